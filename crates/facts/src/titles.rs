@@ -1,0 +1,152 @@
+//! The one synonym table for job titles: `CEO` = `chief executive`,
+//! `chair` = `chairman`, and the generic `head of`, which any leading role
+//! satisfies. The facts may extend it with a `titles:` section.
+
+use std::collections::BTreeMap;
+
+/// The canonical title that generic words (`head`, `leader`, `boss`) map to.
+pub const HEAD: &str = "head";
+
+/// Built-in groups: canonical title first, then its synonyms. General
+/// knowledge of English news copy, not of any story.
+const BUILT_IN: &[&[&str]] = &[
+    &[
+        "chief executive",
+        "ceo",
+        "chief executive officer",
+        "chief exec",
+    ],
+    &[
+        "chairman",
+        "chair",
+        "chairwoman",
+        "chairperson",
+        "board chairman",
+        "executive chairman",
+        "chairman of the board",
+    ],
+    &["president"],
+    &["vice president", "vp", "vice-president"],
+    &["founder", "co-founder", "cofounder", "co founder"],
+    &["chief financial officer", "cfo", "finance chief"],
+    &["chief operating officer", "coo"],
+    &["chief technology officer", "cto"],
+    &[
+        "director",
+        "board member",
+        "board director",
+        "member of the board",
+        "non-executive director",
+    ],
+    &["managing director"],
+    &[
+        "general secretary",
+        "secretary general",
+        "general-secretary",
+    ],
+    &["prime minister", "premier"],
+    &["minister"],
+    &["governor"],
+    &["mayor"],
+    &["spokesperson", "spokesman", "spokeswoman"],
+    &[HEAD, "leader", "boss", "chief", "head of state"],
+];
+
+/// Titles that make someone the head of an organisation, so that "head of
+/// X" is right for any of them.
+const LEADING: &[&str] = &[
+    "chief executive",
+    "chairman",
+    "president",
+    "managing director",
+    "general secretary",
+    "prime minister",
+];
+
+/// Title synonyms: every written form maps to one canonical title.
+#[derive(Debug, Clone)]
+pub struct TitleTable {
+    canonical: BTreeMap<String, String>,
+}
+
+impl Default for TitleTable {
+    fn default() -> Self {
+        let mut table = TitleTable {
+            canonical: BTreeMap::new(),
+        };
+        for group in BUILT_IN {
+            if let Some((first, rest)) = group.split_first() {
+                table.add(first, rest.iter().copied());
+            }
+        }
+        table
+    }
+}
+
+impl TitleTable {
+    /// Adds a group: `title` and its synonyms all map to `title`'s canonical
+    /// form (an existing one if `title` is already known).
+    pub fn add<'a>(&mut self, title: &str, synonyms: impl IntoIterator<Item = &'a str>) {
+        let key = title.to_lowercase();
+        let canonical = self.canonical.get(&key).cloned().unwrap_or(key.clone());
+        self.canonical.insert(key, canonical.clone());
+        for synonym in synonyms {
+            self.canonical
+                .insert(synonym.to_lowercase(), canonical.clone());
+        }
+    }
+
+    /// The canonical title of a written form, case-insensitively.
+    pub fn canonical(&self, written: &str) -> Option<&str> {
+        let key = written.trim().to_lowercase();
+        self.canonical.get(&key).map(String::as_str)
+    }
+
+    /// Every written form, lowercase, for building matchers.
+    pub fn forms(&self) -> impl Iterator<Item = &str> {
+        self.canonical.keys().map(String::as_str)
+    }
+
+    /// Whether holding `held` makes a statement of `stated` true. Both are
+    /// canonical titles.
+    pub fn satisfies(&self, stated: &str, held: &str) -> bool {
+        stated == held || (stated == HEAD && LEADING.contains(&held))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn synonyms_map_to_one_title() {
+        let t = TitleTable::default();
+        assert_eq!(t.canonical("CEO"), Some("chief executive"));
+        assert_eq!(
+            t.canonical("Chief Executive Officer"),
+            Some("chief executive")
+        );
+        assert_eq!(t.canonical("chair"), Some("chairman"));
+        assert_eq!(t.canonical("co-founder"), Some("founder"));
+        assert_eq!(t.canonical("head"), Some(HEAD));
+        assert_eq!(t.canonical("plumber"), None);
+    }
+
+    #[test]
+    fn head_is_satisfied_by_leading_roles_only() {
+        let t = TitleTable::default();
+        assert!(t.satisfies(HEAD, "chairman"));
+        assert!(t.satisfies(HEAD, "chief executive"));
+        assert!(!t.satisfies(HEAD, "founder"));
+        assert!(!t.satisfies("chairman", "founder"));
+    }
+
+    #[test]
+    fn facts_can_extend_the_table() {
+        let mut t = TitleTable::default();
+        t.add("chairman", ["convenor"]);
+        t.add("editor-in-chief", ["editor in chief"]);
+        assert_eq!(t.canonical("convenor"), Some("chairman"));
+        assert_eq!(t.canonical("Editor in Chief"), Some("editor-in-chief"));
+    }
+}
