@@ -28,7 +28,10 @@ fn facts_check_on_the_story_prints_a_summary_and_exits_0() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let stdout = text(&out.stdout);
     assert!(stdout.ends_with(" rates: ok\n"), "{stdout}");
-    assert!(stdout.contains(" facts, ") && stdout.contains(" entities, "), "{stdout}");
+    assert!(
+        stdout.contains(" facts, ") && stdout.contains(" entities, "),
+        "{stdout}"
+    );
 }
 
 #[test]
@@ -53,7 +56,10 @@ fn a_missing_facts_folder_exits_2() {
 
 #[test]
 fn a_bad_flag_exits_2_and_help_exits_0() {
-    assert_eq!(factcheck(&["facts", "check", "--bogus"]).status.code(), Some(2));
+    assert_eq!(
+        factcheck(&["facts", "check", "--bogus"]).status.code(),
+        Some(2)
+    );
     let help = factcheck(&["--help"]);
     assert_eq!(help.status.code(), Some(0));
     assert!(text(&help.stdout).contains("Exit codes"));
