@@ -202,8 +202,14 @@ struct Loader {
 }
 
 /// Loads and validates every `*.yaml` file under `dir` (recursively, in path
-/// order). `display_root` is how `dir` is shown in diagnostics.
+/// order). Files are named in diagnostics by their path as given.
 pub fn load_dir(dir: &Path) -> Result<FactBase, LoadError> {
+    load_dir_named(dir, &dir.display().to_string())
+}
+
+/// Like [`load_dir`], with the folder shown as `shown_as` in diagnostics and
+/// fact origins (`facts/people.yaml:3:5` rather than an absolute path).
+pub fn load_dir_named(dir: &Path, shown_as: &str) -> Result<FactBase, LoadError> {
     let mut paths = Vec::new();
     if let Err(e) = collect_yaml(dir, &mut paths, 0) {
         return Err(LoadError {
@@ -224,7 +230,8 @@ pub fn load_dir(dir: &Path) -> Result<FactBase, LoadError> {
     let mut inputs = Vec::new();
     let mut problems = Vec::new();
     for path in paths {
-        let display = path.display().to_string();
+        let relative = path.strip_prefix(dir).unwrap_or(&path);
+        let display = Path::new(shown_as).join(relative).display().to_string();
         match read_file(&path, &display) {
             Ok(text) => inputs.push((display, text)),
             Err(problem) => problems.push(problem),

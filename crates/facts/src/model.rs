@@ -281,10 +281,11 @@ impl FactBase {
     }
 
     /// Rates that convert between `a` and `b`, in either direction.
-    pub fn rates_between<'a>(&'a self, a: &'a str, b: &'a str) -> impl Iterator<Item = &'a Rate> {
+    pub fn rates_between(&self, a: &str, b: &str) -> Vec<&Rate> {
         self.rates
             .iter()
-            .filter(move |r| (r.base == a && r.quote == b) || (r.base == b && r.quote == a))
+            .filter(|r| (r.base == a && r.quote == b) || (r.base == b && r.quote == a))
+            .collect()
     }
 
     /// Currencies used by the facts' amounts, most used first (for resolving

@@ -76,6 +76,7 @@ fn usd_cny_rates_around_the_story() {
     let base = story();
     let rates: Vec<String> = base
         .rates_between("USD", "CNY")
+        .iter()
         .map(|r| format!("{} {}", r.on, r.rate))
         .collect();
     assert!(rates.contains(&"2021-09-03 6.4577".to_owned()), "{rates:?}");

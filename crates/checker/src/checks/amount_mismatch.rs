@@ -1,0 +1,214 @@
+//! `amount-mismatch`: an amount tied to a fact differs beyond its stated
+//! precision.
+
+use claims::{ClaimKind, Hedge};
+use facts::Unit;
+
+use super::Check;
+use crate::matching::{self, FactKind};
+use crate::numbers;
+use crate::{Context, Diagnostic, Findings, Label, Severity};
+
+/// The check.
+pub const CHECK: Check = Check {
+    code: "amount-mismatch",
+    severity: Severity::Error,
+    summary: "an amount tied to a fact differs beyond its stated precision",
+    doc: "\
+**What it checks.** Each amount of money, count or percentage that the matcher ties to one \
+fact (same subject, the fact's cue words nearby, the same period) is compared with the fact's \
+value at the precision the article states, widened by its hedge: \"15.5 billion\" stands for \
+15.45 to 15.55 billion, \"more than 300 million\" for at least 299.5 million. Amounts in \
+another currency are converted with the rates of the fact base. A fact's `accept` values count \
+as right.
+
+**Why.** A wrong figure is the most common factual error in news copy, and the one readers \
+repeat.
+
+**Example.** With the fact `acme-pledge: 100 billion CNY`, \"Acme will invest 10 billion yuan\" \
+is reported: the facts say 100 billion yuan. \"$15.5 billion\" for the same pledge agrees at \
+about 6.46 yuan per dollar. When the number agrees but the noun differs (\"68.7 million users\" \
+for a fact counting donations), a note says so.",
+    run,
+};
+
+fn run(ctx: &Context<'_>) -> Findings {
+    let mut out = Findings::default();
+    for (i, claim) in ctx.claims().iter().enumerate() {
+        if matches!(claim.kind, ClaimKind::Malformed { .. }) {
+            continue;
+        }
+        let Some(stated) = matching::stated_amount(claim) else {
+            continue;
+        };
+        let Some(m) = ctx.matches.get(i).and_then(Option::as_ref) else {
+            continue;
+        };
+        let FactKind::Quantity(qi) = m.kind else {
+            continue;
+        };
+        let Some(q) = ctx.facts.quantities.get(qi) else {
+            continue;
+        };
+        let found = ctx.words(&stated.span).to_owned();
+        if m.confirms() {
+            out.verified.push(i);
+            if let (Some(Unit::Noun(said)), Unit::Noun(fact_noun)) = (&stated.unit, &q.value.unit) {
+                let accepted = q.accept.iter().any(|a| a.unit == Unit::Noun(said.clone()));
+                if m.agrees && !m.accepted_only && said != fact_noun && !accepted {
+                    out.diagnostics.push((
+                        Diagnostic {
+                            code: CHECK.code,
+                            severity: Severity::Note,
+                            message: format!(
+                                "the number is right, but the fact counts {fact_noun}, not {said}"
+                            ),
+                            span: stated.span.clone(),
+                            found,
+                            expected: Some(numbers::render_like(
+                                q.value.value().unwrap_or_default(),
+                                &claims::Amount {
+                                    unit: Some(q.value.unit.clone()),
+                                    ..stated.clone()
+                                },
+                            )),
+                            fact: Some(q.id.clone()),
+                            labels: Vec::new(),
+                            help: Some(format!(
+                                "{} is {}; see {}",
+                                q.what.as_deref().unwrap_or(&q.id),
+                                numbers::render_fact(&q.value),
+                                ctx.cite(&q.id)
+                            )),
+                        },
+                        Vec::new(),
+                    ));
+                }
+            }
+            continue;
+        }
+        if !m.contradicts() {
+            continue;
+        }
+        let date = matching::rate_date(Some(q), claim, ctx.published());
+        let Some((fact_interval, far)) =
+            matching::fact_interval(ctx.facts, &q.value, stated.unit.as_ref(), date.as_ref())
+        else {
+            continue;
+        };
+        if far {
+            continue;
+        }
+        let middle = (fact_interval.lo + fact_interval.hi) / rust_decimal::Decimal::TWO;
+        let expected = numbers::render_like(middle, stated);
+        let what = q.what.as_deref().unwrap_or(&q.id);
+        let converted = matches!((&stated.unit, &q.value.unit), (Some(Unit::Currency(a)), Unit::Currency(b)) if a != b);
+        let mut help = format!("{what}: {}", numbers::render_fact(&q.value));
+        if converted {
+            help.push_str(&format!(", about {expected} at the rates of the fact base"));
+        }
+        help.push_str(&format!("; {}", ctx.cite(&q.id)));
+        let hedge = match stated.hedge {
+            Hedge::None => "",
+            _ => " (allowing for its hedge)",
+        };
+        let labels = match &claim.kind {
+            ClaimKind::Conversion { to, .. } => vec![Label {
+                span: to.span.clone(),
+                message: "its conversion".into(),
+                path: None,
+            }],
+            _ => Vec::new(),
+        };
+        out.diagnostics.push((
+            Diagnostic {
+                code: CHECK.code,
+                severity: Severity::Error,
+                message: format!("{found} does not match {what}{hedge}: the facts say {expected}"),
+                span: stated.span.clone(),
+                found,
+                expected: Some(expected),
+                fact: Some(q.id.clone()),
+                labels,
+                help: Some(help),
+            },
+            vec![i],
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::check;
+
+    const FACTS: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme }
+quantities:
+  - { id: acme-pledge, subject: acme, what: the pledge, cues: [invest, pledge], value: 100 billion CNY, date: 2021-09-02 }
+  - { id: acme-users, subject: acme, what: donations, cues: [donated], value: 68.7 million donations }
+rates:
+  - { base: USD, quote: CNY, rate: 6.4577, on: 2021-09-03, tolerance: 1% }
+";
+
+    #[test]
+    fn wrong_amounts_are_errors_right_ones_pass() {
+        let found = check(
+            FACTS,
+            "Acme will invest 10 billion yuan in the plan.",
+            "amount-mismatch",
+        );
+        assert_eq!(
+            found,
+            [
+                "error \"10 billion yuan\": 10 billion yuan does not match the pledge: the facts say 100 billion yuan"
+            ]
+        );
+        assert!(
+            check(
+                FACTS,
+                "Acme will invest 100 billion yuan in the plan.",
+                "amount-mismatch"
+            )
+            .is_empty()
+        );
+        assert!(
+            check(
+                FACTS,
+                "Acme will invest $15.5 billion in the plan.",
+                "amount-mismatch"
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            check(
+                FACTS,
+                "Acme will invest $12.5 billion in the plan.",
+                "amount-mismatch"
+            )
+            .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_right_number_with_the_wrong_noun_is_a_note() {
+        let found = check(
+            FACTS,
+            "At Acme, more than 68.7 million users donated.",
+            "amount-mismatch",
+        );
+        assert_eq!(
+            found,
+            [
+                "note \"68.7 million users\": the number is right, but the fact counts donations, not users"
+            ]
+        );
+    }
+
+    #[test]
+    fn unrelated_numbers_are_left_alone() {
+        assert!(check(FACTS, "Acme has 10 billion reasons.", "amount-mismatch").is_empty());
+    }
+}

@@ -1,0 +1,309 @@
+//! `conversion-inconsistent`: "X (Y)" where Y is not X converted at the
+//! rates of the fact base, or not at the rate the article itself uses.
+
+use claims::{Amount, ClaimKind};
+use facts::Unit;
+use rust_decimal::Decimal;
+
+use super::Check;
+use crate::matching::{self, FactKind};
+use crate::numbers;
+use crate::{Context, Diagnostic, Findings, Label, Severity};
+
+/// The check.
+pub const CHECK: Check = Check {
+    code: "conversion-inconsistent",
+    severity: Severity::Error,
+    summary: "\"X (Y)\" conversion disagrees with the fact rate or the article's own rate",
+    doc: "\
+**What it checks.** A currency conversion written next to an amount (\"20 billion yuan \
+($3.1 billion)\", \"X, or Y,\") is recomputed with the exchange rates of the fact base nearest \
+the date (the matched fact's date, else the sentence's, else the publication date), at the \
+precision the article states. Without a rate in the facts, each conversion is compared with \
+the rate implied by the article's other conversions between the same currencies.
+
+**Why.** Conversions are arithmetic an editor can verify but rarely does; a wrong one \
+misstates the figure by a factor readers cannot see.
+
+**Example.** \"20 billion yuan ($12.5 billion)\" with a rate of 6.4577 yuan per dollar: 20 \
+billion yuan is about $3.1 billion; $12.5 billion would mean 1.6 yuan per dollar.",
+    run,
+};
+
+/// (claim index, from, to) for every conversion, including a malformed
+/// amount followed by a parenthetical amount ("$20 billion yuan ($12.5
+/// billion)"), read in the currency the parenthesis does not use.
+fn conversions<'c>(ctx: &'c Context<'_>) -> Vec<(usize, Amount, &'c Amount)> {
+    let claims = ctx.claims();
+    let mut out = Vec::new();
+    for (i, claim) in claims.iter().enumerate() {
+        match &claim.kind {
+            ClaimKind::Conversion { from, to } => out.push((i, from.clone(), to)),
+            ClaimKind::Malformed { amount, currencies } => {
+                let next = claims[i + 1..].iter().find_map(|c| match &c.kind {
+                    ClaimKind::Amount(a) if a.span.start > amount.span.end => Some(a),
+                    _ => None,
+                });
+                let Some(next) = next else { continue };
+                let between = ctx.text.get(amount.span.end..next.span.start).unwrap_or("");
+                if between.trim() != "(" {
+                    continue;
+                }
+                let Some(Unit::Currency(paren)) = &next.unit else {
+                    continue;
+                };
+                let Some(other) = currencies.iter().find(|c| *c != paren) else {
+                    continue;
+                };
+                let mut from = amount.clone();
+                from.unit = Some(Unit::Currency(other.clone()));
+                out.push((i, from, next));
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn midpoint(amount: &Amount) -> Option<Decimal> {
+    amount.number.checked_mul(amount.scale.factor())
+}
+
+/// Quote units per base unit implied by a conversion, as `base` per `quote`.
+fn implied_rate(from: &Amount, to: &Amount, base: &str) -> Option<Decimal> {
+    let (f, t) = (midpoint(from)?, midpoint(to)?);
+    let from_code = match &from.unit {
+        Some(Unit::Currency(c)) => c.as_str(),
+        _ => return None,
+    };
+    if t.is_zero() || f.is_zero() {
+        return None;
+    }
+    // Rate = quote per base: if `from` is in the base currency, quote/base = t/f.
+    if from_code == base {
+        t.checked_div(f)
+    } else {
+        f.checked_div(t)
+    }
+}
+
+fn run(ctx: &Context<'_>) -> Findings {
+    let mut out = Findings::default();
+    let all = conversions(ctx);
+    for (i, from, to) in &all {
+        let (Some(Unit::Currency(a)), Some(Unit::Currency(b))) = (&from.unit, &to.unit) else {
+            continue;
+        };
+        if a == b {
+            continue;
+        }
+        let claim = &ctx.claims()[*i];
+        // The first amount contradicted by a fact is the error to report,
+        // not its conversion.
+        let m = ctx.matches.get(*i).and_then(Option::as_ref);
+        if m.is_some_and(|m| m.contradicts()) {
+            continue;
+        }
+        let q = m.and_then(|m| match m.kind {
+            FactKind::Quantity(qi) => ctx.facts.quantities.get(qi),
+            FactKind::Event(_) => None,
+        });
+        let date = matching::rate_date(q, claim, ctx.published());
+        let (rates, far) = numbers::rates_near(ctx.facts, a, b, date.as_ref());
+        let (Some(from_iv), Some(to_iv)) =
+            (numbers::stated_interval(from), numbers::stated_interval(to))
+        else {
+            continue;
+        };
+        // The article's own rate, from its other conversions of the pair.
+        let (base_code, quote_code) = rates.first().map_or((b.as_str(), a.as_str()), |r| {
+            (r.base.as_str(), r.quote.as_str())
+        });
+        let same_pair: Vec<(usize, Decimal)> = all
+            .iter()
+            .filter(|(_, f, t)| {
+                matches!((&f.unit, &t.unit), (Some(Unit::Currency(x)), Some(Unit::Currency(y)))
+                    if (x == a && y == b) || (x == b && y == a))
+            })
+            .filter_map(|(j, f, t)| Some((*j, implied_rate(f, t, base_code)?)))
+            .collect();
+        let others: Vec<Decimal> = same_pair
+            .iter()
+            .filter(|(j, _)| j != i)
+            .map(|(_, r)| *r)
+            .collect();
+        // With two conversions, only the later one is reported; with more,
+        // those far from the median of all.
+        let all_rates: Vec<Decimal> = same_pair.iter().map(|(_, r)| *r).collect();
+        let is_later = same_pair.iter().all(|(j, _)| j <= i);
+        let reference = if all_rates.len() >= 3 {
+            median(&all_rates)
+        } else if is_later {
+            others.first().copied()
+        } else {
+            None
+        };
+        let own = implied_rate(from, to, base_code);
+        if !rates.is_empty() {
+            let Some(expected_iv) = numbers::convert(from_iv, a, b, &rates) else {
+                continue;
+            };
+            if expected_iv.meets(&to_iv) {
+                out.verified.push(*i);
+                continue;
+            }
+            if far {
+                continue;
+            }
+            let Some(rate) = numbers::central_rate(&rates, date.as_ref()) else {
+                continue;
+            };
+            let Some(value) = midpoint(from).and_then(|v| numbers::convert_at(v, a, b, rate))
+            else {
+                continue;
+            };
+            let expected = numbers::render_like(value, to);
+            // A malformed amount is named in the currency it was read in.
+            let from_words = if matches!(claim.kind, ClaimKind::Malformed { .. }) {
+                numbers::render(from.number, from.scale, from.unit.as_ref())
+            } else {
+                ctx.words(&from.span).to_owned()
+            };
+            let found = ctx.words(&to.span).to_owned();
+            let mut help = format!(
+                "at {} {} per {} (rate `{}`, {})",
+                rate.rate.normalize(),
+                currency_word(quote_code),
+                currency_word(base_code),
+                rate.id,
+                rate.origin
+            );
+            if let Some(own) = own {
+                help.push_str(&format!(
+                    "; {found} would mean {} {} per {}",
+                    own.round_dp(2).normalize(),
+                    currency_word(quote_code),
+                    currency_word(base_code)
+                ));
+            }
+            if let Some(other) = others.first() {
+                help.push_str(&format!(
+                    "; the article's other conversions use about {}",
+                    other.round_dp(2).normalize()
+                ));
+            }
+            out.diagnostics.push((
+                Diagnostic {
+                    code: CHECK.code,
+                    severity: Severity::Error,
+                    message: format!("{from_words} is about {expected}, not {found}"),
+                    span: to.span.clone(),
+                    found,
+                    expected: Some(expected),
+                    fact: Some(rate.id.clone()),
+                    labels: vec![Label {
+                        span: from.span.clone(),
+                        message: from_words,
+                        path: None,
+                    }],
+                    help: Some(help),
+                },
+                vec![*i],
+            ));
+        } else if let (Some(own), Some(reference)) = (own, reference) {
+            // No rate in the facts: compare with the article's own rate.
+            let off = (own - reference).checked_div(reference).map(|d| d.abs());
+            if off.is_some_and(|off| off > Decimal::new(5, 2)) {
+                let found = ctx.words(&to.span).to_owned();
+                out.diagnostics.push((
+                    Diagnostic {
+                        code: CHECK.code,
+                        severity: Severity::Warning,
+                        message: format!(
+                            "{found} implies {} {} per {}, but the article's other conversions use about {}",
+                            own.round_dp(2).normalize(),
+                            currency_word(quote_code),
+                            currency_word(base_code),
+                            reference.round_dp(2).normalize()
+                        ),
+                        span: to.span.clone(),
+                        found,
+                        expected: None,
+                        fact: None,
+                        labels: vec![Label {
+                            span: from.span.clone(),
+                            message: ctx.words(&from.span).to_owned(),
+                            path: None,
+                        }],
+                        help: Some("add the rate to the fact base (rates:) to check conversions exactly".into()),
+                    },
+                    vec![*i],
+                ));
+            } else {
+                out.verified.push(*i);
+            }
+        }
+    }
+    out
+}
+
+fn median(values: &[Decimal]) -> Option<Decimal> {
+    let mut v = values.to_vec();
+    v.sort();
+    v.get(v.len() / 2).copied()
+}
+
+fn currency_word(code: &str) -> &str {
+    match code {
+        "CNY" => "yuan",
+        "USD" => "dollar",
+        "EUR" => "euro",
+        "GBP" => "pound",
+        "JPY" => "yen",
+        "HKD" => "Hong Kong dollar",
+        other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::check;
+
+    const FACTS: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme }
+rates:
+  - { base: USD, quote: CNY, rate: 6.4577, on: 2021-09-03, tolerance: 1% }
+";
+
+    #[test]
+    fn conversions_are_recomputed() {
+        let text = "---\npublished: 2021-09-04\n---\nIt includes 20 billion yuan ($12.5 billion) for a fund.";
+        assert_eq!(
+            check(FACTS, text, "conversion-inconsistent"),
+            ["error \"$12.5 billion\": 20 billion yuan is about $3.1 billion, not $12.5 billion"]
+        );
+        let right = "---\npublished: 2021-09-04\n---\nIt includes 20 billion yuan ($3.1 billion) for a fund.";
+        assert!(check(FACTS, right, "conversion-inconsistent").is_empty());
+    }
+
+    #[test]
+    fn a_malformed_amount_is_read_in_the_other_currency() {
+        let text = "---\npublished: 2021-09-04\n---\nIt includes $20 billion yuan ($12.5 billion) for a fund.";
+        assert_eq!(check(FACTS, text, "conversion-inconsistent").len(), 1);
+    }
+
+    #[test]
+    fn without_rates_the_article_is_its_own_reference() {
+        let facts = "entities:\n  - { id: acme, kind: organization, name: Acme }\n";
+        let text = "It pledged 100 billion yuan ($15.5 billion), including 20 billion yuan ($12.5 billion).";
+        let found = check(facts, text, "conversion-inconsistent");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].starts_with(
+                "warning \"$12.5 billion\": $12.5 billion implies 1.6 yuan per dollar"
+            ),
+            "{found:?}"
+        );
+    }
+}

@@ -1,0 +1,147 @@
+//! `date-mismatch`: a date given for an event differs from the fact.
+
+use claims::{ClaimKind, DateKind, Resolved};
+use facts::{FactDate, Precision};
+
+use super::Check;
+use crate::matching::FactKind;
+use crate::{Context, Diagnostic, Findings, Severity};
+
+/// The check.
+pub const CHECK: Check = Check {
+    code: "date-mismatch",
+    severity: Severity::Error,
+    summary: "an event's date differs from the fact",
+    doc: "\
+**What it checks.** A calendar date in a sentence (\"On August 24\", \"in May 2015\", \"on the \
+24th\") that the matcher ties to one event of the fact base (same subject, the event's cue \
+words in the sentence) is compared with the event's date at the precision the article states. \
+A date without a year takes the publication year. The event's `accept` dates count as right. A \
+dateline equal to the publication date is not a claim about an event.
+
+**Why.** Dates anchor a story's chronology; a wrong one is easy to copy and hard to notice.
+
+**Example.** With the event `acme-results: 2021-08-24`, \"On August 23, Acme released its \
+results\" is reported: the facts date the results release to Tuesday 24 August 2021.",
+    run,
+};
+
+/// "Tuesday 24 August 2021", "August 2021" or "2021".
+pub fn describe(date: &FactDate) -> String {
+    let month = date.month_number().map(facts::date::month_name);
+    match (date.precision(), month, date.weekday()) {
+        (Precision::Day, Some(m), Some(w)) => format!(
+            "{} {} {m} {}",
+            facts::date::weekday_name(w),
+            date.day_number().unwrap_or(0),
+            date.year_number()
+        ),
+        (Precision::Month, Some(m), _) => format!("{m} {}", date.year_number()),
+        _ => date.year_number().to_string(),
+    }
+}
+
+/// Whether a date claim is the article's dateline: in the body's first
+/// sentence and equal to the publication date.
+pub fn is_dateline(ctx: &Context<'_>, sentence: usize, resolved: &FactDate) -> bool {
+    sentence == 0 && ctx.published().is_some_and(|p| p == *resolved)
+}
+
+fn run(ctx: &Context<'_>) -> Findings {
+    let mut out = Findings::default();
+    for (i, claim) in ctx.claims().iter().enumerate() {
+        let ClaimKind::Date {
+            written,
+            resolved: Resolved::Date(date),
+        } = &claim.kind
+        else {
+            continue;
+        };
+        if !matches!(
+            written,
+            DateKind::Calendar { .. } | DateKind::DayOnly { .. }
+        ) {
+            continue;
+        }
+        if is_dateline(ctx, claim.sentence, date) {
+            continue;
+        }
+        let Some(m) = ctx.matches.get(i).and_then(Option::as_ref) else {
+            continue;
+        };
+        let FactKind::Event(ei) = m.kind else {
+            continue;
+        };
+        let Some(event) = ctx.facts.events.get(ei) else {
+            continue;
+        };
+        if m.confirms() {
+            out.verified.push(i);
+            continue;
+        }
+        if !m.contradicts() {
+            continue;
+        }
+        let what = event.what.as_deref().unwrap_or(&event.id);
+        let found = ctx.words(&claim.span).to_owned();
+        let expected = describe(
+            &event
+                .date
+                .truncate(date.precision().min(event.date.precision())),
+        );
+        out.diagnostics.push((
+            Diagnostic {
+                code: CHECK.code,
+                severity: Severity::Error,
+                message: format!(
+                    "the facts date {what} to {}, not {}",
+                    describe(&event.date),
+                    describe(date)
+                ),
+                span: claim.span.clone(),
+                found,
+                expected: Some(expected),
+                fact: Some(event.id.clone()),
+                labels: Vec::new(),
+                help: Some(ctx.cite(&event.id)),
+            },
+            vec![i],
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use crate::testing::check;
+
+    pub(crate) const FACTS: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme }
+events:
+  - { id: acme-results, subject: acme, what: the results release, cues: [released, results], date: 2021-08-24 }
+  - { id: acme-pledge, subject: acme, what: the pledge announcement, cues: [announced, pledge], date: 2021-09-02, accept: [2021-09-03] }
+";
+
+    #[test]
+    fn event_dates_are_compared() {
+        let article = "---\npublished: 2021-09-10\n---\nOn August 23, Acme released its results.";
+        assert_eq!(
+            check(FACTS, article, "date-mismatch"),
+            [
+                "error \"August 23\": the facts date the results release to Tuesday 24 August 2021, not Monday 23 August 2021"
+            ]
+        );
+        let right = "---\npublished: 2021-09-10\n---\nOn August 24, Acme released its results.";
+        assert!(check(FACTS, right, "date-mismatch").is_empty());
+        let accepted =
+            "---\npublished: 2021-09-10\n---\nOn September 3, Acme announced its pledge.";
+        assert!(check(FACTS, accepted, "date-mismatch").is_empty());
+    }
+
+    #[test]
+    fn a_dateline_is_not_an_event_date() {
+        let article = "---\npublished: 2021-09-04\n---\n date 2021-09-04 Acme announced its pledge on Friday.";
+        assert!(check(FACTS, article, "date-mismatch").is_empty());
+    }
+}

@@ -1,0 +1,170 @@
+//! `sum-mismatch`: a stated total that is not the sum of its stated parts.
+
+use claims::ClaimKind;
+use rust_decimal::Decimal;
+
+use super::Check;
+use crate::numbers::{self, Interval};
+use crate::{Context, Diagnostic, Findings, Label, Severity};
+
+/// The check.
+pub const CHECK: Check = Check {
+    code: "sum-mismatch",
+    severity: Severity::Error,
+    summary: "a stated total is not the sum of its stated parts",
+    doc: "\
+**What it checks.** In one sentence, an amount introduced as a total (\"a total of\", \"in \
+all\", \"altogether\", \"raising\", \"bringing the total to\") is compared with the sum of the \
+amounts of the same unit stated before it, at the total's stated precision. (Totals in the \
+fact base are checked when the facts are loaded: `sum_of`.)
+
+**Why.** Parts and totals are often edited separately; when one changes, the other goes stale.
+
+**Example.** \"3.569 billion yuan from users plus 600 million yuan from the foundation, \
+raising a total of 4.169 billion yuan\" adds up; \"... a total of 4.5 billion yuan\" does not.",
+    run,
+};
+
+const TOTAL_CUES: &[&str] = &[
+    "a total of",
+    "in total",
+    "total of",
+    "totaling",
+    "totalling",
+    "in all",
+    "altogether",
+    "combined",
+    "raising",
+    "bringing the total to",
+    "bringing it to",
+    "for a total of",
+];
+
+fn run(ctx: &Context<'_>) -> Findings {
+    let mut out = Findings::default();
+    let claims = ctx.claims();
+    for (t, total_claim) in claims.iter().enumerate() {
+        let ClaimKind::Amount(total) = &total_claim.kind else {
+            continue;
+        };
+        let Some(sentence) = ctx.extraction.sentences.get(total_claim.sentence) else {
+            continue;
+        };
+        let before = ctx
+            .text
+            .get(sentence.span.start..total.span.start)
+            .unwrap_or("")
+            .to_lowercase();
+        let tail: String = before
+            .chars()
+            .rev()
+            .take(40)
+            .collect::<String>()
+            .chars()
+            .rev()
+            .collect();
+        if !TOTAL_CUES
+            .iter()
+            .any(|cue| tail.trim_end().ends_with(cue) || tail.contains(&format!("{cue} ")))
+        {
+            continue;
+        }
+        let parts: Vec<(usize, &claims::Amount)> = claims[..t]
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| {
+                c.sentence == total_claim.sentence && !c.year_earlier && c.when == total_claim.when
+            })
+            .filter_map(|(i, c)| match &c.kind {
+                ClaimKind::Amount(a) | ClaimKind::Conversion { from: a, .. } => Some((i, a)),
+                _ => None,
+            })
+            .filter(|(_, a)| a.unit.is_some() && a.unit == total.unit)
+            .collect();
+        if parts.len() < 2 {
+            continue;
+        }
+        let mut sum = Interval::exact(Decimal::ZERO);
+        let mut exact = Decimal::ZERO;
+        let mut ok = true;
+        for (_, a) in &parts {
+            match (
+                numbers::stated_interval(a),
+                a.number.checked_mul(a.scale.factor()),
+            ) {
+                (Some(i), Some(v)) => {
+                    sum.lo += i.lo;
+                    sum.hi += i.hi;
+                    exact += v;
+                }
+                _ => ok = false,
+            }
+        }
+        let Some(stated) = numbers::stated_interval(total) else {
+            continue;
+        };
+        if !ok {
+            continue;
+        }
+        let mut indices: Vec<usize> = parts.iter().map(|(i, _)| *i).collect();
+        indices.push(t);
+        if stated.meets(&sum) {
+            out.verified.extend(indices);
+            continue;
+        }
+        let expected = numbers::render_like(exact, total);
+        let found = ctx.words(&total.span).to_owned();
+        let parts_text: Vec<String> = parts
+            .iter()
+            .map(|(_, a)| ctx.words(&a.span).to_owned())
+            .collect();
+        out.diagnostics.push((
+            Diagnostic {
+                code: CHECK.code,
+                severity: Severity::Error,
+                message: format!("the parts add up to {expected}, not {found}"),
+                span: total.span.clone(),
+                found,
+                expected: Some(expected.clone()),
+                fact: None,
+                labels: parts
+                    .iter()
+                    .map(|(_, a)| Label {
+                        span: a.span.clone(),
+                        message: "part".into(),
+                        path: None,
+                    })
+                    .collect(),
+                help: Some(format!("{} = {expected}", parts_text.join(" + "))),
+            },
+            vec![t],
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::check;
+
+    const FACTS: &str = "entities:\n  - { id: acme, kind: organization, name: Acme }\n";
+
+    #[test]
+    fn totals_are_summed() {
+        let right = "Users gave 3.569 billion yuan, plus 600 million yuan from Acme, raising a total of 4.169 billion yuan.";
+        assert!(check(FACTS, right, "sum-mismatch").is_empty());
+        let wrong = "Users gave 3.569 billion yuan, plus 600 million yuan from Acme, raising a total of 4.5 billion yuan.";
+        assert_eq!(
+            check(FACTS, wrong, "sum-mismatch"),
+            [
+                "error \"4.5 billion yuan\": the parts add up to 4.2 billion yuan, not 4.5 billion yuan"
+            ]
+        );
+    }
+
+    #[test]
+    fn amounts_without_a_total_are_not_summed() {
+        let text = "Revenue was 23 billion yuan, operating profit 2 billion yuan and net profit 2.4 billion yuan.";
+        assert!(check(FACTS, text, "sum-mismatch").is_empty());
+    }
+}

@@ -1,0 +1,308 @@
+//! Cross-validation: claims against the facts and against each other.
+//!
+//! [`Checker::check`] extracts one article's claims, matches them to facts
+//! ([`matching`]), and runs every check of [`checks::CHECKS`] over them; then
+//! [`cross_check`] compares the articles of one run with each other. Each
+//! check lives in its own file under `checks/`, with its documentation and
+//! tests. The checker decides truth but renders nothing.
+
+pub mod checks;
+pub mod matching;
+pub mod numbers;
+
+use std::ops::Range;
+
+use claims::{Claim, Extraction, Extractor, Format};
+use facts::{FactBase, FactDate};
+use serde::Serialize;
+
+/// How serious a discrepancy is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Worth knowing; not a factual error.
+    Note,
+    /// Misleading, outdated or inconsistent; defensible readings exist.
+    Warning,
+    /// Contradicted by the facts.
+    Error,
+}
+
+impl Severity {
+    /// The lowercase name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Note => "note",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+
+    /// Reads `error`, `warning` or `note`.
+    pub fn parse(text: &str) -> Option<Severity> {
+        match text {
+            "error" => Some(Severity::Error),
+            "warning" => Some(Severity::Warning),
+            "note" => Some(Severity::Note),
+            _ => None,
+        }
+    }
+}
+
+/// A secondary place a diagnostic points at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Label {
+    /// Byte range.
+    pub span: Range<usize>,
+    /// What is there.
+    pub message: String,
+    /// Another source's path, when the label points into another article.
+    pub path: Option<String>,
+}
+
+/// One discrepancy.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// The stable code (`amount-mismatch`...).
+    pub code: &'static str,
+    /// How serious.
+    pub severity: Severity,
+    /// One sentence: what is wrong.
+    pub message: String,
+    /// The claim's words.
+    pub span: Range<usize>,
+    /// What the article says, as written.
+    pub found: String,
+    /// What it should say, if known.
+    pub expected: Option<String>,
+    /// The fact that says so.
+    pub fact: Option<String>,
+    /// Related places: the other half of a conversion, the parts of a sum,
+    /// the conflicting source.
+    pub labels: Vec<Label>,
+    /// The arithmetic, the fact's source, the fix.
+    pub help: Option<String>,
+}
+
+/// What became of a claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    /// A fact or a cross-check confirms it.
+    Verified,
+    /// A diagnostic contradicts it.
+    Contradicted,
+    /// Nothing could tell.
+    Unverified,
+}
+
+/// An article to check.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// The path as shown in reports.
+    pub path: String,
+    /// The text as read.
+    pub text: String,
+}
+
+/// One article's results.
+#[derive(Debug, Clone)]
+pub struct Checked {
+    /// The path as shown in reports.
+    pub path: String,
+    /// The text as read.
+    pub text: String,
+    /// What was extracted.
+    pub extraction: Extraction,
+    /// What each claim matched, if anything.
+    pub matches: Vec<Option<matching::Match>>,
+    /// Each claim's verdict, by index into `extraction.claims`.
+    pub verdicts: Vec<Verdict>,
+    /// The discrepancies, in span order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Checked {
+    /// Claims counted in reports: statements, not bare mentions.
+    pub fn counted(&self) -> impl Iterator<Item = (usize, &Claim)> {
+        self.extraction
+            .claims
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| !matches!(c.kind, claims::ClaimKind::Mention(_)))
+    }
+
+    /// The number of claims counted.
+    pub fn claim_count(&self) -> usize {
+        self.counted().count()
+    }
+
+    /// The number of counted claims verified.
+    pub fn verified_count(&self) -> usize {
+        self.counted()
+            .filter(|(i, _)| self.verdicts.get(*i) == Some(&Verdict::Verified))
+            .count()
+    }
+}
+
+/// Everything a check may look at for one article.
+pub struct Context<'a> {
+    /// The fact base.
+    pub facts: &'a FactBase,
+    /// The article's text.
+    pub text: &'a str,
+    /// What was extracted.
+    pub extraction: &'a Extraction,
+    /// The fact each claim matched.
+    pub matches: &'a [Option<matching::Match>],
+}
+
+impl Context<'_> {
+    /// The claims.
+    pub fn claims(&self) -> &[Claim] {
+        &self.extraction.claims
+    }
+
+    /// The words of a span.
+    pub fn words(&self, span: &Range<usize>) -> &str {
+        self.text.get(span.clone()).unwrap_or("")
+    }
+
+    /// The publication date.
+    pub fn published(&self) -> Option<FactDate> {
+        self.extraction.published
+    }
+
+    /// "fact `id` (facts/x.yaml:3:5), source: URL".
+    pub fn cite(&self, fact: &str) -> String {
+        match self.facts.provenance(fact) {
+            Some((Some(url), origin)) => format!("fact `{fact}` ({origin}), source: {url}"),
+            Some((None, origin)) => format!("fact `{fact}` ({origin})"),
+            None => format!("fact `{fact}`"),
+        }
+    }
+}
+
+/// What a check found: diagnostics, and claims it confirmed or contradicted.
+#[derive(Debug, Default)]
+pub struct Findings {
+    /// Discrepancies, each with the claims it contradicts.
+    pub diagnostics: Vec<(Diagnostic, Vec<usize>)>,
+    /// Claims confirmed.
+    pub verified: Vec<usize>,
+}
+
+/// Checks articles against one fact base. Built once per run (the
+/// extractor's automata are built here) and shared across threads.
+pub struct Checker<'a> {
+    facts: &'a FactBase,
+    extractor: Extractor,
+}
+
+impl<'a> Checker<'a> {
+    /// A checker for this fact base.
+    pub fn new(facts: &'a FactBase) -> Checker<'a> {
+        Checker {
+            facts,
+            extractor: Extractor::for_facts(facts),
+        }
+    }
+
+    /// The extractor, for listing claims.
+    pub fn extractor(&self) -> &Extractor {
+        &self.extractor
+    }
+
+    /// Checks one article. `published` overrides its front matter.
+    pub fn check(&self, source: Source, published: Option<FactDate>) -> Checked {
+        let format = Format::from_path(&source.path);
+        let extraction = self.extractor.extract(&source.text, format, published);
+        let matches = matching::match_all(self.facts, &source.text, &extraction);
+        let mut verdicts = vec![Verdict::Unverified; extraction.claims.len()];
+        let mut diagnostics = Vec::new();
+        {
+            let ctx = Context {
+                facts: self.facts,
+                text: &source.text,
+                extraction: &extraction,
+                matches: &matches,
+            };
+            let mut contradicted = Vec::new();
+            for check in checks::CHECKS {
+                let found = (check.run)(&ctx);
+                for i in found.verified {
+                    if let Some(v) = verdicts.get_mut(i) {
+                        *v = Verdict::Verified;
+                    }
+                }
+                for (d, claims) in found.diagnostics {
+                    contradicted.extend(claims);
+                    diagnostics.push(d);
+                }
+            }
+            for i in contradicted {
+                if let Some(v) = verdicts.get_mut(i) {
+                    *v = Verdict::Contradicted;
+                }
+            }
+        }
+        sort(&mut diagnostics);
+        Checked {
+            path: source.path,
+            text: source.text,
+            extraction,
+            matches,
+            verdicts,
+            diagnostics,
+        }
+    }
+}
+
+/// Diagnostics in span order, then by code, so output never depends on the
+/// order checks ran in.
+pub fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| {
+        (a.span.start, a.span.end, a.code, &a.message).cmp(&(
+            b.span.start,
+            b.span.end,
+            b.code,
+            &b.message,
+        ))
+    });
+}
+
+/// Compares the articles of one run with each other and adds
+/// `cross-source-conflict` diagnostics.
+pub fn cross_check(facts: &FactBase, checked: &mut [Checked]) {
+    checks::cross_source_conflict::run(facts, checked);
+    for c in checked.iter_mut() {
+        sort(&mut c.diagnostics);
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! Runs one article against a small fact base, for the checks' tests.
+
+    use crate::{Checker, Source};
+
+    /// `severity "found": message` for each diagnostic with `code`.
+    pub fn check(facts_yaml: &str, article: &str, code: &str) -> Vec<String> {
+        let base =
+            facts::load_strs([("facts.yaml", facts_yaml)]).unwrap_or_else(|e| panic!("{e:?}"));
+        let checker = Checker::new(&base);
+        let checked = checker.check(
+            Source {
+                path: "article.txt".into(),
+                text: article.into(),
+            },
+            None,
+        );
+        checked
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == code)
+            .map(|d| format!("{} \"{}\": {}", d.severity.as_str(), d.found, d.message))
+            .collect()
+    }
+}

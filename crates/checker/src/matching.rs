@@ -1,0 +1,450 @@
+//! Matching claims to facts.
+//!
+//! Every quantity (for amounts) or event (for dates) is scored against a
+//! claim by subject, unit, period, date and the fact's cue words near the
+//! claim. Only candidates tied to the claim's subject and cued by the
+//! sentence are considered. The checks act on a contradiction only when the
+//! best candidate wins clearly and no close runner-up agrees with the claim:
+//! a false alarm costs an editor's trust more than a miss.
+
+use std::ops::Range;
+
+use claims::{Amount, Claim, ClaimKind, DateKind, Extraction, Link, Resolved};
+use facts::{EntityKind, FactBase, FactDate, Period, Quantity, Unit};
+
+use crate::numbers::{self, Interval};
+
+/// What kind of fact a claim matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FactKind {
+    /// A quantity (`base.quantities[i]`).
+    Quantity(usize),
+    /// An event (`base.events[i]`).
+    Event(usize),
+}
+
+/// The fact a claim was matched to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Match {
+    /// The winning fact's id.
+    pub fact: String,
+    /// Which fact.
+    pub kind: FactKind,
+    /// Its score.
+    pub score: i32,
+    /// Whether it beats every other candidate by a clear margin.
+    pub clear: bool,
+    /// Whether the claim agrees with the fact's value or date.
+    pub agrees: bool,
+    /// Whether it agrees only through the fact's `accept` list.
+    pub accepted_only: bool,
+    /// Whether a close runner-up agrees with the claim.
+    pub other_agrees: bool,
+}
+
+impl Match {
+    /// Whether the claim is contradicted: a clear winner disagrees and no
+    /// close candidate agrees.
+    pub fn contradicts(&self) -> bool {
+        self.clear && !self.agrees && !self.other_agrees
+    }
+
+    /// Whether the claim is confirmed.
+    pub fn confirms(&self) -> bool {
+        self.agrees || self.other_agrees
+    }
+}
+
+/// The lowest score a candidate needs: tied to the subject and cued.
+const THRESHOLD: i32 = 4;
+/// How far ahead the winner must be.
+const MARGIN: i32 = 2;
+
+/// The claim's own phrase (see [`claims::phrase`]).
+pub fn window(text: &str, sentence: &Range<usize>, span: &Range<usize>) -> Range<usize> {
+    claims::phrase(text, sentence, span)
+}
+
+/// Whether `cue` occurs in `hay` (already lowercase) as whole words.
+fn has_words(hay: &str, cue: &str) -> bool {
+    hay.match_indices(cue).any(|(i, _)| {
+        let before = hay[..i].chars().next_back();
+        let after = hay[i + cue.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// Cue score: words of cues found in the claim's own phrase count three
+/// times; cues elsewhere in the sentence add one point in all, so that a
+/// figure's own label ("revenue of 23 billion") outweighs its neighbours'.
+fn cue_score(cues: &[String], near: &str, sentence: &str) -> i32 {
+    let mut local = 0;
+    let mut elsewhere = false;
+    for cue in cues {
+        let words = i32::try_from(cue.split_whitespace().count()).unwrap_or(1);
+        if has_words(near, cue) {
+            local += 3 * words;
+        } else if has_words(sentence, cue) {
+            elsewhere = true;
+        }
+    }
+    local + i32::from(elsewhere)
+}
+
+/// How strongly the claim is tied to `subject`, or `None` if not at all.
+fn subject_score(
+    base: &FactBase,
+    claim: &Claim,
+    subject: &str,
+    in_sentence: &[&claims::Mention],
+) -> Option<i32> {
+    if let Some(s) = &claim.subject {
+        if s.entity == subject {
+            return Some(match s.link {
+                Link::Clause => 4,
+                Link::Sentence => 3,
+                Link::Earlier => 2,
+            });
+        }
+    }
+    if in_sentence.iter().any(|m| m.entity == subject) {
+        return Some(2);
+    }
+    // A person speaking for an organisation they lead ("Chen Lei said ...").
+    if let Some(s) = &claim.subject {
+        if s.kind == EntityKind::Person {
+            let leads = base
+                .entity(&s.entity)
+                .is_some_and(|p| p.roles.iter().any(|r| r.of.as_deref() == Some(subject)));
+            if leads {
+                return Some(2);
+            }
+        }
+    }
+    None
+}
+
+/// The claim's time: its period, else its date.
+fn claim_period(claim: &Claim) -> Option<Period> {
+    claim.period.as_ref().map(|(p, _)| *p)
+}
+
+fn overlaps_period(date: &FactDate, period: &Period) -> bool {
+    date.first_day() <= period.last_day() && period.first_day() <= date.last_day()
+}
+
+/// Time score of a quantity, or `None` when the periods differ.
+fn time_score(claim: &Claim, q: &Quantity, published: Option<&FactDate>) -> Option<i32> {
+    if let (Some(d), Some(p)) = (&q.date, published) {
+        if d.first_day() > p.last_day() {
+            return None;
+        }
+    }
+    let mut score = 0;
+    match (claim_period(claim), q.period) {
+        (Some(a), Some(b)) if a == b => score += 3,
+        (Some(_), Some(_)) => return None,
+        // Without a stated period, a figure for a period that ended over a
+        // year before publication is an unlikely referent.
+        (None, Some(b)) => {
+            if let Some(p) = published {
+                if let Ok(year_before) = p.first_day().checked_sub(jiff::Span::new().years(1)) {
+                    if b.last_day() < year_before {
+                        score -= 2;
+                    }
+                }
+            }
+        }
+        _ => {}
+    }
+    if let Some((when, _)) = &claim.when {
+        let hit = match (&q.date, &q.period) {
+            (Some(d), _) => Some(d.overlaps(when)),
+            (None, Some(p)) => Some(overlaps_period(when, p)),
+            _ => None,
+        };
+        match hit {
+            Some(true) => score += 2,
+            Some(false) => score -= 1,
+            None => {}
+        }
+    }
+    Some(score)
+}
+
+/// Whether a claim's unit can be compared with a fact's.
+fn unit_score(base: &FactBase, claim: Option<&Unit>, fact: &Unit, cues: &[String]) -> Option<i32> {
+    match (claim, fact) {
+        (Some(Unit::Currency(a)), Unit::Currency(b)) => {
+            (a == b || !base.rates_between(a, b).is_empty()).then_some(0)
+        }
+        (Some(Unit::Percent), Unit::Percent) => Some(0),
+        (Some(Unit::Noun(a)), Unit::Noun(b)) => {
+            Some(if a == b || cues.contains(a) { 1 } else { 0 })
+        }
+        (None, _) => Some(-1),
+        _ => None,
+    }
+}
+
+/// The date used to pick exchange rates for a claim about `q`.
+pub fn rate_date(
+    q: Option<&Quantity>,
+    claim: &Claim,
+    published: Option<FactDate>,
+) -> Option<FactDate> {
+    q.and_then(|q| q.date)
+        .or_else(|| q.and_then(|q| q.period.map(|p| FactDate::from_date(p.last_day()))))
+        .or(claim.when.as_ref().map(|(d, _)| *d))
+        .or(published)
+}
+
+/// A fact amount as an interval in `unit`, converting currencies through
+/// the rates near `date`. The flag is true when the nearest rate is too far
+/// away to call a disagreement.
+pub fn fact_interval(
+    base: &FactBase,
+    amount: &facts::Amount,
+    unit: Option<&Unit>,
+    date: Option<&FactDate>,
+) -> Option<(Interval, bool)> {
+    let value = Interval::exact(amount.value()?);
+    match (unit, &amount.unit) {
+        (Some(Unit::Currency(to)), Unit::Currency(from)) if to != from => {
+            let (rates, far) = numbers::rates_near(base, from, to, date);
+            Some((numbers::convert(value, from, to, &rates)?, far))
+        }
+        _ => Some((value, false)),
+    }
+}
+
+/// Whether a stated amount agrees with a quantity (value or accepted
+/// values): (agrees, only through `accept`, too far from any rate to say).
+pub fn amount_agrees(
+    base: &FactBase,
+    stated: &Amount,
+    q: &Quantity,
+    date: Option<&FactDate>,
+) -> (bool, bool, bool) {
+    let Some(claim) = numbers::stated_interval(stated) else {
+        return (true, false, true);
+    };
+    let unit = stated.unit.as_ref();
+    let Some((value, far)) = fact_interval(base, &q.value, unit, date) else {
+        return (true, false, true);
+    };
+    if claim.meets(&value) {
+        return (true, false, far);
+    }
+    let accepted = q
+        .accept
+        .iter()
+        .any(|a| fact_interval(base, a, unit, date).is_some_and(|(i, _)| claim.meets(&i)));
+    (accepted, accepted, far)
+}
+
+fn date_agrees(resolved: &FactDate, event: &facts::Event) -> (bool, bool) {
+    if resolved.overlaps(&event.date) {
+        (true, false)
+    } else {
+        let accepted = event.accept.iter().any(|d| resolved.overlaps(d));
+        (accepted, accepted)
+    }
+}
+
+/// The amount a claim states for matching: the amount, or the first half of
+/// a conversion, or a malformed amount.
+pub fn stated_amount(claim: &Claim) -> Option<&Amount> {
+    match &claim.kind {
+        ClaimKind::Amount(a) => Some(a),
+        ClaimKind::Conversion { from, .. } => Some(from),
+        ClaimKind::Malformed { amount, .. } => Some(amount),
+        _ => None,
+    }
+}
+
+/// Matches every claim of an article to at most one fact.
+pub fn match_all(base: &FactBase, text: &str, extraction: &Extraction) -> Vec<Option<Match>> {
+    let mentions: Vec<&claims::Mention> = extraction
+        .claims
+        .iter()
+        .filter_map(|c| match &c.kind {
+            ClaimKind::Mention(m) => Some(m),
+            _ => None,
+        })
+        .collect();
+    extraction
+        .claims
+        .iter()
+        .map(|claim| {
+            let sentence = extraction.sentences.get(claim.sentence)?;
+            let in_sentence: Vec<&claims::Mention> = mentions
+                .iter()
+                .copied()
+                .filter(|m| m.span.start >= sentence.span.start && m.span.end <= sentence.span.end)
+                .collect();
+            let near = window(text, &sentence.span, &claim.span);
+            let near_text = text.get(near).unwrap_or("").to_lowercase();
+            let sentence_text = text.get(sentence.span.clone()).unwrap_or("").to_lowercase();
+            match &claim.kind {
+                ClaimKind::Amount(_)
+                | ClaimKind::Conversion { .. }
+                | ClaimKind::Malformed { .. } => match_amount(
+                    base,
+                    extraction,
+                    claim,
+                    &in_sentence,
+                    &near_text,
+                    &sentence_text,
+                ),
+                ClaimKind::Date {
+                    resolved: Resolved::Date(d),
+                    written,
+                } => {
+                    if matches!(written, DateKind::Period(_)) {
+                        return None;
+                    }
+                    // A calendar date or weekday often stands apart from its
+                    // verb ("On August 24, X released ..."): the sentence is
+                    // its phrase. A relative expression qualifies its own
+                    // phrase only ("compared to last year's 2.7 billion").
+                    let near = if matches!(written, DateKind::Relative(_)) {
+                        &near_text
+                    } else {
+                        &sentence_text
+                    };
+                    match_event(base, claim, d, &in_sentence, near, &sentence_text)
+                }
+                _ => None,
+            }
+        })
+        .collect()
+}
+
+fn pick<T>(
+    mut scored: Vec<(i32, T, bool, bool)>,
+    id: impl Fn(&T) -> String,
+    kind: impl Fn(&T) -> FactKind,
+) -> Option<Match> {
+    scored.retain(|(s, ..)| *s >= THRESHOLD);
+    scored.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| id(&a.1).cmp(&id(&b.1))));
+    let (best_score, best, agrees, accepted_only) = scored.first()?;
+    let runner_up = scored.get(1).map(|(s, ..)| *s);
+    let clear = runner_up.is_none_or(|r| best_score - r >= MARGIN);
+    let other_agrees = scored
+        .iter()
+        .skip(1)
+        .any(|(s, _, agrees, _)| *agrees && best_score - s < MARGIN + 1);
+    Some(Match {
+        fact: id(best),
+        kind: kind(best),
+        score: *best_score,
+        clear,
+        agrees: *agrees,
+        accepted_only: *accepted_only,
+        other_agrees,
+    })
+}
+
+fn match_amount(
+    base: &FactBase,
+    extraction: &Extraction,
+    claim: &Claim,
+    in_sentence: &[&claims::Mention],
+    near: &str,
+    sentence: &str,
+) -> Option<Match> {
+    let stated = stated_amount(claim)?;
+    let published = extraction.published;
+    let scored: Vec<(i32, usize, bool, bool)> = base
+        .quantities
+        .iter()
+        .enumerate()
+        .filter_map(|(i, q)| {
+            let subject = subject_score(base, claim, &q.subject, in_sentence)?;
+            let cues = cue_score(&q.cues, near, sentence);
+            if cues == 0 {
+                return None;
+            }
+            let unit = unit_score(base, stated.unit.as_ref(), &q.value.unit, &q.cues)?;
+            let time = time_score(claim, q, published.as_ref())?;
+            let date = rate_date(Some(q), claim, published);
+            let (agrees, accepted_only, _) = amount_agrees(base, stated, q, date.as_ref());
+            Some((subject + cues + unit + time, i, agrees, accepted_only))
+        })
+        .collect();
+    pick(
+        scored,
+        |i| {
+            base.quantities
+                .get(*i)
+                .map(|q| q.id.clone())
+                .unwrap_or_default()
+        },
+        |i| FactKind::Quantity(*i),
+    )
+}
+
+fn match_event(
+    base: &FactBase,
+    claim: &Claim,
+    resolved: &FactDate,
+    in_sentence: &[&claims::Mention],
+    near: &str,
+    sentence: &str,
+) -> Option<Match> {
+    let scored: Vec<(i32, usize, bool, bool)> = base
+        .events
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| {
+            let subject = subject_score(base, claim, &e.subject, in_sentence)?;
+            let cues = cue_score(&e.cues, near, sentence);
+            if cues < 2 {
+                return None;
+            }
+            let (agrees, accepted_only) = date_agrees(resolved, e);
+            Some((subject + cues, i, agrees, accepted_only))
+        })
+        .collect();
+    pick(
+        scored,
+        |i| {
+            base.events
+                .get(*i)
+                .map(|e| e.id.clone())
+                .unwrap_or_default()
+        },
+        |i| FactKind::Event(*i),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn windows_stop_at_punctuation_and_and() {
+        let text = "with revenue of 23 billion yuan (the same below), a rise of 89%; operating profit of 2 billion yuan and net profit of 2.4 billion yuan.";
+        let span = |w: &str| {
+            let i = text.find(w).unwrap();
+            i..i + w.len()
+        };
+        let all = 0..text.len();
+        let w = |s: &str| &text[window(text, &all, &span(s))];
+        assert_eq!(w("23 billion yuan"), "with revenue of 23 billion yuan ");
+        assert_eq!(w("2 billion yuan"), " operating profit of 2 billion yuan");
+        assert_eq!(w("2.4 billion yuan"), "net profit of 2.4 billion yuan.");
+    }
+
+    #[test]
+    fn cues_near_the_claim_count_most() {
+        let cues = vec!["operating profit".to_owned(), "profit".to_owned()];
+        assert_eq!(
+            cue_score(&cues, "operating profit of 2", "operating profit of 2"),
+            9
+        );
+        assert_eq!(cue_score(&cues, "of 2", "net profit of 2"), 1);
+        assert!(!has_words("nonprofit", "profit"));
+    }
+}

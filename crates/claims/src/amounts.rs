@@ -1,0 +1,2441 @@
+//! Money, counts and percentages stated in article text.
+//!
+//! [`find`] scans a text once, left to right, and returns every amount it
+//! states with exact byte spans (`&text[span]` is the amount as written):
+//!
+//! - money: `100 billion yuan`, `$ 2.8 billion`, `100-billion yuan`,
+//!   `RMB23bn`, `US$1.5 billion`, `£4.5m`, `3 million euros`, `1.2 trillion won`;
+//! - counts with their noun: `68.7 million users`, `ten actions`,
+//!   `300 million Chinese peasants` (noun `peasants`);
+//! - percentages: `89%`, `89 percent`, `89 per cent`;
+//! - bare scaled numbers: `50 billion` (no unit).
+//!
+//! Each [`Amount`] keeps the number as written, so `15.50` and `15.5` differ in
+//! stated precision (`number.scale()`), the scale word apart from the number,
+//! the unit, and the hedge written before it (`about`, `more than`, `up to`...).
+//! Two amounts in different currencies written as `X (Y)` or `X, or Y` form one
+//! [`Finding::Conversion`]; one number carrying two currencies (`$20 billion
+//! yuan`) is a [`Finding::Malformed`].
+//!
+//! The scanner is conservative, since a false alarm costs more than a miss:
+//! years, dates, times, durations, ages, ordinals, phone numbers, model, list
+//! and page numbers, numbers glued to letters and numbers inside URLs or e-mail
+//! addresses are not amounts. Only ASCII digits are read. Currency words and
+//! symbols map to ISO 4217 codes through one table, `CURRENCIES`.
+
+use std::ops::Range;
+
+use facts::amount::{is_currency, parse_decimal};
+use facts::{Scale, Unit};
+use rust_decimal::Decimal;
+
+/// The qualifier written before an amount.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hedge {
+    /// No qualifier: the amount is stated as exact, at its precision.
+    None,
+    /// `about`, `around`, `approximately`, `roughly`, `some`, `an estimated`,
+    /// `~`.
+    About,
+    /// `more than`, `over`, `above`, `in excess of`, `upwards of`.
+    MoreThan,
+    /// `at least`, `no less than`, `no fewer than`.
+    AtLeast,
+    /// `nearly`, `almost`, `close to`, `just under`, `just below`.
+    Nearly,
+    /// `up to`, `as much as`, `as many as`.
+    UpTo,
+    /// `less than`, `fewer than`, `under`, `below`.
+    LessThan,
+}
+
+/// One amount as the text states it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Amount {
+    /// The amount: currency symbol or word, number, scale word, noun or percent
+    /// sign, without the hedge words.
+    pub span: Range<usize>,
+    /// The number as written: `15.50` keeps two decimal places, `1,000` is
+    /// 1000, `ten` is 10, the `a` of `a billion` is 1.
+    pub number: Decimal,
+    /// The scale written after the number (`million`, `bn`, `m`...).
+    pub scale: Scale,
+    /// What is counted: a currency, a percentage, or a lowercase plural noun;
+    /// `None` for a bare scaled number such as `50 billion`.
+    pub unit: Option<Unit>,
+    /// The qualifier before the amount.
+    pub hedge: Hedge,
+    /// Where the hedge words are, if any.
+    pub hedge_span: Option<Range<usize>>,
+    /// Whether the currency could be another one: `¥` (yuan or yen) and
+    /// `dollars` without a country.
+    pub ambiguous_currency: bool,
+}
+
+/// What [`find`] reports.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Finding {
+    /// A single amount.
+    Amount(Amount),
+    /// An amount and its conversion into another currency, written as
+    /// `2.4 billion yuan ($372 million)`, `100-billion yuan ($15.5 billion)`,
+    /// `X (about Y)` or `X, or Y`. The span runs from the first amount to the
+    /// closing parenthesis or the end of the second amount.
+    Conversion {
+        /// Both amounts, with the parentheses or `, or` between them.
+        span: Range<usize>,
+        /// The amount written first.
+        from: Amount,
+        /// The amount written second.
+        to: Amount,
+    },
+    /// One number with two currencies, such as `$20 billion yuan` or
+    /// `$10 dollars`. The amount's unit is the currency written after the
+    /// number (`yuan` in `$20 billion yuan`).
+    Malformed {
+        /// The whole amount, both currencies included.
+        span: Range<usize>,
+        /// The amount, with the currency written after the number as its unit.
+        amount: Amount,
+        /// The ISO codes of the currencies, in written order (`["USD", "CNY"]`).
+        currencies: Vec<String>,
+    },
+}
+
+impl Finding {
+    /// The byte range of the whole finding.
+    pub fn span(&self) -> Range<usize> {
+        match self {
+            Finding::Amount(amount) => amount.span.clone(),
+            Finding::Conversion { span, .. } | Finding::Malformed { span, .. } => span.clone(),
+        }
+    }
+}
+
+/// Every amount in `text`, in order of span start, non-overlapping.
+pub fn find(text: &str) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    let mut atoms = scan(text).into_iter().peekable();
+    while let Some(atom) = atoms.next() {
+        if let Some(currencies) = atom.malformed {
+            findings.push(Finding::Malformed {
+                span: atom.amount.span.clone(),
+                amount: atom.amount,
+                currencies,
+            });
+            continue;
+        }
+        let from = atom.amount;
+        if let Some(next) = atoms.next_if(|next| {
+            next.malformed.is_none() && conversion_end(text, &from, &next.amount).is_some()
+        }) {
+            let to = next.amount;
+            let end = conversion_end(text, &from, &to).unwrap_or(to.span.end);
+            findings.push(Finding::Conversion {
+                span: from.span.start..end,
+                from,
+                to,
+            });
+        } else {
+            findings.push(Finding::Amount(from));
+        }
+    }
+    findings
+}
+
+// ---------------------------------------------------------------------------
+// Tables
+
+/// Where a currency is written relative to the number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Place {
+    /// A symbol or prefix: `$5`, `HK$3`.
+    Before,
+    /// A word after the number (and its scale): `5 million yuan`.
+    After,
+    /// A code, written either way: `RMB 23bn`, `23bn RMB`.
+    Either,
+}
+
+/// Currency symbols, codes and words as written, with their ISO 4217 code and
+/// whether the writing is ambiguous. Other uppercase three-letter ISO codes
+/// are recognised too (except `ENGLISH_WORD_CODES`).
+const CURRENCIES: &[(&str, &str, Place, bool)] = &[
+    // Symbols.
+    ("US$", "USD", Place::Before, false),
+    ("U.S.$", "USD", Place::Before, false),
+    ("HK$", "HKD", Place::Before, false),
+    ("NZ$", "NZD", Place::Before, false),
+    ("NT$", "TWD", Place::Before, false),
+    ("MX$", "MXN", Place::Before, false),
+    ("S$", "SGD", Place::Before, false),
+    ("A$", "AUD", Place::Before, false),
+    ("C$", "CAD", Place::Before, false),
+    ("R$", "BRL", Place::Before, false),
+    ("$", "USD", Place::Before, false),
+    ("£", "GBP", Place::Before, false),
+    ("€", "EUR", Place::Before, false),
+    ("¥", "CNY", Place::Before, true),
+    ("￥", "CNY", Place::Before, true),
+    ("₹", "INR", Place::Before, false),
+    ("Rs.", "INR", Place::Before, false),
+    ("Rs", "INR", Place::Before, false),
+    ("₩", "KRW", Place::Before, false),
+    ("₽", "RUB", Place::Before, false),
+    ("₪", "ILS", Place::Before, false),
+    ("₦", "NGN", Place::Before, false),
+    ("₱", "PHP", Place::Before, false),
+    ("₺", "TRY", Place::Before, false),
+    // Codes.
+    ("RMB", "CNY", Place::Either, false),
+    ("CNY", "CNY", Place::Either, false),
+    ("USD", "USD", Place::Either, false),
+    ("HKD", "HKD", Place::Either, false),
+    ("GBP", "GBP", Place::Either, false),
+    ("EUR", "EUR", Place::Either, false),
+    ("JPY", "JPY", Place::Either, false),
+    ("SGD", "SGD", Place::Either, false),
+    ("AUD", "AUD", Place::Either, false),
+    ("CAD", "CAD", Place::Either, false),
+    ("TWD", "TWD", Place::Either, false),
+    ("INR", "INR", Place::Either, false),
+    ("KRW", "KRW", Place::Either, false),
+    ("CHF", "CHF", Place::Either, false),
+    // Words (matched case-insensitively, longest first).
+    ("US dollars", "USD", Place::After, false),
+    ("U.S. dollars", "USD", Place::After, false),
+    ("US dollar", "USD", Place::After, false),
+    ("American dollars", "USD", Place::After, false),
+    ("Hong Kong dollars", "HKD", Place::After, false),
+    ("Singapore dollars", "SGD", Place::After, false),
+    ("Australian dollars", "AUD", Place::After, false),
+    ("Canadian dollars", "CAD", Place::After, false),
+    ("New Zealand dollars", "NZD", Place::After, false),
+    ("New Taiwan dollars", "TWD", Place::After, false),
+    ("Taiwan dollars", "TWD", Place::After, false),
+    ("dollars", "USD", Place::After, true),
+    ("dollar", "USD", Place::After, true),
+    ("Chinese yuan", "CNY", Place::After, false),
+    ("yuan", "CNY", Place::After, false),
+    ("renminbi", "CNY", Place::After, false),
+    ("British pounds", "GBP", Place::After, false),
+    ("pounds sterling", "GBP", Place::After, false),
+    ("pounds", "GBP", Place::After, false),
+    ("sterling", "GBP", Place::After, false),
+    ("euros", "EUR", Place::After, false),
+    ("euro", "EUR", Place::After, false),
+    ("Japanese yen", "JPY", Place::After, false),
+    ("yen", "JPY", Place::After, false),
+    ("Indian rupees", "INR", Place::After, false),
+    ("rupees", "INR", Place::After, false),
+    ("South Korean won", "KRW", Place::After, false),
+    ("Korean won", "KRW", Place::After, false),
+    (WON, "KRW", Place::After, false),
+    ("Swiss francs", "CHF", Place::After, false),
+    ("roubles", "RUB", Place::After, false),
+    ("rubles", "RUB", Place::After, false),
+];
+
+/// `won` is also a verb: it is a currency only after a scale word
+/// (`1.2 trillion won`) and never after a currency symbol.
+const WON: &str = "won";
+
+/// ISO codes that are also English words, so not read as currencies unless
+/// the table above lists them.
+const ENGLISH_WORD_CODES: &[&str] = &[
+    "ALL", "ANG", "BAM", "BOB", "CUP", "ERN", "GEL", "MAD", "MOP", "PEN", "SOS", "TOP", "TRY",
+];
+
+/// Scale abbreviations glued to the number: `23bn`, `£4.5m`, `$15.5B`. The
+/// flag marks single letters, which are read only next to a currency or a
+/// counted noun (`100m` alone may be metres).
+const GLUED_SCALES: &[(&str, Scale, bool)] = &[
+    ("k", Scale::Thousand, true),
+    ("K", Scale::Thousand, true),
+    ("m", Scale::Million, true),
+    ("M", Scale::Million, true),
+    ("mn", Scale::Million, false),
+    ("mln", Scale::Million, false),
+    ("b", Scale::Billion, true),
+    ("B", Scale::Billion, true),
+    ("bn", Scale::Billion, false),
+    ("Bn", Scale::Billion, false),
+    ("BN", Scale::Billion, false),
+    ("bln", Scale::Billion, false),
+    ("tn", Scale::Trillion, false),
+    ("T", Scale::Trillion, true),
+];
+
+/// Scale words for which `Scale` has no variant: an amount using them is not
+/// reported rather than reported with the wrong value.
+const UNSUPPORTED_SCALES: &[&str] = &["crore", "crores", "lakh", "lakhs", "lac"];
+
+/// Hedges, longest first; matched case-insensitively as whole words.
+const HEDGES: &[(&[&str], Hedge)] = &[
+    (&["in", "excess", "of"], Hedge::MoreThan),
+    (&["no", "less", "than"], Hedge::AtLeast),
+    (&["no", "fewer", "than"], Hedge::AtLeast),
+    (&["as", "much", "as"], Hedge::UpTo),
+    (&["as", "many", "as"], Hedge::UpTo),
+    (&["more", "than"], Hedge::MoreThan),
+    (&["upwards", "of"], Hedge::MoreThan),
+    (&["at", "least"], Hedge::AtLeast),
+    (&["close", "to"], Hedge::Nearly),
+    (&["just", "under"], Hedge::Nearly),
+    (&["just", "below"], Hedge::Nearly),
+    (&["up", "to"], Hedge::UpTo),
+    (&["less", "than"], Hedge::LessThan),
+    (&["fewer", "than"], Hedge::LessThan),
+    (&["an", "estimated"], Hedge::About),
+    (&["about"], Hedge::About),
+    (&["around"], Hedge::About),
+    (&["approximately"], Hedge::About),
+    (&["roughly"], Hedge::About),
+    (&["some"], Hedge::About),
+    (&["nearly"], Hedge::Nearly),
+    (&["almost"], Hedge::Nearly),
+    (&["over"], Hedge::MoreThan),
+    (&["above"], Hedge::MoreThan),
+    (&["under"], Hedge::LessThan),
+    (&["below"], Hedge::LessThan),
+];
+
+/// Number words up to nineteen.
+const ONES: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+
+/// Tens from twenty.
+const TENS: &[&str] = &[
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+
+/// Time units: a number before them is a duration or an age, not a count.
+const TIME_WORDS: &[&str] = &[
+    "year",
+    "years",
+    "yr",
+    "yrs",
+    "month",
+    "months",
+    "week",
+    "weeks",
+    "day",
+    "days",
+    "night",
+    "nights",
+    "weekend",
+    "weekends",
+    "fortnight",
+    "fortnights",
+    "hour",
+    "hours",
+    "hr",
+    "hrs",
+    "minute",
+    "minutes",
+    "min",
+    "mins",
+    "second",
+    "seconds",
+    "sec",
+    "secs",
+    "decade",
+    "decades",
+    "century",
+    "centuries",
+    "millennium",
+    "millennia",
+    "quarter",
+    "quarters",
+    "semester",
+    "semesters",
+];
+
+/// Plural-looking words after a number that are not counted things.
+const NOT_COUNTED: &[&str] = &["times", "fold", "percent", "pm", "am"];
+
+/// Words ending in `s` that are not plural nouns.
+const NOT_PLURAL: &[&str] = &[
+    "as",
+    "has",
+    "was",
+    "does",
+    "is",
+    "its",
+    "this",
+    "thus",
+    "yes",
+    "his",
+    "hers",
+    "ours",
+    "yours",
+    "theirs",
+    "perhaps",
+    "always",
+    "besides",
+    "towards",
+    "afterwards",
+    "upwards",
+    "downwards",
+    "backwards",
+    "forwards",
+    "sometimes",
+    "nevertheless",
+    "whereas",
+    "overseas",
+    "nowadays",
+    "says",
+    "seems",
+    "remains",
+    "includes",
+    "goes",
+    "becomes",
+    "appears",
+    "means",
+    "makes",
+    "takes",
+    "gets",
+    "gives",
+    "comes",
+    "news",
+];
+
+/// Plural or collective nouns that do not end in `s`.
+const COLLECTIVE_NOUNS: &[&str] = &[
+    "people",
+    "children",
+    "men",
+    "women",
+    "staff",
+    "personnel",
+    "population",
+    "workforce",
+    "police",
+    "cattle",
+    "livestock",
+    "poultry",
+    "sheep",
+    "fish",
+    "deer",
+    "aircraft",
+    "spacecraft",
+    "offspring",
+    "feet",
+    "teeth",
+    "mice",
+    "geese",
+];
+
+/// Words that end the search for a counted noun after a number.
+const STOPWORDS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "from",
+    "by",
+    "with",
+    "and",
+    "or",
+    "but",
+    "nor",
+    "as",
+    "than",
+    "that",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "this",
+    "these",
+    "those",
+    "it",
+    "its",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "am",
+    "has",
+    "have",
+    "had",
+    "do",
+    "does",
+    "did",
+    "will",
+    "would",
+    "can",
+    "could",
+    "may",
+    "might",
+    "must",
+    "shall",
+    "should",
+    "not",
+    "no",
+    "per",
+    "each",
+    "every",
+    "their",
+    "his",
+    "her",
+    "our",
+    "your",
+    "my",
+    "into",
+    "onto",
+    "over",
+    "under",
+    "about",
+    "after",
+    "before",
+    "between",
+    "during",
+    "since",
+    "until",
+    "up",
+    "down",
+    "out",
+    "off",
+    "so",
+    "if",
+    "then",
+    "such",
+    "also",
+    "only",
+    "just",
+    "still",
+    "yet",
+    "all",
+    "both",
+    "any",
+    "another",
+    "they",
+    "we",
+    "he",
+    "she",
+    "you",
+    "i",
+    "there",
+    "here",
+    "when",
+    "where",
+    "while",
+    "because",
+    "said",
+    "say",
+    "says",
+    "told",
+    "won",
+    "lost",
+    "got",
+    "made",
+    "took",
+    "gave",
+    "went",
+    "came",
+    "became",
+    "remained",
+    "via",
+    "within",
+    "without",
+    "through",
+    "among",
+    "against",
+    "across",
+    "including",
+    "versus",
+    "vs",
+    "according",
+    "around",
+    "toward",
+    "towards",
+    "upon",
+    "like",
+    "unlike",
+    "despite",
+    "except",
+    "plus",
+    "minus",
+    "ago",
+    "later",
+    "earlier",
+    "again",
+    "too",
+    "very",
+    "even",
+    "ever",
+    "never",
+    "much",
+    "many",
+    "few",
+    "less",
+    "least",
+    "most",
+    "own",
+    "seems",
+    "remains",
+    "includes",
+    "goes",
+    "becomes",
+    "appears",
+    "means",
+    "makes",
+    "takes",
+    "gets",
+    "gives",
+    "comes",
+    "percentage",
+];
+
+/// Adjectives ending in `-ly` that may stand between a number and its noun
+/// (`600 million monthly active users`); other `-ly` words are adverbs.
+const LY_ADJECTIVES: &[&str] = &[
+    "daily",
+    "weekly",
+    "monthly",
+    "quarterly",
+    "yearly",
+    "hourly",
+    "nightly",
+    "elderly",
+    "early",
+    "lonely",
+];
+
+/// Words before a number that make it a label, not a quantity (`page 5`).
+const LABELS: &[&str] = &[
+    "page",
+    "pages",
+    "section",
+    "sections",
+    "chapter",
+    "chapters",
+    "article",
+    "articles",
+    "item",
+    "items",
+    "room",
+    "flight",
+    "route",
+    "line",
+    "number",
+    "version",
+    "level",
+    "grade",
+    "step",
+    "phase",
+    "season",
+    "episode",
+    "volume",
+    "issue",
+    "part",
+    "figure",
+    "table",
+    "rule",
+    "paragraph",
+    "clause",
+    "platform",
+    "gate",
+    "channel",
+    "highway",
+    "aged",
+    "age",
+    "ages",
+    "model",
+    "type",
+    "class",
+    "row",
+    "column",
+    "exit",
+    "floor",
+    "stage",
+    "round",
+    "verse",
+    "act",
+    "scene",
+];
+
+/// Capitalised words before a number that are not names (`Only 5 users`).
+const CAPITALISED_OK: &[&str] = &[
+    "only",
+    "another",
+    "other",
+    "every",
+    "those",
+    "these",
+    "its",
+    "their",
+    "some",
+    "nearly",
+    "almost",
+    "roughly",
+    "approximately",
+    "around",
+    "about",
+    "over",
+    "under",
+    "just",
+    "top",
+    "total",
+    "overall",
+    "altogether",
+    "now",
+    "today",
+    "yesterday",
+    "last",
+    "next",
+    "first",
+];
+
+/// Abbreviations before `. <number>` that make it a label (`No. 3`).
+const DOT_LABELS: &[&str] = &[
+    "No", "no", "Nos", "nos", "p", "pp", "Vol", "vol", "Fig", "fig", "Sec", "sec", "Art", "art",
+    "Ch", "ch", "Para", "para", "Ep", "ep", "v", "Ver", "ver",
+];
+
+// ---------------------------------------------------------------------------
+// Scanning
+
+/// One amount before conversions are paired.
+struct Atom {
+    amount: Amount,
+    /// The currencies, in written order, when the amount carries two.
+    malformed: Option<Vec<String>>,
+}
+
+/// A currency found before or after a number.
+#[derive(Debug, Clone)]
+struct Currency {
+    code: String,
+    ambiguous: bool,
+    start: usize,
+    end: usize,
+    written: &'static str,
+}
+
+/// A number, with what was read right after it.
+struct Number {
+    start: usize,
+    end: usize,
+    value: Decimal,
+    /// A scale abbreviation glued to the digits: end, scale, single letter.
+    glued: Option<(usize, Scale, bool)>,
+    /// Written with digits (not words).
+    digits: bool,
+    /// The `a` of `a billion`: needs a unit to be an amount.
+    article: bool,
+    /// Four digits from 1000 to 2999 without separators: a year unless a
+    /// currency, scale or percent says otherwise.
+    year_like: bool,
+    /// Preceded by a sign (`+1`, `-5`): only a percentage may follow.
+    signed: bool,
+}
+
+fn scan(text: &str) -> Vec<Atom> {
+    let bytes = text.as_bytes();
+    let mut atoms = Vec::new();
+    let mut floor = 0;
+    let mut i = 0;
+    while let Some(&byte) = bytes.get(i) {
+        let next = if byte.is_ascii_digit() {
+            let run_end = numeric_run_end(bytes, i);
+            match digits_at(text, i, run_end, floor) {
+                Some(atom) => {
+                    floor = atom.amount.span.end;
+                    atoms.push(atom);
+                    floor
+                }
+                None => run_end,
+            }
+        } else if byte.is_ascii_alphabetic() {
+            let word_end = i + ascii_letters(text, i);
+            match words_at(text, i, word_end, floor) {
+                Some(atom) => {
+                    floor = atom.amount.span.end;
+                    atoms.push(atom);
+                    floor
+                }
+                None => word_end,
+            }
+        } else {
+            i + 1
+        };
+        i = next.max(i + 1);
+    }
+    atoms
+}
+
+/// The end of the digits starting at `i`, with `.` and `,` between digits.
+fn numeric_run_end(bytes: &[u8], i: usize) -> usize {
+    let mut end = i;
+    while bytes.get(end).is_some_and(u8::is_ascii_digit) {
+        end += 1;
+    }
+    while matches!(bytes.get(end), Some(b'.' | b','))
+        && bytes.get(end + 1).is_some_and(u8::is_ascii_digit)
+    {
+        end += 1;
+        while bytes.get(end).is_some_and(u8::is_ascii_digit) {
+            end += 1;
+        }
+    }
+    end
+}
+
+/// Reads `1,234.50`: thousands separators in groups of three, at most one
+/// decimal point after them.
+fn parse_run(run: &str) -> Option<Decimal> {
+    let (int, frac) = match run.split_once('.') {
+        Some((int, frac)) => (int, Some(frac)),
+        None => (run, None),
+    };
+    if frac.is_some_and(|f| f.contains(['.', ','])) {
+        return None;
+    }
+    if !int.contains(',') {
+        return parse_decimal(run);
+    }
+    let mut groups = int.split(',');
+    let first = groups.next()?;
+    if first.is_empty() || first.len() > 3 || !groups.all(|g| g.len() == 3) {
+        return None;
+    }
+    let plain: String = run.chars().filter(|&c| c != ',').collect();
+    parse_decimal(&plain)
+}
+
+/// An amount whose number is the digits `start..run_end`.
+fn digits_at(text: &str, start: usize, run_end: usize, floor: usize) -> Option<Atom> {
+    let run = text.get(start..run_end)?;
+    if run.len() > 1 && run.starts_with('0') && !run.starts_with("0.") {
+        // 007, 09 (a date part), or space-grouped thousands (5 000).
+        return None;
+    }
+    let value = parse_run(run)?;
+    let year_like = run.len() == 4 && matches!(run.as_bytes().first(), Some(b'1' | b'2'));
+    let prefix = match prefix_before(text, start, floor) {
+        Prefix::Found(currency) => Some(currency),
+        Prefix::Glued => return None,
+        Prefix::None => None,
+    };
+    let mut signed = false;
+    if prefix.is_none() {
+        match char_before(text, start) {
+            None => {}
+            Some(c) if is_word_char(c) => return None,
+            Some('.' | '/' | '\\' | ':' | '=' | '@' | '#' | '&' | '^' | '\'' | '’') => {
+                return None;
+            }
+            Some('-' | '–' | '—' | '−') => {
+                let sign = start - char_before(text, start).map_or(1, char::len_utf8);
+                if char_before(text, sign).is_some_and(|c| is_word_char(c) || c == '-') {
+                    return None;
+                }
+                signed = true;
+            }
+            Some('+') => signed = true,
+            Some(_) => {}
+        }
+        if in_url_or_email(text, start) || is_list_marker(text, start, run_end) {
+            return None;
+        }
+    }
+    let glued = match after_digits(text, run_end) {
+        After::Clean => None,
+        After::Glued(end, scale, single) => Some((end, scale, single)),
+        After::Reject => return None,
+    };
+    finish(
+        text,
+        floor,
+        Number {
+            start,
+            end: run_end,
+            value,
+            glued,
+            digits: true,
+            article: false,
+            year_like,
+            signed,
+        },
+        prefix,
+    )
+}
+
+/// What follows the digits of a number.
+enum After {
+    /// A space, punctuation or the end of the text.
+    Clean,
+    /// A scale abbreviation glued to the digits: end, scale, single letter.
+    Glued(usize, Scale, bool),
+    /// Not an amount: `24th`, `9:30`, `555-1234`, `24/7`, `5G`.
+    Reject,
+}
+
+fn after_digits(text: &str, end: usize) -> After {
+    let mut chars = text.get(end..).unwrap_or("").chars();
+    let Some(c) = chars.next() else {
+        return After::Clean;
+    };
+    let next = chars.next();
+    if c.is_ascii_alphabetic() {
+        let word_end = end + ascii_letters(text, end);
+        if char_at(text, word_end).is_some_and(is_word_char) {
+            return After::Reject;
+        }
+        let word = text.get(end..word_end).unwrap_or("");
+        return match GLUED_SCALES.iter().find(|(w, _, _)| *w == word) {
+            Some(&(_, scale, single)) => After::Glued(word_end, scale, single),
+            None => After::Reject,
+        };
+    }
+    if is_word_char(c) || c == '°' || c == '@' {
+        return After::Reject;
+    }
+    let next_digit = next.is_some_and(|n| n.is_ascii_digit());
+    let next_alnum = next.is_some_and(char::is_alphanumeric);
+    match c {
+        ':' | '-' | '–' | ',' if next_digit => After::Reject,
+        '/' | '.' if next_alnum => After::Reject,
+        _ => After::Clean,
+    }
+}
+
+/// An amount whose number is written in words, starting at the ASCII word
+/// `start..word_end`.
+fn words_at(text: &str, start: usize, word_end: usize, floor: usize) -> Option<Atom> {
+    let word = text.get(start..word_end)?;
+    if word.len() > 9 || !word.bytes().skip(1).all(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    if char_before(text, start).is_some_and(|c| is_word_char(c) || c == '-') {
+        return None;
+    }
+    let article = word.eq_ignore_ascii_case("a");
+    let mut value: u32 = if article { 1 } else { number_word(word)? };
+    let mut end = word_end;
+    // `a` is an amount only before a scale word, `hundred` or `dozen`: this
+    // check comes first as `a` is the most common word of English.
+    if article
+        && scale_word_after(text, end).is_none()
+        && word_after(text, end, "hundred").is_none()
+        && word_after(text, end, "dozen").is_none()
+    {
+        return None;
+    }
+    // twenty-five
+    if (20..100).contains(&value) && char_at(text, end) == Some('-') {
+        let unit_end = end + 1 + ascii_letters(text, end + 1);
+        if let Some(unit) = text.get(end + 1..unit_end).and_then(number_word) {
+            if unit < 10 {
+                value += unit;
+                end = unit_end;
+            }
+        }
+    }
+    if char_at(text, end).is_some_and(is_word_char) {
+        return None;
+    }
+    if let Some(e) = word_after(text, end, "hundred") {
+        value = value.checked_mul(100)?;
+        end = e;
+    } else if let Some(e) = word_after(text, end, "dozen") {
+        value = value.checked_mul(12)?;
+        end = e;
+    }
+    if char_at(text, end) == Some('-') && scale_word_after(text, end).is_none() {
+        // one-third, two-year
+        return None;
+    }
+    finish(
+        text,
+        floor,
+        Number {
+            start,
+            end,
+            value: Decimal::from(value),
+            glued: None,
+            digits: false,
+            article,
+            year_like: false,
+            signed: false,
+        },
+        None,
+    )
+}
+
+fn number_word(word: &str) -> Option<u32> {
+    let position = |list: &[&str]| list.iter().position(|w| w.eq_ignore_ascii_case(word));
+    if let Some(i) = position(ONES) {
+        return u32::try_from(i + 1).ok();
+    }
+    position(TENS).and_then(|i| u32::try_from((i + 2) * 10).ok())
+}
+
+/// Reads the scale, the unit and the hedge around a number.
+fn finish(text: &str, floor: usize, number: Number, prefix: Option<Currency>) -> Option<Atom> {
+    let mut end = number.end;
+    let mut scale = Scale::One;
+    let mut single_letter = false;
+    if let Some((e, s, single)) = number.glued {
+        end = e;
+        scale = s;
+        single_letter = single;
+    } else if let Some((e, s)) = scale_word_after(text, end) {
+        end = e;
+        scale = s;
+    } else if UNSUPPORTED_SCALES
+        .iter()
+        .any(|w| word_after(text, end, w).is_some())
+    {
+        return None;
+    }
+
+    let mut percent = false;
+    if prefix.is_none() && scale == Scale::One {
+        if let Some(e) = percent_after(text, end) {
+            end = e;
+            percent = true;
+        }
+    }
+    if number.signed && !percent {
+        return None;
+    }
+
+    let mut suffix = None;
+    if !percent {
+        if let Some(currency) = currency_after(text, end) {
+            let is_won = currency.written == WON;
+            if !is_won || (scale != Scale::One && prefix.is_none()) {
+                end = currency.end;
+                suffix = Some(currency);
+            }
+        }
+    }
+
+    let mut noun = None;
+    if !percent && prefix.is_none() && suffix.is_none() {
+        if number.year_like && scale == Scale::One {
+            return None;
+        }
+        let labelled =
+            number.digits && scale == Scale::One && label_or_name_before(text, number.start);
+        if !labelled {
+            if let Some((e, n)) = noun_after(text, end) {
+                end = e;
+                noun = Some(n);
+            }
+        }
+    }
+
+    let start = prefix.as_ref().map_or(number.start, |p| p.start);
+    let mut malformed = None;
+    let mut ambiguous = false;
+    let unit = match (&prefix, &suffix) {
+        (Some(before), Some(after)) => {
+            malformed = Some(vec![before.code.clone(), after.code.clone()]);
+            ambiguous = after.ambiguous;
+            Some(Unit::Currency(after.code.clone()))
+        }
+        (Some(currency), None) | (None, Some(currency)) => {
+            ambiguous = currency.ambiguous;
+            Some(Unit::Currency(currency.code.clone()))
+        }
+        (None, None) if percent => Some(Unit::Percent),
+        (None, None) => noun.map(Unit::Noun),
+    };
+    if unit.is_none() && (scale == Scale::One || single_letter || number.article) {
+        return None;
+    }
+    let (hedge, hedge_span) = match hedge_before(text, start, floor) {
+        Some((hedge, span)) => (hedge, Some(span)),
+        None => match char_before(text, start) {
+            Some(c @ ('~' | '≈')) if start - c.len_utf8() >= floor => {
+                (Hedge::About, Some(start - c.len_utf8()..start))
+            }
+            _ => (Hedge::None, None),
+        },
+    };
+    Some(Atom {
+        amount: Amount {
+            span: start..end,
+            number: number.value,
+            scale,
+            unit,
+            hedge,
+            hedge_span,
+            ambiguous_currency: ambiguous,
+        },
+        malformed,
+    })
+}
+
+/// Where a currency before a number stands.
+enum Prefix {
+    None,
+    Found(Currency),
+    /// A currency glued to letters before it (`XYZ$5`): not an amount.
+    Glued,
+}
+
+fn prefix_before(text: &str, start: usize, floor: usize) -> Prefix {
+    if let Some(currency) = currency_ending_at(text, start, floor) {
+        return if char_before(text, currency.start).is_some_and(is_word_char) {
+            Prefix::Glued
+        } else {
+            Prefix::Found(currency)
+        };
+    }
+    let spaced = skip_hspace_back(text, start, floor);
+    if spaced < start {
+        if let Some(currency) = currency_ending_at(text, spaced, floor) {
+            if !char_before(text, currency.start).is_some_and(is_word_char) {
+                return Prefix::Found(currency);
+            }
+        }
+    }
+    Prefix::None
+}
+
+/// The longest currency symbol or code ending at `end`, not before `floor`.
+fn currency_ending_at(text: &str, end: usize, floor: usize) -> Option<Currency> {
+    let before = text.get(floor..end)?;
+    let best = CURRENCIES
+        .iter()
+        .filter(|(written, _, place, _)| *place != Place::After && before.ends_with(written))
+        .max_by_key(|(written, ..)| written.len());
+    if let Some(&(written, code, _, ambiguous)) = best {
+        return Some(Currency {
+            code: code.to_owned(),
+            ambiguous,
+            start: end - written.len(),
+            end,
+            written,
+        });
+    }
+    let code = before.get(before.len().checked_sub(3)?..)?;
+    generic_code(code).then(|| Currency {
+        code: code.to_owned(),
+        ambiguous: false,
+        start: end - 3,
+        end,
+        written: "",
+    })
+}
+
+/// An uppercase ISO 4217 code that is not also an English word.
+fn generic_code(code: &str) -> bool {
+    code.len() == 3
+        && code.bytes().all(|b| b.is_ascii_uppercase())
+        && is_currency(code)
+        && !ENGLISH_WORD_CODES.contains(&code)
+}
+
+/// A currency word or code after the number (and its scale).
+fn currency_after(text: &str, pos: usize) -> Option<Currency> {
+    let (start, _) = separator_after(text, pos)?;
+    let best = CURRENCIES
+        .iter()
+        .filter(|(_, _, place, _)| *place != Place::Before)
+        .filter_map(|&(written, code, place, ambiguous)| {
+            let exact = place == Place::Either;
+            phrase_at(text, start, written, exact).map(|end| (end, written, code, ambiguous))
+        })
+        .max_by_key(|(end, ..)| *end);
+    if let Some((end, written, code, ambiguous)) = best {
+        return Some(Currency {
+            code: code.to_owned(),
+            ambiguous,
+            start,
+            end,
+            written,
+        });
+    }
+    let end = start + ascii_letters(text, start);
+    let code = text.get(start..end)?;
+    (generic_code(code) && !char_at(text, end).is_some_and(is_word_char)).then(|| Currency {
+        code: code.to_owned(),
+        ambiguous: false,
+        start,
+        end,
+        written: "",
+    })
+}
+
+/// A scale word after a space or hyphen: `15.5 billion`, `100-billion`,
+/// `23 bn`.
+fn scale_word_after(text: &str, pos: usize) -> Option<(usize, Scale)> {
+    let (start, hyphen) = separator_after(text, pos)?;
+    let end = start + ascii_letters(text, start);
+    if end == start || char_at(text, end).is_some_and(is_word_char) {
+        return None;
+    }
+    let word = text.get(start..end)?;
+    let lower = word.bytes().all(|b| b.is_ascii_lowercase());
+    let upper = word.bytes().all(|b| b.is_ascii_uppercase());
+    let capitalised = word.bytes().skip(1).all(|b| b.is_ascii_lowercase());
+    if lower || upper || capitalised {
+        for scale in [
+            Scale::Thousand,
+            Scale::Million,
+            Scale::Billion,
+            Scale::Trillion,
+        ] {
+            if scale.word().is_some_and(|w| w.eq_ignore_ascii_case(word)) {
+                return Some((end, scale));
+            }
+        }
+    }
+    if hyphen {
+        return None;
+    }
+    let scale = match word {
+        "bn" | "Bn" | "BN" | "bln" => Scale::Billion,
+        "mn" | "mln" => Scale::Million,
+        "tn" => Scale::Trillion,
+        _ => return None,
+    };
+    Some((end, scale))
+}
+
+/// `%`, `percent`, `per cent` after the number.
+fn percent_after(text: &str, pos: usize) -> Option<usize> {
+    let start = skip_hspace(text, pos);
+    let rest = text.get(start..)?;
+    for sign in ['%', '％'] {
+        if rest.starts_with(sign) {
+            return Some(start + sign.len_utf8());
+        }
+    }
+    if start == pos {
+        return None;
+    }
+    ["percent", "per cent", "per-cent", "pct"]
+        .iter()
+        .find_map(|w| phrase_at(text, start, w, false))
+}
+
+/// The counted noun after a number: at most two modifiers (the first may be
+/// a capitalised adjective such as `Chinese`), then a lowercase plural or
+/// collective noun.
+fn noun_after(text: &str, pos: usize) -> Option<(usize, String)> {
+    let mut p = pos;
+    let mut modifiers = 0;
+    loop {
+        let start = skip_ws(text, p);
+        if start == p {
+            return None;
+        }
+        let (end, word) = word_at(text, start)?;
+        let mut chars = word.chars();
+        let first = chars.next()?;
+        if first.is_uppercase() {
+            let adjective = modifiers == 0 && chars.all(|c| c.is_lowercase() || c == '-');
+            if !adjective || word.len() < 2 {
+                return None;
+            }
+        } else {
+            if !word.chars().all(|c| c.is_lowercase() || c == '-') {
+                return None;
+            }
+            if word == "percentage" {
+                let after = skip_hspace(text, end);
+                return ["points", "point"]
+                    .iter()
+                    .find_map(|w| phrase_at(text, after, w, true))
+                    .filter(|_| after > end)
+                    .map(|e| (e, "percentage points".to_owned()));
+            }
+            if TIME_WORDS.contains(&word) || NOT_COUNTED.contains(&word) {
+                return None;
+            }
+            if is_plural_noun(word) {
+                return Some((end, word.to_lowercase()));
+            }
+            let adverb = word.ends_with("ly") && !LY_ADJECTIVES.contains(&word);
+            if STOPWORDS.contains(&word) || adverb {
+                return None;
+            }
+        }
+        modifiers += 1;
+        if modifiers > 2 {
+            return None;
+        }
+        p = end;
+    }
+}
+
+fn is_plural_noun(word: &str) -> bool {
+    if COLLECTIVE_NOUNS.contains(&word) {
+        return true;
+    }
+    word.len() >= 3
+        && word.ends_with('s')
+        && !["ss", "us", "is", "ous"].iter().any(|e| word.ends_with(e))
+        && !NOT_PLURAL.contains(&word)
+}
+
+/// Whether the word before a number makes it a label or a name: `page 5`,
+/// `No. 3`, `Boeing 737`, `iPhone 13`; but not `Alibaba's 10`, nor a
+/// capitalised function word (`The 10`, `Only 5`, `Nearly 40`).
+fn label_or_name_before(text: &str, start: usize) -> bool {
+    let p = skip_hspace_back(text, start, 0);
+    if p == start {
+        return false;
+    }
+    let before = text.get(..p).unwrap_or("");
+    if let Some(stem) = before.strip_suffix('.') {
+        return DOT_LABELS.contains(&last_word(stem));
+    }
+    let word = last_word(before);
+    if word.is_empty() {
+        return false;
+    }
+    let possessive = ["'s", "’s", "‘s", "s'", "s’"]
+        .iter()
+        .any(|e| word.ends_with(e));
+    if possessive {
+        return false;
+    }
+    if LABELS.iter().any(|l| l.eq_ignore_ascii_case(word)) {
+        return true;
+    }
+    if !word.chars().any(char::is_uppercase) {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    let function_word = STOPWORDS.contains(&lower.as_str())
+        || CAPITALISED_OK.contains(&lower.as_str())
+        || HEDGES
+            .iter()
+            .any(|(words, _)| words.last() == Some(&lower.as_str()));
+    !function_word
+}
+
+/// The hedge words just before `start`, not before `floor`.
+fn hedge_before(text: &str, start: usize, floor: usize) -> Option<(Hedge, Range<usize>)> {
+    let end = skip_ws_back(text, start, floor);
+    if end == start {
+        return None;
+    }
+    'hedges: for &(words, hedge) in HEDGES {
+        let mut p = end;
+        for (k, word) in words.iter().rev().enumerate() {
+            if k > 0 {
+                let q = skip_hspace_back(text, p, floor);
+                if q == p {
+                    continue 'hedges;
+                }
+                p = q;
+            }
+            let Some(s) = p.checked_sub(word.len()).filter(|&s| s >= floor) else {
+                continue 'hedges;
+            };
+            match text.get(s..p) {
+                Some(t) if t.eq_ignore_ascii_case(word) => p = s,
+                _ => continue 'hedges,
+            }
+        }
+        if char_before(text, p).is_some_and(is_word_char) {
+            continue;
+        }
+        return Some((hedge, p..end));
+    }
+    None
+}
+
+/// Where the conversion `from (to)` or `from, or to` ends, if the two amounts
+/// form one.
+fn conversion_end(text: &str, from: &Amount, to: &Amount) -> Option<usize> {
+    let (Some(Unit::Currency(a)), Some(Unit::Currency(b))) = (&from.unit, &to.unit) else {
+        return None;
+    };
+    if a == b {
+        return None;
+    }
+    let lead = to.hedge_span.as_ref().map_or(to.span.start, |h| h.start);
+    let between = text.get(from.span.end..lead)?.trim();
+    if let Some(inside) = between.strip_prefix('(') {
+        let inside = inside.trim();
+        if !(inside.is_empty() || inside.eq_ignore_ascii_case("or")) {
+            return None;
+        }
+        let close = skip_ws(text, to.span.end);
+        return (char_at(text, close) == Some(')')).then_some(close + 1);
+    }
+    let between = between.strip_prefix(',').unwrap_or(between).trim_start();
+    between.eq_ignore_ascii_case("or").then_some(to.span.end)
+}
+
+// ---------------------------------------------------------------------------
+// Character helpers. Every position they return is a char boundary of `text`.
+
+fn char_before(text: &str, pos: usize) -> Option<char> {
+    text.get(..pos)?.chars().next_back()
+}
+
+fn char_at(text: &str, pos: usize) -> Option<char> {
+    text.get(pos..)?.chars().next()
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+fn is_hspace(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\u{a0}' | '\u{2009}' | '\u{202f}')
+}
+
+/// The number of ASCII letters starting at `pos`.
+fn ascii_letters(text: &str, pos: usize) -> usize {
+    text.get(pos..)
+        .unwrap_or("")
+        .bytes()
+        .take_while(u8::is_ascii_alphabetic)
+        .count()
+}
+
+/// Skips spaces and tabs.
+fn skip_hspace(text: &str, pos: usize) -> usize {
+    let rest = text.get(pos..).unwrap_or("");
+    pos + rest
+        .chars()
+        .take_while(|&c| is_hspace(c))
+        .map(char::len_utf8)
+        .sum::<usize>()
+}
+
+/// Skips spaces and at most one line break.
+fn skip_ws(text: &str, pos: usize) -> usize {
+    let mut p = pos;
+    let mut breaks = 0;
+    for c in text.get(pos..).unwrap_or("").chars() {
+        if c == '\n' {
+            breaks += 1;
+            if breaks > 1 {
+                break;
+            }
+        } else if !(is_hspace(c) || c == '\r') {
+            break;
+        }
+        p += c.len_utf8();
+    }
+    p
+}
+
+/// Skips spaces and tabs backwards, not before `floor`.
+fn skip_hspace_back(text: &str, pos: usize, floor: usize) -> usize {
+    let mut p = pos;
+    while p > floor {
+        match char_before(text, p) {
+            Some(c) if is_hspace(c) => p -= c.len_utf8(),
+            _ => break,
+        }
+    }
+    p.max(floor)
+}
+
+/// Skips spaces and at most one line break backwards, not before `floor`.
+fn skip_ws_back(text: &str, pos: usize, floor: usize) -> usize {
+    let mut p = pos;
+    let mut breaks = 0;
+    while p > floor {
+        match char_before(text, p) {
+            Some('\n') if breaks == 0 => {
+                breaks += 1;
+                p -= 1;
+            }
+            Some(c) if is_hspace(c) || c == '\r' => p -= c.len_utf8(),
+            _ => break,
+        }
+    }
+    p.max(floor)
+}
+
+/// A space (or a line break) or a single hyphen after `pos`: where the next
+/// word starts, and whether it was a hyphen.
+fn separator_after(text: &str, pos: usize) -> Option<(usize, bool)> {
+    if char_at(text, pos) == Some('-') {
+        return char_at(text, pos + 1)
+            .is_some_and(|c| c.is_ascii_alphabetic())
+            .then_some((pos + 1, true));
+    }
+    let start = skip_ws(text, pos);
+    (start > pos).then_some((start, false))
+}
+
+/// `word` (case-insensitive) as the next word after a space or hyphen.
+fn word_after(text: &str, pos: usize, word: &str) -> Option<usize> {
+    let (start, _) = separator_after(text, pos)?;
+    phrase_at(text, start, word, false)
+}
+
+/// Whether `phrase` (words separated by single spaces in the pattern, by any
+/// spaces in the text) is written at `pos` as whole words.
+fn phrase_at(text: &str, pos: usize, phrase: &str, exact: bool) -> Option<usize> {
+    let mut p = pos;
+    for (k, word) in phrase.split(' ').enumerate() {
+        if k > 0 {
+            let q = skip_hspace(text, p);
+            if q == p {
+                return None;
+            }
+            p = q;
+        }
+        let t = text.get(p..p + word.len())?;
+        let same = if exact {
+            t == word
+        } else {
+            t.eq_ignore_ascii_case(word)
+        };
+        if !same {
+            return None;
+        }
+        p += word.len();
+    }
+    (!char_at(text, p).is_some_and(is_word_char)).then_some(p)
+}
+
+/// The word at `pos`: letters, with single inner hyphens (`low-income`),
+/// ending at a non-alphanumeric character.
+fn word_at(text: &str, pos: usize) -> Option<(usize, &str)> {
+    let rest = text.get(pos..)?;
+    let mut end = 0;
+    let mut chars = rest.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_alphabetic() {
+            end = i + c.len_utf8();
+        } else if c == '-'
+            && end == i
+            && end > 0
+            && chars.peek().is_some_and(|&(_, n)| n.is_alphabetic())
+        {
+            continue;
+        } else {
+            break;
+        }
+    }
+    if end == 0 || char_at(text, pos + end).is_some_and(is_word_char) {
+        return None;
+    }
+    Some((pos + end, rest.get(..end)?))
+}
+
+/// The trailing word of `s`: letters and apostrophes.
+fn last_word(s: &str) -> &str {
+    let start = s
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphabetic() || matches!(c, '\'' | '’' | '‘'))
+        .last()
+        .map_or(s.len(), |(i, _)| i);
+    s.get(start..).unwrap_or("")
+}
+
+/// Whether the number at `start` sits in a URL or an e-mail address.
+fn in_url_or_email(text: &str, start: usize) -> bool {
+    if char_before(text, start).is_none_or(char::is_whitespace) {
+        return false;
+    }
+    let mut lo = start.saturating_sub(256);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let before = text.get(lo..start).unwrap_or("");
+    let token = before
+        .rfind(char::is_whitespace)
+        .and_then(|i| before.get(i + 1..))
+        .unwrap_or(before);
+    token.contains("://") || token.contains("www.") || token.contains('@')
+}
+
+/// `1.` or `2)` at the start of a line.
+fn is_list_marker(text: &str, start: usize, end: usize) -> bool {
+    let line_start = skip_hspace_back(text, start, 0);
+    if !matches!(char_before(text, line_start), None | Some('\n')) {
+        return false;
+    }
+    matches!(char_at(text, end), Some('.' | ')'))
+        && char_at(text, end + 1).is_none_or(char::is_whitespace)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    fn describe(text: &str, a: &Amount) -> String {
+        let mut s = a.number.to_string();
+        if let Some(word) = a.scale.word() {
+            s.push(' ');
+            s.push_str(word);
+        }
+        if let Some(unit) = &a.unit {
+            s.push(' ');
+            s.push_str(&unit.to_string());
+        }
+        if a.ambiguous_currency {
+            s.push_str(" ambiguous");
+        }
+        if let Some(h) = &a.hedge_span {
+            s.push_str(&format!(" hedge={:?}({:?})", a.hedge, &text[h.clone()]));
+        } else {
+            assert_eq!(a.hedge, Hedge::None);
+        }
+        s
+    }
+
+    fn render(text: &str, f: &Finding) -> String {
+        let quoted = &text[f.span()];
+        match f {
+            Finding::Amount(a) => {
+                let kind = match &a.unit {
+                    Some(Unit::Currency(_)) => "money",
+                    Some(Unit::Percent) => "percent",
+                    Some(Unit::Noun(_)) => "count",
+                    None => "number",
+                };
+                format!("{kind} {quoted:?} = {}", describe(text, a))
+            }
+            Finding::Conversion { from, to, .. } => format!(
+                "conversion {quoted:?} = {} -> {}",
+                describe(text, from),
+                describe(text, to)
+            ),
+            Finding::Malformed {
+                amount, currencies, ..
+            } => format!(
+                "malformed {quoted:?} = {} [{}]",
+                describe(text, amount),
+                currencies.join(", ")
+            ),
+        }
+    }
+
+    /// Spans in range, on char boundaries, ordered, non-overlapping; parts
+    /// inside their finding; hedges before their amount.
+    fn assert_valid(text: &str, findings: &[Finding]) {
+        let mut last = 0;
+        for f in findings {
+            let span = f.span();
+            assert!(span.start >= last, "overlap or disorder in {text:?}");
+            assert!(span.start < span.end, "empty span in {text:?}");
+            assert!(text.get(span.clone()).is_some(), "bad span in {text:?}");
+            let amounts: Vec<&Amount> = match f {
+                Finding::Amount(a) => vec![a],
+                Finding::Conversion { from, to, .. } => vec![from, to],
+                Finding::Malformed { amount, .. } => vec![amount],
+            };
+            for a in amounts {
+                assert!(text.get(a.span.clone()).is_some());
+                assert!(a.span.start >= span.start && a.span.end <= span.end);
+                if let Some(h) = &a.hedge_span {
+                    assert!(text.get(h.clone()).is_some());
+                    assert!(h.end <= a.span.start && h.start >= last);
+                }
+            }
+            last = span.end;
+        }
+    }
+
+    fn check(input: &str, expected: &[&str]) {
+        let findings = find(input);
+        assert_valid(input, &findings);
+        let got: Vec<String> = findings.iter().map(|f| render(input, f)).collect();
+        assert_eq!(got, expected, "\ninput: {input:?}");
+    }
+
+    #[test]
+    fn money_forms() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Alibaba will invest 100 billion yuan in the program.",
+                &[r#"money "100 billion yuan" = 100 billion CNY"#],
+            ),
+            (
+                "it will spend $15.5 billion to",
+                &[r#"money "$15.5 billion" = 15.5 billion USD"#],
+            ),
+            (
+                "was fined $ 2.8 billion in an antitrust case",
+                &[r#"money "$ 2.8 billion" = 2.8 billion USD"#],
+            ),
+            (
+                "Its 100-billion yuan pledge",
+                &[r#"money "100-billion yuan" = 100 billion CNY"#],
+            ),
+            (
+                "a 100-billion-yuan fund",
+                &[r#"money "100-billion-yuan" = 100 billion CNY"#],
+            ),
+            (
+                "revenue of RMB 23bn, or RMB23bn.",
+                &[
+                    r#"money "RMB 23bn" = 23 billion CNY"#,
+                    r#"money "RMB23bn" = 23 billion CNY"#,
+                ],
+            ),
+            (
+                "a ¥20 billion fund",
+                &[r#"money "¥20 billion" = 20 billion CNY ambiguous"#],
+            ),
+            (
+                "invest US$1.5 billion and HK$3 billion",
+                &[
+                    r#"money "US$1.5 billion" = 1.5 billion USD"#,
+                    r#"money "HK$3 billion" = 3 billion HKD"#,
+                ],
+            ),
+            (
+                "sold for £4.5m; €3 million; 3 million euros.",
+                &[
+                    r#"money "£4.5m" = 4.5 million GBP"#,
+                    r#"money "€3 million" = 3 million EUR"#,
+                    r#"money "3 million euros" = 3 million EUR"#,
+                ],
+            ),
+            (
+                "USD 5 million and 5 million US dollars",
+                &[
+                    r#"money "USD 5 million" = 5 million USD"#,
+                    r#"money "5 million US dollars" = 5 million USD"#,
+                ],
+            ),
+            (
+                "Alibaba Promises $15.5B For Anti-Poverty Work",
+                &[r#"money "$15.5B" = 15.5 billion USD"#],
+            ),
+            (
+                "net profit of 2.4 billion yuan.",
+                &[r#"money "2.4 billion yuan" = 2.4 billion CNY"#],
+            ),
+            ("costs $1,200.", &[r#"money "$1,200" = 1200 USD"#]),
+            (
+                "a budget of 1.2 trillion won",
+                &[r#"money "1.2 trillion won" = 1.2 trillion KRW"#],
+            ),
+            (
+                "S$2 billion, A$3 billion, C$4 million, NT$5 billion, ₹500, 10 Swiss francs",
+                &[
+                    r#"money "S$2 billion" = 2 billion SGD"#,
+                    r#"money "A$3 billion" = 3 billion AUD"#,
+                    r#"money "C$4 million" = 4 million CAD"#,
+                    r#"money "NT$5 billion" = 5 billion TWD"#,
+                    r#"money "₹500" = 500 INR"#,
+                    r#"money "10 Swiss francs" = 10 CHF"#,
+                ],
+            ),
+            (
+                "CHF 10 million, SEK 3 billion, 5 million JPY, 10 billion yen, 2 billion rupees, 4 million pounds",
+                &[
+                    r#"money "CHF 10 million" = 10 million CHF"#,
+                    r#"money "SEK 3 billion" = 3 billion SEK"#,
+                    r#"money "5 million JPY" = 5 million JPY"#,
+                    r#"money "10 billion yen" = 10 billion JPY"#,
+                    r#"money "2 billion rupees" = 2 billion INR"#,
+                    r#"money "4 million pounds" = 4 million GBP"#,
+                ],
+            ),
+            (
+                "He paid 5 dollars, then 6 Hong Kong dollars.",
+                &[
+                    r#"money "5 dollars" = 5 USD ambiguous"#,
+                    r#"money "6 Hong Kong dollars" = 6 HKD"#,
+                ],
+            ),
+            (
+                "SEE ALSO: Alibaba to Invest 100 Billion Yuan by 2025",
+                &[r#"money "100 Billion Yuan" = 100 billion CNY"#],
+            ),
+            (
+                "a billion dollars and ten billion yuan",
+                &[
+                    r#"money "a billion dollars" = 1 billion USD ambiguous"#,
+                    r#"money "ten billion yuan" = 10 billion CNY"#,
+                ],
+            ),
+            (
+                "$\u{a0}15.5\u{a0}billion",
+                &["money \"$\\u{a0}15.5\\u{a0}billion\" = 15.5 billion USD"],
+            ),
+            (
+                "reaches 50 billion. It also pledged 23 bn.",
+                &[
+                    r#"number "50 billion" = 50 billion"#,
+                    r#"number "23 bn" = 23 billion"#,
+                ],
+            ),
+            (
+                "The $5 million won approval.",
+                &[r#"money "$5 million" = 5 million USD"#],
+            ),
+            ("a price of $5-a-share", &[r#"money "$5" = 5 USD"#]),
+        ];
+        for (input, expected) in cases {
+            check(input, expected);
+        }
+    }
+
+    #[test]
+    fn stated_precision_is_kept() {
+        let scales: Vec<u32> = find("$15.50 and $15.5 and $15")
+            .iter()
+            .map(|f| match f {
+                Finding::Amount(a) => a.number.scale(),
+                _ => 99,
+            })
+            .collect();
+        assert_eq!(scales, [2, 1, 0]);
+        check(
+            "100 billion yuan ($15.49 billion)",
+            &[
+                r#"conversion "100 billion yuan ($15.49 billion)" = 100 billion CNY -> 15.49 billion USD"#,
+            ],
+        );
+    }
+
+    #[test]
+    fn hedges() {
+        let cases: &[(&str, &str)] = &[
+            (
+                "about $5 million",
+                r#"money "$5 million" = 5 million USD hedge=About("about")"#,
+            ),
+            (
+                "around 10 areas",
+                r#"count "10 areas" = 10 areas hedge=About("around")"#,
+            ),
+            (
+                "approximately 3.5%",
+                r#"percent "3.5%" = 3.5 percent hedge=About("approximately")"#,
+            ),
+            (
+                "roughly 2 billion yuan",
+                r#"money "2 billion yuan" = 2 billion CNY hedge=About("roughly")"#,
+            ),
+            (
+                "some 300 people",
+                r#"count "300 people" = 300 people hedge=About("some")"#,
+            ),
+            (
+                "an estimated 2 million users",
+                r#"count "2 million users" = 2 million users hedge=About("an estimated")"#,
+            ),
+            (
+                "more than 68.7 million users donated",
+                r#"count "68.7 million users" = 68.7 million users hedge=MoreThan("more than")"#,
+            ),
+            (
+                "More than 40% of",
+                r#"percent "40%" = 40 percent hedge=MoreThan("More than")"#,
+            ),
+            (
+                "over $1 billion",
+                r#"money "$1 billion" = 1 billion USD hedge=MoreThan("over")"#,
+            ),
+            (
+                "above 5%",
+                r#"percent "5%" = 5 percent hedge=MoreThan("above")"#,
+            ),
+            (
+                "in excess of €3 million",
+                r#"money "€3 million" = 3 million EUR hedge=MoreThan("in excess of")"#,
+            ),
+            (
+                "at least ten actions",
+                r#"count "ten actions" = 10 actions hedge=AtLeast("at least")"#,
+            ),
+            (
+                "no less than 20 projects",
+                r#"count "20 projects" = 20 projects hedge=AtLeast("no less than")"#,
+            ),
+            (
+                "nearly 40 %",
+                r#"percent "40 %" = 40 percent hedge=Nearly("nearly")"#,
+            ),
+            (
+                "almost $2 billion",
+                r#"money "$2 billion" = 2 billion USD hedge=Nearly("almost")"#,
+            ),
+            (
+                "close to 1.4 billion people",
+                r#"count "1.4 billion people" = 1.4 billion people hedge=Nearly("close to")"#,
+            ),
+            (
+                "just under £4.5m",
+                r#"money "£4.5m" = 4.5 million GBP hedge=Nearly("just under")"#,
+            ),
+            (
+                "up to 50 billion yuan",
+                r#"money "50 billion yuan" = 50 billion CNY hedge=UpTo("up to")"#,
+            ),
+            (
+                "less than 10 percent",
+                r#"percent "10 percent" = 10 percent hedge=LessThan("less than")"#,
+            ),
+            (
+                "under $5 million",
+                r#"money "$5 million" = 5 million USD hedge=LessThan("under")"#,
+            ),
+            (
+                "below 2 per cent",
+                r#"percent "2 per cent" = 2 percent hedge=LessThan("below")"#,
+            ),
+            (
+                "fewer than 10 companies",
+                r#"count "10 companies" = 10 companies hedge=LessThan("fewer than")"#,
+            ),
+            (
+                "as many as 5,000 workers",
+                r#"count "5,000 workers" = 5000 workers hedge=UpTo("as many as")"#,
+            ),
+        ];
+        for (input, expected) in cases {
+            check(input, &[expected]);
+        }
+        // A hedge must be a whole word.
+        check("moreover 5%", &[r#"percent "5%" = 5 percent"#]);
+        check("Hover $5", &[r#"money "$5" = 5 USD"#]);
+        check(
+            "~5 users, ≈10%",
+            &[
+                r#"count "5 users" = 5 users hedge=About("~")"#,
+                r#"percent "10%" = 10 percent hedge=About("≈")"#,
+            ],
+        );
+    }
+
+    #[test]
+    fn conversions() {
+        check(
+            "Alibaba will invest 100 billion yuan ($ 15.5 billion) in the program",
+            &[
+                r#"conversion "100 billion yuan ($ 15.5 billion)" = 100 billion CNY -> 15.5 billion USD"#,
+            ],
+        );
+        check(
+            "net profit of 2.4 billion yuan ($372 million).",
+            &[
+                r#"conversion "2.4 billion yuan ($372 million)" = 2.4 billion CNY -> 372 million USD"#,
+            ],
+        );
+        check(
+            "Its 100-billion yuan ($15.5 billion) pledge",
+            &[
+                r#"conversion "100-billion yuan ($15.5 billion)" = 100 billion CNY -> 15.5 billion USD"#,
+            ],
+        );
+        check(
+            "2.4 billion yuan (about $372 million)",
+            &[
+                r#"conversion "2.4 billion yuan (about $372 million)" = 2.4 billion CNY -> 372 million USD hedge=About("about")"#,
+            ],
+        );
+        check(
+            "a fund of 20 billion yuan, or $3.1 billion, for",
+            &[
+                r#"conversion "20 billion yuan, or $3.1 billion" = 20 billion CNY -> 3.1 billion USD"#,
+            ],
+        );
+        check(
+            "a fund of 20 billion yuan, or about $3.1 billion",
+            &[
+                r#"conversion "20 billion yuan, or about $3.1 billion" = 20 billion CNY -> 3.1 billion USD hedge=About("about")"#,
+            ],
+        );
+        check(
+            "about $15.5 billion (100 billion yuan)",
+            &[
+                r#"conversion "$15.5 billion (100 billion yuan)" = 15.5 billion USD hedge=About("about") -> 100 billion CNY"#,
+            ],
+        );
+        check(
+            "100 billion yuan (15.5 billion dollars)",
+            &[
+                r#"conversion "100 billion yuan (15.5 billion dollars)" = 100 billion CNY -> 15.5 billion USD ambiguous"#,
+            ],
+        );
+        check(
+            "raised €500m (or about $590 million) from",
+            &[
+                r#"conversion "€500m (or about $590 million)" = 500 million EUR -> 590 million USD hedge=About("about")"#,
+            ],
+        );
+        check(
+            "Revenue rose to $3.2bn or £2.4bn in",
+            &[r#"conversion "$3.2bn or £2.4bn" = 3.2 billion USD -> 2.4 billion GBP"#],
+        );
+        // Same currency, or a bare number: two amounts.
+        check(
+            "$5 million ($5 million)",
+            &[
+                r#"money "$5 million" = 5 million USD"#,
+                r#"money "$5 million" = 5 million USD"#,
+            ],
+        );
+        check(
+            "invested 50 billion ($7.7 billion)",
+            &[
+                r#"number "50 billion" = 50 billion"#,
+                r#"money "$7.7 billion" = 7.7 billion USD"#,
+            ],
+        );
+        check(
+            "revenue of 23 billion yuan (the same below), a year-on-year increase of 89%",
+            &[
+                r#"money "23 billion yuan" = 23 billion CNY"#,
+                r#"percent "89%" = 89 percent"#,
+            ],
+        );
+    }
+
+    #[test]
+    fn malformed() {
+        check(
+            "Its offer includes $20 billion yuan ($12.5 billion) for a fund",
+            &[
+                r#"malformed "$20 billion yuan" = 20 billion CNY [USD, CNY]"#,
+                r#"money "$12.5 billion" = 12.5 billion USD"#,
+            ],
+        );
+        check(
+            "it costs $10 dollars",
+            &[r#"malformed "$10 dollars" = 10 USD ambiguous [USD, USD]"#],
+        );
+        check(
+            "RMB 5 billion yuan",
+            &[r#"malformed "RMB 5 billion yuan" = 5 billion CNY [CNY, CNY]"#],
+        );
+    }
+
+    #[test]
+    fn counts() {
+        let cases: &[(&str, &str)] = &[
+            (
+                "will be spent in 10 areas, including",
+                r#"count "10 areas" = 10 areas"#,
+            ),
+            (
+                "Alibaba announced ten programmes for",
+                r#"count "ten programmes" = 10 programmes"#,
+            ),
+            (
+                "Alibaba‘s ten actions",
+                r#"count "ten actions" = 10 actions"#,
+            ),
+            (
+                "Ten actions were announced.",
+                r#"count "Ten actions" = 10 actions"#,
+            ),
+            (
+                "it will invest in 10 projects for",
+                r#"count "10 projects" = 10 projects"#,
+            ),
+            (
+                "the poor majority in the 1.4 billion population.",
+                r#"count "1.4 billion population" = 1.4 billion population"#,
+            ),
+            (
+                "more than 300 million Chinese peasants are",
+                r#"count "300 million Chinese peasants" = 300 million peasants hedge=MoreThan("more than")"#,
+            ),
+            (
+                "twenty-five companies",
+                r#"count "twenty-five companies" = 25 companies"#,
+            ),
+            (
+                "two hundred workers",
+                r#"count "two hundred workers" = 200 workers"#,
+            ),
+            (
+                "a dozen companies",
+                r#"count "a dozen companies" = 12 companies"#,
+            ),
+            (
+                "a billion people",
+                r#"count "a billion people" = 1 billion people"#,
+            ),
+            (
+                "1,200 employees",
+                r#"count "1,200 employees" = 1200 employees"#,
+            ),
+            (
+                "rose 5 percentage points",
+                r#"count "5 percentage points" = 5 percentage points"#,
+            ),
+            (
+                "10 new projects",
+                r#"count "10 new projects" = 10 projects"#,
+            ),
+            ("5m users", r#"count "5m users" = 5 million users"#),
+            (
+                "30 low-income families",
+                r#"count "30 low-income families" = 30 families"#,
+            ),
+            (
+                "Pinduoduo's 800 million users",
+                r#"count "800 million users" = 800 million users"#,
+            ),
+            ("Boeing ordered 20 jets", r#"count "20 jets" = 20 jets"#),
+            ("Only 5 companies", r#"count "5 companies" = 5 companies"#),
+            ("The 10 users said", r#"count "10 users" = 10 users"#),
+            ("In 10 areas.", r#"count "10 areas" = 10 areas"#),
+            (
+                "Nearly 40 companies",
+                r#"count "40 companies" = 40 companies hedge=Nearly("Nearly")"#,
+            ),
+        ];
+        for (input, expected) in cases {
+            check(input, &[expected]);
+        }
+    }
+
+    #[test]
+    fn percentages() {
+        let cases: &[(&str, &str)] = &[
+            ("up 89%", r#"percent "89%" = 89 percent"#),
+            ("89 percent", r#"percent "89 percent" = 89 percent"#),
+            ("89 per cent", r#"percent "89 per cent" = 89 percent"#),
+            ("grew 3.5% in", r#"percent "3.5%" = 3.5 percent"#),
+            (
+                "a year-on-year increase of 89%;",
+                r#"percent "89%" = 89 percent"#,
+            ),
+            ("ten percent", r#"percent "ten percent" = 10 percent"#),
+            ("fell -5%", r#"percent "5%" = 5 percent"#),
+            ("a 2000% rise", r#"percent "2000%" = 2000 percent"#),
+        ];
+        for (input, expected) in cases {
+            check(input, &[expected]);
+        }
+    }
+
+    #[test]
+    fn not_amounts() {
+        let cases: &[&str] = &[
+            "in 2019",
+            "date 2021-09-04 Alibaba",
+            "On September 2, Alibaba",
+            "at the performance meeting on the 24th that",
+            "1999",
+            "Since 2018, Kuaishou",
+            "Founded in 2015, the campaign",
+            "in 2021 users",
+            "over the past 22 years",
+            "during the last three decades",
+            "a few days after the IPO",
+            "within 18 months",
+            "22 consecutive years",
+            "children under 18 were significantly reduced",
+            "aged 65 and over",
+            "residents aged 65 years",
+            "the 65-year-old founder",
+            "a 10-day trip",
+            "24th",
+            "the first and second",
+            "call +1 555-123-4567 now",
+            "call (555) 123-4567 now",
+            "Boeing 737",
+            "the Boeing 737 jets",
+            "Series 2021",
+            "iPhone 13 users",
+            "COVID-19 cases",
+            "for Windows 10 users",
+            "Windows 10 users",
+            "Boeing 737 jets landed",
+            "G20 leaders",
+            "see page 5 shows",
+            "No. 3 players",
+            "Section 2 rules",
+            "1. Increased investment in areas\n2. Supporting growth\n  3. Promoting 10. Items",
+            "10. Establishing teams",
+            "Q2 results and H1 sales",
+            "at 9:30 today",
+            "at 8 pm",
+            "2Post",
+            "Blog2 Post",
+            "21 views0 comments",
+            "https://x.com/2021/09/04/post-15-5b",
+            "see www.example.com/5-users or https://x.com/p?id=5%",
+            "mail john5@x.com or 163@qq.com",
+            "v1.2.3",
+            "version 1.2.3",
+            "٣٤ users",
+            "７ users",
+            "٣٤.٥%",
+            "Tencent: 99 Giving day",
+            "the 99 Giving Day annual charity campaign",
+            "during the 99 giving Day, plus",
+            "a 100m sprint",
+            "the 1990s and the 80s",
+            "10 times",
+            "2 of them",
+            "one of the largest",
+            "one in a million",
+            "thanks a million",
+            "24/7 service",
+            "the 2020 Olympics",
+            "room 101",
+            "flight 370 passengers",
+            "In May 2015, Zhang",
+            "on September 10, 2019.",
+            "“Ten Actions to Facilitate Common Prosperity”",
+            "₹500 crore",
+            "a one-third share and two-year plan",
+            "5G networks and 3D models",
+            "the 10 were",
+            "the team 5 won",
+            "ratio 3:1",
+            "room_5 users",
+            "page_10",
+            "#5 seed",
+            "5 000 users",
+            "agent 007 files",
+            "2021-9-04",
+        ];
+        for input in cases {
+            check(input, &[]);
+        }
+    }
+
+    #[test]
+    fn never_panics_and_spans_are_valid() {
+        let adversarial = [
+            "",
+            "$",
+            "$$$",
+            "$ ",
+            "¥",
+            "99999999999999999999999999999999 billion",
+            "$99999999999999999999999999999999",
+            "79228162514264337593543950335 trillion yuan",
+            "0.0000000000000000000000000000001%",
+            "1,2,3,4",
+            "1,",
+            "1.",
+            ".5",
+            "5-",
+            "a",
+            "a billion",
+            "twenty-",
+            "ninety-nine-",
+            "(",
+            "$5 (",
+            "5 yuan (",
+            "5 yuan ($",
+            "5 yuan (about",
+            "5 yuan, or",
+            "€\u{a0}",
+            "US$",
+            "日本 5 百万 円 ５ ٣٤ 🦀 5🦀 $🦀 🦀$5 🦀5 users",
+            "é5 5é ñ ten\u{301} users",
+            "\u{a0}\u{a0}5\u{a0}\u{a0}billion\u{a0}\u{a0}yuan",
+            "\r\n5\r\nbillion\r\nyuan\r\n",
+            "more than\n\n5 users",
+        ];
+        for text in adversarial {
+            assert_valid(text, &find(text));
+        }
+        // Pseudo-random concatenations of tricky fragments.
+        let fragments = [
+            "$",
+            "¥",
+            "£",
+            "US$",
+            "1",
+            "0",
+            "9",
+            ",",
+            ".",
+            " ",
+            "\u{a0}",
+            "\n",
+            "-",
+            "%",
+            "(",
+            ")",
+            "billion",
+            "bn",
+            "m",
+            "B",
+            "yuan",
+            "dollars",
+            "won",
+            "users",
+            "Chinese",
+            "about",
+            "more than",
+            "or",
+            "a",
+            "ten",
+            "twenty",
+            "-five",
+            "hundred",
+            "per cent",
+            "é",
+            "٣",
+            "７",
+            "🦀",
+            "http://",
+            "@",
+            ":",
+            "/",
+            "99999999999999999999999999999",
+        ];
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..20_000 {
+            let len = 1 + next() % 14;
+            let text: String = (0..len)
+                .map(|_| fragments[(next() % fragments.len() as u64) as usize])
+                .collect();
+            assert_valid(&text, &find(&text));
+        }
+    }
+
+    #[test]
+    fn long_input_is_linear() {
+        let paragraph = "Alibaba will invest 100 billion yuan ($ 15.5 billion) in 10 areas, \
+                         up 89% on 2019, with more than 68.7 million users. ";
+        let text = paragraph.repeat(20_000);
+        let started = std::time::Instant::now();
+        let findings = find(&text);
+        assert_eq!(findings.len(), 4 * 20_000);
+        assert!(started.elapsed().as_secs() < 5);
+        let digits = "1".repeat(200_000) + " " + &"5/".repeat(100_000);
+        assert!(find(&digits).is_empty());
+    }
+
+    /// The seed articles, when present: every amount they state, nothing else.
+    #[test]
+    fn seed_articles() {
+        let expected: &[(&str, &[&str])] = &[
+            (
+                "000_6d299cfe9d6f5bba.txt",
+                &[
+                    r#"conversion "100 billion yuan ($ 15.5 billion)" = 100 billion CNY -> 15.5 billion USD"#,
+                    r#"count "10 areas" = 10 areas"#,
+                    r#"money "$ 2.8 billion" = 2.8 billion USD"#,
+                    r#"money "100 billion yuan" = 100 billion CNY"#,
+                ],
+            ),
+            (
+                "001_bd271b358065edb8.txt",
+                &[
+                    r#"money "$15.5 billion" = 15.5 billion USD"#,
+                    r#"money "100 billion yuan" = 100 billion CNY"#,
+                    r#"conversion "100 billion yuan ($15.49 billion)" = 100 billion CNY -> 15.49 billion USD"#,
+                    r#"count "ten actions" = 10 actions"#,
+                    r#"number "10 billion" = 10 billion"#,
+                    r#"money "23 billion yuan" = 23 billion CNY"#,
+                    r#"percent "89%" = 89 percent"#,
+                    r#"money "2 billion yuan" = 2 billion CNY"#,
+                    r#"money "2.4 billion yuan" = 2.4 billion CNY"#,
+                    r#"number "10 Billion" = 10 billion"#,
+                    r#"number "10 billion" = 10 billion"#,
+                    r#"number "Ten Billion" = 10 billion"#,
+                    r#"money "50 billion yuan" = 50 billion CNY"#,
+                    r#"number "50 billion" = 50 billion"#,
+                    r#"count "68.7 million users" = 68.7 million users hedge=MoreThan("more than")"#,
+                    r#"money "3.569 billion yuan" = 3.569 billion CNY"#,
+                    r#"money "600 million yuan" = 600 million CNY"#,
+                    r#"money "4.169 billion yuan" = 4.169 billion CNY"#,
+                    r#"money "2.72 billion yuan" = 2.72 billion CNY"#,
+                ],
+            ),
+            (
+                "002_c249c2ddc5f848bc.txt",
+                &[
+                    r#"money "$15.5B" = 15.5 billion USD"#,
+                    r#"money "$15.5 billion" = 15.5 billion USD"#,
+                    r#"count "10 projects" = 10 projects"#,
+                    r#"conversion "100-billion yuan ($15.5 billion)" = 100 billion CNY -> 15.5 billion USD"#,
+                    r#"conversion "20 billion yuan ($12.5 billion)" = 20 billion CNY -> 12.5 billion USD"#,
+                    r#"count "300 million Chinese peasants" = 300 million peasants hedge=MoreThan("more than")"#,
+                    r#"count "1.4 billion population" = 1.4 billion population"#,
+                ],
+            ),
+            (
+                "003_79acb4b1341e5685.txt",
+                &[
+                    r#"money "$15.5 billion" = 15.5 billion USD"#,
+                    r#"count "ten programmes" = 10 programmes"#,
+                    r#"conversion "100 billion yuan ($15.5 billion)" = 100 billion CNY -> 15.5 billion USD"#,
+                    r#"malformed "$20 billion yuan" = 20 billion CNY [USD, CNY]"#,
+                    r#"money "$12.5 billion" = 12.5 billion USD"#,
+                    r#"count "1.4 billion population" = 1.4 billion population"#,
+                    r#"conversion "50 billion yuan ($7.7 billion)" = 50 billion CNY -> 7.7 billion USD"#,
+                    r#"money "$1.5 billion" = 1.5 billion USD"#,
+                    r#"conversion "45.1 billion yuan ($7 billion)" = 45.1 billion CNY -> 7 billion USD"#,
+                ],
+            ),
+            (
+                "004_aa06f218b683e815.txt",
+                &[
+                    r#"conversion "100 billion yuan ($15.49 billion)" = 100 billion CNY -> 15.49 billion USD"#,
+                    r#"count "ten actions" = 10 actions"#,
+                    r#"count "ten actions" = 10 actions"#,
+                    r#"money "20 billion yuan" = 20 billion CNY"#,
+                    r#"money "100 billion yuan" = 100 billion CNY"#,
+                    r#"money "20 billion yuan" = 20 billion CNY"#,
+                    r#"money "100 Billion Yuan" = 100 billion CNY"#,
+                ],
+            ),
+        ];
+        // The seed articles are the repository's sources, after their
+        // front matter.
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../sources");
+        let files: Vec<std::path::PathBuf> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        for (name, findings) in expected {
+            let prefix = &name[..3];
+            let path = files
+                .iter()
+                .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
+                .unwrap();
+            let source = std::fs::read_to_string(path).unwrap();
+            let body_start = source[4..].find("\n---\n").unwrap() + 4 + 5;
+            let text = source[body_start..].to_owned();
+            println!("== {name}");
+            for f in &find(&text) {
+                println!("  {}", render(&text, f));
+            }
+            check(&text, findings);
+        }
+    }
+}

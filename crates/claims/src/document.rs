@@ -1,0 +1,300 @@
+//! Reading an article: front matter, and the parts of the text that hold no
+//! claims (front matter, Markdown code, HTML, link targets, URLs).
+//!
+//! Excluded parts are not removed but blanked out in an analysis copy of the
+//! text of exactly the same length, each character replaced by spaces of its
+//! byte length (newlines kept). Every offset found in the copy is therefore a
+//! valid offset into the original file.
+
+use std::ops::Range;
+
+use facts::FactDate;
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+/// How the article is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Plain text: every line stands alone.
+    Text,
+    /// Markdown (CommonMark): code, HTML and link targets hold no claims.
+    Markdown,
+}
+
+impl Format {
+    /// The format a file name implies: `.md` and `.markdown` are Markdown,
+    /// anything else plain text.
+    pub fn from_path(path: &str) -> Format {
+        let lower = path.to_ascii_lowercase();
+        if lower.ends_with(".md") || lower.ends_with(".markdown") {
+            Format::Markdown
+        } else {
+            Format::Text
+        }
+    }
+}
+
+/// A problem in the front matter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FrontMatterError {
+    /// Where.
+    pub span: Range<usize>,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// An article ready for extraction.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The text with excluded parts blanked; same length as the original.
+    pub analysis: String,
+    /// Where the body starts (after the front matter).
+    pub body_start: usize,
+    /// `published:` from the front matter.
+    pub published: Option<FactDate>,
+    /// `outlet:` from the front matter.
+    pub outlet: Option<String>,
+    /// A front matter that could not be read.
+    pub front_matter_error: Option<FrontMatterError>,
+}
+
+/// Blanks `range` of `buf`: every character becomes spaces of its byte
+/// length; newlines stay.
+fn blank(buf: &mut [u8], original: &str, range: Range<usize>) {
+    let Some(part) = original.get(range.clone()) else {
+        return;
+    };
+    for (i, c) in part.char_indices() {
+        if c != '\n' {
+            for b in &mut buf[range.start + i..range.start + i + c.len_utf8()] {
+                *b = b' ';
+            }
+        }
+    }
+}
+
+/// The front matter's range (including both `---` lines) and its YAML.
+fn front_matter(text: &str) -> Option<(Range<usize>, Range<usize>)> {
+    let first_len = if text.starts_with("---\n") {
+        4
+    } else if text.starts_with("---\r\n") {
+        5
+    } else {
+        return None;
+    };
+    let mut offset = first_len;
+    for line in text[first_len..].split_inclusive('\n') {
+        let trimmed = line.trim_end_matches(['\n', '\r']);
+        if trimmed == "---" || trimmed == "..." {
+            return Some((0..offset + line.len(), first_len..offset));
+        }
+        offset += line.len();
+    }
+    None
+}
+
+fn read_front_matter(text: &str, yaml: Range<usize>, doc: &mut Document) {
+    let source = &text[yaml.clone()];
+    let value: serde_yaml::Value = match serde_yaml::from_str(source) {
+        Ok(v) => v,
+        Err(e) => {
+            let at = yaml.start + e.location().map_or(0, |l| l.index());
+            doc.front_matter_error = Some(FrontMatterError {
+                span: at..at,
+                message: format!("front matter is not valid YAML: {e}"),
+            });
+            return;
+        }
+    };
+    let field_span = |key: &str| {
+        source
+            .lines()
+            .scan(0usize, |pos, line| {
+                let start = *pos;
+                *pos += line.len() + 1;
+                Some((start, line))
+            })
+            .find(|(_, line)| line.starts_with(key) && line[key.len()..].starts_with(':'))
+            .map(|(start, line)| yaml.start + start..yaml.start + start + line.len())
+            .unwrap_or(yaml.clone())
+    };
+    if let Some(published) = value.get("published") {
+        let text = match published {
+            serde_yaml::Value::String(s) => s.clone(),
+            serde_yaml::Value::Number(n) => n.to_string(),
+            _ => String::new(),
+        };
+        match FactDate::parse(&text) {
+            Ok(date) => doc.published = Some(date),
+            Err(e) => {
+                doc.front_matter_error = Some(FrontMatterError {
+                    span: field_span("published"),
+                    message: format!("`published` is not a date: {e}"),
+                });
+            }
+        }
+    }
+    if let Some(serde_yaml::Value::String(outlet)) = value.get("outlet") {
+        doc.outlet = Some(outlet.clone());
+    }
+}
+
+/// Ranges of Markdown that hold no claims: code, HTML and link targets.
+fn markdown_exclusions(text: &str, from: usize) -> Vec<Range<usize>> {
+    let body = &text[from..];
+    let mut out = Vec::new();
+    let mut link_text_end: Vec<usize> = Vec::new();
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
+        let range = range.start + from..range.end + from;
+        match event {
+            Event::Code(_) | Event::Html(_) | Event::InlineHtml(_) => out.push(range),
+            Event::Start(Tag::CodeBlock(_)) | Event::Start(Tag::HtmlBlock) => out.push(range),
+            Event::Start(Tag::Link { .. }) | Event::Start(Tag::Image { .. }) => {
+                link_text_end.push(range.start);
+            }
+            Event::Text(_) if !link_text_end.is_empty() => {
+                if let Some(last) = link_text_end.last_mut() {
+                    *last = (*last).max(range.end);
+                }
+            }
+            Event::End(TagEnd::Link) | Event::End(TagEnd::Image) => {
+                // The target follows the link text: `[text](target)`.
+                if let Some(text_end) = link_text_end.pop() {
+                    if text_end < range.end {
+                        out.push(text_end..range.end);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Ranges of URLs and e-mail addresses written in the text.
+fn url_exclusions(text: &str) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let rest = &bytes[i..];
+        let starts_url = rest.starts_with(b"http://")
+            || rest.starts_with(b"https://")
+            || (rest.starts_with(b"www.") && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric()));
+        if starts_url {
+            let mut end = i;
+            while end < bytes.len() && !bytes[end].is_ascii_whitespace() && bytes[end] < 0x80 {
+                end += 1;
+            }
+            // Trailing punctuation belongs to the sentence, not the URL.
+            while end > i
+                && matches!(
+                    bytes[end - 1],
+                    b'.' | b',' | b')' | b';' | b':' | b'"' | b'\''
+                )
+            {
+                end -= 1;
+            }
+            out.push(i..end);
+            i = end.max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Reads front matter and blanks what holds no claims.
+pub fn prepare(text: &str, format: Format) -> Document {
+    let mut doc = Document {
+        analysis: String::new(),
+        body_start: 0,
+        published: None,
+        outlet: None,
+        front_matter_error: None,
+    };
+    let mut buf = text.as_bytes().to_vec();
+    if let Some((whole, yaml)) = front_matter(text) {
+        read_front_matter(text, yaml, &mut doc);
+        blank(&mut buf, text, whole.clone());
+        doc.body_start = whole.end;
+    }
+    let mut excluded = url_exclusions(text);
+    if format == Format::Markdown {
+        excluded.extend(markdown_exclusions(text, doc.body_start));
+    }
+    for range in excluded {
+        if range.start >= doc.body_start {
+            blank(&mut buf, text, range);
+        }
+    }
+    // Blanking replaces whole characters by ASCII spaces, so the buffer stays
+    // UTF-8; the fallback only guards against a logic error.
+    doc.analysis = String::from_utf8(buf).unwrap_or_else(|_| text.to_owned());
+    doc
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn front_matter_is_read_and_blanked() {
+        let text = "---\npublished: 2021-09-04\noutlet: Example News\n---\nBody 2021.\n";
+        let doc = prepare(text, Format::Text);
+        assert_eq!(
+            doc.published.map(|d| d.to_string()).as_deref(),
+            Some("2021-09-04")
+        );
+        assert_eq!(doc.outlet.as_deref(), Some("Example News"));
+        assert_eq!(doc.analysis.len(), text.len());
+        assert_eq!(&doc.analysis[doc.body_start..], "Body 2021.\n");
+        assert!(doc.analysis[..doc.body_start].trim().is_empty());
+    }
+
+    #[test]
+    fn month_and_year_publication_dates() {
+        let doc = prepare("---\npublished: 2021-09\n---\nx", Format::Text);
+        assert_eq!(
+            doc.published.map(|d| d.to_string()).as_deref(),
+            Some("2021-09")
+        );
+        let doc = prepare("---\npublished: 2021\n---\nx", Format::Text);
+        assert_eq!(
+            doc.published.map(|d| d.to_string()).as_deref(),
+            Some("2021")
+        );
+    }
+
+    #[test]
+    fn bad_front_matter_is_reported_with_a_span() {
+        let text = "---\npublished: 2021-02-30\n---\nx";
+        let doc = prepare(text, Format::Text);
+        let err = doc.front_matter_error.unwrap();
+        assert_eq!(&text[err.span], "published: 2021-02-30");
+        assert!(err.message.contains("February"), "{}", err.message);
+    }
+
+    #[test]
+    fn markdown_code_html_and_link_targets_are_blanked() {
+        let text = "Paid $5 million.\n\n```\n$9 billion\n```\n\nSee `$7 billion` and <!-- $8 billion --> [the $3 report](https://x.org/2021/09/04).\n";
+        let doc = prepare(text, Format::Markdown);
+        assert_eq!(doc.analysis.len(), text.len());
+        assert!(doc.analysis.contains("$5 million"));
+        assert!(doc.analysis.contains("the $3 report"));
+        for gone in ["$9 billion", "$7 billion", "$8 billion", "2021/09/04"] {
+            assert!(!doc.analysis.contains(gone), "{gone} should be blanked");
+        }
+    }
+
+    #[test]
+    fn urls_are_blanked_in_plain_text_and_multibyte_text_keeps_offsets() {
+        let text = "张勇 said: see https://example.com/15-5b, then www.x.org.\n";
+        let doc = prepare(text, Format::Text);
+        assert_eq!(doc.analysis.len(), text.len());
+        assert!(doc.analysis.starts_with("张勇 said: see "));
+        assert!(!doc.analysis.contains("15-5b"));
+        assert!(doc.analysis.contains(", then "));
+        assert!(doc.analysis.ends_with(".\n"));
+    }
+}

@@ -1,0 +1,503 @@
+//! Claim extraction: an article's text in, typed claims with exact byte spans
+//! out.
+//!
+//! This crate knows nothing about truth and nothing about any story: it is
+//! given the entity names of the fact base (for mentions), the title synonym
+//! table (for role phrases) and the text. For every claim, `&text[span]` is
+//! exactly the words that make it.
+//!
+//! ```
+//! use claims::{Extractor, Format, KnownName};
+//! use facts::{EntityKind, TitleTable};
+//!
+//! let names = [KnownName { name: "Acme".into(), entity: "acme".into(), kind: EntityKind::Organization }];
+//! let extractor = Extractor::new(names, &TitleTable::default());
+//! let text = "---\npublished: 2021-09-04\n---\nAcme said it will invest $15.5 billion.\n";
+//! let extraction = extractor.extract(text, Format::Text, None);
+//! assert_eq!(extraction.published.unwrap().to_string(), "2021-09-04");
+//! assert!(extraction.claims.iter().any(|c| &text[c.span.clone()] == "Acme"));
+//! ```
+
+pub mod amounts;
+pub mod dates;
+pub mod document;
+pub mod mentions;
+pub mod roles;
+pub mod sentences;
+
+use std::ops::Range;
+
+use facts::{EntityKind, FactBase, FactDate, Period, TitleTable};
+
+pub use amounts::{Amount, Hedge};
+pub use dates::{DateKind, Resolved};
+pub use document::{Format, FrontMatterError};
+pub use mentions::{KnownName, Mention, Misspelling};
+pub use roles::{OrgRef, RoleClaim, Tense};
+pub use sentences::Sentence;
+
+/// How a claim's subject was found, strongest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Link {
+    /// An entity named in the same clause.
+    Clause,
+    /// The first entity named in the sentence.
+    Sentence,
+    /// Carried over from an earlier sentence ("the company", "it", or no
+    /// entity at all).
+    Earlier,
+}
+
+/// The entity a claim is about, with the evidence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Subject {
+    /// The entity id.
+    pub entity: String,
+    /// What the entity is.
+    pub kind: EntityKind,
+    /// The mention that names it.
+    pub span: Range<usize>,
+    /// How it was linked.
+    pub link: Link,
+}
+
+/// What a claim states.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ClaimKind {
+    /// An amount of money, a count, a percentage or a bare scaled number.
+    Amount(Amount),
+    /// "X (Y)": an amount and its conversion into another currency.
+    Conversion {
+        /// The first amount.
+        from: Amount,
+        /// Its conversion.
+        to: Amount,
+    },
+    /// One number with two currencies ("$20 billion yuan").
+    Malformed {
+        /// The amount, in the currency written after the number.
+        amount: Amount,
+        /// The currencies, in written order.
+        currencies: Vec<String>,
+    },
+    /// A date, weekday, relative expression or period, resolved against the
+    /// publication date where possible.
+    Date {
+        /// As written.
+        written: DateKind,
+        /// As resolved.
+        resolved: Resolved,
+    },
+    /// A role phrase, with its pronoun or anaphor resolved where possible.
+    Role {
+        /// The phrase.
+        role: RoleClaim,
+        /// The person, after resolving a pronoun.
+        person: Option<String>,
+        /// The organisation, after resolving "the company" or "its".
+        org: Option<String>,
+    },
+    /// A mention of a known entity.
+    Mention(Mention),
+    /// A near miss of a known name.
+    Misspelling(Misspelling),
+}
+
+/// A claim with its place in the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Claim {
+    /// Byte range in the file: `&text[span]` is the claim's words.
+    pub span: Range<usize>,
+    /// Index into [`Extraction::sentences`].
+    pub sentence: usize,
+    /// What it states.
+    pub kind: ClaimKind,
+    /// What it is about.
+    pub subject: Option<Subject>,
+    /// The period that qualifies an amount ("Q2 ... revenue").
+    pub period: Option<(Period, Range<usize>)>,
+    /// Whether the amount is compared with a year earlier ("year-on-year").
+    pub year_earlier: bool,
+    /// The date the sentence gives for an amount or a role.
+    pub when: Option<(FactDate, Range<usize>)>,
+}
+
+impl Claim {
+    /// The claim kind's name in reports: money, conversion,
+    /// malformed-amount, count, percent, number, date, weekday,
+    /// relative-date, period, role, mention, misspelling.
+    pub fn kind_name(&self) -> &'static str {
+        match &self.kind {
+            ClaimKind::Amount(a) => match &a.unit {
+                Some(facts::Unit::Currency(_)) => "money",
+                Some(facts::Unit::Percent) => "percent",
+                Some(facts::Unit::Noun(_)) => "count",
+                None => "number",
+            },
+            ClaimKind::Conversion { .. } => "conversion",
+            ClaimKind::Malformed { .. } => "malformed-amount",
+            ClaimKind::Date { written, .. } => match written {
+                DateKind::Calendar { .. } | DateKind::DayOnly { .. } => "date",
+                DateKind::Weekday(_) => "weekday",
+                DateKind::Relative(_) => "relative-date",
+                DateKind::Period(_) => "period",
+            },
+            ClaimKind::Role { .. } => "role",
+            ClaimKind::Mention(_) => "mention",
+            ClaimKind::Misspelling(_) => "misspelling",
+        }
+    }
+}
+
+/// Everything extracted from one article.
+#[derive(Debug, Clone)]
+pub struct Extraction {
+    /// The publication date (flag, else front matter).
+    pub published: Option<FactDate>,
+    /// The outlet, from the front matter.
+    pub outlet: Option<String>,
+    /// A front matter that could not be read.
+    pub front_matter_error: Option<FrontMatterError>,
+    /// Sentences, in order.
+    pub sentences: Vec<Sentence>,
+    /// Claims, in span order.
+    pub claims: Vec<Claim>,
+}
+
+/// Extracts claims; built once per run and shared across threads.
+#[derive(Debug, Clone)]
+pub struct Extractor {
+    gazetteer: mentions::Gazetteer,
+    titles: roles::TitleMatcher,
+}
+
+impl Extractor {
+    /// An extractor for these names and titles.
+    pub fn new(names: impl IntoIterator<Item = KnownName>, titles: &TitleTable) -> Extractor {
+        Extractor {
+            gazetteer: mentions::Gazetteer::new(names),
+            titles: roles::TitleMatcher::new(titles),
+        }
+    }
+
+    /// An extractor for every name and title of a fact base.
+    pub fn for_facts(base: &FactBase) -> Extractor {
+        let names = base.entities.iter().flat_map(|e| {
+            e.names().map(move |n| KnownName {
+                name: n.to_owned(),
+                entity: e.id.clone(),
+                kind: e.kind,
+            })
+        });
+        Extractor::new(names, &base.titles)
+    }
+
+    /// Extracts every claim of `text`. `published` overrides the front
+    /// matter's date.
+    pub fn extract(&self, text: &str, format: Format, published: Option<FactDate>) -> Extraction {
+        let doc = document::prepare(text, format);
+        let published = published.or(doc.published);
+        let analysis = doc.analysis.as_str();
+        let sentences = sentences::split(analysis, doc.body_start, format);
+        let mentions = self.gazetteer.mentions(analysis);
+        let starts: Vec<usize> = sentences.iter().map(|s| s.span.start).collect();
+        let misspellings = self.gazetteer.misspellings(analysis, &mentions, &starts);
+
+        let mut claims = Vec::new();
+        let sentence_of =
+            |offset: usize| starts.partition_point(|&s| s <= offset).saturating_sub(1);
+        let bare = |span: Range<usize>, kind: ClaimKind| Claim {
+            sentence: sentence_of(span.start),
+            span,
+            kind,
+            subject: None,
+            period: None,
+            year_earlier: false,
+            when: None,
+        };
+
+        // Dates first: amounts and roles take their period and date from them.
+        let mut context: Option<FactDate> = None;
+        for mention in dates::find(analysis) {
+            if mention.span.start < doc.body_start {
+                continue;
+            }
+            let resolved = dates::resolve(&mention.kind, published, context);
+            if let (DateKind::Calendar { month: Some(_), .. }, Resolved::Date(d)) =
+                (&mention.kind, &resolved)
+            {
+                context = Some(*d);
+            }
+            claims.push(bare(
+                mention.span,
+                ClaimKind::Date {
+                    written: mention.kind,
+                    resolved,
+                },
+            ));
+        }
+        for finding in amounts::find(analysis) {
+            let claim = match finding {
+                amounts::Finding::Amount(a) => bare(a.span.clone(), ClaimKind::Amount(a)),
+                amounts::Finding::Conversion { span, from, to } => {
+                    bare(span, ClaimKind::Conversion { from, to })
+                }
+                amounts::Finding::Malformed {
+                    span,
+                    amount,
+                    currencies,
+                } => bare(span, ClaimKind::Malformed { amount, currencies }),
+            };
+            if claim.span.start >= doc.body_start {
+                claims.push(claim);
+            }
+        }
+        for (index, sentence) in sentences.iter().enumerate() {
+            let inside: Vec<Mention> = mentions
+                .iter()
+                .filter(|m| m.span.start >= sentence.span.start && m.span.end <= sentence.span.end)
+                .cloned()
+                .collect();
+            for role in roles::find(analysis, sentence.span.clone(), &inside, &self.titles) {
+                let mut claim = bare(
+                    role.span.clone(),
+                    ClaimKind::Role {
+                        person: role.person.as_ref().map(|p| p.entity.clone()),
+                        org: match &role.org {
+                            Some(OrgRef::Entity { id, .. }) => Some(id.clone()),
+                            _ => None,
+                        },
+                        role,
+                    },
+                );
+                claim.sentence = index;
+                claims.push(claim);
+            }
+        }
+        for m in &mentions {
+            claims.push(bare(m.span.clone(), ClaimKind::Mention(m.clone())));
+        }
+        for m in misspellings {
+            claims.push(bare(m.span.clone(), ClaimKind::Misspelling(m)));
+        }
+        claims.sort_by_key(|c| (c.span.start, c.span.end));
+
+        link(analysis, &sentences, &mentions, &mut claims);
+        Extraction {
+            published,
+            outlet: doc.outlet,
+            front_matter_error: doc.front_matter_error,
+            sentences,
+            claims,
+        }
+    }
+}
+
+/// Clause boundaries inside a sentence: a value's clause is the text between
+/// the nearest of these on either side.
+fn clause(text: &str, sentence: &Range<usize>, span: &Range<usize>) -> Range<usize> {
+    let is_boundary = |c: char| matches!(c, ';' | ':' | '—' | '–');
+    let before = &text[sentence.start..span.start.max(sentence.start)];
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| is_boundary(*c))
+        .map_or(sentence.start, |(i, c)| sentence.start + i + c.len_utf8());
+    let from = span.end.clamp(sentence.start, sentence.end);
+    let after = &text[from..sentence.end];
+    let end = after.find(is_boundary).map_or(sentence.end, |i| from + i);
+    start..end
+}
+
+/// The words around a claim up to the nearest comma, semicolon, colon,
+/// bracket or dash, or " and ": the claim's own phrase ("operating profit of
+/// 2 billion yuan").
+pub fn phrase(text: &str, sentence: &Range<usize>, span: &Range<usize>) -> Range<usize> {
+    let is_break = |c: char| matches!(c, ',' | ';' | ':' | '(' | ')' | '—' | '–');
+    let start_from = span.start.clamp(sentence.start, sentence.end);
+    let mut start = text[sentence.start..start_from]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| is_break(*c))
+        .map_or(sentence.start, |(i, c)| sentence.start + i + c.len_utf8());
+    if let Some(i) = text[start..start_from].rfind(" and ") {
+        start += i + 5;
+    }
+    let end_from = span.end.clamp(start_from, sentence.end);
+    let mut end = text[end_from..sentence.end]
+        .find(is_break)
+        .map_or(sentence.end, |i| end_from + i);
+    if let Some(i) = text[end_from..end].find(" and ") {
+        end = end_from + i;
+    }
+    start..end
+}
+
+/// Whether a relative expression names a point in time an amount can be
+/// dated by ("last month"), rather than a range or deadline ("since 2018",
+/// "before 2025").
+fn is_point(kind: &DateKind) -> bool {
+    match kind {
+        DateKind::Relative(r) => !matches!(
+            r,
+            dates::Relative::Since { .. }
+                | dates::Relative::Before { .. }
+                | dates::Relative::PastYears(_)
+                | dates::Relative::DaysAfter(_)
+                | dates::Relative::Recently
+        ),
+        _ => true,
+    }
+}
+
+type Qualifier = (usize, Range<usize>, Resolved, DateKind);
+
+/// Attaches to an amount or role the period and the date that qualify it:
+/// those in its own phrase first, else the nearest before it (dates within
+/// its clause, periods anywhere earlier in the sentence). A date after the
+/// claim in another phrase belongs to something else.
+fn qualify(
+    text: &str,
+    sentence: &Range<usize>,
+    clause: &Range<usize>,
+    claim: &mut Claim,
+    qualifiers: &[Qualifier],
+) {
+    let own = phrase(text, sentence, &claim.span);
+    let inside = |s: &Range<usize>, r: &Range<usize>| s.start >= r.start && s.end <= r.end;
+    let pick = |want_period: bool| {
+        let fits = |q: &&Qualifier| {
+            q.1 != claim.span
+                && match &q.2 {
+                    Resolved::Period(_) => want_period,
+                    Resolved::Date(_) => !want_period && is_point(&q.3),
+                    Resolved::Unresolved => false,
+                }
+        };
+        qualifiers
+            .iter()
+            .filter(fits)
+            .filter(|q| inside(&q.1, &own))
+            .min_by_key(|q| q.1.start.abs_diff(claim.span.start))
+            .or_else(|| {
+                qualifiers
+                    .iter()
+                    .filter(fits)
+                    .filter(|q| q.1.end <= claim.span.start)
+                    .filter(|q| want_period || inside(&q.1, clause))
+                    .max_by_key(|q| q.1.start)
+            })
+    };
+    if let Some((_, span, Resolved::Period(p), _)) = pick(true) {
+        claim.period = Some((*p, span.clone()));
+    }
+    if let Some((_, span, Resolved::Date(d), _)) = pick(false) {
+        claim.when = Some((*d, span.clone()));
+    }
+    claim.year_earlier = qualifiers.iter().any(|(_, span, _, written)| {
+        matches!(written, DateKind::Period(dates::PeriodRef::YearEarlier)) && inside(span, &own)
+    });
+}
+
+fn subject_of(m: &Mention, link: Link) -> Subject {
+    Subject {
+        entity: m.entity.clone(),
+        kind: m.kind,
+        span: m.span.clone(),
+        link,
+    }
+}
+
+/// Links each claim to its subject, period and date, and resolves pronouns
+/// and "the company" in role phrases.
+fn link(text: &str, sentences: &[Sentence], mentions: &[Mention], claims: &mut [Claim]) {
+    let mut earlier: Option<Subject> = None;
+    let mut earlier_person: Option<String> = None;
+    let mut earlier_org: Option<String> = None;
+    for (index, sentence) in sentences.iter().enumerate() {
+        let inside: Vec<&Mention> = mentions
+            .iter()
+            .filter(|m| m.span.start >= sentence.span.start && m.span.end <= sentence.span.end)
+            .collect();
+        let first = inside.iter().find(|m| m.kind != EntityKind::Place).copied();
+        // Periods and dates stated in this sentence.
+        let qualifiers: Vec<(usize, Range<usize>, Resolved, DateKind)> = claims
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.sentence == index)
+            .filter_map(|(i, c)| match &c.kind {
+                ClaimKind::Date { written, resolved } => {
+                    Some((i, c.span.clone(), resolved.clone(), written.clone()))
+                }
+                _ => None,
+            })
+            .collect();
+
+        for claim in claims.iter_mut().filter(|c| c.sentence == index) {
+            if matches!(
+                claim.kind,
+                ClaimKind::Mention(_) | ClaimKind::Misspelling(_)
+            ) {
+                continue;
+            }
+            let local = clause(text, &sentence.span, &claim.span);
+            // The nearest entity before the claim in its clause, else after.
+            let in_clause = inside
+                .iter()
+                .filter(|m| m.span.start >= local.start && m.span.end <= local.end)
+                .filter(|m| m.kind != EntityKind::Place)
+                .rfind(|m| m.span.end <= claim.span.start)
+                .or_else(|| {
+                    inside
+                        .iter()
+                        .filter(|m| m.span.start >= local.start && m.span.end <= local.end)
+                        .find(|m| m.kind != EntityKind::Place && m.span.start >= claim.span.end)
+                })
+                .copied();
+            claim.subject = match (in_clause, first) {
+                (Some(m), _) => Some(subject_of(m, Link::Clause)),
+                (None, Some(m)) => Some(subject_of(m, Link::Sentence)),
+                (None, None) => earlier.clone().map(|mut s| {
+                    s.link = Link::Earlier;
+                    s
+                }),
+            };
+            if let ClaimKind::Amount(_)
+            | ClaimKind::Conversion { .. }
+            | ClaimKind::Malformed { .. }
+            | ClaimKind::Role { .. } = claim.kind
+            {
+                qualify(text, &sentence.span, &local, claim, &qualifiers);
+            }
+            if let ClaimKind::Role { role, person, org } = &mut claim.kind {
+                if person.is_none() {
+                    *person = earlier_person.clone();
+                }
+                if org.is_none() {
+                    if let Some(OrgRef::Anaphor { span }) = &role.org {
+                        *org = inside
+                            .iter()
+                            .rfind(|m| m.kind != EntityKind::Person && m.span.end <= span.start)
+                            .map(|m| m.entity.clone())
+                            .or_else(|| earlier_org.clone());
+                    }
+                }
+            }
+        }
+        // A sentence without entities continues the story of the last one
+        // named, so the earlier subject is kept until another is named.
+        if let Some(m) = first {
+            earlier = Some(subject_of(m, Link::Earlier));
+        }
+        if let Some(p) = inside.iter().rev().find(|m| m.kind == EntityKind::Person) {
+            earlier_person = Some(p.entity.clone());
+        }
+        if let Some(o) = inside
+            .iter()
+            .rev()
+            .find(|m| matches!(m.kind, EntityKind::Organization))
+        {
+            earlier_org = Some(o.entity.clone());
+        }
+    }
+}

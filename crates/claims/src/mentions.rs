@@ -1,0 +1,362 @@
+//! Entity mentions: one automaton over every name and alias of the fact
+//! base, whole words only; and near misses of those names, which are likely
+//! misspellings rather than new entities.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use facts::EntityKind;
+
+/// A name the extractor should know: from the fact base, by entity id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KnownName {
+    /// The name as written in the facts.
+    pub name: String,
+    /// The entity it names.
+    pub entity: String,
+    /// What the entity is.
+    pub kind: EntityKind,
+}
+
+/// A mention of a known entity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// Byte range of the name in the text.
+    pub span: Range<usize>,
+    /// The entity.
+    pub entity: String,
+    /// What the entity is.
+    pub kind: EntityKind,
+    /// The name that matched, as the facts write it.
+    pub name: String,
+}
+
+/// A capitalised word that is a near miss of a known name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Misspelling {
+    /// Byte range of the word.
+    pub span: Range<usize>,
+    /// The closest known name (or word of a name).
+    pub closest: String,
+    /// The entity it belongs to.
+    pub entity: String,
+    /// Edit distance (optimal string alignment).
+    pub distance: usize,
+}
+
+/// The sorted English word list (lowercase, five letters or more), from
+/// Debian's `wamerican` (SCOWL): ordinary words are never misspellings.
+const WORDS: &str = include_str!("../data/english-words.txt");
+
+fn word_starts() -> &'static [usize] {
+    static STARTS: OnceLock<Vec<usize>> = OnceLock::new();
+    STARTS.get_or_init(|| {
+        std::iter::once(0)
+            .chain(WORDS.match_indices('\n').map(|(i, _)| i + 1))
+            .filter(|&i| i < WORDS.len())
+            .collect()
+    })
+}
+
+/// Whether `word` (any case) is an ordinary English word.
+pub fn is_dictionary_word(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    let starts = word_starts();
+    let line = |i: usize| {
+        let s = starts[i];
+        let e = WORDS[s..].find('\n').map_or(WORDS.len(), |n| s + n);
+        &WORDS[s..e]
+    };
+    let (mut lo, mut hi) = (0usize, starts.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        match line(mid).cmp(lower.as_str()) {
+            std::cmp::Ordering::Less => lo = mid + 1,
+            std::cmp::Ordering::Greater => hi = mid,
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    // Plurals and possessives of dictionary words are dictionary words.
+    lower
+        .strip_suffix('s')
+        .is_some_and(|stem| stem.len() >= 5 && is_dictionary_word(stem))
+}
+
+/// Finds mentions of known names and near misses of them.
+#[derive(Debug, Clone)]
+pub struct Gazetteer {
+    automaton: Option<AhoCorasick>,
+    names: Vec<KnownName>,
+    /// Distinctive single words of names (not dictionary words), for near
+    /// misses: (word, index into `names`).
+    words: Vec<(String, usize)>,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn whole_word(text: &str, span: &Range<usize>) -> bool {
+    let before = text[..span.start].chars().next_back();
+    let after = text[span.end..].chars().next();
+    !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char)
+}
+
+/// Whether the matched text may stand for the name: exact case, or a
+/// multi-word name written with other capitalisation ("99 giving Day"), or
+/// the name in capitals (headlines).
+fn acceptable_case(found: &str, name: &str) -> bool {
+    if found == name {
+        return true;
+    }
+    let has_letters = found.chars().any(char::is_alphabetic);
+    if has_letters && found.chars().all(|c| !c.is_lowercase()) && name.chars().count() >= 4 {
+        return true;
+    }
+    name.contains(' ')
+        && found.chars().next() == name.chars().next()
+        && found.chars().any(char::is_uppercase)
+}
+
+impl Gazetteer {
+    /// Builds the automaton over every name. Names shorter than two
+    /// characters are ignored: they would match everywhere.
+    pub fn new(names: impl IntoIterator<Item = KnownName>) -> Gazetteer {
+        let mut names: Vec<KnownName> = names
+            .into_iter()
+            .filter(|n| n.name.trim().chars().count() >= 2)
+            .collect();
+        names.sort_by(|a, b| a.name.cmp(&b.name).then(a.entity.cmp(&b.entity)));
+        names.dedup_by(|a, b| a.name == b.name && a.entity == b.entity);
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .build(names.iter().map(|n| n.name.as_str()))
+            .ok();
+        let mut words = Vec::new();
+        for (i, n) in names.iter().enumerate() {
+            for w in n.name.split(|c: char| !c.is_alphanumeric()) {
+                let starts_upper = w.chars().next().is_some_and(char::is_uppercase);
+                if w.chars().count() >= 5 && starts_upper && !is_dictionary_word(w) {
+                    words.push((w.to_owned(), i));
+                }
+            }
+        }
+        Gazetteer {
+            automaton,
+            names,
+            words,
+        }
+    }
+
+    /// Every mention of a known name in `text`, whole words, in order.
+    pub fn mentions(&self, text: &str) -> Vec<Mention> {
+        let Some(ac) = &self.automaton else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for m in ac.find_iter(text) {
+            let span = m.start()..m.end();
+            let Some(known) = self.names.get(m.pattern().as_usize()) else {
+                continue;
+            };
+            let Some(found) = text.get(span.clone()) else {
+                continue;
+            };
+            if !whole_word(text, &span) || !acceptable_case(found, &known.name) {
+                continue;
+            }
+            out.push(Mention {
+                span,
+                entity: known.entity.clone(),
+                kind: known.kind,
+                name: known.name.clone(),
+            });
+        }
+        out
+    }
+
+    /// Capitalised words of at least five letters, outside mentions, that
+    /// are one or two edits from a distinctive word of a known name and are
+    /// not ordinary words. `sentence_starts` are the byte offsets where
+    /// sentences begin: a capital there proves nothing, so only a single
+    /// edit counts there.
+    pub fn misspellings(
+        &self,
+        text: &str,
+        mentions: &[Mention],
+        sentence_starts: &[usize],
+    ) -> Vec<Misspelling> {
+        let mut out = Vec::new();
+        for (start, token) in words(text) {
+            let Some(first) = token.chars().next() else {
+                continue;
+            };
+            let len = token.chars().count();
+            if !first.is_uppercase() || len < 5 {
+                continue;
+            }
+            let span = start..start + token.len();
+            if mentions
+                .iter()
+                .any(|m| m.span.start <= span.start && span.end <= m.span.end)
+            {
+                continue;
+            }
+            let at_start = sentence_starts.binary_search(&span.start).is_ok();
+            let max_distance = if at_start || len < 8 { 1 } else { 2 };
+            let best = self
+                .words
+                .iter()
+                .filter(|(w, _)| w.chars().count().abs_diff(len) <= max_distance)
+                .map(|(w, i)| (strsim::osa_distance(w, token), w, *i))
+                .filter(|(d, w, _)| *d >= 1 && *d <= max_distance && !is_inflection(token, w))
+                .min_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(b.1)));
+            let Some((distance, word, index)) = best else {
+                continue;
+            };
+            if self.words.iter().any(|(w, _)| w == token) || is_dictionary_word(token) {
+                continue;
+            }
+            let Some(known) = self.names.get(index) else {
+                continue;
+            };
+            out.push(Misspelling {
+                span,
+                closest: word.clone(),
+                entity: known.entity.clone(),
+                distance,
+            });
+        }
+        out
+    }
+}
+
+/// Every word (a run of alphanumeric characters) with its byte offset.
+pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let (start, _) = chars.find(|(_, c)| is_word_char(*c))?;
+        let mut end = text.len();
+        while let Some(&(i, c)) = chars.peek() {
+            if is_word_char(c) {
+                chars.next();
+            } else {
+                end = i;
+                break;
+            }
+        }
+        Some((start, &text[start..end]))
+    })
+}
+
+/// Plurals and possessives are not misspellings ("Tencents").
+fn is_inflection(token: &str, word: &str) -> bool {
+    token.strip_suffix('s') == Some(word) || token.strip_suffix("es") == Some(word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gazetteer() -> Gazetteer {
+        let names = [
+            ("Pinduoduo", "pdd", EntityKind::Organization),
+            ("Alibaba Group", "alibaba", EntityKind::Organization),
+            ("Alibaba", "alibaba", EntityKind::Organization),
+            (
+                "Alibaba Sports Group",
+                "alibaba-sports",
+                EntityKind::Organization,
+            ),
+            ("Microsoft", "microsoft", EntityKind::Organization),
+            ("Daniel Zhang", "zhang-yong", EntityKind::Person),
+            ("Zhang Yong", "zhang-yong", EntityKind::Person),
+            ("99 Giving Day", "giving-day", EntityKind::Program),
+            ("Smith", "smith", EntityKind::Person),
+        ];
+        Gazetteer::new(names.into_iter().map(|(name, entity, kind)| KnownName {
+            name: name.into(),
+            entity: entity.into(),
+            kind,
+        }))
+    }
+
+    fn mentions(text: &str) -> Vec<String> {
+        gazetteer()
+            .mentions(text)
+            .into_iter()
+            .map(|m| format!("{} -> {}", &text[m.span], m.entity))
+            .collect()
+    }
+
+    #[test]
+    fn whole_words_longest_first() {
+        assert_eq!(
+            mentions(
+                "Alibaba Group and Alibaba Sports Group; Alibaba's CEO Daniel Zhang (Zhang Yong)."
+            ),
+            [
+                "Alibaba Group -> alibaba",
+                "Alibaba Sports Group -> alibaba-sports",
+                "Alibaba -> alibaba",
+                "Daniel Zhang -> zhang-yong",
+                "Zhang Yong -> zhang-yong",
+            ]
+        );
+        assert!(mentions("the Smithsonian and alibaba.com").is_empty());
+    }
+
+    #[test]
+    fn capitalisation_of_multiword_names_and_headlines() {
+        assert_eq!(
+            mentions("during the 99 giving Day"),
+            ["99 giving Day -> giving-day"]
+        );
+        assert_eq!(mentions("ALIBABA PLEDGES"), ["ALIBABA -> alibaba"]);
+        assert!(mentions("alibaba pledges").is_empty());
+    }
+
+    fn misspellings(text: &str, starts: &[usize]) -> Vec<String> {
+        let g = gazetteer();
+        let m = g.mentions(text);
+        g.misspellings(text, &m, starts)
+            .into_iter()
+            .map(|x| format!("{} ~ {} ({})", &text[x.span], x.closest, x.distance))
+            .collect()
+    }
+
+    #[test]
+    fn near_misses_of_known_names() {
+        assert_eq!(
+            misspellings("Then Pingduoduo and Alibabba met Micorsoft.", &[0]),
+            [
+                "Pingduoduo ~ Pinduoduo (1)",
+                "Alibabba ~ Alibaba (1)",
+                "Micorsoft ~ Microsoft (1)"
+            ]
+        );
+        // A heading that starts with the misspelling still counts at one edit.
+        assert_eq!(
+            misspellings("Pingduoduo: a plan", &[0]),
+            ["Pingduoduo ~ Pinduoduo (1)"]
+        );
+    }
+
+    #[test]
+    fn ordinary_words_plurals_and_known_names_are_not_misspellings() {
+        assert!(misspellings("Groups of Smiths and Alibabas met Pinduoduo.", &[0]).is_empty());
+        assert!(misspellings("Alibaba grew. Global trade.", &[0, 14]).is_empty());
+        assert!(is_dictionary_word("Global"));
+        assert!(is_dictionary_word("programmes") || is_dictionary_word("programs"));
+        assert!(!is_dictionary_word("Pinduoduo"));
+    }
+
+    #[test]
+    fn multibyte_text_keeps_spans_valid() {
+        let text = "张勇 — Pingduoduo’s plan";
+        let found = misspellings(text, &[0]);
+        assert_eq!(found, ["Pingduoduo ~ Pinduoduo (1)"]);
+    }
+}

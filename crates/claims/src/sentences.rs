@@ -1,0 +1,237 @@
+//! Sentence segmentation with byte offsets.
+//!
+//! A small hand-written splitter rather than UAX #29: news copy needs the
+//! abbreviation rules anyway ("Mr.", "Sept.", "Inc.", "U.S."), and one pass
+//! over the bytes with no tables keeps a draft's check in microseconds.
+
+use std::ops::Range;
+
+use crate::document::Format;
+
+/// A sentence (or a line that stands alone, such as a heading).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    /// Byte range, trimmed of surrounding whitespace.
+    pub span: Range<usize>,
+    /// Index of the paragraph (blocks separated by blank lines).
+    pub paragraph: usize,
+}
+
+/// Words that end with a dot without ending the sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "inc", "ltd", "co", "corp", "plc",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no",
+    "nos", "vs", "gov", "sen", "rep", "gen", "col", "lt", "capt", "sgt", "rev", "fig", "approx",
+    "est", "dept", "univ", "e.g", "i.e", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m",
+];
+
+fn is_abbreviation(word: &str) -> bool {
+    let lower = word.to_ascii_lowercase();
+    if ABBREVIATIONS.contains(&lower.as_str()) {
+        return true;
+    }
+    // A single capital initial ("Jane R. Roe") or dotted initials ("U.S").
+    let mut chars = word.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => c.is_uppercase(),
+        _ => word.contains('.') && word.split('.').all(|p| p.chars().count() <= 1),
+    }
+}
+
+/// Closing characters that stay with the sentence after its final stop.
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '\'' | ')' | ']' | '”' | '’' | '»')
+}
+
+/// Whether a Markdown line starts a new block (so a single newline before
+/// it ends the sentence).
+fn starts_block(line: &str) -> bool {
+    let t = line.trim_start();
+    t.starts_with('#')
+        || t.starts_with("- ")
+        || t.starts_with("* ")
+        || t.starts_with("+ ")
+        || t.starts_with('>')
+        || t.starts_with('|')
+        || t.split_once(". ")
+            .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Splits `text` (the analysis copy) into sentences from `from` on.
+pub fn split(text: &str, from: usize, format: Format) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut paragraph = 0usize;
+    let mut start = from;
+    let push = |out: &mut Vec<Sentence>, range: Range<usize>, paragraph: usize| {
+        let part = &text[range.clone()];
+        let lead = part.len() - part.trim_start().len();
+        let trail = part.len() - part.trim_end().len();
+        let span = range.start + lead..range.end - trail;
+        if span.start < span.end {
+            out.push(Sentence { span, paragraph });
+        }
+    };
+    let body = &text[from..];
+    let mut iter = body.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let at = from + i;
+        if c == '\n' {
+            let rest = &text[at + 1..];
+            let blank_line = rest
+                .split('\n')
+                .next()
+                .is_some_and(|l| l.trim().is_empty() && rest.contains('\n'));
+            let breaks = match format {
+                Format::Text => true,
+                Format::Markdown => {
+                    blank_line || starts_block(rest.split('\n').next().unwrap_or(""))
+                }
+            };
+            if breaks {
+                let had_text = !text[start..at].trim().is_empty();
+                push(&mut out, start..at, paragraph);
+                start = at + 1;
+                if blank_line && had_text {
+                    paragraph += 1;
+                }
+            }
+            continue;
+        }
+        if !matches!(c, '.' | '!' | '?') {
+            continue;
+        }
+        // A dot between digits is a decimal point; after an abbreviation it
+        // ends nothing.
+        if c == '.' {
+            let before = &text[start..at];
+            let word_start = before
+                .rfind(|ch: char| ch.is_whitespace() || ch == '(' || ch == '"' || ch == '“')
+                .map_or(0, |p| {
+                    p + before[p..].chars().next().map_or(1, char::len_utf8)
+                });
+            let word = &before[word_start..];
+            if is_abbreviation(word) {
+                continue;
+            }
+            if word.chars().last().is_some_and(|ch| ch.is_ascii_digit())
+                && iter.peek().is_some_and(|(_, n)| n.is_ascii_digit())
+            {
+                continue;
+            }
+        }
+        // Take closing quotes and brackets with the sentence.
+        let mut end = at + c.len_utf8();
+        while let Some(&(j, n)) = iter.peek() {
+            if is_closer(n) || matches!(n, '.' | '!' | '?') {
+                end = from + j + n.len_utf8();
+                iter.next();
+            } else {
+                break;
+            }
+        }
+        // The sentence ends only if whitespace follows and the next word
+        // starts like a sentence.
+        let rest = &text[end..];
+        let after_space = rest.trim_start_matches([' ', '\t']);
+        let had_space = after_space.len() < rest.len();
+        let next = after_space.chars().next();
+        let ends = match next {
+            None | Some('\n') | Some('\r') => true,
+            Some(n) => {
+                had_space
+                    && (n.is_uppercase()
+                        || n.is_ascii_digit()
+                        || matches!(n, '"' | '\'' | '“' | '‘' | '(' | '[' | '*' | '_'))
+            }
+        };
+        if ends {
+            push(&mut out, start..end, paragraph);
+            start = end;
+        }
+    }
+    push(&mut out, start..text.len(), paragraph);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(text: &str, format: Format, expected: &[&str]) {
+        let found: Vec<&str> = split(text, 0, format)
+            .iter()
+            .map(|s| &text[s.span.clone()])
+            .collect();
+        assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn sentences_and_abbreviations() {
+        check(
+            "Mr. Smith paid $15.5 million on Jan. 5, 2024. The U.S. firm agreed. Pinduoduo Inc. said so.",
+            Format::Text,
+            &[
+                "Mr. Smith paid $15.5 million on Jan. 5, 2024.",
+                "The U.S. firm agreed.",
+                "Pinduoduo Inc. said so.",
+            ],
+        );
+        check(
+            "He said “it is done.” Then he left! Why? Because.",
+            Format::Text,
+            &["He said “it is done.”", "Then he left!", "Why?", "Because."],
+        );
+        check(
+            "Jane R. Roe spoke. 3 people came.",
+            Format::Text,
+            &["Jane R. Roe spoke.", "3 people came."],
+        );
+    }
+
+    #[test]
+    fn lines_stand_alone_in_text_but_not_in_markdown_paragraphs() {
+        let text = "Heading without stop\nBody sentence one. Two\n\nNext paragraph";
+        check(
+            text,
+            Format::Text,
+            &[
+                "Heading without stop",
+                "Body sentence one.",
+                "Two",
+                "Next paragraph",
+            ],
+        );
+        check(
+            text,
+            Format::Markdown,
+            &[
+                "Heading without stop\nBody sentence one.",
+                "Two",
+                "Next paragraph",
+            ],
+        );
+        let paragraphs: Vec<usize> = split(text, 0, Format::Text)
+            .iter()
+            .map(|s| s.paragraph)
+            .collect();
+        assert_eq!(paragraphs, [0, 0, 0, 1]);
+    }
+
+    #[test]
+    fn lowercase_after_a_stop_does_not_split() {
+        check(
+            "It rose 3.5 p.c. in May. ok",
+            Format::Text,
+            &["It rose 3.5 p.c. in May. ok"],
+        );
+    }
+
+    #[test]
+    fn markdown_blocks_split_on_single_newlines() {
+        check(
+            "# Title\n- one item\n- two item\n1. first",
+            Format::Markdown,
+            &["# Title", "- one item", "- two item", "1. first"],
+        );
+    }
+}

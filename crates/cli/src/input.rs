@@ -1,0 +1,202 @@
+//! Reading the articles named on the command line: folders are walked
+//! (sorted, `.txt` and `.md`, symlinked folders not followed); every file
+//! that cannot be checked is reported and the rest go on.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use miette::{Diagnostic, NamedSource, SourceSpan};
+use thiserror::Error;
+
+/// Articles larger than this are refused: no article is 64 MiB.
+const MAX_ARTICLE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// A file that cannot be checked.
+#[derive(Debug, Error, Diagnostic)]
+pub enum InputError {
+    /// Missing or unreadable.
+    #[error("cannot read {path}: {message}")]
+    #[diagnostic(
+        code(input::unreadable),
+        help("check the path; folders are searched for .txt and .md files")
+    )]
+    Unreadable {
+        /// The path.
+        path: String,
+        /// What the system said.
+        message: String,
+    },
+    /// Not UTF-8.
+    #[error("{path} is not UTF-8 text (invalid byte at offset {offset})")]
+    #[diagnostic(code(input::not_utf8), help("save the article as UTF-8"))]
+    NotUtf8 {
+        /// The path.
+        path: String,
+        /// The first invalid byte.
+        offset: usize,
+    },
+    /// Binary data.
+    #[error("{path} looks binary (a NUL byte at offset {offset})")]
+    #[diagnostic(
+        code(input::binary),
+        help("only text articles (.txt, .md) can be checked")
+    )]
+    Binary {
+        /// The path.
+        path: String,
+        /// The NUL byte.
+        offset: usize,
+    },
+    /// Too large.
+    #[error("{path} is {size} bytes, more than the {limit}-byte limit")]
+    #[diagnostic(
+        code(input::too_large),
+        help("split the file; no article is this long")
+    )]
+    TooLarge {
+        /// The path.
+        path: String,
+        /// Its size.
+        size: u64,
+        /// The limit.
+        limit: u64,
+    },
+    /// A folder with no article.
+    #[error("{path} holds no .txt or .md file")]
+    #[diagnostic(
+        code(input::no_sources),
+        help("pass article files or a folder that holds them")
+    )]
+    NoSources {
+        /// The folder.
+        path: String,
+    },
+}
+
+/// A front matter that could not be read.
+#[derive(Debug, Error, Diagnostic)]
+#[error("{message}")]
+#[diagnostic(
+    code(input::front_matter),
+    help("front matter is YAML between `---` lines, e.g. `published: 2021-09-04`")
+)]
+pub struct FrontMatterProblem {
+    #[source_code]
+    src: NamedSource<Arc<str>>,
+    #[label("here")]
+    span: SourceSpan,
+    message: String,
+}
+
+impl FrontMatterProblem {
+    /// The problem in `text` (the article at `path`).
+    pub fn new(path: &str, text: &str, err: &claims::FrontMatterError) -> Self {
+        FrontMatterProblem {
+            src: NamedSource::new(path, Arc::from(text)),
+            span: (err.span.start, err.span.len()).into(),
+            message: format!("{path}: {}", err.message),
+        }
+    }
+}
+
+fn display(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}
+
+fn is_article(path: &Path) -> bool {
+    matches!(
+        path.extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref(),
+        Some("txt" | "md" | "markdown")
+    )
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) -> std::io::Result<()> {
+    if depth > 32 {
+        return Ok(());
+    }
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        let kind = entry.file_type()?;
+        let path = entry.path();
+        if kind.is_dir() {
+            walk(&path, out, depth + 1)?;
+        } else if is_article(&path) && (kind.is_file() || kind.is_symlink() && path.is_file()) {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+fn read(path: &Path) -> Result<String, InputError> {
+    let shown = display(path);
+    let unreadable = |e: std::io::Error| InputError::Unreadable {
+        path: shown.clone(),
+        message: e.to_string(),
+    };
+    let meta = fs::metadata(path).map_err(unreadable)?;
+    if meta.len() > MAX_ARTICLE_BYTES {
+        return Err(InputError::TooLarge {
+            path: shown,
+            size: meta.len(),
+            limit: MAX_ARTICLE_BYTES,
+        });
+    }
+    let bytes = fs::read(path).map_err(unreadable)?;
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        return Err(InputError::Binary {
+            path: shown,
+            offset,
+        });
+    }
+    String::from_utf8(bytes).map_err(|e| InputError::NotUtf8 {
+        path: shown,
+        offset: e.utf8_error().valid_up_to(),
+    })
+}
+
+/// Reads every article under `paths`, in path order. Problems are printed
+/// to stderr; the flag says whether there were any.
+pub fn collect(paths: &[PathBuf]) -> (Vec<checker::Source>, bool) {
+    let mut files = Vec::new();
+    let mut trouble = false;
+    for path in paths {
+        if path.is_dir() {
+            let mut found = Vec::new();
+            if let Err(e) = walk(path, &mut found, 0) {
+                crate::eprint_diagnostic(&InputError::Unreadable {
+                    path: display(path),
+                    message: e.to_string(),
+                });
+                trouble = true;
+            }
+            if found.is_empty() {
+                crate::eprint_diagnostic(&InputError::NoSources {
+                    path: display(path),
+                });
+                trouble = true;
+            }
+            found.sort();
+            files.extend(found);
+        } else {
+            files.push(path.clone());
+        }
+    }
+    let mut sources = Vec::new();
+    for file in files {
+        match read(&file) {
+            Ok(text) => sources.push(checker::Source {
+                path: display(&file),
+                text,
+            }),
+            Err(e) => {
+                crate::eprint_diagnostic(&e);
+                trouble = true;
+            }
+        }
+    }
+    (sources, trouble)
+}

@@ -1,0 +1,107 @@
+//! The JSON report, version 1 (the contract of DESIGN.md).
+
+use checker::Checked;
+use serde::Serialize;
+
+use crate::{Span, Summary};
+
+/// Report format version.
+pub const VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct Label<'a> {
+    span: Span,
+    message: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct Diagnostic<'a> {
+    code: &'a str,
+    severity: &'a str,
+    message: &'a str,
+    span: Span,
+    found: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    expected: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fact: Option<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    labels: Vec<Label<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    help: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct Source<'a> {
+    path: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    published: Option<String>,
+    claims: usize,
+    verified: usize,
+    diagnostics: Vec<Diagnostic<'a>>,
+}
+
+#[derive(Serialize)]
+struct Report<'a> {
+    version: u32,
+    sources: Vec<Source<'a>>,
+    summary: Summary,
+}
+
+fn source<'a>(c: &'a Checked, all: &'a [Checked]) -> Source<'a> {
+    let text_of = |path: &str| {
+        all.iter()
+            .find(|o| o.path == path)
+            .map_or("", |o| o.text.as_str())
+    };
+    Source {
+        path: &c.path,
+        published: c.extraction.published.map(|d| d.to_string()),
+        claims: c.claim_count(),
+        verified: c.verified_count(),
+        diagnostics: c
+            .diagnostics
+            .iter()
+            .map(|d| Diagnostic {
+                code: d.code,
+                severity: d.severity.as_str(),
+                message: &d.message,
+                span: Span::of(&c.text, &d.span),
+                found: &d.found,
+                expected: d.expected.as_deref(),
+                fact: d.fact.as_deref(),
+                labels: d
+                    .labels
+                    .iter()
+                    .map(|l| Label {
+                        span: Span::of(l.path.as_deref().map_or(&c.text, text_of), &l.span),
+                        message: &l.message,
+                        path: l.path.as_deref(),
+                    })
+                    .collect(),
+                help: d.help.as_deref(),
+            })
+            .collect(),
+    }
+}
+
+/// The whole run as one JSON document, pretty-printed, ending in a newline.
+pub fn render(checked: &[Checked]) -> String {
+    render_selected(checked, checked)
+}
+
+/// A report of `selected` sources of a run (`all`, which labels pointing
+/// into other sources need), with their own summary.
+pub fn render_selected(selected: &[Checked], all: &[Checked]) -> String {
+    let report = Report {
+        version: VERSION,
+        sources: selected.iter().map(|c| source(c, all)).collect(),
+        summary: Summary::of(selected),
+    };
+    let mut out =
+        serde_json::to_string_pretty(&report).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    out.push('\n');
+    out
+}

@@ -1,0 +1,98 @@
+//! Rendering of check results: one renderer per format (`human.rs`,
+//! `json.rs`, `claims_listing.rs`) over the checker's results. Renderers
+//! return strings; only the CLI writes them to the terminal.
+
+pub mod claims_listing;
+pub mod human;
+pub mod json;
+pub mod sanitize;
+
+use checker::{Checked, Severity};
+use serde::Serialize;
+
+/// A byte range with its 1-based line and column (in characters).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Span {
+    /// First byte.
+    pub start: usize,
+    /// Byte after the last.
+    pub end: usize,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+}
+
+impl Span {
+    /// The span of `range` in `text`.
+    pub fn of(text: &str, range: &std::ops::Range<usize>) -> Span {
+        let (line, column) = facts::line_column(text, range.start);
+        Span {
+            start: range.start,
+            end: range.end,
+            line,
+            column,
+        }
+    }
+}
+
+/// Totals over all sources.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    /// Sources checked.
+    pub sources: usize,
+    /// Claims extracted (mentions are not counted).
+    pub claims: usize,
+    /// Claims confirmed.
+    pub verified: usize,
+    /// Diagnostics by severity.
+    pub errors: usize,
+    /// Warnings.
+    pub warnings: usize,
+    /// Notes.
+    pub notes: usize,
+}
+
+impl Summary {
+    /// Totals of a run.
+    pub fn of(checked: &[Checked]) -> Summary {
+        let mut s = Summary {
+            sources: checked.len(),
+            ..Summary::default()
+        };
+        for c in checked {
+            s.claims += c.claim_count();
+            s.verified += c.verified_count();
+            for d in &c.diagnostics {
+                match d.severity {
+                    Severity::Error => s.errors += 1,
+                    Severity::Warning => s.warnings += 1,
+                    Severity::Note => s.notes += 1,
+                }
+            }
+        }
+        s
+    }
+
+    /// "5 sources, 120 claims, 80 verified: 6 errors, 3 warnings, 4 notes".
+    pub fn line(&self) -> String {
+        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        format!(
+            "{}, {}, {} verified: {}, {}, {}",
+            plural(self.sources, "source"),
+            plural(self.claims, "claim"),
+            self.verified,
+            plural(self.errors, "error"),
+            plural(self.warnings, "warning"),
+            plural(self.notes, "note"),
+        )
+    }
+
+    /// The highest severity found, if any.
+    pub fn worst(checked: &[Checked]) -> Option<Severity> {
+        checked
+            .iter()
+            .flat_map(|c| c.diagnostics.iter().map(|d| d.severity))
+            .max()
+    }
+}
