@@ -143,3 +143,64 @@ fn kebab_case_rule() {
     assert!(!is_kebab("alibaba_pledge"));
     assert!(!is_kebab("a--b"));
 }
+
+/// Rust files under `dir`, recursively.
+fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn no_name_of_the_story_appears_in_library_or_binary_code() {
+    let base = story();
+    let names: BTreeSet<&str> = base
+        .entities
+        .iter()
+        // Countries and cities are general knowledge of news language
+        // ("U.S. dollars"); people, organisations and programmes are not.
+        .filter(|e| e.kind != facts::EntityKind::Place)
+        .flat_map(|e| e.names())
+        .filter(|n| n.chars().count() >= 4)
+        .collect();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut files = Vec::new();
+    for dir in ["crates", "xtask"] {
+        rust_files(&root.join(dir), &mut files);
+    }
+    let mut found = Vec::new();
+    for file in files {
+        let shown = file
+            .strip_prefix(&root)
+            .unwrap_or(&file)
+            .display()
+            .to_string();
+        // Tests and their fixtures may name the story; the code may not.
+        if shown.contains("/tests/") || shown.contains("/benches/") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&file).unwrap_or_default();
+        let code = text.split("#[cfg(test)]").next().unwrap_or("");
+        for (n, line) in code.lines().enumerate() {
+            if line.trim_start().starts_with("//") {
+                continue;
+            }
+            for name in &names {
+                if line.contains(name) {
+                    found.push(format!("{shown}:{}: `{name}`", n + 1));
+                }
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "code outside tests names the bundled story; move that knowledge into facts/ \
+         or use an invented example:\n{}",
+        found.join("\n")
+    );
+}

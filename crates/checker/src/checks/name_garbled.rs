@@ -15,15 +15,15 @@ pub const CHECK: Check = Check {
     summary: "a name repeated with conflicting roles, or names and roles scrambled",
     doc: "\
 **What it checks.** Two signs of a garbled list or a bad translation: a person named twice in \
-one sentence with roles at different organisations (\"Lei Jun, head of Xiaomi, Lei Jun, head \
-of Pinduoduo\"), and a name glossed in parentheses with itself (\"Daniel Zhang (Daniel \
-Zhang)\") where another name of the person was meant.
+one sentence with roles at different organisations (\"Anders Holm, head of Solvik, Anders \
+Holm, head of Northwind\"), and a name glossed in parentheses with itself (\"Maria Lindqvist \
+(Maria Lindqvist)\") where another name of the person was meant.
 
 **Why.** Scrambled names and roles attribute statements and positions to the wrong people; a \
 self-gloss usually hides a lost alternative name.
 
-**Example.** \"Daniel Zhang (Daniel Zhang)\" is a note: the facts know him also as Zhang \
-Yong.",
+**Example.** \"Maria Lindqvist (Maria Lindqvist)\" is a note when the facts also know her as \
+Lindqvist Maria: the gloss probably lost that name.",
     run,
 };
 

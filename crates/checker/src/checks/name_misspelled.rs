@@ -9,7 +9,7 @@ use crate::{Context, Diagnostic, Findings, Severity};
 pub const CHECK: Check = Check {
     code: "name-misspelled",
     severity: Severity::Warning,
-    summary: "a near miss of a known name (\"Pingduoduo\")",
+    summary: "a near miss of a known name (\"Nortwind\")",
     doc: "\
 **What it checks.** A capitalised word of five letters or more that is one edit (two for long \
 words) away from a distinctive word of a name or alias in the facts, and is neither that name, \
@@ -19,7 +19,7 @@ counts.
 **Why.** Misspelt names are the errors readers notice first, and they break search and \
 archives. A near miss is much more likely a typo than a new entity.
 
-**Example.** \"Pingduoduo\" is reported as a likely misspelling of \"Pinduoduo\".",
+**Example.** \"Nortwind\" is reported as a likely misspelling of \"Northwind\".",
     run,
 };
 

@@ -13,8 +13,8 @@ pub const CHECK: Check = Check {
     severity: Severity::Error,
     summary: "a person is given a role or organisation they did not hold then",
     doc: "\
-**What it checks.** Role phrases (\"Chen Lei, chairman and CEO of Pinduoduo\", \"CEO Daniel \
-Zhang\", \"X's founder and chairman Y\", \"Y is currently the CEO of X\", \"Y took over as CEO \
+**What it checks.** Role phrases (\"Maria Lindqvist, chairman and CEO of Northwind\", \"CEO Maria \
+Lindqvist\", \"X's founder and chairman Y\", \"Y is currently the CEO of X\", \"Y took over as CEO \
 of X in May 2015\") are compared with the person's dated roles in the facts: at the \
 publication date for the present tense, at the sentence's date for past events. Titles go \
 through the synonym table (`head of` is satisfied by any leading role). Only people whose \
@@ -23,8 +23,8 @@ roles the facts list are checked.
 **Why.** Titles go stale: founders step down, chairmen change, and copied biographies keep \
 the old ones. Naming the wrong person as head of a company misinforms readers directly.
 
-**Example.** In September 2021, \"Colin Huang, head of Pinduoduo\" is reported: he left its \
-board on 2021-03-17, and the head was Chen Lei (chairman, chief executive). A former role \
+**Example.** In October 2022, \"Tomas Berg, head of Northwind\" is reported: he left its \
+board on 2021-06-30, and the head was Maria Lindqvist (chief executive). A former role \
 stated as current in a sentence that itself says the person stepped down is a warning.",
     run,
 };
