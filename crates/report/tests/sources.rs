@@ -65,6 +65,7 @@ fn every_source_matches_its_reviewed_snapshot() {
         }, {
             insta::assert_snapshot!(format!("{name}.report"), human);
             insta::assert_snapshot!(format!("{name}.json"), json);
+            insta::assert_snapshot!(format!("{name}.claims"), report::claims_listing::human(c));
         });
     }
 }

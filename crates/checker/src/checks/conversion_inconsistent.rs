@@ -33,18 +33,25 @@ billion yuan is about $3.1 billion; $12.5 billion would mean 1.6 yuan per dollar
 /// (claim index, from, to) for every conversion, including a malformed
 /// amount followed by a parenthetical amount ("$20 billion yuan ($12.5
 /// billion)"), read in the currency the parenthesis does not use.
-fn conversions<'c>(ctx: &'c Context<'_>) -> Vec<(usize, Amount, &'c Amount)> {
+fn conversions<'c>(ctx: &'c Context<'_>) -> Vec<(usize, Amount, &'c Amount, Option<usize>)> {
     let claims = ctx.claims();
     let mut out = Vec::new();
     for (i, claim) in claims.iter().enumerate() {
         match &claim.kind {
-            ClaimKind::Conversion { from, to } => out.push((i, from.clone(), to)),
+            ClaimKind::Conversion { from, to } => out.push((i, from.clone(), to, None)),
             ClaimKind::Malformed { amount, currencies } => {
-                let next = claims[i + 1..].iter().find_map(|c| match &c.kind {
-                    ClaimKind::Amount(a) if a.span.start > amount.span.end => Some(a),
-                    _ => None,
-                });
-                let Some(next) = next else { continue };
+                let next = claims[i + 1..]
+                    .iter()
+                    .enumerate()
+                    .find_map(|(k, c)| match &c.kind {
+                        ClaimKind::Amount(a) if a.span.start > amount.span.end => {
+                            Some((i + 1 + k, a))
+                        }
+                        _ => None,
+                    });
+                let Some((next_index, next)) = next else {
+                    continue;
+                };
                 let between = ctx.text.get(amount.span.end..next.span.start).unwrap_or("");
                 if between.trim() != "(" {
                     continue;
@@ -57,7 +64,7 @@ fn conversions<'c>(ctx: &'c Context<'_>) -> Vec<(usize, Amount, &'c Amount)> {
                 };
                 let mut from = amount.clone();
                 from.unit = Some(Unit::Currency(other.clone()));
-                out.push((i, from, next));
+                out.push((i, from, next, Some(next_index)));
             }
             _ => {}
         }
@@ -90,7 +97,7 @@ fn implied_rate(from: &Amount, to: &Amount, base: &str) -> Option<Decimal> {
 fn run(ctx: &Context<'_>) -> Findings {
     let mut out = Findings::default();
     let all = conversions(ctx);
-    for (i, from, to) in &all {
+    for (i, from, to, to_claim) in &all {
         let (Some(Unit::Currency(a)), Some(Unit::Currency(b))) = (&from.unit, &to.unit) else {
             continue;
         };
@@ -121,11 +128,11 @@ fn run(ctx: &Context<'_>) -> Findings {
         });
         let same_pair: Vec<(usize, Decimal)> = all
             .iter()
-            .filter(|(_, f, t)| {
+            .filter(|(_, f, t, _)| {
                 matches!((&f.unit, &t.unit), (Some(Unit::Currency(x)), Some(Unit::Currency(y)))
                     if (x == a && y == b) || (x == b && y == a))
             })
-            .filter_map(|(j, f, t)| Some((*j, implied_rate(f, t, base_code)?)))
+            .filter_map(|(j, f, t, _)| Some((*j, implied_rate(f, t, base_code)?)))
             .collect();
         let others: Vec<Decimal> = same_pair
             .iter()
@@ -149,7 +156,7 @@ fn run(ctx: &Context<'_>) -> Findings {
                 continue;
             };
             if expected_iv.meets(&to_iv) {
-                out.verified.push(*i);
+                out.verified.extend(std::iter::once(*i).chain(*to_claim));
                 continue;
             }
             if far {
@@ -208,7 +215,7 @@ fn run(ctx: &Context<'_>) -> Findings {
                     }],
                     help: Some(help),
                 },
-                vec![*i],
+                std::iter::once(*i).chain(*to_claim).collect(),
             ));
         } else if let (Some(own), Some(reference)) = (own, reference) {
             // No rate in the facts: compare with the article's own rate.
