@@ -8,7 +8,10 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use miette::{GraphicalReportHandler, GraphicalTheme, NarratableReportHandler};
+use rayon::prelude::*;
 
+mod diff;
+mod explain;
 mod input;
 
 /// Exit code when the run could not be done (bad input, broken fact base).
@@ -48,6 +51,16 @@ enum ListFormat {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum DiffFormat {
+    /// A readable review.
+    Human,
+    /// Added, removed and changed diagnostics as JSON.
+    Json,
+    /// GitHub workflow annotations for added and changed diagnostics.
+    Github,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 enum Deny {
     /// Exit 1 on errors only.
     Error,
@@ -75,6 +88,29 @@ enum Command {
         /// Publication date for sources without one (2021-09-04, 2021-09 or 2021).
         #[arg(long, value_parser = parse_date)]
         published: Option<facts::FactDate>,
+        /// Read articles as JSON lines on stdin ({"path", "text", "published"})
+        /// and write one report record per line, in constant memory.
+        #[arg(long, conflicts_with_all = ["paths", "format"])]
+        stdin_jsonl: bool,
+    },
+    /// Explain a diagnostic code, with an example.
+    Explain {
+        /// The code, e.g. amount-mismatch.
+        #[arg(required_unless_present = "list")]
+        code: Option<String>,
+        /// List every code.
+        #[arg(long)]
+        list: bool,
+    },
+    /// Compare two JSON reports: discrepancies added, removed and changed.
+    Diff {
+        /// The earlier report (`factcheck check --format json`).
+        old: PathBuf,
+        /// The later report.
+        new: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
+        format: DiffFormat,
     },
     /// List the claims extracted from one article, with the fact each matched.
     Claims {
@@ -122,12 +158,22 @@ fn main() -> ExitCode {
             command: FactsCommand::Check { dir },
         } => facts_check(&dir),
         Command::Check {
+            stdin_jsonl: true,
+            facts,
+            deny,
+            published,
+            ..
+        } => stream(&facts, deny, published),
+        Command::Check {
             paths,
             facts,
             format,
             deny,
             published,
+            ..
         } => check(paths, &facts, format, deny, published),
+        Command::Explain { code, list } => explain_code(code.as_deref(), list),
+        Command::Diff { old, new, format } => diff_reports(&old, &new, format),
         Command::Claims {
             file,
             facts,
@@ -168,14 +214,17 @@ fn check(
     };
     let (sources, mut trouble) = input::collect(&paths);
     let checker = checker::Checker::new(&base);
-    let mut checked: Vec<checker::Checked> = Vec::new();
-    for source in sources {
-        let c = checker.check(source, published);
+    // In parallel; collecting keeps path order, so output is the same at
+    // any thread count.
+    let mut checked: Vec<checker::Checked> = sources
+        .into_par_iter()
+        .map(|source| checker.check(source, published))
+        .collect();
+    for c in &checked {
         if let Some(err) = &c.extraction.front_matter_error {
             eprint_diagnostic(&input::FrontMatterProblem::new(&c.path, &c.text, err));
             trouble = true;
         }
-        checked.push(c);
     }
     checker::cross_check(&base, &mut checked);
     let text = match format {
@@ -198,14 +247,148 @@ fn check(
     if written != ExitCode::SUCCESS {
         return written;
     }
-    let threshold = match deny {
-        Deny::Error => checker::Severity::Error,
-        Deny::Warning => checker::Severity::Warning,
-        Deny::Note => checker::Severity::Note,
-    };
+    let threshold = threshold(deny);
     match report::Summary::worst(&checked) {
         Some(worst) if worst >= threshold => ExitCode::from(1),
         _ => ExitCode::SUCCESS,
+    }
+}
+
+fn threshold(deny: Deny) -> checker::Severity {
+    match deny {
+        Deny::Error => checker::Severity::Error,
+        Deny::Warning => checker::Severity::Warning,
+        Deny::Note => checker::Severity::Note,
+    }
+}
+
+/// One article per input line, one report record per output line. Lines
+/// are read and checked in batches, so memory stays bounded however long
+/// the stream; records keep the input order.
+fn stream(facts_dir: &Path, deny: Deny, published: Option<facts::FactDate>) -> ExitCode {
+    #[derive(serde::Deserialize)]
+    struct Record {
+        path: String,
+        text: String,
+        #[serde(default)]
+        published: Option<String>,
+    }
+    const BATCH: usize = 256;
+    let Some(base) = load_facts(facts_dir) else {
+        return ExitCode::from(EXIT_TROUBLE);
+    };
+    let checker = checker::Checker::new(&base);
+    let threshold = threshold(deny);
+    let mut worst: Option<checker::Severity> = None;
+    let mut trouble = false;
+    let stdin = io::stdin().lock();
+    let mut lines = io::BufRead::lines(stdin).enumerate().peekable();
+    let mut out = io::stdout().lock();
+    while lines.peek().is_some() {
+        let batch: Vec<(usize, io::Result<String>)> = lines.by_ref().take(BATCH).collect();
+        let results: Vec<Result<(String, Option<checker::Severity>), String>> = batch
+            .into_par_iter()
+            .map(|(n, line)| {
+                let line = match line {
+                    Ok(l) => l,
+                    Err(e) => return Err(format!("line {}: {e}", n + 1)),
+                };
+                if line.trim().is_empty() {
+                    return Ok((String::new(), None));
+                }
+                let record: Record = serde_json::from_str(&line).map_err(|e| {
+                    format!(
+                        "line {}: not an article record ({{\"path\", \"text\"}}): {e}",
+                        n + 1
+                    )
+                })?;
+                let date = match record.published.as_deref().map(facts::FactDate::parse) {
+                    Some(Ok(d)) => Some(d),
+                    Some(Err(e)) => return Err(format!("line {} ({}): {e}", n + 1, record.path)),
+                    None => published,
+                };
+                let c = checker.check(
+                    checker::Source {
+                        path: record.path,
+                        text: record.text,
+                    },
+                    date,
+                );
+                let worst = c.diagnostics.iter().map(|d| d.severity).max();
+                Ok((report::json::source_line(&c), worst))
+            })
+            .collect();
+        for result in results {
+            match result {
+                Ok((record, severity)) => {
+                    worst = worst.max(severity);
+                    if let Err(e) = out.write_all(record.as_bytes()) {
+                        if e.kind() == io::ErrorKind::BrokenPipe {
+                            return ExitCode::SUCCESS;
+                        }
+                        return ExitCode::from(EXIT_TROUBLE);
+                    }
+                }
+                Err(message) => {
+                    let _ = writeln!(io::stderr().lock(), "factcheck: {message}");
+                    trouble = true;
+                }
+            }
+        }
+    }
+    let _ = out.flush();
+    if trouble {
+        ExitCode::from(EXIT_TROUBLE)
+    } else if worst.is_some_and(|w| w >= threshold) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn explain_code(code: Option<&str>, list: bool) -> ExitCode {
+    if list {
+        return write_out(&explain::list());
+    }
+    let code = code.unwrap_or("");
+    match checker::checks::find(code) {
+        Some(check) => write_out(&explain::text(check)),
+        None => {
+            let hint = match explain::suggest(code).as_slice() {
+                [] => "`factcheck explain --list` shows every code".to_owned(),
+                some => format!("did you mean {}?", some.join(", ")),
+            };
+            let _ = writeln!(
+                io::stderr().lock(),
+                "factcheck: unknown code `{code}`: {hint}"
+            );
+            ExitCode::from(EXIT_TROUBLE)
+        }
+    }
+}
+
+fn diff_reports(old: &Path, new: &Path, format: DiffFormat) -> ExitCode {
+    let (old, new) = match (diff::read(old), diff::read(new)) {
+        (Ok(o), Ok(n)) => (o, n),
+        (Err(e), _) | (_, Err(e)) => {
+            let _ = writeln!(io::stderr().lock(), "factcheck: {e}");
+            return ExitCode::from(EXIT_TROUBLE);
+        }
+    };
+    let changes = diff::compare(old, new);
+    let text = match format {
+        DiffFormat::Human => diff::human(&changes),
+        DiffFormat::Json => serde_json::to_string_pretty(&changes).unwrap_or_default() + "\n",
+        DiffFormat::Github => diff::github(&changes),
+    };
+    let written = write_out(&text);
+    if written != ExitCode::SUCCESS {
+        return written;
+    }
+    if changes.added.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
     }
 }
 

@@ -147,3 +147,161 @@ fn claims_lists_spans_values_and_verdicts() {
     let json = text(&factcheck(&["claims", file, "--format", "json"]).stdout);
     assert!(json.contains("\"kind\": \"conversion\""), "{json}");
 }
+
+fn factcheck_in(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_factcheck"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("factcheck runs");
+    let input = stdin.map(<[u8]>::to_vec);
+    let mut pipe = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        if let Some(bytes) = input {
+            let _ = pipe.write_all(&bytes);
+        }
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    out
+}
+
+#[test]
+fn stdin_jsonl_streams_thousands_of_records_matching_per_file_reports() {
+    let root = root();
+    let mut sources = Vec::new();
+    for entry in std::fs::read_dir(root.join("sources")).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        sources.push((name, std::fs::read_to_string(&path).unwrap()));
+    }
+    sources.sort();
+    // Each source's diagnostics when checked alone (no cross-source run).
+    let mut alone = Vec::new();
+    for (name, _) in &sources {
+        let out = factcheck(&["check", &format!("sources/{name}"), "--format", "json"]);
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        alone.push(report["sources"][0]["diagnostics"].clone());
+    }
+    let count = 2000;
+    let mut input = String::new();
+    for i in 0..count {
+        let (name, text) = &sources[i % sources.len()];
+        let record = serde_json::json!({ "path": format!("stream/{i:05}-{name}"), "text": text });
+        input.push_str(&record.to_string());
+        input.push('\n');
+    }
+    let out = factcheck_in(&root, &["check", "--stdin-jsonl"], Some(input.as_bytes()));
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), count);
+    for (i, line) in lines.iter().enumerate() {
+        let record: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert!(
+            record["path"]
+                .as_str()
+                .unwrap()
+                .starts_with(&format!("stream/{i:05}-")),
+            "order kept"
+        );
+        assert_eq!(
+            record["diagnostics"],
+            alone[i % sources.len()],
+            "record {i}"
+        );
+    }
+}
+
+#[test]
+fn diff_of_two_reports_shows_exactly_what_an_edit_added_and_removed() {
+    let root = root();
+    let name = "002-financial-district-alibaba-promises-15-5b.txt";
+    let original = std::fs::read_to_string(root.join("sources").join(name)).unwrap();
+    // The edit fixes the conversion and breaks the headline figure, and a
+    // paragraph added at the top moves every line.
+    let edited = original
+        .replace(
+            "20 billion yuan ($12.5 billion)",
+            "20 billion yuan ($3.1 billion)",
+        )
+        .replace("it will spend $15.5 billion", "it will spend $25.5 billion")
+        .replacen(
+            "• By The Financial District",
+            "Updated.\n\n• By The Financial District",
+            1,
+        );
+    let dir = std::env::temp_dir().join(format!("factcheck-diff-{}", std::process::id()));
+    let facts = root.join("facts");
+    let mut reports = Vec::new();
+    for (label, text) in [("old", &original), ("new", &edited)] {
+        let work = dir.join(label);
+        std::fs::create_dir_all(work.join("sources")).unwrap();
+        std::fs::write(work.join("sources").join(name), text).unwrap();
+        let out = factcheck_in(
+            &work,
+            &[
+                "check",
+                &format!("sources/{name}"),
+                "--format",
+                "json",
+                "--facts",
+                facts.to_str().unwrap(),
+            ],
+            None,
+        );
+        let report = dir.join(format!("{label}.json"));
+        std::fs::write(&report, &out.stdout).unwrap();
+        reports.push(report);
+    }
+    let old = reports[0].to_str().unwrap();
+    let new = reports[1].to_str().unwrap();
+    let out = factcheck(&["diff", old, new]);
+    let review = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "something was added: {review}");
+    assert!(
+        review.ends_with("1 added, 1 removed, 0 changed\n"),
+        "{review}"
+    );
+    assert!(
+        review.contains("+ error amount-mismatch") && review.contains("\"$25.5 billion\""),
+        "{review}"
+    );
+    assert!(
+        review.contains("- error conversion-inconsistent") && review.contains("\"$12.5 billion\""),
+        "{review}"
+    );
+    let same = factcheck(&["diff", old, old]);
+    assert_eq!(same.status.code(), Some(0));
+    assert_eq!(text(&same.stdout), "0 added, 0 removed, 0 changed\n");
+    let json = text(&factcheck(&["diff", old, new, "--format", "json"]).stdout);
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(value["added"].as_array().unwrap().len(), 1);
+    let github = text(&factcheck(&["diff", old, new, "--format", "github"]).stdout);
+    assert!(github.starts_with("::error file=sources/002"), "{github}");
+    assert_eq!(
+        factcheck(&["diff", old, "no/such.json"]).status.code(),
+        Some(2)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn explain_knows_every_code() {
+    let list = text(&factcheck(&["explain", "--list"]).stdout);
+    for code in ["amount-mismatch", "cross-source-conflict", "unknown-entity"] {
+        assert!(list.contains(code));
+        let out = factcheck(&["explain", code]);
+        assert_eq!(out.status.code(), Some(0));
+        assert!(text(&out.stdout).contains("Example."));
+    }
+    let out = factcheck(&["explain", "amount-missmatch"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("did you mean amount-mismatch"));
+}

@@ -87,6 +87,15 @@ fn source<'a>(c: &'a Checked, all: &'a [Checked]) -> Source<'a> {
     }
 }
 
+/// One source as a single-line JSON object (the `sources[]` entry of the
+/// report), newline-terminated: the record of `--stdin-jsonl`.
+pub fn source_line(c: &Checked) -> String {
+    let mut out = serde_json::to_string(&source(c, std::slice::from_ref(c)))
+        .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    out.push('\n');
+    out
+}
+
 /// The whole run as one JSON document, pretty-printed, ending in a newline.
 pub fn render(checked: &[Checked]) -> String {
     render_selected(checked, checked)
