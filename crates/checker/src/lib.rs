@@ -9,6 +9,7 @@
 pub mod checks;
 pub mod matching;
 pub mod numbers;
+pub mod suppress;
 
 use std::ops::Range;
 
@@ -120,6 +121,8 @@ pub struct Checked {
     pub verdicts: Vec<Verdict>,
     /// The discrepancies, in span order.
     pub diagnostics: Vec<Diagnostic>,
+    /// Diagnostics silenced by suppressions or a baseline.
+    pub suppressed: usize,
 }
 
 impl Checked {
@@ -247,14 +250,17 @@ impl<'a> Checker<'a> {
             }
         }
         sort(&mut diagnostics);
-        Checked {
+        let mut checked = Checked {
             path: source.path,
             text: source.text,
             extraction,
             matches,
             verdicts,
             diagnostics,
-        }
+            suppressed: 0,
+        };
+        suppress::apply(&mut checked);
+        checked
     }
 }
 
@@ -276,6 +282,7 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
 pub fn cross_check(facts: &FactBase, checked: &mut [Checked]) {
     checks::cross_source_conflict::run(facts, checked);
     for c in checked.iter_mut() {
+        suppress::refilter(c);
         sort(&mut c.diagnostics);
     }
 }

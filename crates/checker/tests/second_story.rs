@@ -41,10 +41,11 @@ fn run() -> Vec<Checked> {
 /// message, what was expected and the fact.
 fn describe(c: &Checked) -> String {
     let mut out = format!(
-        "{}: {} claims, {} verified\n",
+        "{}: {} claims, {} verified, {} suppressed\n",
         c.path,
         c.claim_count(),
-        c.verified_count()
+        c.verified_count(),
+        c.suppressed
     );
     for d in &c.diagnostics {
         let (line, column) = facts::line_column(&c.text, d.span.start);

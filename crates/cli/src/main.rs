@@ -10,6 +10,8 @@ use clap::{Parser, Subcommand};
 use miette::{GraphicalReportHandler, GraphicalTheme, NarratableReportHandler};
 use rayon::prelude::*;
 
+mod baseline;
+mod config;
 mod diff;
 mod explain;
 mod input;
@@ -74,24 +76,38 @@ enum Deny {
 enum Command {
     /// Check articles against the facts (and against each other).
     Check {
-        /// Files or folders (.txt and .md, recursively). Default: sources.
+        /// Files or folders (.txt and .md, recursively). Default: sources
+        /// (or `sources` in factcheck.toml).
         paths: Vec<PathBuf>,
-        /// The facts folder.
-        #[arg(long, default_value = "facts")]
-        facts: PathBuf,
+        /// The facts folder. Default: facts (or `facts` in factcheck.toml).
+        #[arg(long)]
+        facts: Option<PathBuf>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
-        /// Lowest severity that makes the exit code 1.
-        #[arg(long, value_enum, default_value_t = Deny::Error)]
-        deny: Deny,
+        /// Lowest severity that makes the exit code 1. Default: error (or
+        /// `deny` in factcheck.toml).
+        #[arg(long, value_enum)]
+        deny: Option<Deny>,
         /// Publication date for sources without one (2021-09-04, 2021-09 or 2021).
         #[arg(long, value_parser = parse_date)]
         published: Option<facts::FactDate>,
         /// Read articles as JSON lines on stdin ({"path", "text", "published"})
         /// and write one report record per line, in constant memory.
-        #[arg(long, conflicts_with_all = ["paths", "format"])]
+        #[arg(long, conflicts_with_all = ["paths", "format", "baseline", "write_baseline", "output"])]
         stdin_jsonl: bool,
+        /// Report only discrepancies not recorded in this baseline.
+        #[arg(long)]
+        baseline: Option<PathBuf>,
+        /// Record the current discrepancies as a baseline (and exit 0).
+        #[arg(long)]
+        write_baseline: Option<PathBuf>,
+        /// Write the report to this file (atomically) instead of stdout.
+        #[arg(long)]
+        output: Option<PathBuf>,
+        /// Project settings. Default: ./factcheck.toml if it exists.
+        #[arg(long)]
+        config: Option<PathBuf>,
     },
     /// Explain a diagnostic code, with an example.
     Explain {
@@ -158,20 +174,61 @@ fn main() -> ExitCode {
             command: FactsCommand::Check { dir },
         } => facts_check(&dir),
         Command::Check {
-            stdin_jsonl: true,
-            facts,
-            deny,
-            published,
-            ..
-        } => stream(&facts, deny, published),
-        Command::Check {
             paths,
             facts,
             format,
             deny,
             published,
-            ..
-        } => check(paths, &facts, format, deny, published),
+            stdin_jsonl,
+            baseline,
+            write_baseline,
+            output,
+            config,
+        } => {
+            let config_file = config.unwrap_or_else(|| PathBuf::from(config::FILE));
+            let settings = match config::load(&config_file) {
+                Ok(c) => c.unwrap_or_default(),
+                Err(e) => {
+                    let _ = writeln!(io::stderr().lock(), "factcheck: {e}");
+                    return ExitCode::from(EXIT_TROUBLE);
+                }
+            };
+            let facts = facts
+                .or_else(|| settings.facts.as_ref().map(PathBuf::from))
+                .unwrap_or_else(|| PathBuf::from("facts"));
+            let deny = deny
+                .or_else(|| match settings.deny.as_deref() {
+                    Some("warning") => Some(Deny::Warning),
+                    Some("note") => Some(Deny::Note),
+                    _ => None,
+                })
+                .unwrap_or(Deny::Error);
+            if stdin_jsonl {
+                return stream(&facts, deny, published);
+            }
+            let paths = if paths.is_empty() {
+                settings
+                    .sources
+                    .clone()
+                    .map(|s| s.into_iter().map(PathBuf::from).collect())
+                    .unwrap_or_else(|| vec![PathBuf::from("sources")])
+            } else {
+                paths
+            };
+            check(
+                paths,
+                &facts,
+                format,
+                deny,
+                published,
+                Outputs {
+                    settings: &settings,
+                    baseline: baseline.as_deref(),
+                    write_baseline: write_baseline.as_deref(),
+                    output: output.as_deref(),
+                },
+            )
+        }
         Command::Explain { code, list } => explain_code(code.as_deref(), list),
         Command::Diff { old, new, format } => diff_reports(&old, &new, format),
         Command::Claims {
@@ -197,20 +254,51 @@ fn load_facts(dir: &Path) -> Option<facts::FactBase> {
     }
 }
 
+/// Where results go besides the report, and what filters them.
+struct Outputs<'a> {
+    settings: &'a config::Config,
+    baseline: Option<&'a Path>,
+    write_baseline: Option<&'a Path>,
+    output: Option<&'a Path>,
+}
+
+/// Writes `text` to `path` atomically: a temporary file in the same folder,
+/// renamed over the target, so a reader never sees half a report.
+fn write_atomically(path: &Path, text: &str) -> Result<(), String> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = std::fs::write(&temp, text).and_then(|()| std::fs::rename(&temp, path));
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    result.map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
 fn check(
     paths: Vec<PathBuf>,
     facts_dir: &Path,
     format: Format,
     deny: Deny,
     published: Option<facts::FactDate>,
+    outputs: Outputs<'_>,
 ) -> ExitCode {
+    let baseline = match outputs.baseline.map(baseline::read) {
+        Some(Err(e)) => {
+            let _ = writeln!(io::stderr().lock(), "factcheck: {e}");
+            return ExitCode::from(EXIT_TROUBLE);
+        }
+        Some(Ok(entries)) => Some(entries),
+        None => None,
+    };
     let Some(base) = load_facts(facts_dir) else {
         return ExitCode::from(EXIT_TROUBLE);
-    };
-    let paths = if paths.is_empty() {
-        vec![PathBuf::from("sources")]
-    } else {
-        paths
     };
     let (sources, mut trouble) = input::collect(&paths);
     let checker = checker::Checker::new(&base);
@@ -227,6 +315,18 @@ fn check(
         }
     }
     checker::cross_check(&base, &mut checked);
+    for warning in config::apply(outputs.settings, &mut checked) {
+        let _ = writeln!(io::stderr().lock(), "factcheck: warning: {warning}");
+    }
+    if let Some(entries) = &baseline {
+        baseline::apply(entries, &mut checked);
+    }
+    if let Some(path) = outputs.write_baseline {
+        if let Err(e) = write_atomically(path, &baseline::render(&checked)) {
+            let _ = writeln!(io::stderr().lock(), "factcheck: {e}");
+            return ExitCode::from(EXIT_TROUBLE);
+        }
+    }
     let text = match format {
         Format::Json => report::json::render(&checked),
         Format::Human | Format::Plain => {
@@ -240,12 +340,24 @@ fn check(
             report::human::render(&checked, report::human::Options { style, width: 100 })
         }
     };
-    let written = write_out(&text);
+    let written = match outputs.output {
+        Some(path) => match write_atomically(path, &text) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                let _ = writeln!(io::stderr().lock(), "factcheck: {e}");
+                ExitCode::from(EXIT_TROUBLE)
+            }
+        },
+        None => write_out(&text),
+    };
     if trouble {
         return ExitCode::from(EXIT_TROUBLE);
     }
     if written != ExitCode::SUCCESS {
         return written;
+    }
+    if outputs.write_baseline.is_some() {
+        return ExitCode::SUCCESS;
     }
     let threshold = threshold(deny);
     match report::Summary::worst(&checked) {

@@ -305,3 +305,150 @@ fn explain_knows_every_code() {
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("did you mean amount-mismatch"));
 }
+
+fn temp_dir(label: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("factcheck-{label}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn a_baseline_hides_known_discrepancies_and_shows_new_ones() {
+    let dir = temp_dir("baseline");
+    let base = dir.join("baseline.json");
+    let out = factcheck(&["check", "--write-baseline", base.to_str().unwrap()]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "writing a baseline adopts the archive"
+    );
+    let out = factcheck(&["check", "--baseline", base.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    let summary = text(&out.stdout);
+    assert!(
+        summary.contains(": 0 errors, 0 warnings, 0 notes, ") && summary.contains(" suppressed"),
+        "{summary}"
+    );
+    // A new error in a copy of one article is reported despite the baseline.
+    let root = root();
+    let name = "002-financial-district-alibaba-promises-15-5b.txt";
+    let work = dir.join("work");
+    std::fs::create_dir_all(work.join("sources")).unwrap();
+    let edited = std::fs::read_to_string(root.join("sources").join(name))
+        .unwrap()
+        .replace("it will spend $15.5 billion", "it will spend $25.5 billion");
+    std::fs::write(work.join("sources").join(name), edited).unwrap();
+    let facts = root.join("facts");
+    let out = factcheck_in(
+        &work,
+        &[
+            "check",
+            &format!("sources/{name}"),
+            "--facts",
+            facts.to_str().unwrap(),
+            "--baseline",
+            base.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let report = text(&out.stdout);
+    assert!(
+        report.contains("$25.5 billion") && !report.contains("not $12.5 billion"),
+        "{report}"
+    );
+    assert_eq!(
+        factcheck(&["check", "--baseline", "no/such.json"])
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn factcheck_toml_sets_defaults_and_per_source_ignores_need_reasons() {
+    let dir = temp_dir("config");
+    let root = root();
+    let facts = root.join("facts");
+    std::fs::copy(
+        root.join("sources/002-financial-district-alibaba-promises-15-5b.txt"),
+        dir.join("a.txt"),
+    )
+    .unwrap();
+    let settings = format!(
+        "facts = {:?}\nsources = [\"a.txt\"]\ndeny = \"error\"\n\n[[ignore]]\npath = \"a.txt\"\ncode = \"conversion-inconsistent\"\nreason = \"the wire's own figure, queried\"\n",
+        facts.to_str().unwrap()
+    );
+    std::fs::write(dir.join("factcheck.toml"), &settings).unwrap();
+    let out = factcheck_in(&dir, &["check"], None);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("1 suppressed"));
+    let no_reason = settings.replace("reason = \"the wire's own figure, queried\"\n", "");
+    std::fs::write(dir.join("factcheck.toml"), no_reason).unwrap();
+    let out = factcheck_in(&dir, &["check"], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("gives no reason"));
+    std::fs::write(dir.join("factcheck.toml"), "factz = 1\n").unwrap();
+    let out = factcheck_in(&dir, &["check"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("unknown field"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn output_files_are_written_whole() {
+    let dir = temp_dir("output");
+    let file = dir.join("report.json");
+    let out = factcheck(&[
+        "check",
+        "--format",
+        "json",
+        "--output",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    let written = std::fs::read_to_string(&file).unwrap();
+    assert!(serde_json::from_str::<serde_json::Value>(&written).is_ok());
+    let leftovers: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(leftovers.len(), 1, "no temporary file left: {leftovers:?}");
+    let out = factcheck(&["check", "--output", "/no/such/dir/report.txt"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn inline_suppressions_in_markdown() {
+    let dir = temp_dir("suppress");
+    let root = root();
+    let article = "---\npublished: 2021-09\noutlet: Test\n---\n<!-- factcheck-ignore name-garbled: house style glosses names -->\nThe CEO of the company Daniel Zhang (Daniel Zhang) spoke.\n\n<!-- factcheck-ignore name-misspelled -->\nPingduoduo grew.\n";
+    std::fs::write(dir.join("a.md"), article).unwrap();
+    let facts = root.join("facts");
+    let out = factcheck_in(
+        &dir,
+        &[
+            "check",
+            "a.md",
+            "--facts",
+            facts.to_str().unwrap(),
+            "--format",
+            "json",
+        ],
+        None,
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let codes: Vec<&str> = report["sources"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["suppression-without-reason", "name-misspelled"]);
+    assert_eq!(report["summary"]["suppressed"], 1);
+}

@@ -51,6 +51,8 @@ pub struct Summary {
     pub warnings: usize,
     /// Notes.
     pub notes: usize,
+    /// Diagnostics silenced by inline suppressions or a baseline.
+    pub suppressed: usize,
 }
 
 impl Summary {
@@ -63,6 +65,7 @@ impl Summary {
         for c in checked {
             s.claims += c.claim_count();
             s.verified += c.verified_count();
+            s.suppressed += c.suppressed;
             for d in &c.diagnostics {
                 match d.severity {
                     Severity::Error => s.errors += 1,
@@ -74,11 +77,17 @@ impl Summary {
         s
     }
 
-    /// "5 sources, 120 claims, 80 verified: 6 errors, 3 warnings, 4 notes".
+    /// "5 sources, 120 claims, 80 verified: 6 errors, 3 warnings, 4 notes",
+    /// then ", 2 suppressed" if any were.
     pub fn line(&self) -> String {
         let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        let suppressed = if self.suppressed > 0 {
+            format!(", {} suppressed", self.suppressed)
+        } else {
+            String::new()
+        };
         format!(
-            "{}, {}, {} verified: {}, {}, {}",
+            "{}, {}, {} verified: {}, {}, {}{suppressed}",
             plural(self.sources, "source"),
             plural(self.claims, "claim"),
             self.verified,

@@ -12,6 +12,7 @@ pub mod name_misspelled;
 pub mod relative_date;
 pub mod role_mismatch;
 pub mod sum_mismatch;
+pub mod suppression_without_reason;
 pub mod unknown_entity;
 pub mod weekday_mismatch;
 
@@ -31,7 +32,8 @@ pub struct Check {
     pub run: fn(&Context<'_>) -> Findings,
 }
 
-/// Every check, in the order of DESIGN.md's code list.
+/// Every check, in the order of DESIGN.md's code list, then the codes
+/// added since.
 pub const CHECKS: &[Check] = &[
     amount_mismatch::CHECK,
     conversion_inconsistent::CHECK,
@@ -45,6 +47,7 @@ pub const CHECKS: &[Check] = &[
     name_garbled::CHECK,
     cross_source_conflict::CHECK,
     unknown_entity::CHECK,
+    suppression_without_reason::CHECK,
 ];
 
 /// The check with this code.
