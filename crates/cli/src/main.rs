@@ -196,13 +196,12 @@ fn main() -> ExitCode {
             let facts = facts
                 .or_else(|| settings.facts.as_ref().map(PathBuf::from))
                 .unwrap_or_else(|| PathBuf::from("facts"));
-            let deny = deny
-                .or_else(|| match settings.deny.as_deref() {
-                    Some("warning") => Some(Deny::Warning),
-                    Some("note") => Some(Deny::Note),
-                    _ => None,
-                })
-                .unwrap_or(Deny::Error);
+            let configured = match settings.deny.as_deref() {
+                Some("warning") => Deny::Warning,
+                Some("note") => Deny::Note,
+                _ => Deny::Error,
+            };
+            let deny = deny.unwrap_or(configured);
             if stdin_jsonl {
                 return stream(&facts, deny, published);
             }
