@@ -42,6 +42,8 @@ enum Format {
     Plain,
     /// The JSON report, version 1.
     Json,
+    /// One self-contained HTML page for an editor (use with --output).
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -328,6 +330,7 @@ fn check(
     }
     let text = match format {
         Format::Json => report::json::render(&checked),
+        Format::Html => report::html::render(&checked),
         Format::Human | Format::Plain => {
             let style = if format == Format::Plain {
                 report::human::Style::Narrated

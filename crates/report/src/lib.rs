@@ -1,8 +1,9 @@
 //! Rendering of check results: one renderer per format (`human.rs`,
-//! `json.rs`, `claims_listing.rs`) over the checker's results. Renderers
+//! `json.rs`, `html.rs`, `claims_listing.rs`) over the checker's results. Renderers
 //! return strings; only the CLI writes them to the terminal.
 
 pub mod claims_listing;
+pub mod html;
 pub mod human;
 pub mod json;
 pub mod sanitize;
