@@ -40,17 +40,23 @@ pub fn stated_interval(amount: &Amount) -> Option<Interval> {
     let factor = amount.scale.factor();
     let n = amount.number;
     let unit = last_digit(n);
-    let half = unit / Decimal::TWO;
+    let half = unit.checked_div(Decimal::TWO)?;
+    let times = |k: Decimal| n.checked_mul(k);
+    // Amounts come from untrusted text: every operation is checked, and an
+    // amount too large to reason about has no interval.
     let (lo, hi) = match amount.hedge {
-        Hedge::None => (n - half, n + half),
+        Hedge::None => (n.checked_sub(half)?, n.checked_add(half)?),
         // "about 15 billion": within a tenth either way.
         Hedge::About => (
-            (n - half).min(n * Decimal::new(9, 1)),
-            (n + half).max(n * Decimal::new(11, 1)),
+            n.checked_sub(half)?.min(times(Decimal::new(9, 1))?),
+            n.checked_add(half)?.max(times(Decimal::new(11, 1))?),
         ),
-        Hedge::MoreThan | Hedge::AtLeast => (n - half, n * Decimal::TWO + half),
-        Hedge::Nearly => (n * Decimal::new(75, 2), n + half),
-        Hedge::UpTo | Hedge::LessThan => (Decimal::ZERO, n + half),
+        Hedge::MoreThan | Hedge::AtLeast => (
+            n.checked_sub(half)?,
+            times(Decimal::TWO)?.checked_add(half)?,
+        ),
+        Hedge::Nearly => (times(Decimal::new(75, 2))?, n.checked_add(half)?),
+        Hedge::UpTo | Hedge::LessThan => (Decimal::ZERO, n.checked_add(half)?),
     };
     Some(Interval {
         lo: lo.checked_mul(factor)?,

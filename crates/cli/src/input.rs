@@ -100,8 +100,10 @@ impl FrontMatterProblem {
     }
 }
 
+/// A path as shown in reports: `/` separators, invalid UTF-8 replaced, and
+/// control characters neutralised (a file name can hold an escape sequence).
 fn display(path: &Path) -> String {
-    path.to_string_lossy().replace('\\', "/")
+    facts::sanitize::neutralise(&path.to_string_lossy().replace('\\', "/")).into_owned()
 }
 
 fn is_article(path: &Path) -> bool {

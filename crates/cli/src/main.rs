@@ -562,10 +562,13 @@ fn write_out(line: &str) -> ExitCode {
 }
 
 /// Renders a diagnostic to stderr: graphical with colour on a terminal,
-/// narratable text otherwise (logs, CI, screen readers).
+/// narratable text otherwise (logs, CI, screen readers). Control characters
+/// from the input never reach the terminal: only miette's own colour codes
+/// survive.
 fn eprint_diagnostic(diagnostic: &dyn miette::Diagnostic) {
     let mut text = String::new();
-    let rendered = if io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none() {
+    let colour = io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let rendered = if colour {
         GraphicalReportHandler::new_themed(GraphicalTheme::unicode())
             .with_links(false)
             .render_report(&mut text, diagnostic)
@@ -575,7 +578,43 @@ fn eprint_diagnostic(diagnostic: &dyn miette::Diagnostic) {
     if rendered.is_err() {
         text = diagnostic.to_string();
     }
-    let _ = writeln!(io::stderr().lock(), "{text}");
+    let safe = if colour {
+        keep_only_colour_codes(&text)
+    } else {
+        facts::sanitize::neutralise(&text).into_owned()
+    };
+    let _ = writeln!(io::stderr().lock(), "{safe}");
+}
+
+/// Neutralises control characters except SGR colour sequences (`ESC [ ... m`),
+/// which only change colours.
+fn keep_only_colour_codes(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find('\u{1b}') {
+        out.push_str(&facts::sanitize::neutralise(&rest[..i]));
+        let tail = &rest[i + 1..];
+        let sgr_len = tail
+            .strip_prefix('[')
+            .and_then(|t| {
+                t.find(|c: char| !(c.is_ascii_digit() || c == ';'))
+                    .map(|n| (t, n))
+            })
+            .filter(|(t, n)| t[*n..].starts_with('m'))
+            .map(|(_, n)| n + 2);
+        match sgr_len {
+            Some(len) => {
+                out.push_str(&rest[i..i + 1 + len]);
+                rest = &rest[i + 1 + len..];
+            }
+            None => {
+                out.push('?');
+                rest = tail;
+            }
+        }
+    }
+    out.push_str(&facts::sanitize::neutralise(rest));
+    out
 }
 
 #[cfg(test)]
@@ -586,5 +625,14 @@ mod tests {
     #[test]
     fn cli_definition_is_valid() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn only_colour_codes_reach_the_terminal() {
+        let text = "\u{1b}[31mred\u{1b}[0m \u{1b}]8;;http://x\u{7}link \u{202E}";
+        assert_eq!(
+            keep_only_colour_codes(text),
+            "\u{1b}[31mred\u{1b}[0m ?]8;;http://x?link ???"
+        );
     }
 }

@@ -151,12 +151,18 @@ const SECTIONS: &[&str] = &["titles", "entities", "quantities", "events", "rates
 struct File {
     display: Arc<str>,
     text: Arc<str>,
+    /// The text as shown in diagnostics: control characters neutralised,
+    /// same length, so spans stay valid.
+    shown: Arc<str>,
     tree: Node,
 }
 
 impl File {
     fn src(&self) -> FactsSource {
-        NamedSource::new(&self.display, self.text.clone())
+        NamedSource::new(
+            crate::sanitize::neutralise(&self.display),
+            self.shown.clone(),
+        )
     }
 
     fn span(&self, node: &Node) -> SourceSpan {
@@ -365,7 +371,8 @@ impl Loader {
     fn add_file(&mut self, display: String, text: String) {
         let display: Arc<str> = display.into();
         let text: Arc<str> = text.into();
-        let src = || NamedSource::new(&display, text.clone());
+        let shown: Arc<str> = crate::sanitize::neutralise(&text).into();
+        let src = || NamedSource::new(crate::sanitize::neutralise(&display), shown.clone());
         let tree = match yaml::parse(&text) {
             Ok(Some(tree)) => tree,
             Ok(None) => {
@@ -408,6 +415,7 @@ impl Loader {
         let file = File {
             display: display.clone(),
             text: text.clone(),
+            shown: shown.clone(),
             tree,
         };
         let value: serde_yaml::Value = match serde_yaml::from_str(&text) {

@@ -99,7 +99,13 @@ fn run(ctx: &Context<'_>) -> Findings {
         if far {
             continue;
         }
-        let middle = (fact_interval.lo + fact_interval.hi) / rust_decimal::Decimal::TWO;
+        let Some(middle) = fact_interval
+            .lo
+            .checked_add(fact_interval.hi)
+            .and_then(|s| s.checked_div(rust_decimal::Decimal::TWO))
+        else {
+            continue;
+        };
         let expected = numbers::render_like(middle, stated);
         let what = q.what.as_deref().unwrap_or(&q.id);
         let converted = matches!((&stated.unit, &q.value.unit), (Some(Unit::Currency(a)), Unit::Currency(b)) if a != b);

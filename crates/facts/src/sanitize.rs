@@ -1,0 +1,51 @@
+//! Terminal safety: control characters and bidi controls from articles,
+//! facts or file names never reach a human-readable output as themselves.
+//!
+//! Each is replaced by `?` characters of the same byte length, so every byte
+//! offset computed on the original text still points at the same visible
+//! words.
+
+use std::borrow::Cow;
+
+/// Whether `c` must not reach a terminal: C0 controls except newline and
+/// tab, DEL, C1 controls, and the bidirectional formatting characters.
+pub fn is_unsafe(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{061C}')
+}
+
+/// `text` with every unsafe character replaced by `?` of equal byte length.
+pub fn neutralise(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_unsafe) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if is_unsafe(c) {
+            out.extend(std::iter::repeat_n('?', c.len_utf8()));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn controls_are_replaced_keeping_length() {
+        let text = "a\u{1b}[31mred\u{7}\u{202E}x\u{85}y\tz\n";
+        let safe = neutralise(text);
+        assert_eq!(safe.len(), text.len());
+        assert_eq!(safe, "a?[31mred????x??y\tz\n");
+        assert!(matches!(neutralise("plain text\n"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn idempotent() {
+        let once = neutralise("\u{1b}]8;;x\u{7}").into_owned();
+        assert_eq!(neutralise(&once), once);
+    }
+}
