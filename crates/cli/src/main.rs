@@ -42,6 +42,12 @@ enum Format {
     Plain,
     /// The JSON report, version 1.
     Json,
+    /// One JSON object per diagnostic per line.
+    Jsonl,
+    /// SARIF 2.1.0, for code-scanning tools.
+    Sarif,
+    /// GitHub Actions workflow annotations.
+    Github,
     /// One self-contained HTML page for an editor (use with --output).
     Html,
 }
@@ -331,6 +337,9 @@ fn check(
     let text = match format {
         Format::Json => report::json::render(&checked),
         Format::Html => report::html::render(&checked),
+        Format::Jsonl => report::jsonl::render(&checked),
+        Format::Sarif => report::sarif::render(&checked),
+        Format::Github => report::github::render(&checked),
         Format::Human | Format::Plain => {
             let style = if format == Format::Plain {
                 report::human::Style::Narrated

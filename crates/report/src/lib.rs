@@ -1,12 +1,16 @@
 //! Rendering of check results: one renderer per format (`human.rs`,
-//! `json.rs`, `html.rs`, `claims_listing.rs`) over the checker's results. Renderers
+//! `json.rs`, `jsonl.rs`, `sarif.rs`, `github.rs`, `html.rs`,
+//! `claims_listing.rs`) over the checker's results. Renderers
 //! return strings; only the CLI writes them to the terminal.
 
 pub mod claims_listing;
+pub mod github;
 pub mod html;
 pub mod human;
 pub mod json;
+pub mod jsonl;
 pub mod sanitize;
+pub mod sarif;
 
 use checker::{Checked, Severity};
 use serde::Serialize;

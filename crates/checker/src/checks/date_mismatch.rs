@@ -41,10 +41,18 @@ pub fn describe(date: &FactDate) -> String {
     }
 }
 
-/// Whether a date claim is the article's dateline: in the body's first
-/// sentence and equal to the publication date.
-pub fn is_dateline(ctx: &Context<'_>, sentence: usize, resolved: &FactDate) -> bool {
-    sentence == 0 && ctx.published().is_some_and(|p| p == *resolved)
+/// Whether a date claim is a dateline: equal to the publication date and
+/// at the start of its line (" date 2021-09-04 Acme announced ...").
+pub fn is_dateline(ctx: &Context<'_>, span: &std::ops::Range<usize>, resolved: &FactDate) -> bool {
+    let line_start = ctx
+        .text
+        .get(..span.start)
+        .and_then(|t| t.rfind('\n'))
+        .map_or(0, |i| i + 1);
+    let lead = ctx.text.get(line_start..span.start).unwrap_or("");
+    ctx.published().is_some_and(|p| p == *resolved)
+        && lead.chars().count() <= 16
+        && !lead.contains(|c: char| c.is_ascii_digit())
 }
 
 fn run(ctx: &Context<'_>) -> Findings {
@@ -63,7 +71,7 @@ fn run(ctx: &Context<'_>) -> Findings {
         ) {
             continue;
         }
-        if is_dateline(ctx, claim.sentence, date) {
+        if is_dateline(ctx, &claim.span, date) {
             continue;
         }
         let Some(m) = ctx.matches.get(i).and_then(Option::as_ref) else {
