@@ -176,6 +176,24 @@ impl Context<'_> {
         self.extraction.published
     }
 
+    /// The event claim `i` was matched to, with the match.
+    pub fn matched_event(&self, i: usize) -> Option<(&matching::Match, &facts::Event)> {
+        let m = self.matches.get(i)?.as_ref()?;
+        match m.kind {
+            matching::FactKind::Event(e) => Some((m, self.facts.events.get(e)?)),
+            matching::FactKind::Quantity(_) => None,
+        }
+    }
+
+    /// The quantity claim `i` was matched to, with the match.
+    pub fn matched_quantity(&self, i: usize) -> Option<(&matching::Match, &facts::Quantity)> {
+        let m = self.matches.get(i)?.as_ref()?;
+        match m.kind {
+            matching::FactKind::Quantity(q) => Some((m, self.facts.quantities.get(q)?)),
+            matching::FactKind::Event(_) => None,
+        }
+    }
+
     /// "fact `id` (facts/x.yaml:3:5), source: URL".
     pub fn cite(&self, fact: &str) -> String {
         match self.facts.provenance(fact) {

@@ -457,11 +457,23 @@ fn inline_suppressions_in_markdown() {
 fn every_format_renders_the_story() {
     for format in ["human", "plain", "json", "jsonl", "sarif", "github", "html"] {
         let out = factcheck(&["check", "--format", format]);
-        assert_eq!(out.status.code(), Some(1), "{format}: {}", text(&out.stderr));
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{format}: {}",
+            text(&out.stderr)
+        );
         let stdout = text(&out.stdout);
         assert!(stdout.contains("conversion-inconsistent"), "{format}");
-        assert!(!stdout.contains('\u{1b}'), "{format}: no escape codes off a terminal");
+        assert!(
+            !stdout.contains('\u{1b}'),
+            "{format}: no escape codes off a terminal"
+        );
     }
     let out = factcheck(&["check", "--format", "yaml"]);
-    assert_eq!(out.status.code(), Some(2), "an unknown format is a usage error");
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "an unknown format is a usage error"
+    );
 }

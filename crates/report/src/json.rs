@@ -8,16 +8,18 @@ use crate::{Span, Summary};
 /// Report format version.
 pub const VERSION: u32 = 1;
 
+/// A label as the JSON report writes it.
 #[derive(Serialize)]
-struct Label<'a> {
+pub(crate) struct Label<'a> {
     span: Span,
     message: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     path: Option<&'a str>,
 }
 
+/// A diagnostic as the JSON report writes it (shared with `jsonl.rs`).
 #[derive(Serialize)]
-struct Diagnostic<'a> {
+pub(crate) struct Diagnostic<'a> {
     code: &'a str,
     severity: &'a str,
     message: &'a str,
@@ -50,12 +52,39 @@ struct Report<'a> {
     summary: Summary,
 }
 
-fn source<'a>(c: &'a Checked, all: &'a [Checked]) -> Source<'a> {
+/// One diagnostic of `c`, with label spans resolved against the run `all`.
+pub(crate) fn diagnostic<'a>(
+    c: &'a Checked,
+    all: &'a [Checked],
+    d: &'a checker::Diagnostic,
+) -> Diagnostic<'a> {
     let text_of = |path: &str| {
         all.iter()
             .find(|o| o.path == path)
             .map_or("", |o| o.text.as_str())
     };
+    Diagnostic {
+        code: d.code,
+        severity: d.severity.as_str(),
+        message: &d.message,
+        span: Span::of(&c.text, &d.span),
+        found: &d.found,
+        expected: d.expected.as_deref(),
+        fact: d.fact.as_deref(),
+        labels: d
+            .labels
+            .iter()
+            .map(|l| Label {
+                span: Span::of(l.path.as_deref().map_or(&c.text, text_of), &l.span),
+                message: &l.message,
+                path: l.path.as_deref(),
+            })
+            .collect(),
+        help: d.help.as_deref(),
+    }
+}
+
+fn source<'a>(c: &'a Checked, all: &'a [Checked]) -> Source<'a> {
     Source {
         path: &c.path,
         published: c.extraction.published.map(|d| d.to_string()),
@@ -64,25 +93,7 @@ fn source<'a>(c: &'a Checked, all: &'a [Checked]) -> Source<'a> {
         diagnostics: c
             .diagnostics
             .iter()
-            .map(|d| Diagnostic {
-                code: d.code,
-                severity: d.severity.as_str(),
-                message: &d.message,
-                span: Span::of(&c.text, &d.span),
-                found: &d.found,
-                expected: d.expected.as_deref(),
-                fact: d.fact.as_deref(),
-                labels: d
-                    .labels
-                    .iter()
-                    .map(|l| Label {
-                        span: Span::of(l.path.as_deref().map_or(&c.text, text_of), &l.span),
-                        message: &l.message,
-                        path: l.path.as_deref(),
-                    })
-                    .collect(),
-                help: d.help.as_deref(),
-            })
+            .map(|d| diagnostic(c, all, d))
             .collect(),
     }
 }

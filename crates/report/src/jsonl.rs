@@ -13,59 +13,18 @@
 use checker::{Checked, Diagnostic};
 use serde::Serialize;
 
-use crate::Span;
-
-#[derive(Serialize)]
-struct Label<'a> {
-    span: Span,
-    message: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    path: Option<&'a str>,
-}
-
+/// A JSON report diagnostic with its source's path first.
 #[derive(Serialize)]
 struct Line<'a> {
     path: &'a str,
-    code: &'a str,
-    severity: &'a str,
-    message: &'a str,
-    span: Span,
-    found: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    expected: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    fact: Option<&'a str>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    labels: Vec<Label<'a>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    help: Option<&'a str>,
+    #[serde(flatten)]
+    diagnostic: crate::json::Diagnostic<'a>,
 }
 
 fn line<'a>(c: &'a Checked, all: &'a [Checked], d: &'a Diagnostic) -> Line<'a> {
-    let text_of = |path: &str| {
-        all.iter()
-            .find(|o| o.path == path)
-            .map_or("", |o| o.text.as_str())
-    };
     Line {
         path: &c.path,
-        code: d.code,
-        severity: d.severity.as_str(),
-        message: &d.message,
-        span: Span::of(&c.text, &d.span),
-        found: &d.found,
-        expected: d.expected.as_deref(),
-        fact: d.fact.as_deref(),
-        labels: d
-            .labels
-            .iter()
-            .map(|l| Label {
-                span: Span::of(l.path.as_deref().map_or(&c.text, text_of), &l.span),
-                message: &l.message,
-                path: l.path.as_deref(),
-            })
-            .collect(),
-        help: d.help.as_deref(),
+        diagnostic: crate::json::diagnostic(c, all, d),
     }
 }
 

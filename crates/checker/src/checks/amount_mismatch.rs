@@ -5,7 +5,7 @@ use claims::{ClaimKind, Hedge};
 use facts::Unit;
 
 use super::Check;
-use crate::matching::{self, FactKind};
+use crate::matching;
 use crate::numbers;
 use crate::{Context, Diagnostic, Findings, Label, Severity};
 
@@ -41,13 +41,7 @@ fn run(ctx: &Context<'_>) -> Findings {
         let Some(stated) = matching::stated_amount(claim) else {
             continue;
         };
-        let Some(m) = ctx.matches.get(i).and_then(Option::as_ref) else {
-            continue;
-        };
-        let FactKind::Quantity(qi) = m.kind else {
-            continue;
-        };
-        let Some(q) = ctx.facts.quantities.get(qi) else {
+        let Some((m, q)) = ctx.matched_quantity(i) else {
             continue;
         };
         let found = ctx.words(&stated.span).to_owned();

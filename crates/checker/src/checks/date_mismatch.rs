@@ -4,7 +4,6 @@ use claims::{ClaimKind, DateKind, Resolved};
 use facts::{FactDate, Precision};
 
 use super::Check;
-use crate::matching::FactKind;
 use crate::{Context, Diagnostic, Findings, Severity};
 
 /// The check.
@@ -74,13 +73,7 @@ fn run(ctx: &Context<'_>) -> Findings {
         if is_dateline(ctx, &claim.span, date) {
             continue;
         }
-        let Some(m) = ctx.matches.get(i).and_then(Option::as_ref) else {
-            continue;
-        };
-        let FactKind::Event(ei) = m.kind else {
-            continue;
-        };
-        let Some(event) = ctx.facts.events.get(ei) else {
+        let Some((m, event)) = ctx.matched_event(i) else {
             continue;
         };
         if m.confirms() {

@@ -5,7 +5,6 @@ use claims::{ClaimKind, DateKind, Resolved};
 
 use super::Check;
 use super::date_mismatch::describe;
-use crate::matching::FactKind;
 use crate::{Context, Diagnostic, Findings, Label, Severity};
 
 /// The check.
@@ -42,13 +41,7 @@ fn run(ctx: &Context<'_>) -> Findings {
             // A deadline ("before 2025") is not the date of the event it
             // bounds: it can be confirmed, never contradicted, here.
             let deadline = matches!(relative, claims::dates::Relative::Before { .. });
-            let Some(m) = ctx.matches.get(i).and_then(Option::as_ref) else {
-                continue;
-            };
-            let FactKind::Event(ei) = m.kind else {
-                continue;
-            };
-            let Some(event) = ctx.facts.events.get(ei) else {
+            let Some((m, event)) = ctx.matched_event(i) else {
                 continue;
             };
             if m.confirms() {
@@ -85,13 +78,7 @@ fn run(ctx: &Context<'_>) -> Findings {
         let Some((when, when_span)) = &claim.when else {
             continue;
         };
-        let Some(m) = ctx.matches.get(i).and_then(Option::as_ref) else {
-            continue;
-        };
-        let FactKind::Quantity(qi) = m.kind else {
-            continue;
-        };
-        let Some(q) = ctx.facts.quantities.get(qi) else {
+        let Some((m, q)) = ctx.matched_quantity(i) else {
             continue;
         };
         let Some(fact_date) = q.date else { continue };

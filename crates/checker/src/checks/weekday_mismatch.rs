@@ -6,7 +6,6 @@ use facts::date::weekday_name;
 
 use super::Check;
 use super::date_mismatch::describe;
-use crate::matching::FactKind;
 use crate::{Context, Diagnostic, Findings, Label, Severity};
 
 /// The check.
@@ -103,13 +102,7 @@ fn run(ctx: &Context<'_>) -> Findings {
         let Resolved::Date(date) = resolved else {
             continue;
         };
-        let Some(m) = ctx.matches.get(i).and_then(Option::as_ref) else {
-            continue;
-        };
-        let FactKind::Event(ei) = m.kind else {
-            continue;
-        };
-        let Some(event) = ctx.facts.events.get(ei) else {
+        let Some((m, event)) = ctx.matched_event(i) else {
             continue;
         };
         if m.confirms() {
