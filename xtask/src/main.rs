@@ -21,6 +21,10 @@ tasks:
   snapshots [--accept] re-render every report snapshot and show the differences for review;
                        --accept replaces the reviewed snapshots with the new ones
   codegen [--check]    regenerate the README's table of checks from the check files' docs
+  fuzz TARGET [--seconds N]
+                       run a cargo-fuzz target (nightly; installs cargo-fuzz if missing) for N
+                       seconds (default 60); targets: facts_loader, extract_text,
+                       extract_markdown, number_roundtrip, sanitize, render
 ";
 
 fn main() -> ExitCode {
@@ -33,6 +37,7 @@ fn main() -> ExitCode {
         ),
         Some("snapshots") => snapshots(env::args().any(|a| a == "--accept")),
         Some("codegen") => codegen(env::args().any(|a| a == "--check")),
+        Some("fuzz") => fuzz(&env::args().skip(2).collect::<Vec<_>>()),
         None | Some("help" | "--help" | "-h") => {
             print!("{HELP}");
             Ok(())
@@ -95,6 +100,43 @@ fn ci() -> Result<(), String> {
     )?;
     codegen(true)?;
     tests()
+}
+
+/// Runs one fuzz target with nightly for a while. New corpus entries land in
+/// `fuzz/corpus/TARGET`, crashes in `fuzz/artifacts/TARGET`; commit crash
+/// files so that the stable replay test guards them.
+fn fuzz(args: &[String]) -> Result<(), String> {
+    let target = args
+        .first()
+        .filter(|t| !t.starts_with('-'))
+        .ok_or("fuzz: name a target, e.g. `cargo xtask fuzz extract_text --seconds 600`")?;
+    let seconds = args
+        .iter()
+        .position(|a| a == "--seconds")
+        .and_then(|i| args.get(i + 1))
+        .map_or(Ok(60), |s| s.parse::<u64>())
+        .map_err(|e| format!("fuzz: --seconds: {e}"))?;
+    let has_fuzz = Command::new("cargo")
+        .args(["+nightly", "fuzz", "--version"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !has_fuzz {
+        run(
+            "install cargo-fuzz",
+            Command::new("cargo").args(["install", "cargo-fuzz", "--locked"]),
+        )?;
+    }
+    let fuzz_dir = root().join("fuzz");
+    run(
+        &format!("fuzz {target} for {seconds} s"),
+        Command::new("cargo")
+            .current_dir(&fuzz_dir)
+            .args(["+nightly", "fuzz", "run", target.as_str(), "--"])
+            .arg(format!("-max_total_time={seconds}"))
+            .arg("-print_final_stats=1"),
+    )
 }
 
 /// Markers around the generated table in README.md.
