@@ -8,6 +8,7 @@ use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
 
+mod bench;
 #[cfg(test)]
 mod tidy;
 
@@ -21,6 +22,9 @@ tasks:
   snapshots [--accept] re-render every report snapshot and show the differences for review;
                        --accept replaces the reviewed snapshots with the new ones
   codegen [--check]    regenerate the README's table of checks from the check files' docs
+  bench [--articles N] [--scaling] [--keep]
+                       throughput, memory and cold latency of a release build on a generated
+                       corpus, beside typos, rg and cat when installed (target/bench/)
   fuzz TARGET [--seconds N]
                        run a cargo-fuzz target (nightly; installs cargo-fuzz if missing) for N
                        seconds (default 60); targets: facts_loader, extract_text,
@@ -37,6 +41,7 @@ fn main() -> ExitCode {
         ),
         Some("snapshots") => snapshots(env::args().any(|a| a == "--accept")),
         Some("codegen") => codegen(env::args().any(|a| a == "--check")),
+        Some("bench") => bench::bench(&env::args().skip(2).collect::<Vec<_>>()),
         Some("fuzz") => fuzz(&env::args().skip(2).collect::<Vec<_>>()),
         None | Some("help" | "--help" | "-h") => {
             print!("{HELP}");
