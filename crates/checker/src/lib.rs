@@ -218,6 +218,7 @@ pub struct Findings {
 pub struct Checker<'a> {
     facts: &'a FactBase,
     extractor: Extractor,
+    index: matching::FactIndex,
 }
 
 impl<'a> Checker<'a> {
@@ -226,6 +227,7 @@ impl<'a> Checker<'a> {
         Checker {
             facts,
             extractor: Extractor::for_facts(facts),
+            index: matching::FactIndex::new(facts),
         }
     }
 
@@ -238,7 +240,7 @@ impl<'a> Checker<'a> {
     pub fn check(&self, source: Source, published: Option<FactDate>) -> Checked {
         let format = Format::from_path(&source.path);
         let extraction = self.extractor.extract(&source.text, format, published);
-        let matches = matching::match_all(self.facts, &source.text, &extraction);
+        let matches = matching::match_all(self.facts, &self.index, &source.text, &extraction);
         let mut verdicts = vec![Verdict::Unverified; extraction.claims.len()];
         let mut diagnostics = Vec::new();
         {

@@ -7,6 +7,7 @@
 //! best candidate wins clearly and no close runner-up agrees with the claim:
 //! a false alarm costs an editor's trust more than a miss.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use claims::{Amount, Claim, ClaimKind, DateKind, Extraction, Link, Resolved};
@@ -52,6 +53,72 @@ impl Match {
     /// Whether the claim is confirmed.
     pub fn confirms(&self) -> bool {
         self.agrees || self.other_agrees
+    }
+}
+
+/// Facts by subject, built once per run, so a claim is compared with the
+/// facts about the entities its sentence names rather than with every fact.
+#[derive(Debug, Default)]
+pub struct FactIndex {
+    quantities: HashMap<String, Vec<usize>>,
+    events: HashMap<String, Vec<usize>>,
+    /// Organisations each person held a role at.
+    orgs_of: HashMap<String, Vec<String>>,
+}
+
+impl FactIndex {
+    /// Indexes a fact base.
+    pub fn new(base: &FactBase) -> FactIndex {
+        let mut index = FactIndex::default();
+        for (i, q) in base.quantities.iter().enumerate() {
+            index
+                .quantities
+                .entry(q.subject.clone())
+                .or_default()
+                .push(i);
+        }
+        for (i, e) in base.events.iter().enumerate() {
+            index.events.entry(e.subject.clone()).or_default().push(i);
+        }
+        for e in &base.entities {
+            let orgs: Vec<String> = e.roles.iter().filter_map(|r| r.of.clone()).collect();
+            if !orgs.is_empty() {
+                index.orgs_of.insert(e.id.clone(), orgs);
+            }
+        }
+        index
+    }
+
+    /// The subjects a claim can be about: its own, those its sentence names,
+    /// and the organisations of a person subject.
+    fn subjects<'a>(
+        &'a self,
+        claim: &'a Claim,
+        in_sentence: &[&'a claims::Mention],
+    ) -> Vec<&'a str> {
+        let mut out: Vec<&str> = Vec::new();
+        if let Some(s) = &claim.subject {
+            out.push(&s.entity);
+            if let Some(orgs) = self.orgs_of.get(&s.entity) {
+                out.extend(orgs.iter().map(String::as_str));
+            }
+        }
+        out.extend(in_sentence.iter().map(|m| m.entity.as_str()));
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    fn candidates(&self, map: &HashMap<String, Vec<usize>>, subjects: &[&str]) -> Vec<usize> {
+        let mut out: Vec<usize> = subjects
+            .iter()
+            .filter_map(|s| map.get(*s))
+            .flatten()
+            .copied()
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
     }
 }
 
@@ -264,7 +331,12 @@ pub fn stated_amount(claim: &Claim) -> Option<&Amount> {
 }
 
 /// Matches every claim of an article to at most one fact.
-pub fn match_all(base: &FactBase, text: &str, extraction: &Extraction) -> Vec<Option<Match>> {
+pub fn match_all(
+    base: &FactBase,
+    index: &FactIndex,
+    text: &str,
+    extraction: &Extraction,
+) -> Vec<Option<Match>> {
     let mentions: Vec<&claims::Mention> = extraction
         .claims
         .iter()
@@ -273,10 +345,26 @@ pub fn match_all(base: &FactBase, text: &str, extraction: &Extraction) -> Vec<Op
             _ => None,
         })
         .collect();
+    // Lowercased sentences, made once each and only when a claim needs them.
+    let mut lowered: Vec<Option<String>> = vec![None; extraction.sentences.len()];
     extraction
         .claims
         .iter()
         .map(|claim| {
+            let is_amount = matches!(
+                claim.kind,
+                ClaimKind::Amount(_) | ClaimKind::Conversion { .. } | ClaimKind::Malformed { .. }
+            );
+            let date = match &claim.kind {
+                ClaimKind::Date {
+                    resolved: Resolved::Date(d),
+                    written,
+                } if !matches!(written, DateKind::Period(_)) => Some((d, written)),
+                _ => None,
+            };
+            if !is_amount && date.is_none() {
+                return None;
+            }
             let sentence = extraction.sentences.get(claim.sentence)?;
             let in_sentence: Vec<&claims::Mention> = mentions
                 .iter()
@@ -285,37 +373,45 @@ pub fn match_all(base: &FactBase, text: &str, extraction: &Extraction) -> Vec<Op
                 .collect();
             let near = window(text, &sentence.span, &claim.span);
             let near_text = text.get(near).unwrap_or("").to_lowercase();
-            let sentence_text = text.get(sentence.span.clone()).unwrap_or("").to_lowercase();
-            match &claim.kind {
-                ClaimKind::Amount(_)
-                | ClaimKind::Conversion { .. }
-                | ClaimKind::Malformed { .. } => match_amount(
-                    base,
-                    extraction,
-                    claim,
-                    &in_sentence,
-                    &near_text,
-                    &sentence_text,
-                ),
-                ClaimKind::Date {
-                    resolved: Resolved::Date(d),
-                    written,
-                } => {
-                    if matches!(written, DateKind::Period(_)) {
-                        return None;
-                    }
+            let sentence_text = lowered
+                .get_mut(claim.sentence)?
+                .get_or_insert_with(|| text.get(sentence.span.clone()).unwrap_or("").to_lowercase())
+                .as_str();
+            let subjects = index.subjects(claim, &in_sentence);
+            match date {
+                None => {
+                    let candidates = index.candidates(&index.quantities, &subjects);
+                    match_amount(
+                        base,
+                        extraction,
+                        claim,
+                        &candidates,
+                        &in_sentence,
+                        &near_text,
+                        sentence_text,
+                    )
+                }
+                Some((d, written)) => {
                     // A calendar date or weekday often stands apart from its
                     // verb ("On August 24, X released ..."): the sentence is
                     // its phrase. A relative expression qualifies its own
                     // phrase only ("compared to last year's 2.7 billion").
                     let near = if matches!(written, DateKind::Relative(_)) {
-                        &near_text
+                        near_text.as_str()
                     } else {
-                        &sentence_text
+                        sentence_text
                     };
-                    match_event(base, claim, d, &in_sentence, near, &sentence_text)
+                    let candidates = index.candidates(&index.events, &subjects);
+                    match_event(
+                        base,
+                        claim,
+                        d,
+                        &candidates,
+                        &in_sentence,
+                        near,
+                        sentence_text,
+                    )
                 }
-                _ => None,
             }
         })
         .collect()
@@ -350,16 +446,16 @@ fn match_amount(
     base: &FactBase,
     extraction: &Extraction,
     claim: &Claim,
+    candidates: &[usize],
     in_sentence: &[&claims::Mention],
     near: &str,
     sentence: &str,
 ) -> Option<Match> {
     let stated = stated_amount(claim)?;
     let published = extraction.published;
-    let scored: Vec<(i32, usize, bool, bool)> = base
-        .quantities
+    let scored: Vec<(i32, usize, bool, bool)> = candidates
         .iter()
-        .enumerate()
+        .filter_map(|&i| base.quantities.get(i).map(|q| (i, q)))
         .filter_map(|(i, q)| {
             let subject = subject_score(base, claim, &q.subject, in_sentence)?;
             let cues = cue_score(&q.cues, near, sentence);
@@ -389,14 +485,14 @@ fn match_event(
     base: &FactBase,
     claim: &Claim,
     resolved: &FactDate,
+    candidates: &[usize],
     in_sentence: &[&claims::Mention],
     near: &str,
     sentence: &str,
 ) -> Option<Match> {
-    let scored: Vec<(i32, usize, bool, bool)> = base
-        .events
+    let scored: Vec<(i32, usize, bool, bool)> = candidates
         .iter()
-        .enumerate()
+        .filter_map(|&i| base.events.get(i).map(|e| (i, e)))
         .filter_map(|(i, e)| {
             let subject = subject_score(base, claim, &e.subject, in_sentence)?;
             let cues = cue_score(&e.cues, near, sentence);

@@ -3,7 +3,6 @@
 //! misspellings rather than new entities.
 
 use std::ops::Range;
-use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use facts::EntityKind;
@@ -49,31 +48,24 @@ pub struct Misspelling {
 /// Debian's `wamerican` (SCOWL): ordinary words are never misspellings.
 const WORDS: &str = include_str!("../data/english-words.txt");
 
-fn word_starts() -> &'static [usize] {
-    static STARTS: OnceLock<Vec<usize>> = OnceLock::new();
-    STARTS.get_or_init(|| {
-        std::iter::once(0)
-            .chain(WORDS.match_indices('\n').map(|(i, _)| i + 1))
-            .filter(|&i| i < WORDS.len())
-            .collect()
-    })
-}
-
-/// Whether `word` (any case) is an ordinary English word.
+/// Whether `word` (any case) is an ordinary English word. A binary search
+/// over the sorted list's bytes: no index to build, so a cold run pays
+/// nothing for a list it rarely consults.
 pub fn is_dictionary_word(word: &str) -> bool {
     let lower = word.to_lowercase();
-    let starts = word_starts();
-    let line = |i: usize| {
-        let s = starts[i];
-        let e = WORDS[s..].find('\n').map_or(WORDS.len(), |n| s + n);
-        &WORDS[s..e]
+    let bytes = WORDS.as_bytes();
+    let line_at = |pos: usize| {
+        let start = WORDS[..pos].rfind('\n').map_or(0, |i| i + 1);
+        let end = WORDS[pos..].find('\n').map_or(WORDS.len(), |i| pos + i);
+        (start, end)
     };
-    let (mut lo, mut hi) = (0usize, starts.len());
+    let (mut lo, mut hi) = (0usize, bytes.len());
     while lo < hi {
         let mid = lo + (hi - lo) / 2;
-        match line(mid).cmp(lower.as_str()) {
-            std::cmp::Ordering::Less => lo = mid + 1,
-            std::cmp::Ordering::Greater => hi = mid,
+        let (start, end) = line_at(mid);
+        match WORDS[start..end].cmp(lower.as_str()) {
+            std::cmp::Ordering::Less => lo = end + 1,
+            std::cmp::Ordering::Greater => hi = start,
             std::cmp::Ordering::Equal => return true,
         }
     }
@@ -209,6 +201,9 @@ impl Gazetteer {
             let best = self
                 .words
                 .iter()
+                // Typos rarely touch the first letter; requiring it keeps
+                // the edit-distance work to a few names per word.
+                .filter(|(w, _)| w.chars().next() == Some(first))
                 .filter(|(w, _)| w.chars().count().abs_diff(len) <= max_distance)
                 .map(|(w, i)| (strsim::osa_distance(w, token), w, *i))
                 .filter(|(d, w, _)| *d >= 1 && *d <= max_distance && !is_inflection(token, w))
