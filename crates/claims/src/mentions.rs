@@ -203,7 +203,7 @@ impl Gazetteer {
                 .iter()
                 // Typos rarely touch the first letter; requiring it keeps
                 // the edit-distance work to a few names per word.
-                .filter(|(w, _)| w.chars().next() == Some(first))
+                .filter(|(w, _)| w.starts_with(first))
                 .filter(|(w, _)| w.chars().count().abs_diff(len) <= max_distance)
                 .map(|(w, i)| (strsim::osa_distance(w, token), w, *i))
                 .filter(|(d, w, _)| *d >= 1 && *d <= max_distance && !is_inflection(token, w))
