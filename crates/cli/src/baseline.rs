@@ -25,10 +25,9 @@ struct File {
     entries: Vec<Entry>,
 }
 
-/// Every current diagnostic as a baseline, sorted: the file is
-/// deterministic and diffs well.
-pub fn render(checked: &[checker::Checked]) -> String {
-    let mut entries: Vec<Entry> = checked
+/// The entries recording the current diagnostics of `checked`.
+pub fn entries(checked: &[checker::Checked]) -> Vec<Entry> {
+    checked
         .iter()
         .flat_map(|c| {
             c.diagnostics.iter().map(|d| Entry {
@@ -37,7 +36,12 @@ pub fn render(checked: &[checker::Checked]) -> String {
                 found: d.found.clone(),
             })
         })
-        .collect();
+        .collect()
+}
+
+/// A baseline file of these entries, sorted: the file is deterministic and
+/// diffs well.
+pub fn render_entries(mut entries: Vec<Entry>) -> String {
     entries.sort();
     let mut out = serde_json::to_string_pretty(&File {
         version: 1,

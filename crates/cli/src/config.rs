@@ -76,16 +76,32 @@ pub fn load(file: &Path) -> Result<Option<Config>, String> {
     Ok(Some(config))
 }
 
-/// Applies the per-source suppressions that give a reason; returns a
-/// warning line for each one that does not.
-pub fn apply(config: &Config, checked: &mut [checker::Checked]) -> Vec<String> {
-    let mut warnings = Vec::new();
-    for ignore in &config.ignore {
-        if ignore.reason.as_deref().is_none_or(|r| r.trim().is_empty()) {
-            warnings.push(format!(
+fn has_reason(ignore: &Ignore) -> bool {
+    ignore
+        .reason
+        .as_deref()
+        .is_some_and(|r| !r.trim().is_empty())
+}
+
+/// A warning line for each per-source suppression without a reason.
+pub fn warnings(config: &Config) -> Vec<String> {
+    config
+        .ignore
+        .iter()
+        .filter(|i| !has_reason(i))
+        .map(|i| {
+            format!(
                 "{FILE}: the ignore of `{}` for `{}` gives no reason, so it suppresses nothing",
-                ignore.code, ignore.path
-            ));
+                i.code, i.path
+            )
+        })
+        .collect()
+}
+
+/// Applies the per-source suppressions that give a reason.
+pub fn apply(config: &Config, checked: &mut [checker::Checked]) {
+    for ignore in &config.ignore {
+        if !has_reason(ignore) {
             continue;
         }
         for c in checked.iter_mut().filter(|c| ignore.covers(&c.path)) {
@@ -95,7 +111,6 @@ pub fn apply(config: &Config, checked: &mut [checker::Checked]) -> Vec<String> {
             c.suppressed += before - c.diagnostics.len();
         }
     }
-    warnings
 }
 
 #[cfg(test)]

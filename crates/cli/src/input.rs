@@ -133,13 +133,22 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) -> std::io::Result<()>
     Ok(())
 }
 
-fn read(path: &Path) -> Result<String, InputError> {
+fn read_text(path: &Path) -> Result<String, InputError> {
+    use std::io::Read;
     let shown = display(path);
     let unreadable = |e: std::io::Error| InputError::Unreadable {
         path: shown.clone(),
         message: e.to_string(),
     };
     let meta = fs::metadata(path).map_err(unreadable)?;
+    // FIFOs and devices could block or never end: only regular files are
+    // read.
+    if !meta.is_file() {
+        return Err(InputError::Unreadable {
+            path: shown,
+            message: "not a regular file".into(),
+        });
+    }
     if meta.len() > MAX_ARTICLE_BYTES {
         return Err(InputError::TooLarge {
             path: shown,
@@ -147,7 +156,19 @@ fn read(path: &Path) -> Result<String, InputError> {
             limit: MAX_ARTICLE_BYTES,
         });
     }
-    let bytes = fs::read(path).map_err(unreadable)?;
+    // The size can change between the check and the read: read at most one
+    // byte more than the limit.
+    let mut bytes = Vec::new();
+    fs::File::open(path)
+        .and_then(|f| f.take(MAX_ARTICLE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(unreadable)?;
+    if bytes.len() as u64 > MAX_ARTICLE_BYTES {
+        return Err(InputError::TooLarge {
+            path: shown,
+            size: bytes.len() as u64,
+            limit: MAX_ARTICLE_BYTES,
+        });
+    }
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {
         return Err(InputError::Binary {
             path: shown,
@@ -160,9 +181,10 @@ fn read(path: &Path) -> Result<String, InputError> {
     })
 }
 
-/// Reads every article under `paths`, in path order. Problems are printed
-/// to stderr; the flag says whether there were any.
-pub fn collect(paths: &[PathBuf]) -> (Vec<checker::Source>, bool) {
+/// Every article file under `paths`, in path order (folders walked, files
+/// as given). Problems are printed to stderr; the flag says whether there
+/// were any.
+pub fn list(paths: &[PathBuf]) -> (Vec<PathBuf>, bool) {
     let mut files = Vec::new();
     let mut trouble = false;
     for path in paths {
@@ -187,13 +209,25 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<checker::Source>, bool) {
             files.push(path.clone());
         }
     }
+    (files, trouble)
+}
+
+/// Reads one article.
+pub fn read(path: &Path) -> Result<checker::Source, InputError> {
+    Ok(checker::Source {
+        path: display(path),
+        text: read_text(path)?,
+    })
+}
+
+/// Reads every article under `paths`, in path order. Problems are printed
+/// to stderr; the flag says whether there were any.
+pub fn collect(paths: &[PathBuf]) -> (Vec<checker::Source>, bool) {
+    let (files, mut trouble) = list(paths);
     let mut sources = Vec::new();
     for file in files {
         match read(&file) {
-            Ok(text) => sources.push(checker::Source {
-                path: display(&file),
-                text,
-            }),
+            Ok(source) => sources.push(source),
             Err(e) => {
                 crate::eprint_diagnostic(&e);
                 trouble = true;

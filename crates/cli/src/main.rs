@@ -288,6 +288,91 @@ fn write_atomically(path: &Path, text: &str) -> Result<(), String> {
     result.map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
+/// Runs of up to this many sources are checked together, with cross-source
+/// checks; larger runs (archives) stream in chunks in constant memory.
+const CROSS_SOURCE_LIMIT: usize = 1000;
+/// Sources read and checked in parallel at a time when streaming.
+const CHUNK: usize = 256;
+
+/// Where the report goes: stdout, or a temporary file renamed over the
+/// target at the end so that a reader never sees half a report.
+enum Sink {
+    Stdout(io::StdoutLock<'static>),
+    File {
+        temp: PathBuf,
+        target: PathBuf,
+        file: io::BufWriter<std::fs::File>,
+    },
+}
+
+impl Sink {
+    fn open(output: Option<&Path>) -> Result<Sink, String> {
+        let Some(target) = output else {
+            return Ok(Sink::Stdout(io::stdout().lock()));
+        };
+        let dir = target
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+        let file = std::fs::File::create(&temp)
+            .map_err(|e| format!("cannot write {}: {e}", target.display()))?;
+        Ok(Sink::File {
+            temp,
+            target: target.to_path_buf(),
+            file: io::BufWriter::new(file),
+        })
+    }
+
+    /// Writes a piece; `Ok(false)` when the reader has gone (closed pipe).
+    fn write(&mut self, text: &str) -> Result<bool, String> {
+        let result = match self {
+            Sink::Stdout(out) => out.write_all(text.as_bytes()),
+            Sink::File { file, .. } => file.write_all(text.as_bytes()),
+        };
+        match result {
+            Ok(()) => Ok(true),
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(false),
+            Err(e) => Err(format!("cannot write the report: {e}")),
+        }
+    }
+
+    fn finish(self) -> Result<(), String> {
+        match self {
+            Sink::Stdout(mut out) => match out.flush() {
+                Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+                    Err(format!("cannot write the report: {e}"))
+                }
+                _ => Ok(()),
+            },
+            Sink::File {
+                temp,
+                target,
+                mut file,
+            } => {
+                let result = file
+                    .flush()
+                    .and_then(|()| file.get_ref().sync_all())
+                    .and_then(|()| std::fs::rename(&temp, &target));
+                if result.is_err() {
+                    let _ = std::fs::remove_file(&temp);
+                }
+                result.map_err(|e| format!("cannot write {}: {e}", target.display()))
+            }
+        }
+    }
+
+    fn abandon(self) {
+        if let Sink::File { temp, .. } = self {
+            let _ = std::fs::remove_file(temp);
+        }
+    }
+}
+
 fn check(
     paths: Vec<PathBuf>,
     facts_dir: &Path,
@@ -307,72 +392,154 @@ fn check(
     let Some(base) = load_facts(facts_dir) else {
         return ExitCode::from(EXIT_TROUBLE);
     };
-    let (sources, mut trouble) = input::collect(&paths);
+    let (files, listing_trouble) = input::list(&paths);
+    let trouble = std::sync::atomic::AtomicBool::new(listing_trouble);
     let checker = checker::Checker::new(&base);
-    // In parallel; collecting keeps path order, so output is the same at
-    // any thread count.
-    let mut checked: Vec<checker::Checked> = sources
-        .into_par_iter()
-        .map(|source| checker.check(source, published))
-        .collect();
-    for c in &checked {
-        if let Some(err) = &c.extraction.front_matter_error {
-            eprint_diagnostic(&input::FrontMatterProblem::new(&c.path, &c.text, err));
-            trouble = true;
+    // Reads and checks sources in parallel; collecting keeps path order, so
+    // output is the same at any thread count.
+    let check_all = |files: &[PathBuf]| -> Vec<checker::Checked> {
+        let checked: Vec<Option<checker::Checked>> = files
+            .par_iter()
+            .map(|path| match input::read(path) {
+                Ok(source) => Some(checker.check(source, published)),
+                Err(e) => {
+                    eprint_diagnostic(&e);
+                    trouble.store(true, std::sync::atomic::Ordering::Relaxed);
+                    None
+                }
+            })
+            .collect();
+        let checked: Vec<checker::Checked> = checked.into_iter().flatten().collect();
+        for c in &checked {
+            if let Some(err) = &c.extraction.front_matter_error {
+                eprint_diagnostic(&input::FrontMatterProblem::new(&c.path, &c.text, err));
+                trouble.store(true, std::sync::atomic::Ordering::Relaxed);
+            }
         }
+        checked
+    };
+    let filter = |checked: &mut [checker::Checked]| {
+        if let Some(entries) = &baseline {
+            baseline::apply(entries, checked);
+        }
+    };
+    // The limit can be lowered for tests and tuning.
+    let limit = std::env::var("FACTCHECK_CROSS_SOURCE_LIMIT")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(CROSS_SOURCE_LIMIT);
+    let whole = files.len() <= limit || matches!(format, Format::Sarif | Format::Html);
+    if !whole {
+        let _ = writeln!(
+            io::stderr().lock(),
+            "factcheck: {} sources: checking in chunks, without cross-source checks (they run on up to {limit} sources)",
+            files.len()
+        );
     }
-    checker::cross_check(&base, &mut checked);
-    for warning in config::apply(outputs.settings, &mut checked) {
+    for warning in config::warnings(outputs.settings) {
         let _ = writeln!(io::stderr().lock(), "factcheck: warning: {warning}");
     }
-    if let Some(entries) = &baseline {
-        baseline::apply(entries, &mut checked);
+    let style = if format == Format::Plain {
+        report::human::Style::Narrated
+    } else if outputs.output.is_none()
+        && io::stdout().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none()
+    {
+        report::human::Style::Color
+    } else {
+        report::human::Style::Plain
+    };
+    let options = report::human::Options { style, width: 100 };
+    let mut sink = match Sink::open(outputs.output) {
+        Ok(sink) => sink,
+        Err(e) => {
+            let _ = writeln!(io::stderr().lock(), "factcheck: {e}");
+            return ExitCode::from(EXIT_TROUBLE);
+        }
+    };
+    let mut summary = report::Summary::default();
+    let mut worst: Option<checker::Severity> = None;
+    let mut baseline_entries = Vec::new();
+    let mut written_any = false;
+    let mut reader_gone = false;
+    let mut failure: Option<String> = None;
+    let chunk_size = if whole { files.len().max(1) } else { CHUNK };
+    if format == Format::Json {
+        reader_gone |= !sink.write(&report::json::begin()).unwrap_or_else(|e| {
+            failure = Some(e);
+            true
+        });
+    }
+    for chunk in files.chunks(chunk_size) {
+        if reader_gone || failure.is_some() {
+            break;
+        }
+        let mut checked = check_all(chunk);
+        if whole {
+            checker::cross_check(&base, &mut checked);
+        }
+        config::apply(outputs.settings, &mut checked);
+        filter(&mut checked);
+        if outputs.write_baseline.is_some() {
+            baseline_entries.extend(baseline::entries(&checked));
+        }
+        let part = report::Summary::of(&checked);
+        summary.add(&part);
+        worst = worst.max(report::Summary::worst(&checked));
+        let piece = match format {
+            Format::Json => checked
+                .iter()
+                .enumerate()
+                .map(|(i, c)| report::json::source_entry(c, &checked, !written_any && i == 0))
+                .collect(),
+            Format::Jsonl => report::jsonl::render(&checked),
+            Format::Github => report::github::render(&checked),
+            Format::Sarif => report::sarif::render(&checked),
+            Format::Html => report::html::render(&checked),
+            Format::Human | Format::Plain => {
+                report::human::render_diagnostics(&checked, &checked, options)
+            }
+        };
+        written_any |= !checked.is_empty();
+        match sink.write(&piece) {
+            Ok(true) => {}
+            Ok(false) => reader_gone = true,
+            Err(e) => failure = Some(e),
+        }
+    }
+    let closing = match format {
+        Format::Json => report::json::end(&summary, !written_any),
+        Format::Human | Format::Plain => format!("{}\n", summary.line()),
+        _ => String::new(),
+    };
+    if failure.is_none() && !reader_gone {
+        if let Err(e) = sink.write(&closing) {
+            failure = Some(e);
+        }
+    }
+    if let Some(e) = failure {
+        sink.abandon();
+        let _ = writeln!(io::stderr().lock(), "factcheck: {e}");
+        return ExitCode::from(EXIT_TROUBLE);
+    }
+    if let Err(e) = sink.finish() {
+        let _ = writeln!(io::stderr().lock(), "factcheck: {e}");
+        return ExitCode::from(EXIT_TROUBLE);
     }
     if let Some(path) = outputs.write_baseline {
-        if let Err(e) = write_atomically(path, &baseline::render(&checked)) {
+        if let Err(e) = write_atomically(path, &baseline::render_entries(baseline_entries)) {
             let _ = writeln!(io::stderr().lock(), "factcheck: {e}");
             return ExitCode::from(EXIT_TROUBLE);
         }
     }
-    let text = match format {
-        Format::Json => report::json::render(&checked),
-        Format::Html => report::html::render(&checked),
-        Format::Jsonl => report::jsonl::render(&checked),
-        Format::Sarif => report::sarif::render(&checked),
-        Format::Github => report::github::render(&checked),
-        Format::Human | Format::Plain => {
-            let style = if format == Format::Plain {
-                report::human::Style::Narrated
-            } else if io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none() {
-                report::human::Style::Color
-            } else {
-                report::human::Style::Plain
-            };
-            report::human::render(&checked, report::human::Options { style, width: 100 })
-        }
-    };
-    let written = match outputs.output {
-        Some(path) => match write_atomically(path, &text) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                let _ = writeln!(io::stderr().lock(), "factcheck: {e}");
-                ExitCode::from(EXIT_TROUBLE)
-            }
-        },
-        None => write_out(&text),
-    };
-    if trouble {
+    if trouble.load(std::sync::atomic::Ordering::Relaxed) {
         return ExitCode::from(EXIT_TROUBLE);
-    }
-    if written != ExitCode::SUCCESS {
-        return written;
     }
     if outputs.write_baseline.is_some() {
         return ExitCode::SUCCESS;
     }
-    let threshold = threshold(deny);
-    match report::Summary::worst(&checked) {
-        Some(worst) if worst >= threshold => ExitCode::from(1),
+    match worst {
+        Some(w) if w >= threshold(deny) => ExitCode::from(1),
         _ => ExitCode::SUCCESS,
     }
 }

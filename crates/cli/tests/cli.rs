@@ -477,3 +477,46 @@ fn every_format_renders_the_story() {
         "an unknown format is a usage error"
     );
 }
+
+#[test]
+fn large_runs_stream_in_chunks_with_the_same_bytes() {
+    let dir = temp_dir("chunks");
+    let root = root();
+    let article = std::fs::read_to_string(
+        root.join("sources/002-financial-district-alibaba-promises-15-5b.txt"),
+    )
+    .unwrap();
+    for i in 0..300 {
+        std::fs::write(dir.join(format!("a{i:03}.txt")), &article).unwrap();
+    }
+    let facts = root.join("facts");
+    let run = |limit: &str, format: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_factcheck"))
+            .args([
+                "check",
+                dir.to_str().unwrap(),
+                "--facts",
+                facts.to_str().unwrap(),
+                "--format",
+                format,
+            ])
+            .env("FACTCHECK_CROSS_SOURCE_LIMIT", limit)
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        (out.status.code(), out.stdout, text(&out.stderr))
+    };
+    for format in ["json", "human", "jsonl"] {
+        let (whole_code, whole, _) = run("100000", format);
+        let (chunked_code, chunked, stderr) = run("10", format);
+        assert!(stderr.contains("checking in chunks"), "{stderr}");
+        assert_eq!(whole_code, chunked_code);
+        assert!(
+            whole == chunked,
+            "{format}: streamed output differs from the whole run"
+        );
+    }
+    let (_, json, _) = run("10", "json");
+    let report: serde_json::Value = serde_json::from_slice(&json).unwrap();
+    assert_eq!(report["summary"]["sources"], 300);
+}

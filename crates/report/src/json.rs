@@ -45,13 +45,6 @@ struct Source<'a> {
     diagnostics: Vec<Diagnostic<'a>>,
 }
 
-#[derive(Serialize)]
-struct Report<'a> {
-    version: u32,
-    sources: Vec<Source<'a>>,
-    summary: Summary,
-}
-
 /// One diagnostic of `c`, with label spans resolved against the run `all`.
 pub(crate) fn diagnostic<'a>(
     c: &'a Checked,
@@ -115,13 +108,93 @@ pub fn render(checked: &[Checked]) -> String {
 /// A report of `selected` sources of a run (`all`, which labels pointing
 /// into other sources need), with their own summary.
 pub fn render_selected(selected: &[Checked], all: &[Checked]) -> String {
-    let report = Report {
-        version: VERSION,
-        sources: selected.iter().map(|c| source(c, all)).collect(),
-        summary: Summary::of(selected),
-    };
-    let mut out =
-        serde_json::to_string_pretty(&report).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
-    out.push('\n');
+    let mut out = begin();
+    for (i, c) in selected.iter().enumerate() {
+        out.push_str(&source_entry(c, all, i == 0));
+    }
+    out.push_str(&end(&Summary::of(selected), selected.is_empty()));
     out
+}
+
+/// The report's opening, for writing it source by source: `begin()`, then
+/// `source_entry` for each source, then `end`. The pieces join into exactly
+/// the bytes `render` gives, so a long run can stream its report.
+pub fn begin() -> String {
+    format!("{{\n  \"version\": {VERSION},\n  \"sources\": [")
+}
+
+/// One source's entry in the `sources` array (`first`: no comma before it).
+pub fn source_entry(c: &Checked, all: &[Checked], first: bool) -> String {
+    let pretty = serde_json::to_string_pretty(&source(c, all))
+        .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    let mut out = String::from(if first { "\n" } else { ",\n" });
+    for (i, line) in pretty.lines().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str("    ");
+        out.push_str(line);
+    }
+    out
+}
+
+/// The report's closing, with the run's summary (`empty`: no source was
+/// written).
+pub fn end(summary: &Summary, empty: bool) -> String {
+    let pretty = serde_json::to_string_pretty(summary).unwrap_or_default();
+    let summary = pretty.replace('\n', "\n  ");
+    let close = if empty { "]" } else { "\n  ]" };
+    format!("{close},\n  \"summary\": {summary}\n}}\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Serialize)]
+    struct Whole<'a> {
+        version: u32,
+        sources: Vec<Source<'a>>,
+        summary: Summary,
+    }
+
+    fn checked(texts: &[&str]) -> Vec<Checked> {
+        let base = facts::load_strs([(
+            "f.yaml",
+            "entities:\n  - { id: acme, kind: organization, name: Acme }\n",
+        )])
+        .unwrap();
+        let checker = checker::Checker::new(&base);
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                checker.check(
+                    checker::Source {
+                        path: format!("s{i}.txt"),
+                        text: (*t).into(),
+                    },
+                    None,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn streamed_pieces_are_serde_json_pretty_output() {
+        for texts in [
+            vec![],
+            vec!["Acme pays $20 billion yuan."],
+            vec!["a", "Acme's $20 billion yuan."],
+        ] {
+            let run = checked(&texts);
+            let whole = Whole {
+                version: VERSION,
+                sources: run.iter().map(|c| source(c, &run)).collect(),
+                summary: Summary::of(&run),
+            };
+            let expected = serde_json::to_string_pretty(&whole).unwrap() + "\n";
+            assert_eq!(render(&run), expected);
+        }
+    }
 }

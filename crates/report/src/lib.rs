@@ -102,6 +102,17 @@ impl Summary {
         )
     }
 
+    /// Adds another part of a run.
+    pub fn add(&mut self, other: &Summary) {
+        self.sources += other.sources;
+        self.claims += other.claims;
+        self.verified += other.verified;
+        self.errors += other.errors;
+        self.warnings += other.warnings;
+        self.notes += other.notes;
+        self.suppressed += other.suppressed;
+    }
+
     /// The highest severity found, if any.
     pub fn worst(checked: &[Checked]) -> Option<Severity> {
         checked
