@@ -8,6 +8,8 @@
 //! a false alarm costs an editor's trust more than a miss.
 
 use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::ops::Range;
 
 use claims::{Amount, Claim, ClaimKind, DateKind, Extraction, Link, Resolved};
@@ -64,6 +66,14 @@ pub struct FactIndex {
     events: HashMap<String, Vec<usize>>,
     /// Organisations each person held a role at.
     orgs_of: HashMap<String, Vec<String>>,
+    /// One automaton over every cue of every fact, so a sentence is scanned
+    /// once for all of them.
+    cue_automaton: Option<AhoCorasick>,
+    /// Words in each cue (a multi-word cue is stronger evidence).
+    cue_words: Vec<i32>,
+    /// Cue ids of each quantity and each event.
+    quantity_cues: Vec<Vec<usize>>,
+    event_cues: Vec<Vec<usize>>,
 }
 
 impl FactIndex {
@@ -86,7 +96,49 @@ impl FactIndex {
                 index.orgs_of.insert(e.id.clone(), orgs);
             }
         }
+        let mut ids: HashMap<String, usize> = HashMap::new();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut cue_ids = |cues: &[String]| -> Vec<usize> {
+            cues.iter()
+                .map(|cue| {
+                    let next = patterns.len();
+                    *ids.entry(cue.clone()).or_insert_with(|| {
+                        patterns.push(cue.clone());
+                        next
+                    })
+                })
+                .collect()
+        };
+        index.quantity_cues = base.quantities.iter().map(|q| cue_ids(&q.cues)).collect();
+        index.event_cues = base.events.iter().map(|e| cue_ids(&e.cues)).collect();
+        index.cue_words = patterns
+            .iter()
+            .map(|p| i32::try_from(p.split_whitespace().count()).unwrap_or(1))
+            .collect();
+        index.cue_automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .ok();
         index
+    }
+
+    /// Which cues occur in `lower` (lowercase text) as whole words.
+    fn cues_in(&self, lower: &str) -> Vec<bool> {
+        let mut found = vec![false; self.cue_words.len()];
+        if let Some(ac) = &self.cue_automaton {
+            for m in ac.find_overlapping_iter(lower) {
+                let before = lower[..m.start()].chars().next_back();
+                let after = lower[m.end()..].chars().next();
+                if !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+                {
+                    if let Some(slot) = found.get_mut(m.pattern().as_usize()) {
+                        *slot = true;
+                    }
+                }
+            }
+        }
+        found
     }
 
     /// The subjects a claim can be about: its own, those its sentence names,
@@ -132,26 +184,16 @@ pub fn window(text: &str, sentence: &Range<usize>, span: &Range<usize>) -> Range
     claims::phrase(text, sentence, span)
 }
 
-/// Whether `cue` occurs in `hay` (already lowercase) as whole words.
-fn has_words(hay: &str, cue: &str) -> bool {
-    hay.match_indices(cue).any(|(i, _)| {
-        let before = hay[..i].chars().next_back();
-        let after = hay[i + cue.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
-}
-
 /// Cue score: words of cues found in the claim's own phrase count three
 /// times; cues elsewhere in the sentence add one point in all, so that a
 /// figure's own label ("revenue of 23 billion") outweighs its neighbours'.
-fn cue_score(cues: &[String], near: &str, sentence: &str) -> i32 {
+fn cue_score(ids: &[usize], words: &[i32], near: &[bool], sentence: &[bool]) -> i32 {
     let mut local = 0;
     let mut elsewhere = false;
-    for cue in cues {
-        let words = i32::try_from(cue.split_whitespace().count()).unwrap_or(1);
-        if has_words(near, cue) {
-            local += 3 * words;
-        } else if has_words(sentence, cue) {
+    for &id in ids {
+        if near.get(id).copied().unwrap_or(false) {
+            local += 3 * words.get(id).copied().unwrap_or(1);
+        } else if sentence.get(id).copied().unwrap_or(false) {
             elsewhere = true;
         }
     }
@@ -345,8 +387,9 @@ pub fn match_all(
             _ => None,
         })
         .collect();
-    // Lowercased sentences, made once each and only when a claim needs them.
-    let mut lowered: Vec<Option<String>> = vec![None; extraction.sentences.len()];
+    // The cues each sentence holds, found once per sentence and only when a
+    // claim needs them.
+    let mut sentence_cues: Vec<Option<Vec<bool>>> = vec![None; extraction.sentences.len()];
     extraction
         .claims
         .iter()
@@ -372,23 +415,26 @@ pub fn match_all(
                 .filter(|m| m.span.start >= sentence.span.start && m.span.end <= sentence.span.end)
                 .collect();
             let near = window(text, &sentence.span, &claim.span);
-            let near_text = text.get(near).unwrap_or("").to_lowercase();
-            let sentence_text = lowered
+            let near_cues = index.cues_in(&text.get(near).unwrap_or("").to_lowercase());
+            let sentence_cues = sentence_cues
                 .get_mut(claim.sentence)?
-                .get_or_insert_with(|| text.get(sentence.span.clone()).unwrap_or("").to_lowercase())
-                .as_str();
+                .get_or_insert_with(|| {
+                    index.cues_in(&text.get(sentence.span.clone()).unwrap_or("").to_lowercase())
+                })
+                .as_slice();
             let subjects = index.subjects(claim, &in_sentence);
             match date {
                 None => {
                     let candidates = index.candidates(&index.quantities, &subjects);
                     match_amount(
                         base,
+                        index,
                         extraction,
                         claim,
                         &candidates,
                         &in_sentence,
-                        &near_text,
-                        sentence_text,
+                        &near_cues,
+                        sentence_cues,
                     )
                 }
                 Some((d, written)) => {
@@ -397,19 +443,20 @@ pub fn match_all(
                     // its phrase. A relative expression qualifies its own
                     // phrase only ("compared to last year's 2.7 billion").
                     let near = if matches!(written, DateKind::Relative(_)) {
-                        near_text.as_str()
+                        near_cues.as_slice()
                     } else {
-                        sentence_text
+                        sentence_cues
                     };
                     let candidates = index.candidates(&index.events, &subjects);
                     match_event(
                         base,
+                        index,
                         claim,
                         d,
                         &candidates,
                         &in_sentence,
                         near,
-                        sentence_text,
+                        sentence_cues,
                     )
                 }
             }
@@ -442,14 +489,16 @@ fn pick<T>(
     })
 }
 
+#[allow(clippy::too_many_arguments)] // One call site; a struct would only rename them.
 fn match_amount(
     base: &FactBase,
+    index: &FactIndex,
     extraction: &Extraction,
     claim: &Claim,
     candidates: &[usize],
     in_sentence: &[&claims::Mention],
-    near: &str,
-    sentence: &str,
+    near: &[bool],
+    sentence: &[bool],
 ) -> Option<Match> {
     let stated = stated_amount(claim)?;
     let published = extraction.published;
@@ -458,11 +507,12 @@ fn match_amount(
         .filter_map(|&i| base.quantities.get(i).map(|q| (i, q)))
         .filter_map(|(i, q)| {
             let subject = subject_score(base, claim, &q.subject, in_sentence)?;
-            let cues = cue_score(&q.cues, near, sentence);
+            let unit = unit_score(base, stated.unit.as_ref(), &q.value.unit, &q.cues)?;
+            let ids = index.quantity_cues.get(i).map_or(&[][..], Vec::as_slice);
+            let cues = cue_score(ids, &index.cue_words, near, sentence);
             if cues == 0 {
                 return None;
             }
-            let unit = unit_score(base, stated.unit.as_ref(), &q.value.unit, &q.cues)?;
             let time = time_score(claim, q, published.as_ref())?;
             let date = rate_date(Some(q), claim, published);
             let (agrees, accepted_only, _) = amount_agrees(base, stated, q, date.as_ref());
@@ -481,21 +531,24 @@ fn match_amount(
     )
 }
 
+#[allow(clippy::too_many_arguments)] // One call site; a struct would only rename them.
 fn match_event(
     base: &FactBase,
+    index: &FactIndex,
     claim: &Claim,
     resolved: &FactDate,
     candidates: &[usize],
     in_sentence: &[&claims::Mention],
-    near: &str,
-    sentence: &str,
+    near: &[bool],
+    sentence: &[bool],
 ) -> Option<Match> {
     let scored: Vec<(i32, usize, bool, bool)> = candidates
         .iter()
         .filter_map(|&i| base.events.get(i).map(|e| (i, e)))
         .filter_map(|(i, e)| {
             let subject = subject_score(base, claim, &e.subject, in_sentence)?;
-            let cues = cue_score(&e.cues, near, sentence);
+            let ids = index.event_cues.get(i).map_or(&[][..], Vec::as_slice);
+            let cues = cue_score(ids, &index.cue_words, near, sentence);
             if cues < 2 {
                 return None;
             }
@@ -535,12 +588,18 @@ mod tests {
 
     #[test]
     fn cues_near_the_claim_count_most() {
-        let cues = vec!["operating profit".to_owned(), "profit".to_owned()];
-        assert_eq!(
-            cue_score(&cues, "operating profit of 2", "operating profit of 2"),
-            9
-        );
-        assert_eq!(cue_score(&cues, "of 2", "net profit of 2"), 1);
-        assert!(!has_words("nonprofit", "profit"));
+        let base = facts::load_strs([(
+            "f.yaml",
+            "entities:\n  - { id: acme, kind: organization, name: Acme }\nquantities:\n  - { id: op, subject: acme, cues: [operating profit, profit], value: 2 billion CNY }\n",
+        )])
+        .unwrap();
+        let index = FactIndex::new(&base);
+        let ids = &index.quantity_cues[0];
+        let near = index.cues_in("operating profit of 2");
+        assert_eq!(cue_score(ids, &index.cue_words, &near, &near), 9);
+        let near = index.cues_in("of 2");
+        let sentence = index.cues_in("net profit of 2");
+        assert_eq!(cue_score(ids, &index.cue_words, &near, &sentence), 1);
+        assert_eq!(index.cues_in("nonprofit"), vec![false, false]);
     }
 }
