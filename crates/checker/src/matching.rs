@@ -409,10 +409,13 @@ pub fn match_all(
                 return None;
             }
             let sentence = extraction.sentences.get(claim.sentence)?;
-            let in_sentence: Vec<&claims::Mention> = mentions
+            // Mentions come in text order: the sentence's are found by search.
+            let from = mentions.partition_point(|m| m.span.start < sentence.span.start);
+            let in_sentence: Vec<&claims::Mention> = mentions[from..]
                 .iter()
                 .copied()
-                .filter(|m| m.span.start >= sentence.span.start && m.span.end <= sentence.span.end)
+                .take_while(|m| m.span.start < sentence.span.end)
+                .filter(|m| m.span.end <= sentence.span.end)
                 .collect();
             let near = window(text, &sentence.span, &claim.span);
             let near_cues = index.cues_in(&text.get(near).unwrap_or("").to_lowercase());
@@ -501,6 +504,9 @@ fn match_amount(
     sentence: &[bool],
 ) -> Option<Match> {
     let stated = stated_amount(claim)?;
+    // An amount too large to reason about is compared with nothing: it
+    // stays unverified rather than agreeing with any fact.
+    numbers::stated_interval(stated)?;
     let published = extraction.published;
     let scored: Vec<(i32, usize, bool, bool)> = candidates
         .iter()

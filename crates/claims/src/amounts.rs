@@ -832,9 +832,24 @@ fn parse_run(run: &str) -> Option<Decimal> {
     parse_decimal(&plain)
 }
 
+/// Separators that group digits in some languages ("12 500", "12٬500",
+/// "12٫5"): a number written with them is left unread rather than read in
+/// part as a smaller one.
+fn is_group_separator(c: char) -> bool {
+    matches!(
+        c,
+        '\u{a0}' | '\u{2007}' | '\u{2009}' | '\u{202f}' | '\u{66b}' | '\u{66c}'
+    )
+}
+
 /// An amount whose number is the digits `start..run_end`.
 fn digits_at(text: &str, start: usize, run_end: usize, floor: usize) -> Option<Atom> {
     let run = text.get(start..run_end)?;
+    if let Some(c) = char_before(text, start).filter(|c| is_group_separator(*c)) {
+        if char_before(text, start - c.len_utf8()).is_some_and(|d| d.is_ascii_digit()) {
+            return None;
+        }
+    }
     if run.len() > 1 && run.starts_with('0') && !run.starts_with("0.") {
         // 007, 09 (a date part), or space-grouped thousands (5 000).
         return None;
@@ -906,6 +921,9 @@ fn after_digits(text: &str, end: usize) -> After {
         return After::Clean;
     };
     let next = chars.next();
+    if is_group_separator(c) && next.is_some_and(|n| n.is_ascii_digit()) {
+        return After::Reject;
+    }
     if c.is_ascii_alphabetic() {
         let word_end = end + ascii_letters(text, end);
         if char_at(text, word_end).is_some_and(is_word_char) {

@@ -74,10 +74,12 @@ fn blank(buf: &mut [u8], original: &str, range: Range<usize>) {
 
 /// The front matter's range (including both `---` lines) and its YAML.
 fn front_matter(text: &str) -> Option<(Range<usize>, Range<usize>)> {
-    let first_len = if text.starts_with("---\n") {
-        4
-    } else if text.starts_with("---\r\n") {
-        5
+    // A UTF-8 byte-order mark may come first.
+    let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let first_len = if text[bom..].starts_with("---\n") {
+        bom + 4
+    } else if text[bom..].starts_with("---\r\n") {
+        bom + 5
     } else {
         return None;
     };
@@ -171,6 +173,33 @@ fn markdown_exclusions(text: &str, from: usize) -> Vec<Range<usize>> {
     out
 }
 
+/// HTML entities written against a digit (`12&nbsp;500`, `&#x32;5`): they
+/// are filled with letters in the analysis copy, so that the digits around
+/// them are not read as numbers of their own.
+fn entities_next_to_digits(text: &str, from: usize) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = from;
+    while let Some(offset) = text.get(i..).and_then(|rest| rest.find('&')) {
+        let start = i + offset;
+        let name_len = bytes[start + 1..]
+            .iter()
+            .take(33)
+            .position(|b| !(b.is_ascii_alphanumeric() || *b == b'#'))
+            .unwrap_or(0);
+        let end = start + 1 + name_len;
+        if name_len > 0 && bytes.get(end) == Some(&b';') {
+            let before = start.checked_sub(1).and_then(|j| bytes.get(j));
+            let after = bytes.get(end + 1);
+            if before.is_some_and(u8::is_ascii_digit) || after.is_some_and(u8::is_ascii_digit) {
+                out.push(start..end + 1);
+            }
+        }
+        i = start + 1;
+    }
+    out
+}
+
 /// Ranges of URLs and e-mail addresses written in the text.
 fn url_exclusions(text: &str) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
@@ -226,6 +255,12 @@ pub fn prepare(text: &str, format: Format) -> Document {
     for range in excluded {
         if range.start >= doc.body_start {
             blank(&mut buf, text, range);
+        }
+    }
+    if format == Format::Markdown {
+        for range in entities_next_to_digits(text, doc.body_start) {
+            // Entities are ASCII: the copy stays UTF-8 and the same length.
+            buf[range].fill(b'x');
         }
     }
     // Blanking replaces whole characters by ASCII spaces, so the buffer stays

@@ -199,7 +199,8 @@ impl Extractor {
         let published = published.or(doc.published);
         let analysis = doc.analysis.as_str();
         let sentences = sentences::split(analysis, doc.body_start, format);
-        let mentions = self.gazetteer.mentions(analysis);
+        let mut mentions = self.gazetteer.mentions(analysis);
+        mentions.sort_by_key(|m| (m.span.start, m.span.end));
         let starts: Vec<usize> = sentences.iter().map(|s| s.span.start).collect();
         let misspellings = self.gazetteer.misspellings(analysis, &mentions, &starts);
 
@@ -253,9 +254,9 @@ impl Extractor {
             }
         }
         for (index, sentence) in sentences.iter().enumerate() {
-            let inside: Vec<Mention> = mentions
+            let inside: Vec<Mention> = mentions_in(&mentions, &sentence.span)
                 .iter()
-                .filter(|m| m.span.start >= sentence.span.start && m.span.end <= sentence.span.end)
+                .filter(|m| m.span.end <= sentence.span.end)
                 .cloned()
                 .collect();
             for role in roles::find(analysis, sentence.span.clone(), &inside, &self.titles) {
@@ -291,6 +292,14 @@ impl Extractor {
             claims,
         }
     }
+}
+
+/// The mentions starting inside `range` (callers drop those running past
+/// its end); `mentions` is sorted by start.
+fn mentions_in<'a>(mentions: &'a [Mention], range: &Range<usize>) -> &'a [Mention] {
+    let from = mentions.partition_point(|m| m.span.start < range.start);
+    let to = mentions.partition_point(|m| m.span.start < range.end);
+    mentions.get(from..to).unwrap_or(&[])
 }
 
 /// Clause boundaries inside a sentence: a value's clause is the text between
@@ -414,17 +423,24 @@ fn link(text: &str, sentences: &[Sentence], mentions: &[Mention], claims: &mut [
     let mut earlier: Option<Subject> = None;
     let mut earlier_person: Option<String> = None;
     let mut earlier_org: Option<String> = None;
+    // Each sentence's claims, found once: never a scan of all per sentence.
+    let mut by_sentence: Vec<Vec<usize>> = vec![Vec::new(); sentences.len()];
+    for (i, c) in claims.iter().enumerate() {
+        if let Some(list) = by_sentence.get_mut(c.sentence) {
+            list.push(i);
+        }
+    }
     for (index, sentence) in sentences.iter().enumerate() {
-        let inside: Vec<&Mention> = mentions
+        let inside: Vec<&Mention> = mentions_in(mentions, &sentence.span)
             .iter()
-            .filter(|m| m.span.start >= sentence.span.start && m.span.end <= sentence.span.end)
+            .filter(|m| m.span.end <= sentence.span.end)
             .collect();
+        let mine = by_sentence.get(index).map_or(&[][..], Vec::as_slice);
         let first = inside.iter().find(|m| m.kind != EntityKind::Place).copied();
         // Periods and dates stated in this sentence.
-        let qualifiers: Vec<(usize, Range<usize>, Resolved, DateKind)> = claims
+        let qualifiers: Vec<(usize, Range<usize>, Resolved, DateKind)> = mine
             .iter()
-            .enumerate()
-            .filter(|(_, c)| c.sentence == index)
+            .filter_map(|&i| claims.get(i).map(|c| (i, c)))
             .filter_map(|(i, c)| match &c.kind {
                 ClaimKind::Date { written, resolved } => {
                     Some((i, c.span.clone(), resolved.clone(), written.clone()))
@@ -433,7 +449,10 @@ fn link(text: &str, sentences: &[Sentence], mentions: &[Mention], claims: &mut [
             })
             .collect();
 
-        for claim in claims.iter_mut().filter(|c| c.sentence == index) {
+        for &i in mine {
+            let Some(claim) = claims.get_mut(i) else {
+                continue;
+            };
             if matches!(
                 claim.kind,
                 ClaimKind::Mention(_) | ClaimKind::Misspelling(_)

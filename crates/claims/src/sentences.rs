@@ -57,6 +57,48 @@ fn starts_block(line: &str) -> bool {
             .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
+/// A longer run without a sentence end (a table pasted into Markdown, a
+/// transcript without stops) is cut at spaces into pieces of at most this
+/// many bytes, so that no work per claim grows with the length of the text.
+const MAX_SENTENCE_BYTES: usize = 2000;
+
+/// `sentence` cut into pieces of at most [`MAX_SENTENCE_BYTES`], at spaces
+/// where there are some, each trimmed.
+fn cut(text: &str, sentence: Sentence, out: &mut Vec<Sentence>) {
+    let Sentence { span, paragraph } = sentence;
+    let mut start = span.start;
+    while span.end - start > MAX_SENTENCE_BYTES {
+        let mut limit = start + MAX_SENTENCE_BYTES;
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let at = text[start..limit]
+            .rfind(char::is_whitespace)
+            .map_or(limit, |i| start + i)
+            .max(start + 1);
+        let mut at = at;
+        while !text.is_char_boundary(at) {
+            at += 1;
+        }
+        let piece = &text[start..at];
+        let end = start + piece.trim_end().len();
+        if start < end {
+            out.push(Sentence {
+                span: start..end,
+                paragraph,
+            });
+        }
+        let rest = &text[at..span.end];
+        start = at + (rest.len() - rest.trim_start().len());
+    }
+    if start < span.end {
+        out.push(Sentence {
+            span: start..span.end,
+            paragraph,
+        });
+    }
+}
+
 /// Splits `text` (the analysis copy) into sentences from `from` on.
 pub fn split(text: &str, from: usize, format: Format) -> Vec<Sentence> {
     let mut out = Vec::new();
@@ -150,7 +192,11 @@ pub fn split(text: &str, from: usize, format: Format) -> Vec<Sentence> {
         }
     }
     push(&mut out, start..text.len(), paragraph);
-    out
+    let mut capped = Vec::with_capacity(out.len());
+    for sentence in out {
+        cut(text, sentence, &mut capped);
+    }
+    capped
 }
 
 #[cfg(test)]

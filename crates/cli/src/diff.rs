@@ -160,9 +160,15 @@ pub fn compare(old: Vec<Located>, new: Vec<Located>) -> Changes {
     changes
 }
 
+/// Text from a report file (which anyone may have written), made safe for
+/// a terminal and kept on one line.
+fn one_line(text: &str) -> String {
+    facts::sanitize::neutralise(text).replace(['\n', '\t'], " ")
+}
+
 fn line(sign: char, l: &Located) -> String {
-    format!(
-        "{sign} {} {} {}:{}:{} {:?}: {}\n",
+    one_line(&format!(
+        "{sign} {} {} {}:{}:{} {:?}: {}",
         l.entry.severity,
         l.entry.code,
         l.path,
@@ -170,7 +176,7 @@ fn line(sign: char, l: &Located) -> String {
         l.entry.span.column,
         l.entry.found,
         l.entry.message
-    )
+    )) + "\n"
 }
 
 /// A readable review: `+` added, `-` removed, `~` changed with a word diff
@@ -188,7 +194,8 @@ pub fn human(changes: &Changes) -> String {
         if c.old.entry.severity != c.new.entry.severity {
             out.push_str(&format!(
                 "    severity: {} -> {}\n",
-                c.old.entry.severity, c.new.entry.severity
+                one_line(&c.old.entry.severity),
+                one_line(&c.new.entry.severity)
             ));
         }
         if c.old.entry.message != c.new.entry.message {
@@ -202,13 +209,13 @@ pub fn human(changes: &Changes) -> String {
                     ChangeTag::Insert => words.push_str(&format!("{{+{value}+}}")),
                 }
             }
-            out.push_str(&format!("    message: {words}\n"));
+            out.push_str(&format!("    message: {}\n", one_line(&words)));
         }
         if c.old.entry.expected != c.new.entry.expected {
             out.push_str(&format!(
                 "    expected: {} -> {}\n",
-                c.old.entry.expected.as_deref().unwrap_or("-"),
-                c.new.entry.expected.as_deref().unwrap_or("-")
+                one_line(c.old.entry.expected.as_deref().unwrap_or("-")),
+                one_line(c.new.entry.expected.as_deref().unwrap_or("-"))
             ));
         }
     }
@@ -228,7 +235,11 @@ pub fn github(changes: &Changes) -> String {
             .replace('\r', "%0D")
             .replace('\n', "%0A")
     };
-    let prop = |s: &str| escape(s).replace(':', "%3A").replace(',', "%2C");
+    let prop = |s: &str| {
+        escape(&report::sanitize::neutralise(s))
+            .replace(':', "%3A")
+            .replace(',', "%2C")
+    };
     let mut out = String::new();
     for (what, l) in changes
         .added

@@ -10,7 +10,7 @@ use miette::{Diagnostic, NamedSource, SourceSpan};
 use thiserror::Error;
 
 /// Articles larger than this are refused: no article is 64 MiB.
-const MAX_ARTICLE_BYTES: u64 = 64 * 1024 * 1024;
+pub(crate) const MAX_ARTICLE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// A file that cannot be checked.
 #[derive(Debug, Error, Diagnostic)]
@@ -103,7 +103,7 @@ impl FrontMatterProblem {
 /// A path as shown in reports: `/` separators, invalid UTF-8 replaced, and
 /// control characters neutralised (a file name can hold an escape sequence).
 fn display(path: &Path) -> String {
-    facts::sanitize::neutralise(&path.to_string_lossy().replace('\\', "/")).into_owned()
+    facts::sanitize::neutralise_path(&path.to_string_lossy().replace('\\', "/"))
 }
 
 fn is_article(path: &Path) -> bool {

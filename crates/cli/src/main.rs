@@ -272,20 +272,50 @@ struct Outputs<'a> {
 /// Writes `text` to `path` atomically: a temporary file in the same folder,
 /// renamed over the target, so a reader never sees half a report.
 fn write_atomically(path: &Path, text: &str) -> Result<(), String> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = std::fs::write(&temp, text).and_then(|()| std::fs::rename(&temp, path));
+    let failed = |e: io::Error| format!("cannot write {}: {e}", path.display());
+    if is_special(path) {
+        return std::fs::write(path, text).map_err(failed);
+    }
+    let (temp, mut file) = create_temp(path).map_err(failed)?;
+    let result = file
+        .write_all(text.as_bytes())
+        .and_then(|()| std::fs::rename(&temp, path));
     if result.is_err() {
         let _ = std::fs::remove_file(&temp);
     }
-    result.map_err(|e| format!("cannot write {}: {e}", path.display()))
+    result.map_err(failed)
+}
+
+/// A new temporary file next to `target`, created exclusively: never
+/// through an existing file or a link planted under a guessed name.
+fn create_temp(target: &Path) -> io::Result<(PathBuf, std::fs::File)> {
+    let dir = target
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut attempt = 0u32;
+    loop {
+        let temp = dir.join(format!(".{name}.{}.{attempt}.tmp", std::process::id()));
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temp)
+        {
+            Ok(file) => return Ok((temp, file)),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists && attempt < 100 => attempt += 1,
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+/// Whether `target` exists and is neither a regular file nor a folder (a
+/// pipe, a device, `/dev/stdout`): it is written in place, never replaced.
+fn is_special(target: &Path) -> bool {
+    std::fs::metadata(target).is_ok_and(|m| !m.is_file() && !m.is_dir())
 }
 
 /// Runs of up to this many sources are checked together, with cross-source
@@ -298,6 +328,8 @@ const CHUNK: usize = 256;
 /// target at the end so that a reader never sees half a report.
 enum Sink {
     Stdout(io::StdoutLock<'static>),
+    /// An existing pipe or device, written in place.
+    Special(io::BufWriter<std::fs::File>),
     File {
         temp: PathBuf,
         target: PathBuf,
@@ -310,17 +342,15 @@ impl Sink {
         let Some(target) = output else {
             return Ok(Sink::Stdout(io::stdout().lock()));
         };
-        let dir = target
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        let name = target
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-        let file = std::fs::File::create(&temp)
-            .map_err(|e| format!("cannot write {}: {e}", target.display()))?;
+        let failed = |e: io::Error| format!("cannot write {}: {e}", target.display());
+        if is_special(target) {
+            let file = std::fs::OpenOptions::new()
+                .write(true)
+                .open(target)
+                .map_err(failed)?;
+            return Ok(Sink::Special(io::BufWriter::new(file)));
+        }
+        let (temp, file) = create_temp(target).map_err(failed)?;
         Ok(Sink::File {
             temp,
             target: target.to_path_buf(),
@@ -332,7 +362,7 @@ impl Sink {
     fn write(&mut self, text: &str) -> Result<bool, String> {
         let result = match self {
             Sink::Stdout(out) => out.write_all(text.as_bytes()),
-            Sink::File { file, .. } => file.write_all(text.as_bytes()),
+            Sink::Special(file) | Sink::File { file, .. } => file.write_all(text.as_bytes()),
         };
         match result {
             Ok(()) => Ok(true),
@@ -349,6 +379,9 @@ impl Sink {
                 }
                 _ => Ok(()),
             },
+            Sink::Special(mut file) => file
+                .flush()
+                .map_err(|e| format!("cannot write the report: {e}")),
             Sink::File {
                 temp,
                 target,
@@ -564,6 +597,9 @@ fn stream(facts_dir: &Path, deny: Deny, published: Option<facts::FactDate>) -> E
         published: Option<String>,
     }
     const BATCH: usize = 256;
+    /// A batch holds at most this many bytes of records, however long each.
+    const BATCH_BYTES: usize = 256 * 1024 * 1024;
+    let record_limit = usize::try_from(input::MAX_ARTICLE_BYTES).unwrap_or(usize::MAX);
     let Some(base) = load_facts(facts_dir) else {
         return ExitCode::from(EXIT_TROUBLE);
     };
@@ -571,11 +607,27 @@ fn stream(facts_dir: &Path, deny: Deny, published: Option<facts::FactDate>) -> E
     let threshold = threshold(deny);
     let mut worst: Option<checker::Severity> = None;
     let mut trouble = false;
-    let stdin = io::stdin().lock();
-    let mut lines = io::BufRead::lines(stdin).enumerate().peekable();
+    let mut stdin = io::stdin().lock();
     let mut out = io::stdout().lock();
-    while lines.peek().is_some() {
-        let batch: Vec<(usize, io::Result<String>)> = lines.by_ref().take(BATCH).collect();
+    let mut next = 0usize;
+    let mut at_end = false;
+    while !at_end {
+        let mut batch: Vec<(usize, io::Result<String>)> = Vec::new();
+        let mut bytes = 0usize;
+        while batch.len() < BATCH && bytes < BATCH_BYTES {
+            let Some(line) = read_record(&mut stdin, record_limit) else {
+                at_end = true;
+                break;
+            };
+            // A failing stream (not a bad record) ends the run.
+            at_end = matches!(&line, Err(e) if e.kind() != io::ErrorKind::InvalidData);
+            bytes += line.as_ref().map_or(0, String::len);
+            batch.push((next, line));
+            next += 1;
+            if at_end {
+                break;
+            }
+        }
         let results: Vec<Result<(String, Option<checker::Severity>), String>> = batch
             .into_par_iter()
             .map(|(n, line)| {
@@ -616,6 +668,10 @@ fn stream(facts_dir: &Path, deny: Deny, published: Option<facts::FactDate>) -> E
                         if e.kind() == io::ErrorKind::BrokenPipe {
                             return ExitCode::SUCCESS;
                         }
+                        let _ = writeln!(
+                            io::stderr().lock(),
+                            "factcheck: cannot write to stdout: {e}"
+                        );
                         return ExitCode::from(EXIT_TROUBLE);
                     }
                 }
@@ -626,7 +682,15 @@ fn stream(facts_dir: &Path, deny: Deny, published: Option<facts::FactDate>) -> E
             }
         }
     }
-    let _ = out.flush();
+    if let Err(e) = out.flush() {
+        if e.kind() != io::ErrorKind::BrokenPipe {
+            let _ = writeln!(
+                io::stderr().lock(),
+                "factcheck: cannot write to stdout: {e}"
+            );
+            return ExitCode::from(EXIT_TROUBLE);
+        }
+    }
     if trouble {
         ExitCode::from(EXIT_TROUBLE)
     } else if worst.is_some_and(|w| w >= threshold) {
@@ -634,6 +698,61 @@ fn stream(facts_dir: &Path, deny: Deny, published: Option<facts::FactDate>) -> E
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// The next line of `input` without its line ending; an error for a line
+/// longer than `limit` bytes (read to its end, never held) or not UTF-8;
+/// `None` at the end.
+fn read_record(input: &mut impl io::BufRead, limit: usize) -> Option<io::Result<String>> {
+    let mut line = Vec::new();
+    let mut read_any = false;
+    let mut too_long = false;
+    loop {
+        let buf = match input.fill_buf() {
+            Ok(buf) => buf,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Some(Err(e)),
+        };
+        if buf.is_empty() {
+            if !read_any {
+                return None;
+            }
+            break;
+        }
+        read_any = true;
+        let (len, done) = match buf.iter().position(|&b| b == b'\n') {
+            Some(i) => (i + 1, true),
+            None => (buf.len(), false),
+        };
+        if !too_long && line.len() + len <= limit.saturating_add(2) {
+            line.extend_from_slice(&buf[..len]);
+        } else {
+            too_long = true;
+            line = Vec::new();
+        }
+        input.consume(len);
+        if done {
+            break;
+        }
+    }
+    if too_long {
+        return Some(Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!("record longer than the {limit}-byte limit, skipped"),
+        )));
+    }
+    if line.last() == Some(&b'\n') {
+        line.pop();
+        if line.last() == Some(&b'\r') {
+            line.pop();
+        }
+    }
+    Some(String::from_utf8(line).map_err(|_| {
+        io::Error::new(
+            io::ErrorKind::InvalidData,
+            "stream did not contain valid UTF-8",
+        )
+    }))
 }
 
 fn explain_code(code: Option<&str>, list: bool) -> ExitCode {
@@ -733,7 +852,13 @@ fn write_out(line: &str) -> ExitCode {
     match write!(out, "{line}{newline}").and_then(|()| out.flush()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(_) => ExitCode::from(EXIT_TROUBLE),
+        Err(e) => {
+            let _ = writeln!(
+                io::stderr().lock(),
+                "factcheck: cannot write to stdout: {e}"
+            );
+            ExitCode::from(EXIT_TROUBLE)
+        }
     }
 }
 

@@ -185,7 +185,13 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let before = text.get(..offset).unwrap_or("");
     let line = before.matches('\n').count() + 1;
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before.get(line_start..).map_or(0, |s| s.chars().count()) + 1;
+    let shown = before.get(line_start..).unwrap_or("");
+    // A byte-order mark is no character of the text an editor shows.
+    let shown = shown
+        .strip_prefix('\u{feff}')
+        .filter(|_| line_start == 0)
+        .unwrap_or(shown);
+    let column = shown.chars().count() + 1;
     (line, column)
 }
 
@@ -237,7 +243,9 @@ pub fn load_dir_named(dir: &Path, shown_as: &str) -> Result<FactBase, LoadError>
     let mut problems = Vec::new();
     for path in paths {
         let relative = path.strip_prefix(dir).unwrap_or(&path);
-        let display = Path::new(shown_as).join(relative).display().to_string();
+        let display = crate::sanitize::neutralise_path(
+            &Path::new(shown_as).join(relative).display().to_string(),
+        );
         match read_file(&path, &display) {
             Ok(text) => inputs.push((display, text)),
             Err(problem) => problems.push(problem),

@@ -30,6 +30,12 @@ pub fn neutralise(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// A file name or path as shown: like [`neutralise`], and newlines and
+/// tabs too, so that a name never starts a line of its own.
+pub fn neutralise_path(path: &str) -> String {
+    neutralise(path).replace(['\n', '\t'], "?")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
