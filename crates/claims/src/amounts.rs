@@ -1695,7 +1695,7 @@ mod tests {
     fn money_forms() {
         let cases: &[(&str, &[&str])] = &[
             (
-                "Alibaba will invest 100 billion yuan in the program.",
+                "Acme will invest 100 billion yuan in the program.",
                 &[r#"money "100 billion yuan" = 100 billion CNY"#],
             ),
             (
@@ -1748,7 +1748,7 @@ mod tests {
                 ],
             ),
             (
-                "Alibaba Promises $15.5B For Anti-Poverty Work",
+                "Acme Promises $15.5B For Anti-Poverty Work",
                 &[r#"money "$15.5B" = 15.5 billion USD"#],
             ),
             (
@@ -1790,7 +1790,7 @@ mod tests {
                 ],
             ),
             (
-                "SEE ALSO: Alibaba to Invest 100 Billion Yuan by 2025",
+                "SEE ALSO: Acme to Invest 100 Billion Yuan by 2025",
                 &[r#"money "100 Billion Yuan" = 100 billion CNY"#],
             ),
             (
@@ -1954,7 +1954,7 @@ mod tests {
     #[test]
     fn conversions() {
         check(
-            "Alibaba will invest 100 billion yuan ($ 15.5 billion) in the program",
+            "Acme will invest 100 billion yuan ($ 15.5 billion) in the program",
             &[
                 r#"conversion "100 billion yuan ($ 15.5 billion)" = 100 billion CNY -> 15.5 billion USD"#,
             ],
@@ -2062,13 +2062,10 @@ mod tests {
                 r#"count "10 areas" = 10 areas"#,
             ),
             (
-                "Alibaba announced ten programmes for",
+                "Acme announced ten programmes for",
                 r#"count "ten programmes" = 10 programmes"#,
             ),
-            (
-                "Alibaba‘s ten actions",
-                r#"count "ten actions" = 10 actions"#,
-            ),
+            ("Acme‘s ten actions", r#"count "ten actions" = 10 actions"#),
             (
                 "Ten actions were announced.",
                 r#"count "Ten actions" = 10 actions"#,
@@ -2119,7 +2116,7 @@ mod tests {
                 r#"count "30 low-income families" = 30 families"#,
             ),
             (
-                "Pinduoduo's 800 million users",
+                "Northwind's 800 million users",
                 r#"count "800 million users" = 800 million users"#,
             ),
             ("Boeing ordered 20 jets", r#"count "20 jets" = 20 jets"#),
@@ -2160,8 +2157,8 @@ mod tests {
     fn not_amounts() {
         let cases: &[&str] = &[
             "in 2019",
-            "date 2021-09-04 Alibaba",
-            "On September 2, Alibaba",
+            "date 2021-09-04 Acme",
+            "On September 2, Acme",
             "at the performance meeting on the 24th that",
             "1999",
             "Since 2018, Kuaishou",
@@ -2346,7 +2343,7 @@ mod tests {
 
     #[test]
     fn long_input_is_linear() {
-        let paragraph = "Alibaba will invest 100 billion yuan ($ 15.5 billion) in 10 areas, \
+        let paragraph = "Acme will invest 100 billion yuan ($ 15.5 billion) in 10 areas, \
                          up 89% on 2019, with more than 68.7 million users. ";
         let text = paragraph.repeat(20_000);
         let started = std::time::Instant::now();

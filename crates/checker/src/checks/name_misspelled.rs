@@ -61,15 +61,15 @@ mod tests {
 
     #[test]
     fn near_misses_are_warnings() {
-        let facts = "entities:\n  - { id: pdd, kind: organization, name: Pinduoduo, aliases: [Pinduoduo Inc.] }\n";
+        let facts = "entities:\n  - { id: pdd, kind: organization, name: Northwind, aliases: [Northwind Motors] }\n";
         assert_eq!(
             check(
                 facts,
-                "Pingduoduo: a plan. Then Pinduoduo grew.",
+                "Nortwind: a plan. Then Northwind grew.",
                 "name-misspelled"
             ),
-            ["warning \"Pingduoduo\": \"Pingduoduo\" looks like a misspelling of \"Pinduoduo\""]
+            ["warning \"Nortwind\": \"Nortwind\" looks like a misspelling of \"Northwind\""]
         );
-        assert!(check(facts, "Pinduoduo grew in Guangdong.", "name-misspelled").is_empty());
+        assert!(check(facts, "Northwind grew in Gothenburg.", "name-misspelled").is_empty());
     }
 }
