@@ -230,16 +230,7 @@ pub fn human(changes: &Changes) -> String {
 
 /// GitHub workflow commands for added and changed diagnostics.
 pub fn github(changes: &Changes) -> String {
-    let escape = |s: &str| {
-        s.replace('%', "%25")
-            .replace('\r', "%0D")
-            .replace('\n', "%0A")
-    };
-    let prop = |s: &str| {
-        escape(&report::sanitize::neutralise(s))
-            .replace(':', "%3A")
-            .replace(',', "%2C")
-    };
+    use report::github::{data, property};
     let mut out = String::new();
     for (what, l) in changes
         .added
@@ -254,11 +245,11 @@ pub fn github(changes: &Changes) -> String {
         };
         out.push_str(&format!(
             "::{level} file={},line={},col={},title={}::{what}: {}\n",
-            prop(&l.path),
+            property(&l.path),
             l.entry.span.line,
             l.entry.span.column,
-            prop(&l.entry.code),
-            escape(&report::sanitize::neutralise(&l.entry.message))
+            property(&l.entry.code),
+            data(&l.entry.message)
         ));
     }
     out

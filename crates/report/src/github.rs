@@ -71,8 +71,9 @@ fn annotation(c: &Checked, all: &[Checked], d: &Diagnostic) -> String {
     format!("::{} {props}::{}", command(d.severity), data(&message))
 }
 
-/// A message escaped for a workflow command's data.
-fn data(text: &str) -> String {
+/// A message escaped for a workflow command's data (control characters
+/// neutralised).
+pub fn data(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in neutralise(text).chars() {
         match c {
@@ -85,8 +86,9 @@ fn data(text: &str) -> String {
     out
 }
 
-/// A value escaped for a workflow command's property.
-fn property(text: &str) -> String {
+/// A value escaped for a workflow command's property (control characters
+/// neutralised).
+pub fn property(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in neutralise(text).chars() {
         match c {
