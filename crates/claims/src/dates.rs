@@ -186,6 +186,7 @@ pub fn find(text: &str) -> Vec<DateMention> {
     let scanner = Scanner {
         text,
         t: tokenize(text),
+        prefilter: true,
     };
     scanner.run()
 }
@@ -424,6 +425,11 @@ struct Tok {
     end: usize,
     kind: Kind,
     join: Join,
+    /// A word of [`VOCABULARY`]: only such a word can equal a literal the
+    /// matchers compare with, so every other word is rejected at once.
+    known: bool,
+    /// A word of [`STARTERS`].
+    starts: bool,
 }
 
 /// Where a URL starts inside a whitespace-delimited chunk.
@@ -466,6 +472,8 @@ fn tokenize(text: &str) -> Vec<Tok> {
                 end: u.end,
                 kind: Kind::Skip,
                 join,
+                known: false,
+                starts: false,
             });
             while chars.next_if(|&(k, _)| k < u.end).is_some() {}
             url = None;
@@ -497,11 +505,18 @@ fn tokenize(text: &str) -> Vec<Tok> {
         } else {
             Kind::Sym(c)
         };
+        let (known, starts) = if kind == Kind::Word {
+            classify(&text[i..end])
+        } else {
+            (false, false)
+        };
         toks.push(Tok {
             start: i,
             end,
             kind,
             join,
+            known,
+            starts,
         });
         join = Join::Touch;
     }
@@ -510,6 +525,115 @@ fn tokenize(text: &str) -> Vec<Tok> {
 
 // ---------------------------------------------------------------------------
 // Word tables
+
+/// Every word (lowercase, sorted) that appears as a literal in the matchers
+/// below. A test reads this file and fails when a literal is missing, so the
+/// pre-filter in [`Tok::known`] can never hide a match.
+#[rustfmt::skip]
+const VOCABULARY: [&str; 264] = [
+    "a", "across", "after", "afternoon", "ago", "an", "and", "apr", "april", "as", "at", "aug",
+    "august", "autumn", "because", "before", "beginning", "between", "billion", "bn", "but", "by",
+    "cars", "cases", "cities", "close", "coming", "companies", "couple", "course", "current",
+    "customers", "day", "days", "deaths", "dec", "decade", "decades", "december", "dollar",
+    "dollars", "during", "earlier", "early", "eight", "eighteen", "eighty", "eleven", "employees",
+    "end", "ended", "ending", "euro", "euros", "evening", "fall", "feb", "february", "few",
+    "fifteen", "fifty", "firms", "first", "fiscal", "five", "following", "for", "forty", "four",
+    "fourteen", "fourth", "fri", "friday", "from", "full", "fy", "h", "had", "half", "has", "he",
+    "her", "his", "homes", "households", "hundred", "i", "in", "is", "it", "its", "jan", "january",
+    "jobs", "jul", "july", "jun", "june", "k", "kg", "km", "last", "late", "lately", "later", "m",
+    "many", "mar", "march", "may", "members", "meters", "metres", "mid", "middle", "miles",
+    "million", "mn", "mon", "monday", "month", "months", "morning", "nd", "next", "nine",
+    "nineteen", "ninety", "nov", "november", "o", "oct", "october", "of", "on", "one", "or",
+    "over", "pages", "part", "past", "patients", "pct", "people", "per", "percent", "period",
+    "persons", "points", "pounds", "preceding", "previous", "prior", "q", "quarter", "rd",
+    "recent", "recently", "remainder", "renminbi", "residents", "rest", "rmb", "rupees", "said",
+    "same", "sat", "saturday", "second", "sep", "sept", "september", "seven", "seventeen",
+    "seventy", "several", "shares", "she", "shops", "since", "six", "sixteen", "sixty", "some",
+    "soon", "spring", "st", "staff", "start", "stores", "students", "summer", "sun", "sunday", "t",
+    "ten", "th", "that", "the", "their", "they", "third", "thirteen", "thirty", "this", "thousand",
+    "three", "through", "throughout", "thu", "thur", "thurs", "thursday", "till", "time", "times",
+    "to", "today", "tomorrow", "tonight", "tonnes", "tons", "trillion", "tue", "tues", "tuesday",
+    "turn", "twelve", "twenty", "two", "units", "until", "usd", "users", "vehicles", "votes",
+    "was", "we", "wed", "wednesday", "weds", "week", "weeks", "when", "where", "which", "while",
+    "who", "will", "winter", "with", "within", "won", "workers", "would", "y", "year", "years",
+    "yen", "yesterday", "you", "yoy", "yuan", "zero",
+];
+
+/// The words (lowercase, sorted) a matcher can start at: a word outside
+/// this list starts no date. `prefilter_changes_nothing` and the property
+/// test below prove that leaving a word out here loses no match.
+#[rustfmt::skip]
+const STARTERS: [&str; 126] = [
+    "a", "across", "an", "apr", "april", "aug", "august", "before", "by", "day", "days", "dec",
+    "decade", "decades", "december", "during", "earlier", "eight", "eighteen", "eighty", "eleven",
+    "feb", "february", "few", "fifteen", "fifty", "first", "fiscal", "five", "for", "forty",
+    "four", "fourteen", "fourth", "fri", "friday", "from", "full", "fy", "h", "in", "jan",
+    "january", "jul", "july", "jun", "june", "last", "lately", "later", "many", "mar", "march",
+    "may", "mon", "monday", "month", "months", "next", "nine", "nineteen", "ninety", "nov",
+    "november", "oct", "october", "one", "over", "past", "preceding", "previous", "q", "quarter",
+    "recently", "sat", "saturday", "second", "sep", "sept", "september", "seven", "seventeen",
+    "seventy", "several", "since", "six", "sixteen", "sixty", "some", "sun", "sunday", "ten",
+    "the", "third", "thirteen", "thirty", "this", "three", "throughout", "thu", "thur", "thurs",
+    "thursday", "till", "today", "tomorrow", "tonight", "tue", "tues", "tuesday", "twelve",
+    "twenty", "two", "until", "wed", "wednesday", "weds", "week", "weeks", "within", "y", "year",
+    "years", "yesterday", "yoy", "zero",
+];
+
+/// The longest word of [`VOCABULARY`].
+const LONGEST_KNOWN: usize = 10;
+
+/// `word`'s bytes as one big-endian number, zero-padded: the numbers sort
+/// as the words do, so [`VOCABULARY`]'s order carries over.
+const fn pack(word: &[u8]) -> u128 {
+    let mut value = 0u128;
+    let mut i = 0;
+    while i < 16 {
+        value <<= 8;
+        if i < word.len() {
+            value |= word[i] as u128;
+        }
+        i += 1;
+    }
+    value
+}
+
+/// A sorted word list packed, for a binary search on integers.
+const fn packed<const N: usize>(words: [&str; N]) -> [u128; N] {
+    let mut out = [0u128; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = pack(words[i].as_bytes());
+        i += 1;
+    }
+    out
+}
+
+const PACKED_VOCABULARY: [u128; VOCABULARY.len()] = packed(VOCABULARY);
+const PACKED_STARTERS: [u128; STARTERS.len()] = packed(STARTERS);
+
+/// `word` lowercase and packed, when it is short enough to be known.
+fn pack_lowercase(word: &str) -> Option<u128> {
+    let bytes = word.as_bytes();
+    if bytes.is_empty() || bytes.len() > LONGEST_KNOWN {
+        return None;
+    }
+    let mut lower = [0u8; LONGEST_KNOWN];
+    for (l, b) in lower.iter_mut().zip(bytes) {
+        *l = b.to_ascii_lowercase();
+    }
+    Some(pack(&lower))
+}
+
+/// How a word token is classed: (in [`VOCABULARY`], in [`STARTERS`]).
+fn classify(word: &str) -> (bool, bool) {
+    let Some(p) = pack_lowercase(word) else {
+        return (false, false);
+    };
+    if PACKED_VOCABULARY.binary_search(&p).is_err() {
+        return (false, false);
+    }
+    (true, PACKED_STARTERS.binary_search(&p).is_ok())
+}
 
 #[rustfmt::skip]
 const MONTHS: [&str; 12] = [
@@ -683,6 +807,9 @@ type Count = Option<u16>;
 struct Scanner<'a> {
     text: &'a str,
     t: Vec<Tok>,
+    /// Skip words outside [`VOCABULARY`] at once (off only in the test
+    /// that proves the pre-filter changes nothing).
+    prefilter: bool,
 }
 
 impl<'a> Scanner<'a> {
@@ -725,6 +852,8 @@ impl<'a> Scanner<'a> {
 
     fn at(&self, i: usize, ctx: &Ctx) -> Option<Match> {
         match self.t[i].kind {
+            // Every matcher that starts at a word compares it with a literal.
+            Kind::Word if self.prefilter && !self.t[i].starts => None,
             Kind::Word => self
                 .year_earlier(i)
                 .or_else(|| self.past(i))
@@ -762,11 +891,17 @@ impl<'a> Scanner<'a> {
     }
 
     fn is(&self, i: usize, w: &str) -> bool {
-        self.word(i).is_some_and(|x| eq(x, w))
+        self.known(i).is_some_and(|x| eq(x, w))
     }
 
     fn is_any(&self, i: usize, table: &[&str]) -> bool {
-        self.word(i).is_some_and(|x| among(x, table))
+        self.known(i).is_some_and(|x| among(x, table))
+    }
+
+    /// The word at `i` when it is in [`VOCABULARY`].
+    fn known(&self, i: usize) -> Option<&'a str> {
+        let t = self.t.get(i)?;
+        t.known.then(|| &self.text[t.start..t.end])
     }
 
     fn sym(&self, i: usize, c: char) -> bool {
@@ -1857,6 +1992,129 @@ fn anchor_after(kind: &DateKind, previous: Anchor) -> Anchor {
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
+
+    fn known_word(word: &str) -> bool {
+        classify(word).0
+    }
+
+    /// Every alphabetic string literal of the matchers (this file before
+    /// its tests), lowercase. Char literals and comments are skipped.
+    fn literals() -> Vec<String> {
+        let source = include_str!("dates.rs");
+        let code = source.split("#[cfg(test)]").next().unwrap_or(source);
+        let b = code.as_bytes();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < b.len() {
+            match b[i] {
+                b'/' if b.get(i + 1) == Some(&b'/') => {
+                    i += code[i..].find('\n').unwrap_or(code.len() - i);
+                }
+                b'\'' => {
+                    // '"', '\'' and '\u{201c}' are chars, not strings.
+                    let rest = &code[i + 1..];
+                    let close = if let Some(escaped) = rest.strip_prefix('\\') {
+                        escaped.find('\'').map(|k| k + 2)
+                    } else {
+                        rest.char_indices()
+                            .nth(1)
+                            .filter(|&(_, c)| c == '\'')
+                            .map(|(k, _)| k + 1)
+                    };
+                    i += close.map_or(1, |k| k + 1);
+                }
+                b'"' => {
+                    let mut j = i + 1;
+                    while j < b.len() && b[j] != b'"' {
+                        j += if b[j] == b'\\' { 2 } else { 1 };
+                    }
+                    let lit = &code[i + 1..j.min(code.len())];
+                    if !lit.is_empty() && lit.bytes().all(|c| c.is_ascii_alphabetic()) {
+                        out.push(lit.to_ascii_lowercase());
+                    }
+                    i = j + 1;
+                }
+                _ => i += 1,
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn vocabulary_holds_every_literal_of_the_matchers() {
+        let literals = literals();
+        assert!(literals.len() > 300, "scanner found {}", literals.len());
+        let missing: Vec<&String> = literals.iter().filter(|w| !known_word(w)).collect();
+        assert!(missing.is_empty(), "add to VOCABULARY: {missing:?}");
+        assert!(VOCABULARY.windows(2).all(|w| w[0] < w[1]), "sorted, unique");
+        assert!(VOCABULARY.iter().all(|w| w.len() <= LONGEST_KNOWN));
+        assert!(known_word("SEPTEMBER") && known_word("Yoy"));
+        assert!(!known_word("pinstripe") && !known_word("septembers"));
+    }
+
+    fn scan(text: &str, prefilter: bool) -> Vec<DateMention> {
+        Scanner {
+            text,
+            t: tokenize(text),
+            prefilter,
+        }
+        .run()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            cases: 2000,
+            ..proptest::prelude::ProptestConfig::default()
+        })]
+
+        /// Text made of the matchers' own words (any case), numbers and
+        /// punctuation: the pre-filter never changes what is found.
+        #[test]
+        fn prefilter_loses_nothing_on_matcher_words(
+            parts in proptest::collection::vec((0usize..VOCABULARY.len() + 40, 0u8..8), 1..40)
+        ) {
+            const OTHER: [&str; 14] = [
+                "2021", "12", "3", "30", "1999", "2nd", "17-18", "plan", "Acme", ",", ".", "-",
+                "(", "/",
+            ];
+            let mut text = String::new();
+            for (k, style) in parts {
+                let word = VOCABULARY.get(k).copied().unwrap_or_else(|| OTHER[k % OTHER.len()]);
+                let word = match style {
+                    0 => word.to_ascii_uppercase(),
+                    1 | 2 => {
+                        let mut c = word.chars();
+                        c.next().map(|f| f.to_ascii_uppercase().to_string() + c.as_str()).unwrap_or_default()
+                    }
+                    _ => word.to_owned(),
+                };
+                text.push_str(&word);
+                text.push_str(if style == 7 { "-" } else { " " });
+            }
+            proptest::prop_assert_eq!(scan(&text, true), scan(&text, false), "{:?}", text);
+        }
+    }
+
+    /// The pre-filter drops no match: with and without it, every test
+    /// sentence of this module and every bundled article give the same.
+    #[test]
+    fn prefilter_changes_nothing() {
+        let source = include_str!("dates.rs");
+        let mut texts: Vec<String> = source
+            .split('"')
+            .skip(1)
+            .step_by(2)
+            .map(str::to_owned)
+            .collect();
+        let sources = concat!(env!("CARGO_MANIFEST_DIR"), "/../../sources");
+        for entry in std::fs::read_dir(sources).into_iter().flatten().flatten() {
+            texts.extend(std::fs::read_to_string(entry.path()));
+        }
+        assert!(texts.len() > 200);
+        for text in &texts {
+            assert_eq!(scan(text, true), scan(text, false), "{text:?}");
+        }
+    }
 
     fn show_kind(kind: &DateKind) -> (&'static str, String) {
         match kind {

@@ -135,6 +135,9 @@ impl Gazetteer {
                 }
             }
         }
+        // Grouped by first letter for `misspellings`; stable, so ties keep
+        // the order of `names`.
+        words.sort_by_key(|(w, _)| w.chars().next());
         Gazetteer {
             automaton,
             names,
@@ -198,12 +201,19 @@ impl Gazetteer {
             }
             let at_start = sentence_starts.binary_search(&span.start).is_ok();
             let max_distance = if at_start || len < 8 { 1 } else { 2 };
+            // Typos rarely touch the first letter; requiring it keeps the
+            // edit-distance work to a few names per word.
+            let from = self
+                .words
+                .partition_point(|(w, _)| w.chars().next() < Some(first));
+            let to = self
+                .words
+                .partition_point(|(w, _)| w.chars().next() <= Some(first));
             let best = self
                 .words
+                .get(from..to)
+                .unwrap_or_default()
                 .iter()
-                // Typos rarely touch the first letter; requiring it keeps
-                // the edit-distance work to a few names per word.
-                .filter(|(w, _)| w.starts_with(first))
                 .filter(|(w, _)| w.chars().count().abs_diff(len) <= max_distance)
                 .map(|(w, i)| (strsim::osa_distance(w, token), w, *i))
                 .filter(|(d, w, _)| *d >= 1 && *d <= max_distance && !is_inflection(token, w))

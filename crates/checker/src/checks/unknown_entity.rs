@@ -51,6 +51,11 @@ fn run(ctx: &Context<'_>) -> Findings {
         for (k, (_, word)) in words.iter().enumerate() {
             // A title word immediately followed by two or three name words.
             // Abbreviations ("CEO") count only in capitals; "coo" is a word.
+            // The cheap test on the name words comes first.
+            let is_name = |j: usize| words.get(j).is_some_and(|(_, w)| name_word(w));
+            if !(is_name(k + 1) && is_name(k + 2)) {
+                continue;
+            }
             let is_title = titles.canonical(word).is_some()
                 && (word.len() > 3 || word.chars().all(char::is_uppercase));
             if !is_title {
@@ -61,9 +66,6 @@ fn run(ctx: &Context<'_>) -> Findings {
                 .take(3)
                 .take_while(|(_, w)| name_word(w))
                 .collect();
-            if run.len() < 2 {
-                continue;
-            }
             let Some(first) = run.first() else { continue };
             let Some(last) = run.last() else { continue };
             let start = sentence.span.start + first.0;
