@@ -116,6 +116,7 @@ impl FactIndex {
             .map(|p| i32::try_from(p.split_whitespace().count()).unwrap_or(1))
             .collect();
         index.cue_automaton = AhoCorasickBuilder::new()
+            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
             .match_kind(MatchKind::Standard)
             .build(&patterns)
             .ok();

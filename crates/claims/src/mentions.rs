@@ -122,6 +122,7 @@ impl Gazetteer {
         names.sort_by(|a, b| a.name.cmp(&b.name).then(a.entity.cmp(&b.entity)));
         names.dedup_by(|a, b| a.name == b.name && a.entity == b.entity);
         let automaton = AhoCorasickBuilder::new()
+            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
             .build(names.iter().map(|n| n.name.as_str()))

@@ -97,6 +97,7 @@ impl TitleMatcher {
     pub fn new(table: &TitleTable) -> TitleMatcher {
         let forms: Vec<String> = table.forms().map(str::to_owned).collect();
         let automaton = AhoCorasickBuilder::new()
+            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
             .build(&forms)

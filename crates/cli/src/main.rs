@@ -431,17 +431,20 @@ fn check(
     // Reads and checks sources in parallel; collecting keeps path order, so
     // output is the same at any thread count.
     let check_all = |files: &[PathBuf]| -> Vec<checker::Checked> {
-        let checked: Vec<Option<checker::Checked>> = files
-            .par_iter()
-            .map(|path| match input::read(path) {
-                Ok(source) => Some(checker.check(source, published)),
-                Err(e) => {
-                    eprint_diagnostic(&e);
-                    trouble.store(true, std::sync::atomic::Ordering::Relaxed);
-                    None
-                }
-            })
-            .collect();
+        let check_one = |path: &PathBuf| match input::read(path) {
+            Ok(source) => Some(checker.check(source, published)),
+            Err(e) => {
+                eprint_diagnostic(&e);
+                trouble.store(true, std::sync::atomic::Ordering::Relaxed);
+                None
+            }
+        };
+        // One file (an editor's save) does without the thread pool's start.
+        let checked: Vec<Option<checker::Checked>> = if files.len() == 1 {
+            files.iter().map(check_one).collect()
+        } else {
+            files.par_iter().map(check_one).collect()
+        };
         let checked: Vec<checker::Checked> = checked.into_iter().flatten().collect();
         for c in &checked {
             if let Some(err) = &c.extraction.front_matter_error {

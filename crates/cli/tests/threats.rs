@@ -701,7 +701,9 @@ rates:
     ] {
         assert!(stderr.contains(value), "reports {value}: {stderr}");
     }
-    // A number too large for any integer type stops serde_yaml; still exit 2.
+    // A number too large for any integer type is read from its digits
+    // (the largest decimal): it loads, and converting with it overflows
+    // into checked arithmetic, not a panic.
     let too_big = facts_folder(
         &scratch,
         "too-big",
@@ -709,9 +711,22 @@ rates:
             "{entity}rates:\n  - {{base: USD, quote: CNY, rate: 79228162514264337593543950335, on: 2021-09-03, source: https://x}}\n"
         ),
     );
-    let run = facts_check(&scratch, &too_big);
-    run.expect(&[2]);
-    assert!(run.stderr().contains("facts.yaml"), "{}", run.stderr());
+    facts_check(&scratch, &too_big).expect(&[0]);
+    let article = scratch.write(
+        "convert.txt",
+        "---\npublished: 2021-09-03\n---\nAcme paid 100 billion yuan ($15.5 billion) on Friday.\n",
+    );
+    factcheck(
+        scratch.path(),
+        [
+            OsStr::new("check"),
+            article.as_os_str(),
+            "--facts".as_ref(),
+            too_big.as_os_str(),
+        ],
+    )
+    .run()
+    .expect(&[0, 1]);
 
     // Numbers keep the digits they are written with: never through f64.
     let exact = facts_folder(

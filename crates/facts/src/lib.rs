@@ -20,6 +20,7 @@ pub mod date;
 pub mod error;
 pub mod load;
 pub mod model;
+mod node_de;
 pub mod sanitize;
 pub mod titles;
 pub mod yaml;

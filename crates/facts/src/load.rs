@@ -2,15 +2,15 @@
 //! problem collected and located.
 //!
 //! Each file goes through three stages: the spanned tree (syntax, duplicate
-//! keys, depth), serde_yaml into the raw schema types item by item (unknown
-//! and missing fields, wrong types), then conversion into the model (amounts,
+//! keys, depth), serde from that tree into the raw schema types item by item
+//! (unknown and missing fields, wrong types), then conversion into the model (amounts,
 //! dates). Cross-file rules (duplicate ids, references, aliases, sums) run
 //! once all files are read. Any problem fails the load.
 
 use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use miette::{NamedSource, SourceSpan};
 use rust_decimal::Decimal;
@@ -23,6 +23,7 @@ use crate::error::{FactsError, FactsSource, LoadError};
 use crate::model::{
     Entity, EntityKind, Event, FactBase, FactRef, Origin, Quantity, Rate, Role, default_tolerance,
 };
+use crate::node_de::NodeDeserializer;
 use crate::titles::TitleTable;
 use crate::yaml::{self, Node, NodeKind, Step, TreeProblem};
 
@@ -30,7 +31,7 @@ use crate::yaml::{self, Node, NodeKind, Step, TreeProblem};
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
 /// A scalar of any YAML type, kept as text. Exact numbers and dates are
-/// re-read from the spanned tree, because serde_yaml turns `15.50` into a
+/// re-read from the spanned tree, because a plain `15.50` resolves to a
 /// float.
 #[derive(Debug, Clone)]
 struct Scalar(String);
@@ -152,17 +153,18 @@ struct File {
     display: Arc<str>,
     text: Arc<str>,
     /// The text as shown in diagnostics: control characters neutralised,
-    /// same length, so spans stay valid.
-    shown: Arc<str>,
+    /// same length, so spans stay valid. Made only when a problem is shown.
+    shown: OnceLock<Arc<str>>,
+    lines: LineIndex,
     tree: Node,
 }
 
 impl File {
     fn src(&self) -> FactsSource {
-        NamedSource::new(
-            crate::sanitize::neutralise(&self.display),
-            self.shown.clone(),
-        )
+        let shown = self
+            .shown
+            .get_or_init(|| crate::sanitize::neutralise(&self.text).into());
+        NamedSource::new(crate::sanitize::neutralise(&self.display), shown.clone())
     }
 
     fn span(&self, node: &Node) -> SourceSpan {
@@ -170,7 +172,7 @@ impl File {
     }
 
     fn origin(&self, node: &Node) -> Origin {
-        let (line, column) = line_column(&self.text, node.span.start);
+        let (line, column) = self.lines.line_column(&self.text, node.span.start);
         Origin {
             file: self.display.clone(),
             line,
@@ -185,14 +187,48 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let before = text.get(..offset).unwrap_or("");
     let line = before.matches('\n').count() + 1;
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let shown = before.get(line_start..).unwrap_or("");
+    (line, column(text, line_start, offset))
+}
+
+/// 1-based column (in characters) of `offset` on the line starting at
+/// `line_start`.
+fn column(text: &str, line_start: usize, offset: usize) -> usize {
+    let shown = text.get(line_start..offset).unwrap_or("");
     // A byte-order mark is no character of the text an editor shows.
     let shown = shown
         .strip_prefix('\u{feff}')
         .filter(|_| line_start == 0)
         .unwrap_or(shown);
-    let column = shown.chars().count() + 1;
-    (line, column)
+    shown.chars().count() + 1
+}
+
+/// Where each line of a text starts, for many [`line_column`] lookups
+/// without rescanning the text.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// Indexes `text`.
+    pub fn new(text: &str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        LineIndex { starts }
+    }
+
+    /// 1-based line and column (in characters) of a byte offset of the
+    /// text this index was built from.
+    pub fn line_column(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = offset.min(text.len());
+        if !text.is_char_boundary(offset) {
+            return (1, 1);
+        }
+        let line = self.starts.partition_point(|&s| s <= offset).max(1);
+        let line_start = self.starts.get(line - 1).copied().unwrap_or(0);
+        (line, column(text, line_start, offset))
+    }
 }
 
 /// A raw item with the file and tree path it came from.
@@ -279,8 +315,9 @@ fn load_texts(
         events: Vec::new(),
         rates: Vec::new(),
     };
-    for (display, text) in inputs {
-        loader.add_file(display, text);
+    let trees = parse_all(&inputs);
+    for ((display, text), tree) in inputs.into_iter().zip(trees) {
+        loader.add_file(display, text, tree);
     }
     let base = loader.build();
     if loader.problems.is_empty() {
@@ -290,6 +327,42 @@ fn load_texts(
             problems: loader.problems,
         })
     }
+}
+
+/// A file's spanned tree, or why it has none.
+type Parsed = Result<Option<Node>, Vec<TreeProblem>>;
+
+/// Parses every file, on two threads when there are several: parsing is most
+/// of the time a cold run spends on the facts.
+fn parse_all(inputs: &[(String, String)]) -> Vec<Parsed> {
+    let parse = |files: &[(String, String)]| -> Vec<Parsed> {
+        files.iter().map(|(_, text)| yaml::parse(text)).collect()
+    };
+    let bytes: usize = inputs.iter().map(|(_, t)| t.len()).sum();
+    if inputs.len() < 2 || bytes < 16 * 1024 {
+        return parse(inputs);
+    }
+    // Split where half the bytes are, so both threads get as much work.
+    let mut seen = 0;
+    let half = inputs
+        .iter()
+        .position(|(_, t)| {
+            seen += t.len();
+            seen * 2 >= bytes
+        })
+        .map_or(inputs.len() / 2, |i| (i + 1).min(inputs.len() - 1));
+    let (first, second) = inputs.split_at(half);
+    std::thread::scope(|scope| {
+        let later = scope.spawn(|| parse(second));
+        let mut out = parse(first);
+        match later.join() {
+            Ok(rest) => out.extend(rest),
+            // Parsing does not panic; should it, parse again on this thread
+            // so that the problem surfaces here.
+            Err(_) => out.extend(parse(second)),
+        }
+        out
+    })
 }
 
 fn collect_yaml(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) -> std::io::Result<()> {
@@ -376,12 +449,14 @@ fn schema_help(section: &str, message: &str) -> String {
 }
 
 impl Loader {
-    fn add_file(&mut self, display: String, text: String) {
+    fn add_file(&mut self, display: String, text: String, parsed: Parsed) {
         let display: Arc<str> = display.into();
         let text: Arc<str> = text.into();
-        let shown: Arc<str> = crate::sanitize::neutralise(&text).into();
-        let src = || NamedSource::new(crate::sanitize::neutralise(&display), shown.clone());
-        let tree = match yaml::parse(&text) {
+        let src = || {
+            let shown: Arc<str> = crate::sanitize::neutralise(&text).into();
+            NamedSource::new(crate::sanitize::neutralise(&display), shown)
+        };
+        let tree = match parsed {
             Ok(Some(tree)) => tree,
             Ok(None) => {
                 self.problems.push(FactsError::EmptyFile {
@@ -423,20 +498,9 @@ impl Loader {
         let file = File {
             display: display.clone(),
             text: text.clone(),
-            shown: shown.clone(),
+            shown: OnceLock::new(),
+            lines: LineIndex::new(&text),
             tree,
-        };
-        let value: serde_yaml::Value = match serde_yaml::from_str(&text) {
-            Ok(v) => v,
-            Err(e) => {
-                let at = e.location().map_or(0, |l| l.index());
-                self.problems.push(FactsError::Syntax {
-                    src: file.src(),
-                    span: (at, 0).into(),
-                    message: e.to_string(),
-                });
-                return;
-            }
         };
         let file_index = self.files.len();
         let NodeKind::Map(entries) = &file.tree.kind else {
@@ -462,15 +526,12 @@ impl Loader {
                 });
                 continue;
             };
-            let items = match (&node.kind, value.get(section)) {
-                (NodeKind::Seq(_), Some(serde_yaml::Value::Sequence(items))) => items.clone(),
-                (
-                    NodeKind::Scalar {
-                        text,
-                        quoted: false,
-                    },
-                    _,
-                ) if text.is_empty() || text == "~" || text == "null" => continue,
+            let items = match &node.kind {
+                NodeKind::Seq(items) => items,
+                NodeKind::Scalar {
+                    text,
+                    quoted: false,
+                } if text.is_empty() || text == "~" || text == "null" => continue,
                 _ => {
                     self.problems.push(FactsError::Schema {
                         src: file.src(),
@@ -482,7 +543,7 @@ impl Loader {
                     continue;
                 }
             };
-            for (index, item) in items.into_iter().enumerate() {
+            for (index, item) in items.iter().enumerate() {
                 match section {
                     "titles" => {
                         self.deserialize(&file, file_index, section, index, item, |l, r| {
@@ -519,10 +580,10 @@ impl Loader {
         file_index: usize,
         section: &'static str,
         index: usize,
-        item: serde_yaml::Value,
+        item: &Node,
         push: impl FnOnce(&mut Self, Located<T>),
     ) {
-        match serde_path_to_error::deserialize::<_, T>(item) {
+        match serde_path_to_error::deserialize::<_, T>(NodeDeserializer(item)) {
             Ok(raw) => push(
                 self,
                 Located {
@@ -1182,6 +1243,12 @@ mod tests {
         assert_eq!(line_column(text, 3), (2, 1));
         let colon = text.find(':').unwrap();
         assert_eq!(line_column(text, colon), (2, 3));
+        let index = LineIndex::new(text);
+        for offset in 0..=text.len() + 2 {
+            if text.is_char_boundary(offset.min(text.len())) {
+                assert_eq!(index.line_column(text, offset), line_column(text, offset));
+            }
+        }
     }
 
     #[test]
