@@ -253,3 +253,18 @@ fn rendered_diagnostics_name_file_line_and_label() {
         .unwrap();
     insta::assert_snapshot!(out);
 }
+
+#[test]
+fn aliases_are_refused_where_they_are_written() {
+    let text = "entities:\n  - &acme {id: acme, kind: organization, name: Acme}\n  - id: beta\n    kind: organization\n    name: *acme\n";
+    assert_eq!(
+        problems(&[("f/a.yaml", text)]),
+        ["facts::schema f/a.yaml:5:11 [here]"]
+    );
+    let err = load_strs([("f/a.yaml", text)]).unwrap_err();
+    let message = err.problems[0].to_string();
+    assert!(
+        message.contains("aliases (`*name`) are not supported"),
+        "{message}"
+    );
+}
