@@ -434,6 +434,10 @@ struct Tok {
 
 /// Where a URL starts inside a whitespace-delimited chunk.
 fn url_start(chunk: &str) -> Option<usize> {
+    // Most chunks are words: neither "://" nor "www." without these bytes.
+    if !chunk.bytes().any(|b| b == b':' || b == b'.') {
+        return None;
+    }
     if let Some(p) = chunk.find("://") {
         let b = chunk.as_bytes();
         let mut s = p;
@@ -617,11 +621,12 @@ fn pack_lowercase(word: &str) -> Option<u128> {
     if bytes.is_empty() || bytes.len() > LONGEST_KNOWN {
         return None;
     }
-    let mut lower = [0u8; LONGEST_KNOWN];
+    let mut lower = [0u8; 16];
     for (l, b) in lower.iter_mut().zip(bytes) {
         *l = b.to_ascii_lowercase();
     }
-    Some(pack(&lower))
+    // The same number as `pack`, without its loop.
+    Some(u128::from_be_bytes(lower))
 }
 
 /// How a word token is classed: (in [`VOCABULARY`], in [`STARTERS`]).

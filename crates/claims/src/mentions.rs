@@ -82,9 +82,10 @@ pub struct Gazetteer {
     names: Vec<KnownName>,
     /// Distinctive single words of names (not dictionary words), for near
     /// misses: (word, index into `names`).
-    words: Vec<(String, usize)>,
+    words: Vec<NameWord>,
 }
 
+#[inline]
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
@@ -132,13 +133,19 @@ impl Gazetteer {
             for w in n.name.split(|c: char| !c.is_alphanumeric()) {
                 let starts_upper = w.chars().next().is_some_and(char::is_uppercase);
                 if w.chars().count() >= 5 && starts_upper && !is_dictionary_word(w) {
-                    words.push((w.to_owned(), i));
+                    words.push(NameWord {
+                        first: w.chars().next(),
+                        chars: w.chars().count(),
+                        letters: Letters::of(w),
+                        word: w.to_owned(),
+                        name: i,
+                    });
                 }
             }
         }
         // Grouped by first letter for `misspellings`; stable, so ties keep
         // the order of `names`.
-        words.sort_by_key(|(w, _)| w.chars().next());
+        words.sort_by_key(|w| w.first);
         Gazetteer {
             automaton,
             names,
@@ -189,8 +196,11 @@ impl Gazetteer {
             let Some(first) = token.chars().next() else {
                 continue;
             };
+            if !first.is_uppercase() || token.len() < 5 {
+                continue;
+            }
             let len = token.chars().count();
-            if !first.is_uppercase() || len < 5 {
+            if len < 5 {
                 continue;
             }
             let span = start..start + token.len();
@@ -202,27 +212,28 @@ impl Gazetteer {
             }
             let at_start = sentence_starts.binary_search(&span.start).is_ok();
             let max_distance = if at_start || len < 8 { 1 } else { 2 };
+            let letters = Letters::of(token);
             // Typos rarely touch the first letter; requiring it keeps the
             // edit-distance work to a few names per word.
-            let from = self
-                .words
-                .partition_point(|(w, _)| w.chars().next() < Some(first));
-            let to = self
-                .words
-                .partition_point(|(w, _)| w.chars().next() <= Some(first));
+            let from = self.words.partition_point(|w| w.first < Some(first));
+            let to = self.words.partition_point(|w| w.first <= Some(first));
             let best = self
                 .words
                 .get(from..to)
                 .unwrap_or_default()
                 .iter()
-                .filter(|(w, _)| w.chars().count().abs_diff(len) <= max_distance)
-                .map(|(w, i)| (strsim::osa_distance(w, token), w, *i))
-                .filter(|(d, w, _)| *d >= 1 && *d <= max_distance && !is_inflection(token, w))
+                .filter(|w| w.chars.abs_diff(len) <= max_distance)
+                .filter(|w| w.letters.difference(&letters) <= 2 * max_distance)
+                .filter_map(|w| {
+                    let d = osa_within(&w.word, token, max_distance)?;
+                    Some((d, &w.word, w.name))
+                })
+                .filter(|(d, w, _)| *d >= 1 && !is_inflection(token, w))
                 .min_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(b.1)));
             let Some((distance, word, index)) = best else {
                 continue;
             };
-            if self.words.iter().any(|(w, _)| w == token) || is_dictionary_word(token) {
+            if self.words.iter().any(|w| w.word == token) || is_dictionary_word(token) {
                 continue;
             }
             let Some(known) = self.names.get(index) else {
@@ -239,22 +250,142 @@ impl Gazetteer {
     }
 }
 
+/// A distinctive word of a known name, for near-miss search.
+#[derive(Debug, Clone)]
+struct NameWord {
+    first: Option<char>,
+    /// Length in characters.
+    chars: usize,
+    letters: Letters,
+    word: String,
+    /// Index into the gazetteer's names.
+    name: usize,
+}
+
 /// Every word (a run of alphanumeric characters) with its byte offset.
 pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut chars = text.char_indices().peekable();
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    // The word character starting at byte `i` and its length; ASCII without
+    // decoding.
+    let char_at = move |i: usize| -> Option<(bool, usize)> {
+        let b = *bytes.get(i)?;
+        if b.is_ascii() {
+            return Some((b.is_ascii_alphanumeric(), 1));
+        }
+        let c = text.get(i..)?.chars().next()?;
+        Some((is_word_char(c), c.len_utf8()))
+    };
     std::iter::from_fn(move || {
-        let (start, _) = chars.find(|(_, c)| is_word_char(*c))?;
-        let mut end = text.len();
-        while let Some(&(i, c)) = chars.peek() {
-            if is_word_char(c) {
-                chars.next();
-            } else {
-                end = i;
+        loop {
+            let (word, len) = char_at(at)?;
+            if word {
                 break;
             }
+            at += len;
         }
-        Some((start, &text[start..end]))
+        let start = at;
+        while let Some((true, len)) = char_at(at) {
+            at += len;
+        }
+        Some((start, text.get(start..at)?))
     })
+}
+
+/// How many characters of a word fall in each of 32 bins (letters
+/// case-folded, anything else hashed). A substitution changes two counts by
+/// one, an insertion or deletion one, a transposition none: two words at
+/// edit distance `d` differ by at most `2d` in total, so the counts reject
+/// most far words before the distance is computed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Letters([u8; 32]);
+
+impl Letters {
+    fn of(word: &str) -> Letters {
+        let mut bins = [0u8; 32];
+        for c in word.chars() {
+            let bin = if c.is_ascii_alphabetic() {
+                usize::from(c.to_ascii_lowercase() as u8 - b'a')
+            } else {
+                26 + (c as usize) % 6
+            };
+            if let Some(n) = bins.get_mut(bin) {
+                *n = n.saturating_add(1);
+            }
+        }
+        Letters(bins)
+    }
+
+    /// The total of the differences of the counts.
+    fn difference(&self, other: &Letters) -> usize {
+        self.0
+            .iter()
+            .zip(&other.0)
+            .map(|(a, b)| usize::from(a.abs_diff(*b)))
+            .sum()
+    }
+}
+
+/// The optimal-string-alignment distance between `a` and `b` (in
+/// characters, as `strsim::osa_distance`), when it is at most `max`. Rows
+/// of the table never get smaller, so a row beyond `max` ends the work:
+/// most name words are rejected after a row or two.
+fn osa_within(a: &str, b: &str, max: usize) -> Option<usize> {
+    const CAP: usize = 48;
+    let mut a_chars = ['\0'; CAP];
+    let mut b_chars = ['\0'; CAP];
+    let (mut n, mut m) = (0, 0);
+    let general = || {
+        // Too long for the stack tables: the general algorithm.
+        let d = strsim::osa_distance(a, b);
+        (d <= max).then_some(d)
+    };
+    for c in a.chars() {
+        let Some(slot) = a_chars.get_mut(n) else {
+            return general();
+        };
+        *slot = c;
+        n += 1;
+    }
+    for c in b.chars() {
+        let Some(slot) = b_chars.get_mut(m) else {
+            return general();
+        };
+        *slot = c;
+        m += 1;
+    }
+    if n.abs_diff(m) > max {
+        return None;
+    }
+    let (a, b) = (&a_chars[..n], &b_chars[..m]);
+    let mut before = [0usize; CAP + 1];
+    let mut previous = [0usize; CAP + 1];
+    let mut current = [0usize; CAP + 1];
+    for (j, cell) in previous.iter_mut().enumerate().take(m + 1) {
+        *cell = j;
+    }
+    for i in 1..=n {
+        current[0] = i;
+        let mut row_min = i;
+        for j in 1..=m {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut d = (previous[j] + 1)
+                .min(current[j - 1] + 1)
+                .min(previous[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(before[j - 2] + 1);
+            }
+            current[j] = d;
+            row_min = row_min.min(d);
+        }
+        if row_min > max {
+            return None;
+        }
+        std::mem::swap(&mut before, &mut previous);
+        std::mem::swap(&mut previous, &mut current);
+    }
+    let d = previous[m];
+    (d <= max).then_some(d)
 }
 
 /// Plurals and possessives are not misspellings ("Tencents").
@@ -357,6 +488,111 @@ mod tests {
         assert!(is_dictionary_word("Global"));
         assert!(is_dictionary_word("programmes") || is_dictionary_word("programs"));
         assert!(!is_dictionary_word("Pinduoduo"));
+    }
+
+    #[test]
+    fn letter_counts_never_reject_a_near_word() {
+        let words = [
+            "Pinduoduo",
+            "Pingduoduo",
+            "Pinduodou",
+            "Alibaba",
+            "Alibabba",
+            "Albiaba",
+            "ALIBABA",
+            "Tencent",
+            "Tencnet",
+            "Shanghai",
+            "Shenzhen",
+            "张勇",
+            "张勇勇",
+            "Ünïcödé",
+            "Unicode",
+        ];
+        for a in words {
+            for b in words {
+                let d = strsim::osa_distance(a, b);
+                let counted = Letters::of(a).difference(&Letters::of(b));
+                assert!(counted <= 2 * d, "{a} {b}: {counted} > 2 x {d}");
+            }
+        }
+    }
+
+    #[test]
+    fn words_are_runs_of_alphanumeric_characters() {
+        fn reference(text: &str) -> Vec<(usize, &str)> {
+            let mut out = Vec::new();
+            let mut start = None;
+            for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+                match (c.is_alphanumeric() && i < text.len(), start) {
+                    (true, None) => start = Some(i),
+                    (false, Some(s)) => {
+                        out.push((s, &text[s..i]));
+                        start = None;
+                    }
+                    _ => {}
+                }
+            }
+            out
+        }
+        for text in [
+            "",
+            "   ",
+            "Acme's CEO, Jane Roe (2021)",
+            "张勇 — Pingduoduo’s plan",
+            "x\u{a0}y\u{2009}z",
+            "Ünïcödé-Wörds ٣٤ ²³ end.",
+            "tail",
+        ] {
+            assert_eq!(words(text).collect::<Vec<_>>(), reference(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn bounded_distance_agrees_with_strsim() {
+        let words = [
+            "",
+            "a",
+            "ab",
+            "ba",
+            "abc",
+            "acb",
+            "Pinduoduo",
+            "Pingduoduo",
+            "Pinduodou",
+            "Alibaba",
+            "Alibabba",
+            "Albiaba",
+            "Microsoft",
+            "Micorsoft",
+            "Tencent",
+            "Tencnet",
+            "Shanghai",
+            "Shenzhen",
+            "Zhang",
+            "Zhnag",
+            "张勇",
+            "张勇勇",
+            "Ünïcödé",
+            "Unicode",
+            "caab",
+            "abca",
+        ];
+        for a in words {
+            for b in words {
+                let d = strsim::osa_distance(a, b);
+                for max in 0..4 {
+                    assert_eq!(
+                        osa_within(a, b, max),
+                        (d <= max).then_some(d),
+                        "{a} {b} {max}"
+                    );
+                }
+            }
+        }
+        let long = "x".repeat(60);
+        assert_eq!(osa_within(&long, &long, 2), Some(0));
+        assert_eq!(osa_within("xx", &long, 2), None);
     }
 
     #[test]
