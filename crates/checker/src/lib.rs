@@ -13,6 +13,7 @@ pub mod suppress;
 
 use std::ops::Range;
 
+pub use claims::Workload;
 use claims::{Claim, Extraction, Extractor, Format};
 use facts::{FactBase, FactDate};
 use serde::Serialize;
@@ -224,14 +225,20 @@ pub struct Checker<'a> {
 impl<'a> Checker<'a> {
     /// A checker for this fact base.
     pub fn new(facts: &'a FactBase) -> Checker<'a> {
+        Checker::for_workload(facts, Workload::Few)
+    }
+
+    /// Like [`Checker::new`], with automata built for `workload`
+    /// ([`Workload::of_sources`]).
+    pub fn for_workload(facts: &'a FactBase, workload: Workload) -> Checker<'a> {
         // The two are independent and each costs about a millisecond: on
         // two threads they cost a cold run only one.
         let (extractor, index) = std::thread::scope(|scope| {
-            let index = scope.spawn(|| matching::FactIndex::new(facts));
-            let extractor = Extractor::for_facts(facts);
+            let index = scope.spawn(|| matching::FactIndex::for_workload(facts, workload));
+            let extractor = Extractor::for_facts_and_workload(facts, workload);
             let index = index
                 .join()
-                .unwrap_or_else(|_| matching::FactIndex::new(facts));
+                .unwrap_or_else(|_| matching::FactIndex::for_workload(facts, workload));
             (extractor, index)
         });
         Checker {

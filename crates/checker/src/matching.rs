@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::ops::Range;
 
-use claims::{Amount, Claim, ClaimKind, DateKind, Extraction, Link, Resolved};
+use claims::{Amount, Claim, ClaimKind, DateKind, Extraction, Link, Resolved, Workload};
 use facts::{EntityKind, FactBase, FactDate, Period, Quantity, Unit};
 
 use crate::numbers::{self, Interval};
@@ -79,6 +79,11 @@ pub struct FactIndex {
 impl FactIndex {
     /// Indexes a fact base.
     pub fn new(base: &FactBase) -> FactIndex {
+        FactIndex::for_workload(base, Workload::Few)
+    }
+
+    /// Like [`FactIndex::new`], with the cue automaton built for `workload`.
+    pub fn for_workload(base: &FactBase, workload: Workload) -> FactIndex {
         let mut index = FactIndex::default();
         for (i, q) in base.quantities.iter().enumerate() {
             index
@@ -116,7 +121,7 @@ impl FactIndex {
             .map(|p| i32::try_from(p.split_whitespace().count()).unwrap_or(1))
             .collect();
         index.cue_automaton = AhoCorasickBuilder::new()
-            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+            .kind(Some(workload.automaton()))
             .match_kind(MatchKind::Standard)
             .build(&patterns)
             .ok();

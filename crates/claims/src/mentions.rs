@@ -4,6 +4,7 @@
 
 use std::ops::Range;
 
+use crate::Workload;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use facts::EntityKind;
 
@@ -116,6 +117,14 @@ impl Gazetteer {
     /// Builds the automaton over every name. Names shorter than two
     /// characters are ignored: they would match everywhere.
     pub fn new(names: impl IntoIterator<Item = KnownName>) -> Gazetteer {
+        Gazetteer::for_workload(names, Workload::Few)
+    }
+
+    /// Like [`Gazetteer::new`], with the automaton built for `workload`.
+    pub fn for_workload(
+        names: impl IntoIterator<Item = KnownName>,
+        workload: Workload,
+    ) -> Gazetteer {
         let mut names: Vec<KnownName> = names
             .into_iter()
             .filter(|n| n.name.trim().chars().count() >= 2)
@@ -123,7 +132,7 @@ impl Gazetteer {
         names.sort_by(|a, b| a.name.cmp(&b.name).then(a.entity.cmp(&b.entity)));
         names.dedup_by(|a, b| a.name == b.name && a.entity == b.entity);
         let automaton = AhoCorasickBuilder::new()
-            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+            .kind(Some(workload.automaton()))
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
             .build(names.iter().map(|n| n.name.as_str()))

@@ -15,6 +15,7 @@ use std::ops::Range;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use facts::{EntityKind, TitleTable};
 
+use crate::Workload;
 use crate::mentions::Mention;
 
 /// When the sentence says the role was held.
@@ -95,9 +96,14 @@ pub struct TitleMatcher {
 impl TitleMatcher {
     /// Builds the matcher from the synonym table.
     pub fn new(table: &TitleTable) -> TitleMatcher {
+        TitleMatcher::for_workload(table, Workload::Few)
+    }
+
+    /// Like [`TitleMatcher::new`], with the automaton built for `workload`.
+    pub fn for_workload(table: &TitleTable, workload: Workload) -> TitleMatcher {
         let forms: Vec<String> = table.forms().map(str::to_owned).collect();
         let automaton = AhoCorasickBuilder::new()
-            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+            .kind(Some(workload.automaton()))
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
             .build(&forms)

@@ -427,7 +427,7 @@ fn check(
     };
     let (files, listing_trouble) = input::list(&paths);
     let trouble = std::sync::atomic::AtomicBool::new(listing_trouble);
-    let checker = checker::Checker::new(&base);
+    let checker = checker::Checker::for_workload(&base, checker::Workload::of_sources(files.len()));
     // Reads and checks sources in parallel; collecting keeps path order, so
     // output is the same at any thread count.
     let check_all = |files: &[PathBuf]| -> Vec<checker::Checked> {
@@ -606,7 +606,8 @@ fn stream(facts_dir: &Path, deny: Deny, published: Option<facts::FactDate>) -> E
     let Some(base) = load_facts(facts_dir) else {
         return ExitCode::from(EXIT_TROUBLE);
     };
-    let checker = checker::Checker::new(&base);
+    // A stream is a corpus: automata that search fastest.
+    let checker = checker::Checker::for_workload(&base, checker::Workload::Many);
     let threshold = threshold(deny);
     let mut worst: Option<checker::Severity> = None;
     let mut trouble = false;
