@@ -44,13 +44,23 @@ fn paragraph_end(text: &str, from: usize) -> usize {
 pub fn find(text: &str) -> Vec<Suppression> {
     let mut out = Vec::new();
     let mut pos = 0;
-    while let Some(i) = text[pos..].find("<!--") {
+    while let Some(i) = text.get(pos..).and_then(|t| t.find("<!--")) {
         let start = pos + i;
-        let Some(j) = text[start..].find("-->") else {
+        let body = start + 4;
+        let Some(after_open) = text.get(body..) else {
             break;
         };
-        let end = start + j + 3;
-        let inner = text[start + 4..end - 3].trim();
+        // `<!-->` and `<!--->` are whole (empty) comments, as in HTML: the
+        // closing `-->` must not overlap the opening `<!--`.
+        if let Some(empty) = ["->", ">"].iter().find(|e| after_open.starts_with(**e)) {
+            pos = body + empty.len();
+            continue;
+        }
+        let Some(j) = after_open.find("-->") else {
+            break;
+        };
+        let end = body + j + 3;
+        let inner = after_open.get(..j).unwrap_or("").trim();
         pos = end;
         let Some(rest) = inner.strip_prefix("factcheck-ignore") else {
             continue;
@@ -145,5 +155,29 @@ mod tests {
         assert_eq!(bare[0].code, "all");
         assert!(bare[0].reason.is_empty());
         assert!(find("<!-- a comment --> <!-- unterminated").is_empty());
+    }
+
+    /// Found by fuzzing (`render`): `<!--->` used to slice backwards.
+    #[test]
+    fn empty_and_overlapping_comments() {
+        for text in [
+            "<!--->",
+            "<!-->",
+            "<!--",
+            "<!---",
+            "<!---->",
+            "x<!--->y<!-- ->",
+            "<!--\u{e9}->",
+        ] {
+            assert!(find(text).is_empty(), "{text:?}");
+        }
+        let after = find("<!---> <!-- factcheck-ignore date-mismatch: checked -->\nx");
+        assert_eq!(after.len(), 1);
+        assert_eq!(after[0].reason, "checked");
+        let inside = find("<!--factcheck-ignore all: why-->");
+        assert_eq!(
+            (inside[0].code.as_str(), inside[0].reason.as_str()),
+            ("all", "why")
+        );
     }
 }
