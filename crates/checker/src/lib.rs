@@ -231,20 +231,10 @@ impl<'a> Checker<'a> {
     /// Like [`Checker::new`], with automata built for `workload`
     /// ([`Workload::of_sources`]).
     pub fn for_workload(facts: &'a FactBase, workload: Workload) -> Checker<'a> {
-        // The two are independent and each costs about a millisecond: on
-        // two threads they cost a cold run only one.
-        let (extractor, index) = std::thread::scope(|scope| {
-            let index = scope.spawn(|| matching::FactIndex::for_workload(facts, workload));
-            let extractor = Extractor::for_facts_and_workload(facts, workload);
-            let index = index
-                .join()
-                .unwrap_or_else(|_| matching::FactIndex::for_workload(facts, workload));
-            (extractor, index)
-        });
         Checker {
             facts,
-            extractor,
-            index,
+            extractor: Extractor::for_facts_and_workload(facts, workload),
+            index: matching::FactIndex::for_workload(facts, workload),
         }
     }
 

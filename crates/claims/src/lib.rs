@@ -214,17 +214,10 @@ impl Extractor {
         titles: &TitleTable,
         workload: Workload,
     ) -> Extractor {
-        // Built side by side: each automaton costs a cold run about half a
-        // millisecond.
-        let names: Vec<KnownName> = names.into_iter().collect();
-        std::thread::scope(|scope| {
-            let matcher = scope.spawn(|| roles::TitleMatcher::for_workload(titles, workload));
-            let gazetteer = mentions::Gazetteer::for_workload(names, workload);
-            let titles = matcher
-                .join()
-                .unwrap_or_else(|_| roles::TitleMatcher::for_workload(titles, workload));
-            Extractor { gazetteer, titles }
-        })
+        Extractor {
+            gazetteer: mentions::Gazetteer::for_workload(names, workload),
+            titles: roles::TitleMatcher::for_workload(titles, workload),
+        }
     }
 
     /// An extractor for every name and title of a fact base.

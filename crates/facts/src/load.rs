@@ -315,9 +315,8 @@ fn load_texts(
         events: Vec::new(),
         rates: Vec::new(),
     };
-    let trees = parse_all(&inputs);
-    for ((display, text), tree) in inputs.into_iter().zip(trees) {
-        loader.add_file(display, text, tree);
+    for (display, text) in inputs {
+        loader.add_file(display, text);
     }
     let base = loader.build();
     if loader.problems.is_empty() {
@@ -327,42 +326,6 @@ fn load_texts(
             problems: loader.problems,
         })
     }
-}
-
-/// A file's spanned tree, or why it has none.
-type Parsed = Result<Option<Node>, Vec<TreeProblem>>;
-
-/// Parses every file, on two threads when there are several: parsing is most
-/// of the time a cold run spends on the facts.
-fn parse_all(inputs: &[(String, String)]) -> Vec<Parsed> {
-    let parse = |files: &[(String, String)]| -> Vec<Parsed> {
-        files.iter().map(|(_, text)| yaml::parse(text)).collect()
-    };
-    let bytes: usize = inputs.iter().map(|(_, t)| t.len()).sum();
-    if inputs.len() < 2 || bytes < 16 * 1024 {
-        return parse(inputs);
-    }
-    // Split where half the bytes are, so both threads get as much work.
-    let mut seen = 0;
-    let half = inputs
-        .iter()
-        .position(|(_, t)| {
-            seen += t.len();
-            seen * 2 >= bytes
-        })
-        .map_or(inputs.len() / 2, |i| (i + 1).min(inputs.len() - 1));
-    let (first, second) = inputs.split_at(half);
-    std::thread::scope(|scope| {
-        let later = scope.spawn(|| parse(second));
-        let mut out = parse(first);
-        match later.join() {
-            Ok(rest) => out.extend(rest),
-            // Parsing does not panic; should it, parse again on this thread
-            // so that the problem surfaces here.
-            Err(_) => out.extend(parse(second)),
-        }
-        out
-    })
 }
 
 fn collect_yaml(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) -> std::io::Result<()> {
@@ -449,14 +412,14 @@ fn schema_help(section: &str, message: &str) -> String {
 }
 
 impl Loader {
-    fn add_file(&mut self, display: String, text: String, parsed: Parsed) {
+    fn add_file(&mut self, display: String, text: String) {
         let display: Arc<str> = display.into();
         let text: Arc<str> = text.into();
         let src = || {
             let shown: Arc<str> = crate::sanitize::neutralise(&text).into();
             NamedSource::new(crate::sanitize::neutralise(&display), shown)
         };
-        let tree = match parsed {
+        let tree = match yaml::parse(&text) {
             Ok(Some(tree)) => tree,
             Ok(None) => {
                 self.problems.push(FactsError::EmptyFile {
