@@ -562,6 +562,10 @@ fn check(
         let _ = writeln!(io::stderr().lock(), "factcheck: {e}");
         return ExitCode::from(EXIT_TROUBLE);
     }
+    // The process ends soon: freeing the automata and the fact base costs
+    // about 1.5 million instructions of a 29 million cold run; exit does it.
+    std::mem::forget(checker);
+    std::mem::forget(base);
     if let Some(path) = outputs.write_baseline {
         if let Err(e) = write_atomically(path, &baseline::render_entries(baseline_entries)) {
             let _ = writeln!(io::stderr().lock(), "factcheck: {e}");
