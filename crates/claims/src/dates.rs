@@ -419,7 +419,7 @@ enum Join {
     Hyphen,
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Tok {
     start: usize,
     end: usize,
@@ -452,23 +452,47 @@ fn url_start(chunk: &str) -> Option<usize> {
         .filter(|&p| p == 0 || !chunk.as_bytes()[p - 1].is_ascii_alphanumeric())
 }
 
+/// The character at byte `i` of `text`, ASCII without decoding.
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<char> {
+    let b = *text.as_bytes().get(i)?;
+    if b.is_ascii() {
+        Some(char::from(b))
+    } else {
+        text.get(i..)?.chars().next()
+    }
+}
+
+/// Bytes up to the first whitespace character of `rest`.
+fn chunk_len(rest: &str) -> usize {
+    let mut k = 0;
+    while let Some(c) = char_at(rest, k) {
+        if c.is_whitespace() {
+            return k;
+        }
+        k += c.len_utf8();
+    }
+    rest.len()
+}
+
 fn tokenize(text: &str) -> Vec<Tok> {
     let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 4 + 1);
     let mut join = Join::Space;
     let mut chunk_start = true;
     let mut url: Option<Range<usize>> = None;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let mut i = 0;
+    while let Some(c) = char_at(text, i) {
         if c.is_whitespace() {
             join = Join::Space;
             chunk_start = true;
+            i += c.len_utf8();
             continue;
         }
         if chunk_start {
             chunk_start = false;
-            let rest = &text[i..];
-            let len = rest.find(char::is_whitespace).unwrap_or(rest.len());
-            url = url_start(&rest[..len]).map(|at| i + at..i + len);
+            let rest = text.get(i..).unwrap_or("");
+            let len = chunk_len(rest);
+            url = url_start(rest.get(..len).unwrap_or("")).map(|at| i + at..i + len);
         }
         if let Some(u) = url.clone().filter(|u| u.start == i) {
             toks.push(Tok {
@@ -479,20 +503,20 @@ fn tokenize(text: &str) -> Vec<Tok> {
                 known: false,
                 starts: false,
             });
-            while chars.next_if(|&(k, _)| k < u.end).is_some() {}
+            i = u.end;
             url = None;
             join = Join::Touch;
             continue;
         }
         let mut end = i + c.len_utf8();
         let kind = if c.is_ascii_digit() {
-            while let Some((k, d)) = chars.next_if(|(_, d)| d.is_ascii_digit()) {
-                end = k + d.len_utf8();
+            while text.as_bytes().get(end).is_some_and(u8::is_ascii_digit) {
+                end += 1;
             }
             Kind::Num
         } else if c.is_alphabetic() {
-            while let Some((k, d)) = chars.next_if(|(_, d)| d.is_alphabetic()) {
-                end = k + d.len_utf8();
+            while let Some(d) = char_at(text, end).filter(|d| d.is_alphabetic()) {
+                end += d.len_utf8();
             }
             Kind::Word
         } else if c == '-'
@@ -500,17 +524,16 @@ fn tokenize(text: &str) -> Vec<Tok> {
             && toks
                 .last()
                 .is_some_and(|t| matches!(t.kind, Kind::Word | Kind::Num))
-            && chars
-                .peek()
-                .is_some_and(|&(_, d)| d.is_ascii_digit() || d.is_alphabetic())
+            && char_at(text, end).is_some_and(|d| d.is_ascii_digit() || d.is_alphabetic())
         {
             join = Join::Hyphen;
+            i = end;
             continue;
         } else {
             Kind::Sym(c)
         };
         let (known, starts) = if kind == Kind::Word {
-            classify(&text[i..end])
+            classify(text.get(i..end).unwrap_or(""))
         } else {
             (false, false)
         };
@@ -523,6 +546,7 @@ fn tokenize(text: &str) -> Vec<Tok> {
             starts,
         });
         join = Join::Touch;
+        i = end;
     }
     toks
 }
@@ -2055,6 +2079,116 @@ mod tests {
         assert!(VOCABULARY.iter().all(|w| w.len() <= LONGEST_KNOWN));
         assert!(known_word("SEPTEMBER") && known_word("Yoy"));
         assert!(!known_word("pinstripe") && !known_word("septembers"));
+    }
+
+    /// The tokenizer as first written, over `char_indices`: the byte-wise
+    /// one must give the same tokens.
+    fn tokenize_reference(text: &str) -> Vec<Tok> {
+        let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 4 + 1);
+        let mut join = Join::Space;
+        let mut chunk_start = true;
+        let mut url: Option<Range<usize>> = None;
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if c.is_whitespace() {
+                join = Join::Space;
+                chunk_start = true;
+                continue;
+            }
+            if chunk_start {
+                chunk_start = false;
+                let rest = &text[i..];
+                let len = rest.find(char::is_whitespace).unwrap_or(rest.len());
+                url = url_start(&rest[..len]).map(|at| i + at..i + len);
+            }
+            if let Some(u) = url.clone().filter(|u| u.start == i) {
+                toks.push(Tok {
+                    start: u.start,
+                    end: u.end,
+                    kind: Kind::Skip,
+                    join,
+                    known: false,
+                    starts: false,
+                });
+                while chars.next_if(|&(k, _)| k < u.end).is_some() {}
+                url = None;
+                join = Join::Touch;
+                continue;
+            }
+            let mut end = i + c.len_utf8();
+            let kind = if c.is_ascii_digit() {
+                while let Some((k, d)) = chars.next_if(|(_, d)| d.is_ascii_digit()) {
+                    end = k + d.len_utf8();
+                }
+                Kind::Num
+            } else if c.is_alphabetic() {
+                while let Some((k, d)) = chars.next_if(|(_, d)| d.is_alphabetic()) {
+                    end = k + d.len_utf8();
+                }
+                Kind::Word
+            } else if c == '-'
+                && join == Join::Touch
+                && toks
+                    .last()
+                    .is_some_and(|t| matches!(t.kind, Kind::Word | Kind::Num))
+                && chars
+                    .peek()
+                    .is_some_and(|&(_, d)| d.is_ascii_digit() || d.is_alphabetic())
+            {
+                join = Join::Hyphen;
+                continue;
+            } else {
+                Kind::Sym(c)
+            };
+            let (known, starts) = if kind == Kind::Word {
+                classify(&text[i..end])
+            } else {
+                (false, false)
+            };
+            toks.push(Tok {
+                start: i,
+                end,
+                kind,
+                join,
+                known,
+                starts,
+            });
+            join = Join::Touch;
+        }
+        toks
+    }
+
+    #[test]
+    fn tokenizer_matches_the_reference() {
+        let texts = [
+            "On Sept. 3, 2021 (Friday) the firm said: http://x.org/a-b www.acme.com/q?x=1.",
+            "mid-2020 2nd-largest 17-18 \u{a0}12\u{2009}500 Q2 FY2021 y/y y-o-y",
+            "Ünïcödé-Wörds ٣٤ ²³ 张勇 — “quoted” \u{85}next\u{3000}line\r\n-x- --",
+            "",
+            "-",
+            "a-",
+            "https://",
+        ];
+        for text in texts {
+            assert_eq!(tokenize(text), tokenize_reference(text), "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn tokenizer_matches_the_reference_on_anything(text in "[a-zA-Z0-9 .,:/\\-\u{a0}\u{2009}\u{85}éü张٣²“\n\t]{0,60}") {
+            proptest::prop_assert_eq!(tokenize(&text), tokenize_reference(&text));
+        }
+
+        #[test]
+        fn tokenizer_matches_the_reference_near_urls(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "http://", "www.", "x", "-", "1", " ", "é", ".", ":", "\u{a0}", "/", "Q", "2021",
+            ]), 0..20)
+        ) {
+            let text: String = parts.concat();
+            proptest::prop_assert_eq!(tokenize(&text), tokenize_reference(&text));
+        }
     }
 
     fn scan(text: &str, prefilter: bool) -> Vec<DateMention> {

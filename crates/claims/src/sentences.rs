@@ -114,9 +114,18 @@ pub fn split(text: &str, from: usize, format: Format) -> Vec<Sentence> {
         }
     };
     let body = &text[from..];
-    let mut iter = body.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let bytes = body.as_bytes();
+    // Only these four ASCII bytes can end a sentence or a line, and they are
+    // never inside a multi-byte character: the scan jumps between them.
+    let mut i = 0;
+    while let Some(k) = bytes.get(i..).and_then(|rest| {
+        rest.iter()
+            .position(|b| matches!(b, b'\n' | b'.' | b'!' | b'?'))
+    }) {
+        i += k;
         let at = from + i;
+        let c = char::from(bytes[i]);
+        i += 1;
         if c == '\n' {
             let rest = &text[at + 1..];
             let blank_line = rest
@@ -139,9 +148,6 @@ pub fn split(text: &str, from: usize, format: Format) -> Vec<Sentence> {
             }
             continue;
         }
-        if !matches!(c, '.' | '!' | '?') {
-            continue;
-        }
         // A dot between digits is a decimal point; after an abbreviation it
         // ends nothing.
         if c == '.' {
@@ -156,17 +162,17 @@ pub fn split(text: &str, from: usize, format: Format) -> Vec<Sentence> {
                 continue;
             }
             if word.chars().last().is_some_and(|ch| ch.is_ascii_digit())
-                && iter.peek().is_some_and(|(_, n)| n.is_ascii_digit())
+                && bytes.get(i).is_some_and(u8::is_ascii_digit)
             {
                 continue;
             }
         }
         // Take closing quotes and brackets with the sentence.
-        let mut end = at + c.len_utf8();
-        while let Some(&(j, n)) = iter.peek() {
+        let mut end = at + 1;
+        while let Some(n) = body.get(i..).and_then(|r| r.chars().next()) {
             if is_closer(n) || matches!(n, '.' | '!' | '?') {
-                end = from + j + n.len_utf8();
-                iter.next();
+                i += n.len_utf8();
+                end = from + i;
             } else {
                 break;
             }

@@ -50,22 +50,22 @@ fn run(ctx: &Context<'_>) -> Findings {
         let Some(sentence) = ctx.extraction.sentences.get(total_claim.sentence) else {
             continue;
         };
+        // The last 40 characters before the total, lowercase.
         let before = ctx
             .text
             .get(sentence.span.start..total.span.start)
-            .unwrap_or("")
-            .to_lowercase();
-        let tail: String = before
-            .chars()
-            .rev()
-            .take(40)
-            .collect::<String>()
-            .chars()
-            .rev()
-            .collect();
+            .unwrap_or("");
+        let tail_start = before.char_indices().rev().nth(39).map_or(0, |(i, _)| i);
+        let tail = before.get(tail_start..).unwrap_or("").to_lowercase();
+        let cue_then_space = |cue: &str| {
+            tail.match_indices(cue).any(|(i, _)| {
+                tail.get(i + cue.len()..)
+                    .is_some_and(|r| r.starts_with(' '))
+            })
+        };
         if !TOTAL_CUES
             .iter()
-            .any(|cue| tail.trim_end().ends_with(cue) || tail.contains(&format!("{cue} ")))
+            .any(|cue| tail.trim_end().ends_with(cue) || cue_then_space(cue))
         {
             continue;
         }
