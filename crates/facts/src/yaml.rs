@@ -134,23 +134,45 @@ impl Node {
     }
 }
 
-/// Maps the parser's character indices to byte offsets.
-struct CharToByte {
-    offsets: Vec<usize>,
-    len: usize,
+/// Maps the parser's character indices to byte offsets. The parser asks in
+/// nearly increasing order, so a cursor that walks forward (and restarts
+/// when asked for an earlier index) does it without a table.
+struct CharToByte<'a> {
+    text: &'a str,
+    /// A character is a byte.
+    ascii: bool,
+    /// A character index and its byte offset.
+    at: (usize, usize),
 }
 
-impl CharToByte {
-    fn new(text: &str) -> Self {
-        let offsets = text.char_indices().map(|(i, _)| i).collect();
+impl<'a> CharToByte<'a> {
+    fn new(text: &'a str) -> Self {
         CharToByte {
-            offsets,
-            len: text.len(),
+            text,
+            ascii: text.is_ascii(),
+            at: (0, 0),
         }
     }
 
-    fn byte(&self, char_index: usize) -> usize {
-        self.offsets.get(char_index).copied().unwrap_or(self.len)
+    fn byte(&mut self, char_index: usize) -> usize {
+        if self.ascii {
+            return char_index.min(self.text.len());
+        }
+        if char_index < self.at.0 {
+            self.at = (0, 0);
+        }
+        let (mut chars, mut bytes) = self.at;
+        let rest = self.text.get(bytes..).unwrap_or("");
+        for c in rest.chars() {
+            if chars == char_index {
+                break;
+            }
+            chars += 1;
+            bytes += c.len_utf8();
+        }
+        // Past the end: the end, as the table used to give.
+        self.at = (chars, bytes);
+        bytes
     }
 }
 
@@ -162,7 +184,7 @@ enum Open {
 /// Parses `text` into a spanned tree. Returns `Ok(None)` for a document with
 /// no content (empty or only comments).
 pub fn parse(text: &str) -> Result<Option<Node>, Vec<TreeProblem>> {
-    let map = CharToByte::new(text);
+    let mut map = CharToByte::new(text);
     let mut problems = Vec::new();
     let mut stack: Vec<Open> = Vec::new();
     let mut root: Option<Node> = None;
@@ -263,6 +285,20 @@ fn last_end(node: Option<&Node>) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn char_indices_map_to_bytes_in_any_order() {
+        for text in ["plain ascii", "名前: 张勇\nname: Zhang — “Daniel”\n", ""] {
+            let table: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+            let expect = |k: usize| table.get(k).copied().unwrap_or(text.len());
+            let mut map = CharToByte::new(text);
+            let n = table.len() + 3;
+            let order: Vec<usize> = (0..n).chain((0..n).rev()).chain([2, 0, 5, 1, n]).collect();
+            for k in order {
+                assert_eq!(map.byte(k), expect(k), "{text:?} at {k}");
+            }
+        }
+    }
 
     fn tree(text: &str) -> Node {
         match parse(text) {
