@@ -150,8 +150,23 @@ impl TitleMatcher {
 }
 
 fn classify_word(word: &str) -> Item {
-    let lower = word.to_lowercase();
-    match lower.as_str() {
+    // Every word below is short ASCII: lowercase on the stack, and only
+    // other words need the general (allocating) lowercase.
+    let mut buf = [0u8; 16];
+    let owned;
+    let lower: &str = match buf.get_mut(..word.len()) {
+        Some(slot) if word.is_ascii() => {
+            slot.copy_from_slice(word.as_bytes());
+            slot.make_ascii_lowercase();
+            std::str::from_utf8(slot).unwrap_or_default()
+        }
+        _ if word.is_ascii() => "",
+        _ => {
+            owned = word.to_lowercase();
+            &owned
+        }
+    };
+    match lower {
         "and" | "&" => Item::And,
         "of" | "at" | "for" => Item::Of,
         "the" | "a" | "an" => Item::Det,
