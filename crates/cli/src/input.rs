@@ -3,6 +3,7 @@
 //! that cannot be checked is reported and the rest go on.
 
 use std::fs;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -116,8 +117,17 @@ fn is_article(path: &Path) -> bool {
     )
 }
 
+/// Folders nested deeper than this under a given folder are not read.
+const MAX_FOLDER_DEPTH: usize = 32;
+
 fn walk(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) -> std::io::Result<()> {
-    if depth > 32 {
+    if depth > MAX_FOLDER_DEPTH {
+        // Said, not silent: the articles down there are not checked.
+        let _ = writeln!(
+            std::io::stderr().lock(),
+            "factcheck: note: {} not read: folders nested deeper than {MAX_FOLDER_DEPTH} levels are skipped",
+            display(dir)
+        );
         return Ok(());
     }
     for entry in fs::read_dir(dir)? {

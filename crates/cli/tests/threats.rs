@@ -1243,6 +1243,30 @@ fn threat_i7_symlink_loops_terminate() {
     assert!(run.stderr().contains("cannot read"), "{}", run.stderr());
 }
 
+/// A folder chain deeper than the walker reads is reported, not skipped in
+/// silence, and the shallow articles are still checked.
+#[test]
+fn threat_i7_folders_nested_too_deep_are_reported() {
+    let scratch = Scratch::new("i7-deep");
+    scratch.write("t/top.txt", WRONG);
+    let deep: PathBuf = std::iter::once("t".to_owned())
+        .chain((0..40).map(|i| format!("d{i}")))
+        .collect();
+    scratch.write(deep.join("deep.txt"), WRONG);
+    let run = factcheck(
+        scratch.path(),
+        check_args(&[Path::new("t")], &["--format", "json"]),
+    )
+    .run();
+    run.expect(&[1]);
+    assert_eq!(report_paths(&run.json()), ["t/top.txt"]);
+    let stderr = run.stderr();
+    assert!(
+        stderr.contains("not read: folders nested deeper than 32 levels"),
+        "{stderr}"
+    );
+}
+
 #[test]
 fn threat_i8_unreadable_and_vanishing_files() {
     let scratch = Scratch::new("i8");
