@@ -523,11 +523,13 @@ fn check(
         summary.add(&part);
         worst = worst.max(report::Summary::worst(&checked));
         let piece = match format {
+            // Entries render on the thread pool too, joined in path order.
             Format::Json => checked
-                .iter()
+                .par_iter()
                 .enumerate()
                 .map(|(i, c)| report::json::source_entry(c, &checked, !written_any && i == 0))
-                .collect(),
+                .collect::<Vec<String>>()
+                .concat(),
             Format::Jsonl => report::jsonl::render(&checked),
             Format::Github => report::github::render(&checked),
             Format::Sarif => report::sarif::render(&checked),

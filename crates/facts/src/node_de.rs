@@ -91,8 +91,8 @@ fn resolve(text: &str) -> Plain<'_> {
 /// `[0-9]+(\.[0-9]*)?([eE][-+]?[0-9]+)?` or `\.[0-9]+(...)`: YAML 1.2's
 /// float, without its sign (an integer too large for 64 bits is one).
 fn is_float(text: &str) -> bool {
-    let (mantissa, exponent) = match text.find(['e', 'E']) {
-        Some(at) => (&text[..at], Some(&text[at + 1..])),
+    let (mantissa, exponent) = match text.split_once(['e', 'E']) {
+        Some((m, e)) => (m, Some(e)),
         None => (text, None),
     };
     let (whole, fraction) = match mantissa.split_once('.') {
