@@ -5,8 +5,8 @@ use std::fmt;
 
 use checker::{Checked, Severity};
 use miette::{
-    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource,
-    NarratableReportHandler, SourceCode,
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError,
+    MietteSpanContents, NamedSource, NarratableReportHandler, SourceCode, SourceSpan, SpanContents,
 };
 
 use crate::sanitize::neutralise;
@@ -36,9 +36,41 @@ struct Rendered {
     code: &'static str,
     severity: Severity,
     message: String,
-    source: NamedSource<String>,
+    source: CharColumns,
     labels: Vec<LabeledSpan>,
     help: Option<String>,
+}
+
+/// An article as miette reads it, except that the column of a span read
+/// without context (the `[path:line:column]` header) counts characters, as
+/// the JSON report and the narrated output do, not bytes.
+struct CharColumns(NamedSource<String>);
+
+impl SourceCode for CharColumns {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let contents = self
+            .0
+            .read_span(span, context_lines_before, context_lines_after)?;
+        if context_lines_before != 0 || context_lines_after != 0 {
+            return Ok(contents);
+        }
+        let text = self.0.inner().as_str();
+        let column = Span::of(text, &(span.offset()..span.offset())).column - 1;
+        let name = contents.name().unwrap_or_default().to_owned();
+        Ok(Box::new(MietteSpanContents::new_named(
+            name,
+            contents.data(),
+            *contents.span(),
+            contents.line(),
+            column,
+            contents.line_count(),
+        )))
+    }
 }
 
 impl fmt::Debug for Rendered {
@@ -124,7 +156,7 @@ fn rendered(c: &Checked, d: &checker::Diagnostic, all: &[Checked]) -> Rendered {
         code: d.code,
         severity: d.severity,
         message: neutralise(&d.message).into_owned(),
-        source: NamedSource::new(neutralise(&c.path), text),
+        source: CharColumns(NamedSource::new(neutralise(&c.path), text)),
         labels,
         help,
     }

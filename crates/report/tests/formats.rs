@@ -473,3 +473,43 @@ fn github_annotations_for_the_story() {
         assert!(!line.chars().any(|c| c.is_control()));
     }
 }
+
+/// The human report's `[path:line:column]` headers name the same places as
+/// the JSON report, columns counted in characters (the story has curly
+/// quotes and dashes before some findings).
+#[test]
+fn human_headers_and_json_agree_on_line_and_column() {
+    let checked = run();
+    let human = report::human::render(
+        &checked,
+        report::human::Options {
+            style: report::human::Style::Plain,
+            width: 400,
+        },
+    );
+    let mut headers: Vec<(String, u64, u64)> = human
+        .lines()
+        .filter_map(|l| l.split_once("╭─[").map(|(_, rest)| rest))
+        .filter_map(|rest| {
+            let inside = rest.strip_suffix(']')?;
+            let (place, column) = inside.rsplit_once(':')?;
+            let (path, line) = place.rsplit_once(':')?;
+            Some((path.to_owned(), line.parse().ok()?, column.parse().ok()?))
+        })
+        .collect();
+    let json: Value = serde_json::from_str(&report::json::render(&checked)).unwrap();
+    let mut places: Vec<(String, u64, u64)> = Vec::new();
+    for source in json["sources"].as_array().unwrap() {
+        for d in source["diagnostics"].as_array().unwrap() {
+            places.push((
+                source["path"].as_str().unwrap().to_owned(),
+                d["span"]["line"].as_u64().unwrap(),
+                d["span"]["column"].as_u64().unwrap(),
+            ));
+        }
+    }
+    headers.sort();
+    places.sort();
+    assert!(!places.is_empty());
+    assert_eq!(headers, places);
+}
