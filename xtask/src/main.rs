@@ -170,8 +170,16 @@ fn fuzz(args: &[String]) -> Result<(), String> {
             if let Some(n) = line.strip_prefix("stat::number_of_executed_units:") {
                 executions = n.trim().parse::<u64>().ok();
             }
-            if line.contains("Test unit written to") {
-                crashes += 1;
+            // Crash, timeout, leak and out-of-memory inputs are findings; a
+            // `slow-unit-` is only a report (a paused process writes one).
+            if let Some((_, written)) = line.split_once("Test unit written to ") {
+                let name = written.rsplit('/').next().unwrap_or(written);
+                if ["crash-", "timeout-", "leak-", "oom-"]
+                    .iter()
+                    .any(|p| name.starts_with(p))
+                {
+                    crashes += 1;
+                }
             }
         }
     }
