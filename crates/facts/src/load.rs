@@ -415,9 +415,16 @@ impl Loader {
     fn add_file(&mut self, display: String, text: String) {
         let display: Arc<str> = display.into();
         let text: Arc<str> = text.into();
+        // Neutralised once, however many problems the file has.
+        let shown: OnceLock<(String, Arc<str>)> = OnceLock::new();
         let src = || {
-            let shown: Arc<str> = crate::sanitize::neutralise(&text).into();
-            NamedSource::new(crate::sanitize::neutralise(&display), shown)
+            let (name, text) = shown.get_or_init(|| {
+                (
+                    crate::sanitize::neutralise(&display).into_owned(),
+                    crate::sanitize::neutralise(&text).into(),
+                )
+            });
+            NamedSource::new(name.clone(), text.clone())
         };
         let tree = match yaml::parse(&text) {
             Ok(Some(tree)) => tree,

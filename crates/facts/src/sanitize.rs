@@ -14,9 +14,17 @@ pub fn is_unsafe(c: char) -> bool {
         || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{061C}')
 }
 
+/// Whether `b` can be the first byte of an unsafe character in UTF-8: a C0
+/// control or DEL, or the lead byte of C1 controls (`C2`), of U+061C
+/// (`D8`) or of the bidi controls (`E2`). Text without such a byte is safe
+/// without decoding it.
+fn may_start_unsafe(b: u8) -> bool {
+    (b < 0x20 && b != b'\n' && b != b'\t') || matches!(b, 0x7F | 0xC2 | 0xD8 | 0xE2)
+}
+
 /// `text` with every unsafe character replaced by `?` of equal byte length.
 pub fn neutralise(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_unsafe) {
+    if !text.bytes().any(may_start_unsafe) || !text.chars().any(is_unsafe) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
@@ -47,6 +55,19 @@ mod tests {
         assert_eq!(safe.len(), text.len());
         assert_eq!(safe, "a?[31mred????x??y\tz\n");
         assert!(matches!(neutralise("plain text\n"), Cow::Borrowed(_)));
+    }
+
+    /// The byte pre-check never lets an unsafe character through.
+    #[test]
+    fn every_unsafe_character_starts_with_a_flagged_byte() {
+        let unsafe_chars = (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_unsafe(c));
+        for c in unsafe_chars {
+            let mut buf = [0; 4];
+            let lead = c.encode_utf8(&mut buf).as_bytes()[0];
+            assert!(may_start_unsafe(lead), "{c:?}");
+        }
     }
 
     #[test]
