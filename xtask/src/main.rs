@@ -25,10 +25,10 @@ tasks:
   bench [--articles N] [--scaling] [--keep]
                        throughput, memory and cold latency of a release build on a generated
                        corpus, beside typos, rg and cat when installed (target/bench/)
-  fuzz TARGET [--seconds N] [--sanitizer none|address]
+  fuzz TARGET [--seconds N] [--sanitizer none|address] [--max-len BYTES]
                        run a cargo-fuzz target (nightly; installs cargo-fuzz if missing) for N
                        seconds (default 60), with debug assertions (overflow checks) and, by
-                       default, no sanitizer; prints `fuzz TARGET: N executions in S s, K
+                       default, no sanitizer and libFuzzer's input length bound; prints `fuzz TARGET: N executions in S s, K
                        crashes`; targets: facts_loader, extract_text, extract_markdown,
                        number_roundtrip, sanitize, render
 ";
@@ -133,6 +133,12 @@ fn fuzz(args: &[String]) -> Result<(), String> {
         .map_or(Ok(60), |s| s.parse::<u64>())
         .map_err(|e| format!("fuzz: --seconds: {e}"))?;
     let sanitizer = option("--sanitizer")?.map_or("none", String::as_str);
+    // libFuzzer's default is the longest corpus input; a smaller bound
+    // trades long inputs for many more executions.
+    let max_len = option("--max-len")?
+        .map(|n| n.parse::<usize>())
+        .transpose()
+        .map_err(|e| format!("fuzz: --max-len: {e}"))?;
     if !["none", "address"].contains(&sanitizer) {
         return Err(format!(
             "fuzz: --sanitizer {sanitizer}: expected `none` or `address`"
@@ -158,6 +164,7 @@ fn fuzz(args: &[String]) -> Result<(), String> {
         .args(["--debug-assertions", target.as_str(), "--"])
         .arg(format!("-max_total_time={seconds}"))
         .arg("-print_final_stats=1")
+        .args(max_len.map(|n| format!("-max_len={n}")))
         .stderr(Stdio::piped())
         .spawn()
         .map_err(|e| format!("fuzz: cannot run cargo fuzz: {e}"))?;
