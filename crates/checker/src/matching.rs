@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, MatchKind};
 use std::ops::Range;
 
 use claims::{Amount, Claim, ClaimKind, DateKind, Extraction, Link, Resolved, Workload};
@@ -120,8 +120,8 @@ impl FactIndex {
             .iter()
             .map(|p| i32::try_from(p.split_whitespace().count()).unwrap_or(1))
             .collect();
-        index.cue_automaton = AhoCorasickBuilder::new()
-            .kind(Some(workload.automaton()))
+        index.cue_automaton = workload
+            .automaton_builder()
             .match_kind(MatchKind::Standard)
             .build(&patterns)
             .ok();

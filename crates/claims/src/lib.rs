@@ -186,12 +186,20 @@ impl Workload {
         }
     }
 
-    /// The Aho-Corasick automaton for this workload.
-    pub fn automaton(self) -> aho_corasick::AhoCorasickKind {
+    /// An Aho-Corasick builder for this workload. A few articles get the
+    /// automaton cheapest to build: a non-contiguous NFA without dense
+    /// states (building a contiguous NFA from it, or dense states near the
+    /// root, cost more at start-up than they save on a few kilobytes of
+    /// text). Many articles get a DFA, the fastest to search.
+    pub fn automaton_builder(self) -> aho_corasick::AhoCorasickBuilder {
+        let mut builder = aho_corasick::AhoCorasickBuilder::new();
         match self {
-            Workload::Few => aho_corasick::AhoCorasickKind::ContiguousNFA,
-            Workload::Many => aho_corasick::AhoCorasickKind::DFA,
-        }
+            Workload::Few => builder
+                .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
+                .dense_depth(2),
+            Workload::Many => builder.kind(Some(aho_corasick::AhoCorasickKind::DFA)),
+        };
+        builder
     }
 }
 

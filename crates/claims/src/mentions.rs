@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use crate::Workload;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, MatchKind};
 use facts::EntityKind;
 
 /// A name the extractor should know: from the fact base, by entity id.
@@ -131,8 +131,8 @@ impl Gazetteer {
             .collect();
         names.sort_by(|a, b| a.name.cmp(&b.name).then(a.entity.cmp(&b.entity)));
         names.dedup_by(|a, b| a.name == b.name && a.entity == b.entity);
-        let automaton = AhoCorasickBuilder::new()
-            .kind(Some(workload.automaton()))
+        let automaton = workload
+            .automaton_builder()
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
             .build(names.iter().map(|n| n.name.as_str()))

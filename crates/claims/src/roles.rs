@@ -12,7 +12,7 @@
 
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, MatchKind};
 use facts::{EntityKind, TitleTable};
 
 use crate::Workload;
@@ -102,8 +102,8 @@ impl TitleMatcher {
     /// Like [`TitleMatcher::new`], with the automaton built for `workload`.
     pub fn for_workload(table: &TitleTable, workload: Workload) -> TitleMatcher {
         let forms: Vec<String> = table.forms().map(str::to_owned).collect();
-        let automaton = AhoCorasickBuilder::new()
-            .kind(Some(workload.automaton()))
+        let automaton = workload
+            .automaton_builder()
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
             .build(&forms)
