@@ -201,6 +201,7 @@ impl Gazetteer {
         sentence_starts: &[usize],
     ) -> Vec<Misspelling> {
         let mut out = Vec::new();
+        let inside_mention = SpanSet::of(mentions.iter().map(|m| m.span.clone()));
         for (start, token) in words(text) {
             let Some(first) = token.chars().next() else {
                 continue;
@@ -213,10 +214,7 @@ impl Gazetteer {
                 continue;
             }
             let span = start..start + token.len();
-            if mentions
-                .iter()
-                .any(|m| m.span.start <= span.start && span.end <= m.span.end)
-            {
+            if inside_mention.covers(&span) {
                 continue;
             }
             let at_start = sentence_starts.binary_search(&span.start).is_ok();
@@ -256,6 +254,50 @@ impl Gazetteer {
             });
         }
         out
+    }
+}
+
+/// Spans, for asking whether a range lies inside or overlaps any of them in
+/// logarithmic time (a long article has thousands of mentions and words).
+#[derive(Debug, Clone, Default)]
+pub struct SpanSet {
+    /// Span starts, sorted, each with the furthest end of the spans that
+    /// start at or before it.
+    starts: Vec<(usize, usize)>,
+}
+
+impl SpanSet {
+    /// The set of `spans`, in any order.
+    pub fn of(spans: impl Iterator<Item = std::ops::Range<usize>>) -> SpanSet {
+        let mut starts: Vec<(usize, usize)> = spans.map(|s| (s.start, s.end)).collect();
+        starts.sort_unstable();
+        let mut furthest = 0;
+        for (_, end) in &mut starts {
+            furthest = furthest.max(*end);
+            *end = furthest;
+        }
+        SpanSet { starts }
+    }
+
+    /// Whether some span starts at or before `range` and ends at or after it.
+    pub fn covers(&self, range: &std::ops::Range<usize>) -> bool {
+        self.furthest_end(|s| s <= range.start)
+            .is_some_and(|end| end >= range.end)
+    }
+
+    /// Whether some span shares a position with `range` (`s.start <
+    /// range.end && range.start < s.end`).
+    pub fn overlaps(&self, range: &std::ops::Range<usize>) -> bool {
+        self.furthest_end(|s| s < range.end)
+            .is_some_and(|end| end > range.start)
+    }
+
+    /// The furthest end of the spans whose start passes `starts_before`
+    /// (a test true for a prefix of the sorted starts).
+    fn furthest_end(&self, starts_before: impl Fn(usize) -> bool) -> Option<usize> {
+        let n = self.starts.partition_point(|&(s, _)| starts_before(s));
+        let last = self.starts.get(n.checked_sub(1)?)?;
+        Some(last.1)
     }
 }
 
@@ -405,6 +447,30 @@ fn is_inflection(token: &str, word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every range over 0..12 against overlapping, nested, repeated and
+    /// unsorted spans: the same answer as checking each span.
+    #[test]
+    fn span_set_agrees_with_checking_every_span() {
+        let spans = [5..9, 0..2, 6..7, 5..6, 8..12, 1..3, 5..9, 10..10];
+        for n in 0..=spans.len() {
+            let some = spans.get(..n).unwrap_or_default();
+            let set = SpanSet::of(some.iter().cloned());
+            for start in 0..12 {
+                for end in start..=12 {
+                    let range = start..end;
+                    let covers = some
+                        .iter()
+                        .any(|s| s.start <= range.start && range.end <= s.end);
+                    assert_eq!(set.covers(&range), covers, "{range:?} in {some:?}");
+                    let overlaps = some
+                        .iter()
+                        .any(|s| s.start < range.end && range.start < s.end);
+                    assert_eq!(set.overlaps(&range), overlaps, "{range:?} in {some:?}");
+                }
+            }
+        }
+    }
 
     fn gazetteer() -> Gazetteer {
         let names = [

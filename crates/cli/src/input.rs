@@ -7,7 +7,9 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use miette::{Diagnostic, NamedSource, SourceSpan};
+use facts::sanitize::neutralise;
+use facts::snippet::Snippet;
+use miette::{Diagnostic, SourceSpan};
 use thiserror::Error;
 
 /// Articles larger than this are refused: no article is 64 MiB.
@@ -84,7 +86,7 @@ pub enum InputError {
 )]
 pub struct FrontMatterProblem {
     #[source_code]
-    src: NamedSource<Arc<str>>,
+    src: Snippet<Arc<str>>,
     #[label("here")]
     span: SourceSpan,
     message: String,
@@ -94,9 +96,9 @@ impl FrontMatterProblem {
     /// The problem in `text` (the article at `path`).
     pub fn new(path: &str, text: &str, err: &claims::FrontMatterError) -> Self {
         FrontMatterProblem {
-            src: NamedSource::new(path, Arc::from(text)),
+            src: Snippet::new(neutralise(path), Arc::from(neutralise(text))),
             span: (err.span.start, err.span.len()).into(),
-            message: format!("{path}: {}", err.message),
+            message: neutralise(&format!("{path}: {}", err.message)).into_owned(),
         }
     }
 }

@@ -635,6 +635,26 @@ fn threat_y1_alias_bomb() {
 }
 
 #[test]
+fn threat_y6_problem_far_along_a_long_facts_line() {
+    // A duplicate key at column 100,000 of a one-line flow mapping: the
+    // error is located and drawn clipped, not echoed whole, and miette's
+    // drawing (which panics past 65,535 columns) is never asked to.
+    let scratch = Scratch::new("y6-long-line");
+    let keys: String = (0..12_500).map(|i| format!("k{i:05}: 1, ")).collect();
+    let dir = facts_folder(&scratch, "long", format!("{{{keys}k00000: 2}}\n"));
+    let run = facts_check(&scratch, &dir);
+    run.expect(&[2]);
+    let stderr = run.stderr();
+    assert!(
+        stderr.contains("facts.yaml") && stderr.contains("`k00000` again"),
+        "located: {}",
+        shorten(&stderr)
+    );
+    let longest = stderr.lines().map(str::len).max().unwrap_or(0);
+    assert!(longest < 1_000, "clipped, not {longest} bytes");
+}
+
+#[test]
 fn threat_y2_deep_nesting() {
     let scratch = Scratch::new("y2");
     let flow = facts_folder(&scratch, "flow", "[".repeat(100_000) + "\n");
@@ -1400,6 +1420,26 @@ fn threat_i10_pathological_text() {
         let run = pathological(&scratch, name, text);
         eprintln!("{name}: {:?}", run.elapsed);
     }
+}
+
+#[test]
+fn threat_i10_wrong_claims_far_along_one_line_in_the_human_report() {
+    // miette pads its label markers with `format!` widths, which panic past
+    // 65,535 columns; and it would echo the whole line for every
+    // diagnostic. 4,000 wrong sentences on one line of 124 KB.
+    let scratch = Scratch::new("i10-one-line");
+    let text = WRONG.replace('\n', " ").repeat(4_000);
+    let file = scratch.write("one-line.txt", text.clone());
+    let run = factcheck(scratch.path(), check_args(&[&file], &[])).run();
+    run.expect(&[1]);
+    let out = run.stdout();
+    let last = text.rfind("13,500").expect("a wrong number") + 1;
+    assert!(
+        out.contains(&format!("one-line.txt:1:{last}]")),
+        "the last diagnostic, at column {last}, is reported"
+    );
+    let longest = out.lines().map(str::len).max().unwrap_or(0);
+    assert!(longest < 1_000, "snippets are clipped, not {longest} bytes");
 }
 
 #[test]

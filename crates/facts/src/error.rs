@@ -2,11 +2,13 @@
 
 use std::sync::Arc;
 
-use miette::{Diagnostic, NamedSource, SourceSpan};
+use miette::{Diagnostic, SourceSpan};
 use thiserror::Error;
 
 /// The source text of a facts file, named by its path, for diagnostics.
-pub type FactsSource = NamedSource<Arc<str>>;
+/// A facts file as diagnostics show it: neutralised, indexed once and
+/// shared by every problem in the file.
+pub type FactsSource = Arc<crate::snippet::Snippet<Arc<str>>>;
 
 /// One problem in the fact base.
 #[derive(Debug, Error, Diagnostic)]

@@ -22,6 +22,7 @@ pub mod load;
 pub mod model;
 mod node_de;
 pub mod sanitize;
+pub mod snippet;
 pub mod titles;
 pub mod yaml;
 

@@ -12,7 +12,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
-use miette::{NamedSource, SourceSpan};
+use miette::SourceSpan;
 use rust_decimal::Decimal;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, Visitor};
@@ -154,17 +154,24 @@ struct File {
     text: Arc<str>,
     /// The text as shown in diagnostics: control characters neutralised,
     /// same length, so spans stay valid. Made only when a problem is shown.
-    shown: OnceLock<Arc<str>>,
+    shown: OnceLock<FactsSource>,
     lines: LineIndex,
     tree: Node,
 }
 
+/// A facts file as diagnostics show it.
+fn shown(display: &str, text: &str) -> FactsSource {
+    Arc::new(crate::snippet::Snippet::new(
+        crate::sanitize::neutralise(display),
+        crate::sanitize::neutralise(text).into(),
+    ))
+}
+
 impl File {
     fn src(&self) -> FactsSource {
-        let shown = self
-            .shown
-            .get_or_init(|| crate::sanitize::neutralise(&self.text).into());
-        NamedSource::new(crate::sanitize::neutralise(&self.display), shown.clone())
+        self.shown
+            .get_or_init(|| shown(&self.display, &self.text))
+            .clone()
     }
 
     fn span(&self, node: &Node) -> SourceSpan {
@@ -203,10 +210,23 @@ fn column(text: &str, line_start: usize, offset: usize) -> usize {
 }
 
 /// Where each line of a text starts, for many [`line_column`] lookups
-/// without rescanning the text.
+/// without rescanning the text. Characters are counted from checkpoints
+/// every [`CHAR_MARK_BYTES`] bytes, so a lookup on a very long line (a
+/// pasted article without line breaks) reads at most that many bytes.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// Characters before each multiple of `CHAR_MARK_BYTES`.
+    char_marks: Vec<usize>,
+}
+
+/// Distance between character-count checkpoints of a [`LineIndex`].
+const CHAR_MARK_BYTES: usize = 4096;
+
+/// Characters that start in `bytes` (bytes that are not UTF-8 continuation
+/// bytes).
+fn chars_in(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
 impl LineIndex {
@@ -215,7 +235,21 @@ impl LineIndex {
         let starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
-        LineIndex { starts }
+        let mut char_marks = vec![0];
+        let mut count = 0;
+        for chunk in text.as_bytes().chunks_exact(CHAR_MARK_BYTES) {
+            count += chars_in(chunk);
+            char_marks.push(count);
+        }
+        LineIndex { starts, char_marks }
+    }
+
+    /// Characters of `text` before byte `offset` (a char boundary).
+    fn chars_before(&self, text: &str, offset: usize) -> usize {
+        let mark = offset / CHAR_MARK_BYTES;
+        let from = mark * CHAR_MARK_BYTES;
+        self.char_marks.get(mark).copied().unwrap_or(0)
+            + chars_in(text.as_bytes().get(from..offset).unwrap_or_default())
     }
 
     /// 1-based line and column (in characters) of a byte offset of the
@@ -227,7 +261,15 @@ impl LineIndex {
         }
         let line = self.starts.partition_point(|&s| s <= offset).max(1);
         let line_start = self.starts.get(line - 1).copied().unwrap_or(0);
-        (line, column(text, line_start, offset))
+        if offset - line_start < CHAR_MARK_BYTES {
+            return (line, column(text, line_start, offset));
+        }
+        let mut chars = self.chars_before(text, offset) - self.chars_before(text, line_start);
+        // A byte-order mark is no character of the text an editor shows.
+        if line_start == 0 && text.starts_with('\u{feff}') {
+            chars -= 1;
+        }
+        (line, chars + 1)
     }
 }
 
@@ -456,16 +498,8 @@ impl Loader {
         let display: Arc<str> = display.into();
         let text: Arc<str> = text.into();
         // Neutralised once, however many problems the file has.
-        let shown: OnceLock<(String, Arc<str>)> = OnceLock::new();
-        let src = || {
-            let (name, text) = shown.get_or_init(|| {
-                (
-                    crate::sanitize::neutralise(&display).into_owned(),
-                    crate::sanitize::neutralise(&text).into(),
-                )
-            });
-            NamedSource::new(name.clone(), text.clone())
-        };
+        let src_once: OnceLock<FactsSource> = OnceLock::new();
+        let src = || src_once.get_or_init(|| shown(&display, &text)).clone();
         let tree = match tree {
             Ok(Some(tree)) => tree,
             Ok(None) => {
@@ -1263,6 +1297,23 @@ mod tests {
             if text.is_char_boundary(offset.min(text.len())) {
                 assert_eq!(index.line_column(text, offset), line_column(text, offset));
             }
+        }
+    }
+
+    /// Lines far longer than the checkpoint distance, with multi-byte
+    /// characters straddling checkpoints and a byte-order mark.
+    #[test]
+    fn line_columns_on_long_lines_agree_with_a_scan() {
+        let long = "aé张𝟏 ".repeat(3000);
+        let text = format!("\u{feff}{long}\nb\n{long}{long}\n\n{long}");
+        let index = LineIndex::new(&text);
+        let offsets = (0..=text.len()).filter(|&o| text.is_char_boundary(o));
+        for offset in offsets.step_by(7).chain([text.len()]) {
+            assert_eq!(
+                index.line_column(&text, offset),
+                line_column(&text, offset),
+                "{offset}"
+            );
         }
     }
 

@@ -6,8 +6,8 @@ use claims::{Claim, ClaimKind, Resolved};
 use facts::Unit;
 use serde::Serialize;
 
-use crate::Span;
 use crate::sanitize::neutralise;
+use crate::{Lines, Span};
 
 fn amount_value(a: &claims::Amount) -> String {
     let value = a
@@ -92,6 +92,7 @@ struct Listing<'a> {
 }
 
 fn listed(c: &Checked) -> Vec<Listed> {
+    let lines = Lines::new(&c.text);
     c.extraction
         .claims
         .iter()
@@ -101,7 +102,7 @@ fn listed(c: &Checked) -> Vec<Listed> {
             Listed {
                 kind: claim.kind_name(),
                 text: c.text.get(claim.span.clone()).unwrap_or("").to_owned(),
-                span: Span::of(&c.text, &claim.span),
+                span: lines.span(&claim.span),
                 value: value(claim),
                 subject: if is_mention {
                     None

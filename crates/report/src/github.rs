@@ -34,17 +34,18 @@ pub fn command(severity: Severity) -> &'static str {
 pub fn render(checked: &[Checked]) -> String {
     let mut out = String::new();
     for c in checked {
+        let lines = crate::Lines::new(&c.text);
         for d in &c.diagnostics {
-            out.push_str(&annotation(c, checked, d));
+            out.push_str(&annotation(c, &lines, checked, d));
             out.push('\n');
         }
     }
     out
 }
 
-fn annotation(c: &Checked, all: &[Checked], d: &Diagnostic) -> String {
-    let (line, col) = facts::line_column(&c.text, d.span.start);
-    let (end_line, end_col) = facts::line_column(&c.text, d.span.end.max(d.span.start));
+fn annotation(c: &Checked, lines: &crate::Lines<'_>, all: &[Checked], d: &Diagnostic) -> String {
+    let (line, col) = lines.line_column(d.span.start);
+    let (end_line, end_col) = lines.line_column(d.span.end.max(d.span.start));
     let mut props = format!("file={},line={line}", property(&c.path));
     if end_line == line {
         props.push_str(&format!(",col={col}"));
@@ -58,11 +59,16 @@ fn annotation(c: &Checked, all: &[Checked], d: &Diagnostic) -> String {
     let mut message = d.message.clone();
     for l in &d.labels {
         let path = l.path.as_deref().unwrap_or(&c.path);
-        let text = all
-            .iter()
-            .find(|o| o.path == path)
-            .map_or("", |o| o.text.as_str());
-        let (l_line, l_col) = facts::line_column(text, l.span.start);
+        let (l_line, l_col) = match &l.path {
+            None => lines.line_column(l.span.start),
+            Some(other) => {
+                let text = all
+                    .iter()
+                    .find(|o| &o.path == other)
+                    .map_or("", |o| o.text.as_str());
+                facts::line_column(text, l.span.start)
+            }
+        };
         message.push_str(&format!("\n{}: {path}:{l_line}:{l_col}", l.message));
     }
     if let Some(help) = &d.help {

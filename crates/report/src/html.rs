@@ -23,7 +23,7 @@ use std::cmp::Reverse;
 use checker::{Checked, Diagnostic, Severity};
 
 use crate::sanitize::neutralise;
-use crate::{Span, Summary};
+use crate::{Lines, Span, Summary};
 
 /// The page's Content-Security-Policy: nothing may load or run except the
 /// inline style sheet.
@@ -172,8 +172,9 @@ fn push_source(out: &mut String, i: usize, c: &Checked, all: &[Checked]) {
         out.push_str("<p class=\"none\">No discrepancies found.</p>\n");
     } else {
         out.push_str("<ol class=\"diags\">\n");
+        let lines = Lines::new(&c.text);
         for (j, d) in c.diagnostics.iter().enumerate() {
-            push_explanation(out, i, j, c, d, all);
+            push_explanation(out, i, j, (c, &lines), d, all);
         }
         out.push_str("</ol>\n");
     }
@@ -304,7 +305,7 @@ fn push_explanation(
     out: &mut String,
     i: usize,
     j: usize,
-    c: &Checked,
+    (c, lines): (&Checked, &Lines<'_>),
     d: &Diagnostic,
     all: &[Checked],
 ) {
@@ -327,7 +328,7 @@ fn push_explanation(
     push_text(out, d.code);
     out.push_str("</span> <span class=\"loc\">");
     if located {
-        let at = Span::of(&c.text, &d.span);
+        let at = lines.span(&d.span);
         push_text(out, &format!("line {}, column {}", at.line, at.column));
     } else {
         push_text(
@@ -374,7 +375,10 @@ fn push_explanation(
             let words = text.and_then(|t| t.get(l.span.clone()));
             match (text, words) {
                 (Some(t), Some(words)) => {
-                    let at = Span::of(t, &l.span);
+                    let at = match other {
+                        None => lines.span(&l.span),
+                        Some(_) => Span::of(t, &l.span),
+                    };
                     out.push_str("<span class=\"loc\">");
                     push_text(out, &format!("line {}, column {}", at.line, at.column));
                     out.push_str("</span> ");

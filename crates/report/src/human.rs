@@ -4,9 +4,10 @@
 use std::fmt;
 
 use checker::{Checked, Severity};
+use facts::snippet::Snippet;
 use miette::{
-    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError,
-    MietteSpanContents, NarratableReportHandler, SourceCode, SourceSpan, SpanContents,
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NarratableReportHandler,
+    SourceCode,
 };
 
 use crate::sanitize::neutralise;
@@ -41,89 +42,8 @@ struct Rendered<'a> {
     help: Option<String>,
 }
 
-/// One article as miette reads it, prepared once for all its diagnostics.
-///
-/// miette's own `read_span` scans the text from its first byte for every
-/// span it reads, several times per diagnostic, which made the report
-/// quadratic in the article's length. This one reads from a few lines
-/// before the span, found in an index of where miette's lines start, and
-/// returns exactly what miette's scan of the whole text would.
-///
-/// The column of a span read without context (the `[path:line:column]`
-/// header) counts characters, as the JSON report and the narrated output
-/// do, not bytes as miette's would.
-struct Article<'a> {
-    name: String,
-    text: &'a str,
-    /// Byte offsets where miette's lines start: 0, then after each `\n`,
-    /// `\r\n` or lone `\r`.
-    line_starts: Vec<usize>,
-    /// Where lines start for the header's line and column: after each `\n`.
-    lines: facts::load::LineIndex,
-}
-
-impl<'a> Article<'a> {
-    fn new(name: &str, text: &'a str) -> Self {
-        let bytes = text.as_bytes();
-        let mut line_starts = vec![0];
-        let mut at = 0;
-        while let Some(found) = bytes
-            .get(at..)
-            .and_then(|rest| rest.iter().position(|&b| b == b'\n' || b == b'\r'))
-        {
-            at += found + 1;
-            if bytes.get(at - 1) == Some(&b'\r') && bytes.get(at) == Some(&b'\n') {
-                at += 1;
-            }
-            line_starts.push(at);
-        }
-        Article {
-            name: neutralise(name).into_owned(),
-            text,
-            line_starts,
-            lines: facts::load::LineIndex::new(text),
-        }
-    }
-}
-
-impl SourceCode for Article<'_> {
-    fn read_span<'s>(
-        &'s self,
-        span: &SourceSpan,
-        context_lines_before: usize,
-        context_lines_after: usize,
-    ) -> Result<Box<dyn SpanContents<'s> + 's>, MietteError> {
-        // miette's scan panics on a span past the end of the text.
-        if span.offset().saturating_add(span.len()) > self.text.len() {
-            return Err(MietteError::OutOfBounds);
-        }
-        // Start one line earlier than the context needs, at a line start,
-        // so miette's scan of the window sees the same lines before the
-        // span as a scan of the whole text.
-        let line = self
-            .line_starts
-            .partition_point(|&s| s <= span.offset())
-            .saturating_sub(1);
-        let first_line = line.saturating_sub(context_lines_before.saturating_add(1));
-        let base = self.line_starts.get(first_line).copied().unwrap_or(0);
-        let window = self.text.as_bytes().get(base..).unwrap_or_default();
-        let shifted = SourceSpan::from((span.offset() - base, span.len()));
-        let contents = window.read_span(&shifted, context_lines_before, context_lines_after)?;
-        let column = if context_lines_before == 0 && context_lines_after == 0 {
-            self.lines.line_column(self.text, span.offset()).1 - 1
-        } else {
-            contents.column()
-        };
-        Ok(Box::new(MietteSpanContents::new_named(
-            self.name.clone(),
-            contents.data(),
-            (contents.span().offset() + base, contents.span().len()).into(),
-            contents.line() + first_line,
-            column,
-            contents.line_count() + first_line,
-        )))
-    }
-}
+/// An article as miette reads it: see [`facts::snippet`].
+type Article<'a> = Snippet<&'a str>;
 
 impl fmt::Debug for Rendered<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -219,7 +139,32 @@ fn rendered<'a>(
 
 /// Renders one diagnostic.
 fn render_one(r: &Rendered<'_>, options: Options, out: &mut String) {
-    let result = match options.style {
+    let mut one = String::new();
+    if draw(r, options, &mut one).is_ok() {
+        out.push_str(&one);
+    } else {
+        // A snippet too long to draw (see `facts::snippet`): the
+        // diagnostic without it, its place in the message.
+        let at = r.labels.first().map_or(0, LabeledSpan::offset);
+        let (line, column) = r.source.line_column(at);
+        let bare = Rendered {
+            message: format!("{} [{}:{line}:{column}]", r.message, r.source.name()),
+            labels: Vec::new(),
+            help: r.help.clone(),
+            ..*r
+        };
+        let mut one = String::new();
+        match draw(&bare, options, &mut one) {
+            Ok(()) => out.push_str(&one),
+            Err(_) => out.push_str(&bare.message),
+        }
+    }
+    out.push('\n');
+}
+
+/// One diagnostic drawn by miette.
+fn draw(r: &Rendered<'_>, options: Options, out: &mut String) -> fmt::Result {
+    match options.style {
         Style::Narrated => NarratableReportHandler::new().render_report(out, r),
         Style::Plain | Style::Color => {
             let theme = if options.style == Style::Color {
@@ -232,11 +177,7 @@ fn render_one(r: &Rendered<'_>, options: Options, out: &mut String) {
                 .with_links(false)
                 .render_report(out, r)
         }
-    };
-    if result.is_err() {
-        out.push_str(&r.message);
     }
-    out.push('\n');
 }
 
 /// The diagnostics of the given sources, without the summary line.
@@ -247,7 +188,7 @@ pub fn render_diagnostics(checked: &[Checked], all: &[Checked], options: Options
             continue;
         }
         let text = neutralise(&c.text);
-        let article = Article::new(&c.path, &text);
+        let article = Article::new(neutralise(&c.path), text.as_ref());
         for d in &c.diagnostics {
             render_one(&rendered(&article, d, all), options, &mut out);
         }
@@ -261,70 +202,4 @@ pub fn render(checked: &[Checked], options: Options) -> String {
     out.push_str(&Summary::of(checked).line());
     out.push('\n');
     out
-}
-
-#[cfg(test)]
-mod tests {
-    #![allow(clippy::unwrap_used)] // Tests fail loudly by design.
-
-    use super::*;
-
-    /// Every text of up to five characters from line breaks of each kind,
-    /// a letter and a two-byte letter, every span and context: the windowed
-    /// read returns what miette's scan of the whole text returns.
-    #[test]
-    fn article_reads_spans_exactly_as_miette_does() {
-        let alphabet = ["a", "\n", "\r", "é"];
-        let mut texts = vec![String::new()];
-        for _ in 0..5 {
-            let longer: Vec<String> = texts
-                .iter()
-                .flat_map(|t| alphabet.iter().map(move |c| format!("{t}{c}")))
-                .collect();
-            texts.extend(longer);
-        }
-        let mut compared = 0;
-        for text in texts.iter().filter(|t| t.len() <= 6) {
-            let article = Article::new("a.md", text);
-            for offset in 0..=text.len() {
-                for len in 0..=text.len() - offset {
-                    let span = SourceSpan::from((offset, len));
-                    for (before, after) in [(0, 0), (1, 0), (0, 1), (1, 1), (2, 2), (3, 1)] {
-                        let expected = text.as_str().read_span(&span, before, after);
-                        let got = article.read_span(&span, before, after);
-                        let (expected, got) = match (expected, got) {
-                            (Err(_), Err(_)) => continue,
-                            (Ok(e), Ok(g)) => (e, g),
-                            (e, g) => {
-                                panic!("{text:?} {span:?}: {:?} vs {:?}", e.is_ok(), g.is_ok())
-                            }
-                        };
-                        let at = format!("{text:?} {span:?} context {before}/{after}");
-                        assert_eq!(expected.data(), got.data(), "{at}");
-                        assert_eq!(expected.span(), got.span(), "{at}");
-                        assert_eq!(expected.line(), got.line(), "{at}");
-                        assert_eq!(expected.line_count(), got.line_count(), "{at}");
-                        assert_eq!(got.name(), Some("a.md"), "{at}");
-                        if before != 0 || after != 0 {
-                            assert_eq!(expected.column(), got.column(), "{at}");
-                        } else {
-                            let column = Span::of(text, &(offset..offset)).column - 1;
-                            assert_eq!(got.column(), column, "{at}");
-                        }
-                        compared += 1;
-                    }
-                }
-            }
-        }
-        assert!(compared > 100_000, "compared {compared} reads");
-    }
-
-    #[test]
-    fn a_span_past_the_end_is_out_of_bounds_not_a_panic() {
-        let article = Article::new("a.md", "ab\ncd");
-        for (offset, len) in [(5, 1), (6, 0), (7, 0), (0, 6), (usize::MAX, 2)] {
-            let read = article.read_span(&(offset, len).into(), 1, 1);
-            assert!(read.is_err(), "{offset}+{len}");
-        }
-    }
 }

@@ -3,7 +3,7 @@
 use checker::Checked;
 use serde::Serialize;
 
-use crate::{Span, Summary};
+use crate::{Lines, Span, Summary};
 
 /// Report format version.
 pub const VERSION: u32 = 1;
@@ -45,9 +45,10 @@ struct Source<'a> {
     diagnostics: Vec<Diagnostic<'a>>,
 }
 
-/// One diagnostic of `c`, with label spans resolved against the run `all`.
+/// One diagnostic of the source indexed by `lines`, with label spans in
+/// other sources resolved against the run `all`.
 pub(crate) fn diagnostic<'a>(
-    c: &'a Checked,
+    lines: &Lines<'_>,
     all: &'a [Checked],
     d: &'a checker::Diagnostic,
 ) -> Diagnostic<'a> {
@@ -60,7 +61,7 @@ pub(crate) fn diagnostic<'a>(
         code: d.code,
         severity: d.severity.as_str(),
         message: &d.message,
-        span: Span::of(&c.text, &d.span),
+        span: lines.span(&d.span),
         found: &d.found,
         expected: d.expected.as_deref(),
         fact: d.fact.as_deref(),
@@ -68,7 +69,10 @@ pub(crate) fn diagnostic<'a>(
             .labels
             .iter()
             .map(|l| Label {
-                span: Span::of(l.path.as_deref().map_or(&c.text, text_of), &l.span),
+                span: match l.path.as_deref() {
+                    Some(path) => Span::of(text_of(path), &l.span),
+                    None => lines.span(&l.span),
+                },
                 message: &l.message,
                 path: l.path.as_deref(),
             })
@@ -78,6 +82,7 @@ pub(crate) fn diagnostic<'a>(
 }
 
 fn source<'a>(c: &'a Checked, all: &'a [Checked]) -> Source<'a> {
+    let lines = Lines::new(&c.text);
     Source {
         path: &c.path,
         published: c.extraction.published.map(|d| d.to_string()),
@@ -86,7 +91,7 @@ fn source<'a>(c: &'a Checked, all: &'a [Checked]) -> Source<'a> {
         diagnostics: c
             .diagnostics
             .iter()
-            .map(|d| diagnostic(c, all, d))
+            .map(|d| diagnostic(&lines, all, d))
             .collect(),
     }
 }

@@ -21,10 +21,15 @@ struct Line<'a> {
     diagnostic: crate::json::Diagnostic<'a>,
 }
 
-fn line<'a>(c: &'a Checked, all: &'a [Checked], d: &'a Diagnostic) -> Line<'a> {
+fn line<'a>(
+    c: &'a Checked,
+    lines: &crate::Lines<'_>,
+    all: &'a [Checked],
+    d: &'a Diagnostic,
+) -> Line<'a> {
     Line {
         path: &c.path,
-        diagnostic: crate::json::diagnostic(c, all, d),
+        diagnostic: crate::json::diagnostic(lines, all, d),
     }
 }
 
@@ -38,8 +43,9 @@ pub fn render(checked: &[Checked]) -> String {
 /// other sources need), so a caller can stream a run source by source.
 pub fn render_source(c: &Checked, all: &[Checked]) -> String {
     let mut out = String::new();
+    let lines = crate::Lines::new(&c.text);
     for d in &c.diagnostics {
-        let json = serde_json::to_string(&line(c, all, d)).unwrap_or_else(|e| {
+        let json = serde_json::to_string(&line(c, &lines, all, d)).unwrap_or_else(|e| {
             serde_json::json!({ "path": c.path, "error": e.to_string() }).to_string()
         });
         out.push_str(&json);

@@ -41,6 +41,44 @@ impl Span {
     }
 }
 
+/// Lines and columns of one text for many lookups, each without rescanning
+/// the text: a report of a long article with many diagnostics stays linear.
+pub struct Lines<'a> {
+    text: &'a str,
+    index: facts::load::LineIndex,
+}
+
+impl<'a> Lines<'a> {
+    /// Indexes `text`.
+    pub fn new(text: &'a str) -> Self {
+        Lines {
+            text,
+            index: facts::load::LineIndex::new(text),
+        }
+    }
+
+    /// The indexed text.
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    pub fn line_column(&self, offset: usize) -> (usize, usize) {
+        self.index.line_column(self.text, offset)
+    }
+
+    /// The span of `range`, as [`Span::of`] gives it.
+    pub fn span(&self, range: &std::ops::Range<usize>) -> Span {
+        let (line, column) = self.line_column(range.start);
+        Span {
+            start: range.start,
+            end: range.end,
+            line,
+            column,
+        }
+    }
+}
+
 /// Totals over all sources.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Summary {

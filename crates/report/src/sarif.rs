@@ -30,6 +30,8 @@ use checker::checks::CHECKS;
 use checker::{Checked, Diagnostic, Severity};
 use serde::Serialize;
 
+use crate::Lines;
+
 /// The URI of the SARIF 2.1.0 schema (OASIS, errata 01).
 pub const SCHEMA: &str =
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
@@ -214,6 +216,7 @@ pub fn render(checked: &[Checked]) -> String {
         .collect();
     let mut results = Vec::new();
     for c in checked {
+        let lines = Lines::new(&c.text);
         let prints = fingerprints(c);
         for (d, print) in c.diagnostics.iter().zip(prints) {
             let rule_index = match rules.iter().position(|r| r.id == d.code) {
@@ -236,7 +239,7 @@ pub fn render(checked: &[Checked]) -> String {
                     rules.len() - 1
                 }
             };
-            results.push(result(c, checked, d, rule_index, print));
+            results.push(result(c, &lines, checked, d, rule_index, print));
         }
     }
     let log = Log {
@@ -275,6 +278,7 @@ pub fn render(checked: &[Checked]) -> String {
 
 fn result<'a>(
     c: &'a Checked,
+    lines: &Lines<'a>,
     all: &'a [Checked],
     d: &'a Diagnostic,
     rule_index: usize,
@@ -285,13 +289,17 @@ fn result<'a>(
         .iter()
         .enumerate()
         .map(|(i, l)| {
-            let (path, text) = match l.path.as_deref() {
-                None => (c.path.as_str(), Some(c.text.as_str())),
-                Some(p) => (p, all.iter().find(|o| o.path == p).map(|o| o.text.as_str())),
+            let physical_location = match l.path.as_deref() {
+                None => physical(&c.path, Some(lines), &l.span),
+                Some(p) => {
+                    let other = all.iter().find(|o| o.path == p);
+                    let other = other.map(|o| Lines::new(&o.text));
+                    physical(p, other.as_ref(), &l.span)
+                }
             };
             Location {
                 id: Some(i),
-                physical_location: physical(path, text, &l.span),
+                physical_location,
                 message: Some(Message { text: &l.message }),
             }
         })
@@ -303,7 +311,7 @@ fn result<'a>(
         message: Message { text: &d.message },
         locations: [Location {
             id: None,
-            physical_location: physical(&c.path, Some(&c.text), &d.span),
+            physical_location: physical(&c.path, Some(lines), &d.span),
             message: None,
         }],
         related_locations,
@@ -318,7 +326,11 @@ fn result<'a>(
 }
 
 /// A location in `path`; lines and columns only when its text is known.
-fn physical<'a>(path: &str, text: Option<&'a str>, span: &Range<usize>) -> PhysicalLocation<'a> {
+fn physical<'a>(
+    path: &str,
+    lines: Option<&Lines<'a>>,
+    span: &Range<usize>,
+) -> PhysicalLocation<'a> {
     let (uri, uri_base_id) = uri(path);
     let mut region = Region {
         start_line: None,
@@ -329,9 +341,10 @@ fn physical<'a>(path: &str, text: Option<&'a str>, span: &Range<usize>) -> Physi
         byte_length: span.end.saturating_sub(span.start),
         snippet: None,
     };
-    if let Some(text) = text {
-        let (start_line, start_column) = facts::line_column(text, span.start);
-        let (end_line, end_column) = facts::line_column(text, span.end.max(span.start));
+    if let Some(lines) = lines {
+        let text = lines.text();
+        let (start_line, start_column) = lines.line_column(span.start);
+        let (end_line, end_column) = lines.line_column(span.end.max(span.start));
         region.start_line = Some(start_line);
         region.start_column = Some(start_column);
         region.end_line = Some(end_line);

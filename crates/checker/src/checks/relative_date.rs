@@ -31,6 +31,9 @@ October would be wrong. It is a warning: the publication date itself may be appr
 fn run(ctx: &Context<'_>) -> Findings {
     let mut out = Findings::default();
     let claims = ctx.claims();
+    // The first claim at each span, built on first use: a lookup per amount
+    // must not scan every claim of a long article.
+    let mut first_at: Option<std::collections::HashMap<(usize, usize), usize>> = None;
     for (i, claim) in claims.iter().enumerate() {
         // A relative expression matched to an event.
         if let ClaimKind::Date {
@@ -82,7 +85,14 @@ fn run(ctx: &Context<'_>) -> Findings {
             continue;
         };
         let Some(fact_date) = q.date else { continue };
-        let Some(j) = claims.iter().position(|c| c.span == *when_span) else {
+        let first_at = first_at.get_or_insert_with(|| {
+            let mut map = std::collections::HashMap::new();
+            for (k, c) in claims.iter().enumerate() {
+                map.entry((c.span.start, c.span.end)).or_insert(k);
+            }
+            map
+        });
+        let Some(&j) = first_at.get(&(when_span.start, when_span.end)) else {
             continue;
         };
         let ClaimKind::Date {

@@ -35,13 +35,13 @@ fn name_word(word: &str) -> bool {
 fn run(ctx: &Context<'_>) -> Findings {
     let mut out = Findings::default();
     let claims = ctx.claims();
-    let covered = |start: usize, end: usize| {
-        claims.iter().any(|c| {
-            matches!(c.kind, ClaimKind::Mention(_) | ClaimKind::Misspelling(_))
-                && c.span.start < end
-                && start < c.span.end
-        })
-    };
+    let names = claims::mentions::SpanSet::of(
+        claims
+            .iter()
+            .filter(|c| matches!(c.kind, ClaimKind::Mention(_) | ClaimKind::Misspelling(_)))
+            .map(|c| c.span.clone()),
+    );
+    let covered = |start: usize, end: usize| names.overlaps(&(start..end));
     let titles = &ctx.facts.titles;
     for sentence in &ctx.extraction.sentences {
         let Some(text) = ctx.text.get(sentence.span.clone()) else {
