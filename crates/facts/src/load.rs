@@ -211,7 +211,7 @@ fn column(text: &str, line_start: usize, offset: usize) -> usize {
 
 /// Where each line of a text starts, for many [`line_column`] lookups
 /// without rescanning the text. Characters are counted from checkpoints
-/// every [`CHAR_MARK_BYTES`] bytes, so a lookup on a very long line (a
+/// every 4,096 bytes, so a lookup on a very long line (a
 /// pasted article without line breaks) reads at most that many bytes.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
