@@ -231,10 +231,24 @@ impl<'a> Checker<'a> {
     /// Like [`Checker::new`], with automata built for `workload`
     /// ([`Workload::of_sources`]).
     pub fn for_workload(facts: &'a FactBase, workload: Workload) -> Checker<'a> {
+        // The fact index is built on a second thread while the extractor's
+        // automata are built on this one: both are start-up cost that a
+        // cold run pays. A thread that cannot start or fails leaves the
+        // work to this one.
+        let (extractor, index) = std::thread::scope(|scope| {
+            let helper = std::thread::Builder::new()
+                .spawn_scoped(scope, || matching::FactIndex::for_workload(facts, workload));
+            let extractor = Extractor::for_facts_and_workload(facts, workload);
+            let index = helper
+                .ok()
+                .and_then(|h| h.join().ok())
+                .unwrap_or_else(|| matching::FactIndex::for_workload(facts, workload));
+            (extractor, index)
+        });
         Checker {
             facts,
-            extractor: Extractor::for_facts_and_workload(facts, workload),
-            index: matching::FactIndex::for_workload(facts, workload),
+            extractor,
+            index,
         }
     }
 
