@@ -231,30 +231,10 @@ impl<'a> Checker<'a> {
     /// Like [`Checker::new`], with automata built for `workload`
     /// ([`Workload::of_sources`]).
     pub fn for_workload(facts: &'a FactBase, workload: Workload) -> Checker<'a> {
-        // The fact index and the title matcher are built on a second thread
-        // while the names automaton, the largest, is built on this one: all
-        // are start-up cost that a cold run pays. A thread that cannot start
-        // or fails leaves the work to this one.
-        let others = || {
-            (
-                matching::FactIndex::for_workload(facts, workload),
-                claims::roles::TitleMatcher::for_workload(&facts.titles, workload),
-            )
-        };
-        let (extractor, index) = std::thread::scope(|scope| {
-            let helper = std::thread::Builder::new().spawn_scoped(scope, others);
-            let gazetteer =
-                claims::mentions::Gazetteer::for_workload(claims::known_names(facts), workload);
-            let (index, titles) = helper
-                .ok()
-                .and_then(|h| h.join().ok())
-                .unwrap_or_else(others);
-            (Extractor::from_parts(gazetteer, titles), index)
-        });
         Checker {
             facts,
-            extractor,
-            index,
+            extractor: Extractor::for_facts_and_workload(facts, workload),
+            index: matching::FactIndex::for_workload(facts, workload),
         }
     }
 

@@ -203,17 +203,6 @@ impl Workload {
     }
 }
 
-/// Every name and alias of every entity of a fact base.
-pub fn known_names(base: &FactBase) -> impl Iterator<Item = KnownName> + '_ {
-    base.entities.iter().flat_map(|e| {
-        e.names().map(move |n| KnownName {
-            name: n.to_owned(),
-            entity: e.id.clone(),
-            kind: e.kind,
-        })
-    })
-}
-
 /// Extracts claims; built once per run and shared across threads.
 #[derive(Debug, Clone)]
 pub struct Extractor {
@@ -246,13 +235,14 @@ impl Extractor {
 
     /// Like [`Extractor::for_facts`], with automata built for `workload`.
     pub fn for_facts_and_workload(base: &FactBase, workload: Workload) -> Extractor {
-        Extractor::for_workload(known_names(base), &base.titles, workload)
-    }
-
-    /// An extractor from its two automata, built by the caller (on two
-    /// threads, say).
-    pub fn from_parts(gazetteer: mentions::Gazetteer, titles: roles::TitleMatcher) -> Extractor {
-        Extractor { gazetteer, titles }
+        let names = base.entities.iter().flat_map(|e| {
+            e.names().map(move |n| KnownName {
+                name: n.to_owned(),
+                entity: e.id.clone(),
+                kind: e.kind,
+            })
+        });
+        Extractor::for_workload(names, &base.titles, workload)
     }
 
     /// Extracts every claim of `text`. `published` overrides the front

@@ -357,8 +357,8 @@ fn load_texts(
         events: Vec::new(),
         rates: Vec::new(),
     };
-    let trees = parse_all(&inputs);
-    for ((display, text), tree) in inputs.into_iter().zip(trees) {
+    for (display, text) in inputs {
+        let tree = yaml::parse(&text);
         loader.add_file(display, text, tree);
     }
     let base = loader.build();
@@ -371,44 +371,7 @@ fn load_texts(
     }
 }
 
-/// Below this many bytes of YAML, a second thread costs more than it saves.
-const PARALLEL_PARSE_BYTES: usize = 16 * 1024;
-
 type Parsed = Result<Option<Node>, Vec<TreeProblem>>;
-
-/// Parses every file, on two threads when there is enough YAML: parsing is
-/// half of a cold run. Results stay in input order.
-fn parse_all(inputs: &[(String, String)]) -> Vec<Parsed> {
-    let parse = |files: &[(String, String)]| -> Vec<Parsed> {
-        files.iter().map(|(_, text)| yaml::parse(text)).collect()
-    };
-    let total: usize = inputs.iter().map(|(_, t)| t.len()).sum();
-    if inputs.len() < 2 || total < PARALLEL_PARSE_BYTES {
-        return parse(inputs);
-    }
-    // Split where half the bytes are parsed.
-    let mut seen = 0;
-    let split = inputs
-        .iter()
-        .position(|(_, t)| {
-            seen += t.len();
-            seen * 2 >= total
-        })
-        .map_or(inputs.len(), |i| i + 1)
-        .clamp(1, inputs.len() - 1);
-    let (first, second) = inputs.split_at(split);
-    std::thread::scope(|scope| {
-        let helper = std::thread::Builder::new().spawn_scoped(scope, || parse(second));
-        let mut trees = parse(first);
-        // A thread that cannot start or fails leaves the work to this one.
-        let rest = helper
-            .ok()
-            .and_then(|h| h.join().ok())
-            .unwrap_or_else(|| parse(second));
-        trees.extend(rest);
-        trees
-    })
-}
 
 fn collect_yaml(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) -> std::io::Result<()> {
     // Symlinked folders are not followed, which rules out loops; the depth
