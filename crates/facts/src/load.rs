@@ -358,8 +358,7 @@ fn load_texts(
         rates: Vec::new(),
     };
     for (display, text) in inputs {
-        let tree = yaml::parse(&text);
-        loader.add_file(display, text, tree);
+        loader.add_file(display, text);
     }
     let base = loader.build();
     if loader.problems.is_empty() {
@@ -370,8 +369,6 @@ fn load_texts(
         })
     }
 }
-
-type Parsed = Result<Option<Node>, Vec<TreeProblem>>;
 
 fn collect_yaml(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) -> std::io::Result<()> {
     // Symlinked folders are not followed, which rules out loops; the depth
@@ -457,13 +454,13 @@ fn schema_help(section: &str, message: &str) -> String {
 }
 
 impl Loader {
-    fn add_file(&mut self, display: String, text: String, tree: Parsed) {
+    fn add_file(&mut self, display: String, text: String) {
         let display: Arc<str> = display.into();
         let text: Arc<str> = text.into();
         // Neutralised once, however many problems the file has.
         let src_once: OnceLock<FactsSource> = OnceLock::new();
         let src = || src_once.get_or_init(|| shown(&display, &text)).clone();
-        let tree = match tree {
+        let tree = match yaml::parse(&text) {
             Ok(Some(tree)) => tree,
             Ok(None) => {
                 self.problems.push(FactsError::EmptyFile {
