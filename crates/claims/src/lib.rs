@@ -187,10 +187,11 @@ impl Workload {
     }
 
     /// An Aho-Corasick builder for this workload. A few articles get the
-    /// automaton cheapest to build: a non-contiguous NFA without dense
-    /// states (building a contiguous NFA from it, or dense states near the
-    /// root, cost more at start-up than they save on a few kilobytes of
-    /// text). Many articles get a DFA, the fastest to search.
+    /// automaton cheapest to build and search once: a non-contiguous NFA
+    /// (copying it into a contiguous one cost more at start-up than it saves
+    /// on a few kilobytes of text), dense only two levels deep (no dense
+    /// states at all made its searches slower than that saved). Many
+    /// articles get a DFA, the fastest to search.
     pub fn automaton_builder(self) -> aho_corasick::AhoCorasickBuilder {
         let mut builder = aho_corasick::AhoCorasickBuilder::new();
         match self {
