@@ -1322,7 +1322,7 @@ fn is_plural_noun(word: &str) -> bool {
 }
 
 /// Whether the word before a number makes it a label or a name: `page 5`,
-/// `No. 3`, `Boeing 737`, `iPhone 13`; but not `Alibaba's 10`, nor a
+/// `No. 3`, `Boeing 737`, `iPhone 13`; but not `Acme's 10`, nor a
 /// capitalised function word (`The 10`, `Only 5`, `Nearly 40`).
 fn label_or_name_before(text: &str, start: usize) -> bool {
     let p = skip_hspace_back(text, start, 0);

@@ -439,7 +439,7 @@ fn osa_within(a: &str, b: &str, max: usize) -> Option<usize> {
     (d <= max).then_some(d)
 }
 
-/// Plurals and possessives are not misspellings ("Tencents").
+/// Plurals and possessives are not misspellings ("Northwinds").
 fn is_inflection(token: &str, word: &str) -> bool {
     token.strip_suffix('s') == Some(word) || token.strip_suffix("es") == Some(word)
 }

@@ -5,10 +5,10 @@
 //! matched against the shapes news copy uses:
 //!
 //! - `Chen Lei, chairman and CEO of Pinduoduo` (appositive after the name);
-//! - `CEO Daniel Zhang`, `Alibaba's founder and chairman Jack Ma`,
+//! - `CEO Jane Roe`, `Acme's founder and chairman John Doe`,
 //!   `head of grocery service Meituan Wang Xing` (title before the name);
-//! - `Zhang Yong is currently the CEO of Alibaba Group`,
-//!   `took over as CEO of Alibaba Group in May 2015` (predicates).
+//! - `Jane Roe is currently the CEO of Acme Group`,
+//!   `took over as CEO of Acme Group in May 2015` (predicates).
 
 use std::ops::Range;
 
