@@ -4,9 +4,9 @@
 //! mentions, titles from the synonym table, commas, "of", "'s", verbs...) and
 //! matched against the shapes news copy uses:
 //!
-//! - `Chen Lei, chairman and CEO of Pinduoduo` (appositive after the name);
+//! - `Maria Lindqvist, chairman and CEO of Northwind` (appositive after the name);
 //! - `CEO Jane Roe`, `Acme's founder and chairman John Doe`,
-//!   `head of grocery service Meituan Wang Xing` (title before the name);
+//!   `head of grocery service Freshly Tomas Berg` (title before the name);
 //! - `Jane Roe is currently the CEO of Acme Group`,
 //!   `took over as CEO of Acme Group in May 2015` (predicates).
 
