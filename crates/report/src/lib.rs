@@ -31,7 +31,11 @@ pub struct Span {
 impl Span {
     /// The span of `range` in `text`.
     pub fn of(text: &str, range: &std::ops::Range<usize>) -> Span {
-        let (line, column) = facts::line_column(text, range.start);
+        Span::at(range, facts::line_column(text, range.start))
+    }
+
+    /// `range` starting at `(line, column)`.
+    fn at(range: &std::ops::Range<usize>, (line, column): (usize, usize)) -> Span {
         Span {
             start: range.start,
             end: range.end,
@@ -69,13 +73,7 @@ impl<'a> Lines<'a> {
 
     /// The span of `range`, as [`Span::of`] gives it.
     pub fn span(&self, range: &std::ops::Range<usize>) -> Span {
-        let (line, column) = self.line_column(range.start);
-        Span {
-            start: range.start,
-            end: range.end,
-            line,
-            column,
-        }
+        Span::at(range, self.line_column(range.start))
     }
 }
 
