@@ -58,6 +58,59 @@ impl Match {
     }
 }
 
+/// A whole-word occurrence of a cue, in bytes of the text searched.
+#[derive(Debug, Clone)]
+struct CueHit {
+    span: Range<usize>,
+    cue: usize,
+}
+
+/// The cues of one sentence, found once for all its claims.
+struct SentenceCues {
+    /// Whether the sentence is ASCII: lowercasing it then keeps every byte
+    /// offset, so the cues of a phrase inside it are the hits inside the
+    /// phrase, and the phrase need not be lowercased and searched again.
+    ascii: bool,
+    hits: Vec<CueHit>,
+    found: Vec<bool>,
+}
+
+impl SentenceCues {
+    fn of(index: &FactIndex, sentence: &str) -> SentenceCues {
+        let hits = index.cue_hits(&sentence.to_lowercase());
+        let mut found = vec![false; index.cue_words.len()];
+        for hit in &hits {
+            if let Some(slot) = found.get_mut(hit.cue) {
+                *slot = true;
+            }
+        }
+        SentenceCues {
+            ascii: sentence.is_ascii(),
+            hits,
+            found,
+        }
+    }
+
+    /// The cues of `phrase`, a range of the sentence's own bytes that starts
+    /// and ends at a sentence edge, a break character or a space (what
+    /// [`claims::phrase`] returns): a whole word inside it is a whole word
+    /// in the sentence and the other way round.
+    fn within(&self, index: &FactIndex, sentence: &str, phrase: Range<usize>) -> Vec<bool> {
+        if !self.ascii {
+            return index.cues_in(&sentence.get(phrase).unwrap_or("").to_lowercase());
+        }
+        let mut found = vec![false; self.found.len()];
+        for hit in &self.hits {
+            if hit.span.start >= phrase.start && hit.span.end <= phrase.end {
+                if let Some(slot) = found.get_mut(hit.cue) {
+                    *slot = true;
+                }
+            }
+        }
+        found
+    }
+}
+
 /// Facts by subject, built once per run, so a claim is compared with the
 /// facts about the entities its sentence names rather than with every fact.
 #[derive(Debug, Default)]
@@ -131,6 +184,18 @@ impl FactIndex {
     /// Which cues occur in `lower` (lowercase text) as whole words.
     fn cues_in(&self, lower: &str) -> Vec<bool> {
         let mut found = vec![false; self.cue_words.len()];
+        for hit in self.cue_hits(lower) {
+            if let Some(slot) = found.get_mut(hit.cue) {
+                *slot = true;
+            }
+        }
+        found
+    }
+
+    /// Every whole-word occurrence of every cue in `lower` (lowercase text),
+    /// overlapping ones included.
+    fn cue_hits(&self, lower: &str) -> Vec<CueHit> {
+        let mut hits = Vec::new();
         if let Some(ac) = &self.cue_automaton {
             for m in ac.find_overlapping_iter(lower) {
                 let before = lower[..m.start()].chars().next_back();
@@ -138,13 +203,14 @@ impl FactIndex {
                 if !before.is_some_and(char::is_alphanumeric)
                     && !after.is_some_and(char::is_alphanumeric)
                 {
-                    if let Some(slot) = found.get_mut(m.pattern().as_usize()) {
-                        *slot = true;
-                    }
+                    hits.push(CueHit {
+                        span: m.start()..m.end(),
+                        cue: m.pattern().as_usize(),
+                    });
                 }
             }
         }
-        found
+        hits
     }
 
     /// The subjects a claim can be about: its own, those its sentence names,
@@ -395,7 +461,8 @@ pub fn match_all(
         .collect();
     // The cues each sentence holds, found once per sentence and only when a
     // claim needs them.
-    let mut sentence_cues: Vec<Option<Vec<bool>>> = vec![None; extraction.sentences.len()];
+    let mut sentence_cues: Vec<Option<SentenceCues>> = Vec::new();
+    sentence_cues.resize_with(extraction.sentences.len(), || None);
     extraction
         .claims
         .iter()
@@ -424,13 +491,17 @@ pub fn match_all(
                 .filter(|m| m.span.end <= sentence.span.end)
                 .collect();
             let near = window(text, &sentence.span, &claim.span);
-            let near_cues = index.cues_in(&text.get(near).unwrap_or("").to_lowercase());
-            let sentence_cues = sentence_cues
+            let sentence_text = text.get(sentence.span.clone()).unwrap_or("");
+            let cues = sentence_cues
                 .get_mut(claim.sentence)?
-                .get_or_insert_with(|| {
-                    index.cues_in(&text.get(sentence.span.clone()).unwrap_or("").to_lowercase())
-                })
-                .as_slice();
+                .get_or_insert_with(|| SentenceCues::of(index, sentence_text));
+            let near_cues = cues.within(
+                index,
+                sentence_text,
+                near.start.saturating_sub(sentence.span.start)
+                    ..near.end.saturating_sub(sentence.span.start),
+            );
+            let sentence_cues = cues.found.as_slice();
             let subjects = index.subjects(claim, &in_sentence);
             match date {
                 None => {

@@ -43,16 +43,20 @@ fn run(ctx: &Context<'_>) -> Findings {
     );
     let covered = |start: usize, end: usize| names.overlaps(&(start..end));
     let titles = &ctx.facts.titles;
+    // Each word with whether it can be part of a name, tested once; the
+    // buffer serves every sentence.
+    let mut words: Vec<(usize, &str, bool)> = Vec::new();
     for sentence in &ctx.extraction.sentences {
         let Some(text) = ctx.text.get(sentence.span.clone()) else {
             continue;
         };
-        let words: Vec<(usize, &str)> = claims::mentions::words(text).collect();
-        for (k, (_, word)) in words.iter().enumerate() {
+        words.clear();
+        words.extend(claims::mentions::words(text).map(|(i, w)| (i, w, name_word(w))));
+        for (k, &(_, word, _)) in words.iter().enumerate() {
             // A title word immediately followed by two or three name words.
             // Abbreviations ("CEO") count only in capitals; "coo" is a word.
             // The cheap test on the name words comes first.
-            let is_name = |j: usize| words.get(j).is_some_and(|(_, w)| name_word(w));
+            let is_name = |j: usize| words.get(j).is_some_and(|w| w.2);
             if !(is_name(k + 1) && is_name(k + 2)) {
                 continue;
             }
@@ -61,10 +65,11 @@ fn run(ctx: &Context<'_>) -> Findings {
             if !is_title {
                 continue;
             }
-            let run: Vec<&(usize, &str)> = words[k + 1..]
+            let run: Vec<(usize, &str)> = words[k + 1..]
                 .iter()
                 .take(3)
-                .take_while(|(_, w)| name_word(w))
+                .take_while(|w| w.2)
+                .map(|&(i, w, _)| (i, w))
                 .collect();
             let Some(first) = run.first() else { continue };
             let Some(last) = run.last() else { continue };
