@@ -7,6 +7,7 @@
 //! tests. The checker decides truth but renders nothing.
 
 pub mod checks;
+mod cues;
 pub mod matching;
 pub mod numbers;
 pub mod suppress;

@@ -9,12 +9,12 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, MatchKind};
 use std::ops::Range;
 
 use claims::{Amount, Claim, ClaimKind, DateKind, Extraction, Link, Resolved, Workload};
 use facts::{EntityKind, FactBase, FactDate, Period, Quantity, Unit};
 
+use crate::cues::{CueHit, CueSearch};
 use crate::numbers::{self, Interval};
 
 /// What kind of fact a claim matched.
@@ -56,13 +56,6 @@ impl Match {
     pub fn confirms(&self) -> bool {
         self.agrees || self.other_agrees
     }
-}
-
-/// A whole-word occurrence of a cue, in bytes of the text searched.
-#[derive(Debug, Clone)]
-struct CueHit {
-    span: Range<usize>,
-    cue: usize,
 }
 
 /// The cues of one sentence, found once for all its claims.
@@ -119,9 +112,9 @@ pub struct FactIndex {
     events: HashMap<String, Vec<usize>>,
     /// Organisations each person held a role at.
     orgs_of: HashMap<String, Vec<String>>,
-    /// One automaton over every cue of every fact, so a sentence is scanned
-    /// once for all of them.
-    cue_automaton: Option<AhoCorasick>,
+    /// Every cue of every fact, so a sentence is scanned once for all of
+    /// them.
+    cue_search: CueSearch,
     /// Words in each cue (a multi-word cue is stronger evidence).
     cue_words: Vec<i32>,
     /// Cue ids of each quantity and each event.
@@ -173,11 +166,7 @@ impl FactIndex {
             .iter()
             .map(|p| i32::try_from(p.split_whitespace().count()).unwrap_or(1))
             .collect();
-        index.cue_automaton = workload
-            .automaton_builder()
-            .match_kind(MatchKind::Standard)
-            .build(&patterns)
-            .ok();
+        index.cue_search = CueSearch::new(patterns, workload);
         index
     }
 
@@ -195,22 +184,7 @@ impl FactIndex {
     /// Every whole-word occurrence of every cue in `lower` (lowercase text),
     /// overlapping ones included.
     fn cue_hits(&self, lower: &str) -> Vec<CueHit> {
-        let mut hits = Vec::new();
-        if let Some(ac) = &self.cue_automaton {
-            for m in ac.find_overlapping_iter(lower) {
-                let before = lower[..m.start()].chars().next_back();
-                let after = lower[m.end()..].chars().next();
-                if !before.is_some_and(char::is_alphanumeric)
-                    && !after.is_some_and(char::is_alphanumeric)
-                {
-                    hits.push(CueHit {
-                        span: m.start()..m.end(),
-                        cue: m.pattern().as_usize(),
-                    });
-                }
-            }
-        }
-        hits
+        self.cue_search.hits(lower)
     }
 
     /// The subjects a claim can be about: its own, those its sentence names,
