@@ -40,6 +40,27 @@ const TOTAL_CUES: &[&str] = &[
     "for a total of",
 ];
 
+/// Where `needle` occurs in `hay`, left to right and not overlapping, as
+/// `str::match_indices` finds a non-empty needle: for the 40 characters
+/// searched here, comparing at each occurrence of the needle's first byte
+/// costs less than setting up the two-way searcher once per cue.
+fn match_starts<'a>(hay: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let (&first, rest) = n.split_first()?;
+        while from + n.len() <= h.len() {
+            let at = from;
+            from += 1;
+            if h[at] == first && h[at + 1..at + n.len()] == *rest {
+                from = at + n.len();
+                return Some(at);
+            }
+        }
+        None
+    })
+}
+
 fn run(ctx: &Context<'_>) -> Findings {
     let mut out = Findings::default();
     let claims = ctx.claims();
@@ -58,14 +79,15 @@ fn run(ctx: &Context<'_>) -> Findings {
         let tail_start = before.char_indices().rev().nth(39).map_or(0, |(i, _)| i);
         let tail = before.get(tail_start..).unwrap_or("").to_lowercase();
         let cue_then_space = |cue: &str| {
-            tail.match_indices(cue).any(|(i, _)| {
+            match_starts(&tail, cue).any(|i| {
                 tail.get(i + cue.len()..)
                     .is_some_and(|r| r.starts_with(' '))
             })
         };
+        let trimmed = tail.trim_end();
         if !TOTAL_CUES
             .iter()
-            .any(|cue| tail.trim_end().ends_with(cue) || cue_then_space(cue))
+            .any(|cue| trimmed.ends_with(cue) || cue_then_space(cue))
         {
             continue;
         }
@@ -145,6 +167,24 @@ fn run(ctx: &Context<'_>) -> Findings {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn match_starts_finds_what_match_indices_finds() {
+        for hay in [
+            "",
+            "a",
+            "in all in all",
+            "aaaa",
+            "a total of a total",
+            "é in all",
+        ] {
+            for needle in ["a", "aa", "in all", "total", "é", "x"] {
+                let expected: Vec<usize> = hay.match_indices(needle).map(|(i, _)| i).collect();
+                let found: Vec<usize> = super::match_starts(hay, needle).collect();
+                assert_eq!(found, expected, "{needle:?} in {hay:?}");
+            }
+        }
+    }
+
     use crate::testing::check;
 
     const FACTS: &str = "entities:\n  - { id: acme, kind: organization, name: Acme }\n";
