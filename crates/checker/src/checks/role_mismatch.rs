@@ -29,21 +29,27 @@ stated as current in a sentence that itself says the person stepped down is a wa
     run,
 };
 
+/// "title of Org from date to date; ...", written into one string.
 fn describe_roles(roles: &[&Role], ctx: &Context<'_>) -> String {
-    let names: Vec<String> = roles
-        .iter()
-        .map(|r| {
-            let of =
-                r.of.as_deref()
-                    .and_then(|o| ctx.facts.entity(o))
-                    .map(|e| format!(" of {}", e.name))
-                    .unwrap_or_default();
-            let from = r.from.map(|f| format!(" from {f}")).unwrap_or_default();
-            let to = r.to.map(|t| format!(" to {t}")).unwrap_or_default();
-            format!("{}{of}{from}{to}", r.title)
-        })
-        .collect();
-    names.join("; ")
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    for (k, r) in roles.iter().enumerate() {
+        if k > 0 {
+            out.push_str("; ");
+        }
+        out.push_str(&r.title);
+        if let Some(e) = r.of.as_deref().and_then(|o| ctx.facts.entity(o)) {
+            out.push_str(" of ");
+            out.push_str(&e.name);
+        }
+        if let Some(f) = r.from {
+            let _ = write!(out, " from {f}");
+        }
+        if let Some(t) = r.to {
+            let _ = write!(out, " to {t}");
+        }
+    }
+    out
 }
 
 fn run(ctx: &Context<'_>) -> Findings {
