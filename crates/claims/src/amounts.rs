@@ -1011,7 +1011,16 @@ fn words_at(text: &str, start: usize, word_end: usize, floor: usize) -> Option<A
 }
 
 fn number_word(word: &str) -> Option<u32> {
-    let position = |list: &[&str]| list.iter().position(|w| w.eq_ignore_ascii_case(word));
+    // Every number word is 3 to 9 letters long and starts with one of
+    // `e f n o s t`: reject most words before searching the lists.
+    let first = word.as_bytes().first()?.to_ascii_lowercase();
+    if !(3..=9).contains(&word.len()) || !matches!(first, b'e' | b'f' | b'n' | b'o' | b's' | b't') {
+        return None;
+    }
+    let position = |list: &[&str]| {
+        list.iter()
+            .position(|w| w.len() == word.len() && w.eq_ignore_ascii_case(word))
+    };
     if let Some(i) = position(ONES) {
         return u32::try_from(i + 1).ok();
     }
@@ -1146,9 +1155,16 @@ fn prefix_before(text: &str, start: usize, floor: usize) -> Prefix {
 /// The longest currency symbol or code ending at `end`, not before `floor`.
 fn currency_ending_at(text: &str, end: usize, floor: usize) -> Option<Currency> {
     let before = text.get(floor..end)?;
+    // Most numbers follow a space or a letter that ends no currency: compare
+    // last bytes before comparing whole strings.
+    let &last = before.as_bytes().last()?;
     let best = CURRENCIES
         .iter()
-        .filter(|(written, _, place, _)| *place != Place::After && before.ends_with(written))
+        .filter(|(written, _, place, _)| {
+            *place != Place::After
+                && written.as_bytes().last() == Some(&last)
+                && before.ends_with(written)
+        })
         .max_by_key(|(written, ..)| written.len());
     if let Some(&(written, code, _, ambiguous)) = best {
         return Some(Currency {
@@ -1180,9 +1196,21 @@ fn generic_code(code: &str) -> bool {
 /// A currency word or code after the number (and its scale).
 fn currency_after(text: &str, pos: usize) -> Option<Currency> {
     let (start, _) = separator_after(text, pos)?;
+    // Every currency word or code starts with an ASCII letter: compare first
+    // letters before comparing phrases.
+    let &first = text.as_bytes().get(start)?;
+    if !first.is_ascii_alphabetic() {
+        return None;
+    }
     let best = CURRENCIES
         .iter()
-        .filter(|(_, _, place, _)| *place != Place::Before)
+        .filter(|(written, _, place, _)| {
+            *place != Place::Before
+                && written
+                    .as_bytes()
+                    .first()
+                    .is_some_and(|b| b.eq_ignore_ascii_case(&first))
+        })
         .filter_map(|&(written, code, place, ambiguous)| {
             let exact = place == Place::Either;
             phrase_at(text, start, written, exact).map(|end| (end, written, code, ambiguous))
@@ -1364,7 +1392,15 @@ fn hedge_before(text: &str, start: usize, floor: usize) -> Option<(Hedge, Range<
     if end == start {
         return None;
     }
+    // Hedges end with a letter: compare it before the words.
+    let last = text
+        .as_bytes()
+        .get(end.wrapping_sub(1))?
+        .to_ascii_lowercase();
     'hedges: for &(words, hedge) in HEDGES {
+        if words.last().and_then(|w| w.as_bytes().last()) != Some(&last) {
+            continue;
+        }
         let mut p = end;
         for (k, word) in words.iter().rev().enumerate() {
             if k > 0 {
@@ -1518,9 +1554,14 @@ fn word_after(text: &str, pos: usize, word: &str) -> Option<usize> {
 
 /// Whether `phrase` (words separated by single spaces in the pattern, by any
 /// spaces in the text) is written at `pos` as whole words.
+///
+/// Compares bytes, without splitting the phrase: matching bytes of a valid
+/// UTF-8 phrase starting at a char boundary end at one, so this is the same
+/// as comparing `str` slices word by word.
 fn phrase_at(text: &str, pos: usize, phrase: &str, exact: bool) -> Option<usize> {
+    let bytes = text.as_bytes();
     let mut p = pos;
-    for (k, word) in phrase.split(' ').enumerate() {
+    for (k, word) in phrase.as_bytes().split(|&b| b == b' ').enumerate() {
         if k > 0 {
             let q = skip_hspace(text, p);
             if q == p {
@@ -1528,7 +1569,7 @@ fn phrase_at(text: &str, pos: usize, phrase: &str, exact: bool) -> Option<usize>
             }
             p = q;
         }
-        let t = text.get(p..p + word.len())?;
+        let t = bytes.get(p..p + word.len())?;
         let same = if exact {
             t == word
         } else {
@@ -2452,5 +2493,336 @@ mod tests {
             }
             check(&text, findings);
         }
+    }
+}
+
+/// The fast paths agree with the plain code they replace, kept here as the
+/// reference, on the sources' text and on generated newsy text.
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod fast_paths {
+    use super::*;
+
+    /// The seed articles and pseudo-random text made of every word the
+    /// tables list, in several cases, with numbers, symbols and separators.
+    fn corpus() -> Vec<String> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../sources");
+        let mut texts: Vec<String> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+            .collect();
+        let mut words: Vec<String> = Vec::new();
+        let tables: [&[&str]; 13] = [
+            ONES,
+            TENS,
+            TIME_WORDS,
+            NOT_COUNTED,
+            NOT_PLURAL,
+            COLLECTIVE_NOUNS,
+            STOPWORDS,
+            LY_ADJECTIVES,
+            LABELS,
+            CAPITALISED_OK,
+            DOT_LABELS,
+            UNSUPPORTED_SCALES,
+            ENGLISH_WORD_CODES,
+        ];
+        let mut base: Vec<&str> = tables.iter().flat_map(|t| t.iter().copied()).collect();
+        base.extend(CURRENCIES.iter().map(|c| c.0));
+        base.extend(HEDGES.iter().flat_map(|h| h.0.iter().copied()));
+        base.extend(GLUED_SCALES.iter().map(|g| g.0));
+        base.extend([
+            "a",
+            "hundred",
+            "dozen",
+            "thousand",
+            "million",
+            "billion",
+            "trillion",
+            "percent",
+            "per cent",
+            "per-cent",
+            "pct",
+            "percentage",
+            "points",
+            "point",
+            "users",
+            "Chinese",
+            "EUR",
+            "XAU",
+            "CNY",
+            "USDT",
+            "Acme",
+            "iPhone",
+            "http://x.com/",
+            "www.",
+            "a@b.c",
+            "Rs.",
+            "No.",
+            "p.",
+            "dollarss",
+            "yuanx",
+            "tens",
+            "onee",
+            "sevens",
+            "won't",
+        ]);
+        for w in base {
+            words.push(w.to_owned());
+            words.push(w.to_uppercase());
+            let mut chars = w.chars();
+            if let Some(c) = chars.next() {
+                words.push(c.to_uppercase().chain(chars).collect());
+            }
+        }
+        for n in [
+            "5", "10", "2.5", "1,200", "2019", "007", "15.5", "99", "3", "0.5",
+        ] {
+            words.push(n.to_owned());
+        }
+        let separators = [
+            " ", " ", " ", " ", "", "-", "\u{a0}", "\n", "\n\n", "\t", "(", ")", ", ", ". ", "%",
+            "$", "¥", "£", "€", "~", "'s ", "’s ", "é", "🦀", "/", ":", "_",
+        ];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..4 {
+            let mut text = String::new();
+            for _ in 0..6_000 {
+                let w = &words[(next() % words.len() as u64) as usize];
+                text.push_str(w);
+                text.push_str(separators[(next() % separators.len() as u64) as usize]);
+            }
+            texts.push(text);
+        }
+        texts
+    }
+
+    /// Every char boundary of `text`, its end included.
+    fn boundaries(text: &str) -> impl Iterator<Item = usize> + '_ {
+        (0..=text.len()).filter(|&i| text.is_char_boundary(i))
+    }
+
+    fn number_word_reference(word: &str) -> Option<u32> {
+        let position = |list: &[&str]| list.iter().position(|w| w.eq_ignore_ascii_case(word));
+        if let Some(i) = position(ONES) {
+            return u32::try_from(i + 1).ok();
+        }
+        position(TENS).and_then(|i| u32::try_from((i + 2) * 10).ok())
+    }
+
+    #[test]
+    fn number_word_agrees() {
+        for text in corpus() {
+            for start in boundaries(&text) {
+                let word = &text[start..start + ascii_letters(&text, start)];
+                assert_eq!(number_word(word), number_word_reference(word), "{word:?}");
+            }
+        }
+        for w in ONES.iter().chain(TENS) {
+            assert_eq!(number_word(w), number_word_reference(w));
+            assert!(number_word(&w.to_uppercase()).is_some());
+        }
+    }
+
+    fn phrase_at_reference(text: &str, pos: usize, phrase: &str, exact: bool) -> Option<usize> {
+        let mut p = pos;
+        for (k, word) in phrase.split(' ').enumerate() {
+            if k > 0 {
+                let q = skip_hspace(text, p);
+                if q == p {
+                    return None;
+                }
+                p = q;
+            }
+            let t = text.get(p..p + word.len())?;
+            let same = if exact {
+                t == word
+            } else {
+                t.eq_ignore_ascii_case(word)
+            };
+            if !same {
+                return None;
+            }
+            p += word.len();
+        }
+        (!char_at(text, p).is_some_and(is_word_char)).then_some(p)
+    }
+
+    #[test]
+    fn phrase_at_agrees() {
+        let mut phrases: Vec<&str> = CURRENCIES.iter().map(|c| c.0).collect();
+        phrases.extend(UNSUPPORTED_SCALES);
+        phrases.extend([
+            "percent", "per cent", "per-cent", "pct", "points", "point", "hundred", "dozen", "é",
+        ]);
+        for text in corpus() {
+            for pos in boundaries(&text) {
+                for phrase in &phrases {
+                    for exact in [false, true] {
+                        assert_eq!(
+                            phrase_at(&text, pos, phrase, exact),
+                            phrase_at_reference(&text, pos, phrase, exact),
+                            "{phrase:?} at {pos} in {:?}",
+                            &text[pos..]
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    fn currency_ending_at_reference(text: &str, end: usize, floor: usize) -> Option<Currency> {
+        let before = text.get(floor..end)?;
+        let best = CURRENCIES
+            .iter()
+            .filter(|(written, _, place, _)| *place != Place::After && before.ends_with(written))
+            .max_by_key(|(written, ..)| written.len());
+        if let Some(&(written, code, _, ambiguous)) = best {
+            return Some(Currency {
+                code: code.to_owned(),
+                ambiguous,
+                start: end - written.len(),
+                end,
+                written,
+            });
+        }
+        let code = before.get(before.len().checked_sub(3)?..)?;
+        generic_code(code).then(|| Currency {
+            code: code.to_owned(),
+            ambiguous: false,
+            start: end - 3,
+            end,
+            written: "",
+        })
+    }
+
+    fn currency_after_reference(text: &str, pos: usize) -> Option<Currency> {
+        let (start, _) = separator_after(text, pos)?;
+        let best = CURRENCIES
+            .iter()
+            .filter(|(_, _, place, _)| *place != Place::Before)
+            .filter_map(|&(written, code, place, ambiguous)| {
+                let exact = place == Place::Either;
+                phrase_at_reference(text, start, written, exact)
+                    .map(|end| (end, written, code, ambiguous))
+            })
+            .max_by_key(|(end, ..)| *end);
+        if let Some((end, written, code, ambiguous)) = best {
+            return Some(Currency {
+                code: code.to_owned(),
+                ambiguous,
+                start,
+                end,
+                written,
+            });
+        }
+        let end = start + ascii_letters(text, start);
+        let code = text.get(start..end)?;
+        (generic_code(code) && !char_at(text, end).is_some_and(is_word_char)).then(|| Currency {
+            code: code.to_owned(),
+            ambiguous: false,
+            start,
+            end,
+            written: "",
+        })
+    }
+
+    fn key(c: Option<Currency>) -> Option<(String, bool, usize, usize, &'static str)> {
+        c.map(|c| (c.code, c.ambiguous, c.start, c.end, c.written))
+    }
+
+    #[test]
+    fn currencies_agree() {
+        let (mut before, mut after) = (0, 0);
+        for text in corpus() {
+            for pos in boundaries(&text) {
+                for floor in [0, pos.saturating_sub(2), pos.saturating_sub(4)] {
+                    if !text.is_char_boundary(floor) {
+                        continue;
+                    }
+                    assert_eq!(
+                        key(currency_ending_at(&text, pos, floor)),
+                        key(currency_ending_at_reference(&text, pos, floor)),
+                        "before {pos} in {:?}",
+                        &text[..pos]
+                    );
+                }
+                let found = key(currency_after(&text, pos));
+                assert_eq!(
+                    found,
+                    key(currency_after_reference(&text, pos)),
+                    "after {pos} in {:?}",
+                    &text[pos..]
+                );
+                after += usize::from(found.is_some());
+                before += usize::from(currency_ending_at(&text, pos, 0).is_some());
+            }
+        }
+        // The corpus exercises the matches, not only the rejections.
+        assert!(before > 1_000 && after > 1_000, "{before} {after}");
+    }
+
+    fn hedge_before_reference(
+        text: &str,
+        start: usize,
+        floor: usize,
+    ) -> Option<(Hedge, Range<usize>)> {
+        let end = skip_ws_back(text, start, floor);
+        if end == start {
+            return None;
+        }
+        'hedges: for &(words, hedge) in HEDGES {
+            let mut p = end;
+            for (k, word) in words.iter().rev().enumerate() {
+                if k > 0 {
+                    let q = skip_hspace_back(text, p, floor);
+                    if q == p {
+                        continue 'hedges;
+                    }
+                    p = q;
+                }
+                let Some(s) = p.checked_sub(word.len()).filter(|&s| s >= floor) else {
+                    continue 'hedges;
+                };
+                match text.get(s..p) {
+                    Some(t) if t.eq_ignore_ascii_case(word) => p = s,
+                    _ => continue 'hedges,
+                }
+            }
+            if char_before(text, p).is_some_and(is_word_char) {
+                continue;
+            }
+            return Some((hedge, p..end));
+        }
+        None
+    }
+
+    #[test]
+    fn hedge_before_agrees() {
+        let mut found = 0;
+        for text in corpus() {
+            for pos in boundaries(&text) {
+                for floor in [0, pos.saturating_sub(8)] {
+                    if !text.is_char_boundary(floor) {
+                        continue;
+                    }
+                    let hedge = hedge_before(&text, pos, floor);
+                    assert_eq!(
+                        hedge,
+                        hedge_before_reference(&text, pos, floor),
+                        "before {pos} in {:?}",
+                        &text[..pos]
+                    );
+                    found += usize::from(hedge.is_some());
+                }
+            }
+        }
+        assert!(found > 200, "{found}");
     }
 }
