@@ -236,6 +236,29 @@ const CURRENCIES: &[(&str, &str, Place, bool)] = &[
     ("rubles", "RUB", Place::After, false),
 ];
 
+/// Bytes that end a currency written before the number, and (lowercased)
+/// bytes that start one written after it, from `CURRENCIES`.
+const CURRENCY_LAST_BYTES: [bool; 256] = currency_bytes(false);
+const CURRENCY_FIRST_BYTES: [bool; 256] = currency_bytes(true);
+
+const fn currency_bytes(after: bool) -> [bool; 256] {
+    let mut set = [false; 256];
+    let mut i = 0;
+    while i < CURRENCIES.len() {
+        let (written, _, place, _) = CURRENCIES[i];
+        let w = written.as_bytes();
+        match (after, place) {
+            (false, Place::Before | Place::Either) => set[w[w.len() - 1] as usize] = true,
+            (true, Place::After | Place::Either) => {
+                set[w[0].to_ascii_lowercase() as usize] = true;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    set
+}
+
 /// `won` is also a verb: it is a currency only after a scale word
 /// (`1.2 trillion won`) and never after a currency symbol.
 const WON: &str = "won";
@@ -327,6 +350,43 @@ const ONES: &[&str] = &[
 const TENS: &[&str] = &[
     "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
 ];
+
+/// For each first letter and length of a number word, its possible last
+/// letters (one bit each), built from `ONES` and `TENS`: two loads reject
+/// almost every other word.
+const NUMBER_WORD_SHAPES: [[u32; 10]; 26] = number_word_shapes();
+
+const fn number_word_shapes() -> [[u32; 10]; 26] {
+    let mut shapes = [[0; 10]; 26];
+    let lists = [ONES, TENS];
+    let mut l = 0;
+    while l < lists.len() {
+        let mut i = 0;
+        while i < lists[l].len() {
+            // Fails to compile unless the words are lowercase ASCII, at most
+            // 9 letters long.
+            let w = lists[l][i].as_bytes();
+            shapes[(w[0] - b'a') as usize][w.len()] |= 1 << (w[w.len() - 1] - b'a');
+            i += 1;
+        }
+        l += 1;
+    }
+    shapes
+}
+
+/// Whether `word` has the first letter, length and last letter of a number
+/// word, in any case.
+fn number_word_shape(word: &[u8]) -> bool {
+    let (Some(first), Some(last)) = (word.first(), word.last()) else {
+        return false;
+    };
+    let (first, last) = (first.to_ascii_lowercase(), last.to_ascii_lowercase());
+    first.is_ascii_lowercase()
+        && last.is_ascii_lowercase()
+        && NUMBER_WORD_SHAPES[usize::from(first - b'a')]
+            .get(word.len())
+            .is_some_and(|letters| letters & (1 << (last - b'a')) != 0)
+}
 
 /// Time units: a number before them is a duration or an age, not a count.
 const TIME_WORDS: &[&str] = &[
@@ -951,13 +1011,17 @@ fn after_digits(text: &str, end: usize) -> After {
 /// `start..word_end`.
 fn words_at(text: &str, start: usize, word_end: usize, floor: usize) -> Option<Atom> {
     let word = text.get(start..word_end)?;
+    // Most words are neither `a` nor shaped like a number word.
+    let article = word.eq_ignore_ascii_case("a");
+    if !article && !number_word_shape(word.as_bytes()) {
+        return None;
+    }
     if word.len() > 9 || !word.bytes().skip(1).all(|b| b.is_ascii_lowercase()) {
         return None;
     }
     if char_before(text, start).is_some_and(|c| is_word_char(c) || c == '-') {
         return None;
     }
-    let article = word.eq_ignore_ascii_case("a");
     let mut value: u32 = if article { 1 } else { number_word(word)? };
     let mut end = word_end;
     // `a` is an amount only before a scale word, `hundred` or `dozen`: this
@@ -1011,10 +1075,7 @@ fn words_at(text: &str, start: usize, word_end: usize, floor: usize) -> Option<A
 }
 
 fn number_word(word: &str) -> Option<u32> {
-    // Every number word is 3 to 9 letters long and starts with one of
-    // `e f n o s t`: reject most words before searching the lists.
-    let first = word.as_bytes().first()?.to_ascii_lowercase();
-    if !(3..=9).contains(&word.len()) || !matches!(first, b'e' | b'f' | b'n' | b'o' | b's' | b't') {
+    if !number_word_shape(word.as_bytes()) {
         return None;
     }
     let position = |list: &[&str]| {
@@ -1158,14 +1219,18 @@ fn currency_ending_at(text: &str, end: usize, floor: usize) -> Option<Currency> 
     // Most numbers follow a space or a letter that ends no currency: compare
     // last bytes before comparing whole strings.
     let &last = before.as_bytes().last()?;
-    let best = CURRENCIES
-        .iter()
-        .filter(|(written, _, place, _)| {
-            *place != Place::After
-                && written.as_bytes().last() == Some(&last)
-                && before.ends_with(written)
+    let best = CURRENCY_LAST_BYTES[usize::from(last)]
+        .then(|| {
+            CURRENCIES
+                .iter()
+                .filter(|(written, _, place, _)| {
+                    *place != Place::After
+                        && written.as_bytes().last() == Some(&last)
+                        && before.ends_with(written)
+                })
+                .max_by_key(|(written, ..)| written.len())
         })
-        .max_by_key(|(written, ..)| written.len());
+        .flatten();
     if let Some(&(written, code, _, ambiguous)) = best {
         return Some(Currency {
             code: code.to_owned(),
@@ -1202,20 +1267,25 @@ fn currency_after(text: &str, pos: usize) -> Option<Currency> {
     if !first.is_ascii_alphabetic() {
         return None;
     }
-    let best = CURRENCIES
-        .iter()
-        .filter(|(written, _, place, _)| {
-            *place != Place::Before
-                && written
-                    .as_bytes()
-                    .first()
-                    .is_some_and(|b| b.eq_ignore_ascii_case(&first))
+    let best = CURRENCY_FIRST_BYTES[usize::from(first.to_ascii_lowercase())]
+        .then(|| {
+            CURRENCIES
+                .iter()
+                .filter(|(written, _, place, _)| {
+                    *place != Place::Before
+                        && written
+                            .as_bytes()
+                            .first()
+                            .is_some_and(|b| b.eq_ignore_ascii_case(&first))
+                })
+                .filter_map(|&(written, code, place, ambiguous)| {
+                    let exact = place == Place::Either;
+                    phrase_at(text, start, written, exact)
+                        .map(|end| (end, written, code, ambiguous))
+                })
+                .max_by_key(|(end, ..)| *end)
         })
-        .filter_map(|&(written, code, place, ambiguous)| {
-            let exact = place == Place::Either;
-            phrase_at(text, start, written, exact).map(|end| (end, written, code, ambiguous))
-        })
-        .max_by_key(|(end, ..)| *end);
+        .flatten();
     if let Some((end, written, code, ambiguous)) = best {
         return Some(Currency {
             code: code.to_owned(),
@@ -2622,6 +2692,10 @@ mod fast_paths {
             for start in boundaries(&text) {
                 let word = &text[start..start + ascii_letters(&text, start)];
                 assert_eq!(number_word(word), number_word_reference(word), "{word:?}");
+                // words_at rejects words by shape before calling number_word.
+                if number_word_reference(word).is_some() {
+                    assert!(number_word_shape(word.as_bytes()), "{word:?}");
+                }
             }
         }
         for w in ONES.iter().chain(TENS) {
