@@ -236,27 +236,41 @@ const CURRENCIES: &[(&str, &str, Place, bool)] = &[
     ("rubles", "RUB", Place::After, false),
 ];
 
-/// Bytes that end a currency written before the number, and (lowercased)
-/// bytes that start one written after it, from `CURRENCIES`.
-const CURRENCY_LAST_BYTES: [bool; 256] = currency_bytes(false);
-const CURRENCY_FIRST_BYTES: [bool; 256] = currency_bytes(true);
+/// The entries of `CURRENCIES` (one bit per index) written before the number
+/// that end with a byte, and those written after it that start with a
+/// (lowercased) byte: a lookup replaces a walk over the whole table.
+const CURRENCIES_BY_LAST_BYTE: [u128; 256] = currencies_by_byte(false);
+const CURRENCIES_BY_FIRST_BYTE: [u128; 256] = currencies_by_byte(true);
 
-const fn currency_bytes(after: bool) -> [bool; 256] {
-    let mut set = [false; 256];
+const fn currencies_by_byte(after: bool) -> [u128; 256] {
+    let mut sets = [0; 256];
     let mut i = 0;
     while i < CURRENCIES.len() {
+        // Fails to compile if the table outgrows 128 entries.
+        let bit = 1u128 << i;
         let (written, _, place, _) = CURRENCIES[i];
         let w = written.as_bytes();
         match (after, place) {
-            (false, Place::Before | Place::Either) => set[w[w.len() - 1] as usize] = true,
+            (false, Place::Before | Place::Either) => sets[w[w.len() - 1] as usize] |= bit,
             (true, Place::After | Place::Either) => {
-                set[w[0].to_ascii_lowercase() as usize] = true;
+                sets[w[0].to_ascii_lowercase() as usize] |= bit;
             }
             _ => {}
         }
         i += 1;
     }
-    set
+    sets
+}
+
+/// The entries of `CURRENCIES` whose bits are set, in table order.
+fn currency_entries(
+    mut set: u128,
+) -> impl Iterator<Item = &'static (&'static str, &'static str, Place, bool)> {
+    std::iter::from_fn(move || {
+        let i = set.trailing_zeros();
+        set &= set.wrapping_sub(1);
+        CURRENCIES.get(usize::try_from(i).ok()?)
+    })
 }
 
 /// `won` is also a verb: it is a currency only after a scale word
@@ -380,12 +394,15 @@ fn number_word_shape(word: &[u8]) -> bool {
     let (Some(first), Some(last)) = (word.first(), word.last()) else {
         return false;
     };
-    let (first, last) = (first.to_ascii_lowercase(), last.to_ascii_lowercase());
-    first.is_ascii_lowercase()
-        && last.is_ascii_lowercase()
-        && NUMBER_WORD_SHAPES[usize::from(first - b'a')]
+    // `b | 0x20` is `b` lowercased if `b` is an ASCII letter, and no letter
+    // otherwise.
+    let first = (first | 0x20).wrapping_sub(b'a');
+    let last = (last | 0x20).wrapping_sub(b'a');
+    first < 26
+        && last < 26
+        && NUMBER_WORD_SHAPES[usize::from(first)]
             .get(word.len())
-            .is_some_and(|letters| letters & (1 << (last - b'a')) != 0)
+            .is_some_and(|letters| letters & (1 << last) != 0)
 }
 
 /// Time units: a number before them is a duration or an age, not a count.
@@ -1010,12 +1027,14 @@ fn after_digits(text: &str, end: usize) -> After {
 /// An amount whose number is written in words, starting at the ASCII word
 /// `start..word_end`.
 fn words_at(text: &str, start: usize, word_end: usize, floor: usize) -> Option<Atom> {
-    let word = text.get(start..word_end)?;
-    // Most words are neither `a` nor shaped like a number word.
-    let article = word.eq_ignore_ascii_case("a");
-    if !article && !number_word_shape(word.as_bytes()) {
+    // Most words are neither `a` nor shaped like a number word: test the
+    // bytes before anything else.
+    let bytes = text.as_bytes().get(start..word_end)?;
+    let article = bytes.eq_ignore_ascii_case(b"a");
+    if !article && !number_word_shape(bytes) {
         return None;
     }
+    let word = text.get(start..word_end)?;
     if word.len() > 9 || !word.bytes().skip(1).all(|b| b.is_ascii_lowercase()) {
         return None;
     }
@@ -1216,21 +1235,11 @@ fn prefix_before(text: &str, start: usize, floor: usize) -> Prefix {
 /// The longest currency symbol or code ending at `end`, not before `floor`.
 fn currency_ending_at(text: &str, end: usize, floor: usize) -> Option<Currency> {
     let before = text.get(floor..end)?;
-    // Most numbers follow a space or a letter that ends no currency: compare
-    // last bytes before comparing whole strings.
+    // Most numbers follow a space or a letter that ends no currency.
     let &last = before.as_bytes().last()?;
-    let best = CURRENCY_LAST_BYTES[usize::from(last)]
-        .then(|| {
-            CURRENCIES
-                .iter()
-                .filter(|(written, _, place, _)| {
-                    *place != Place::After
-                        && written.as_bytes().last() == Some(&last)
-                        && before.ends_with(written)
-                })
-                .max_by_key(|(written, ..)| written.len())
-        })
-        .flatten();
+    let best = currency_entries(CURRENCIES_BY_LAST_BYTE[usize::from(last)])
+        .filter(|(written, ..)| before.ends_with(written))
+        .max_by_key(|(written, ..)| written.len());
     if let Some(&(written, code, _, ambiguous)) = best {
         return Some(Currency {
             code: code.to_owned(),
@@ -1261,31 +1270,17 @@ fn generic_code(code: &str) -> bool {
 /// A currency word or code after the number (and its scale).
 fn currency_after(text: &str, pos: usize) -> Option<Currency> {
     let (start, _) = separator_after(text, pos)?;
-    // Every currency word or code starts with an ASCII letter: compare first
-    // letters before comparing phrases.
+    // Every currency word or code starts with an ASCII letter.
     let &first = text.as_bytes().get(start)?;
     if !first.is_ascii_alphabetic() {
         return None;
     }
-    let best = CURRENCY_FIRST_BYTES[usize::from(first.to_ascii_lowercase())]
-        .then(|| {
-            CURRENCIES
-                .iter()
-                .filter(|(written, _, place, _)| {
-                    *place != Place::Before
-                        && written
-                            .as_bytes()
-                            .first()
-                            .is_some_and(|b| b.eq_ignore_ascii_case(&first))
-                })
-                .filter_map(|&(written, code, place, ambiguous)| {
-                    let exact = place == Place::Either;
-                    phrase_at(text, start, written, exact)
-                        .map(|end| (end, written, code, ambiguous))
-                })
-                .max_by_key(|(end, ..)| *end)
+    let best = currency_entries(CURRENCIES_BY_FIRST_BYTE[usize::from(first.to_ascii_lowercase())])
+        .filter_map(|&(written, code, place, ambiguous)| {
+            let exact = place == Place::Either;
+            phrase_at(text, start, written, exact).map(|end| (end, written, code, ambiguous))
         })
-        .flatten();
+        .max_by_key(|(end, ..)| *end);
     if let Some((end, written, code, ambiguous)) = best {
         return Some(Currency {
             code: code.to_owned(),
@@ -1540,11 +1535,14 @@ fn is_hspace(c: char) -> bool {
 
 /// The number of ASCII letters starting at `pos`.
 fn ascii_letters(text: &str, pos: usize) -> usize {
-    text.get(pos..)
-        .unwrap_or("")
-        .bytes()
-        .take_while(u8::is_ascii_alphabetic)
-        .count()
+    // A plain loop over the bytes: `text.get(pos..)` would check that `pos`
+    // is a char boundary, which a letter after it implies anyway.
+    let bytes = text.as_bytes();
+    let mut end = pos;
+    while bytes.get(end).is_some_and(u8::is_ascii_alphabetic) {
+        end += 1;
+    }
+    end - pos
 }
 
 /// Skips spaces and tabs.
@@ -2701,6 +2699,22 @@ mod fast_paths {
         for w in ONES.iter().chain(TENS) {
             assert_eq!(number_word(w), number_word_reference(w));
             assert!(number_word(&w.to_uppercase()).is_some());
+        }
+    }
+
+    #[test]
+    fn ascii_letters_agrees() {
+        for text in corpus() {
+            // Every byte offset, char boundary or not, and one past the end.
+            for pos in 0..=text.len() + 1 {
+                let reference = text
+                    .get(pos..)
+                    .unwrap_or("")
+                    .bytes()
+                    .take_while(u8::is_ascii_alphabetic)
+                    .count();
+                assert_eq!(ascii_letters(&text, pos), reference, "at {pos}");
+            }
         }
     }
 
