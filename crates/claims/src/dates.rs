@@ -432,14 +432,22 @@ struct Tok {
     starts: bool,
 }
 
+/// The first position of `needle` in `hay`, compared byte by byte (the
+/// needles are a few bytes; a general substring searcher costs more to set up
+/// than the search).
+fn find_bytes(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    let n = needle.len();
+    (0..(hay.len() + 1).saturating_sub(n)).find(|&p| hay.get(p..p + n) == Some(needle))
+}
+
 /// Where a URL starts inside a whitespace-delimited chunk.
 fn url_start(chunk: &str) -> Option<usize> {
     // Most chunks are words: neither "://" nor "www." without these bytes.
     if !chunk.bytes().any(|b| b == b':' || b == b'.') {
         return None;
     }
-    if let Some(p) = chunk.find("://") {
-        let b = chunk.as_bytes();
+    let b = chunk.as_bytes();
+    if let Some(p) = find_bytes(b, b"://") {
         let mut s = p;
         while s > 0 && (b[s - 1].is_ascii_alphanumeric() || matches!(b[s - 1], b'+' | b'.' | b'-'))
         {
@@ -447,90 +455,146 @@ fn url_start(chunk: &str) -> Option<usize> {
         }
         return Some(s);
     }
-    chunk
-        .find("www.")
-        .filter(|&p| p == 0 || !chunk.as_bytes()[p - 1].is_ascii_alphanumeric())
+    find_bytes(b, b"www.").filter(|&p| p == 0 || !b[p - 1].is_ascii_alphanumeric())
 }
 
-/// The character at byte `i` of `text`, ASCII without decoding.
-#[inline]
-fn char_at(text: &str, i: usize) -> Option<char> {
-    let b = *text.as_bytes().get(i)?;
-    if b.is_ascii() {
-        Some(char::from(b))
-    } else {
-        text.get(i..)?.chars().next()
-    }
+/// The character at byte `i` of `text` (a character boundary), decoded:
+/// only for non-ASCII bytes, the ASCII ones are read directly.
+fn decode(text: &str, i: usize) -> char {
+    text.get(i..)
+        .and_then(|s| s.chars().next())
+        .unwrap_or(char::REPLACEMENT_CHARACTER)
 }
 
-/// Bytes up to the first whitespace character of `rest`.
-fn chunk_len(rest: &str) -> usize {
-    let mut k = 0;
-    while let Some(c) = char_at(rest, k) {
-        if c.is_whitespace() {
-            return k;
+/// `char::is_whitespace` for an ASCII byte.
+fn ascii_space(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ')
+}
+
+/// The end of the whitespace-delimited chunk starting at `i`, and whether it
+/// holds a ':' or a '.' (without one, it holds no URL).
+fn chunk_end(text: &str, mut i: usize) -> (usize, bool) {
+    let b = text.as_bytes();
+    let mut dotted = false;
+    while let Some(&c) = b.get(i) {
+        if c.is_ascii() {
+            if ascii_space(c) {
+                break;
+            }
+            dotted |= c == b':' || c == b'.';
+            i += 1;
+        } else {
+            let ch = decode(text, i);
+            if ch.is_whitespace() {
+                break;
+            }
+            i += ch.len_utf8();
         }
-        k += c.len_utf8();
     }
-    rest.len()
+    (i, dotted)
 }
 
+/// The end of the run of alphabetic characters from `i`, within `..end`.
+fn word_end(text: &str, mut i: usize, end: usize) -> usize {
+    let b = text.as_bytes();
+    while i < end {
+        let c = b[i];
+        if c.is_ascii_alphabetic() {
+            i += 1;
+        } else if c.is_ascii() {
+            break;
+        } else {
+            let ch = decode(text, i);
+            if !ch.is_alphabetic() {
+                break;
+            }
+            i += ch.len_utf8();
+        }
+    }
+    i
+}
+
+/// Whitespace-delimited chunks are found first, so a URL is looked for once
+/// per chunk and inside a chunk no character needs a whitespace test.
 fn tokenize(text: &str) -> Vec<Tok> {
+    let b = text.as_bytes();
     let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 4 + 1);
-    let mut join = Join::Space;
-    let mut chunk_start = true;
-    let mut url: Option<Range<usize>> = None;
     let mut i = 0;
-    while let Some(c) = char_at(text, i) {
-        if c.is_whitespace() {
-            join = Join::Space;
-            chunk_start = true;
-            i += c.len_utf8();
-            continue;
+    while let Some(&c) = b.get(i) {
+        if c.is_ascii() {
+            if ascii_space(c) {
+                i += 1;
+                continue;
+            }
+        } else {
+            let ch = decode(text, i);
+            if ch.is_whitespace() {
+                i += ch.len_utf8();
+                continue;
+            }
         }
-        if chunk_start {
-            chunk_start = false;
-            let rest = text.get(i..).unwrap_or("");
-            let len = chunk_len(rest);
-            url = url_start(rest.get(..len).unwrap_or("")).map(|at| i + at..i + len);
-        }
-        if let Some(u) = url.clone().filter(|u| u.start == i) {
+        let (end, dotted) = chunk_end(text, i);
+        let url = if dotted {
+            text.get(i..end).and_then(url_start).map(|at| i + at)
+        } else {
+            None
+        };
+        tokenize_chunk(text, i..end, url, &mut toks);
+        i = end;
+    }
+    toks
+}
+
+/// The tokens of one chunk (`url`: where a URL starts in it, if anywhere).
+fn tokenize_chunk(text: &str, chunk: Range<usize>, url: Option<usize>, toks: &mut Vec<Tok>) {
+    let b = text.as_bytes();
+    let mut join = Join::Space;
+    let mut i = chunk.start;
+    while i < chunk.end {
+        if url == Some(i) {
             toks.push(Tok {
-                start: u.start,
-                end: u.end,
+                start: i,
+                end: chunk.end,
                 kind: Kind::Skip,
                 join,
                 known: false,
                 starts: false,
             });
-            i = u.end;
-            url = None;
-            join = Join::Touch;
-            continue;
+            return;
         }
-        let mut end = i + c.len_utf8();
-        let kind = if c.is_ascii_digit() {
-            while text.as_bytes().get(end).is_some_and(u8::is_ascii_digit) {
+        let c = b[i];
+        let (kind, end) = if c.is_ascii_digit() {
+            let mut end = i + 1;
+            while end < chunk.end && b[end].is_ascii_digit() {
                 end += 1;
             }
-            Kind::Num
-        } else if c.is_alphabetic() {
-            while let Some(d) = char_at(text, end).filter(|d| d.is_alphabetic()) {
-                end += d.len_utf8();
+            (Kind::Num, end)
+        } else if c.is_ascii_alphabetic() {
+            (Kind::Word, word_end(text, i + 1, chunk.end))
+        } else if c.is_ascii() {
+            if c == b'-'
+                && join == Join::Touch
+                && toks
+                    .last()
+                    .is_some_and(|t| matches!(t.kind, Kind::Word | Kind::Num))
+                && b.get(i + 1).is_some_and(|&d| {
+                    d.is_ascii_alphanumeric()
+                        || (!d.is_ascii() && decode(text, i + 1).is_alphabetic())
+                })
+            {
+                join = Join::Hyphen;
+                i += 1;
+                continue;
             }
-            Kind::Word
-        } else if c == '-'
-            && join == Join::Touch
-            && toks
-                .last()
-                .is_some_and(|t| matches!(t.kind, Kind::Word | Kind::Num))
-            && char_at(text, end).is_some_and(|d| d.is_ascii_digit() || d.is_alphabetic())
-        {
-            join = Join::Hyphen;
-            i = end;
-            continue;
+            (Kind::Sym(char::from(c)), i + 1)
         } else {
-            Kind::Sym(c)
+            let ch = decode(text, i);
+            let next = i + ch.len_utf8();
+            if ch.is_alphabetic() {
+                (Kind::Word, word_end(text, next, chunk.end))
+            } else {
+                (Kind::Sym(ch), next)
+            }
         };
         let (known, starts) = if kind == Kind::Word {
             classify(text.get(i..end).unwrap_or(""))
@@ -548,7 +612,6 @@ fn tokenize(text: &str) -> Vec<Tok> {
         join = Join::Touch;
         i = end;
     }
-    toks
 }
 
 // ---------------------------------------------------------------------------
@@ -2081,6 +2144,23 @@ mod tests {
         assert!(!known_word("pinstripe") && !known_word("septembers"));
     }
 
+    /// `url_start` as first written, with `str::find`.
+    fn url_start_reference(chunk: &str) -> Option<usize> {
+        if let Some(p) = chunk.find("://") {
+            let b = chunk.as_bytes();
+            let mut s = p;
+            while s > 0
+                && (b[s - 1].is_ascii_alphanumeric() || matches!(b[s - 1], b'+' | b'.' | b'-'))
+            {
+                s -= 1;
+            }
+            return Some(s);
+        }
+        chunk
+            .find("www.")
+            .filter(|&p| p == 0 || !chunk.as_bytes()[p - 1].is_ascii_alphanumeric())
+    }
+
     /// The tokenizer as first written, over `char_indices`: the byte-wise
     /// one must give the same tokens.
     fn tokenize_reference(text: &str) -> Vec<Tok> {
@@ -2099,7 +2179,7 @@ mod tests {
                 chunk_start = false;
                 let rest = &text[i..];
                 let len = rest.find(char::is_whitespace).unwrap_or(rest.len());
-                url = url_start(&rest[..len]).map(|at| i + at..i + len);
+                url = url_start_reference(&rest[..len]).map(|at| i + at..i + len);
             }
             if let Some(u) = url.clone().filter(|u| u.start == i) {
                 toks.push(Tok {
