@@ -425,11 +425,10 @@ struct Tok {
     end: usize,
     kind: Kind,
     join: Join,
-    /// A word of [`VOCABULARY`]: only such a word can equal a literal the
-    /// matchers compare with, so every other word is rejected at once.
-    known: bool,
-    /// A word of [`STARTERS`].
-    starts: bool,
+    /// Which word of [`VOCABULARY`] this is (0: none). Only such a word can
+    /// equal a literal the matchers compare with, so the matchers compare
+    /// these small numbers instead of the text.
+    id: WordId,
 }
 
 /// The first position of `needle` in `hay`, compared byte by byte (the
@@ -557,8 +556,7 @@ fn tokenize_chunk(text: &str, chunk: Range<usize>, url: Option<usize>, toks: &mu
                 end: chunk.end,
                 kind: Kind::Skip,
                 join,
-                known: false,
-                starts: false,
+                id: 0,
             });
             return;
         }
@@ -596,18 +594,17 @@ fn tokenize_chunk(text: &str, chunk: Range<usize>, url: Option<usize>, toks: &mu
                 (Kind::Sym(ch), next)
             }
         };
-        let (known, starts) = if kind == Kind::Word {
+        let id = if kind == Kind::Word {
             classify(text.get(i..end).unwrap_or(""))
         } else {
-            (false, false)
+            0
         };
         toks.push(Tok {
             start: i,
             end,
             kind,
             join,
-            known,
-            starts,
+            id,
         });
         join = Join::Touch;
         i = end;
@@ -700,7 +697,7 @@ const fn packed<const N: usize>(words: [&str; N]) -> [u128; N] {
 }
 
 const PACKED_VOCABULARY: [u128; VOCABULARY.len()] = packed(VOCABULARY);
-const PACKED_STARTERS: [u128; STARTERS.len()] = packed(STARTERS);
+const STARTER_SET: Words = Words::of(&STARTERS);
 
 /// `word` lowercase and packed, when it is short enough to be known.
 fn pack_lowercase(word: &str) -> Option<u128> {
@@ -716,15 +713,106 @@ fn pack_lowercase(word: &str) -> Option<u128> {
     Some(u128::from_be_bytes(lower))
 }
 
-/// How a word token is classed: (in [`VOCABULARY`], in [`STARTERS`]).
-fn classify(word: &str) -> (bool, bool) {
+/// A word's [`WordId`]: its place in [`VOCABULARY`] plus one, or 0.
+fn classify(word: &str) -> WordId {
     let Some(p) = pack_lowercase(word) else {
-        return (false, false);
+        return 0;
     };
-    if PACKED_VOCABULARY.binary_search(&p).is_err() {
-        return (false, false);
+    PACKED_VOCABULARY
+        .binary_search(&p)
+        .map_or(0, |k| WordId::try_from(k + 1).unwrap_or(0))
+}
+
+/// A word of [`VOCABULARY`] as a number: its index plus one (0: any other
+/// word, or not a word).
+type WordId = u16;
+
+/// How many [`WordId`]s there are, 0 included.
+const IDS: usize = VOCABULARY.len() + 1;
+
+const fn same(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
     }
-    (true, PACKED_STARTERS.binary_search(&p).is_ok())
+    let mut k = 0;
+    while k < a.len() {
+        if a[k] != b[k] {
+            return false;
+        }
+        k += 1;
+    }
+    true
+}
+
+/// The id of a lowercase word of [`VOCABULARY`]; used in `const` only, so a
+/// word missing from [`VOCABULARY`] fails the build.
+const fn id(word: &str) -> WordId {
+    let mut k = 0;
+    while k < VOCABULARY.len() {
+        if same(VOCABULARY[k].as_bytes(), word.as_bytes()) {
+            return (k + 1) as WordId;
+        }
+        k += 1;
+    }
+    panic!("a matcher's word is missing from VOCABULARY")
+}
+
+/// A set of [`WordId`]s, one bit each.
+#[derive(Clone, Copy)]
+struct Words([u64; IDS.div_ceil(64)]);
+
+impl Words {
+    const fn of(words: &[&str]) -> Words {
+        let mut bits = [0u64; IDS.div_ceil(64)];
+        let mut k = 0;
+        while k < words.len() {
+            let i = id(words[k]) as usize;
+            bits[i / 64] |= 1 << (i % 64);
+            k += 1;
+        }
+        Words(bits)
+    }
+
+    fn has(self, id: WordId) -> bool {
+        let i = usize::from(id);
+        self.0.get(i / 64).is_some_and(|b| (b >> (i % 64)) & 1 == 1)
+    }
+}
+
+/// The id of a lowercase literal, computed at compile time.
+macro_rules! w {
+    ($word:literal) => {
+        const { id($word) }
+    };
+}
+
+/// A set of literals, built at compile time.
+macro_rules! words {
+    ($($word:literal),+ $(,)?) => {
+        const { Words::of(&[$($word),+]) }
+    };
+}
+
+/// `table[k]` by word id: `Some(value)` for the word of each pair.
+const fn by_id<T: Copy>(pairs: &[(&str, T)]) -> [Option<T>; IDS] {
+    let mut out = [None; IDS];
+    let mut k = 0;
+    while k < pairs.len() {
+        out[id(pairs[k].0) as usize] = Some(pairs[k].1);
+        k += 1;
+    }
+    out
+}
+
+/// Each word's place in `words` by word id.
+const fn positions(words: &[&str]) -> [Option<u8>; IDS] {
+    let mut out = [None; IDS];
+    let mut k = 0;
+    while k < words.len() {
+        out[id(words[k]) as usize] = Some(k as u8);
+        k += 1;
+    }
+    out
 }
 
 #[rustfmt::skip]
@@ -822,12 +910,26 @@ const LOOKAHEAD_STOP: [&str; 14] = [
     "before", "ago", "and",
 ];
 
-fn eq(a: &str, b: &str) -> bool {
-    a.eq_ignore_ascii_case(b)
-}
+const UNITS: Words = Words::of(&UNIT_WORDS);
+/// The plural time units ("years"), among the units the matchers accept.
+const PLURAL_UNITS: Words = Words::of(&["days", "weeks", "months", "years", "decades"]);
+const ORDINAL_SUFFIX_SET: Words = Words::of(&ORDINAL_SUFFIXES);
+const DATE_CONTEXT_SET: Words = Words::of(&DATE_CONTEXT);
+const OF_CONTEXT_SET: Words = Words::of(&OF_CONTEXT);
+const CONJUNCTION_SET: Words = Words::of(&CONJUNCTIONS);
+const DAY_FOLLOW_SET: Words = Words::of(&DAY_FOLLOW);
+const LOOKAHEAD_STOP_SET: Words = Words::of(&LOOKAHEAD_STOP);
+const MONTH_BY_ID: [Option<u8>; IDS] = positions(&MONTHS);
+const MONTH_ABBREVIATION_BY_ID: [Option<i8>; IDS] = by_id(&MONTH_ABBREVIATIONS);
+const WEEKDAY_BY_ID: [Option<Weekday>; IDS] = by_id(&WEEKDAYS);
+const WEEKDAY_ABBREVIATION_BY_ID: [Option<Weekday>; IDS] = by_id(&WEEKDAY_ABBREVIATIONS);
+const NUMBER_BY_ID: [Option<u8>; IDS] = positions(&NUMBER_WORDS);
+const TENS_BY_ID: [Option<u16>; IDS] = by_id(&TENS_WORDS);
+const ORDINAL_BY_ID: [Option<u8>; IDS] = positions(&ORDINAL_WORDS);
 
-fn among(word: &str, table: &[&str]) -> bool {
-    table.iter().any(|w| eq(word, w))
+/// The value of word `id` in a table made by [`by_id`] or [`positions`].
+fn lookup<T: Copy>(table: &[Option<T>; IDS], id: WordId) -> Option<T> {
+    table.get(usize::from(id)).copied().flatten()
 }
 
 /// "May" or "MAY", not "may" nor "mAy".
@@ -945,7 +1047,7 @@ impl<'a> Scanner<'a> {
     fn at(&self, i: usize, ctx: &Ctx) -> Option<Match> {
         match self.t[i].kind {
             // Every matcher that starts at a word compares it with a literal.
-            Kind::Word if self.prefilter && !self.t[i].starts => None,
+            Kind::Word if self.prefilter && !STARTER_SET.has(self.t[i].id) => None,
             Kind::Word => self
                 .year_earlier(i)
                 .or_else(|| self.past(i))
@@ -982,18 +1084,22 @@ impl<'a> Scanner<'a> {
         (t.kind == Kind::Num).then(|| &self.text[t.start..t.end])
     }
 
-    fn is(&self, i: usize, w: &str) -> bool {
-        self.known(i).is_some_and(|x| eq(x, w))
+    /// The [`WordId`] of token `i` (0 past the end).
+    fn id(&self, i: usize) -> WordId {
+        self.t.get(i).map_or(0, |t| t.id)
     }
 
-    fn is_any(&self, i: usize, table: &[&str]) -> bool {
-        self.known(i).is_some_and(|x| among(x, table))
+    /// Token `i` is the word `w` (a nonzero id, from `w!`).
+    fn is(&self, i: usize, w: WordId) -> bool {
+        self.id(i) == w
     }
 
-    /// The word at `i` when it is in [`VOCABULARY`].
-    fn known(&self, i: usize) -> Option<&'a str> {
-        let t = self.t.get(i)?;
-        t.known.then(|| &self.text[t.start..t.end])
+    fn is_any(&self, i: usize, set: Words) -> bool {
+        set.has(self.id(i))
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        self.t.get(i).is_some_and(|t| t.kind == Kind::Word)
     }
 
     fn sym(&self, i: usize, c: char) -> bool {
@@ -1004,8 +1110,9 @@ impl<'a> Scanner<'a> {
         self.t.get(i).map_or(Join::Space, |t| t.join)
     }
 
-    fn prev_word(&self, i: usize) -> Option<&'a str> {
-        i.checked_sub(1).and_then(|p| self.word(p))
+    /// The [`WordId`] of the token before `i` (0 at the start).
+    fn prev_id(&self, i: usize) -> WordId {
+        i.checked_sub(1).map_or(0, |p| self.id(p))
     }
 
     /// Token `i` stands apart from what precedes it.
@@ -1042,7 +1149,7 @@ impl<'a> Scanner<'a> {
     /// A unit or scale word (or a percent sign) at `i` makes the number
     /// before it a quantity.
     fn unit_at(&self, i: usize) -> bool {
-        self.sym(i, '%') || self.is_any(i, &UNIT_WORDS)
+        self.sym(i, '%') || self.is_any(i, UNITS)
     }
 
     /// A four-digit year at `i` within `lo..=hi`, standing alone.
@@ -1079,46 +1186,44 @@ impl<'a> Scanner<'a> {
             }
             return Some((Some(s.parse().ok()?), i + 1));
         }
-        let w = self.word(i)?;
-        if eq(w, "a") || eq(w, "an") {
-            if self.is(i + 1, "few") {
+        let w = self.id(i);
+        if w == w!("a") || w == w!("an") {
+            if self.is(i + 1, w!("few")) {
                 return Some((None, i + 2));
             }
-            if self.is(i + 1, "couple") && self.is(i + 2, "of") {
+            if self.is(i + 1, w!("couple")) && self.is(i + 2, w!("of")) {
                 return Some((Some(2), i + 3));
             }
             return Some((Some(1), i + 1));
         }
-        if among(w, &["few", "several", "some", "many"]) {
+        if words!["few", "several", "some", "many"].has(w) {
             return Some((None, i + 1));
         }
-        if let Some(n) = NUMBER_WORDS.iter().position(|n| eq(w, n)) {
-            return Some((u16::try_from(n).ok(), i + 1));
+        if let Some(n) = lookup(&NUMBER_BY_ID, w) {
+            return Some((Some(u16::from(n)), i + 1));
         }
-        let (_, tens) = TENS_WORDS.iter().find(|(n, _)| eq(w, n))?;
+        let tens = lookup(&TENS_BY_ID, w)?;
         if self.join(i + 1) == Join::Hyphen {
-            if let Some(u) = self
-                .word(i + 1)
-                .and_then(|u| NUMBER_WORDS[1..10].iter().position(|n| eq(u, n)))
-            {
-                return Some((u16::try_from(u + 1).ok().map(|u| tens + u), i + 2));
+            // "twenty-five": a unit word one to nine.
+            if let Some(u) = lookup(&NUMBER_BY_ID, self.id(i + 1)).filter(|u| (1..=9).contains(u)) {
+                return Some((Some(tens + u16::from(u)), i + 2));
             }
         }
-        Some((Some(*tens), i + 1))
+        Some((Some(tens), i + 1))
     }
 
     /// An ordinal 1 to 4 at `i` ("second", "2nd"): (n, next token).
     fn ordinal(&self, i: usize) -> Option<(u8, usize)> {
-        if let Some(w) = self.word(i) {
-            let n = ORDINAL_WORDS.iter().position(|o| eq(w, o))?;
-            return Some((u8::try_from(n + 1).ok()?, i + 1));
+        if self.is_word(i) {
+            let n = lookup(&ORDINAL_BY_ID, self.id(i))?;
+            return Some((n + 1, i + 1));
         }
         let s = self.num(i)?;
         if s.len() != 1 || !self.starts_clean(i, false) || self.join(i + 1) != Join::Touch {
             return None;
         }
-        let hyphenated = self.join(i + 2) == Join::Hyphen && self.word(i + 2).is_some();
-        if !self.is_any(i + 1, &ORDINAL_SUFFIXES) || !(hyphenated || self.ends_clean(i + 1)) {
+        let hyphenated = self.join(i + 2) == Join::Hyphen && self.is_word(i + 2);
+        if !self.is_any(i + 1, ORDINAL_SUFFIX_SET) || !(hyphenated || self.ends_clean(i + 1)) {
             return None;
         }
         let n: u8 = s.parse().ok()?;
@@ -1137,7 +1242,7 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let mut last = i;
-        let suffix = self.join(i + 1) == Join::Touch && self.is_any(i + 1, &ORDINAL_SUFFIXES);
+        let suffix = self.join(i + 1) == Join::Touch && self.is_any(i + 1, ORDINAL_SUFFIX_SET);
         if suffix {
             last = i + 1;
         }
@@ -1157,18 +1262,23 @@ impl<'a> Scanner<'a> {
 
     /// A month name at `i`: (month, next token, abbreviation without a dot).
     fn month_of(&self, i: usize) -> Option<(i8, usize, bool)> {
-        let w = self.word(i)?;
-        if !capitalised(w) {
+        let id = self.id(i);
+        let full = lookup(&MONTH_BY_ID, id);
+        let abbreviation = lookup(&MONTH_ABBREVIATION_BY_ID, id);
+        if full.is_none() && abbreviation.is_none() {
             return None;
         }
-        if let Some(m) = MONTHS.iter().position(|n| eq(w, n)) {
+        if !capitalised(self.word(i)?) {
+            return None;
+        }
+        if let Some(m) = full {
             return Some((i8::try_from(m + 1).ok()?, i + 1, false));
         }
-        let (_, m) = MONTH_ABBREVIATIONS.iter().find(|(a, _)| eq(w, a))?;
+        let m = abbreviation?;
         if self.sym(i + 1, '.') && self.join(i + 1) == Join::Touch {
-            Some((*m, i + 2, false))
+            Some((m, i + 2, false))
         } else {
-            Some((*m, i + 1, true))
+            Some((m, i + 1, true))
         }
     }
 
@@ -1177,32 +1287,29 @@ impl<'a> Scanner<'a> {
         if self.continues_list(i, ctx) {
             return true;
         }
-        let Some(w) = self.prev_word(i) else {
-            return false;
-        };
-        if among(w, &DATE_CONTEXT) {
+        let w = self.prev_id(i);
+        if DATE_CONTEXT_SET.has(w) {
             return true;
         }
-        if eq(w, "of") {
+        if w == w!("of") {
             return i
                 .checked_sub(2)
-                .and_then(|p| self.word(p))
-                .is_some_and(|b| among(b, &OF_CONTEXT));
+                .is_some_and(|p| self.is_any(p, OF_CONTEXT_SET));
         }
-        if eq(w, "as") {
+        if w == w!("as") {
             // "as early as April", "as late as 2019"
             return i >= 3
-                && self.is(i - 3, "as")
-                && self.is_any(i - 2, &["early", "late", "recently", "soon"]);
+                && self.is(i - 3, w!("as"))
+                && self.is_any(i - 2, words!["early", "late", "recently", "soon"]);
         }
-        among(w, &CONJUNCTIONS) && ctx.last_end == Some(i - 1)
+        CONJUNCTION_SET.has(w) && ctx.last_end == Some(i - 1)
     }
 
     /// Token `i` ends a phrase: the end of the text, a symbol, or "and"/"or".
     fn ends_phrase(&self, i: usize) -> bool {
         match self.t.get(i) {
             None => true,
-            Some(t) => matches!(t.kind, Kind::Sym(_)) || self.is_any(i, &["and", "or"]),
+            Some(t) => matches!(t.kind, Kind::Sym(_)) || self.is_any(i, words!["and", "or"]),
         }
     }
 
@@ -1218,67 +1325,72 @@ impl<'a> Scanner<'a> {
     /// "year-on-year", "YoY", "year-earlier".
     fn year_earlier(&self, i: usize) -> Option<Match> {
         let kind = DateKind::Period(PeriodRef::YearEarlier);
-        let a_year = |j: usize, ends: &[&str]| {
-            self.is_any(j, &["a", "one"]) && self.is(j + 1, "year") && self.is_any(j + 2, ends)
+        let a_year = |j: usize, ends: Words| {
+            self.is_any(j, words!["a", "one"])
+                && self.is(j + 1, w!("year"))
+                && self.is_any(j + 2, ends)
         };
-        if self.is(i, "from") && a_year(i + 1, &["ago", "earlier", "before"]) {
+        if self.is(i, w!("from")) && a_year(i + 1, words!["ago", "earlier", "before"]) {
             return Match::new(i + 4, kind);
         }
-        if a_year(i, &["earlier", "ago"]) {
+        if a_year(i, words!["earlier", "ago"]) {
             return Match::new(i + 3, kind);
         }
-        if self.is(i, "the")
-            && self.is(i + 1, "same")
+        if self.is(i, w!("the"))
+            && self.is(i + 1, w!("same"))
             && self.is_any(
                 i + 2,
-                &["period", "quarter", "month", "time", "half", "week", "day"],
+                words!["period", "quarter", "month", "time", "half", "week", "day"],
             )
         {
-            let k = if self.is_any(i + 3, &["of", "in"]) {
+            let k = if self.is_any(i + 3, words!["of", "in"]) {
                 i + 4
             } else {
                 i + 3
             };
-            if self.is(k, "last") && self.is(k + 1, "year") {
+            if self.is(k, w!("last")) && self.is(k + 1, w!("year")) {
                 return Match::new(k + 2, kind);
             }
-            if a_year(k, &["earlier", "ago", "before"]) {
+            if a_year(k, words!["earlier", "ago", "before"]) {
                 return Match::new(k + 3, kind);
             }
-            if self.is(k, "the")
-                && self.is_any(k + 1, &["previous", "prior", "preceding"])
-                && self.is(k + 2, "year")
+            if self.is(k, w!("the"))
+                && self.is_any(k + 1, words!["previous", "prior", "preceding"])
+                && self.is(k + 2, w!("year"))
             {
                 return Match::new(k + 3, kind);
             }
             return None;
         }
-        if self.is(i, "year") && self.is_any(i + 1, &["on", "over"]) && self.is(i + 2, "year") {
-            return Match::new(i + 3, kind);
-        }
-        if self.is(i, "yoy") {
-            return Match::new(i + 1, kind);
-        }
-        if self.is(i, "y")
-            && self.join(i + 1) == Join::Hyphen
-            && self.is(i + 1, "o")
-            && self.join(i + 2) == Join::Hyphen
-            && self.is(i + 2, "y")
+        if self.is(i, w!("year"))
+            && self.is_any(i + 1, words!["on", "over"])
+            && self.is(i + 2, w!("year"))
         {
             return Match::new(i + 3, kind);
         }
-        if self.is(i, "y")
+        if self.is(i, w!("yoy")) {
+            return Match::new(i + 1, kind);
+        }
+        if self.is(i, w!("y"))
+            && self.join(i + 1) == Join::Hyphen
+            && self.is(i + 1, w!("o"))
+            && self.join(i + 2) == Join::Hyphen
+            && self.is(i + 2, w!("y"))
+        {
+            return Match::new(i + 3, kind);
+        }
+        if self.is(i, w!("y"))
             && self.sym(i + 1, '/')
             && self.join(i + 1) == Join::Touch
             && self.join(i + 2) == Join::Touch
-            && self.is(i + 2, "y")
+            && self.is(i + 2, w!("y"))
             && self.join(i + 3) != Join::Touch
         {
             return Match::new(i + 3, kind);
         }
-        if self.is(i, "year")
+        if self.is(i, w!("year"))
             && self.join(i + 1) == Join::Hyphen
-            && self.is_any(i + 1, &["earlier", "ago"])
+            && self.is_any(i + 1, words!["earlier", "ago"])
         {
             return Match::new(i + 2, kind);
         }
@@ -1291,56 +1403,56 @@ impl<'a> Scanner<'a> {
         let mut j = i;
         let prep = self.is_any(
             j,
-            &[
+            words![
                 "over",
                 "during",
                 "in",
                 "for",
                 "throughout",
                 "within",
-                "across",
+                "across"
             ],
         );
         if prep {
             j += 1;
         }
-        let the = self.is(j, "the");
+        let the = self.is(j, w!("the"));
         if the {
             j += 1;
         }
-        if prep && !the && self.is(j, "recent") {
+        if prep && !the && self.is(j, w!("recent")) {
             return self
-                .is_any(j + 1, &["years", "months", "weeks", "days", "decades"])
+                .is_any(j + 1, words!["years", "months", "weeks", "days", "decades"])
                 .then(|| Match::new(j + 2, DateKind::Relative(Relative::Recently)))
                 .flatten();
         }
-        if !self.is_any(j, &["past", "last", "previous", "preceding"]) {
+        if !self.is_any(j, words!["past", "last", "previous", "preceding"]) {
             return None;
         }
         j += 1;
         let (count, k) = match self.count(j) {
-            Some(_) if self.is_any(j, &["a", "an", "some"]) => (None, j),
+            Some(_) if self.is_any(j, words!["a", "an", "some"]) => (None, j),
             Some((c, k)) => (Some(c), k),
             None => (None, j),
         };
-        let unit = self.word(k)?;
+        let unit = self.id(k);
         if count.is_none() && !the {
             return None;
         }
-        let years = if among(unit, &["year", "years"]) {
+        let years = if words!["year", "years"].has(unit) {
             Some(1u16)
-        } else if among(unit, &["decade", "decades"]) {
+        } else if words!["decade", "decades"].has(unit) {
             Some(10)
-        } else if among(unit, &["day", "days", "week", "weeks", "month", "months"]) {
+        } else if words!["day", "days", "week", "weeks", "month", "months"].has(unit) {
             None
         } else {
             return None;
         };
-        if self.is(k + 1, "of") {
+        if self.is(k + 1, w!("of")) {
             // "the last year of his tenure": not about the publication date.
             return Match::silent(k + 1);
         }
-        let plural = unit.ends_with(['s', 'S']);
+        let plural = PLURAL_UNITS.has(unit);
         let kind = match (years, count) {
             (Some(mult), Some(Some(n))) if n > 0 => match n.checked_mul(mult) {
                 Some(total) => Relative::PastYears(total),
@@ -1356,22 +1468,22 @@ impl<'a> Scanner<'a> {
     /// "the next day", "the following week", "the day after"; "the next
     /// year" is about another event and is consumed silently.
     fn the_next(&self, i: usize) -> Option<Match> {
-        if !self.is(i, "the") {
+        if !self.is(i, w!("the")) {
             return None;
         }
-        if self.is_any(i + 1, &["next", "following"]) {
-            if self.is(i + 2, "day") {
+        if self.is_any(i + 1, words!["next", "following"]) {
+            if self.is(i + 2, w!("day")) {
                 return Match::new(i + 3, DateKind::Relative(Relative::DaysAfter(Some(1))));
             }
-            if self.is(i + 2, "week") {
+            if self.is(i + 2, w!("week")) {
                 return Match::new(i + 3, DateKind::Relative(Relative::DaysAfter(Some(7))));
             }
-            if self.is_any(i + 2, &["month", "year"]) {
+            if self.is_any(i + 2, words!["month", "year"]) {
                 return Match::silent(i + 3);
             }
         }
-        if self.is_any(i + 1, &["day", "week"]) && self.is(i + 2, "after") {
-            let n = if self.is(i + 1, "day") { 1 } else { 7 };
+        if self.is_any(i + 1, words!["day", "week"]) && self.is(i + 2, w!("after")) {
+            let n = if self.is(i + 1, w!("day")) { 1 } else { 7 };
             return Match::new(i + 3, DateKind::Relative(Relative::DaysAfter(Some(n))));
         }
         None
@@ -1380,24 +1492,24 @@ impl<'a> Scanner<'a> {
     /// "the second quarter", "the first half", "the first nine months", "the
     /// June quarter", "the quarter ended June 30, 2020", with their year.
     fn period_words(&self, i: usize) -> Option<Match> {
-        let j = if self.is(i, "the") { i + 1 } else { i };
+        let j = if self.is(i, w!("the")) { i + 1 } else { i };
         if let Some((n, k)) = self
             .ordinal(j)
             .filter(|&(_, k)| self.join(k + 1) != Join::Hyphen)
         {
             // not "quarter-final", "half-time"
-            if self.is(k, "quarter") {
+            if self.is(k, w!("quarter")) {
                 return self.with_year(k + 1, Shape::Quarter(n));
             }
-            if self.is(k, "half") && n <= 2 {
+            if self.is(k, w!("half")) && n <= 2 {
                 return self.with_year(k + 1, Shape::Half(n));
             }
         }
-        if self.is(j, "first")
-            && !self.is_any(j + 1, &["a", "an", "few", "several", "some", "many"])
+        if self.is(j, w!("first"))
+            && !self.is_any(j + 1, words!["a", "an", "few", "several", "some", "many"])
         {
             if let Some((Some(n), k)) = self.count(j + 1) {
-                if self.is(k, "months") && (1..=11).contains(&n) {
+                if self.is(k, w!("months")) && (1..=11).contains(&n) {
                     return self.with_year(k + 1, Shape::FirstMonths(u8::try_from(n).ok()?));
                 }
             }
@@ -1408,7 +1520,7 @@ impl<'a> Scanner<'a> {
                     Some(y) => (Some(y), k + 1),
                     None => (None, k),
                 };
-                if self.is(k, "quarter") {
+                if self.is(k, w!("quarter")) {
                     let quarter = u8::try_from(m / 3).ok()?;
                     if year.is_some() {
                         return Match::new(
@@ -1424,8 +1536,12 @@ impl<'a> Scanner<'a> {
                 }
             }
         }
-        if self.is(j, "quarter") && self.is_any(j + 1, &["ended", "ending"]) {
-            let k = if self.is(j + 2, "on") { j + 3 } else { j + 2 };
+        if self.is(j, w!("quarter")) && self.is_any(j + 1, words!["ended", "ending"]) {
+            let k = if self.is(j + 2, w!("on")) {
+                j + 3
+            } else {
+                j + 2
+            };
             let (m, mut end, _) = self.month_of(k)?;
             if m % 3 != 0 {
                 return None;
@@ -1458,25 +1574,28 @@ impl<'a> Scanner<'a> {
         let mut end = k;
         let mut absorb = None;
         let last_year = |j: usize| {
-            (self.is_any(j, &["last", "next"]) && self.is(j + 1, "year"))
-                || (self.is(j, "the")
+            (self.is_any(j, words!["last", "next"]) && self.is(j + 1, w!("year")))
+                || (self.is(j, w!("the"))
                     && self.is_any(
                         j + 1,
-                        &["previous", "prior", "preceding", "next", "following"],
+                        words!["previous", "prior", "preceding", "next", "following"],
                     )
-                    && self.is(j + 2, "year"))
+                    && self.is(j + 2, w!("year")))
         };
-        if self.is(k, "of") {
+        if self.is(k, w!("of")) {
             if let Some(y) = self.bare(k + 1, false) {
                 year = Some(y);
                 end = k + 2;
-            } else if self.is(k + 1, "this") && self.is(k + 2, "year") {
+            } else if self.is(k + 1, w!("this")) && self.is(k + 2, w!("year")) {
                 this_year = true;
                 end = k + 3;
-            } else if self.is(k + 1, "the") && self.is(k + 2, "current") && self.is(k + 3, "year") {
+            } else if self.is(k + 1, w!("the"))
+                && self.is(k + 2, w!("current"))
+                && self.is(k + 3, w!("year"))
+            {
                 this_year = true;
                 end = k + 4;
-            } else if self.is(k + 1, "the") && self.is(k + 2, "year") {
+            } else if self.is(k + 1, w!("the")) && self.is(k + 2, w!("year")) {
                 end = k + 3;
             } else if last_year(k + 1) {
                 return Match::silent(k);
@@ -1492,9 +1611,12 @@ impl<'a> Scanner<'a> {
             // "Q2 financial report of this year"
             let mut l = k;
             while l < k + 5 {
-                let Some(w) = self.word(l) else { break };
-                if eq(w, "of") {
-                    if self.is(l + 1, "this") && self.is(l + 2, "year") {
+                if !self.is_word(l) {
+                    break;
+                }
+                let w = self.id(l);
+                if w == w!("of") {
+                    if self.is(l + 1, w!("this")) && self.is(l + 2, w!("year")) {
                         this_year = true;
                         absorb = Some(l..l + 3);
                     } else if let Some(y) = self.bare(l + 1, false) {
@@ -1505,7 +1627,7 @@ impl<'a> Scanner<'a> {
                     }
                     break;
                 }
-                if among(w, &LOOKAHEAD_STOP) || self.month_of(l).is_some() {
+                if LOOKAHEAD_STOP_SET.has(w) || self.month_of(l).is_some() {
                     break;
                 }
                 l += 1;
@@ -1533,7 +1655,7 @@ impl<'a> Scanner<'a> {
 
     /// "the 12th", "the 3rd of this month": a day of an unnamed month.
     fn day_only(&self, i: usize) -> Option<Match> {
-        if !self.is(i, "the") || self.join(i + 1) != Join::Space {
+        if !self.is(i, w!("the")) || self.join(i + 1) != Join::Space {
             return None;
         }
         let (day, k, true, false) = self.day_number(i + 1)? else {
@@ -1545,16 +1667,18 @@ impl<'a> Scanner<'a> {
         match next.kind {
             Kind::Word if next.join == Join::Space => {
                 let w = self.word(k)?;
-                if self.is(k, "of") {
-                    if self.is_any(k + 1, &["this", "the", "that"]) && self.is(k + 2, "month") {
+                if self.is(k, w!("of")) {
+                    if self.is_any(k + 1, words!["this", "the", "that"])
+                        && self.is(k + 2, w!("month"))
+                    {
                         return Match::new(k + 3, DateKind::DayOnly { day });
                     }
                     return None;
                 }
-                if !w.starts_with(|c: char| c.is_ascii_lowercase()) && !eq(w, "i") {
+                if !w.starts_with(|c: char| c.is_ascii_lowercase()) && !self.is(k, w!("i")) {
                     return None;
                 }
-                among(w, &DAY_FOLLOW)
+                self.is_any(k, DAY_FOLLOW_SET)
                     .then(|| Match::new(k, DateKind::DayOnly { day }))
                     .flatten()
             }
@@ -1565,21 +1689,21 @@ impl<'a> Scanner<'a> {
 
     /// "early", "mid", "late", "the end of"... before a year at `j`.
     fn part(&self, j: usize) -> (Option<Part>, usize) {
-        if self.is(j, "early") {
+        if self.is(j, w!("early")) {
             return (Some(Part::Early), j + 1);
         }
-        if self.is(j, "mid") {
+        if self.is(j, w!("mid")) {
             return (Some(Part::Mid), j + 1);
         }
-        if self.is(j, "late") {
+        if self.is(j, w!("late")) {
             return (Some(Part::Late), j + 1);
         }
-        if self.is(j, "the") && self.is(j + 2, "of") {
-            let part = if self.is_any(j + 1, &["end", "close"]) {
+        if self.is(j, w!("the")) && self.is(j + 2, w!("of")) {
+            let part = if self.is_any(j + 1, words!["end", "close"]) {
                 Some(Part::Late)
-            } else if self.is_any(j + 1, &["beginning", "start"]) {
+            } else if self.is_any(j + 1, words!["beginning", "start"]) {
                 Some(Part::Early)
-            } else if self.is(j + 1, "middle") {
+            } else if self.is(j + 1, w!("middle")) {
                 Some(Part::Mid)
             } else {
                 None
@@ -1593,7 +1717,7 @@ impl<'a> Scanner<'a> {
 
     /// "since 2016", "since late 2019", "since mid-2020".
     fn since(&self, i: usize) -> Option<Match> {
-        if !self.is(i, "since") {
+        if !self.is(i, w!("since")) {
             return None;
         }
         let (part, k) = self.part(i + 1);
@@ -1603,11 +1727,11 @@ impl<'a> Scanner<'a> {
 
     /// "before 2030", "by 2030", "by the end of 2030", "until 2030".
     fn before(&self, i: usize) -> Option<Match> {
-        if !self.is_any(i, &["before", "by", "until", "till"]) {
+        if !self.is_any(i, words!["before", "by", "until", "till"]) {
             return None;
         }
         let mut k = i + 1;
-        if self.is(k, "the") && self.is(k + 1, "end") && self.is(k + 2, "of") {
+        if self.is(k, w!("the")) && self.is(k + 1, w!("end")) && self.is(k + 2, w!("of")) {
             k += 3;
         }
         let year = self.bare(k, false)?;
@@ -1617,31 +1741,32 @@ impl<'a> Scanner<'a> {
     /// "two days after", "a few days later", "days after", "15 years ago",
     /// "a few days ago".
     fn counted(&self, i: usize) -> Option<Match> {
-        let units = [
-            "day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades",
+        let units = words![
+            "day", "days", "week", "weeks", "month", "months", "year", "years", "decade",
+            "decades",
         ];
-        let (count, k): (Option<Count>, usize) = if self.is_any(i, &units) {
+        let (count, k): (Option<Count>, usize) = if self.is_any(i, units) {
             (None, i)
         } else {
             let (c, k) = self.count(i)?;
             (Some(c), k)
         };
-        let unit = self.word(k)?;
-        if !among(unit, &units) || self.join(k + 1) != Join::Space {
+        let unit = self.id(k);
+        if !units.has(unit) || self.join(k + 1) != Join::Space {
             return None;
         }
-        let plural = unit.ends_with(['s', 'S']);
+        let plural = PLURAL_UNITS.has(unit);
         if count.is_none() && !plural {
             return None;
         }
-        let days = if among(unit, &["day", "days"]) {
+        let days = if words!["day", "days"].has(unit) {
             Some(1u16)
-        } else if among(unit, &["week", "weeks"]) {
+        } else if words!["week", "weeks"].has(unit) {
             Some(7)
         } else {
             None
         };
-        if self.is_any(k + 1, &["after", "later"]) {
+        if self.is_any(k + 1, words!["after", "later"]) {
             let mult = days?;
             let n = match count {
                 Some(Some(n)) => Some(n.checked_mul(mult)?),
@@ -1649,10 +1774,10 @@ impl<'a> Scanner<'a> {
             };
             return Match::new(k + 2, DateKind::Relative(Relative::DaysAfter(n)));
         }
-        if self.is(k + 1, "ago") {
-            let years = if among(unit, &["year", "years"]) {
+        if self.is(k + 1, w!("ago")) {
+            let years = if words!["year", "years"].has(unit) {
                 Some(1u16)
-            } else if among(unit, &["decade", "decades"]) {
+            } else if words!["decade", "decades"].has(unit) {
                 Some(10)
             } else {
                 None
@@ -1672,14 +1797,14 @@ impl<'a> Scanner<'a> {
 
     /// "today", "yesterday", "last month", "earlier this year", "recently".
     fn simple(&self, i: usize) -> Option<Match> {
-        let w = self.word(i)?;
-        let single = if among(w, &["today", "tonight"]) {
+        let w = self.id(i);
+        let single = if words!["today", "tonight"].has(w) {
             Some(Relative::Today)
-        } else if eq(w, "yesterday") {
+        } else if w == w!("yesterday") {
             Some(Relative::Yesterday)
-        } else if eq(w, "tomorrow") {
+        } else if w == w!("tomorrow") {
             Some(Relative::Tomorrow)
-        } else if among(w, &["recently", "lately"]) {
+        } else if words!["recently", "lately"].has(w) {
             Some(Relative::Recently)
         } else {
             None
@@ -1687,27 +1812,27 @@ impl<'a> Scanner<'a> {
         if let Some(r) = single {
             return Match::new(i + 1, DateKind::Relative(r));
         }
-        if eq(w, "this") && self.is_any(i + 1, &["morning", "afternoon", "evening"]) {
+        if w == w!("this") && self.is_any(i + 1, words!["morning", "afternoon", "evening"]) {
             return Match::new(i + 2, DateKind::Relative(Relative::Today));
         }
-        let (earlier, later, j) = if eq(w, "earlier") {
+        let (earlier, later, j) = if w == w!("earlier") {
             (true, false, i + 1)
-        } else if eq(w, "later") {
+        } else if w == w!("later") {
             (false, true, i + 1)
         } else {
             (false, false, i)
         };
-        let unit = self.word(j + 1)?;
-        let relative = if self.is(j, "this") {
-            if eq(unit, "week") {
+        let unit = self.id(j + 1);
+        let relative = if self.is(j, w!("this")) {
+            if unit == w!("week") {
                 Relative::ThisWeek
-            } else if eq(unit, "month") {
+            } else if unit == w!("month") {
                 if earlier {
                     Relative::EarlierThisMonth
                 } else {
                     Relative::ThisMonth
                 }
-            } else if eq(unit, "year") {
+            } else if unit == w!("year") {
                 if earlier {
                     Relative::EarlierThisYear
                 } else {
@@ -1716,21 +1841,21 @@ impl<'a> Scanner<'a> {
             } else {
                 return None;
             }
-        } else if !earlier && !later && self.is_any(j, &["last", "next"]) {
-            let last = self.is(j, "last");
-            if eq(unit, "week") {
+        } else if !earlier && !later && self.is_any(j, words!["last", "next"]) {
+            let last = self.is(j, w!("last"));
+            if unit == w!("week") {
                 if last {
                     Relative::LastWeek
                 } else {
                     Relative::NextWeek
                 }
-            } else if eq(unit, "month") {
+            } else if unit == w!("month") {
                 if last {
                     Relative::LastMonth
                 } else {
                     Relative::NextMonth
                 }
-            } else if eq(unit, "year") {
+            } else if unit == w!("year") {
                 if last {
                     Relative::LastYear
                 } else {
@@ -1780,12 +1905,16 @@ impl<'a> Scanner<'a> {
                 }
                 return Match::new(i + 2, DateKind::Period(PeriodRef::FiscalYear { year: n }));
             }
-            if eq(w, "fiscal") {
-                let k = if self.is(i + 1, "year") { i + 2 } else { i + 1 };
+            if self.is(i, w!("fiscal")) {
+                let k = if self.is(i + 1, w!("year")) {
+                    i + 2
+                } else {
+                    i + 1
+                };
                 let year = self.year(k)?;
                 return Match::new(k + 1, DateKind::Period(PeriodRef::FiscalYear { year }));
             }
-            if eq(w, "full") && self.is(i + 1, "year") {
+            if self.is(i, w!("full")) && self.is(i + 1, w!("year")) {
                 let year = self.year(i + 2)?;
                 return Match::new(i + 3, DateKind::Period(PeriodRef::FiscalYear { year }));
             }
@@ -1863,14 +1992,16 @@ impl<'a> Scanner<'a> {
                 return Match::new(j + 2, calendar(Some(y), None));
             }
         }
-        if self.is(j, "of") {
+        if self.is(j, w!("of")) {
             if let Some(y) = self.year(j + 1) {
                 return Match::new(j + 2, calendar(Some(y), None));
             }
-            let same = if self.is(j + 1, "the") && self.is(j + 2, "same") && self.is(j + 3, "year")
+            let same = if self.is(j + 1, w!("the"))
+                && self.is(j + 2, w!("same"))
+                && self.is(j + 3, w!("year"))
             {
                 Some(j + 4)
-            } else if self.is(j + 1, "that") && self.is(j + 2, "year") {
+            } else if self.is(j + 1, w!("that")) && self.is(j + 2, w!("year")) {
                 Some(j + 3)
             } else {
                 None
@@ -1882,13 +2013,13 @@ impl<'a> Scanner<'a> {
                     Anchor::Unknown => Match::silent(end),
                 };
             }
-            if self.is(j + 1, "this") && self.is(j + 2, "year") {
+            if self.is(j + 1, w!("this")) && self.is(j + 2, w!("year")) {
                 return Match::new(j + 3, calendar(None, None));
             }
-            if (self.is_any(j + 1, &["last", "next"]) && self.is(j + 2, "year"))
-                || (self.is(j + 1, "the")
-                    && self.is_any(j + 2, &["previous", "prior", "following", "next"])
-                    && self.is(j + 3, "year"))
+            if (self.is_any(j + 1, words!["last", "next"]) && self.is(j + 2, w!("year")))
+                || (self.is(j + 1, w!("the"))
+                    && self.is_any(j + 2, words!["previous", "prior", "following", "next"])
+                    && self.is(j + 3, w!("year")))
             {
                 // "September of last year": the year is relative; leave it to
                 // the "last year" mention.
@@ -1898,17 +2029,10 @@ impl<'a> Scanner<'a> {
         if bare_abbreviation {
             return None;
         }
-        if self
-            .prev_word(i)
-            .is_some_and(|w| among(w, &["last", "next", "coming"]))
-        {
+        if words!["last", "next", "coming"].has(self.prev_id(i)) {
             return Match::silent(j);
         }
-        if self.join(i) == Join::Hyphen
-            && !self
-                .prev_word(i)
-                .is_some_and(|w| among(w, &["mid", "early", "late"]))
-        {
+        if self.join(i) == Join::Hyphen && !words!["mid", "early", "late"].has(self.prev_id(i)) {
             return None;
         }
         self.has_context(i, ctx)
@@ -1918,25 +2042,27 @@ impl<'a> Scanner<'a> {
 
     /// "Monday", "Tuesday's", "Fri., Sept. 3".
     fn weekday(&self, i: usize) -> Option<Match> {
-        let w = self.word(i)?;
-        if !capitalised(w) {
+        let id = self.id(i);
+        let full = lookup(&WEEKDAY_BY_ID, id);
+        let abbreviation = lookup(&WEEKDAY_ABBREVIATION_BY_ID, id);
+        if full.is_none() && abbreviation.is_none() {
             return None;
         }
-        let (weekday, end) = if let Some((_, d)) = WEEKDAYS.iter().find(|(n, _)| eq(w, n)) {
-            (*d, i + 1)
+        if !capitalised(self.word(i)?) {
+            return None;
+        }
+        let (weekday, end) = if let Some(d) = full {
+            (d, i + 1)
         } else {
-            let (_, d) = WEEKDAY_ABBREVIATIONS.iter().find(|(n, _)| eq(w, n))?;
+            let d = abbreviation?;
             let dotted = self.sym(i + 1, '.') && self.join(i + 1) == Join::Touch;
             let k = if self.sym(i + 2, ',') { i + 3 } else { i + 2 };
             if !dotted || self.month_of(k).is_none() {
                 return None;
             }
-            (*d, i + 2)
+            (d, i + 2)
         };
-        if self
-            .prev_word(i)
-            .is_some_and(|w| among(w, &["next", "coming"]))
-        {
+        if words!["next", "coming"].has(self.prev_id(i)) {
             return Match::silent(end);
         }
         Match::new(end, DateKind::Weekday(weekday))
@@ -1980,7 +2106,7 @@ impl<'a> Scanner<'a> {
         let (day, k, _, false) = self.day_number(i)? else {
             return None;
         };
-        let k = if self.is(k, "of") { k + 1 } else { k };
+        let k = if self.is(k, w!("of")) { k + 1 } else { k };
         if self.join(k) != Join::Space {
             return None;
         }
@@ -2009,16 +2135,14 @@ impl<'a> Scanner<'a> {
     /// "the 2020 fiscal year".
     fn year_fiscal(&self, i: usize) -> Option<Match> {
         let year = self.year(i)?;
-        (self.is(i + 1, "fiscal") && self.is(i + 2, "year"))
+        (self.is(i + 1, w!("fiscal")) && self.is(i + 2, w!("year")))
             .then(|| Match::new(i + 3, DateKind::Period(PeriodRef::FiscalYear { year })))
             .flatten()
     }
 
     /// "in 2017", "late 2019", "mid-2020", "between 2018 and 2020".
     fn bare_year(&self, i: usize, ctx: &Ctx) -> Option<Match> {
-        let hyphen_ok = self
-            .prev_word(i)
-            .is_some_and(|w| among(w, &["mid", "early", "late"]));
+        let hyphen_ok = words!["mid", "early", "late"].has(self.prev_id(i));
         let year = self.bare(i, hyphen_ok)?;
         if self.join(i) != Join::Space && !hyphen_ok {
             return None;
@@ -2086,7 +2210,7 @@ mod tests {
     use super::*;
 
     fn known_word(word: &str) -> bool {
-        classify(word).0
+        classify(word) != 0
     }
 
     /// Every alphabetic string literal of the matchers (this file before
@@ -2144,6 +2268,22 @@ mod tests {
         assert!(!known_word("pinstripe") && !known_word("septembers"));
     }
 
+    /// The id a token gets (`classify`, any case) is the id the matchers
+    /// compare with (`id`, in `w!` and `words!`).
+    #[test]
+    fn word_ids_agree() {
+        for (k, word) in VOCABULARY.iter().enumerate() {
+            let expected = WordId::try_from(k + 1).unwrap();
+            assert_eq!(id(word), expected);
+            assert_eq!(classify(word), expected);
+            assert_eq!(classify(&word.to_ascii_uppercase()), expected);
+            assert!(Words::of(&[word]).has(expected));
+            assert!(!Words::of(&[word]).has(0) && !Words::of(&VOCABULARY).has(0));
+        }
+        assert_eq!(classify("pinstripe"), 0);
+        assert_eq!(classify("Ünïcödé"), 0);
+    }
+
     /// `url_start` as first written, with `str::find`.
     fn url_start_reference(chunk: &str) -> Option<usize> {
         if let Some(p) = chunk.find("://") {
@@ -2187,8 +2327,7 @@ mod tests {
                     end: u.end,
                     kind: Kind::Skip,
                     join,
-                    known: false,
-                    starts: false,
+                    id: 0,
                 });
                 while chars.next_if(|&(k, _)| k < u.end).is_some() {}
                 url = None;
@@ -2220,18 +2359,17 @@ mod tests {
             } else {
                 Kind::Sym(c)
             };
-            let (known, starts) = if kind == Kind::Word {
+            let id = if kind == Kind::Word {
                 classify(&text[i..end])
             } else {
-                (false, false)
+                0
             };
             toks.push(Tok {
                 start: i,
                 end,
                 kind,
                 join,
-                known,
-                starts,
+                id,
             });
             join = Join::Touch;
         }
