@@ -470,29 +470,6 @@ fn ascii_space(b: u8) -> bool {
     matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ')
 }
 
-/// The end of the whitespace-delimited chunk starting at `i`, and whether it
-/// holds a ':' or a '.' (without one, it holds no URL).
-fn chunk_end(text: &str, mut i: usize) -> (usize, bool) {
-    let b = text.as_bytes();
-    let mut dotted = false;
-    while let Some(&c) = b.get(i) {
-        if c.is_ascii() {
-            if ascii_space(c) {
-                break;
-            }
-            dotted |= c == b':' || c == b'.';
-            i += 1;
-        } else {
-            let ch = decode(text, i);
-            if ch.is_whitespace() {
-                break;
-            }
-            i += ch.len_utf8();
-        }
-    }
-    (i, dotted)
-}
-
 /// The end of the run of alphabetic characters from `i`, within `..end`.
 fn word_end(text: &str, mut i: usize, end: usize) -> usize {
     let b = text.as_bytes();
@@ -513,8 +490,9 @@ fn word_end(text: &str, mut i: usize, end: usize) -> usize {
     i
 }
 
-/// Whitespace-delimited chunks are found first, so a URL is looked for once
-/// per chunk and inside a chunk no character needs a whitespace test.
+/// One pass over the text: a chunk (a run of non-whitespace) is tokenized as
+/// if it held no URL, and only a chunk with a ':' or a '.' is then checked
+/// for one, its tokens from the URL's start replaced by one [`Kind::Skip`].
 fn tokenize(text: &str) -> Vec<Tok> {
     let b = text.as_bytes();
     let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 4 + 1);
@@ -532,44 +510,64 @@ fn tokenize(text: &str) -> Vec<Tok> {
                 continue;
             }
         }
-        let (end, dotted) = chunk_end(text, i);
-        let url = if dotted {
-            text.get(i..end).and_then(url_start).map(|at| i + at)
-        } else {
-            None
-        };
-        tokenize_chunk(text, i..end, url, &mut toks);
+        let first = toks.len();
+        let (end, dotted) = tokenize_chunk(text, i, &mut toks);
+        if dotted {
+            if let Some(at) = text.get(i..end).and_then(url_start) {
+                skip_url(b, i + at..end, first, &mut toks);
+            }
+        }
         i = end;
     }
     toks
 }
 
-/// The tokens of one chunk (`url`: where a URL starts in it, if anywhere).
-fn tokenize_chunk(text: &str, chunk: Range<usize>, url: Option<usize>, toks: &mut Vec<Tok>) {
+/// Puts a URL spanning `url` (to its chunk's end) in place of the tokens
+/// from its start on, the first of the chunk being `toks[first]`. The URL
+/// counts only when a token or a hyphen (a '-' that is no token, as a '-' is
+/// never inside one) starts where it does; one that starts inside a token is
+/// ignored, as it always was.
+fn skip_url(b: &[u8], url: Range<usize>, first: usize, toks: &mut Vec<Tok>) {
+    let from = toks
+        .get(first..)
+        .and_then(|chunk| chunk.iter().position(|t| t.end > url.start))
+        .map_or(toks.len(), |k| first + k);
+    let join = match toks.get(from) {
+        Some(t) if t.start == url.start => t.join,
+        // A hyphen directly follows the token before it.
+        _ if b.get(url.start) == Some(&b'-') => Join::Touch,
+        _ => return,
+    };
+    toks.truncate(from);
+    toks.push(Tok {
+        start: url.start,
+        end: url.end,
+        kind: Kind::Skip,
+        join,
+        id: 0,
+    });
+}
+
+/// The tokens of the chunk starting at `start`, as if it held no URL: its
+/// end and whether it holds a ':' or a '.' (without one, no URL).
+fn tokenize_chunk(text: &str, start: usize, toks: &mut Vec<Tok>) -> (usize, bool) {
     let b = text.as_bytes();
     let mut join = Join::Space;
-    let mut i = chunk.start;
-    while i < chunk.end {
-        if url == Some(i) {
-            toks.push(Tok {
-                start: i,
-                end: chunk.end,
-                kind: Kind::Skip,
-                join,
-                id: 0,
-            });
-            return;
-        }
-        let c = b[i];
+    let mut dotted = false;
+    let mut i = start;
+    while let Some(&c) = b.get(i) {
         let (kind, end) = if c.is_ascii_digit() {
             let mut end = i + 1;
-            while end < chunk.end && b[end].is_ascii_digit() {
+            while b.get(end).is_some_and(u8::is_ascii_digit) {
                 end += 1;
             }
             (Kind::Num, end)
         } else if c.is_ascii_alphabetic() {
-            (Kind::Word, word_end(text, i + 1, chunk.end))
+            (Kind::Word, word_end(text, i + 1, b.len()))
         } else if c.is_ascii() {
+            if ascii_space(c) {
+                break;
+            }
             if c == b'-'
                 && join == Join::Touch
                 && toks
@@ -584,12 +582,16 @@ fn tokenize_chunk(text: &str, chunk: Range<usize>, url: Option<usize>, toks: &mu
                 i += 1;
                 continue;
             }
+            dotted |= c == b':' || c == b'.';
             (Kind::Sym(char::from(c)), i + 1)
         } else {
             let ch = decode(text, i);
+            if ch.is_whitespace() {
+                break;
+            }
             let next = i + ch.len_utf8();
             if ch.is_alphabetic() {
-                (Kind::Word, word_end(text, next, chunk.end))
+                (Kind::Word, word_end(text, next, b.len()))
             } else {
                 (Kind::Sym(ch), next)
             }
@@ -609,6 +611,7 @@ fn tokenize_chunk(text: &str, chunk: Range<usize>, url: Option<usize>, toks: &mu
         join = Join::Touch;
         i = end;
     }
+    (i, dotted)
 }
 
 // ---------------------------------------------------------------------------
@@ -2449,6 +2452,9 @@ mod tests {
             "-",
             "a-",
             "https://",
+            // a URL starting at a hyphen, inside a word, after a symbol
+            "\u{e9}-http://x.org \u{e9}-www.x.org \u{e9}www.x.org \u{e9}http://x",
+            "(www.x) a-b://c 1-www.x x.-http://y :// www. -http://z",
         ];
         for text in texts {
             assert_eq!(tokenize(text), tokenize_reference(text), "{text:?}");
