@@ -26,8 +26,8 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 fn is_abbreviation(word: &str) -> bool {
-    let lower = word.to_ascii_lowercase();
-    if ABBREVIATIONS.contains(&lower.as_str()) {
+    // The list is lowercase ASCII: comparing without case needs no copy.
+    if ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)) {
         return true;
     }
     // A single capital initial ("Jane R. Roe") or dotted initials ("U.S").

@@ -98,8 +98,21 @@ impl TitleTable {
 
     /// The canonical title of a written form, case-insensitively.
     pub fn canonical(&self, written: &str) -> Option<&str> {
-        let key = written.trim().to_lowercase();
-        self.canonical.get(&key).map(String::as_str)
+        let written = written.trim();
+        // Checks ask this of many words: short ASCII ones are lowercased on
+        // the stack (what `to_lowercase` gives for ASCII) instead of in a
+        // new string each time.
+        let mut buf = [0u8; 32];
+        if let Some(lower) = buf.get_mut(..written.len()).filter(|_| written.is_ascii()) {
+            lower.copy_from_slice(written.as_bytes());
+            lower.make_ascii_lowercase();
+            if let Ok(key) = std::str::from_utf8(lower) {
+                return self.canonical.get(key).map(String::as_str);
+            }
+        }
+        self.canonical
+            .get(&written.to_lowercase())
+            .map(String::as_str)
     }
 
     /// Every written form, lowercase, for building matchers.
@@ -117,6 +130,22 @@ impl TitleTable {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_and_non_ascii_forms_are_found_in_any_case() {
+        let mut t = TitleTable::default();
+        let long = "Deputy Director of Regional Development Planning";
+        t.add(long, ["Directrice générale"]);
+        assert_eq!(
+            t.canonical(&long.to_uppercase()),
+            Some(&*long.to_lowercase())
+        );
+        assert_eq!(
+            t.canonical(" DIRECTRICE GÉNÉRALE "),
+            Some(&*long.to_lowercase())
+        );
+        assert_eq!(t.canonical(" Chief Executive "), Some("chief executive"));
+    }
 
     #[test]
     fn synonyms_map_to_one_title() {
