@@ -132,7 +132,10 @@ pub fn begin() -> String {
 pub fn source_entry(c: &Checked, all: &[Checked], first: bool) -> String {
     let pretty = serde_json::to_string_pretty(&source(c, all))
         .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
-    let mut out = String::from(if first { "\n" } else { ",\n" });
+    // Room for the indentation (four bytes a line, a line is rarely shorter
+    // than 20 bytes): the entry is written without growing the string.
+    let mut out = String::with_capacity(pretty.len() + pretty.len() / 5 + 8);
+    out.push_str(if first { "\n" } else { ",\n" });
     for (i, line) in pretty.lines().enumerate() {
         if i > 0 {
             out.push('\n');
