@@ -2,6 +2,8 @@
 //! base, whole words only; and near misses of those names, which are likely
 //! misspellings rather than new entities.
 
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 use crate::Workload;
@@ -84,6 +86,8 @@ pub struct Gazetteer {
     /// Distinctive single words of names (not dictionary words), for near
     /// misses: (word, index into `names`).
     words: Vec<NameWord>,
+    /// For each ASCII capital, the range of `words` starting with it.
+    ascii_groups: [(usize, usize); 26],
 }
 
 #[inline]
@@ -142,10 +146,19 @@ impl Gazetteer {
             .build(names.iter().map(|n| n.name.to_ascii_lowercase()))
             .ok();
         let mut words = Vec::new();
+        // A word shared by several names ("Acme" of "Acme Corp" and "Acme
+        // Holdings") is kept once, for its first name: on a tie
+        // `misspellings` picks the first word anyway.
+        let mut seen = std::collections::HashSet::new();
         for (i, n) in names.iter().enumerate() {
             for w in n.name.split(|c: char| !c.is_alphanumeric()) {
                 let starts_upper = w.chars().next().is_some_and(char::is_uppercase);
-                if w.chars().count() >= 5 && starts_upper && !is_dictionary_word(w) {
+                if w.chars().count() >= 5
+                    && starts_upper
+                    && !seen.contains(w)
+                    && !is_dictionary_word(w)
+                {
+                    seen.insert(w);
                     words.push(NameWord {
                         first: w.chars().next(),
                         chars: w.chars().count(),
@@ -159,10 +172,15 @@ impl Gazetteer {
         // Grouped by first letter for `misspellings`; stable, so ties keep
         // the order of `names`.
         words.sort_by_key(|w| w.first);
+        let mut ascii_groups = [(0, 0); 26];
+        for (letter, group) in (b'A'..=b'Z').zip(&mut ascii_groups) {
+            *group = first_letter_group(&words, char::from(letter));
+        }
         Gazetteer {
             automaton,
             names,
             words,
+            ascii_groups,
         }
     }
 
@@ -207,15 +225,25 @@ impl Gazetteer {
     ) -> Vec<Misspelling> {
         let mut out = Vec::new();
         let inside_mention = SpanSet::of(mentions.iter().map(|m| m.span.clone()));
-        for (start, token) in words(text) {
+        let mut seen: HashMap<(&str, usize), Option<(usize, &NameWord)>, BuildTokenHasher> =
+            HashMap::default();
+        for (start, token) in capitalised_words(text) {
             let Some(first) = token.chars().next() else {
                 continue;
             };
-            if !first.is_uppercase() || token.len() < 5 {
+            // Typos rarely touch the first letter; requiring it keeps the
+            // edit-distance work to a few names per word, and most words
+            // have none.
+            let group = self.words_starting_with(first);
+            if group.is_empty() {
                 continue;
             }
-            let len = token.chars().count();
-            if len < 5 {
+            let len = if token.is_ascii() {
+                token.len()
+            } else {
+                token.chars().count()
+            };
+            if len < 5 || !group.iter().any(|w| w.chars.abs_diff(len) <= 2) {
                 continue;
             }
             let span = start..start + token.len();
@@ -224,42 +252,98 @@ impl Gazetteer {
             }
             let at_start = sentence_starts.binary_search(&span.start).is_ok();
             let max_distance = if at_start || len < 8 { 1 } else { 2 };
-            let letters = Letters::of(token);
-            // Typos rarely touch the first letter; requiring it keeps the
-            // edit-distance work to a few names per word.
-            let from = self.words.partition_point(|w| w.first < Some(first));
-            let to = self.words.partition_point(|w| w.first <= Some(first));
-            let best = self
-                .words
-                .get(from..to)
-                .unwrap_or_default()
-                .iter()
-                .filter(|w| w.chars.abs_diff(len) <= max_distance)
-                .filter(|w| w.letters.difference(&letters) <= 2 * max_distance)
-                .filter_map(|w| {
-                    let d = osa_within(&w.word, token, max_distance)?;
-                    Some((d, &w.word, w.name))
-                })
-                .filter(|(d, w, _)| *d >= 1 && !is_inflection(token, w))
-                .min_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(b.1)));
-            let Some((distance, word, index)) = best else {
+            // Names repeat within an article, and the verdict depends on
+            // the token and the distance allowed alone.
+            let verdict = *seen
+                .entry((token, max_distance))
+                .or_insert_with(|| near_miss(group, token, len, max_distance));
+            let Some((distance, w)) = verdict else {
                 continue;
             };
-            if self.words.iter().any(|w| w.word == token) || is_dictionary_word(token) {
-                continue;
-            }
-            let Some(known) = self.names.get(index) else {
+            let Some(known) = self.names.get(w.name) else {
                 continue;
             };
             out.push(Misspelling {
                 span,
-                closest: word.clone(),
+                closest: w.word.clone(),
                 entity: known.entity.clone(),
                 distance,
             });
         }
         out
     }
+}
+
+impl Gazetteer {
+    /// The name words starting with `first`.
+    fn words_starting_with(&self, first: char) -> &[NameWord] {
+        let (from, to) = match self
+            .ascii_groups
+            .get(usize::from(first as u8).wrapping_sub(65))
+        {
+            Some(&group) if first.is_ascii_uppercase() => group,
+            _ => first_letter_group(&self.words, first),
+        };
+        self.words.get(from..to).unwrap_or_default()
+    }
+}
+
+/// The closest of `group` (name words with the first letter of `token`, of
+/// `len` characters) within `max_distance` of `token` and its distance,
+/// unless `token` is an inflection of it, a name word itself or an ordinary
+/// word.
+fn near_miss<'g>(
+    group: &'g [NameWord],
+    token: &str,
+    len: usize,
+    max_distance: usize,
+) -> Option<(usize, &'g NameWord)> {
+    let letters = Letters::of(token);
+    let best = group
+        .iter()
+        .filter(|w| w.chars.abs_diff(len) <= max_distance)
+        .filter(|w| w.letters.difference(&letters) <= 2 * max_distance)
+        .filter_map(|w| Some((osa_within(&w.word, token, max_distance)?, w)))
+        .filter(|(d, w)| *d >= 1 && !is_inflection(token, &w.word))
+        .min_by(|a, b| a.0.cmp(&b.0).then(a.1.word.cmp(&b.1.word)))?;
+    if group.iter().any(|w| w.word == token) || is_dictionary_word(token) {
+        return None;
+    }
+    Some(best)
+}
+
+/// A cheap hash for the short tokens of one article (FxHash's mixing): the
+/// default SipHash costs more than the verdicts it would save.
+#[derive(Default)]
+struct TokenHasher(u64);
+
+impl Hasher for TokenHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type BuildTokenHasher = BuildHasherDefault<TokenHasher>;
+
+/// The range of `words` (sorted by first letter) starting with `first`.
+fn first_letter_group(words: &[NameWord], first: char) -> (usize, usize) {
+    let from = words.partition_point(|w| w.first < Some(first));
+    let to = words.partition_point(|w| w.first <= Some(first));
+    (from, to)
 }
 
 /// Spans, for asking whether a range lies inside or overlaps any of them in
@@ -346,6 +430,92 @@ pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
         }
         Some((start, text.get(start..at)?))
     })
+}
+
+/// The words of `text` (as [`words`] finds them) that start with an
+/// uppercase letter and are at least five bytes long. Most words are
+/// neither, so rather than walking every word this looks eight bytes at a
+/// time for ASCII capitals and non-ASCII bytes, the only bytes such a word
+/// can start with, and reads the text around those alone.
+fn capitalised_words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGH: u64 = ONES * 0x80;
+    let bytes = text.as_bytes();
+    let mut chunks = bytes.chunks(8);
+    // Where the current chunk starts, and bit 7 set in each of its bytes
+    // still to look at.
+    let (mut chunk_start, mut next_chunk, mut hits) = (0usize, 0usize, 0u64);
+    // Bytes before this are inside a word already read.
+    let mut resume = 0;
+    std::iter::from_fn(move || {
+        loop {
+            while hits == 0 {
+                let chunk = chunks.next()?;
+                let mut padded = [0u8; 8];
+                match <[u8; 8]>::try_from(chunk) {
+                    Ok(full) => padded = full,
+                    Err(_) => {
+                        for (slot, b) in padded.iter_mut().zip(chunk) {
+                            *slot = *b;
+                        }
+                    }
+                }
+                let x = u64::from_le_bytes(padded);
+                // Per byte, without carries between bytes (bit 7 cleared
+                // first): bit 7 of `low + (0x80 - k)` is set when `low >= k`.
+                let low = x & !HIGH;
+                let from_a = low + ONES * (0x80 - u64::from(b'A'));
+                let past_z = low + ONES * (0x80 - u64::from(b'Z') - 1);
+                hits = ((from_a & !past_z) | x) & HIGH;
+                chunk_start = next_chunk;
+                next_chunk += chunk.len();
+            }
+            let at = chunk_start + (hits.trailing_zeros() / 8) as usize;
+            hits &= hits - 1;
+            if at < resume {
+                continue;
+            }
+            // A continuation byte is no character's start: `get` refuses it.
+            let Some(first) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+                continue;
+            };
+            if !first.is_uppercase() || !is_word_char(first) {
+                continue;
+            }
+            let before = match at.checked_sub(1).and_then(|i| bytes.get(i)) {
+                None => None,
+                Some(&b) if b.is_ascii() => Some(char::from(b)),
+                Some(_) => text.get(..at).and_then(|head| head.chars().next_back()),
+            };
+            if before.is_some_and(is_word_char) {
+                continue;
+            }
+            let end = word_end(text, at + first.len_utf8());
+            resume = end;
+            if end - at >= 5 {
+                return text.get(at..end).map(|word| (at, word));
+            }
+        }
+    })
+}
+
+/// The end of the run of word characters starting at byte `at`.
+fn word_end(text: &str, mut at: usize) -> usize {
+    let bytes = text.as_bytes();
+    while let Some(&b) = bytes.get(at) {
+        if b.is_ascii() {
+            if !b.is_ascii_alphanumeric() {
+                break;
+            }
+            at += 1;
+        } else {
+            match text.get(at..).and_then(|rest| rest.chars().next()) {
+                Some(c) if is_word_char(c) => at += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    at
 }
 
 /// How many characters of a word fall in each of 32 bins (letters
@@ -625,6 +795,231 @@ mod tests {
             "tail",
         ] {
             assert_eq!(words(text).collect::<Vec<_>>(), reference(text), "{text:?}");
+        }
+    }
+
+    /// What `capitalised_words` must find: every word, filtered.
+    fn capitalised_reference(text: &str) -> Vec<(usize, &str)> {
+        words(text)
+            .filter(|(_, w)| w.len() >= 5 && w.chars().next().is_some_and(char::is_uppercase))
+            .collect()
+    }
+
+    /// Sample texts with capitals at chunk edges, after non-ASCII word and
+    /// non-word characters, inside words, and non-ASCII capitals.
+    const CAPITALISED_TEXTS: &[&str] = &[
+        "",
+        "Alpha",
+        "Alph",
+        "1234567Alpha",
+        "1234567 Alpha Beta",
+        "12345678Alpha Gamma",
+        "McDonald iPhone COVID MacBook",
+        "éAlpha ’Alpha “Alpha” —Alpha ÜberAlles Ünïcödé ÉLYSÉE",
+        "张勇Pingduoduo 张勇 Pingduoduo’s Ⅻ ⅫⅫⅫⅫⅫ ⒶⒷⒸⒹⒺ",
+        "x\u{a0}Alpha\u{2009}Bravo\u{85}Charlie ٣Delta Δelta Δέλτα",
+        "KELVIN\u{212a} \u{212a}elvin Straße STRASSE \u{17f}trasse",
+        "tail Capit",
+    ];
+
+    #[test]
+    fn capitalised_words_are_the_long_capitalised_words() {
+        let sources = [
+            include_str!("../../../sources/000-tech-news-space-tech-giants-shared-prosperity.txt"),
+            include_str!("../../../sources/001-dotdotstand-chinese-efforts-common-prosperity.txt"),
+            include_str!("../../../sources/002-financial-district-alibaba-promises-15-5b.txt"),
+            include_str!("../../../sources/003-republic-world-alibaba-pledges-15-5-billion.txt"),
+            include_str!("../../../sources/004-pandaily-alibaba-team-common-prosperity.txt"),
+            include_str!("mentions.rs"),
+        ];
+        for text in CAPITALISED_TEXTS.iter().chain(&sources) {
+            // Every suffix, so that each byte meets every chunk offset.
+            for (i, _) in text.char_indices().take(40) {
+                let text = &text[i..];
+                let found: Vec<_> = capitalised_words(text).collect();
+                assert_eq!(found, capitalised_reference(text), "{text:?}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn capitalised_words_agree_on_anything(
+            text in "[a-zA-Z0-9 .,’\u{a0}\u{2009}\u{85}éÉüÜ张ΔⅫⒶ٣²“\u{212a}\u{17f}\n]{0,40}"
+        ) {
+            let found: Vec<_> = capitalised_words(&text).collect();
+            proptest::prop_assert_eq!(found, capitalised_reference(&text));
+        }
+
+        #[test]
+        fn capitalised_words_agree_on_word_soup(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "Alpha", "alpha", "ALPHA", "Alp", "A", "Z", "@", "[", "`", "{", " ", "-", "é",
+                "É", "’", "张", "Ⅻ", "1", "Übersee", "\u{a0}",
+            ]), 0..24)
+        ) {
+            let text: String = parts.concat();
+            let found: Vec<_> = capitalised_words(&text).collect();
+            proptest::prop_assert_eq!(found, capitalised_reference(&text));
+        }
+    }
+
+    /// `misspellings` as first written: every word, every name word (shared
+    /// ones repeated), no memory of verdicts. The fast one must agree.
+    fn misspellings_reference(
+        g: &Gazetteer,
+        text: &str,
+        mentions: &[Mention],
+        sentence_starts: &[usize],
+    ) -> Vec<Misspelling> {
+        let mut all = Vec::new();
+        for (i, n) in g.names.iter().enumerate() {
+            for w in n.name.split(|c: char| !c.is_alphanumeric()) {
+                let starts_upper = w.chars().next().is_some_and(char::is_uppercase);
+                if w.chars().count() >= 5 && starts_upper && !is_dictionary_word(w) {
+                    all.push(NameWord {
+                        first: w.chars().next(),
+                        chars: w.chars().count(),
+                        letters: Letters::of(w),
+                        word: w.to_owned(),
+                        name: i,
+                    });
+                }
+            }
+        }
+        all.sort_by_key(|w| w.first);
+        let mut out = Vec::new();
+        let inside_mention = SpanSet::of(mentions.iter().map(|m| m.span.clone()));
+        for (start, token) in words(text) {
+            let Some(first) = token.chars().next() else {
+                continue;
+            };
+            if !first.is_uppercase() || token.len() < 5 {
+                continue;
+            }
+            let len = token.chars().count();
+            if len < 5 {
+                continue;
+            }
+            let span = start..start + token.len();
+            if inside_mention.covers(&span) {
+                continue;
+            }
+            let at_start = sentence_starts.binary_search(&span.start).is_ok();
+            let max_distance = if at_start || len < 8 { 1 } else { 2 };
+            let letters = Letters::of(token);
+            let best = all
+                .iter()
+                .filter(|w| w.first == Some(first))
+                .filter(|w| w.chars.abs_diff(len) <= max_distance)
+                .filter(|w| w.letters.difference(&letters) <= 2 * max_distance)
+                .filter_map(|w| {
+                    let d = osa_within(&w.word, token, max_distance)?;
+                    Some((d, &w.word, w.name))
+                })
+                .filter(|(d, w, _)| *d >= 1 && !is_inflection(token, w))
+                .min_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(b.1)));
+            let Some((distance, word, index)) = best else {
+                continue;
+            };
+            if all.iter().any(|w| w.word == token) || is_dictionary_word(token) {
+                continue;
+            }
+            out.push(Misspelling {
+                span,
+                closest: word.clone(),
+                entity: g.names[index].entity.clone(),
+                distance,
+            });
+        }
+        out
+    }
+
+    /// The bundled fact base's gazetteer.
+    fn fact_gazetteer() -> Gazetteer {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../facts");
+        let base = facts::load_dir(&dir).expect("the bundled facts load");
+        Gazetteer::new(base.entities.iter().flat_map(|e| {
+            e.names().map(move |n| KnownName {
+                name: n.to_owned(),
+                entity: e.id.clone(),
+                kind: e.kind,
+            })
+        }))
+    }
+
+    /// Text full of near misses: every name word with a letter dropped,
+    /// doubled, swapped or changed, pluralised, in capitals, repeated, some
+    /// at sentence starts, some inside mentions.
+    fn near_miss_text(g: &Gazetteer) -> String {
+        let mut text = String::new();
+        for n in &g.names {
+            text.push_str(&n.name);
+            text.push_str(". ");
+            for w in n.name.split(|c: char| !c.is_alphanumeric()) {
+                let chars: Vec<char> = w.chars().collect();
+                let mut variants = vec![w.to_owned(), format!("{w}s"), format!("{w}es")];
+                variants.push(w.to_uppercase());
+                for i in 1..chars.len() {
+                    let mut v = chars.clone();
+                    v.remove(i);
+                    variants.push(v.iter().collect());
+                    let mut v = chars.clone();
+                    v.insert(i, chars[i]);
+                    variants.push(v.iter().collect());
+                    let mut v = chars.clone();
+                    v.swap(i - 1, i);
+                    variants.push(v.iter().collect());
+                    let mut v = chars.clone();
+                    v[i] = 'q';
+                    variants.push(v.iter().collect());
+                    let mut v = chars.clone();
+                    v[i] = 'e';
+                    v.insert(i / 2 + 1, 'a');
+                    variants.push(v.iter().collect());
+                }
+                for (k, v) in variants.iter().enumerate() {
+                    text.push_str(v);
+                    text.push_str(if k % 3 == 0 { ". " } else { " " });
+                    text.push_str(v);
+                    text.push(' ');
+                }
+            }
+        }
+        text
+    }
+
+    /// Sentence starts, roughly: after ". " and at 0.
+    fn rough_starts(text: &str) -> Vec<usize> {
+        std::iter::once(0)
+            .chain(text.match_indices(". ").map(|(i, _)| i + 2))
+            .collect()
+    }
+
+    #[test]
+    fn misspellings_agree_with_the_reference() {
+        let texts = [
+            include_str!("../../../sources/000-tech-news-space-tech-giants-shared-prosperity.txt"),
+            include_str!("../../../sources/001-dotdotstand-chinese-efforts-common-prosperity.txt"),
+            include_str!("../../../sources/002-financial-district-alibaba-promises-15-5b.txt"),
+            include_str!("../../../sources/003-republic-world-alibaba-pledges-15-5-billion.txt"),
+            include_str!("../../../sources/004-pandaily-alibaba-team-common-prosperity.txt"),
+            "Then Pingduoduo and Alibabba met Micorsoft. Pingduoduo again, Alibabas.",
+        ];
+        for g in [gazetteer(), fact_gazetteer()] {
+            let generated = near_miss_text(&g);
+            let mut found = 0;
+            for text in texts.iter().copied().chain([generated.as_str()]) {
+                let mut mentions = g.mentions(text);
+                mentions.sort_by_key(|m| (m.span.start, m.span.end));
+                for starts in [rough_starts(text), Vec::new()] {
+                    let fast = g.misspellings(text, &mentions, &starts);
+                    let slow = misspellings_reference(&g, text, &mentions, &starts);
+                    assert_eq!(fast, slow);
+                    found += fast.len();
+                }
+            }
+            assert!(found > 100, "the generated text has near misses: {found}");
         }
     }
 
