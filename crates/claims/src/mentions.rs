@@ -224,31 +224,47 @@ impl Gazetteer {
         sentence_starts: &[usize],
     ) -> Vec<Misspelling> {
         let mut out = Vec::new();
+        if self.words.is_empty() {
+            return out;
+        }
         let inside_mention = SpanSet::of(mentions.iter().map(|m| m.span.clone()));
+        // Words come in order: the mentions starting at or before one are a
+        // prefix of the sorted starts that only grows.
+        let mut mentions_before = 0;
+        // Sized for the distinct candidates of a long article, so that it
+        // rarely grows.
         let mut seen: HashMap<(&str, usize), Option<(usize, &NameWord)>, BuildTokenHasher> =
-            HashMap::default();
-        for (start, token) in capitalised_words(text) {
+            HashMap::with_capacity_and_hasher(64, BuildTokenHasher::default());
+        for_each_capitalised_word(text, |start, token| {
             let Some(first) = token.chars().next() else {
-                continue;
+                return;
             };
             // Typos rarely touch the first letter; requiring it keeps the
             // edit-distance work to a few names per word, and most words
             // have none.
             let group = self.words_starting_with(first);
-            if group.is_empty() {
-                continue;
-            }
             let len = if token.is_ascii() {
                 token.len()
             } else {
                 token.chars().count()
             };
             if len < 5 || !group.iter().any(|w| w.chars.abs_diff(len) <= 2) {
-                continue;
+                return;
             }
             let span = start..start + token.len();
-            if inside_mention.covers(&span) {
-                continue;
+            while inside_mention
+                .starts
+                .get(mentions_before)
+                .is_some_and(|&(s, _)| s <= start)
+            {
+                mentions_before += 1;
+            }
+            let covered = mentions_before
+                .checked_sub(1)
+                .and_then(|i| inside_mention.starts.get(i))
+                .is_some_and(|&(_, furthest)| furthest >= span.end);
+            if covered {
+                return;
             }
             let at_start = sentence_starts.binary_search(&span.start).is_ok();
             let max_distance = if at_start || len < 8 { 1 } else { 2 };
@@ -258,10 +274,10 @@ impl Gazetteer {
                 .entry((token, max_distance))
                 .or_insert_with(|| near_miss(group, token, len, max_distance));
             let Some((distance, w)) = verdict else {
-                continue;
+                return;
             };
             let Some(known) = self.names.get(w.name) else {
-                continue;
+                return;
             };
             out.push(Misspelling {
                 span,
@@ -269,7 +285,7 @@ impl Gazetteer {
                 entity: known.entity.clone(),
                 distance,
             });
-        }
+        });
         out
     }
 }
@@ -432,79 +448,104 @@ pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
-/// The words of `text` (as [`words`] finds them) that start with an
-/// uppercase letter and are at least five bytes long. Most words are
-/// neither, so rather than walking every word this looks eight bytes at a
-/// time for ASCII capitals and non-ASCII bytes, the only bytes such a word
-/// can start with, and reads the text around those alone.
-fn capitalised_words(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    const ONES: u64 = u64::from_le_bytes([1; 8]);
-    const HIGH: u64 = ONES * 0x80;
+/// Calls `visit` with each word of `text` (as [`words`] finds them, with
+/// its byte offset) that starts with an uppercase letter and is at least
+/// five bytes long. Most words are neither, so rather than walking every
+/// word this looks eight bytes at a time for ASCII capitals and non-ASCII
+/// bytes, the only bytes such a word can start with, and reads the text
+/// around those alone.
+fn for_each_capitalised_word<'t>(text: &'t str, mut visit: impl FnMut(usize, &'t str)) {
     let bytes = text.as_bytes();
-    let mut chunks = bytes.chunks(8);
-    // Where the current chunk starts, and bit 7 set in each of its bytes
-    // still to look at.
-    let (mut chunk_start, mut next_chunk, mut hits) = (0usize, 0usize, 0u64);
     // Bytes before this are inside a word already read.
     let mut resume = 0;
-    std::iter::from_fn(move || {
-        loop {
-            while hits == 0 {
-                let chunk = chunks.next()?;
-                let mut padded = [0u8; 8];
-                match <[u8; 8]>::try_from(chunk) {
-                    Ok(full) => padded = full,
-                    Err(_) => {
-                        for (slot, b) in padded.iter_mut().zip(chunk) {
-                            *slot = *b;
-                        }
-                    }
-                }
-                let x = u64::from_le_bytes(padded);
-                // Per byte, without carries between bytes (bit 7 cleared
-                // first): bit 7 of `low + (0x80 - k)` is set when `low >= k`.
-                let low = x & !HIGH;
-                let from_a = low + ONES * (0x80 - u64::from(b'A'));
-                let past_z = low + ONES * (0x80 - u64::from(b'Z') - 1);
-                hits = ((from_a & !past_z) | x) & HIGH;
-                chunk_start = next_chunk;
-                next_chunk += chunk.len();
-            }
+    let mut on_hits = |chunk_start: usize, mut hits: u128| {
+        while hits != 0 {
             let at = chunk_start + (hits.trailing_zeros() / 8) as usize;
             hits &= hits - 1;
             if at < resume {
                 continue;
             }
-            // A continuation byte is no character's start: `get` refuses it.
-            let Some(first) = text.get(at..).and_then(|rest| rest.chars().next()) else {
-                continue;
-            };
-            if !first.is_uppercase() || !is_word_char(first) {
-                continue;
-            }
-            let before = match at.checked_sub(1).and_then(|i| bytes.get(i)) {
-                None => None,
-                Some(&b) if b.is_ascii() => Some(char::from(b)),
-                Some(_) => text.get(..at).and_then(|head| head.chars().next_back()),
-            };
-            if before.is_some_and(is_word_char) {
-                continue;
-            }
-            let end = word_end(text, at + first.len_utf8());
-            resume = end;
-            if end - at >= 5 {
-                return text.get(at..end).map(|word| (at, word));
+            if let Some(end) = capitalised_word_at(text, at) {
+                resume = end;
+                if end - at >= 5 {
+                    if let Some(word) = text.get(at..end) {
+                        visit(at, word);
+                    }
+                }
             }
         }
-    })
+    };
+    let mut chunk_start = 0;
+    let mut chunks = bytes.chunks_exact(16);
+    for chunk in chunks.by_ref() {
+        let Ok(chunk) = <[u8; 16]>::try_from(chunk) else {
+            break;
+        };
+        let hits = capitals_or_multibyte(chunk);
+        if hits != 0 {
+            on_hits(chunk_start, hits);
+        }
+        chunk_start += 16;
+    }
+    let mut tail = [0u8; 16];
+    for (slot, b) in tail.iter_mut().zip(chunks.remainder()) {
+        *slot = *b;
+    }
+    on_hits(chunk_start, capitals_or_multibyte(tail));
 }
+
+/// Bit 7 set in each byte of `chunk` that is an ASCII capital or not ASCII.
+#[inline]
+fn capitals_or_multibyte(chunk: [u8; 16]) -> u128 {
+    const ONES: u128 = u128::from_le_bytes([1; 16]);
+    const HIGH: u128 = ONES * 0x80;
+    let x = u128::from_le_bytes(chunk);
+    // Per byte, without carries between bytes (bit 7 cleared first): bit 7
+    // of `low + (0x80 - k)` is set when `low >= k`.
+    let low = x & !HIGH;
+    let from_a = low + ONES * (0x80 - u128::from(b'A'));
+    let past_z = low + ONES * (0x80 - u128::from(b'Z') - 1);
+    ((from_a & !past_z) | x) & HIGH
+}
+
+/// The end of the word starting at byte `at` with an uppercase letter, if
+/// one does (`at` starts a character, a word character, after none).
+fn capitalised_word_at(text: &str, at: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    // A continuation byte is no character's start: `get` refuses it.
+    let first = text.get(at..)?.chars().next()?;
+    if !first.is_uppercase() || !is_word_char(first) {
+        return None;
+    }
+    let before = match at.checked_sub(1).and_then(|i| bytes.get(i)) {
+        None => None,
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => text.get(..at).and_then(|head| head.chars().next_back()),
+    };
+    if before.is_some_and(is_word_char) {
+        return None;
+    }
+    Some(word_end(text, at + first.len_utf8()))
+}
+
+/// Which ASCII bytes are word characters, by byte: one load where the
+/// range tests take several.
+const ASCII_WORD: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
 
 /// The end of the run of word characters starting at byte `at`.
 fn word_end(text: &str, mut at: usize) -> usize {
     let bytes = text.as_bytes();
     while let Some(&b) = bytes.get(at) {
         if b.is_ascii() {
-            if !b.is_ascii_alphanumeric() {
+            if !ASCII_WORD[usize::from(b)] {
                 break;
             }
             at += 1;
@@ -798,6 +839,12 @@ mod tests {
         }
     }
 
+    fn capitalised_words(text: &str) -> Vec<(usize, &str)> {
+        let mut found = Vec::new();
+        for_each_capitalised_word(text, |at, word| found.push((at, word)));
+        found
+    }
+
     /// What `capitalised_words` must find: every word, filtered.
     fn capitalised_reference(text: &str) -> Vec<(usize, &str)> {
         words(text)
@@ -836,7 +883,7 @@ mod tests {
             // Every suffix, so that each byte meets every chunk offset.
             for (i, _) in text.char_indices().take(40) {
                 let text = &text[i..];
-                let found: Vec<_> = capitalised_words(text).collect();
+                let found = capitalised_words(text);
                 assert_eq!(found, capitalised_reference(text), "{text:?}");
             }
         }
@@ -847,7 +894,7 @@ mod tests {
         fn capitalised_words_agree_on_anything(
             text in "[a-zA-Z0-9 .,’\u{a0}\u{2009}\u{85}éÉüÜ张ΔⅫⒶ٣²“\u{212a}\u{17f}\n]{0,40}"
         ) {
-            let found: Vec<_> = capitalised_words(&text).collect();
+            let found = capitalised_words(&text);
             proptest::prop_assert_eq!(found, capitalised_reference(&text));
         }
 
@@ -859,7 +906,7 @@ mod tests {
             ]), 0..24)
         ) {
             let text: String = parts.concat();
-            let found: Vec<_> = capitalised_words(&text).collect();
+            let found = capitalised_words(&text);
             proptest::prop_assert_eq!(found, capitalised_reference(&text));
         }
     }
