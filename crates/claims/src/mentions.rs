@@ -55,6 +55,56 @@ const WORDS: &str = include_str!("../data/english-words.txt");
 /// over the sorted list's bytes: no index to build, so a cold run pays
 /// nothing for a list it rarely consults.
 pub fn is_dictionary_word(word: &str) -> bool {
+    // Nearly every word asked about is ASCII and short: lowercased on the
+    // stack. Others take the general path (`to_lowercase` can turn a
+    // non-ASCII letter into an ASCII one).
+    let mut buf = [0u8; 32];
+    match buf.get_mut(..word.len()) {
+        Some(lower) if word.is_ascii() => {
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            ascii_dictionary_word(lower)
+        }
+        _ => dictionary_word_general(word),
+    }
+}
+
+/// [`is_dictionary_word`] for a lowercase ASCII word.
+fn ascii_dictionary_word(lower: &[u8]) -> bool {
+    in_word_list(lower)
+        // Plurals and possessives of dictionary words are dictionary words.
+        || lower
+            .strip_suffix(b"s")
+            .is_some_and(|stem| stem.len() >= 5 && ascii_dictionary_word(stem))
+}
+
+/// Whether `lower` is a line of the word list: a binary search over its
+/// bytes, finding the line around each probe with plain byte loops (lines
+/// are a few bytes long; `rfind`/`find` cost more to set up than to run).
+fn in_word_list(lower: &[u8]) -> bool {
+    let list = WORDS.as_bytes();
+    let (mut lo, mut hi) = (0usize, list.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let mut start = mid;
+        while start > 0 && list.get(start - 1).is_some_and(|&b| b != b'\n') {
+            start -= 1;
+        }
+        let mut end = mid;
+        while list.get(end).is_some_and(|&b| b != b'\n') {
+            end += 1;
+        }
+        match list.get(start..end).unwrap_or_default().cmp(lower) {
+            std::cmp::Ordering::Less => lo = end + 1,
+            std::cmp::Ordering::Greater => hi = start,
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
+}
+
+/// [`is_dictionary_word`] for any word.
+fn dictionary_word_general(word: &str) -> bool {
     let lower = word.to_lowercase();
     let bytes = WORDS.as_bytes();
     let line_at = |pos: usize| {
@@ -1067,6 +1117,53 @@ mod tests {
                 }
             }
             assert!(found > 100, "the generated text has near misses: {found}");
+        }
+    }
+
+    /// The fast dictionary path against the general one: every word of the
+    /// list is found in any case and plural; for a sample of words, variants
+    /// (cut short, lengthened, changed, non-ASCII, too long for the stack
+    /// buffer) get the general path's answer.
+    #[test]
+    fn dictionary_fast_path_agrees_with_the_general_one() {
+        for (i, word) in WORDS.lines().enumerate() {
+            let mut capitalised = word.to_owned();
+            capitalised[..1].make_ascii_uppercase();
+            assert!(is_dictionary_word(word), "{word}");
+            assert!(is_dictionary_word(&capitalised), "{capitalised}");
+            assert!(is_dictionary_word(&word.to_ascii_uppercase()), "{word}");
+            assert!(is_dictionary_word(&format!("{word}s")), "{word}s");
+            if i % 13 != 0 {
+                continue;
+            }
+            let variants = [
+                word[..word.len() - 1].to_owned(),
+                word[1..].to_owned(),
+                format!("{word}x"),
+                format!("{word}ss"),
+                format!("{word}S"),
+                format!("a{word}"),
+                format!("{word}\u{212a}"),
+                format!("{capitalised}’s"),
+                word.replacen('k', "\u{212a}", 1),
+                word.replacen('e', "é", 1),
+                word.repeat(3),
+            ];
+            for v in variants {
+                assert_eq!(is_dictionary_word(&v), dictionary_word_general(&v), "{v:?}");
+            }
+        }
+        for v in [
+            "",
+            "s",
+            "sssss",
+            "ssssss",
+            "zzzzzz",
+            "aaaaa",
+            "Zyzzyvas",
+            "{|}~\u{7f}",
+        ] {
+            assert_eq!(is_dictionary_word(v), dictionary_word_general(v), "{v:?}");
         }
     }
 
