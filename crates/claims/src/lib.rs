@@ -308,12 +308,26 @@ impl Extractor {
             }
         }
         for (index, sentence) in sentences.iter().enumerate() {
-            let inside: Vec<Mention> = mentions_in(&mentions, &sentence.span)
-                .iter()
-                .filter(|m| m.span.end <= sentence.span.end)
-                .cloned()
-                .collect();
-            for role in roles::find(analysis, sentence.span.clone(), &inside, &self.titles) {
+            // The mentions inside the sentence. Sorted mentions that do not
+            // overlap end in order too, so those ending inside are a prefix
+            // of those starting inside and are lent, not copied; otherwise
+            // they are picked out.
+            let starting = mentions_in(&mentions, &sentence.span);
+            let ends_inside = |m: &Mention| m.span.end <= sentence.span.end;
+            let prefix = starting.iter().take_while(|m| ends_inside(m)).count();
+            let picked: Vec<Mention>;
+            let inside: &[Mention] = match starting.get(prefix..) {
+                Some(rest) if rest.iter().any(ends_inside) => {
+                    picked = starting
+                        .iter()
+                        .filter(|m| ends_inside(m))
+                        .cloned()
+                        .collect();
+                    &picked
+                }
+                _ => starting.get(..prefix).unwrap_or_default(),
+            };
+            for role in roles::find(analysis, sentence.span.clone(), inside, &self.titles) {
                 let mut claim = bare(
                     role.span.clone(),
                     ClaimKind::Role {
