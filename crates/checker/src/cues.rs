@@ -50,7 +50,7 @@ impl Hasher for Fnv {
     }
 }
 
-type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+pub(crate) type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 /// The search for one cue set (lowercase cues, indexed by position).
 #[derive(Debug, Default)]
@@ -124,8 +124,16 @@ impl CueSearch {
 
     /// Every whole-word occurrence of every cue in `lower` (lowercase
     /// text), overlapping ones included, in no particular order.
+    #[cfg(test)]
     pub fn hits(&self, lower: &str) -> Vec<CueHit> {
         let mut hits = Vec::new();
+        self.hits_into(lower, &mut hits);
+        hits
+    }
+
+    /// Like [`CueSearch::hits`], appending to `hits` (a buffer reused
+    /// across sentences).
+    pub fn hits_into(&self, lower: &str, hits: &mut Vec<CueHit>) {
         let whole_word_end = |end: usize| {
             !lower[end..]
                 .chars()
@@ -173,7 +181,6 @@ impl CueSearch {
                 }
             }
         }
-        hits
     }
 }
 

@@ -14,7 +14,7 @@ use std::ops::Range;
 use claims::{Amount, Claim, ClaimKind, DateKind, Extraction, Link, Resolved, Workload};
 use facts::{EntityKind, FactBase, FactDate, Period, Quantity, Unit};
 
-use crate::cues::{CueHit, CueSearch};
+use crate::cues::{CueHit, CueSearch, FnvMap};
 use crate::numbers::{self, Interval};
 
 /// What kind of fact a claim matched.
@@ -58,29 +58,94 @@ impl Match {
     }
 }
 
-/// The cues of one sentence, found once for all its claims.
+/// A set of cue ids, a bit each: clearing ~300 cues for each claim is
+/// five words, not an allocation of 300 flags.
+#[derive(Debug, Default, Clone)]
+struct CueSet(Vec<u64>);
+
+impl CueSet {
+    /// Empties the set, sized for `len` cues.
+    fn reset(&mut self, len: usize) {
+        self.0.clear();
+        self.0.resize(len.div_ceil(64), 0);
+    }
+
+    fn insert(&mut self, id: usize) {
+        if let Some(word) = self.0.get_mut(id / 64) {
+            *word |= 1 << (id % 64);
+        }
+    }
+
+    fn contains(&self, id: usize) -> bool {
+        self.0
+            .get(id / 64)
+            .is_some_and(|word| (word >> (id % 64)) & 1 == 1)
+    }
+}
+
+/// Lowercases `sentence` into `out` as [`str::to_lowercase`] does (runs of
+/// ASCII a byte at a time, without a fresh string per sentence), and tells
+/// whether every character was mapped on its own to text of the same
+/// length: the lowercase sentence then keeps every byte offset, and a
+/// phrase of it lowercases to its part of the lowercase sentence.
+fn lowercase_into(sentence: &str, out: &mut String) -> bool {
+    out.clear();
+    if sentence.contains('Σ') {
+        // Its lowercase depends on its neighbours.
+        out.push_str(&sentence.to_lowercase());
+        return false;
+    }
+    let mut kept = true;
+    let mut rest = sentence;
+    while !rest.is_empty() {
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let (run, tail) = rest.split_at(ascii);
+        let from = out.len();
+        out.push_str(run);
+        out[from..].make_ascii_lowercase();
+        let mut chars = tail.chars();
+        if let Some(c) = chars.next() {
+            let before = out.len();
+            out.extend(c.to_lowercase());
+            kept &= out.len() - before == c.len_utf8();
+        }
+        rest = chars.as_str();
+    }
+    kept
+}
+
+/// The cues of one sentence, found once for all its claims; its buffers
+/// serve every sentence of an article.
+#[derive(Debug, Default)]
 struct SentenceCues {
-    /// Whether the sentence is ASCII: lowercasing it then keeps every byte
-    /// offset, so the cues of a phrase inside it are the hits inside the
-    /// phrase, and the phrase need not be lowercased and searched again.
-    ascii: bool,
+    /// Which sentence the cues are of.
+    sentence: Option<usize>,
+    /// Whether the lowercase sentence keeps the sentence's byte offsets
+    /// (see [`lowercase_into`]): the cues of a phrase inside it are
+    /// then the hits inside the phrase, and the phrase need not be
+    /// lowercased and searched again.
+    offsets_kept: bool,
     hits: Vec<CueHit>,
-    found: Vec<bool>,
+    found: CueSet,
+    /// The lowercase sentence.
+    lower: String,
 }
 
 impl SentenceCues {
-    fn of(index: &FactIndex, sentence: &str) -> SentenceCues {
-        let hits = index.cue_hits(&sentence.to_lowercase());
-        let mut found = vec![false; index.cue_words.len()];
-        for hit in &hits {
-            if let Some(slot) = found.get_mut(hit.cue) {
-                *slot = true;
+    fn fill(&mut self, index: &FactIndex, number: usize, sentence: &str) {
+        self.sentence = Some(number);
+        self.hits.clear();
+        self.offsets_kept = lowercase_into(sentence, &mut self.lower);
+        index.cue_search.hits_into(&self.lower, &mut self.hits);
+        let len = index.cue_words.len();
+        self.found.reset(len);
+        for hit in &self.hits {
+            if hit.cue < len {
+                self.found.insert(hit.cue);
             }
-        }
-        SentenceCues {
-            ascii: sentence.is_ascii(),
-            hits,
-            found,
         }
     }
 
@@ -88,19 +153,22 @@ impl SentenceCues {
     /// and ends at a sentence edge, a break character or a space (what
     /// [`claims::phrase`] returns): a whole word inside it is a whole word
     /// in the sentence and the other way round.
-    fn within(&self, index: &FactIndex, sentence: &str, phrase: Range<usize>) -> Vec<bool> {
-        if !self.ascii {
-            return index.cues_in(&sentence.get(phrase).unwrap_or("").to_lowercase());
+    fn within(&self, index: &FactIndex, sentence: &str, phrase: Range<usize>, near: &mut CueSet) {
+        if !self.offsets_kept {
+            index.cues_into(
+                &sentence.get(phrase).unwrap_or("").to_lowercase(),
+                &mut Vec::new(),
+                near,
+            );
+            return;
         }
-        let mut found = vec![false; self.found.len()];
+        let len = index.cue_words.len();
+        near.reset(len);
         for hit in &self.hits {
-            if hit.span.start >= phrase.start && hit.span.end <= phrase.end {
-                if let Some(slot) = found.get_mut(hit.cue) {
-                    *slot = true;
-                }
+            if hit.span.start >= phrase.start && hit.span.end <= phrase.end && hit.cue < len {
+                near.insert(hit.cue);
             }
         }
-        found
     }
 }
 
@@ -108,8 +176,8 @@ impl SentenceCues {
 /// facts about the entities its sentence names rather than with every fact.
 #[derive(Debug, Default)]
 pub struct FactIndex {
-    quantities: HashMap<String, Vec<usize>>,
-    events: HashMap<String, Vec<usize>>,
+    quantities: FnvMap<String, Vec<usize>>,
+    events: FnvMap<String, Vec<usize>>,
     /// Organisations each person held a role at.
     orgs_of: HashMap<String, Vec<String>>,
     /// Every cue of every fact, so a sentence is scanned once for all of
@@ -171,30 +239,36 @@ impl FactIndex {
     }
 
     /// Which cues occur in `lower` (lowercase text) as whole words.
-    fn cues_in(&self, lower: &str) -> Vec<bool> {
-        let mut found = vec![false; self.cue_words.len()];
-        for hit in self.cue_hits(lower) {
-            if let Some(slot) = found.get_mut(hit.cue) {
-                *slot = true;
-            }
-        }
+    #[cfg(test)]
+    fn cues_in(&self, lower: &str) -> CueSet {
+        let mut found = CueSet::default();
+        self.cues_into(lower, &mut Vec::new(), &mut found);
         found
     }
 
-    /// Every whole-word occurrence of every cue in `lower` (lowercase text),
-    /// overlapping ones included.
-    fn cue_hits(&self, lower: &str) -> Vec<CueHit> {
-        self.cue_search.hits(lower)
+    /// Which cues occur in `lower` (lowercase text) as whole words, into
+    /// `found`; `hits` is a scratch buffer.
+    fn cues_into(&self, lower: &str, hits: &mut Vec<CueHit>, found: &mut CueSet) {
+        let len = self.cue_words.len();
+        found.reset(len);
+        hits.clear();
+        self.cue_search.hits_into(lower, hits);
+        for hit in hits.iter() {
+            if hit.cue < len {
+                found.insert(hit.cue);
+            }
+        }
     }
 
     /// The subjects a claim can be about: its own, those its sentence names,
-    /// and the organisations of a person subject.
-    fn subjects<'a>(
+    /// and the organisations of a person subject; into `out`.
+    fn subjects_into<'a>(
         &'a self,
         claim: &'a Claim,
         in_sentence: &[&'a claims::Mention],
-    ) -> Vec<&'a str> {
-        let mut out: Vec<&str> = Vec::new();
+        out: &mut Vec<&'a str>,
+    ) {
+        out.clear();
         if let Some(s) = &claim.subject {
             out.push(&s.entity);
             if let Some(orgs) = self.orgs_of.get(&s.entity) {
@@ -204,19 +278,21 @@ impl FactIndex {
         out.extend(in_sentence.iter().map(|m| m.entity.as_str()));
         out.sort_unstable();
         out.dedup();
-        out
     }
 
-    fn candidates(&self, map: &HashMap<String, Vec<usize>>, subjects: &[&str]) -> Vec<usize> {
-        let mut out: Vec<usize> = subjects
-            .iter()
-            .filter_map(|s| map.get(*s))
-            .flatten()
-            .copied()
-            .collect();
+    /// The facts of `map` about any of `subjects`, ascending, into `out`.
+    fn candidates_into(
+        &self,
+        map: &FnvMap<String, Vec<usize>>,
+        subjects: &[&str],
+        out: &mut Vec<usize>,
+    ) {
+        out.clear();
+        for facts in subjects.iter().filter_map(|s| map.get(*s)) {
+            out.extend_from_slice(facts);
+        }
         out.sort_unstable();
         out.dedup();
-        out
     }
 }
 
@@ -233,13 +309,13 @@ pub fn window(text: &str, sentence: &Range<usize>, span: &Range<usize>) -> Range
 /// Cue score: words of cues found in the claim's own phrase count three
 /// times; cues elsewhere in the sentence add one point in all, so that a
 /// figure's own label ("revenue of 23 billion") outweighs its neighbours'.
-fn cue_score(ids: &[usize], words: &[i32], near: &[bool], sentence: &[bool]) -> i32 {
+fn cue_score(ids: &[usize], words: &[i32], near: &CueSet, sentence: &CueSet) -> i32 {
     let mut local = 0;
     let mut elsewhere = false;
     for &id in ids {
-        if near.get(id).copied().unwrap_or(false) {
+        if near.contains(id) {
             local += 3 * words.get(id).copied().unwrap_or(1);
-        } else if sentence.get(id).copied().unwrap_or(false) {
+        } else if sentence.contains(id) {
             elsewhere = true;
         }
     }
@@ -331,7 +407,11 @@ fn time_score(claim: &Claim, q: &Quantity, published: Option<&FactDate>) -> Opti
 fn unit_score(base: &FactBase, claim: Option<&Unit>, fact: &Unit, cues: &[String]) -> Option<i32> {
     match (claim, fact) {
         (Some(Unit::Currency(a)), Unit::Currency(b)) => {
-            (a == b || !base.rates_between(a, b).is_empty()).then_some(0)
+            // `rates_between` without collecting the rates.
+            let rate = |r: &&facts::Rate| {
+                (r.base == *a && r.quote == *b) || (r.base == *b && r.quote == *a)
+            };
+            (a == b || base.rates.iter().any(|r| rate(&r))).then_some(0)
         }
         (Some(Unit::Percent), Unit::Percent) => Some(0),
         (Some(Unit::Noun(a)), Unit::Noun(b)) => {
@@ -381,7 +461,19 @@ pub fn amount_agrees(
     q: &Quantity,
     date: Option<&FactDate>,
 ) -> (bool, bool, bool) {
-    let Some(claim) = numbers::stated_interval(stated) else {
+    amount_agrees_with(base, numbers::stated_interval(stated), stated, q, date)
+}
+
+/// [`amount_agrees`] with the stated interval already computed: a claim
+/// is compared with many quantities.
+fn amount_agrees_with(
+    base: &FactBase,
+    claim: Option<Interval>,
+    stated: &Amount,
+    q: &Quantity,
+    date: Option<&FactDate>,
+) -> (bool, bool, bool) {
+    let Some(claim) = claim else {
         return (true, false, true);
     };
     let unit = stated.unit.as_ref();
@@ -433,93 +525,173 @@ pub fn match_all(
             _ => None,
         })
         .collect();
-    // The cues each sentence holds, found once per sentence and only when a
-    // claim needs them.
-    let mut sentence_cues: Vec<Option<SentenceCues>> = Vec::new();
-    sentence_cues.resize_with(extraction.sentences.len(), || None);
+    let mut scratch = Scratch::default();
     extraction
         .claims
         .iter()
         .map(|claim| {
-            let is_amount = matches!(
-                claim.kind,
-                ClaimKind::Amount(_) | ClaimKind::Conversion { .. } | ClaimKind::Malformed { .. }
-            );
-            let date = match &claim.kind {
-                ClaimKind::Date {
-                    resolved: Resolved::Date(d),
-                    written,
-                } if !matches!(written, DateKind::Period(_)) => Some((d, written)),
-                _ => None,
-            };
-            if !is_amount && date.is_none() {
-                return None;
-            }
-            let sentence = extraction.sentences.get(claim.sentence)?;
-            // Mentions come in text order: the sentence's are found by search.
-            let from = mentions.partition_point(|m| m.span.start < sentence.span.start);
-            let in_sentence: Vec<&claims::Mention> = mentions[from..]
-                .iter()
-                .copied()
-                .take_while(|m| m.span.start < sentence.span.end)
-                .filter(|m| m.span.end <= sentence.span.end)
-                .collect();
-            let near = window(text, &sentence.span, &claim.span);
-            let sentence_text = text.get(sentence.span.clone()).unwrap_or("");
-            let cues = sentence_cues
-                .get_mut(claim.sentence)?
-                .get_or_insert_with(|| SentenceCues::of(index, sentence_text));
-            let near_cues = cues.within(
+            match_claim(
+                base,
                 index,
-                sentence_text,
-                near.start.saturating_sub(sentence.span.start)
-                    ..near.end.saturating_sub(sentence.span.start),
-            );
-            let sentence_cues = cues.found.as_slice();
-            let subjects = index.subjects(claim, &in_sentence);
-            match date {
-                None => {
-                    let candidates = index.candidates(&index.quantities, &subjects);
-                    match_amount(
-                        base,
-                        index,
-                        extraction,
-                        claim,
-                        &candidates,
-                        &in_sentence,
-                        &near_cues,
-                        sentence_cues,
-                    )
-                }
-                Some((d, written)) => {
-                    // A calendar date or weekday often stands apart from its
-                    // verb ("On August 24, X released ..."): the sentence is
-                    // its phrase. A relative expression qualifies its own
-                    // phrase only ("compared to last year's 2.7 billion").
-                    let near = if matches!(written, DateKind::Relative(_)) {
-                        near_cues.as_slice()
-                    } else {
-                        sentence_cues
-                    };
-                    let candidates = index.candidates(&index.events, &subjects);
-                    match_event(
-                        base,
-                        index,
-                        claim,
-                        d,
-                        &candidates,
-                        &in_sentence,
-                        near,
-                        sentence_cues,
-                    )
-                }
-            }
+                text,
+                extraction,
+                &mentions,
+                claim,
+                &mut scratch,
+            )
         })
         .collect()
 }
 
+/// Buffers that serve every claim of an article.
+#[derive(Default)]
+struct Scratch<'a> {
+    in_sentence: Vec<&'a claims::Mention>,
+    subjects: Vec<&'a str>,
+    candidates: Vec<usize>,
+    /// Candidates tied to the claim, with the score so far.
+    tied: Vec<(usize, i32)>,
+    scored: Vec<(i32, usize, bool, bool)>,
+    near: CueSet,
+    /// The cues of the last sentence searched: claims come in text order,
+    /// so a sentence's claims share them.
+    cues: SentenceCues,
+}
+
+/// Matches one claim. The cues are looked for last, and only when some
+/// candidate is tied to the claim's subject (and unit): the other scores
+/// are as cheap and prune most claims.
+#[allow(clippy::too_many_arguments)] // One call site; a struct would only rename them.
+fn match_claim<'a>(
+    base: &FactBase,
+    index: &'a FactIndex,
+    text: &str,
+    extraction: &Extraction,
+    mentions: &[&'a claims::Mention],
+    claim: &'a Claim,
+    scratch: &mut Scratch<'a>,
+) -> Option<Match> {
+    let is_amount = matches!(
+        claim.kind,
+        ClaimKind::Amount(_) | ClaimKind::Conversion { .. } | ClaimKind::Malformed { .. }
+    );
+    let date = match &claim.kind {
+        ClaimKind::Date {
+            resolved: Resolved::Date(d),
+            written,
+        } if !matches!(written, DateKind::Period(_)) => Some((d, written)),
+        _ => None,
+    };
+    if !is_amount && date.is_none() {
+        return None;
+    }
+    let sentence = extraction.sentences.get(claim.sentence)?;
+    // Mentions come in text order: the sentence's are found by search.
+    let from = mentions.partition_point(|m| m.span.start < sentence.span.start);
+    let in_sentence = &mut scratch.in_sentence;
+    in_sentence.clear();
+    in_sentence.extend(
+        mentions[from..]
+            .iter()
+            .copied()
+            .take_while(|m| m.span.start < sentence.span.end)
+            .filter(|m| m.span.end <= sentence.span.end),
+    );
+    index.subjects_into(claim, in_sentence, &mut scratch.subjects);
+    let map = if date.is_none() {
+        &index.quantities
+    } else {
+        &index.events
+    };
+    index.candidates_into(map, &scratch.subjects, &mut scratch.candidates);
+    let tied = &mut scratch.tied;
+    tied.clear();
+    let stated = match date {
+        None => {
+            let stated = stated_amount(claim)?;
+            // An amount too large to reason about is compared with nothing:
+            // it stays unverified rather than agreeing with any fact.
+            let interval = numbers::stated_interval(stated)?;
+            for &i in &scratch.candidates {
+                let Some(q) = base.quantities.get(i) else {
+                    continue;
+                };
+                let Some(subject) = subject_score(base, claim, &q.subject, in_sentence) else {
+                    continue;
+                };
+                let Some(unit) = unit_score(base, stated.unit.as_ref(), &q.value.unit, &q.cues)
+                else {
+                    continue;
+                };
+                tied.push((i, subject + unit));
+            }
+            Some((stated, interval))
+        }
+        Some(_) => {
+            for &i in &scratch.candidates {
+                let Some(e) = base.events.get(i) else {
+                    continue;
+                };
+                if let Some(subject) = subject_score(base, claim, &e.subject, in_sentence) {
+                    tied.push((i, subject));
+                }
+            }
+            None
+        }
+    };
+    if tied.is_empty() {
+        return None;
+    }
+    let sentence_text = text.get(sentence.span.clone()).unwrap_or("");
+    let cues = &mut scratch.cues;
+    if cues.sentence != Some(claim.sentence) {
+        cues.fill(index, claim.sentence, sentence_text);
+    }
+    let near_cues = &mut scratch.near;
+    let mut phrase_cues = || {
+        let near = window(text, &sentence.span, &claim.span);
+        cues.within(
+            index,
+            sentence_text,
+            near.start.saturating_sub(sentence.span.start)
+                ..near.end.saturating_sub(sentence.span.start),
+            near_cues,
+        );
+    };
+    match (date, stated) {
+        (None, Some((stated, interval))) => {
+            phrase_cues();
+            match_amount(
+                base,
+                index,
+                extraction,
+                claim,
+                (stated, interval),
+                tied,
+                &mut scratch.scored,
+                near_cues,
+                &cues.found,
+            )
+        }
+        (Some((d, written)), _) => {
+            // A calendar date or weekday often stands apart from its
+            // verb ("On August 24, X released ..."): the sentence is
+            // its phrase. A relative expression qualifies its own
+            // phrase only ("compared to last year's 2.7 billion").
+            let near = if matches!(written, DateKind::Relative(_)) {
+                phrase_cues();
+                &*near_cues
+            } else {
+                &cues.found
+            };
+            match_event(base, index, d, tied, &mut scratch.scored, near, &cues.found)
+        }
+        (None, None) => None,
+    }
+}
+
 fn pick<T>(
-    mut scored: Vec<(i32, T, bool, bool)>,
+    scored: &mut Vec<(i32, T, bool, bool)>,
     id: impl Fn(&T) -> String,
     kind: impl Fn(&T) -> FactKind,
 ) -> Option<Match> {
@@ -543,39 +715,39 @@ fn pick<T>(
     })
 }
 
+/// Scores the quantities `tied` to an amount claim (with their subject
+/// and unit scores) and picks one.
 #[allow(clippy::too_many_arguments)] // One call site; a struct would only rename them.
 fn match_amount(
     base: &FactBase,
     index: &FactIndex,
     extraction: &Extraction,
     claim: &Claim,
-    candidates: &[usize],
-    in_sentence: &[&claims::Mention],
-    near: &[bool],
-    sentence: &[bool],
+    (stated, interval): (&Amount, Interval),
+    tied: &[(usize, i32)],
+    scored: &mut Vec<(i32, usize, bool, bool)>,
+    near: &CueSet,
+    sentence: &CueSet,
 ) -> Option<Match> {
-    let stated = stated_amount(claim)?;
-    // An amount too large to reason about is compared with nothing: it
-    // stays unverified rather than agreeing with any fact.
-    numbers::stated_interval(stated)?;
     let published = extraction.published;
-    let scored: Vec<(i32, usize, bool, bool)> = candidates
-        .iter()
-        .filter_map(|&i| base.quantities.get(i).map(|q| (i, q)))
-        .filter_map(|(i, q)| {
-            let subject = subject_score(base, claim, &q.subject, in_sentence)?;
-            let unit = unit_score(base, stated.unit.as_ref(), &q.value.unit, &q.cues)?;
-            let ids = index.quantity_cues.get(i).map_or(&[][..], Vec::as_slice);
-            let cues = cue_score(ids, &index.cue_words, near, sentence);
-            if cues == 0 {
-                return None;
-            }
-            let time = time_score(claim, q, published.as_ref())?;
-            let date = rate_date(Some(q), claim, published);
-            let (agrees, accepted_only, _) = amount_agrees(base, stated, q, date.as_ref());
-            Some((subject + cues + unit + time, i, agrees, accepted_only))
-        })
-        .collect();
+    scored.clear();
+    for &(i, tie) in tied {
+        let Some(q) = base.quantities.get(i) else {
+            continue;
+        };
+        let ids = index.quantity_cues.get(i).map_or(&[][..], Vec::as_slice);
+        let cues = cue_score(ids, &index.cue_words, near, sentence);
+        if cues == 0 {
+            continue;
+        }
+        let Some(time) = time_score(claim, q, published.as_ref()) else {
+            continue;
+        };
+        let date = rate_date(Some(q), claim, published);
+        let (agrees, accepted_only, _) =
+            amount_agrees_with(base, Some(interval), stated, q, date.as_ref());
+        scored.push((tie + cues + time, i, agrees, accepted_only));
+    }
     pick(
         scored,
         |i| {
@@ -588,31 +760,30 @@ fn match_amount(
     )
 }
 
-#[allow(clippy::too_many_arguments)] // One call site; a struct would only rename them.
+/// Scores the events `tied` to a date claim (with their subject scores)
+/// and picks one.
 fn match_event(
     base: &FactBase,
     index: &FactIndex,
-    claim: &Claim,
     resolved: &FactDate,
-    candidates: &[usize],
-    in_sentence: &[&claims::Mention],
-    near: &[bool],
-    sentence: &[bool],
+    tied: &[(usize, i32)],
+    scored: &mut Vec<(i32, usize, bool, bool)>,
+    near: &CueSet,
+    sentence: &CueSet,
 ) -> Option<Match> {
-    let scored: Vec<(i32, usize, bool, bool)> = candidates
-        .iter()
-        .filter_map(|&i| base.events.get(i).map(|e| (i, e)))
-        .filter_map(|(i, e)| {
-            let subject = subject_score(base, claim, &e.subject, in_sentence)?;
-            let ids = index.event_cues.get(i).map_or(&[][..], Vec::as_slice);
-            let cues = cue_score(ids, &index.cue_words, near, sentence);
-            if cues < 2 {
-                return None;
-            }
-            let (agrees, accepted_only) = date_agrees(resolved, e);
-            Some((subject + cues, i, agrees, accepted_only))
-        })
-        .collect();
+    scored.clear();
+    for &(i, subject) in tied {
+        let Some(e) = base.events.get(i) else {
+            continue;
+        };
+        let ids = index.event_cues.get(i).map_or(&[][..], Vec::as_slice);
+        let cues = cue_score(ids, &index.cue_words, near, sentence);
+        if cues < 2 {
+            continue;
+        }
+        let (agrees, accepted_only) = date_agrees(resolved, e);
+        scored.push((subject + cues, i, agrees, accepted_only));
+    }
     pick(
         scored,
         |i| {
@@ -657,6 +828,61 @@ mod tests {
         let near = index.cues_in("of 2");
         let sentence = index.cues_in("net profit of 2");
         assert_eq!(cue_score(ids, &index.cue_words, &near, &sentence), 1);
-        assert_eq!(index.cues_in("nonprofit"), vec![false, false]);
+        let none = index.cues_in("nonprofit");
+        assert!(!none.contains(0) && !none.contains(1));
+    }
+
+    fn cue_index(workload: Workload) -> FactIndex {
+        let base = facts::load_strs([(
+            "f.yaml",
+            "entities:\n  - { id: acme, kind: organization, name: Acme }\nquantities:\n  - { id: op, subject: acme, cues: [operating profit, profit, über, straße, σας, i, k, net], value: 2 billion CNY }\n",
+        )])
+        .unwrap();
+        FactIndex::for_workload(&base, workload)
+    }
+
+    proptest::proptest! {
+        /// Lowercasing into the buffer is `to_lowercase`.
+        #[test]
+        fn lowercase_into_is_to_lowercase(text in "[a-zA-Z ,İKΣσßẞÜüé—“]{0,24}") {
+            let mut out = String::from("stale");
+            let kept = lowercase_into(&text, &mut out);
+            proptest::prop_assert_eq!(&out, &text.to_lowercase());
+            if kept {
+                proptest::prop_assert_eq!(out.len(), text.len());
+            }
+        }
+
+        /// The cues of a phrase taken from its sentence's hits are those
+        /// found by lowercasing and searching the phrase alone.
+        #[test]
+        fn phrase_cues_agree_with_a_search_of_the_phrase(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "operating", "profit", "Profit", "PROFIT", "über", "ÜBER", "Über", "net",
+                "STRASSE", "straße", "STRAẞE", "ΣΑΣ", "σας", "İ", "i", "I", "K", "k", "\u{212A}",
+                " ", " ", ", ", " and ", "—", "–", "(", ")", ";", ":", "“", "é", "2",
+            ]), 0..20),
+            at in 0usize..40,
+            len in 0usize..10,
+            many in proptest::bool::ANY,
+        ) {
+            let index = cue_index(if many { Workload::Many } else { Workload::Few });
+            let text: String = parts.concat();
+            let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+            let start = bounds[at % bounds.len()];
+            let end = bounds[(at + len) % bounds.len()].max(start);
+            let sentence = 0..text.len();
+            let phrase = window(&text, &sentence, &(start..end));
+            let mut cues = SentenceCues::default();
+            cues.fill(&index, 0, &text);
+            let mut near = CueSet::default();
+            cues.within(&index, &text, phrase.clone(), &mut near);
+            let slow_near = index.cues_in(&text[phrase].to_lowercase());
+            let slow_sentence = index.cues_in(&text.to_lowercase());
+            for id in 0..index.cue_words.len() {
+                proptest::prop_assert_eq!(near.contains(id), slow_near.contains(id));
+                proptest::prop_assert_eq!(cues.found.contains(id), slow_sentence.contains(id));
+            }
+        }
     }
 }
