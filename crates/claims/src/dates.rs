@@ -466,8 +466,82 @@ fn decode(text: &str, i: usize) -> char {
 }
 
 /// `char::is_whitespace` for an ASCII byte.
-fn ascii_space(b: u8) -> bool {
+const fn ascii_space(b: u8) -> bool {
     matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ')
+}
+
+/// What the tokenizer does with a byte, read from [`CLASS`] in one step
+/// instead of a chain of tests.
+const SPACE: u8 = 0;
+const DIGIT: u8 = 1;
+const LETTER: u8 = 2;
+/// Any other ASCII byte: a symbol (or a hyphen inside a chunk).
+const SYMBOL: u8 = 3;
+/// A byte of a non-ASCII character: decoded.
+const WIDE: u8 = 4;
+
+static CLASS: [u8; 256] = {
+    let mut class = [WIDE; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        class[b] = if ascii_space(c) {
+            SPACE
+        } else if c.is_ascii_digit() {
+            DIGIT
+        } else if c.is_ascii_alphabetic() {
+            LETTER
+        } else {
+            SYMBOL
+        };
+        b += 1;
+    }
+    class
+};
+
+/// Eight bytes at once (little-endian): the high bit of each byte that is
+/// not an ASCII letter is set. With the high bits cleared and bit 5 set
+/// (lowercase), a byte is at most 0x7f, so adding to it never carries into
+/// the next byte.
+const fn non_letters(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    let lower = (x | (ONES * 0x20)) & !HIGH;
+    let at_least_a = lower + ONES * (0x80 - b'a' as u64);
+    let past_z = lower + ONES * (0x80 - b'z' as u64 - 1);
+    (!at_least_a | past_z | x) & HIGH
+}
+
+/// The end and [`WordId`] of the word that starts with the ASCII letter at
+/// `start`: its first sixteen bytes are tested eight at a time and, when
+/// they hold the whole word and it is ASCII, are the packed word too.
+/// Anything else (near the end of the text, a word of 16 letters or more, a
+/// non-ASCII byte after the letters) goes the byte-wise way.
+fn ascii_word(text: &str, start: usize) -> (usize, WordId) {
+    let b = text.as_bytes();
+    let wide = b
+        .get(start..start + 16)
+        .and_then(|w| <[u8; 16]>::try_from(w).ok())
+        .map(u128::from_le_bytes);
+    if let Some(x) = wide {
+        let low = non_letters(x as u64);
+        let len = if low != 0 {
+            low.trailing_zeros() as usize / 8
+        } else {
+            8 + non_letters((x >> 64) as u64).trailing_zeros() as usize / 8
+        };
+        // `len` is 16 when no byte stopped the word; an ASCII byte ends it.
+        if len < 16 && b.get(start + len).is_some_and(u8::is_ascii) {
+            let id = if len <= LONGEST_KNOWN {
+                known(x.swap_bytes(), len)
+            } else {
+                0
+            };
+            return (start + len, id);
+        }
+    }
+    let end = word_end(text, start + 1, b.len());
+    (end, word_id(b, start..end))
 }
 
 /// The end of the run of alphabetic characters from `i`, within `..end`.
@@ -498,17 +572,19 @@ fn tokenize(text: &str) -> Vec<Tok> {
     let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 4 + 1);
     let mut i = 0;
     while let Some(&c) = b.get(i) {
-        if c.is_ascii() {
-            if ascii_space(c) {
+        match CLASS[usize::from(c)] {
+            SPACE => {
                 i += 1;
                 continue;
             }
-        } else {
-            let ch = decode(text, i);
-            if ch.is_whitespace() {
-                i += ch.len_utf8();
-                continue;
+            WIDE => {
+                let ch = decode(text, i);
+                if ch.is_whitespace() {
+                    i += ch.len_utf8();
+                    continue;
+                }
             }
+            _ => {}
         }
         let first = toks.len();
         let (end, dotted) = tokenize_chunk(text, i, &mut toks);
@@ -556,18 +632,17 @@ fn tokenize_chunk(text: &str, start: usize, toks: &mut Vec<Tok>) -> (usize, bool
     let mut dotted = false;
     let mut i = start;
     while let Some(&c) = b.get(i) {
-        let (kind, end) = if c.is_ascii_digit() {
+        let class = CLASS[usize::from(c)];
+        let (kind, end, id) = if class == LETTER {
+            let (end, id) = ascii_word(text, i);
+            (Kind::Word, end, id)
+        } else if class == DIGIT {
             let mut end = i + 1;
             while b.get(end).is_some_and(u8::is_ascii_digit) {
                 end += 1;
             }
-            (Kind::Num, end)
-        } else if c.is_ascii_alphabetic() {
-            (Kind::Word, word_end(text, i + 1, b.len()))
-        } else if c.is_ascii() {
-            if ascii_space(c) {
-                break;
-            }
+            (Kind::Num, end, 0)
+        } else if class == SYMBOL {
             if c == b'-'
                 && join == Join::Touch
                 && toks
@@ -583,7 +658,9 @@ fn tokenize_chunk(text: &str, start: usize, toks: &mut Vec<Tok>) -> (usize, bool
                 continue;
             }
             dotted |= c == b':' || c == b'.';
-            (Kind::Sym(char::from(c)), i + 1)
+            (Kind::Sym(char::from(c)), i + 1, 0)
+        } else if class == SPACE {
+            break;
         } else {
             let ch = decode(text, i);
             if ch.is_whitespace() {
@@ -591,15 +668,11 @@ fn tokenize_chunk(text: &str, start: usize, toks: &mut Vec<Tok>) -> (usize, bool
             }
             let next = i + ch.len_utf8();
             if ch.is_alphabetic() {
-                (Kind::Word, word_end(text, next, b.len()))
+                let end = word_end(text, next, b.len());
+                (Kind::Word, end, word_id(b, i..end))
             } else {
-                (Kind::Sym(ch), next)
+                (Kind::Sym(ch), next, 0)
             }
-        };
-        let id = if kind == Kind::Word {
-            word_id(b, i..end)
-        } else {
-            0
         };
         toks.push(Tok {
             start: i,
@@ -738,7 +811,25 @@ fn word_id(text: &[u8], word: Range<usize>) -> WordId {
             u128::from_be_bytes(buf)
         }
     };
-    let keep = !0u128 << (8 * (16 - len));
+    known(raw, len)
+}
+
+/// Masks that keep a packed word's first `len` bytes, by `len` (a table:
+/// a shift of a `u128` by a variable amount costs more than a load).
+static KEEP: [u128; LONGEST_KNOWN + 1] = {
+    let mut keep = [0u128; LONGEST_KNOWN + 1];
+    let mut len = 1;
+    while len <= LONGEST_KNOWN {
+        keep[len] = !0u128 << (8 * (16 - len));
+        len += 1;
+    }
+    keep
+};
+
+/// The [`WordId`] of the word of `len` letters (1 to [`LONGEST_KNOWN`])
+/// whose bytes, big-endian, start `raw` (what follows them is cut off).
+fn known(raw: u128, len: usize) -> WordId {
+    let keep = KEEP.get(len).copied().unwrap_or(0);
     // Lowercase: a word holds letters only, and setting bit 5 lowers an
     // ASCII letter; a non-ASCII byte stays non-ASCII, so it still matches
     // nothing.
@@ -2458,6 +2549,66 @@ mod tests {
         ];
         for text in texts {
             assert_eq!(tokenize(text), tokenize_reference(text), "{text:?}");
+        }
+    }
+
+    /// `non_letters` flags exactly the bytes that are not ASCII letters,
+    /// whatever byte stands at whatever place among whatever neighbours.
+    #[test]
+    fn non_letters_flags_each_byte() {
+        let flags = |x: u64| -> u64 {
+            x.to_le_bytes()
+                .iter()
+                .enumerate()
+                .filter(|(_, b)| !b.is_ascii_alphabetic())
+                .map(|(k, _)| 0x80u64 << (8 * k))
+                .sum()
+        };
+        for fill in [
+            b'a', b'Z', b'@', b'[', b'`', b'{', 0x00, 0x7f, 0x80, 0xff, 0xc3,
+        ] {
+            for byte in 0..=255u8 {
+                for k in 0..8 {
+                    let mut bytes = [fill; 8];
+                    bytes[k] = byte;
+                    let x = u64::from_le_bytes(bytes);
+                    assert_eq!(non_letters(x), flags(x), "{bytes:?}");
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn non_letters_flags_each_byte_of_anything(x: u64) {
+            let expected: u64 = x
+                .to_le_bytes()
+                .iter()
+                .enumerate()
+                .filter(|(_, b)| !b.is_ascii_alphabetic())
+                .map(|(k, _)| 0x80u64 << (8 * k))
+                .sum();
+            proptest::prop_assert_eq!(non_letters(x), expected);
+        }
+
+        /// Words of every length around the 8- and 16-byte steps of
+        /// `ascii_word`, ending in ASCII, in non-ASCII letters or not, near
+        /// the end of the text or not: the same tokens as the reference.
+        #[test]
+        fn tokenizer_matches_the_reference_on_long_words(
+            parts in proptest::collection::vec((1usize..20, 0usize..8, 0usize..3), 0..6)
+        ) {
+            const TAILS: [&str; 8] = [" ", "\u{e9}", "\u{2019}s ", ".", "-", "7", "\u{a0}", ""];
+            let mut text = String::new();
+            for (len, tail, case) in parts {
+                let word: String = "septemberthroughoutabc".chars().take(len).collect();
+                text.push_str(&match case {
+                    0 => word.to_ascii_uppercase(),
+                    _ => word,
+                });
+                text.push_str(TAILS[tail]);
+            }
+            proptest::prop_assert_eq!(tokenize(&text), tokenize_reference(&text));
         }
     }
 
