@@ -544,6 +544,14 @@ fn ascii_word(text: &str, start: usize) -> (usize, WordId) {
     (end, word_id(b, start..end))
 }
 
+/// `char::is_alphabetic` for a non-ASCII character, without the table
+/// search for General Punctuation (U+2000 to U+206F: curly quotes, dashes,
+/// spaces), where no character is alphabetic and most non-ASCII bytes of
+/// news text fall.
+fn alphabetic(ch: char) -> bool {
+    !matches!(ch, '\u{2000}'..='\u{206f}') && ch.is_alphabetic()
+}
+
 /// The end of the run of alphabetic characters from `i`, within `..end`.
 fn word_end(text: &str, mut i: usize, end: usize) -> usize {
     let b = text.as_bytes();
@@ -555,7 +563,7 @@ fn word_end(text: &str, mut i: usize, end: usize) -> usize {
             break;
         } else {
             let ch = decode(text, i);
-            if !ch.is_alphabetic() {
+            if !alphabetic(ch) {
                 break;
             }
             i += ch.len_utf8();
@@ -649,15 +657,17 @@ fn tokenize_chunk(text: &str, start: usize, toks: &mut Vec<Tok>) -> (usize, bool
                     .last()
                     .is_some_and(|t| matches!(t.kind, Kind::Word | Kind::Num))
                 && b.get(i + 1).is_some_and(|&d| {
-                    d.is_ascii_alphanumeric()
-                        || (!d.is_ascii() && decode(text, i + 1).is_alphabetic())
+                    d.is_ascii_alphanumeric() || (!d.is_ascii() && alphabetic(decode(text, i + 1)))
                 })
             {
                 join = Join::Hyphen;
                 i += 1;
                 continue;
             }
-            dotted |= c == b':' || c == b'.';
+            // A URL needs "://" or "www.": look for one only then (every
+            // ':' and '.' of a chunk is a symbol token, so none is missed).
+            dotted |=
+                c == b':' || (c == b'.' && i >= start + 3 && b.get(i - 3..i) == Some(&[b'w'; 3]));
             (Kind::Sym(char::from(c)), i + 1, 0)
         } else if class == SPACE {
             break;
@@ -667,7 +677,7 @@ fn tokenize_chunk(text: &str, start: usize, toks: &mut Vec<Tok>) -> (usize, bool
                 break;
             }
             let next = i + ch.len_utf8();
-            if ch.is_alphabetic() {
+            if alphabetic(ch) {
                 let end = word_end(text, next, b.len());
                 (Kind::Word, end, word_id(b, i..end))
             } else {
@@ -2552,6 +2562,14 @@ mod tests {
         }
     }
 
+    /// The shortcut of `alphabetic` agrees with `char::is_alphabetic`.
+    #[test]
+    fn general_punctuation_is_not_alphabetic() {
+        for ch in ('\u{1fff}'..='\u{2070}').chain(['\u{e9}', '\u{2071}', 'x']) {
+            assert_eq!(alphabetic(ch), ch.is_alphabetic(), "{ch:?}");
+        }
+    }
+
     /// `non_letters` flags exactly the bytes that are not ASCII letters,
     /// whatever byte stands at whatever place among whatever neighbours.
     #[test]
@@ -2622,6 +2640,7 @@ mod tests {
         fn tokenizer_matches_the_reference_near_urls(
             parts in proptest::collection::vec(proptest::sample::select(vec![
                 "http://", "www.", "x", "-", "1", " ", "é", ".", ":", "\u{a0}", "/", "Q", "2021",
+                "w", "ww", "W", "\u{2019}", "//",
             ]), 0..20)
         ) {
             let text: String = parts.concat();
