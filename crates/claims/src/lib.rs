@@ -370,42 +370,118 @@ fn mentions_in<'a>(mentions: &'a [Mention], range: &Range<usize>) -> &'a [Mentio
     mentions.get(from..to).unwrap_or(&[])
 }
 
+/// A table of the bytes in `set`.
+const fn byte_set(set: &[u8]) -> [bool; 256] {
+    let mut table = [false; 256];
+    let mut k = 0;
+    while k < set.len() {
+        table[set[k] as usize] = true;
+        k += 1;
+    }
+    table
+}
+
+/// Bytes worth a closer look when scanning for breaks: the ASCII breaks,
+/// the space of " and ", and the dashes' ('–' is E2 80 93, '—' E2 80 94)
+/// first byte (forward) or last byte (backward). In UTF-8 a dash's bytes
+/// spell nothing else, so a scan on bytes finds the same breaks as one on
+/// characters.
+const PHRASE_FORWARD: [bool; 256] = byte_set(b",;:() \xE2");
+const PHRASE_BACKWARD: [bool; 256] = byte_set(b",;:() \x93\x94");
+const CLAUSE_FORWARD: [bool; 256] = byte_set(b";:\xE2");
+const CLAUSE_BACKWARD: [bool; 256] = byte_set(b";:\x93\x94");
+
+/// Whether `bytes[i..]` starts with an en or em dash.
+fn dash_at(bytes: &[u8], i: usize) -> bool {
+    matches!(bytes.get(i..i + 3), Some([0xE2, 0x80, 0x93 | 0x94]))
+}
+
+/// Whether `bytes[..=i]` ends with an en or em dash.
+fn dash_ends_at(bytes: &[u8], i: usize) -> bool {
+    i >= 2 && dash_at(bytes, i - 2)
+}
+
 /// Clause boundaries inside a sentence: a value's clause is the text between
-/// the nearest of these on either side.
+/// the nearest of these on either side. Scanned on bytes: the boundaries are
+/// ASCII or dashes.
+// Slicing the `str` keeps the char version's boundary checks.
+#[allow(clippy::sliced_string_as_bytes)]
 fn clause(text: &str, sentence: &Range<usize>, span: &Range<usize>) -> Range<usize> {
-    let is_boundary = |c: char| matches!(c, ';' | ':' | '—' | '–');
-    let before = &text[sentence.start..span.start.max(sentence.start)];
-    let start = before
-        .char_indices()
-        .rev()
-        .find(|(_, c)| is_boundary(*c))
-        .map_or(sentence.start, |(i, c)| sentence.start + i + c.len_utf8());
+    let before = text[sentence.start..span.start.max(sentence.start)].as_bytes();
+    let mut start = sentence.start;
+    let mut i = before.len();
+    while let Some(k) = before[..i]
+        .iter()
+        .rposition(|&b| CLAUSE_BACKWARD[usize::from(b)])
+    {
+        if matches!(before[k], b';' | b':') || dash_ends_at(before, k) {
+            start = sentence.start + k + 1;
+            break;
+        }
+        i = k;
+    }
     let from = span.end.clamp(sentence.start, sentence.end);
-    let after = &text[from..sentence.end];
-    let end = after.find(is_boundary).map_or(sentence.end, |i| from + i);
+    let after = text[from..sentence.end].as_bytes();
+    let mut end = sentence.end;
+    let mut i = 0;
+    while let Some(k) = after[i..]
+        .iter()
+        .position(|&b| CLAUSE_FORWARD[usize::from(b)])
+    {
+        let k = i + k;
+        if matches!(after[k], b';' | b':') || dash_at(after, k) {
+            end = from + k;
+            break;
+        }
+        i = k + 1;
+    }
     start..end
 }
 
 /// The words around a claim up to the nearest comma, semicolon, colon,
 /// bracket or dash, or " and ": the claim's own phrase ("operating profit of
 /// 2 billion yuan").
+///
+/// Found on bytes in one pass each way: the breaks are ASCII or dashes, and
+/// no byte of " and " is a break, so the first break or " and " met on the
+/// way out from the claim bounds the phrase, as the last " and " after the
+/// last break would.
+// Slicing the `str` keeps the char version's boundary checks.
+#[allow(clippy::sliced_string_as_bytes)]
 pub fn phrase(text: &str, sentence: &Range<usize>, span: &Range<usize>) -> Range<usize> {
-    let is_break = |c: char| matches!(c, ',' | ';' | ':' | '(' | ')' | '—' | '–');
+    let is_break = |b: u8| matches!(b, b',' | b';' | b':' | b'(' | b')');
     let start_from = span.start.clamp(sentence.start, sentence.end);
-    let mut start = text[sentence.start..start_from]
-        .char_indices()
-        .rev()
-        .find(|(_, c)| is_break(*c))
-        .map_or(sentence.start, |(i, c)| sentence.start + i + c.len_utf8());
-    if let Some(i) = text[start..start_from].rfind(" and ") {
-        start += i + 5;
+    let before = text[sentence.start..start_from].as_bytes();
+    let mut start = sentence.start;
+    let mut i = before.len();
+    while let Some(k) = before[..i]
+        .iter()
+        .rposition(|&b| PHRASE_BACKWARD[usize::from(b)])
+    {
+        if is_break(before[k]) || dash_ends_at(before, k) {
+            start = sentence.start + k + 1;
+            break;
+        }
+        if before.get(k..k + 5) == Some(b" and ") {
+            start = sentence.start + k + 5;
+            break;
+        }
+        i = k;
     }
     let end_from = span.end.clamp(start_from, sentence.end);
-    let mut end = text[end_from..sentence.end]
-        .find(is_break)
-        .map_or(sentence.end, |i| end_from + i);
-    if let Some(i) = text[end_from..end].find(" and ") {
-        end = end_from + i;
+    let after = text[end_from..sentence.end].as_bytes();
+    let mut end = sentence.end;
+    let mut i = 0;
+    while let Some(k) = after[i..]
+        .iter()
+        .position(|&b| PHRASE_FORWARD[usize::from(b)])
+    {
+        let k = i + k;
+        if is_break(after[k]) || dash_at(after, k) || after.get(k..k + 5) == Some(b" and ") {
+            end = end_from + k;
+            break;
+        }
+        i = k + 1;
     }
     start..end
 }
@@ -586,5 +662,127 @@ fn link(text: &str, sentences: &[Sentence], mentions: &[Mention], claims: &mut [
         {
             earlier_org = Some(o.entity.clone());
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The character-based definitions the byte scans must agree with.
+    fn clause_chars(text: &str, sentence: &Range<usize>, span: &Range<usize>) -> Range<usize> {
+        let is_boundary = |c: char| matches!(c, ';' | ':' | '—' | '–');
+        let before = &text[sentence.start..span.start.max(sentence.start)];
+        let start = before
+            .char_indices()
+            .rev()
+            .find(|(_, c)| is_boundary(*c))
+            .map_or(sentence.start, |(i, c)| sentence.start + i + c.len_utf8());
+        let from = span.end.clamp(sentence.start, sentence.end);
+        let after = &text[from..sentence.end];
+        let end = after.find(is_boundary).map_or(sentence.end, |i| from + i);
+        start..end
+    }
+
+    fn phrase_chars(text: &str, sentence: &Range<usize>, span: &Range<usize>) -> Range<usize> {
+        let is_break = |c: char| matches!(c, ',' | ';' | ':' | '(' | ')' | '—' | '–');
+        let start_from = span.start.clamp(sentence.start, sentence.end);
+        let mut start = text[sentence.start..start_from]
+            .char_indices()
+            .rev()
+            .find(|(_, c)| is_break(*c))
+            .map_or(sentence.start, |(i, c)| sentence.start + i + c.len_utf8());
+        if let Some(i) = text[start..start_from].rfind(" and ") {
+            start += i + 5;
+        }
+        let end_from = span.end.clamp(start_from, sentence.end);
+        let mut end = text[end_from..sentence.end]
+            .find(is_break)
+            .map_or(sentence.end, |i| end_from + i);
+        if let Some(i) = text[end_from..end].find(" and ") {
+            end = end_from + i;
+        }
+        start..end
+    }
+
+    /// Text made of pieces that are breaks, near misses of them (other
+    /// characters sharing the dashes' bytes), " and " and its fragments.
+    fn pieces() -> impl Strategy<Value = String> {
+        let piece = proptest::sample::select(vec![
+            ",",
+            ";",
+            ":",
+            "(",
+            ")",
+            "—",
+            "–",
+            "‒",
+            "―",
+            "…",
+            "“",
+            "’",
+            "€",
+            "a",
+            "x",
+            " ",
+            " and ",
+            "and",
+            " an",
+            "d ",
+            " and and ",
+            "é",
+            "日本",
+            "2 billion",
+            ".",
+        ]);
+        proptest::collection::vec(piece, 0..40).prop_map(|p| p.concat())
+    }
+
+    /// Char-boundary offsets `a <= b <= c <= d` of `text`, some out of order
+    /// on purpose for the clamps.
+    fn ranges(text: &str, picks: &[usize; 4]) -> (Range<usize>, Range<usize>) {
+        let cuts: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        let mut p: Vec<usize> = picks.iter().map(|k| cuts[k % cuts.len()]).collect();
+        let swap = picks[0] % 7 == 0;
+        p.sort_unstable();
+        let sentence = p[0]..p[3];
+        let span = if swap { p[2]..p[1] } else { p[1]..p[2] };
+        (sentence, span)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+        #[test]
+        fn byte_phrase_and_clause_match_chars(text in pieces(), picks in any::<[usize; 4]>()) {
+            let (sentence, span) = ranges(&text, &picks);
+            prop_assert_eq!(phrase(&text, &sentence, &span), phrase_chars(&text, &sentence, &span));
+            prop_assert_eq!(clause(&text, &sentence, &span), clause_chars(&text, &sentence, &span));
+            // A span starting before the sentence, as the clamps allow.
+            let early = 0..span.end.max(sentence.start);
+            prop_assert_eq!(phrase(&text, &sentence, &early), phrase_chars(&text, &sentence, &early));
+            prop_assert_eq!(clause(&text, &sentence, &early), clause_chars(&text, &sentence, &early));
+        }
+    }
+
+    #[test]
+    fn phrase_stops_at_breaks_and_and() {
+        let text = "with revenue of 23 billion yuan (the same below), a rise of 89%; operating profit of 2 billion yuan and net profit of 2.4 billion yuan — a record.";
+        let span = |w: &str| {
+            let i = text.find(w).unwrap_or(0);
+            i..i + w.len()
+        };
+        let all = 0..text.len();
+        let p = |s: &str| &text[phrase(text, &all, &span(s))];
+        assert_eq!(p("23 billion yuan"), "with revenue of 23 billion yuan ");
+        assert_eq!(p("2 billion yuan"), " operating profit of 2 billion yuan");
+        assert_eq!(p("2.4 billion yuan"), "net profit of 2.4 billion yuan ");
+        let c = |s: &str| &text[clause(text, &all, &span(s))];
+        assert_eq!(
+            c("2.4 billion yuan"),
+            " operating profit of 2 billion yuan and net profit of 2.4 billion yuan "
+        );
     }
 }
