@@ -3,7 +3,7 @@
 use checker::Checked;
 use serde::Serialize;
 
-use crate::{Lines, Span, Summary};
+use crate::{Lines, Positions, Span, Summary};
 
 /// Report format version.
 pub const VERSION: u32 = 1;
@@ -52,6 +52,15 @@ pub(crate) fn diagnostic<'a>(
     all: &'a [Checked],
     d: &'a checker::Diagnostic,
 ) -> Diagnostic<'a> {
+    diagnostic_at(|r| lines.span(r), all, d)
+}
+
+/// [`diagnostic`] with spans in its own source given by `span`.
+fn diagnostic_at<'a>(
+    span: impl Fn(&std::ops::Range<usize>) -> Span,
+    all: &'a [Checked],
+    d: &'a checker::Diagnostic,
+) -> Diagnostic<'a> {
     let text_of = |path: &str| {
         all.iter()
             .find(|o| o.path == path)
@@ -61,7 +70,7 @@ pub(crate) fn diagnostic<'a>(
         code: d.code,
         severity: d.severity.as_str(),
         message: &d.message,
-        span: lines.span(&d.span),
+        span: span(&d.span),
         found: &d.found,
         expected: d.expected.as_deref(),
         fact: d.fact.as_deref(),
@@ -71,7 +80,7 @@ pub(crate) fn diagnostic<'a>(
             .map(|l| Label {
                 span: match l.path.as_deref() {
                     Some(path) => Span::of(text_of(path), &l.span),
-                    None => lines.span(&l.span),
+                    None => span(&l.span),
                 },
                 message: &l.message,
                 path: l.path.as_deref(),
@@ -82,7 +91,17 @@ pub(crate) fn diagnostic<'a>(
 }
 
 fn source<'a>(c: &'a Checked, all: &'a [Checked]) -> Source<'a> {
-    let lines = Lines::new(&c.text);
+    // Only the starts of the spans in this source are looked up: one pass
+    // over the text up to the last of them, no index of every line.
+    let starts = c.diagnostics.iter().flat_map(|d| {
+        std::iter::once(d.span.start).chain(
+            d.labels
+                .iter()
+                .filter(|l| l.path.is_none())
+                .map(|l| l.span.start),
+        )
+    });
+    let positions = Positions::new(&c.text, starts);
     Source {
         path: &c.path,
         published: c.extraction.published.map(|d| d.to_string()),
@@ -91,7 +110,7 @@ fn source<'a>(c: &'a Checked, all: &'a [Checked]) -> Source<'a> {
         diagnostics: c
             .diagnostics
             .iter()
-            .map(|d| diagnostic(&lines, all, d))
+            .map(|d| diagnostic_at(|r| positions.span(r), all, d))
             .collect(),
     }
 }
@@ -130,19 +149,10 @@ pub fn begin() -> String {
 
 /// One source's entry in the `sources` array (`first`: no comma before it).
 pub fn source_entry(c: &Checked, all: &[Checked], first: bool) -> String {
-    let pretty = serde_json::to_string_pretty(&source(c, all))
-        .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
-    // Room for the indentation (four bytes a line, a line is rarely shorter
-    // than 20 bytes): the entry is written without growing the string.
-    let mut out = String::with_capacity(pretty.len() + pretty.len() / 5 + 8);
+    let source = source(c, all);
+    let mut out = String::with_capacity(256 + 512 * source.diagnostics.len());
     out.push_str(if first { "\n" } else { ",\n" });
-    for (i, line) in pretty.lines().enumerate() {
-        if i > 0 {
-            out.push('\n');
-        }
-        out.push_str("    ");
-        out.push_str(line);
-    }
+    Pretty { out: &mut out }.source(&source);
     out
 }
 
@@ -153,6 +163,264 @@ pub fn end(summary: &Summary, empty: bool) -> String {
     let summary = pretty.replace('\n', "\n  ");
     let close = if empty { "]" } else { "\n  ]" };
     format!("{close},\n  \"summary\": {summary}\n}}\n")
+}
+
+/// Writes an entry of the `sources` array as `serde_json::to_string_pretty`
+/// writes it, every line indented by four more spaces (two levels): straight
+/// into the report, with no second copy to indent it, and with a string
+/// escaper that skips eight bytes at a time. The destructuring `let`s stop
+/// the build when a field is added to a type without being written here;
+/// the tests hold the output to serde_json's.
+struct Pretty<'o> {
+    out: &'o mut String,
+}
+
+impl Pretty<'_> {
+    /// A line break and the indentation of `level` (two spaces each).
+    fn newline(&mut self, level: usize) {
+        self.indent(1, level);
+    }
+
+    /// `BREAK` from `from` (0: with its comma) to the indentation of
+    /// `level`, as one copy.
+    fn indent(&mut self, from: usize, level: usize) {
+        const BREAK: &str = ",\n                                ";
+        match BREAK.get(from..2 + 2 * level) {
+            Some(prefix) => self.out.push_str(prefix),
+            None => {
+                self.out.push_str(BREAK.get(from..2).unwrap_or_default());
+                for _ in 0..level {
+                    self.out.push_str("  ");
+                }
+            }
+        }
+    }
+
+    /// The key of an object's member at `level` (`first`: no comma
+    /// before), `key` given quoted, with its `: `.
+    fn key(&mut self, level: usize, first: bool, key: &str) {
+        self.indent(usize::from(first), level);
+        self.out.push_str(key);
+    }
+
+    fn usize(&mut self, n: usize) {
+        let mut digits = [0u8; 20];
+        let mut i = digits.len();
+        let mut n = n;
+        loop {
+            i -= 1;
+            if let Some(d) = digits.get_mut(i) {
+                *d = b'0' + (n % 10) as u8;
+            }
+            n /= 10;
+            if n == 0 || i == 0 {
+                break;
+            }
+        }
+        for &d in digits.get(i..).unwrap_or_default() {
+            self.out.push(char::from(d));
+        }
+    }
+
+    /// A JSON string, escaped as serde_json escapes it: `"`, `\\` and the
+    /// control characters below U+0020 (short forms where JSON has them,
+    /// else `\u00xx` in lower-case hex); everything else as it is. Eight
+    /// bytes are tested at once; a string's last bytes are tested padded
+    /// with spaces.
+    fn str(&mut self, s: &str) {
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        const HIGHS: u64 = 0x8080_8080_8080_8080;
+        /// Whether some byte of `w` is zero (exact for the whole word).
+        fn zero_byte(w: u64) -> bool {
+            w.wrapping_sub(ONES) & !w & HIGHS != 0
+        }
+        /// Whether no byte of `w` needs escaping: none below 0x20 (exact
+        /// for the whole word as 0x20 <= 0x80), no quote, no backslash.
+        fn clean(w: u64) -> bool {
+            w.wrapping_sub(0x20 * ONES) & !w & HIGHS == 0
+                && !zero_byte(w ^ (u64::from(b'"') * ONES))
+                && !zero_byte(w ^ (u64::from(b'\\') * ONES))
+        }
+        let bytes = s.as_bytes();
+        self.out.push('"');
+        let mut run = 0;
+        let mut i = 0;
+        while i < bytes.len() {
+            let next = match bytes.get(i..i + 8) {
+                Some(chunk) => u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])),
+                None => {
+                    let mut padded = [b' '; 8];
+                    for (p, &b) in padded.iter_mut().zip(bytes.get(i..).unwrap_or_default()) {
+                        *p = b;
+                    }
+                    u64::from_le_bytes(padded)
+                }
+            };
+            let end = bytes.len().min(i + 8);
+            if clean(next) {
+                i = end;
+                continue;
+            }
+            for (at, &b) in bytes.iter().enumerate().take(end).skip(i) {
+                let short = match b {
+                    b'"' => "\\\"",
+                    b'\\' => "\\\\",
+                    0x08 => "\\b",
+                    0x09 => "\\t",
+                    0x0a => "\\n",
+                    0x0c => "\\f",
+                    0x0d => "\\r",
+                    0..0x20 => "",
+                    _ => continue,
+                };
+                // `b` is ASCII, so `run..at` lies on char boundaries.
+                self.out.push_str(s.get(run..at).unwrap_or_default());
+                if short.is_empty() {
+                    const HEX: &[u8; 16] = b"0123456789abcdef";
+                    self.out.push_str("\\u00");
+                    self.out.push(char::from(HEX[usize::from(b >> 4)]));
+                    self.out.push(char::from(HEX[usize::from(b & 0xf)]));
+                } else {
+                    self.out.push_str(short);
+                }
+                run = at + 1;
+            }
+            i = end;
+        }
+        self.out.push_str(s.get(run..).unwrap_or_default());
+        self.out.push('"');
+    }
+
+    /// An entry of `sources`, at level 2, its first line indented too.
+    fn source(&mut self, source: &Source<'_>) {
+        let Source {
+            path,
+            published,
+            claims,
+            verified,
+            diagnostics,
+        } = source;
+        self.out.push_str("    {");
+        self.key(3, true, "\"path\": ");
+        self.str(path);
+        if let Some(published) = published {
+            self.key(3, false, "\"published\": ");
+            self.str(published);
+        }
+        self.key(3, false, "\"claims\": ");
+        self.usize(*claims);
+        self.key(3, false, "\"verified\": ");
+        self.usize(*verified);
+        self.key(3, false, "\"diagnostics\": ");
+        if diagnostics.is_empty() {
+            self.out.push_str("[]");
+        } else {
+            self.out.push('[');
+            for (i, d) in diagnostics.iter().enumerate() {
+                if i > 0 {
+                    self.out.push(',');
+                }
+                self.newline(4);
+                self.diagnostic(d, 4);
+            }
+            self.newline(3);
+            self.out.push(']');
+        }
+        self.newline(2);
+        self.out.push('}');
+    }
+
+    fn diagnostic(&mut self, d: &Diagnostic<'_>, level: usize) {
+        let Diagnostic {
+            code,
+            severity,
+            message,
+            span,
+            found,
+            expected,
+            fact,
+            labels,
+            help,
+        } = d;
+        let inner = level + 1;
+        self.out.push('{');
+        self.key(inner, true, "\"code\": ");
+        self.str(code);
+        self.key(inner, false, "\"severity\": ");
+        self.str(severity);
+        self.key(inner, false, "\"message\": ");
+        self.str(message);
+        self.key(inner, false, "\"span\": ");
+        self.span(span, inner);
+        self.key(inner, false, "\"found\": ");
+        self.str(found);
+        if let Some(expected) = expected {
+            self.key(inner, false, "\"expected\": ");
+            self.str(expected);
+        }
+        if let Some(fact) = fact {
+            self.key(inner, false, "\"fact\": ");
+            self.str(fact);
+        }
+        if !labels.is_empty() {
+            self.key(inner, false, "\"labels\": ");
+            self.out.push('[');
+            for (i, l) in labels.iter().enumerate() {
+                if i > 0 {
+                    self.out.push(',');
+                }
+                self.newline(inner + 1);
+                self.label(l, inner + 1);
+            }
+            self.newline(inner);
+            self.out.push(']');
+        }
+        if let Some(help) = help {
+            self.key(inner, false, "\"help\": ");
+            self.str(help);
+        }
+        self.newline(level);
+        self.out.push('}');
+    }
+
+    fn label(&mut self, l: &Label<'_>, level: usize) {
+        let Label {
+            span,
+            message,
+            path,
+        } = l;
+        self.out.push('{');
+        self.key(level + 1, true, "\"span\": ");
+        self.span(span, level + 1);
+        self.key(level + 1, false, "\"message\": ");
+        self.str(message);
+        if let Some(path) = path {
+            self.key(level + 1, false, "\"path\": ");
+            self.str(path);
+        }
+        self.newline(level);
+        self.out.push('}');
+    }
+
+    fn span(&mut self, span: &Span, level: usize) {
+        let Span {
+            start,
+            end,
+            line,
+            column,
+        } = span;
+        self.out.push('{');
+        self.key(level + 1, true, "\"start\": ");
+        self.usize(*start);
+        self.key(level + 1, false, "\"end\": ");
+        self.usize(*end);
+        self.key(level + 1, false, "\"line\": ");
+        self.usize(*line);
+        self.key(level + 1, false, "\"column\": ");
+        self.usize(*column);
+        self.newline(level);
+        self.out.push('}');
+    }
 }
 
 #[cfg(test)]
@@ -186,6 +454,133 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    /// A source entry the way it was first written: serde_json's pretty
+    /// output, every line then indented by four spaces.
+    fn indented(source: &Source<'_>) -> String {
+        let pretty = serde_json::to_string_pretty(source).unwrap();
+        let lines: Vec<String> = pretty.lines().map(|l| format!("    {l}")).collect();
+        lines.join("\n")
+    }
+
+    /// Generated values: strings of ASCII, quotes, backslashes, every
+    /// control character, DEL, multi-byte characters, runs longer than
+    /// eight bytes; numbers of every width.
+    struct Gen {
+        state: u64,
+        pieces: Vec<String>,
+        texts: Vec<String>,
+    }
+
+    impl Gen {
+        fn new(seed: u64) -> Gen {
+            let pieces: Vec<String> = (0u8..0x20)
+                .map(|b| char::from(b).to_string())
+                .chain(
+                    [
+                        "\"",
+                        "\\",
+                        "\u{7f}",
+                        "a",
+                        "plain words ",
+                        "é",
+                        "€",
+                        "😀",
+                        "\u{2028}",
+                        "\u{feff}",
+                        "/",
+                        "'",
+                        "ABCDEFGHIJ",
+                    ]
+                    .map(String::from),
+                )
+                .collect();
+            let mut g = Gen {
+                state: seed,
+                pieces,
+                texts: Vec::new(),
+            };
+            g.texts = (0..64)
+                .map(|_| {
+                    (0..g.next() % 24)
+                        .map(|_| {
+                            let i = g.next() % g.pieces.len();
+                            g.pieces[i].clone()
+                        })
+                        .collect()
+                })
+                .collect();
+            g
+        }
+
+        fn next(&mut self) -> usize {
+            self.state = self
+                .state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (self.state >> 33) as usize
+        }
+
+        fn text(&mut self) -> &'static str {
+            let i = self.next() % self.texts.len();
+            self.texts[i].clone().leak()
+        }
+
+        fn opt(&mut self) -> Option<&'static str> {
+            (self.next() % 2 == 0).then(|| self.text())
+        }
+
+        fn number(&mut self) -> usize {
+            let n = self.next() * self.next();
+            n >> (self.next() % 64)
+        }
+
+        fn span(&mut self) -> Span {
+            Span {
+                start: self.number(),
+                end: self.number(),
+                line: self.number(),
+                column: self.number(),
+            }
+        }
+    }
+
+    #[test]
+    fn pretty_writer_is_serde_json_indented() {
+        for seed in 0..400 {
+            let mut g = Gen::new(seed);
+            let published = g.opt().map(String::from);
+            let diagnostics = (0..g.next() % 4)
+                .map(|_| Diagnostic {
+                    code: g.text(),
+                    severity: g.text(),
+                    message: g.text(),
+                    span: g.span(),
+                    found: g.text(),
+                    expected: g.opt(),
+                    fact: g.opt(),
+                    labels: (0..g.next() % 3)
+                        .map(|_| Label {
+                            span: g.span(),
+                            message: g.text(),
+                            path: g.opt(),
+                        })
+                        .collect(),
+                    help: g.opt(),
+                })
+                .collect();
+            let source = Source {
+                path: g.text(),
+                published,
+                claims: g.number(),
+                verified: usize::MAX >> (g.next() % 64),
+                diagnostics,
+            };
+            let mut written = String::new();
+            Pretty { out: &mut written }.source(&source);
+            assert_eq!(written, indented(&source), "seed {seed}");
+        }
     }
 
     #[test]

@@ -77,6 +77,88 @@ impl<'a> Lines<'a> {
     }
 }
 
+/// Lines and columns of a known set of byte offsets of one text, found in
+/// one forward pass that stops at the last offset: cheaper than [`Lines`]
+/// (which indexes every line of the text) when a report needs a handful of
+/// spans of each article. Gives exactly what [`Lines::span`] gives.
+pub struct Positions<'a> {
+    text: &'a str,
+    /// `(offset as asked, line, column)`, sorted by offset.
+    found: Vec<(usize, usize, usize)>,
+}
+
+/// Bytes of `bytes` that `hit` holds for, counted 32 at a time into a byte
+/// counter, a loop the compiler turns into vector code (a plain filtered
+/// count stays a byte-at-a-time loop here).
+fn count(bytes: &[u8], hit: impl Fn(u8) -> bool) -> usize {
+    let mut chunks = bytes.chunks_exact(32);
+    let mut n = 0;
+    for chunk in &mut chunks {
+        n += usize::from(chunk.iter().fold(0u8, |a, &b| a + u8::from(hit(b))));
+    }
+    n + chunks.remainder().iter().filter(|&&b| hit(b)).count()
+}
+
+/// Characters that start in `bytes` (bytes that are not UTF-8 continuation
+/// bytes).
+fn chars_in(bytes: &[u8]) -> usize {
+    count(bytes, |b| (b as i8) >= -0x40)
+}
+
+impl<'a> Positions<'a> {
+    /// Resolves `offsets` of `text`.
+    pub fn new(text: &'a str, offsets: impl IntoIterator<Item = usize>) -> Self {
+        let mut asked: Vec<usize> = offsets.into_iter().collect();
+        asked.sort_unstable();
+        asked.dedup();
+        let bytes = text.as_bytes();
+        // A byte-order mark is no character of the text an editor shows.
+        let bom = usize::from(text.starts_with('\u{feff}'));
+        let (mut line, mut line_start, mut pos, mut chars) = (1, 0, 0, 0);
+        let found = asked
+            .into_iter()
+            .map(|raw| {
+                let offset = raw.min(text.len());
+                if !text.is_char_boundary(offset) {
+                    return (raw, 1, 1);
+                }
+                // Offsets ascend, so `pos <= offset`: the pass reads each
+                // byte a few times at most, even on a text without breaks.
+                let run = bytes.get(pos..offset).unwrap_or_default();
+                let breaks = count(run, |b| b == b'\n');
+                if breaks == 0 {
+                    chars += chars_in(run);
+                } else {
+                    line += breaks;
+                    let last = run.iter().rposition(|&b| b == b'\n').unwrap_or(0);
+                    line_start = pos + last + 1;
+                    chars = chars_in(bytes.get(line_start..offset).unwrap_or_default());
+                }
+                pos = offset;
+                let column = if line_start == 0 && offset > 0 {
+                    chars + 1 - bom
+                } else {
+                    chars + 1
+                };
+                (raw, line, column)
+            })
+            .collect();
+        Positions { text, found }
+    }
+
+    /// The span of `range`, as [`Span::of`] gives it (its start was one of
+    /// the offsets given, or it is looked up the slow way).
+    pub fn span(&self, range: &std::ops::Range<usize>) -> Span {
+        match self.found.binary_search_by_key(&range.start, |f| f.0) {
+            Ok(i) => match self.found.get(i) {
+                Some(&(_, line, column)) => Span::at(range, (line, column)),
+                None => Span::of(self.text, range),
+            },
+            Err(_) => Span::of(self.text, range),
+        }
+    }
+}
+
 /// Totals over all sources.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Summary {
@@ -155,5 +237,63 @@ impl Summary {
             .iter()
             .flat_map(|c| c.diagnostics.iter().map(|d| d.severity))
             .max()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A text of generated pieces: breaks (`\n`, `\r\n`), ASCII, multi-byte
+    /// characters, sometimes a byte-order mark first and lines longer than
+    /// the line index's 4,096-byte checkpoints.
+    fn text(seed: u64) -> String {
+        let mut state = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        let mut next = move || {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (state >> 33) as usize
+        };
+        let pieces = ["\n", "\r\n", "a", "bc ", "é", "€", "😀", "\u{feff}", "\n\n"];
+        let mut t = String::new();
+        if next() % 3 == 0 {
+            t.push('\u{feff}');
+        }
+        let long = next() % 4 == 0;
+        let count = if long { next() % 30 } else { next() % 300 };
+        for _ in 0..count {
+            let p = pieces[next() % pieces.len()];
+            if long && p.contains('\n') {
+                t.push_str(&"x€".repeat(1500));
+            } else {
+                t.push_str(p);
+            }
+        }
+        t
+    }
+
+    #[test]
+    fn positions_are_the_line_index_spans() {
+        for seed in 0..300 {
+            let t = text(seed);
+            let lines = Lines::new(&t);
+            // Every offset, including ones inside characters and past the end.
+            let all = Positions::new(&t, (0..t.len() + 3).rev());
+            // A few offsets, some repeated, the rest looked up the slow way.
+            let few = Positions::new(&t, (0..t.len() + 3).step_by(7).chain([5, 5, 0]));
+            let step = if t.len() > 5000 { 11 } else { 1 };
+            for start in (0..t.len() + 3).step_by(step).chain([t.len() + 1]) {
+                let range = start..start + 2;
+                let expected = lines.span(&range);
+                assert_eq!(all.span(&range), expected, "seed {seed} offset {start}");
+                assert_eq!(few.span(&range), expected, "seed {seed} offset {start}");
+                if start % 13 == 0 {
+                    assert_eq!(Span::of(&t, &range), expected, "seed {seed} offset {start}");
+                }
+            }
+        }
     }
 }
