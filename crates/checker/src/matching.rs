@@ -301,62 +301,9 @@ const THRESHOLD: i32 = 4;
 /// How far ahead the winner must be.
 const MARGIN: i32 = 2;
 
-/// Bytes where a phrase may end: a break, the first or last byte of a dash
-/// (U+2013, U+2014: E2 80 93 and E2 80 94), or the space of " and ".
-const STOPS: [bool; 256] = {
-    let mut stops = [false; 256];
-    let mut k = 0;
-    let bytes = *b",;:() \xE2\x93\x94";
-    while k < bytes.len() {
-        stops[bytes[k] as usize] = true;
-        k += 1;
-    }
-    stops
-};
-
-/// The claim's own phrase: [`claims::phrase`], computed on bytes in one
-/// pass each way rather than on characters in two. Its breaks are ASCII
-/// but for two dashes, whose UTF-8 encodings cannot occur inside another
-/// character's; and no byte of " and " is a break, so the first break or
-/// " and " met on the way out from the claim bounds the phrase.
+/// The claim's own phrase (see [`claims::phrase`]).
 pub fn window(text: &str, sentence: &Range<usize>, span: &Range<usize>) -> Range<usize> {
-    let bytes = text.as_bytes();
-    let at = |i: usize| bytes.get(i).copied().unwrap_or(0);
-    let dash_at = |i: usize| at(i) == 0xE2 && at(i + 1) == 0x80 && matches!(at(i + 2), 0x93 | 0x94);
-    let ascii_break = |b: u8| matches!(b, b',' | b';' | b':' | b'(' | b')');
-    let and_at = |i: usize| at(i) == b' ' && bytes.get(i + 1..i + 5) == Some(b"and ");
-    let start_from = span.start.clamp(sentence.start, sentence.end);
-    let mut start = sentence.start;
-    for i in (sentence.start..start_from).rev() {
-        let b = at(i);
-        if !STOPS[usize::from(b)] {
-            continue;
-        }
-        if ascii_break(b) || (i >= sentence.start + 2 && dash_at(i - 2)) {
-            start = i + 1;
-            break;
-        }
-        if i + 5 <= start_from && and_at(i) {
-            start = i + 5;
-            break;
-        }
-    }
-    let end_from = span.end.clamp(start_from, sentence.end);
-    let mut end = sentence.end;
-    for i in end_from..sentence.end {
-        let b = at(i);
-        if !STOPS[usize::from(b)] {
-            continue;
-        }
-        if ascii_break(b)
-            || (i + 3 <= sentence.end && dash_at(i))
-            || (i + 5 <= sentence.end && and_at(i))
-        {
-            end = i;
-            break;
-        }
-    }
-    start..end
+    claims::phrase(text, sentence, span)
 }
 
 /// Cue score: words of cues found in the claim's own phrase count three
@@ -935,34 +882,6 @@ mod tests {
             for id in 0..index.cue_words.len() {
                 proptest::prop_assert_eq!(near.contains(id), slow_near.contains(id));
                 proptest::prop_assert_eq!(cues.found.contains(id), slow_sentence.contains(id));
-            }
-        }
-    }
-
-    proptest::proptest! {
-        /// The phrase found on bytes is the one `claims::phrase` finds.
-        #[test]
-        fn window_is_claims_phrase(
-            parts in proptest::collection::vec(proptest::sample::select(vec![
-                "profit", "and", " and ", "band ", " andes", " ", ",", ";", ":", "(", ")",
-                "—", "–", "-", "“", "é", "\u{2012}", "\u{2094}", "2", ".",
-            ]), 0..20),
-            a in 0usize..40,
-            b in 0usize..40,
-            c in 0usize..40,
-            d in 0usize..40,
-        ) {
-            let text: String = parts.concat();
-            let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
-            let mut s = [bounds[a % bounds.len()], bounds[b % bounds.len()]];
-            s.sort_unstable();
-            let at = |i: usize| bounds[i % bounds.len()];
-            let sentence = s[0]..s[1];
-            for span in [at(c)..at(d), at(c)..at(c).max(at(d))] {
-                proptest::prop_assert_eq!(
-                    window(&text, &sentence, &span),
-                    claims::phrase(&text, &sentence, &span)
-                );
             }
         }
     }
