@@ -13,7 +13,6 @@
 //! otherwise (or is empty).
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -26,32 +25,6 @@ pub(crate) struct CueHit {
     pub cue: usize,
 }
 
-/// FNV-1a: words are short, and SipHash cost more than the rest of the
-/// lookup; nothing here is keyed by untrusted input an attacker could
-/// collide with any profit (a collision only makes one lookup slower).
-#[derive(Default)]
-pub(crate) struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xCBF2_9CE4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01B3);
-        }
-        self.0 = h;
-    }
-}
-
-pub(crate) type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
-
 /// The search for one cue set (lowercase cues, indexed by position).
 #[derive(Debug, Default)]
 pub(crate) enum CueSearch {
@@ -61,7 +34,7 @@ pub(crate) enum CueSearch {
     /// Cues by their first word.
     Words {
         patterns: Vec<String>,
-        by_first_word: FnvMap<String, Vec<usize>>,
+        by_first_word: HashMap<String, Vec<usize>>,
         /// Whether some cue's first word starts with this byte: most words
         /// of a text are passed without hashing.
         first_bytes: Box<[bool; 256]>,
@@ -98,7 +71,7 @@ impl CueSearch {
     }
 
     fn by_words(patterns: Vec<String>) -> CueSearch {
-        let mut by_first_word: FnvMap<String, Vec<usize>> = FnvMap::default();
+        let mut by_first_word: HashMap<String, Vec<usize>> = HashMap::new();
         let mut first_bytes = Box::new([false; 256]);
         for (id, cue) in patterns.iter().enumerate() {
             let word = first_word(cue);

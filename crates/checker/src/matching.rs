@@ -14,7 +14,7 @@ use std::ops::Range;
 use claims::{Amount, Claim, ClaimKind, DateKind, Extraction, Link, Resolved, Workload};
 use facts::{EntityKind, FactBase, FactDate, Period, Quantity, Unit};
 
-use crate::cues::{CueHit, CueSearch, FnvMap};
+use crate::cues::{CueHit, CueSearch};
 use crate::numbers::{self, Interval};
 
 /// What kind of fact a claim matched.
@@ -176,8 +176,8 @@ impl SentenceCues {
 /// facts about the entities its sentence names rather than with every fact.
 #[derive(Debug, Default)]
 pub struct FactIndex {
-    quantities: FnvMap<String, Vec<usize>>,
-    events: FnvMap<String, Vec<usize>>,
+    quantities: HashMap<String, Vec<usize>>,
+    events: HashMap<String, Vec<usize>>,
     /// Organisations each person held a role at.
     orgs_of: HashMap<String, Vec<String>>,
     /// Every cue of every fact, so a sentence is scanned once for all of
@@ -283,7 +283,7 @@ impl FactIndex {
     /// The facts of `map` about any of `subjects`, ascending, into `out`.
     fn candidates_into(
         &self,
-        map: &FnvMap<String, Vec<usize>>,
+        map: &HashMap<String, Vec<usize>>,
         subjects: &[&str],
         out: &mut Vec<usize>,
     ) {

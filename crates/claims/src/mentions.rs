@@ -3,7 +3,6 @@
 //! misspellings rather than new entities.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 use crate::Workload;
@@ -283,8 +282,10 @@ impl Gazetteer {
         let mut mentions_before = 0;
         // Sized for the distinct candidates of a long article, so that it
         // rarely grows.
-        let mut seen: HashMap<(&str, usize), Option<(usize, &NameWord)>, BuildTokenHasher> =
-            HashMap::with_capacity_and_hasher(64, BuildTokenHasher::default());
+        // The default hasher: the tokens come from the article, which may be
+        // built to collide under a cheaper hash.
+        let mut seen: HashMap<(&str, usize), Option<(usize, &NameWord)>> =
+            HashMap::with_capacity(64);
         for_each_capitalised_word(text, |start, token| {
             let Some(first) = token.chars().next() else {
                 return;
@@ -377,33 +378,6 @@ fn near_miss<'g>(
     }
     Some(best)
 }
-
-/// A cheap hash for the short tokens of one article (FxHash's mixing): the
-/// default SipHash costs more than the verdicts it would save.
-#[derive(Default)]
-struct TokenHasher(u64);
-
-impl Hasher for TokenHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u64(u64::from(b));
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.write_u64(n as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type BuildTokenHasher = BuildHasherDefault<TokenHasher>;
 
 /// The range of `words` (sorted by first letter) starting with `first`.
 fn first_letter_group(words: &[NameWord], first: char) -> (usize, usize) {
