@@ -99,6 +99,40 @@ fn cut(text: &str, sentence: Sentence, out: &mut Vec<Sentence>) {
     }
 }
 
+/// Where a sentence or line can end: the next newline and the next of
+/// `. ! ?`, each found with memchr (SIMD) and searched for again only once
+/// the scan has passed it.
+struct Breaks<'b> {
+    bytes: &'b [u8],
+    newline: Option<usize>,
+    stop: Option<usize>,
+}
+
+impl<'b> Breaks<'b> {
+    fn new(bytes: &'b [u8]) -> Breaks<'b> {
+        Breaks {
+            bytes,
+            newline: memchr::memchr(b'\n', bytes),
+            stop: memchr::memchr3(b'.', b'!', b'?', bytes),
+        }
+    }
+
+    /// The first break at or after `i`; `i` never goes back.
+    fn from(&mut self, i: usize) -> Option<usize> {
+        let rest = self.bytes.get(i..).unwrap_or_default();
+        if self.newline.is_some_and(|p| p < i) {
+            self.newline = memchr::memchr(b'\n', rest).map(|p| p + i);
+        }
+        if self.stop.is_some_and(|p| p < i) {
+            self.stop = memchr::memchr3(b'.', b'!', b'?', rest).map(|p| p + i);
+        }
+        match (self.newline, self.stop) {
+            (Some(n), Some(s)) => Some(n.min(s)),
+            (n, s) => n.or(s),
+        }
+    }
+}
+
 /// Splits `text` (the analysis copy) into sentences from `from` on.
 pub fn split(text: &str, from: usize, format: Format) -> Vec<Sentence> {
     let mut out = Vec::new();
@@ -117,12 +151,10 @@ pub fn split(text: &str, from: usize, format: Format) -> Vec<Sentence> {
     let bytes = body.as_bytes();
     // Only these four ASCII bytes can end a sentence or a line, and they are
     // never inside a multi-byte character: the scan jumps between them.
+    let mut marks = Breaks::new(bytes);
     let mut i = 0;
-    while let Some(k) = bytes.get(i..).and_then(|rest| {
-        rest.iter()
-            .position(|b| matches!(b, b'\n' | b'.' | b'!' | b'?'))
-    }) {
-        i += k;
+    while let Some(next) = marks.from(i) {
+        i = next;
         let at = from + i;
         let c = char::from(bytes[i]);
         i += 1;
@@ -215,6 +247,30 @@ mod tests {
             .map(|s| &text[s.span.clone()])
             .collect();
         assert_eq!(found, expected);
+    }
+
+    proptest::proptest! {
+        /// From rising offsets, including repeated ones and ones past the
+        /// end, the next break is the first of the four bytes, as a plain
+        /// search finds it.
+        #[test]
+        fn breaks_are_the_first_of_the_four_bytes(
+            text in "[a.!?\n é]{0,40}",
+            steps in proptest::collection::vec(0usize..8, 0..20)
+        ) {
+            let bytes = text.as_bytes();
+            let mut breaks = Breaks::new(bytes);
+            let mut from = 0;
+            for step in steps {
+                from += step;
+                let expected = bytes.get(from..).and_then(|rest| {
+                    rest.iter()
+                        .position(|b| matches!(b, b'\n' | b'.' | b'!' | b'?'))
+                        .map(|k| k + from)
+                });
+                proptest::prop_assert_eq!(breaks.from(from), expected);
+            }
+        }
     }
 
     #[test]
