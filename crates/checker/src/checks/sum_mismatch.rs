@@ -61,6 +61,50 @@ fn match_starts<'a>(hay: &'a str, needle: &'a str) -> impl Iterator<Item = usize
     })
 }
 
+/// Whether some cue may occur in `tail` (ASCII case folded), which most
+/// amounts' tails fail; only those that pass are lowercased and searched.
+/// Lowercasing turns no non-ASCII character into a cue's letters (the
+/// Kelvin sign becomes `k`, which no cue has; `İ` becomes `i` and a
+/// combining dot, which no cue has either), so a cue in the lowercase
+/// tail is a cue here.
+fn may_hold_cue(tail: &str) -> bool {
+    let bytes = tail.as_bytes();
+    // Every cue's first two letters: bit 5 set lowercases a letter (and
+    // changes some other bytes, which only lets more tails through).
+    bytes.windows(2).enumerate().any(|(i, pair)| {
+        matches!(
+            [pair[0] | 0x20, pair[1] | 0x20],
+            [b'a', b' ']
+                | [b'i', b'n']
+                | [b't', b'o']
+                | [b'a', b'l']
+                | [b'c', b'o']
+                | [b'r', b'a']
+                | [b'b', b'r']
+                | [b'f', b'o']
+        ) && TOTAL_CUES.iter().any(|cue| {
+            bytes
+                .get(i..i + cue.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(cue.as_bytes()))
+        })
+    })
+}
+
+/// Where the last `n` characters of `text` start: back over `n` bytes that
+/// do not continue a character, without decoding.
+fn last_chars_start(text: &str, n: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut start = bytes.len();
+    let mut chars = 0;
+    while start > 0 && chars < n {
+        start -= 1;
+        if bytes[start] & 0xc0 != 0x80 {
+            chars += 1;
+        }
+    }
+    start
+}
+
 fn run(ctx: &Context<'_>) -> Findings {
     let mut out = Findings::default();
     let claims = ctx.claims();
@@ -76,8 +120,12 @@ fn run(ctx: &Context<'_>) -> Findings {
             .text
             .get(sentence.span.start..total.span.start)
             .unwrap_or("");
-        let tail_start = before.char_indices().rev().nth(39).map_or(0, |(i, _)| i);
-        let tail = before.get(tail_start..).unwrap_or("").to_lowercase();
+        let tail_start = last_chars_start(before, 40);
+        let tail = before.get(tail_start..).unwrap_or("");
+        if !may_hold_cue(tail) {
+            continue;
+        }
+        let tail = tail.to_lowercase();
         let cue_then_space = |cue: &str| {
             match_starts(&tail, cue).any(|i| {
                 tail.get(i + cue.len()..)
@@ -183,6 +231,34 @@ mod tests {
                 assert_eq!(found, expected, "{needle:?} in {hay:?}");
             }
         }
+    }
+
+    #[test]
+    fn last_chars_start_where_char_indices_say() {
+        for text in [
+            "",
+            "abc",
+            "“Returned” to society – 22 years ",
+            "é",
+            "张三 plus 600",
+        ] {
+            for n in [1, 2, 5, 40] {
+                let expected = text.char_indices().rev().nth(n - 1).map_or(0, |(i, _)| i);
+                assert_eq!(super::last_chars_start(text, n), expected, "{text:?} {n}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_cue_starts_with_a_letter_the_prefilter_tries() {
+        for cue in super::TOTAL_CUES {
+            assert!(super::may_hold_cue(cue), "{cue}");
+            assert!(super::may_hold_cue(&format!(
+                "Then {} ",
+                cue.to_uppercase()
+            )));
+        }
+        assert!(!super::may_hold_cue("Users gave 3.569 billion yuan, plus "));
     }
 
     use crate::testing::check;
