@@ -115,30 +115,37 @@ impl Finding {
 /// Every amount in `text`, in order of span start, non-overlapping.
 pub fn find(text: &str) -> Vec<Finding> {
     let mut findings = Vec::new();
-    let mut atoms = scan(text).into_iter().peekable();
-    while let Some(atom) = atoms.next() {
+    // An amount that may still be the first of a conversion with the next.
+    let mut pending: Option<Amount> = None;
+    scan(text, |atom| {
+        if let Some(from) = pending.take() {
+            let end = atom
+                .malformed
+                .is_none()
+                .then(|| conversion_end(text, &from, &atom.amount))
+                .flatten();
+            if let Some(end) = end {
+                findings.push(Finding::Conversion {
+                    span: from.span.start..end,
+                    from,
+                    to: atom.amount,
+                });
+                return;
+            }
+            findings.push(Finding::Amount(from));
+        }
         if let Some(currencies) = atom.malformed {
             findings.push(Finding::Malformed {
                 span: atom.amount.span.clone(),
                 amount: atom.amount,
                 currencies,
             });
-            continue;
-        }
-        let from = atom.amount;
-        if let Some(next) = atoms.next_if(|next| {
-            next.malformed.is_none() && conversion_end(text, &from, &next.amount).is_some()
-        }) {
-            let to = next.amount;
-            let end = conversion_end(text, &from, &to).unwrap_or(to.span.end);
-            findings.push(Finding::Conversion {
-                span: from.span.start..end,
-                from,
-                to,
-            });
         } else {
-            findings.push(Finding::Amount(from));
+            pending = Some(atom.amount);
         }
+    });
+    if let Some(from) = pending {
+        findings.push(Finding::Amount(from));
     }
     findings
 }
@@ -336,6 +343,22 @@ const HEDGES: &[(&[&str], Hedge)] = &[
     (&["under"], Hedge::LessThan),
     (&["below"], Hedge::LessThan),
 ];
+
+/// The entries of `HEDGES` (one bit per index) whose last word ends with a
+/// byte: a lookup replaces a walk over the whole table.
+const HEDGES_BY_LAST_BYTE: [u32; 256] = {
+    let mut sets = [0; 256];
+    let mut i = 0;
+    while i < HEDGES.len() {
+        // Fails to compile if the table outgrows 32 entries.
+        let bit = 1u32 << i;
+        let words = HEDGES[i].0;
+        let last = words[words.len() - 1].as_bytes();
+        sets[last[last.len() - 1] as usize] |= bit;
+        i += 1;
+    }
+    sets
+};
 
 /// Number words up to nineteen.
 const ONES: &[&str] = &[
@@ -792,6 +815,91 @@ const CAPITALISED_OK: &[&str] = &[
     "first",
 ];
 
+/// A word list hashed at compile time: a lookup hashes the word once and
+/// compares an entry or two, where `contains` on the list compares lengths
+/// with every entry (`STOPWORDS` has over 170).
+struct WordSet {
+    words: &'static [&'static str],
+    /// Open addressing: the index in `words` plus one, 0 for an empty slot.
+    slots: [u8; WORD_SET_SLOTS],
+}
+
+const WORD_SET_SLOTS: usize = 512;
+
+/// FNV-1a, reduced to a slot.
+const fn word_hash(word: &[u8]) -> usize {
+    let mut h: u32 = 0x811c_9dc5;
+    let mut i = 0;
+    while i < word.len() {
+        h = (h ^ word[i] as u32).wrapping_mul(0x0100_0193);
+        i += 1;
+    }
+    h as usize % WORD_SET_SLOTS
+}
+
+impl WordSet {
+    const fn new(words: &'static [&'static str]) -> WordSet {
+        // Fails to compile if a list outgrows half the slots.
+        assert!(words.len() < WORD_SET_SLOTS / 2);
+        let mut slots = [0u8; WORD_SET_SLOTS];
+        let mut i = 0;
+        while i < words.len() {
+            let mut slot = word_hash(words[i].as_bytes());
+            while slots[slot] != 0 {
+                slot = (slot + 1) % WORD_SET_SLOTS;
+            }
+            slots[slot] = (i + 1) as u8;
+            i += 1;
+        }
+        WordSet { words, slots }
+    }
+
+    /// Whether `word` is in the list, as `list.contains(&word)`.
+    fn contains(&self, word: &str) -> bool {
+        self.contains_bytes(word.as_bytes())
+    }
+
+    fn contains_bytes(&self, word: &[u8]) -> bool {
+        let mut slot = word_hash(word);
+        loop {
+            let Some(&index) = self.slots.get(slot) else {
+                return false;
+            };
+            let Some(entry) = usize::from(index)
+                .checked_sub(1)
+                .and_then(|i| self.words.get(i))
+            else {
+                return false;
+            };
+            if entry.as_bytes() == word {
+                return true;
+            }
+            slot = (slot + 1) % WORD_SET_SLOTS;
+        }
+    }
+
+    /// Whether a word of the list is `word` in any ASCII case (the words are
+    /// lowercase ASCII, none longer than 16 bytes).
+    fn contains_ignore_ascii_case(&self, word: &str) -> bool {
+        let mut lower = [0u8; 16];
+        let Some(buffer) = lower.get_mut(..word.len()) else {
+            return false;
+        };
+        buffer.copy_from_slice(word.as_bytes());
+        buffer.make_ascii_lowercase();
+        self.contains_bytes(buffer)
+    }
+}
+
+static TIME_WORD_SET: WordSet = WordSet::new(TIME_WORDS);
+static NOT_COUNTED_SET: WordSet = WordSet::new(NOT_COUNTED);
+static NOT_PLURAL_SET: WordSet = WordSet::new(NOT_PLURAL);
+static COLLECTIVE_NOUN_SET: WordSet = WordSet::new(COLLECTIVE_NOUNS);
+static STOPWORD_SET: WordSet = WordSet::new(STOPWORDS);
+static LY_ADJECTIVE_SET: WordSet = WordSet::new(LY_ADJECTIVES);
+static LABEL_SET: WordSet = WordSet::new(LABELS);
+static CAPITALISED_OK_SET: WordSet = WordSet::new(CAPITALISED_OK);
+
 /// Abbreviations before `. <number>` that make it a label (`No. 3`).
 const DOT_LABELS: &[&str] = &[
     "No", "no", "Nos", "nos", "p", "pp", "Vol", "vol", "Fig", "fig", "Sec", "sec", "Art", "art",
@@ -810,8 +918,9 @@ struct Atom {
 
 /// A currency found before or after a number.
 #[derive(Debug, Clone)]
-struct Currency {
-    code: String,
+struct Currency<'a> {
+    /// The ISO code: from `CURRENCIES`, or the code as written in the text.
+    code: &'a str,
     ambiguous: bool,
     start: usize,
     end: usize,
@@ -836,18 +945,18 @@ struct Number {
     signed: bool,
 }
 
-fn scan(text: &str) -> Vec<Atom> {
+/// Calls `found` with every amount of `text`, in order.
+fn scan(text: &str, mut found: impl FnMut(Atom)) {
     let bytes = text.as_bytes();
-    let mut atoms = Vec::new();
     let mut floor = 0;
-    let mut i = 0;
+    let mut i = next_candidate(bytes, 0);
     while let Some(&byte) = bytes.get(i) {
         let next = if byte.is_ascii_digit() {
             let run_end = numeric_run_end(bytes, i);
             match digits_at(text, i, run_end, floor) {
                 Some(atom) => {
                     floor = atom.amount.span.end;
-                    atoms.push(atom);
+                    found(atom);
                     floor
                 }
                 None => run_end,
@@ -857,7 +966,7 @@ fn scan(text: &str) -> Vec<Atom> {
             match words_at(text, i, word_end, floor) {
                 Some(atom) => {
                     floor = atom.amount.span.end;
-                    atoms.push(atom);
+                    found(atom);
                     floor
                 }
                 None => word_end,
@@ -865,9 +974,130 @@ fn scan(text: &str) -> Vec<Atom> {
         } else {
             i + 1
         };
-        i = next.max(i + 1);
+        i = next_candidate(bytes, next.max(i + 1));
     }
-    atoms
+}
+
+/// The first bytes of what the scan may read as an amount: digits, and the
+/// first letters (in both cases) of `a` and of the number words, the only
+/// words `words_at` does not reject by shape at once.
+const CANDIDATE_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = b'0';
+    while b <= b'9' {
+        table[b as usize] = true;
+        b += 1;
+    }
+    let mut first = 0;
+    while first < 26 {
+        let shapes = NUMBER_WORD_SHAPES[first];
+        let mut len = 0;
+        // `a` is read as the article.
+        let mut any = first == 0;
+        while len < shapes.len() {
+            any |= shapes[len] != 0;
+            len += 1;
+        }
+        if any {
+            table[b'a' as usize + first] = true;
+            table[b'A' as usize + first] = true;
+        }
+        first += 1;
+    }
+    table
+};
+
+/// Where the scan has work next, from `from` on: `from` itself if it holds
+/// an ASCII letter or digit (as the byte-wise loop would read there), else
+/// the first digit, or the first ASCII word (a run of ASCII letters after a
+/// byte that is none) that `words_at` does not reject by its shape, or the
+/// end of the text. What lies between is what the byte-wise loop steps over
+/// without result: other bytes one by one, and the words rejected by shape.
+/// Eight bytes are classified at a time.
+#[inline(never)]
+fn next_candidate(bytes: &[u8], from: usize) -> usize {
+    match bytes.get(from) {
+        None => return bytes.len(),
+        Some(b) if b.is_ascii_alphanumeric() => return from,
+        Some(_) => {}
+    }
+    let mut at = from;
+    // Bit 7 of byte 0 is set when the byte before the chunk is a letter.
+    // The byte at `from` is no letter, so its own bit does not matter.
+    let mut carry = 0;
+    loop {
+        let rest = bytes.get(at..).unwrap_or_default();
+        let x = match rest.get(..8) {
+            Some(chunk) => u64::from_le_bytes(chunk.try_into().unwrap_or_default()),
+            None => {
+                // Zero bytes are neither letters nor digits.
+                let mut chunk = [0u8; 8];
+                for (slot, b) in chunk.iter_mut().zip(rest) {
+                    *slot = *b;
+                }
+                u64::from_le_bytes(chunk)
+            }
+        };
+        let letters = ascii_letter_bits(x);
+        let mut hits = ascii_digit_bits(x) | (letters & !((letters << 8) | carry));
+        while hits != 0 {
+            let bit = hits.trailing_zeros();
+            hits &= hits - 1;
+            let p = at + bit as usize / 8;
+            let Some(&first) = bytes.get(p) else {
+                break;
+            };
+            if !CANDIDATE_BYTES[usize::from(first)] {
+                continue;
+            }
+            if first.is_ascii_digit() {
+                return p;
+            }
+            // The first byte after the word that is no letter: in this
+            // chunk, or found byte by byte.
+            let ends = !letters & HIGH_8 & !(2u64 << bit).wrapping_sub(1);
+            let end = if ends != 0 {
+                at + ends.trailing_zeros() as usize / 8
+            } else {
+                p + ascii_letters_from(bytes, p)
+            };
+            if bytes.get(p..end).is_some_and(may_be_number_word) {
+                return p;
+            }
+        }
+        if rest.len() <= 8 {
+            return bytes.len();
+        }
+        carry = letters >> 56;
+        at += 8;
+    }
+}
+
+/// The test `words_at` starts with: `a`, or a word shaped like a number
+/// word.
+fn may_be_number_word(word: &[u8]) -> bool {
+    word.eq_ignore_ascii_case(b"a") || number_word_shape(word)
+}
+
+const ONES_8: u64 = u64::from_le_bytes([1; 8]);
+const HIGH_8: u64 = ONES_8 * 0x80;
+
+/// Bit 7 set in each byte of `x` that is an ASCII letter. Per byte, without
+/// carries between bytes (bit 7 cleared first): bit 7 of `low + (0x80 - k)`
+/// is set when `low >= k`.
+const fn ascii_letter_bits(x: u64) -> u64 {
+    let low = (x | (ONES_8 * 0x20)) & !HIGH_8;
+    let from_a = low + ONES_8 * (0x80 - b'a' as u64);
+    let past_z = low + ONES_8 * (0x80 - b'z' as u64 - 1);
+    from_a & !past_z & !x & HIGH_8
+}
+
+/// Bit 7 set in each byte of `x` that is an ASCII digit.
+const fn ascii_digit_bits(x: u64) -> u64 {
+    let low = x & !HIGH_8;
+    let from_0 = low + ONES_8 * (0x80 - b'0' as u64);
+    let past_9 = low + ONES_8 * (0x80 - b'9' as u64 - 1);
+    from_0 & !past_9 & !x & HIGH_8
 }
 
 /// The end of the digits starting at `i`, with `.` and `,` between digits.
@@ -890,17 +1120,19 @@ fn numeric_run_end(bytes: &[u8], i: usize) -> usize {
 /// Reads `1,234.50`: thousands separators in groups of three, at most one
 /// decimal point after them.
 fn parse_run(run: &str) -> Option<Decimal> {
-    let (int, frac) = match run.split_once('.') {
-        Some((int, frac)) => (int, Some(frac)),
-        None => (run, None),
+    // Bytes, not chars: a run is ASCII.
+    let bytes = run.as_bytes();
+    let (int, frac) = match bytes.iter().position(|&b| b == b'.') {
+        Some(i) => (bytes.get(..i)?, bytes.get(i + 1..)),
+        None => (bytes, None),
     };
-    if frac.is_some_and(|f| f.contains(['.', ','])) {
+    if frac.is_some_and(|f| f.iter().any(|&b| b == b'.' || b == b',')) {
         return None;
     }
-    if !int.contains(',') {
+    if !int.contains(&b',') {
         return parse_decimal(run);
     }
-    let mut groups = int.split(',');
+    let mut groups = int.split(|&b| b == b',');
     let first = groups.next()?;
     if first.is_empty() || first.len() > 3 || !groups.all(|g| g.len() == 3) {
         return None;
@@ -931,7 +1163,6 @@ fn digits_at(text: &str, start: usize, run_end: usize, floor: usize) -> Option<A
         // 007, 09 (a date part), or space-grouped thousands (5 000).
         return None;
     }
-    let value = parse_run(run)?;
     let year_like = run.len() == 4 && matches!(run.as_bytes().first(), Some(b'1' | b'2'));
     let prefix = match prefix_before(text, start, floor) {
         Prefix::Found(currency) => Some(currency),
@@ -965,6 +1196,8 @@ fn digits_at(text: &str, start: usize, run_end: usize, floor: usize) -> Option<A
         After::Glued(end, scale, single) => Some((end, scale, single)),
         After::Reject => return None,
     };
+    // Parsed last: most rejections above are cheaper.
+    let value = parse_run(run)?;
     finish(
         text,
         floor,
@@ -1030,10 +1263,10 @@ fn words_at(text: &str, start: usize, word_end: usize, floor: usize) -> Option<A
     // Most words are neither `a` nor shaped like a number word: test the
     // bytes before anything else.
     let bytes = text.as_bytes().get(start..word_end)?;
-    let article = bytes.eq_ignore_ascii_case(b"a");
-    if !article && !number_word_shape(bytes) {
+    if !may_be_number_word(bytes) {
         return None;
     }
+    let article = bytes.eq_ignore_ascii_case(b"a");
     let word = text.get(start..word_end)?;
     if word.len() > 9 || !word.bytes().skip(1).all(|b| b.is_ascii_lowercase()) {
         return None;
@@ -1108,7 +1341,7 @@ fn number_word(word: &str) -> Option<u32> {
 }
 
 /// Reads the scale, the unit and the hedge around a number.
-fn finish(text: &str, floor: usize, number: Number, prefix: Option<Currency>) -> Option<Atom> {
+fn finish(text: &str, floor: usize, number: Number, prefix: Option<Currency<'_>>) -> Option<Atom> {
     let mut end = number.end;
     let mut scale = Scale::One;
     let mut single_letter = false;
@@ -1119,10 +1352,7 @@ fn finish(text: &str, floor: usize, number: Number, prefix: Option<Currency>) ->
     } else if let Some((e, s)) = scale_word_after(text, end) {
         end = e;
         scale = s;
-    } else if UNSUPPORTED_SCALES
-        .iter()
-        .any(|w| word_after(text, end, w).is_some())
-    {
+    } else if unsupported_scale_after(text, end) {
         return None;
     }
 
@@ -1168,13 +1398,13 @@ fn finish(text: &str, floor: usize, number: Number, prefix: Option<Currency>) ->
     let mut ambiguous = false;
     let unit = match (&prefix, &suffix) {
         (Some(before), Some(after)) => {
-            malformed = Some(vec![before.code.clone(), after.code.clone()]);
+            malformed = Some(vec![before.code.to_owned(), after.code.to_owned()]);
             ambiguous = after.ambiguous;
-            Some(Unit::Currency(after.code.clone()))
+            Some(Unit::Currency(after.code.to_owned()))
         }
         (Some(currency), None) | (None, Some(currency)) => {
             ambiguous = currency.ambiguous;
-            Some(Unit::Currency(currency.code.clone()))
+            Some(Unit::Currency(currency.code.to_owned()))
         }
         (None, None) if percent => Some(Unit::Percent),
         (None, None) => noun.map(Unit::Noun),
@@ -1206,14 +1436,14 @@ fn finish(text: &str, floor: usize, number: Number, prefix: Option<Currency>) ->
 }
 
 /// Where a currency before a number stands.
-enum Prefix {
+enum Prefix<'a> {
     None,
-    Found(Currency),
+    Found(Currency<'a>),
     /// A currency glued to letters before it (`XYZ$5`): not an amount.
     Glued,
 }
 
-fn prefix_before(text: &str, start: usize, floor: usize) -> Prefix {
+fn prefix_before(text: &str, start: usize, floor: usize) -> Prefix<'_> {
     if let Some(currency) = currency_ending_at(text, start, floor) {
         return if char_before(text, currency.start).is_some_and(is_word_char) {
             Prefix::Glued
@@ -1233,16 +1463,21 @@ fn prefix_before(text: &str, start: usize, floor: usize) -> Prefix {
 }
 
 /// The longest currency symbol or code ending at `end`, not before `floor`.
-fn currency_ending_at(text: &str, end: usize, floor: usize) -> Option<Currency> {
+fn currency_ending_at(text: &str, end: usize, floor: usize) -> Option<Currency<'_>> {
     let before = text.get(floor..end)?;
     // Most numbers follow a space or a letter that ends no currency.
     let &last = before.as_bytes().last()?;
-    let best = currency_entries(CURRENCIES_BY_LAST_BYTE[usize::from(last)])
+    let set = CURRENCIES_BY_LAST_BYTE[usize::from(last)];
+    // No entry ends with `last`, and no code does unless it is a capital.
+    if set == 0 && !last.is_ascii_uppercase() {
+        return None;
+    }
+    let best = currency_entries(set)
         .filter(|(written, ..)| before.ends_with(written))
         .max_by_key(|(written, ..)| written.len());
     if let Some(&(written, code, _, ambiguous)) = best {
         return Some(Currency {
-            code: code.to_owned(),
+            code,
             ambiguous,
             start: end - written.len(),
             end,
@@ -1251,7 +1486,7 @@ fn currency_ending_at(text: &str, end: usize, floor: usize) -> Option<Currency> 
     }
     let code = before.get(before.len().checked_sub(3)?..)?;
     generic_code(code).then(|| Currency {
-        code: code.to_owned(),
+        code,
         ambiguous: false,
         start: end - 3,
         end,
@@ -1268,7 +1503,7 @@ fn generic_code(code: &str) -> bool {
 }
 
 /// A currency word or code after the number (and its scale).
-fn currency_after(text: &str, pos: usize) -> Option<Currency> {
+fn currency_after(text: &str, pos: usize) -> Option<Currency<'_>> {
     let (start, _) = separator_after(text, pos)?;
     // Every currency word or code starts with an ASCII letter.
     let &first = text.as_bytes().get(start)?;
@@ -1283,7 +1518,7 @@ fn currency_after(text: &str, pos: usize) -> Option<Currency> {
         .max_by_key(|(end, ..)| *end);
     if let Some((end, written, code, ambiguous)) = best {
         return Some(Currency {
-            code: code.to_owned(),
+            code,
             ambiguous,
             start,
             end,
@@ -1292,8 +1527,8 @@ fn currency_after(text: &str, pos: usize) -> Option<Currency> {
     }
     let end = start + ascii_letters(text, start);
     let code = text.get(start..end)?;
-    (generic_code(code) && !char_at(text, end).is_some_and(is_word_char)).then(|| Currency {
-        code: code.to_owned(),
+    (generic_code(code) && !char_at(text, end).is_some_and(is_word_char)).then_some(Currency {
+        code,
         ambiguous: false,
         start,
         end,
@@ -1305,6 +1540,13 @@ fn currency_after(text: &str, pos: usize) -> Option<Currency> {
 /// `23 bn`.
 fn scale_word_after(text: &str, pos: usize) -> Option<(usize, Scale)> {
     let (start, hyphen) = separator_after(text, pos)?;
+    // Every scale word starts with `b`, `m` or `t`, in either case.
+    if !matches!(
+        text.as_bytes().get(start).map(|b| b | 0x20),
+        Some(b'b' | b'm' | b't')
+    ) {
+        return None;
+    }
     let end = start + ascii_letters(text, start);
     if end == start || char_at(text, end).is_some_and(is_word_char) {
         return None;
@@ -1337,6 +1579,20 @@ fn scale_word_after(text: &str, pos: usize) -> Option<(usize, Scale)> {
     Some((end, scale))
 }
 
+/// Whether one of `UNSUPPORTED_SCALES` is the next word after `pos`.
+fn unsupported_scale_after(text: &str, pos: usize) -> bool {
+    let Some((start, _)) = separator_after(text, pos) else {
+        return false;
+    };
+    // They all start with `c` or `l`, in either case.
+    matches!(
+        text.as_bytes().get(start).map(|b| b | 0x20),
+        Some(b'c' | b'l')
+    ) && UNSUPPORTED_SCALES
+        .iter()
+        .any(|w| phrase_at(text, start, w, false).is_some())
+}
+
 /// `%`, `percent`, `per cent` after the number.
 fn percent_after(text: &str, pos: usize) -> Option<usize> {
     let start = skip_hspace(text, pos);
@@ -1346,7 +1602,8 @@ fn percent_after(text: &str, pos: usize) -> Option<usize> {
             return Some(start + sign.len_utf8());
         }
     }
-    if start == pos {
+    // The words all start with `p`, in either case.
+    if start == pos || text.as_bytes().get(start).map(|b| b | 0x20) != Some(b'p') {
         return None;
     }
     ["percent", "per cent", "per-cent", "pct"]
@@ -1385,14 +1642,20 @@ fn noun_after(text: &str, pos: usize) -> Option<(usize, String)> {
                     .filter(|_| after > end)
                     .map(|e| (e, "percentage points".to_owned()));
             }
-            if TIME_WORDS.contains(&word) || NOT_COUNTED.contains(&word) {
+            if TIME_WORD_SET.contains(word) || NOT_COUNTED_SET.contains(word) {
                 return None;
             }
             if is_plural_noun(word) {
-                return Some((end, word.to_lowercase()));
+                // Lowercase ASCII is its own lowercase: a copy will do.
+                let lower = if word.is_ascii() {
+                    word.to_owned()
+                } else {
+                    word.to_lowercase()
+                };
+                return Some((end, lower));
             }
-            let adverb = word.ends_with("ly") && !LY_ADJECTIVES.contains(&word);
-            if STOPWORDS.contains(&word) || adverb {
+            let adverb = word.ends_with("ly") && !LY_ADJECTIVE_SET.contains(word);
+            if STOPWORD_SET.contains(word) || adverb {
                 return None;
             }
         }
@@ -1405,13 +1668,13 @@ fn noun_after(text: &str, pos: usize) -> Option<(usize, String)> {
 }
 
 fn is_plural_noun(word: &str) -> bool {
-    if COLLECTIVE_NOUNS.contains(&word) {
+    if COLLECTIVE_NOUN_SET.contains(word) {
         return true;
     }
     word.len() >= 3
         && word.ends_with('s')
         && !["ss", "us", "is", "ous"].iter().any(|e| word.ends_with(e))
-        && !NOT_PLURAL.contains(&word)
+        && !NOT_PLURAL_SET.contains(word)
 }
 
 /// Whether the word before a number makes it a label or a name: `page 5`,
@@ -1436,15 +1699,15 @@ fn label_or_name_before(text: &str, start: usize) -> bool {
     if possessive {
         return false;
     }
-    if LABELS.iter().any(|l| l.eq_ignore_ascii_case(word)) {
+    if LABEL_SET.contains_ignore_ascii_case(word) {
         return true;
     }
     if !word.chars().any(char::is_uppercase) {
         return false;
     }
     let lower = word.to_lowercase();
-    let function_word = STOPWORDS.contains(&lower.as_str())
-        || CAPITALISED_OK.contains(&lower.as_str())
+    let function_word = STOPWORD_SET.contains(&lower)
+        || CAPITALISED_OK_SET.contains(&lower)
         || HEDGES
             .iter()
             .any(|(words, _)| words.last() == Some(&lower.as_str()));
@@ -1462,10 +1725,13 @@ fn hedge_before(text: &str, start: usize, floor: usize) -> Option<(Hedge, Range<
         .as_bytes()
         .get(end.wrapping_sub(1))?
         .to_ascii_lowercase();
-    'hedges: for &(words, hedge) in HEDGES {
-        if words.last().and_then(|w| w.as_bytes().last()) != Some(&last) {
-            continue;
-        }
+    let mut set = HEDGES_BY_LAST_BYTE[usize::from(last)];
+    'hedges: while set != 0 {
+        let i = set.trailing_zeros() as usize;
+        set &= set - 1;
+        let Some(&(words, hedge)) = HEDGES.get(i) else {
+            break;
+        };
         let mut p = end;
         for (k, word) in words.iter().rev().enumerate() {
             if k > 0 {
@@ -1537,7 +1803,11 @@ fn is_hspace(c: char) -> bool {
 fn ascii_letters(text: &str, pos: usize) -> usize {
     // A plain loop over the bytes: `text.get(pos..)` would check that `pos`
     // is a char boundary, which a letter after it implies anyway.
-    let bytes = text.as_bytes();
+    ascii_letters_from(text.as_bytes(), pos)
+}
+
+/// The number of ASCII letters starting at byte `pos`.
+fn ascii_letters_from(bytes: &[u8], pos: usize) -> usize {
     let mut end = pos;
     while bytes.get(end).is_some_and(u8::is_ascii_alphabetic) {
         end += 1;
@@ -1547,28 +1817,35 @@ fn ascii_letters(text: &str, pos: usize) -> usize {
 
 /// Skips spaces and tabs.
 fn skip_hspace(text: &str, pos: usize) -> usize {
-    let rest = text.get(pos..).unwrap_or("");
-    pos + rest
-        .chars()
-        .take_while(|&c| is_hspace(c))
-        .map(char::len_utf8)
-        .sum::<usize>()
+    skip_spaces(text, pos, false)
 }
 
 /// Skips spaces and at most one line break.
 fn skip_ws(text: &str, pos: usize) -> usize {
+    skip_spaces(text, pos, true)
+}
+
+/// Skips spaces (`is_hspace`) and, if `breaks`, carriage returns and at
+/// most one line feed. ASCII bytes are read without decoding; a `pos` that
+/// is no char boundary is returned as it is.
+fn skip_spaces(text: &str, pos: usize, breaks: bool) -> usize {
+    let bytes = text.as_bytes();
     let mut p = pos;
-    let mut breaks = 0;
-    for c in text.get(pos..).unwrap_or("").chars() {
-        if c == '\n' {
-            breaks += 1;
-            if breaks > 1 {
-                break;
+    let mut line_feeds = 0;
+    while let Some(&b) = bytes.get(p) {
+        match b {
+            b' ' | b'\t' => p += 1,
+            b'\r' if breaks => p += 1,
+            b'\n' if breaks && line_feeds == 0 => {
+                line_feeds += 1;
+                p += 1;
             }
-        } else if !(is_hspace(c) || c == '\r') {
-            break;
+            _ if b.is_ascii() => break,
+            _ => match text.get(p..).and_then(|rest| rest.chars().next()) {
+                Some(c) if is_hspace(c) => p += c.len_utf8(),
+                _ => break,
+            },
         }
-        p += c.len_utf8();
     }
     p
 }
@@ -1628,6 +1905,17 @@ fn word_after(text: &str, pos: usize, word: &str) -> Option<usize> {
 /// as comparing `str` slices word by word.
 fn phrase_at(text: &str, pos: usize, phrase: &str, exact: bool) -> Option<usize> {
     let bytes = text.as_bytes();
+    // Most calls fail at the first or second byte: test them before
+    // splitting (up to a space, which matches any run of spaces).
+    for (k, &b) in phrase.as_bytes().iter().take(2).enumerate() {
+        if b == b' ' {
+            break;
+        }
+        let &t = bytes.get(pos + k)?;
+        if t != b && (exact || !t.eq_ignore_ascii_case(&b)) {
+            return None;
+        }
+    }
     let mut p = pos;
     for (k, word) in phrase.as_bytes().split(|&b| b == b' ').enumerate() {
         if k > 0 {
@@ -2765,7 +3053,7 @@ mod fast_paths {
         }
     }
 
-    fn currency_ending_at_reference(text: &str, end: usize, floor: usize) -> Option<Currency> {
+    fn currency_ending_at_reference(text: &str, end: usize, floor: usize) -> Option<Currency<'_>> {
         let before = text.get(floor..end)?;
         let best = CURRENCIES
             .iter()
@@ -2773,7 +3061,7 @@ mod fast_paths {
             .max_by_key(|(written, ..)| written.len());
         if let Some(&(written, code, _, ambiguous)) = best {
             return Some(Currency {
-                code: code.to_owned(),
+                code,
                 ambiguous,
                 start: end - written.len(),
                 end,
@@ -2782,7 +3070,7 @@ mod fast_paths {
         }
         let code = before.get(before.len().checked_sub(3)?..)?;
         generic_code(code).then(|| Currency {
-            code: code.to_owned(),
+            code,
             ambiguous: false,
             start: end - 3,
             end,
@@ -2790,7 +3078,7 @@ mod fast_paths {
         })
     }
 
-    fn currency_after_reference(text: &str, pos: usize) -> Option<Currency> {
+    fn currency_after_reference(text: &str, pos: usize) -> Option<Currency<'_>> {
         let (start, _) = separator_after(text, pos)?;
         let best = CURRENCIES
             .iter()
@@ -2803,7 +3091,7 @@ mod fast_paths {
             .max_by_key(|(end, ..)| *end);
         if let Some((end, written, code, ambiguous)) = best {
             return Some(Currency {
-                code: code.to_owned(),
+                code,
                 ambiguous,
                 start,
                 end,
@@ -2812,8 +3100,8 @@ mod fast_paths {
         }
         let end = start + ascii_letters(text, start);
         let code = text.get(start..end)?;
-        (generic_code(code) && !char_at(text, end).is_some_and(is_word_char)).then(|| Currency {
-            code: code.to_owned(),
+        (generic_code(code) && !char_at(text, end).is_some_and(is_word_char)).then_some(Currency {
+            code,
             ambiguous: false,
             start,
             end,
@@ -2821,7 +3109,7 @@ mod fast_paths {
         })
     }
 
-    fn key(c: Option<Currency>) -> Option<(String, bool, usize, usize, &'static str)> {
+    fn key(c: Option<Currency<'_>>) -> Option<(&str, bool, usize, usize, &'static str)> {
         c.map(|c| (c.code, c.ambiguous, c.start, c.end, c.written))
     }
 
@@ -2912,5 +3200,217 @@ mod fast_paths {
             }
         }
         assert!(found > 200, "{found}");
+    }
+
+    /// `find` as it was before `next_candidate`: every byte visited, atoms
+    /// collected, then paired.
+    fn find_reference(text: &str) -> Vec<Finding> {
+        let bytes = text.as_bytes();
+        let mut atoms = Vec::new();
+        let mut floor = 0;
+        let mut i = 0;
+        while let Some(&byte) = bytes.get(i) {
+            let next = if byte.is_ascii_digit() {
+                let run_end = numeric_run_end(bytes, i);
+                match digits_at(text, i, run_end, floor) {
+                    Some(atom) => {
+                        floor = atom.amount.span.end;
+                        atoms.push(atom);
+                        floor
+                    }
+                    None => run_end,
+                }
+            } else if byte.is_ascii_alphabetic() {
+                let word_end = i + ascii_letters(text, i);
+                match words_at(text, i, word_end, floor) {
+                    Some(atom) => {
+                        floor = atom.amount.span.end;
+                        atoms.push(atom);
+                        floor
+                    }
+                    None => word_end,
+                }
+            } else {
+                i + 1
+            };
+            i = next.max(i + 1);
+        }
+        let mut findings = Vec::new();
+        let mut atoms = atoms.into_iter().peekable();
+        while let Some(atom) = atoms.next() {
+            if let Some(currencies) = atom.malformed {
+                findings.push(Finding::Malformed {
+                    span: atom.amount.span.clone(),
+                    amount: atom.amount,
+                    currencies,
+                });
+                continue;
+            }
+            let from = atom.amount;
+            if let Some(next) = atoms.next_if(|next| {
+                next.malformed.is_none() && conversion_end(text, &from, &next.amount).is_some()
+            }) {
+                let to = next.amount;
+                let end = conversion_end(text, &from, &to).unwrap_or(to.span.end);
+                findings.push(Finding::Conversion {
+                    span: from.span.start..end,
+                    from,
+                    to,
+                });
+            } else {
+                findings.push(Finding::Amount(from));
+            }
+        }
+        findings
+    }
+
+    #[test]
+    fn find_agrees_with_bytewise_scan() {
+        let mut found = 0;
+        let mut texts = corpus();
+        // Every suffix of a few texts: chunks of eight bytes start anywhere.
+        let short = "It paid $5 billion (RMB 32bn), or one hundred users; a dozen \
+                     firms, ten-fold, 3,000 staff and a million euros in 2021.";
+        texts.extend(
+            (0..short.len())
+                .filter_map(|i| short.get(i..))
+                .map(str::to_owned),
+        );
+        for text in &texts {
+            let findings = find(text);
+            assert_eq!(findings, find_reference(text), "{text:?}");
+            found += findings.len();
+        }
+        assert!(found > 300, "{found}");
+    }
+
+    #[test]
+    fn next_candidate_skips_only_what_the_scan_rejects() {
+        for text in corpus() {
+            let bytes = text.as_bytes();
+            for from in 0..=bytes.len() {
+                let next = next_candidate(bytes, from);
+                assert!(next >= from && next <= bytes.len());
+                for i in from..next {
+                    let b = bytes[i];
+                    assert!(!b.is_ascii_digit(), "digit skipped at {i}");
+                    let starts_word = b.is_ascii_alphabetic()
+                        && (i == from || !bytes[i - 1].is_ascii_alphabetic());
+                    if starts_word {
+                        let word = &bytes[i..i + ascii_letters(&text, i)];
+                        assert!(!may_be_number_word(word), "{word:?} skipped at {i}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn word_sets_agree_with_lists() {
+        let sets: [(&WordSet, &[&str]); 8] = [
+            (&TIME_WORD_SET, TIME_WORDS),
+            (&NOT_COUNTED_SET, NOT_COUNTED),
+            (&NOT_PLURAL_SET, NOT_PLURAL),
+            (&COLLECTIVE_NOUN_SET, COLLECTIVE_NOUNS),
+            (&STOPWORD_SET, STOPWORDS),
+            (&LY_ADJECTIVE_SET, LY_ADJECTIVES),
+            (&LABEL_SET, LABELS),
+            (&CAPITALISED_OK_SET, CAPITALISED_OK),
+        ];
+        let mut words: Vec<String> = vec![String::new(), "é".into(), "x".repeat(40)];
+        for text in corpus() {
+            words.extend(text.split(|c: char| !c.is_alphabetic()).map(str::to_owned));
+        }
+        for (set, list) in sets {
+            for w in list {
+                assert!(set.contains(w) && set.contains_ignore_ascii_case(&w.to_uppercase()));
+            }
+            for w in &words {
+                assert_eq!(set.contains(w), list.contains(&w.as_str()), "{w:?}");
+                assert_eq!(
+                    set.contains_ignore_ascii_case(w),
+                    list.iter().any(|l| l.eq_ignore_ascii_case(w)),
+                    "{w:?}"
+                );
+            }
+        }
+    }
+
+    fn skip_hspace_reference(text: &str, pos: usize) -> usize {
+        let rest = text.get(pos..).unwrap_or("");
+        pos + rest
+            .chars()
+            .take_while(|&c| is_hspace(c))
+            .map(char::len_utf8)
+            .sum::<usize>()
+    }
+
+    fn skip_ws_reference(text: &str, pos: usize) -> usize {
+        let mut p = pos;
+        let mut breaks = 0;
+        for c in text.get(pos..).unwrap_or("").chars() {
+            if c == '\n' {
+                breaks += 1;
+                if breaks > 1 {
+                    break;
+                }
+            } else if !(is_hspace(c) || c == '\r') {
+                break;
+            }
+            p += c.len_utf8();
+        }
+        p
+    }
+
+    #[test]
+    fn skips_agree() {
+        let mut texts = corpus();
+        texts.push(" \t\u{a0}\u{2009}\u{202f}\r\n \n\n x\u{2007} é".to_owned());
+        for text in &texts {
+            // Every byte offset, char boundary or not, and one past the end.
+            for pos in 0..=text.len() + 1 {
+                assert_eq!(skip_hspace(text, pos), skip_hspace_reference(text, pos));
+                assert_eq!(skip_ws(text, pos), skip_ws_reference(text, pos));
+            }
+        }
+    }
+
+    fn parse_run_reference(run: &str) -> Option<Decimal> {
+        let (int, frac) = match run.split_once('.') {
+            Some((int, frac)) => (int, Some(frac)),
+            None => (run, None),
+        };
+        if frac.is_some_and(|f| f.contains(['.', ','])) {
+            return None;
+        }
+        if !int.contains(',') {
+            return parse_decimal(run);
+        }
+        let mut groups = int.split(',');
+        let first = groups.next()?;
+        if first.is_empty() || first.len() > 3 || !groups.all(|g| g.len() == 3) {
+            return None;
+        }
+        let plain: String = run.chars().filter(|&c| c != ',').collect();
+        parse_decimal(&plain)
+    }
+
+    #[test]
+    fn parse_run_agrees() {
+        // Every string of up to seven bytes from `0`, `1`, `.` and `,`.
+        let mut runs = vec![String::new()];
+        for len in 1..=7 {
+            for mut n in 0..4usize.pow(len) {
+                let mut run = String::new();
+                for _ in 0..len {
+                    run.push(['0', '1', '.', ','][n % 4]);
+                    n /= 4;
+                }
+                runs.push(run);
+            }
+        }
+        for run in runs {
+            assert_eq!(parse_run(&run), parse_run_reference(&run), "{run:?}");
+        }
     }
 }
