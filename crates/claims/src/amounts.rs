@@ -1013,7 +1013,8 @@ const CANDIDATE_BYTES: [bool; 256] = {
 /// byte that is none) that `words_at` does not reject by its shape, or the
 /// end of the text. What lies between is what the byte-wise loop steps over
 /// without result: other bytes one by one, and the words rejected by shape.
-/// Eight bytes are classified at a time.
+/// Eight bytes are classified at a time. Out of line: it is entered once
+/// per candidate, and its own profile line tells the skipping's cost.
 #[inline(never)]
 fn next_candidate(bytes: &[u8], from: usize) -> usize {
     match bytes.get(from) {
@@ -1025,52 +1026,55 @@ fn next_candidate(bytes: &[u8], from: usize) -> usize {
     // Bit 7 of byte 0 is set when the byte before the chunk is a letter.
     // The byte at `from` is no letter, so its own bit does not matter.
     let mut carry = 0;
-    loop {
-        let rest = bytes.get(at..).unwrap_or_default();
-        let x = match rest.get(..8) {
-            Some(chunk) => u64::from_le_bytes(chunk.try_into().unwrap_or_default()),
-            None => {
-                // Zero bytes are neither letters nor digits.
-                let mut chunk = [0u8; 8];
-                for (slot, b) in chunk.iter_mut().zip(rest) {
-                    *slot = *b;
-                }
-                u64::from_le_bytes(chunk)
-            }
-        };
-        let letters = ascii_letter_bits(x);
-        let mut hits = ascii_digit_bits(x) | (letters & !((letters << 8) | carry));
-        while hits != 0 {
-            let bit = hits.trailing_zeros();
-            hits &= hits - 1;
-            let p = at + bit as usize / 8;
-            let Some(&first) = bytes.get(p) else {
-                break;
-            };
-            if !CANDIDATE_BYTES[usize::from(first)] {
-                continue;
-            }
-            if first.is_ascii_digit() {
-                return p;
-            }
-            // The first byte after the word that is no letter: in this
-            // chunk, or found byte by byte.
-            let ends = !letters & HIGH_8 & !(2u64 << bit).wrapping_sub(1);
-            let end = if ends != 0 {
-                at + ends.trailing_zeros() as usize / 8
-            } else {
-                p + ascii_letters_from(bytes, p)
-            };
-            if bytes.get(p..end).is_some_and(may_be_number_word) {
-                return p;
-            }
+    let mut chunks = bytes.get(from..).unwrap_or_default().chunks_exact(8);
+    for chunk in chunks.by_ref() {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        if let Some(p) = candidate_in_chunk(bytes, at, x, &mut carry) {
+            return p;
         }
-        if rest.len() <= 8 {
-            return bytes.len();
-        }
-        carry = letters >> 56;
         at += 8;
     }
+    // Zero bytes are neither letters nor digits.
+    let mut tail = [0u8; 8];
+    for (slot, b) in tail.iter_mut().zip(chunks.remainder()) {
+        *slot = *b;
+    }
+    candidate_in_chunk(bytes, at, u64::from_le_bytes(tail), &mut carry).unwrap_or(bytes.len())
+}
+
+/// The first candidate of `next_candidate` in the eight bytes `x` read at
+/// `at`; `carry` says whether the byte before is a letter, and is set for
+/// the next chunk.
+#[inline(always)]
+fn candidate_in_chunk(bytes: &[u8], at: usize, x: u64, carry: &mut u64) -> Option<usize> {
+    let letters = ascii_letter_bits(x);
+    let mut hits = ascii_digit_bits(x) | (letters & !((letters << 8) | *carry));
+    while hits != 0 {
+        let bit = hits.trailing_zeros();
+        hits &= hits - 1;
+        let p = at + bit as usize / 8;
+        let &first = bytes.get(p)?;
+        if !CANDIDATE_BYTES[usize::from(first)] {
+            continue;
+        }
+        if first.is_ascii_digit() {
+            return Some(p);
+        }
+        // The first byte after the word that is no letter: in this chunk,
+        // or found byte by byte after it (the word fills the chunk from `p`
+        // on).
+        let ends = !letters & HIGH_8 & !(2u64 << bit).wrapping_sub(1);
+        let end = if ends != 0 {
+            at + ends.trailing_zeros() as usize / 8
+        } else {
+            at + 8 + ascii_letters_from(bytes, at + 8)
+        };
+        if bytes.get(p..end).is_some_and(may_be_number_word) {
+            return Some(p);
+        }
+    }
+    *carry = letters >> 56;
+    None
 }
 
 /// The test `words_at` starts with: `a`, or a word shaped like a number
@@ -1236,7 +1240,7 @@ fn after_digits(text: &str, end: usize) -> After {
     }
     if c.is_ascii_alphabetic() {
         let word_end = end + ascii_letters(text, end);
-        if char_at(text, word_end).is_some_and(is_word_char) {
+        if word_char_at(text, word_end) {
             return After::Reject;
         }
         let word = text.get(end..word_end).unwrap_or("");
@@ -1295,7 +1299,7 @@ fn words_at(text: &str, start: usize, word_end: usize, floor: usize) -> Option<A
             }
         }
     }
-    if char_at(text, end).is_some_and(is_word_char) {
+    if word_char_at(text, end) {
         return None;
     }
     if let Some(e) = word_after(text, end, "hundred") {
@@ -1445,7 +1449,7 @@ enum Prefix<'a> {
 
 fn prefix_before(text: &str, start: usize, floor: usize) -> Prefix<'_> {
     if let Some(currency) = currency_ending_at(text, start, floor) {
-        return if char_before(text, currency.start).is_some_and(is_word_char) {
+        return if word_char_before(text, currency.start) {
             Prefix::Glued
         } else {
             Prefix::Found(currency)
@@ -1454,7 +1458,7 @@ fn prefix_before(text: &str, start: usize, floor: usize) -> Prefix<'_> {
     let spaced = skip_hspace_back(text, start, floor);
     if spaced < start {
         if let Some(currency) = currency_ending_at(text, spaced, floor) {
-            if !char_before(text, currency.start).is_some_and(is_word_char) {
+            if !word_char_before(text, currency.start) {
                 return Prefix::Found(currency);
             }
         }
@@ -1525,9 +1529,20 @@ fn currency_after(text: &str, pos: usize) -> Option<Currency<'_>> {
             written,
         });
     }
-    let end = start + ascii_letters(text, start);
+    // A code of three capitals, no more letters: test the bytes before
+    // reading the whole word.
+    let bytes = text.as_bytes();
+    if !bytes
+        .get(start..start + 3)?
+        .iter()
+        .all(u8::is_ascii_uppercase)
+        || bytes.get(start + 3).is_some_and(u8::is_ascii_alphabetic)
+    {
+        return None;
+    }
+    let end = start + 3;
     let code = text.get(start..end)?;
-    (generic_code(code) && !char_at(text, end).is_some_and(is_word_char)).then_some(Currency {
+    (generic_code(code) && !word_char_at(text, end)).then_some(Currency {
         code,
         ambiguous: false,
         start,
@@ -1548,10 +1563,14 @@ fn scale_word_after(text: &str, pos: usize) -> Option<(usize, Scale)> {
         return None;
     }
     let end = start + ascii_letters(text, start);
-    if end == start || char_at(text, end).is_some_and(is_word_char) {
+    if end == start || word_char_at(text, end) {
         return None;
     }
     let word = text.get(start..end)?;
+    // The lengths of `thousand`, `million`... and of `bn`, `bln`...
+    if !matches!(word.len(), 2 | 3 | 7 | 8) {
+        return None;
+    }
     let lower = word.bytes().all(|b| b.is_ascii_lowercase());
     let upper = word.bytes().all(|b| b.is_ascii_uppercase());
     let capitalised = word.bytes().skip(1).all(|b| b.is_ascii_lowercase());
@@ -1749,7 +1768,7 @@ fn hedge_before(text: &str, start: usize, floor: usize) -> Option<(Hedge, Range<
                 _ => continue 'hedges,
             }
         }
-        if char_before(text, p).is_some_and(is_word_char) {
+        if word_char_before(text, p) {
             continue;
         }
         return Some((hedge, p..end));
@@ -1793,6 +1812,26 @@ fn char_at(text: &str, pos: usize) -> Option<char> {
 
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
+}
+
+/// `char_at(text, pos).is_some_and(is_word_char)`, reading an ASCII byte
+/// without decoding.
+fn word_char_at(text: &str, pos: usize) -> bool {
+    match text.as_bytes().get(pos) {
+        None => false,
+        Some(&b) if b.is_ascii() => b.is_ascii_alphanumeric() || b == b'_',
+        Some(_) => char_at(text, pos).is_some_and(is_word_char),
+    }
+}
+
+/// `char_before(text, pos).is_some_and(is_word_char)`, reading an ASCII
+/// byte without decoding (a valid `str` has no continuation byte after an
+/// ASCII one, so `pos` is then a char boundary).
+fn word_char_before(text: &str, pos: usize) -> bool {
+    match pos.checked_sub(1).and_then(|i| text.as_bytes().get(i)) {
+        Some(&b) if b.is_ascii() => b.is_ascii_alphanumeric() || b == b'_',
+        _ => char_before(text, pos).is_some_and(is_word_char),
+    }
 }
 
 fn is_hspace(c: char) -> bool {
@@ -1882,9 +1921,12 @@ fn skip_ws_back(text: &str, pos: usize, floor: usize) -> usize {
 /// A space (or a line break) or a single hyphen after `pos`: where the next
 /// word starts, and whether it was a hyphen.
 fn separator_after(text: &str, pos: usize) -> Option<(usize, bool)> {
-    if char_at(text, pos) == Some('-') {
-        return char_at(text, pos + 1)
-            .is_some_and(|c| c.is_ascii_alphabetic())
+    // Bytes: an ASCII byte is a char of its own.
+    let bytes = text.as_bytes();
+    if bytes.get(pos) == Some(&b'-') {
+        return bytes
+            .get(pos + 1)
+            .is_some_and(u8::is_ascii_alphabetic)
             .then_some((pos + 1, true));
     }
     let start = skip_ws(text, pos);
@@ -1936,7 +1978,7 @@ fn phrase_at(text: &str, pos: usize, phrase: &str, exact: bool) -> Option<usize>
         }
         p += word.len();
     }
-    (!char_at(text, p).is_some_and(is_word_char)).then_some(p)
+    (!word_char_at(text, p)).then_some(p)
 }
 
 /// The word at `pos`: letters, with single inner hyphens (`low-income`),
@@ -1958,7 +2000,7 @@ fn word_at(text: &str, pos: usize) -> Option<(usize, &str)> {
             break;
         }
     }
-    if end == 0 || char_at(text, pos + end).is_some_and(is_word_char) {
+    if end == 0 || word_char_at(text, pos + end) {
         return None;
     }
     Some((pos + end, rest.get(..end)?))
@@ -3411,6 +3453,25 @@ mod fast_paths {
         }
         for run in runs {
             assert_eq!(parse_run(&run), parse_run_reference(&run), "{run:?}");
+        }
+    }
+
+    #[test]
+    fn word_char_tests_agree() {
+        for text in corpus() {
+            // Every byte offset, char boundary or not, and one past the end.
+            for pos in 0..=text.len() + 1 {
+                assert_eq!(
+                    word_char_at(&text, pos),
+                    char_at(&text, pos).is_some_and(is_word_char),
+                    "at {pos}"
+                );
+                assert_eq!(
+                    word_char_before(&text, pos),
+                    char_before(&text, pos).is_some_and(is_word_char),
+                    "before {pos}"
+                );
+            }
         }
     }
 }
