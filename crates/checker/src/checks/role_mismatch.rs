@@ -1,6 +1,8 @@
 //! `role-mismatch`: a person given a title or organisation they did not
 //! hold at the time the sentence speaks of.
 
+use std::fmt::Write as _;
+
 use claims::{ClaimKind, Tense};
 use facts::{FactDate, Role};
 
@@ -29,11 +31,45 @@ stated as current in a sentence that itself says the person stepped down is a wa
     run,
 };
 
-/// "title of Org from date to date; ...", written into one string.
-fn describe_roles(roles: &[&Role], ctx: &Context<'_>) -> String {
-    use std::fmt::Write as _;
-    let mut out = String::new();
-    for (k, r) in roles.iter().enumerate() {
+/// Writes `date` as its `Display` does: the year in four digits, then
+/// `-MM` and `-DD` when known. Digits are written by hand for the years,
+/// months and days a fact base holds; anything else goes through `Display`.
+fn write_date(out: &mut String, date: FactDate) {
+    let digit = |n: i16| char::from(b'0' + (n % 10) as u8);
+    match date.year_number() {
+        year @ 0..=9999 => {
+            for div in [1000, 100, 10, 1] {
+                out.push(digit(year / div));
+            }
+        }
+        _ => {
+            let _ = write!(out, "{:04}", date.year_number());
+        }
+    }
+    for part in [date.month_number(), date.day_number()]
+        .into_iter()
+        .flatten()
+    {
+        match part {
+            0..=99 => {
+                out.push('-');
+                out.push(digit(i16::from(part) / 10));
+                out.push(digit(i16::from(part)));
+            }
+            _ => {
+                let _ = write!(out, "-{part:02}");
+            }
+        }
+    }
+}
+
+/// "title of Org from date to date; ...", written onto `out`.
+fn describe_roles<'r>(
+    out: &mut String,
+    roles: impl IntoIterator<Item = &'r Role>,
+    ctx: &Context<'_>,
+) {
+    for (k, r) in roles.into_iter().enumerate() {
         if k > 0 {
             out.push_str("; ");
         }
@@ -43,18 +79,31 @@ fn describe_roles(roles: &[&Role], ctx: &Context<'_>) -> String {
             out.push_str(&e.name);
         }
         if let Some(f) = r.from {
-            let _ = write!(out, " from {f}");
+            out.push_str(" from ");
+            write_date(out, f);
         }
         if let Some(t) = r.to {
-            let _ = write!(out, " to {t}");
+            out.push_str(" to ");
+            write_date(out, t);
         }
     }
-    out
+}
+
+/// "title of Org", or the title alone.
+fn write_title_there(out: &mut String, title: &str, org_name: Option<&str>) {
+    out.push_str(title);
+    if let Some(o) = org_name {
+        out.push_str(" of ");
+        out.push_str(o);
+    }
 }
 
 fn run(ctx: &Context<'_>) -> Findings {
     let mut out = Findings::default();
     let titles = &ctx.facts.titles;
+    // The help of each person this article gives a diagnostic, written once.
+    let mut helps: Vec<(&str, String)> = Vec::new();
+    let mut matching: Vec<&Role> = Vec::new();
     for (i, claim) in ctx.claims().iter().enumerate() {
         let ClaimKind::Role {
             role,
@@ -78,58 +127,65 @@ fn run(ctx: &Context<'_>) -> Findings {
         let org_name = org
             .as_deref()
             .and_then(|o| ctx.facts.entity(o))
-            .map(|e| e.name.clone());
-        let mut problems = Vec::new();
+            .map(|e| e.name.as_str());
+        // The problems, joined by "; " as they are found: most claims have
+        // none, and then nothing is written.
+        let mut message = String::new();
         let mut severity = Severity::Error;
         for (title, _) in &role.titles {
-            let matching: Vec<&Role> = person
-                .roles
-                .iter()
-                .filter(|r| titles.satisfies(title, &r.title))
-                .filter(|r| org.is_none() || r.of.as_deref() == org.as_deref())
-                .collect();
-            let title_there = match &org_name {
-                Some(o) => format!("{title} of {o}"),
-                None => title.clone(),
-            };
-            if matching.is_empty() {
-                // The right title elsewhere, or not at all.
-                let elsewhere: Vec<&Role> = person
+            matching.clear();
+            matching.extend(
+                person
                     .roles
                     .iter()
                     .filter(|r| titles.satisfies(title, &r.title))
-                    .collect();
-                let holders: Vec<String> = org
-                    .as_deref()
-                    .map(|o| {
-                        ctx.facts
-                            .entities
-                            .iter()
-                            .filter(|e| e.id != person.id)
-                            .filter(|e| {
-                                e.roles.iter().any(|r| {
-                                    r.of.as_deref() == Some(o)
-                                        && titles.satisfies(title, &r.title)
-                                        && when.as_ref().is_none_or(|w| r.held_during(w))
-                                })
-                            })
-                            .map(|e| e.name.clone())
-                            .collect()
-                    })
-                    .unwrap_or_default();
-                let mut text = if elsewhere.is_empty() {
-                    format!("{} was never {title_there}", person.name)
-                } else {
-                    format!(
-                        "{} was not {title_there} ({})",
-                        person.name,
-                        describe_roles(&elsewhere, ctx)
-                    )
-                };
-                if !holders.is_empty() {
-                    text.push_str(&format!("; {title_there} was {}", holders.join(", ")));
+                    .filter(|r| org.is_none() || r.of.as_deref() == org.as_deref()),
+            );
+            if matching.is_empty() {
+                if !message.is_empty() {
+                    message.push_str("; ");
                 }
-                problems.push(text);
+                // The right title elsewhere, or not at all.
+                let mut elsewhere = person
+                    .roles
+                    .iter()
+                    .filter(|r| titles.satisfies(title, &r.title))
+                    .peekable();
+                message.push_str(&person.name);
+                if elsewhere.peek().is_none() {
+                    message.push_str(" was never ");
+                    write_title_there(&mut message, title, org_name);
+                } else {
+                    message.push_str(" was not ");
+                    write_title_there(&mut message, title, org_name);
+                    message.push_str(" (");
+                    describe_roles(&mut message, elsewhere, ctx);
+                    message.push(')');
+                }
+                if let Some(o) = org.as_deref() {
+                    let holders = ctx
+                        .facts
+                        .entities
+                        .iter()
+                        .filter(|e| e.id != person.id)
+                        .filter(|e| {
+                            e.roles.iter().any(|r| {
+                                r.of.as_deref() == Some(o)
+                                    && titles.satisfies(title, &r.title)
+                                    && when.as_ref().is_none_or(|w| r.held_during(w))
+                            })
+                        });
+                    for (k, holder) in holders.enumerate() {
+                        if k == 0 {
+                            message.push_str("; ");
+                            write_title_there(&mut message, title, org_name);
+                            message.push_str(" was ");
+                        } else {
+                            message.push_str(", ");
+                        }
+                        message.push_str(&holder.name);
+                    }
+                }
                 continue;
             }
             let Some(when) = when else { continue };
@@ -142,59 +198,83 @@ fn run(ctx: &Context<'_>) -> Findings {
             if fits {
                 continue;
             }
+            if !message.is_empty() {
+                message.push_str("; ");
+            }
+            message.push_str(&person.name);
             if role.tense == Tense::Current && matching.iter().all(|r| r.ended_before(&when)) {
                 if role.former {
                     severity = Severity::Warning;
                 }
-                problems.push(format!(
-                    "{} is no longer {title_there}: {}",
-                    person.name,
-                    describe_roles(&matching, ctx)
-                ));
+                message.push_str(" is no longer ");
+                write_title_there(&mut message, title, org_name);
+                message.push_str(": ");
+                describe_roles(&mut message, matching.iter().copied(), ctx);
             } else {
-                let spans: Vec<String> = matching
-                    .iter()
-                    .map(|r| match (r.from, r.to) {
-                        (Some(f), Some(t)) => format!("from {f} to {t}"),
-                        (Some(f), None) => format!("from {f}"),
-                        (None, Some(t)) => format!("until {t}"),
-                        (None, None) => "at some time".to_owned(),
-                    })
-                    .collect();
-                let verb = if role.tense == Tense::Started {
-                    "became"
+                message.push_str(if role.tense == Tense::Started {
+                    " became "
                 } else {
-                    "was"
-                };
-                problems.push(format!(
-                    "{} {verb} {title_there} {}, not in {when}",
-                    person.name,
-                    spans.join(" and ")
-                ));
+                    " was "
+                });
+                write_title_there(&mut message, title, org_name);
+                message.push(' ');
+                for (k, r) in matching.iter().enumerate() {
+                    if k > 0 {
+                        message.push_str(" and ");
+                    }
+                    match (r.from, r.to) {
+                        (Some(f), Some(t)) => {
+                            message.push_str("from ");
+                            write_date(&mut message, f);
+                            message.push_str(" to ");
+                            write_date(&mut message, t);
+                        }
+                        (Some(f), None) => {
+                            message.push_str("from ");
+                            write_date(&mut message, f);
+                        }
+                        (None, Some(t)) => {
+                            message.push_str("until ");
+                            write_date(&mut message, t);
+                        }
+                        (None, None) => message.push_str("at some time"),
+                    }
+                }
+                message.push_str(", not in ");
+                write_date(&mut message, when);
             }
         }
-        if problems.is_empty() {
+        if message.is_empty() {
             out.verified.push(i);
             continue;
         }
-        let found = ctx.words(&claim.span).to_owned();
-        let at = when.map(|w| format!(" (as of {w})")).unwrap_or_default();
+        if let Some(w) = when {
+            message.push_str(" (as of ");
+            write_date(&mut message, w);
+            message.push(')');
+        }
+        let help = match helps.iter().find(|(id, _)| *id == person.id) {
+            Some((_, help)) => help.clone(),
+            None => {
+                let mut help = format!("{}'s roles: ", person.name);
+                describe_roles(&mut help, &person.roles, ctx);
+                help.push_str("; ");
+                help.push_str(&ctx.cite(&person.id));
+                helps.push((&person.id, help.clone()));
+                help
+            }
+        };
         out.diagnostics.push((
             Diagnostic {
                 code: CHECK.code,
                 severity,
-                message: format!("{}{at}", problems.join("; ")),
+                message,
                 span: claim.span.clone(),
-                found,
+                found: ctx.words(&claim.span).to_owned(),
                 expected: None,
                 fact: Some(person.id.clone()),
                 labels: Vec::new(),
-                help: Some(format!(
-                    "{}'s roles: {}; {}",
-                    person.name,
-                    describe_roles(&person.roles.iter().collect::<Vec<_>>(), ctx),
-                    ctx.cite(&person.id)
-                )),
+                help: Some(help),
             },
             vec![i],
         ));
@@ -204,7 +284,31 @@ fn run(ctx: &Context<'_>) -> Findings {
 
 #[cfg(test)]
 mod tests {
+    use facts::FactDate;
+
+    use super::write_date;
     use crate::testing::check;
+
+    #[test]
+    fn dates_are_written_as_displayed() {
+        let mut dates = Vec::new();
+        for year in 1..=9999 {
+            dates.push(FactDate::year(year).unwrap());
+            if year % 97 == 0 || !(3..=9997).contains(&year) || (1990..2030).contains(&year) {
+                for month in 1..=12 {
+                    dates.push(FactDate::month(year, month).unwrap());
+                    for day in 1..=31 {
+                        dates.extend(FactDate::day(year, month, day));
+                    }
+                }
+            }
+        }
+        for date in dates {
+            let mut written = String::from("x");
+            write_date(&mut written, date);
+            assert_eq!(written, format!("x{date}"));
+        }
+    }
 
     const FACTS: &str = "\
 entities:
