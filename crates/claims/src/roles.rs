@@ -335,7 +335,13 @@ impl TitleMatcher {
             // Short all-capital abbreviations ("CEO") must be written in
             // capitals; "ceo" in running text is rare and "coo" is a word.
             let written = &text[span.clone()];
-            if form.len() <= 3 && written != written.to_uppercase() {
+            // ASCII is its own uppercase when it holds no lowercase letter.
+            let capitals = if written.is_ascii() {
+                !written.bytes().any(|b| b.is_ascii_lowercase())
+            } else {
+                written == written.to_uppercase()
+            };
+            if form.len() <= 3 && !capitals {
                 continue;
             }
             if let Some(Some(canonical)) = self.canonical.get(m.pattern().as_usize()) {
@@ -431,6 +437,7 @@ const MAY_BE_KEYWORD: [u32; 16] = {
 };
 
 /// The item of a lowercase word with this [`key`], if it is a keyword.
+#[inline(always)]
 fn keyword(k: u128) -> Option<Item<'static>> {
     if MAY_BE_KEYWORD[(k >> 120) as usize & 15] & 1 << (k as u32 & 31) == 0 {
         return None;
@@ -807,10 +814,13 @@ fn bytes_equal(x: u64, b: u64) -> u64 {
 /// that a non-ASCII character may follow).
 fn says_former(sentence: &str) -> bool {
     let bytes = sentence.as_bytes();
+    // The first byte first (each word starts with a lowercase letter,
+    // which only it and its capital equal `| 0x20`): most candidates
+    // differ there.
     let at = |i: usize, back: usize, word: &[u8]| {
         i.checked_sub(back)
             .and_then(|from| bytes.get(from..from + word.len()))
-            .is_some_and(|s| s.eq_ignore_ascii_case(word))
+            .is_some_and(|s| s[0] | 0x20 == word[0] && s.eq_ignore_ascii_case(word))
     };
     // Every word holds a rarer anchor letter: 'x' (ex-), 'f' (former, who
     // left), 'd' (retired, resigned, stepped down). Only bytes that are one
