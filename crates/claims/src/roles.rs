@@ -525,6 +525,29 @@ fn word_key(bytes: &[u8], from: usize, len: usize) -> u128 {
     ((raw | u128::from(FOLD) << 64 | u128::from(FOLD)) & mask) | (len as u128) << 120
 }
 
+/// The first index from `from` (up to `stop`) whose byte is not an ASCII
+/// letter, digit or hyphen: eight bytes at a time, then one by one.
+fn word_end_ascii(bytes: &[u8], mut from: usize, stop: usize) -> usize {
+    while let Some(chunk) = bytes.get(from..from + 8).filter(|_| from + 8 <= stop) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        let ends = boundaries(x) & !bytes_equal(x, bytes_of(b'-'));
+        if ends != 0 {
+            return from + ends.trailing_zeros() as usize / 8;
+        }
+        from += 8;
+    }
+    while from < stop
+        && bytes
+            .get(from)
+            .is_some_and(|&b| in_word(CLASS[usize::from(b)]))
+    {
+        from += 1;
+    }
+    from
+}
+
 /// Reads a sentence into items with their spans. `titles` are in text
 /// order, as [`TitleMatcher::find`] gives them.
 fn items<'t>(
@@ -596,10 +619,7 @@ fn items<'t>(
                 continue;
             }
             LOWER | UPPER | DIGIT => {
-                let mut end = pos + 1;
-                while end < stop && in_word(CLASS[usize::from(bytes[end])]) {
-                    end += 1;
-                }
+                let mut end = word_end_ascii(bytes, pos + 1, stop);
                 let item = if end < stop && bytes[end] >= 0x80 {
                     end = word_end(text, end, sentence.end);
                     classify_word(&text[pos..end])
