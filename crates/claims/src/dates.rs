@@ -912,6 +912,33 @@ impl Words {
         let i = usize::from(id);
         self.0.get(i / 64).is_some_and(|b| (b >> (i % 64)) & 1 == 1)
     }
+
+    /// The union of two sets.
+    const fn or(mut self, other: Words) -> Words {
+        let mut k = 0;
+        while k < self.0.len() {
+            self.0[k] |= other.0[k];
+            k += 1;
+        }
+        self
+    }
+
+    /// The set with `word` added.
+    const fn with(mut self, word: &str) -> Words {
+        let i = id(word) as usize;
+        self.0[i / 64] |= 1 << (i % 64);
+        self
+    }
+
+    /// The set with the word of each pair added.
+    const fn with_all<T: Copy>(mut self, pairs: &[(&str, T)]) -> Words {
+        let mut k = 0;
+        while k < pairs.len() {
+            self = self.with(pairs[k].0);
+            k += 1;
+        }
+        self
+    }
 }
 
 /// The id of a lowercase literal, computed at compile time.
@@ -1080,6 +1107,44 @@ fn capitalised(word: &str) -> bool {
 }
 
 // ---------------------------------------------------------------------------
+// Keys: where a date can start
+
+/// Every match (a mention, or words consumed silently) holds a key token at
+/// most [`REACH`] tokens after its first (see [`Scanner::is_key`]): a word
+/// of this list in any case (time units, one-word dates), a capitalised
+/// word of [`CAPITAL_KEY_SET`] (month and weekday names, "FY", "Q", "H"),
+/// an ordinal suffix against a number ("12th"), or four digits from 1000
+/// to 2999 (every year a matcher reads). So the scanner tries its matchers
+/// only at the few tokens just before a key; `prefilter_changes_nothing`
+/// and the property tests below hold it to trying them everywhere.
+#[rustfmt::skip]
+const KEY_WORDS: [&str; 23] = [
+    "day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades",
+    "quarter", "half", "today", "tonight", "yesterday", "tomorrow", "recently", "lately",
+    "morning", "afternoon", "evening", "yoy", "y",
+];
+
+/// The most tokens from a match's first to its first key ("the same period
+/// of the previous year", "throughout the last twenty-five years").
+const REACH: usize = 6;
+
+const KEY_SET: Words = Words::of(&KEY_WORDS);
+
+/// Keys when capitalised, as the matchers want them: month and weekday
+/// names, and the codes "FY", "Q", "H" (compared as written).
+const CAPITAL_KEY_SET: Words = Words::of(&MONTHS)
+    .with_all(&MONTH_ABBREVIATIONS)
+    .with_all(&WEEKDAYS)
+    .with_all(&WEEKDAY_ABBREVIATIONS)
+    .with("fy")
+    .with("q")
+    .with("h");
+
+/// Every word that can be a key, whatever its case or place: one test
+/// rules out most words.
+const MAYBE_KEY_SET: Words = KEY_SET.or(CAPITAL_KEY_SET).or(ORDINAL_SUFFIX_SET);
+
+// ---------------------------------------------------------------------------
 // Scanner
 
 /// One match at a token: where it ends (exclusive token index), what it is
@@ -1136,12 +1201,43 @@ type Count = Option<u16>;
 struct Scanner<'a> {
     text: &'a str,
     t: Vec<Tok>,
-    /// Skip words outside [`VOCABULARY`] at once (off only in the test
-    /// that proves the pre-filter changes nothing).
+    /// Skip words outside [`STARTERS`] at once, and tokens more than
+    /// [`REACH`] before a key (off only in the tests that prove the
+    /// pre-filters change nothing).
     prefilter: bool,
 }
 
 impl<'a> Scanner<'a> {
+    /// Token `i` is a key: every match holds one at most [`REACH`] tokens
+    /// after its first token.
+    fn is_key(&self, i: usize) -> bool {
+        let Some(t) = self.t.get(i) else {
+            return false;
+        };
+        match t.kind {
+            Kind::Word => {
+                MAYBE_KEY_SET.has(t.id)
+                    && (KEY_SET.has(t.id)
+                        || (CAPITAL_KEY_SET.has(t.id)
+                            && self
+                                .text
+                                .as_bytes()
+                                .get(t.start)
+                                .is_some_and(u8::is_ascii_uppercase))
+                        || (ORDINAL_SUFFIX_SET.has(t.id)
+                            && t.join == Join::Touch
+                            && i.checked_sub(1)
+                                .and_then(|p| self.t.get(p))
+                                .is_some_and(|p| p.kind == Kind::Num)))
+            }
+            Kind::Num => {
+                t.end - t.start == 4
+                    && matches!(self.text.as_bytes().get(t.start), Some(b'1' | b'2'))
+            }
+            Kind::Sym(_) | Kind::Skip => false,
+        }
+    }
+
     fn run(&self) -> Vec<DateMention> {
         let mut out = Vec::new();
         let mut ctx = Ctx {
@@ -1150,11 +1246,29 @@ impl<'a> Scanner<'a> {
         };
         let mut absorbed: Option<Range<usize>> = None;
         let mut i = 0;
+        // The first key token at or after `i` (with the pre-filter on): no
+        // match starts more than REACH tokens before it, so the tokens up to
+        // there are skipped as if no matcher had matched at them (an
+        // absorbed range they cross is then left, as it would have been).
+        let mut key = 0;
         while i < self.t.len() {
             if let Some(r) = absorbed.clone().filter(|r| i >= r.start) {
                 absorbed = None;
                 if i < r.end {
                     i = r.end;
+                    continue;
+                }
+            }
+            if self.prefilter {
+                key = key.max(i);
+                while key < self.t.len() && !self.is_key(key) {
+                    key += 1;
+                }
+                if key == self.t.len() {
+                    break;
+                }
+                if key > i + REACH {
+                    i = key - REACH;
                     continue;
                 }
             }
@@ -2697,9 +2811,10 @@ mod tests {
         fn prefilter_loses_nothing_on_matcher_words(
             parts in proptest::collection::vec((0usize..VOCABULARY.len() + 40, 0u8..8), 1..40)
         ) {
-            const OTHER: [&str; 14] = [
+            const OTHER: [&str; 28] = [
                 "2021", "12", "3", "30", "1999", "2nd", "17-18", "plan", "Acme", ",", ".", "-",
-                "(", "/",
+                "(", "/", "12th", "3rd", "Q2", "2Q21", "1H", "H1", "FY20", "FY", "Q", "y/y",
+                "Y-o-Y", "2Q", "3999", "0930",
             ];
             let mut text = String::new();
             for (k, style) in parts {
@@ -2716,6 +2831,28 @@ mod tests {
                 text.push_str(if style == 7 { "-" } else { " " });
             }
             proptest::prop_assert_eq!(scan(&text, true), scan(&text, false), "{:?}", text);
+        }
+    }
+
+    /// The matches whose first key is furthest from their first token
+    /// ([`REACH`] tokens at most) are found with the key pre-filter too.
+    #[test]
+    fn keys_within_reach() {
+        for phrase in [
+            "the same period of the previous year",
+            "the same time of the preceding year",
+            "throughout the last twenty-five years",
+            "over the past 15 years",
+            "by the end of 2030",
+            "since the beginning of 2019",
+            "a couple of days after",
+            "the first eleven months of 2020",
+            "the 12th of this month",
+        ] {
+            let text = format!("Profits rose, he said, {phrase}, and more.");
+            let found = scan(&text, true);
+            assert!(!found.is_empty(), "{text:?}");
+            assert_eq!(found, scan(&text, false), "{text:?}");
         }
     }
 
