@@ -913,14 +913,10 @@ impl Words {
         self.0.get(i / 64).is_some_and(|b| (b >> (i % 64)) & 1 == 1)
     }
 
-    /// The union of two sets.
-    const fn or(mut self, other: Words) -> Words {
-        let mut k = 0;
-        while k < self.0.len() {
-            self.0[k] |= other.0[k];
-            k += 1;
-        }
-        self
+    /// [`Words::has`] for `const` tables.
+    const fn has_const(&self, id: WordId) -> bool {
+        let i = id as usize;
+        (self.0[i / 64] >> (i % 64)) & 1 == 1
     }
 
     /// The set with `word` added.
@@ -1140,9 +1136,36 @@ const CAPITAL_KEY_SET: Words = Words::of(&MONTHS)
     .with("q")
     .with("h");
 
-/// Every word that can be a key, whatever its case or place: one test
-/// rules out most words.
-const MAYBE_KEY_SET: Words = KEY_SET.or(CAPITAL_KEY_SET).or(ORDINAL_SUFFIX_SET);
+/// What makes a word a key, by [`WordId`]: one load rules out most words.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum KeyWord {
+    No,
+    /// In any case ([`KEY_SET`]).
+    Always,
+    /// Capitalised ([`CAPITAL_KEY_SET`]).
+    Capitalised,
+    /// Directly after a number ([`ORDINAL_SUFFIXES`]).
+    Suffix,
+}
+
+static KEY_WORD: [KeyWord; IDS] = {
+    let mut table = [KeyWord::No; IDS];
+    let mut i = 0;
+    while i < IDS {
+        let id = i as WordId;
+        table[i] = if KEY_SET.has_const(id) {
+            KeyWord::Always
+        } else if CAPITAL_KEY_SET.has_const(id) {
+            KeyWord::Capitalised
+        } else if ORDINAL_SUFFIX_SET.has_const(id) {
+            KeyWord::Suffix
+        } else {
+            KeyWord::No
+        };
+        i += 1;
+    }
+    table
+};
 
 // ---------------------------------------------------------------------------
 // Scanner
@@ -1215,21 +1238,21 @@ impl<'a> Scanner<'a> {
             return false;
         };
         match t.kind {
-            Kind::Word => {
-                MAYBE_KEY_SET.has(t.id)
-                    && (KEY_SET.has(t.id)
-                        || (CAPITAL_KEY_SET.has(t.id)
-                            && self
-                                .text
-                                .as_bytes()
-                                .get(t.start)
-                                .is_some_and(u8::is_ascii_uppercase))
-                        || (ORDINAL_SUFFIX_SET.has(t.id)
-                            && t.join == Join::Touch
-                            && i.checked_sub(1)
-                                .and_then(|p| self.t.get(p))
-                                .is_some_and(|p| p.kind == Kind::Num)))
-            }
+            Kind::Word => match KEY_WORD.get(usize::from(t.id)) {
+                None | Some(KeyWord::No) => false,
+                Some(KeyWord::Always) => true,
+                Some(KeyWord::Capitalised) => self
+                    .text
+                    .as_bytes()
+                    .get(t.start)
+                    .is_some_and(u8::is_ascii_uppercase),
+                Some(KeyWord::Suffix) => {
+                    t.join == Join::Touch
+                        && i.checked_sub(1)
+                            .and_then(|p| self.t.get(p))
+                            .is_some_and(|p| p.kind == Kind::Num)
+                }
+            },
             Kind::Num => {
                 t.end - t.start == 4
                     && matches!(self.text.as_bytes().get(t.start), Some(b'1' | b'2'))
