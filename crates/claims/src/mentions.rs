@@ -225,6 +225,7 @@ impl Gazetteer {
                         first: w.chars().next(),
                         chars: w.chars().count(),
                         letters: Letters::of(w),
+                        present: Letters::present(w),
                         word: w.to_owned(),
                         name: i,
                     });
@@ -329,6 +330,18 @@ impl Gazetteer {
             let max_distance = if at_start || len < 8 { 1 } else { 2 };
             // Names repeat within an article, and the verdict depends on
             // the token and the distance allowed alone.
+            // Bins one word uses and the other not each add one to the
+            // letter-count difference: most tokens are far from every name
+            // word by that bound alone, which costs less than the memory
+            // of verdicts (hashing) and gives `near_miss`'s answer.
+            let present = Letters::present(token);
+            let near = group.iter().any(|w| {
+                w.chars.abs_diff(len) <= max_distance
+                    && (w.present ^ present).count_ones() as usize <= 2 * max_distance
+            });
+            if !near {
+                return;
+            }
             let verdict = *seen
                 .entry((token, max_distance))
                 .or_insert_with(|| near_miss(group, token, len, max_distance));
@@ -657,6 +670,8 @@ struct NameWord {
     /// Length in characters.
     chars: usize,
     letters: Letters,
+    /// [`Letters::present`] of the word.
+    present: u32,
     word: String,
     /// Index into the gazetteer's names.
     name: usize,
@@ -812,14 +827,25 @@ fn word_end(text: &str, mut at: usize) -> usize {
 struct Letters([u8; 32]);
 
 impl Letters {
+    /// The bin of a character.
+    #[inline]
+    fn bin(c: char) -> usize {
+        if c.is_ascii_alphabetic() {
+            usize::from(c.to_ascii_lowercase() as u8 - b'a')
+        } else {
+            26 + (c as usize) % 6
+        }
+    }
+
+    /// A bit for each bin `word` uses.
+    fn present(word: &str) -> u32 {
+        word.chars().fold(0, |set, c| set | 1 << Letters::bin(c))
+    }
+
     fn of(word: &str) -> Letters {
         let mut bins = [0u8; 32];
         for c in word.chars() {
-            let bin = if c.is_ascii_alphabetic() {
-                usize::from(c.to_ascii_lowercase() as u8 - b'a')
-            } else {
-                26 + (c as usize) % 6
-            };
+            let bin = Letters::bin(c);
             if let Some(n) = bins.get_mut(bin) {
                 *n = n.saturating_add(1);
             }
@@ -1172,6 +1198,7 @@ mod tests {
                         first: w.chars().next(),
                         chars: w.chars().count(),
                         letters: Letters::of(w),
+                        present: Letters::present(w),
                         word: w.to_owned(),
                         name: i,
                     });
