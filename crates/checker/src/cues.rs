@@ -15,7 +15,9 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::dfa::DFA;
+use aho_corasick::{AhoCorasick, Anchored, MatchKind};
 use claims::Workload;
 
 /// A whole-word occurrence of a cue, in bytes of the text searched.
@@ -41,6 +43,10 @@ pub(crate) enum CueSearch {
     },
     /// For cue sets the word lookup cannot serve.
     Automaton(AhoCorasick),
+    /// For corpora: a DFA run by [`dfa_hits`], whose loop costs a third of
+    /// the library's overlapping iterator, which returns to its caller at
+    /// every match and keeps its state in memory.
+    Dfa(Box<DFA>),
 }
 
 fn first_word(cue: &str) -> &str {
@@ -88,6 +94,15 @@ impl CueSearch {
     }
 
     fn automaton(patterns: &[String], workload: Workload) -> CueSearch {
+        if workload == Workload::Many {
+            // No prefilter: `dfa_hits` does not use one (with cue words
+            // common in news text it would rarely skip far).
+            return DFA::builder()
+                .match_kind(MatchKind::Standard)
+                .prefilter(false)
+                .build(patterns)
+                .map_or(CueSearch::Nothing, |dfa| CueSearch::Dfa(Box::new(dfa)));
+        }
         workload
             .automaton_builder()
             .match_kind(MatchKind::Standard)
@@ -142,6 +157,7 @@ impl CueSearch {
                     }
                 }
             }
+            CueSearch::Dfa(dfa) => dfa_hits(dfa, lower, hits),
             CueSearch::Automaton(ac) => {
                 for m in ac.find_overlapping_iter(lower) {
                     let before = lower[..m.start()].chars().next_back();
@@ -157,6 +173,77 @@ impl CueSearch {
     }
 }
 
+/// Whether a word character ends right before `at` (a char boundary).
+fn word_before(text: &str, at: usize) -> bool {
+    match text.as_bytes().get(at.wrapping_sub(1)) {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => text
+            .get(..at)
+            .and_then(|t| t.chars().next_back())
+            .is_some_and(char::is_alphanumeric),
+    }
+}
+
+/// Whether a word character starts at `at` (a char boundary).
+fn word_at(text: &str, at: usize) -> bool {
+    match text.as_bytes().get(at) {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => text
+            .get(at..)
+            .and_then(|t| t.chars().next())
+            .is_some_and(char::is_alphanumeric),
+    }
+}
+
+/// Every whole-word match of `dfa` in `lower`, overlapping ones included:
+/// what the library's overlapping iterator finds (matches at a position in
+/// the same order), in one pass over the bytes.
+fn dfa_hits(dfa: &DFA, lower: &str, hits: &mut Vec<CueHit>) {
+    let Ok(mut sid) = dfa.start_state(Anchored::No) else {
+        return;
+    };
+    let mut report = |sid, end: usize| {
+        // Every cue matched here ends at `end`: one look after it serves
+        // them all, and rules out most matches inside longer words.
+        if word_at(lower, end) {
+            return;
+        }
+        for k in 0..dfa.match_len(sid) {
+            let pattern = dfa.match_pattern(sid, k);
+            let start = end - dfa.pattern_len(pattern);
+            if !word_before(lower, start) {
+                hits.push(CueHit {
+                    span: start..end,
+                    cue: pattern.as_usize(),
+                });
+            }
+        }
+    };
+    // An empty cue matches before any byte.
+    if dfa.is_match(sid) {
+        report(sid, 0);
+    }
+    let bytes = lower.as_bytes();
+    let mut at = 0;
+    // The bytes between special states are passed in a tight loop.
+    while let Some(k) = bytes.get(at..).and_then(|rest| {
+        rest.iter().position(|&b| {
+            sid = dfa.next_state(Anchored::No, sid, b);
+            dfa.is_special(sid)
+        })
+    }) {
+        at += k + 1;
+        if dfa.is_dead(sid) {
+            return;
+        }
+        if dfa.is_match(sid) {
+            report(sid, at);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -165,9 +252,15 @@ mod tests {
         let patterns: Vec<String> = cues.iter().map(|c| (*c).to_owned()).collect();
         let mut words = CueSearch::by_words(patterns.clone()).hits(text);
         let mut automaton = CueSearch::automaton(&patterns, Workload::Few).hits(text);
+        let mut dfa = CueSearch::automaton(&patterns, Workload::Many).hits(text);
         let key = |h: &CueHit| (h.span.start, h.span.end, h.cue);
         words.sort_by_key(key);
         automaton.sort_by_key(key);
+        dfa.sort_by_key(key);
+        assert_eq!(
+            dfa, automaton,
+            "the DFA loop finds what the library's iterator finds"
+        );
         (words, automaton)
     }
 
@@ -191,7 +284,9 @@ mod tests {
         let search = CueSearch::new(vec!["profit".into()], Workload::Few);
         assert!(matches!(search, CueSearch::Words { .. }));
         let search = CueSearch::new(vec!["profit".into()], Workload::Many);
-        assert!(matches!(search, CueSearch::Automaton(_)));
+        assert!(matches!(search, CueSearch::Dfa(_)));
+        let search = CueSearch::new(vec!["-led".into(), "profit".into()], Workload::Many);
+        assert_eq!(search.hits("ceo -led profit").len(), 2);
     }
 
     proptest::proptest! {
@@ -215,6 +310,31 @@ mod tests {
             let text: String = parts.concat();
             let (words, automaton) = both(&cues, &text);
             proptest::prop_assert_eq!(words, automaton);
+        }
+
+        /// The DFA loop finds what the library's overlapping iterator
+        /// finds, for any cues: starting with punctuation or inside other
+        /// cues. (An empty cue matches inside a character, which the
+        /// iterator's caller cannot slice at.)
+        #[test]
+        fn dfa_loop_agrees_with_the_library(
+            cues in proptest::collection::vec(proptest::sample::select(vec![
+                "-led", "led", "profit", "net profit", "t p", " ", "é", "ü-", "x1", "1",
+                "a", "ab", "b", "-", "(", "ceo",
+            ]), 1..8),
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "profit", "net", " ", "-", "led", "ceo", "é", "ü", "x", "1", "a", "b", "(",
+                ", ", "Ω",
+            ]), 0..24),
+        ) {
+            let patterns: Vec<String> = cues.iter().map(|c| (*c).to_owned()).collect();
+            let text: String = parts.concat();
+            let key = |h: &CueHit| (h.span.start, h.span.end, h.cue);
+            let mut library = CueSearch::automaton(&patterns, Workload::Few).hits(&text);
+            let mut dfa = CueSearch::automaton(&patterns, Workload::Many).hits(&text);
+            library.sort_by_key(key);
+            dfa.sort_by_key(key);
+            proptest::prop_assert_eq!(dfa, library);
         }
     }
 }

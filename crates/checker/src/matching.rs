@@ -8,8 +8,8 @@
 //! a false alarm costs an editor's trust more than a miss.
 
 use std::collections::HashMap;
-
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use claims::{Amount, Claim, ClaimKind, DateKind, Extraction, Link, Resolved, Workload};
 use facts::{EntityKind, FactBase, FactDate, Period, Quantity, Unit};
@@ -83,25 +83,53 @@ impl CueSet {
     }
 }
 
-/// Lowercases `sentence` into `out` as [`str::to_lowercase`] does (runs of
-/// ASCII a byte at a time, without a fresh string per sentence), and tells
-/// whether every character was mapped on its own to text of the same
-/// length: the lowercase sentence then keeps every byte offset, and a
-/// phrase of it lowercases to its part of the lowercase sentence.
+/// Lowercases `sentence` into `out` as [`str::to_lowercase`] does
+/// (without a fresh string per sentence), and tells whether every
+/// character was mapped on its own to text of the same length: the
+/// lowercase sentence then keeps every byte offset, and a phrase of it
+/// lowercases to its part of the lowercase sentence.
 fn lowercase_into(sentence: &str, out: &mut String) -> bool {
     out.clear();
+    out.push_str(sentence);
+    out.make_ascii_lowercase();
+    if sentence.is_ascii() {
+        return true;
+    }
     if sentence.contains('Σ') {
         // Its lowercase depends on its neighbours.
+        out.clear();
         out.push_str(&sentence.to_lowercase());
         return false;
     }
+    // The ASCII is done; most other characters (quotes, dashes) are
+    // their own lowercase, and the rest usually keep their length.
+    let mut at = 0;
+    while let Some(i) = next_non_ascii(sentence.as_bytes(), at) {
+        let Some(c) = sentence.get(i..).and_then(|t| t.chars().next()) else {
+            break;
+        };
+        at = i + c.len_utf8();
+        let mut lower = c.to_lowercase();
+        if lower.len() == 1 && lower.next() == Some(c) {
+            continue;
+        }
+        let lower: String = c.to_lowercase().collect();
+        if lower.len() != c.len_utf8() {
+            return lowercase_by_runs(sentence, out);
+        }
+        out.replace_range(i..at, &lower);
+    }
+    true
+}
+
+/// [`lowercase_into`] for a sentence whose lowercase may have another
+/// length: runs of ASCII, then each other character on its own.
+fn lowercase_by_runs(sentence: &str, out: &mut String) -> bool {
+    out.clear();
     let mut kept = true;
     let mut rest = sentence;
     while !rest.is_empty() {
-        let ascii = rest
-            .bytes()
-            .position(|b| !b.is_ascii())
-            .unwrap_or(rest.len());
+        let ascii = next_non_ascii(rest.as_bytes(), 0).unwrap_or(rest.len());
         let (run, tail) = rest.split_at(ascii);
         let from = out.len();
         out.push_str(run);
@@ -115,6 +143,27 @@ fn lowercase_into(sentence: &str, out: &mut String) -> bool {
         rest = chars.as_str();
     }
     kept
+}
+
+/// The first byte at or after `from` that is not ASCII, eight bytes at a
+/// time.
+fn next_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
+    let rest = bytes.get(from..)?;
+    let mut chunks = rest.chunks_exact(8);
+    let mut base = from;
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        let high = word & 0x8080_8080_8080_8080;
+        if high != 0 {
+            return Some(base + high.trailing_zeros() as usize / 8);
+        }
+        base += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|b| !b.is_ascii())
+        .map(|k| base + k)
 }
 
 /// The cues of one sentence, found once for all its claims; its buffers
@@ -172,14 +221,32 @@ impl SentenceCues {
     }
 }
 
+/// The facts about one entity.
+#[derive(Debug, Default)]
+struct EntityFacts {
+    quantities: Vec<usize>,
+    events: Vec<usize>,
+    /// Organisations a person held a role at.
+    orgs: Vec<String>,
+}
+
 /// Facts by subject, built once per run, so a claim is compared with the
 /// facts about the entities its sentence names rather than with every fact.
 #[derive(Debug, Default)]
 pub struct FactIndex {
-    quantities: HashMap<String, Vec<usize>>,
-    events: HashMap<String, Vec<usize>>,
-    /// Organisations each person held a role at.
-    orgs_of: HashMap<String, Vec<String>>,
+    /// What is known of each entity (and each fact subject): one lookup
+    /// per subject.
+    entities: HashMap<String, EntityFacts>,
+    /// Each quantity's value and accepted values as intervals, as
+    /// [`fact_interval`] gives them when no currency is converted.
+    plain: Vec<Vec<Option<Interval>>>,
+    /// The currencies of the rates.
+    currencies: Vec<String>,
+    /// [`fact_interval`] of each quantity's values in each of
+    /// `currencies` (at `quantity * currencies.len() + currency`), for a
+    /// quantity whose own date or period picks the rates; filled on first
+    /// use, as the conversions are dear and most pairs are never asked.
+    converted: Vec<OnceLock<Vec<Option<Interval>>>>,
     /// Every cue of every fact, so a sentence is scanned once for all of
     /// them.
     cue_search: CueSearch,
@@ -201,20 +268,46 @@ impl FactIndex {
         let mut index = FactIndex::default();
         for (i, q) in base.quantities.iter().enumerate() {
             index
-                .quantities
+                .entities
                 .entry(q.subject.clone())
                 .or_default()
+                .quantities
                 .push(i);
         }
         for (i, e) in base.events.iter().enumerate() {
-            index.events.entry(e.subject.clone()).or_default().push(i);
+            index
+                .entities
+                .entry(e.subject.clone())
+                .or_default()
+                .events
+                .push(i);
         }
         for e in &base.entities {
             let orgs: Vec<String> = e.roles.iter().filter_map(|r| r.of.clone()).collect();
             if !orgs.is_empty() {
-                index.orgs_of.insert(e.id.clone(), orgs);
+                index.entities.entry(e.id.clone()).or_default().orgs = orgs;
             }
         }
+        index.plain = base
+            .quantities
+            .iter()
+            .map(|q| {
+                std::iter::once(&q.value)
+                    .chain(&q.accept)
+                    .map(|a| a.value().map(Interval::exact))
+                    .collect()
+            })
+            .collect();
+        for r in &base.rates {
+            for c in [&r.base, &r.quote] {
+                if !index.currencies.contains(c) {
+                    index.currencies.push(c.clone());
+                }
+            }
+        }
+        index.converted = (0..base.quantities.len() * index.currencies.len())
+            .map(|_| OnceLock::new())
+            .collect();
         let mut ids: HashMap<String, usize> = HashMap::new();
         let mut patterns: Vec<String> = Vec::new();
         let mut cue_ids = |cues: &[String]| -> Vec<usize> {
@@ -261,39 +354,80 @@ impl FactIndex {
     }
 
     /// The subjects a claim can be about: its own, those its sentence names,
-    /// and the organisations of a person subject; into `out`.
+    /// and the organisations of a person subject; into `out`, repeats
+    /// included. Returns what is known of the claim's own subject (the
+    /// first of `out`), looked up on the way.
     fn subjects_into<'a>(
         &'a self,
         claim: &'a Claim,
         in_sentence: &[&'a claims::Mention],
         out: &mut Vec<&'a str>,
-    ) {
+    ) -> Option<&'a EntityFacts> {
         out.clear();
+        let mut own = None;
         if let Some(s) = &claim.subject {
             out.push(&s.entity);
-            if let Some(orgs) = self.orgs_of.get(&s.entity) {
-                out.extend(orgs.iter().map(String::as_str));
+            own = self.entities.get(&s.entity);
+            if let Some(facts) = own {
+                out.extend(facts.orgs.iter().map(String::as_str));
             }
         }
         out.extend(in_sentence.iter().map(|m| m.entity.as_str()));
-        out.sort_unstable();
-        out.dedup();
+        own
     }
 
-    /// The facts of `map` about any of `subjects`, ascending, into `out`.
-    fn candidates_into(
+    /// [`amount_agrees_with`] for quantity `i` (agrees, only through
+    /// `accept`), from the intervals computed once per run where they can
+    /// be; `date` gives the rates' date when they cannot.
+    fn amount_agrees(
         &self,
-        map: &HashMap<String, Vec<usize>>,
-        subjects: &[&str],
-        out: &mut Vec<usize>,
-    ) {
-        out.clear();
-        for facts in subjects.iter().filter_map(|s| map.get(*s)) {
-            out.extend_from_slice(facts);
-        }
-        out.sort_unstable();
-        out.dedup();
+        base: &FactBase,
+        (i, q): (usize, &Quantity),
+        claim: Interval,
+        stated: &Amount,
+        date: impl FnOnce() -> Option<FactDate>,
+    ) -> (bool, bool) {
+        let unit = stated.unit.as_ref();
+        let Some(Unit::Currency(to)) = unit else {
+            // No conversion: the plain intervals.
+            let plain = self.plain.get(i).map_or(&[][..], Vec::as_slice);
+            return agreement(claim, plain.iter().copied());
+        };
+        // The rates' date is the quantity's own when it has a date or a
+        // period (see `rate_date`), the same for every claim.
+        let slot = (q.date.is_some() || q.period.is_some())
+            .then(|| self.currencies.iter().position(|c| c == to))
+            .flatten()
+            .and_then(|c| self.converted.get(i * self.currencies.len() + c));
+        let Some(slot) = slot else {
+            let (agrees, accepted_only, _) =
+                amount_agrees_with(base, Some(claim), stated, q, date().as_ref());
+            return (agrees, accepted_only);
+        };
+        let values = slot.get_or_init(|| {
+            let date = date();
+            std::iter::once(&q.value)
+                .chain(&q.accept)
+                .map(|a| fact_interval(base, a, unit, date.as_ref()).map(|(v, _)| v))
+                .collect()
+        });
+        agreement(claim, values.iter().copied())
     }
+}
+
+/// Whether `claim` meets the first of `values` (a quantity's value; `None`
+/// when it has no interval, which agrees), else any other (its accepted
+/// values): (agrees, only through an accepted value), as
+/// [`amount_agrees_with`] decides.
+fn agreement(claim: Interval, mut values: impl Iterator<Item = Option<Interval>>) -> (bool, bool) {
+    let Some(value) = values.next().flatten() else {
+        return (true, false);
+    };
+    if claim.meets(&value) {
+        return (true, false);
+    }
+    let accepted = values.any(|v| v.is_some_and(|v| claim.meets(&v)));
+    (accepted, accepted)
 }
 
 /// The lowest score a candidate needs: tied to the subject and cued.
@@ -548,7 +682,8 @@ pub fn match_all(
 struct Scratch<'a> {
     in_sentence: Vec<&'a claims::Mention>,
     subjects: Vec<&'a str>,
-    candidates: Vec<usize>,
+    /// Facts about the subjects, with their subject scores.
+    candidates: Vec<(usize, i32)>,
     /// Candidates tied to the claim, with the score so far.
     tied: Vec<(usize, i32)>,
     scored: Vec<(i32, usize, bool, bool)>,
@@ -597,26 +732,49 @@ fn match_claim<'a>(
             .take_while(|m| m.span.start < sentence.span.end)
             .filter(|m| m.span.end <= sentence.span.end),
     );
-    index.subjects_into(claim, in_sentence, &mut scratch.subjects);
-    let map = if date.is_none() {
-        &index.quantities
-    } else {
-        &index.events
-    };
-    index.candidates_into(map, &scratch.subjects, &mut scratch.candidates);
+    // The subjects the claim can be about, each scored once for all its
+    // facts (a fact's subject score is its subject's); a subject named
+    // twice adds nothing.
+    let own = index.subjects_into(claim, in_sentence, &mut scratch.subjects);
+    let candidates = &mut scratch.candidates;
+    candidates.clear();
+    for (k, &subject) in scratch.subjects.iter().enumerate() {
+        if scratch.subjects[..k].contains(&subject) {
+            continue;
+        }
+        let known = if k == 0 && claim.subject.is_some() {
+            own
+        } else {
+            index.entities.get(subject)
+        };
+        let Some(known) = known else {
+            continue;
+        };
+        let facts = if date.is_none() {
+            &known.quantities
+        } else {
+            &known.events
+        };
+        if facts.is_empty() {
+            continue;
+        }
+        let Some(score) = subject_score(base, claim, subject, in_sentence) else {
+            continue;
+        };
+        candidates.extend(facts.iter().map(|&i| (i, score)));
+    }
+    if candidates.is_empty() {
+        return None;
+    }
+    // Ascending, as the facts were scored before (each fact has one subject).
+    candidates.sort_unstable_by_key(|&(i, _)| i);
     let tied = &mut scratch.tied;
     tied.clear();
     let stated = match date {
         None => {
             let stated = stated_amount(claim)?;
-            // An amount too large to reason about is compared with nothing:
-            // it stays unverified rather than agreeing with any fact.
-            let interval = numbers::stated_interval(stated)?;
-            for &i in &scratch.candidates {
+            for &(i, subject) in candidates.iter() {
                 let Some(q) = base.quantities.get(i) else {
-                    continue;
-                };
-                let Some(subject) = subject_score(base, claim, &q.subject, in_sentence) else {
                     continue;
                 };
                 let Some(unit) = unit_score(base, stated.unit.as_ref(), &q.value.unit, &q.cues)
@@ -625,17 +783,10 @@ fn match_claim<'a>(
                 };
                 tied.push((i, subject + unit));
             }
-            Some((stated, interval))
+            Some(stated)
         }
         Some(_) => {
-            for &i in &scratch.candidates {
-                let Some(e) = base.events.get(i) else {
-                    continue;
-                };
-                if let Some(subject) = subject_score(base, claim, &e.subject, in_sentence) {
-                    tied.push((i, subject));
-                }
-            }
+            tied.extend(candidates.iter().filter(|&&(i, _)| i < base.events.len()));
             None
         }
     };
@@ -646,6 +797,24 @@ fn match_claim<'a>(
     let cues = &mut scratch.cues;
     if cues.sentence != Some(claim.sentence) {
         cues.fill(index, claim.sentence, sentence_text);
+    }
+    // A candidate no cue of the sentence names scores no cue points and
+    // is dropped (the phrase's cues are among the sentence's when the
+    // offsets are kept): without one, the phrase need not be found.
+    if cues.offsets_kept {
+        let fact_cues = if date.is_none() {
+            &index.quantity_cues
+        } else {
+            &index.event_cues
+        };
+        let cued = |&(i, _): &(usize, i32)| {
+            fact_cues
+                .get(i)
+                .is_some_and(|ids| ids.iter().any(|&id| cues.found.contains(id)))
+        };
+        if !tied.iter().any(cued) {
+            return None;
+        }
     }
     let near_cues = &mut scratch.near;
     let mut phrase_cues = || {
@@ -659,14 +828,14 @@ fn match_claim<'a>(
         );
     };
     match (date, stated) {
-        (None, Some((stated, interval))) => {
+        (None, Some(stated)) => {
             phrase_cues();
             match_amount(
                 base,
                 index,
                 extraction,
                 claim,
-                (stated, interval),
+                stated,
                 tied,
                 &mut scratch.scored,
                 near_cues,
@@ -690,13 +859,13 @@ fn match_claim<'a>(
     }
 }
 
-fn pick<T>(
+fn pick<'f, T>(
     scored: &mut Vec<(i32, T, bool, bool)>,
-    id: impl Fn(&T) -> String,
+    id: impl Fn(&T) -> &'f str,
     kind: impl Fn(&T) -> FactKind,
 ) -> Option<Match> {
     scored.retain(|(s, ..)| *s >= THRESHOLD);
-    scored.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| id(&a.1).cmp(&id(&b.1))));
+    scored.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| id(&a.1).cmp(id(&b.1))));
     let (best_score, best, agrees, accepted_only) = scored.first()?;
     let runner_up = scored.get(1).map(|(s, ..)| *s);
     let clear = runner_up.is_none_or(|r| best_score - r >= MARGIN);
@@ -705,7 +874,7 @@ fn pick<T>(
         .skip(1)
         .any(|(s, _, agrees, _)| *agrees && best_score - s < MARGIN + 1);
     Some(Match {
-        fact: id(best),
+        fact: id(best).to_owned(),
         kind: kind(best),
         score: *best_score,
         clear,
@@ -723,7 +892,7 @@ fn match_amount(
     index: &FactIndex,
     extraction: &Extraction,
     claim: &Claim,
-    (stated, interval): (&Amount, Interval),
+    stated: &Amount,
     tied: &[(usize, i32)],
     scored: &mut Vec<(i32, usize, bool, bool)>,
     near: &CueSet,
@@ -731,6 +900,9 @@ fn match_amount(
 ) -> Option<Match> {
     let published = extraction.published;
     scored.clear();
+    // Computed for the first candidate that gets this far: a claim none
+    // reaches is unmatched either way.
+    let mut stated_interval = None;
     for &(i, tie) in tied {
         let Some(q) = base.quantities.get(i) else {
             continue;
@@ -743,19 +915,18 @@ fn match_amount(
         let Some(time) = time_score(claim, q, published.as_ref()) else {
             continue;
         };
-        let date = rate_date(Some(q), claim, published);
-        let (agrees, accepted_only, _) =
-            amount_agrees_with(base, Some(interval), stated, q, date.as_ref());
+        // An amount too large to reason about is compared with nothing: it
+        // stays unverified rather than agreeing with any fact.
+        let interval = *stated_interval.get_or_insert_with(|| numbers::stated_interval(stated));
+        let interval = interval?;
+        let (agrees, accepted_only) = index.amount_agrees(base, (i, q), interval, stated, || {
+            rate_date(Some(q), claim, published)
+        });
         scored.push((tie + cues + time, i, agrees, accepted_only));
     }
     pick(
         scored,
-        |i| {
-            base.quantities
-                .get(*i)
-                .map(|q| q.id.clone())
-                .unwrap_or_default()
-        },
+        |i| base.quantities.get(*i).map_or("", |q| q.id.as_str()),
         |i| FactKind::Quantity(*i),
     )
 }
@@ -786,12 +957,7 @@ fn match_event(
     }
     pick(
         scored,
-        |i| {
-            base.events
-                .get(*i)
-                .map(|e| e.id.clone())
-                .unwrap_or_default()
-        },
+        |i| base.events.get(*i).map_or("", |e| e.id.as_str()),
         |i| FactKind::Event(*i),
     )
 }
@@ -799,6 +965,7 @@ fn match_event(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use facts::Scale;
 
     #[test]
     fn windows_stop_at_punctuation_and_and() {
@@ -841,7 +1008,64 @@ mod tests {
         FactIndex::for_workload(&base, workload)
     }
 
+    const RATED: &str = "entities:\n  - { id: acme, kind: organization, name: Acme }\nquantities:\n  - { id: a, subject: acme, cues: [x], value: 100 billion CNY, date: 2021-09-02, accept: [99 billion CNY, 101 billion CNY] }\n  - { id: b, subject: acme, cues: [x], value: 15.5 billion USD, period: 2021-Q2, accept: [15 billion USD] }\n  - { id: c, subject: acme, cues: [x], value: 20 billion CNY }\n  - { id: d, subject: acme, cues: [x], value: 68.7 million donations, date: 2021-09-02 }\n  - { id: e, subject: acme, cues: [x], value: 12%, date: 2021-09-02 }\n  - { id: f, subject: acme, cues: [x], value: 3 billion EUR, date: 2021-09-02 }\nrates:\n  - { base: USD, quote: CNY, rate: 6.4577, on: 2021-09-03, tolerance: 1% }\n  - { base: USD, quote: CNY, rate: 6.4660, on: 2021-08-02, tolerance: 1% }\n";
+
     proptest::proptest! {
+        /// Agreement from the run's cached intervals is what
+        /// `amount_agrees_with` computes for each claim.
+        #[test]
+        fn cached_agreement_is_computed_agreement(
+            number in 0u32..2000,
+            decimals in 0u32..3,
+            scale in proptest::sample::select(vec![Scale::One, Scale::Million, Scale::Billion]),
+            unit in proptest::sample::select(vec![
+                None, Some("CNY"), Some("USD"), Some("EUR"), Some("JPY"), Some("%"), Some("donations"),
+            ]),
+            when in proptest::option::of(proptest::sample::select(vec!["2021-09-01", "2021-06", "2020"])),
+            published in proptest::option::of(proptest::sample::select(vec!["2021-09-05", "2022-01-01"])),
+        ) {
+            let base = facts::load_strs([("f.yaml", RATED)]).unwrap();
+            let index = FactIndex::for_workload(&base, Workload::Many);
+            let unit = unit.map(|u| match u {
+                "%" => Unit::Percent,
+                "donations" => Unit::Noun(u.to_owned()),
+                code => Unit::Currency(code.to_owned()),
+            });
+            let stated = Amount {
+                span: 0..1,
+                number: rust_decimal::Decimal::new(i64::from(number), decimals),
+                scale,
+                unit,
+                hedge: claims::Hedge::None,
+                hedge_span: None,
+                ambiguous_currency: false,
+            };
+            let Some(interval) = numbers::stated_interval(&stated) else {
+                return Ok(());
+            };
+            let when = when.map(|w| (FactDate::parse(w).unwrap(), 0..1));
+            let published = published.map(|p| FactDate::parse(p).unwrap());
+            let claim = Claim {
+                span: 0..1,
+                sentence: 0,
+                kind: ClaimKind::Amount(stated.clone()),
+                subject: None,
+                period: None,
+                year_earlier: false,
+                when,
+            };
+            // Twice: the first call fills the cache, the second reads it.
+            for _ in 0..2 {
+                for (i, q) in base.quantities.iter().enumerate() {
+                    let date = rate_date(Some(q), &claim, published);
+                    let (agrees, accepted_only, _) =
+                        amount_agrees_with(&base, Some(interval), &stated, q, date.as_ref());
+                    let cached = index.amount_agrees(&base, (i, q), interval, &stated, || date);
+                    proptest::prop_assert_eq!(cached, (agrees, accepted_only), "quantity {}", q.id);
+                }
+            }
+        }
+
         /// Lowercasing into the buffer is `to_lowercase`.
         #[test]
         fn lowercase_into_is_to_lowercase(text in "[a-zA-Z ,İKΣσßẞÜüé—“]{0,24}") {
@@ -851,6 +1075,23 @@ mod tests {
             if kept {
                 proptest::prop_assert_eq!(out.len(), text.len());
             }
+            let mut runs = String::from("stale");
+            let kept_by_runs = lowercase_by_runs(&text, &mut runs);
+            if !text.contains('Σ') {
+                proptest::prop_assert_eq!(&runs, &out);
+                proptest::prop_assert_eq!(kept_by_runs, kept);
+            }
+        }
+
+        /// The eight-byte scan finds the first non-ASCII byte.
+        #[test]
+        fn next_non_ascii_is_a_plain_search(text in "[a-z é“]{0,40}", from in 0usize..45) {
+            let bytes = text.as_bytes();
+            let plain = bytes
+                .get(from..)
+                .and_then(|rest| rest.iter().position(|b| !b.is_ascii()))
+                .map(|k| from + k);
+            proptest::prop_assert_eq!(next_non_ascii(bytes, from), plain);
         }
 
         /// The cues of a phrase taken from its sentence's hits are those
