@@ -81,6 +81,21 @@ impl CueSet {
             .get(id / 64)
             .is_some_and(|word| (word >> (id % 64)) & 1 == 1)
     }
+
+    /// Whether the two sets share a cue: a word at a time.
+    fn meets(&self, other: &CueSet) -> bool {
+        self.0.iter().zip(&other.0).any(|(a, b)| a & b != 0)
+    }
+
+    /// The set of `ids`, sized for `len` cues.
+    fn of(ids: &[usize], len: usize) -> CueSet {
+        let mut set = CueSet::default();
+        set.reset(len);
+        for &id in ids {
+            set.insert(id);
+        }
+        set
+    }
 }
 
 /// Lowercases `sentence` into `out` as [`str::to_lowercase`] does
@@ -255,6 +270,10 @@ pub struct FactIndex {
     /// Cue ids of each quantity and each event.
     quantity_cues: Vec<Vec<usize>>,
     event_cues: Vec<Vec<usize>>,
+    /// The same as sets, to pass over a fact none of whose cues a
+    /// sentence names in a few word operations.
+    quantity_cue_sets: Vec<CueSet>,
+    event_cue_sets: Vec<CueSet>,
 }
 
 impl FactIndex {
@@ -328,7 +347,21 @@ impl FactIndex {
             .map(|p| i32::try_from(p.split_whitespace().count()).unwrap_or(1))
             .collect();
         index.cue_search = CueSearch::new(patterns, workload);
+        let len = index.cue_words.len();
+        index.quantity_cue_sets = (index.quantity_cues.iter())
+            .map(|ids| CueSet::of(ids, len))
+            .collect();
+        index.event_cue_sets = (index.event_cues.iter())
+            .map(|ids| CueSet::of(ids, len))
+            .collect();
         index
+    }
+
+    /// Whether fact `i` (of `sets`) has a cue in `near` or `sentence`: if
+    /// not, its cue score is 0.
+    fn cued(sets: &[CueSet], i: usize, near: &CueSet, sentence: &CueSet) -> bool {
+        sets.get(i)
+            .is_some_and(|set| set.meets(sentence) || set.meets(near))
     }
 
     /// Which cues occur in `lower` (lowercase text) as whole words.
@@ -802,16 +835,12 @@ fn match_claim<'a>(
     // is dropped (the phrase's cues are among the sentence's when the
     // offsets are kept): without one, the phrase need not be found.
     if cues.offsets_kept {
-        let fact_cues = if date.is_none() {
-            &index.quantity_cues
+        let sets = if date.is_none() {
+            &index.quantity_cue_sets
         } else {
-            &index.event_cues
+            &index.event_cue_sets
         };
-        let cued = |&(i, _): &(usize, i32)| {
-            fact_cues
-                .get(i)
-                .is_some_and(|ids| ids.iter().any(|&id| cues.found.contains(id)))
-        };
+        let cued = |&(i, _): &(usize, i32)| sets.get(i).is_some_and(|s| s.meets(&cues.found));
         if !tied.iter().any(cued) {
             return None;
         }
@@ -907,6 +936,9 @@ fn match_amount(
         let Some(q) = base.quantities.get(i) else {
             continue;
         };
+        if !FactIndex::cued(&index.quantity_cue_sets, i, near, sentence) {
+            continue;
+        }
         let ids = index.quantity_cues.get(i).map_or(&[][..], Vec::as_slice);
         let cues = cue_score(ids, &index.cue_words, near, sentence);
         if cues == 0 {
@@ -947,6 +979,9 @@ fn match_event(
         let Some(e) = base.events.get(i) else {
             continue;
         };
+        if !FactIndex::cued(&index.event_cue_sets, i, near, sentence) {
+            continue;
+        }
         let ids = index.event_cues.get(i).map_or(&[][..], Vec::as_slice);
         let cues = cue_score(ids, &index.cue_words, near, sentence);
         if cues < 2 {
