@@ -275,6 +275,8 @@ pub struct FactIndex {
     /// sentence names in a few word operations.
     quantity_cue_sets: Vec<CueSet>,
     event_cue_sets: Vec<CueSet>,
+    /// Each quantity's days.
+    quantity_days: Vec<QuantityDays>,
 }
 
 impl FactIndex {
@@ -348,6 +350,7 @@ impl FactIndex {
             .map(|p| i32::try_from(p.split_whitespace().count()).unwrap_or(1))
             .collect();
         index.cue_search = CueSearch::new(patterns, workload);
+        index.quantity_days = base.quantities.iter().map(QuantityDays::of).collect();
         let len = index.cue_words.len();
         index.quantity_cue_sets = (index.quantity_cues.iter())
             .map(|ids| CueSet::of(ids, len))
@@ -528,38 +531,79 @@ fn claim_period(claim: &Claim) -> Option<Period> {
     claim.period.as_ref().map(|(p, _)| *p)
 }
 
-fn overlaps_period(date: &FactDate, period: &Period) -> bool {
-    date.first_day() <= period.last_day() && period.first_day() <= date.last_day()
+/// A first and a last day.
+type Days = (jiff::civil::Date, jiff::civil::Date);
+
+/// Whether two spans of days share one.
+fn days_meet((a0, a1): Days, (b0, b1): Days) -> bool {
+    a0 <= b1 && b0 <= a1
 }
 
-/// Time score of a quantity, or `None` when the periods differ.
-fn time_score(claim: &Claim, q: &Quantity, published: Option<&FactDate>) -> Option<i32> {
-    if let (Some(d), Some(p)) = (&q.date, published) {
-        if d.first_day() > p.last_day() {
+/// A quantity's days, computed once per run for every claim's time score.
+#[derive(Debug, Clone, Copy)]
+struct QuantityDays {
+    date: Option<Days>,
+    period: Option<Days>,
+}
+
+impl QuantityDays {
+    fn of(q: &Quantity) -> QuantityDays {
+        QuantityDays {
+            date: q.date.map(|d| (d.first_day(), d.last_day())),
+            period: q.period.map(|p| (p.first_day(), p.last_day())),
+        }
+    }
+}
+
+/// The publication date's days the time scores use, once per article.
+#[derive(Debug, Clone, Copy, Default)]
+struct PublishedDays {
+    last: Option<jiff::civil::Date>,
+    /// A year before its first day.
+    year_before: Option<jiff::civil::Date>,
+}
+
+impl PublishedDays {
+    fn of(published: Option<&FactDate>) -> PublishedDays {
+        PublishedDays {
+            last: published.map(FactDate::last_day),
+            year_before: published
+                .and_then(|p| p.first_day().checked_sub(jiff::Span::new().years(1)).ok()),
+        }
+    }
+}
+
+/// Time score of a quantity, or `None` when the periods differ; from the
+/// days of the claim's date (`when`), the quantity and the publication.
+fn time_score(
+    claim_period: Option<Period>,
+    when: Option<Days>,
+    (q_period, days): (Option<Period>, &QuantityDays),
+    published: &PublishedDays,
+) -> Option<i32> {
+    if let (Some((first, _)), Some(last)) = (days.date, published.last) {
+        if first > last {
             return None;
         }
     }
     let mut score = 0;
-    match (claim_period(claim), q.period) {
+    match (claim_period, q_period) {
         (Some(a), Some(b)) if a == b => score += 3,
         (Some(_), Some(_)) => return None,
         // Without a stated period, a figure for a period that ended over a
         // year before publication is an unlikely referent.
-        (None, Some(b)) => {
-            if let Some(p) = published {
-                if let Ok(year_before) = p.first_day().checked_sub(jiff::Span::new().years(1)) {
-                    if b.last_day() < year_before {
-                        score -= 2;
-                    }
+        (None, Some(_)) => {
+            if let (Some(year_before), Some((_, last))) = (published.year_before, days.period) {
+                if last < year_before {
+                    score -= 2;
                 }
             }
         }
         _ => {}
     }
-    if let Some((when, _)) = &claim.when {
-        let hit = match (&q.date, &q.period) {
-            (Some(d), _) => Some(d.overlaps(when)),
-            (None, Some(p)) => Some(overlaps_period(when, p)),
+    if let Some(when) = when {
+        let hit = match (days.date, days.period) {
+            (Some(d), _) | (None, Some(d)) => Some(days_meet(d, when)),
             _ => None,
         };
         match hit {
@@ -703,6 +747,7 @@ pub fn match_all(
     // Sentence numbers are the article's own.
     cues.sentence = None;
     let mut scratch = Scratch {
+        published: PublishedDays::of(extraction.published.as_ref()),
         in_sentence: Vec::new(),
         subjects: Vec::new(),
         candidates,
@@ -765,6 +810,8 @@ thread_local! {
 
 /// Buffers that serve every claim of an article.
 struct Scratch<'a> {
+    /// The publication date's days, for the time scores.
+    published: PublishedDays,
     in_sentence: Vec<&'a claims::Mention>,
     subjects: Vec<&'a str>,
     /// Facts about the subjects, with their subject scores.
@@ -914,7 +961,7 @@ fn match_claim<'a>(
             match_amount(
                 base,
                 index,
-                extraction,
+                (extraction.published, &scratch.published),
                 claim,
                 stated,
                 tied,
@@ -971,7 +1018,7 @@ fn pick<'f, T>(
 fn match_amount(
     base: &FactBase,
     index: &FactIndex,
-    extraction: &Extraction,
+    (published, published_days): (Option<FactDate>, &PublishedDays),
     claim: &Claim,
     stated: &Amount,
     tied: &[(usize, i32)],
@@ -979,7 +1026,11 @@ fn match_amount(
     near: &CueSet,
     sentence: &CueSet,
 ) -> Option<Match> {
-    let published = extraction.published;
+    let when = claim
+        .when
+        .as_ref()
+        .map(|(w, _)| (w.first_day(), w.last_day()));
+    let period = claim_period(claim);
     scored.clear();
     // Computed for the first candidate that gets this far: a claim none
     // reaches is unmatched either way.
@@ -996,7 +1047,10 @@ fn match_amount(
         if cues == 0 {
             continue;
         }
-        let Some(time) = time_score(claim, q, published.as_ref()) else {
+        let Some(days) = index.quantity_days.get(i) else {
+            continue;
+        };
+        let Some(time) = time_score(period, when, (q.period, days), published_days) else {
             continue;
         };
         // An amount too large to reason about is compared with nothing: it
@@ -1084,6 +1138,92 @@ mod tests {
         assert_eq!(cue_score(ids, &index.cue_words, &near, &sentence), 1);
         let none = index.cues_in("nonprofit");
         assert!(!none.contains(0) && !none.contains(1));
+    }
+
+    fn overlaps_period(date: &FactDate, period: &Period) -> bool {
+        date.first_day() <= period.last_day() && period.first_day() <= date.last_day()
+    }
+
+    /// The time score as it was computed for each candidate.
+    fn plain_time_score(claim: &Claim, q: &Quantity, published: Option<&FactDate>) -> Option<i32> {
+        if let (Some(d), Some(p)) = (&q.date, published) {
+            if d.first_day() > p.last_day() {
+                return None;
+            }
+        }
+        let mut score = 0;
+        match (claim_period(claim), q.period) {
+            (Some(a), Some(b)) if a == b => score += 3,
+            (Some(_), Some(_)) => return None,
+            // Without a stated period, a figure for a period that ended over a
+            // year before publication is an unlikely referent.
+            (None, Some(b)) => {
+                if let Some(p) = published {
+                    if let Ok(year_before) = p.first_day().checked_sub(jiff::Span::new().years(1)) {
+                        if b.last_day() < year_before {
+                            score -= 2;
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+        if let Some((when, _)) = &claim.when {
+            let hit = match (&q.date, &q.period) {
+                (Some(d), _) => Some(d.overlaps(when)),
+                (None, Some(p)) => Some(overlaps_period(when, p)),
+                _ => None,
+            };
+            match hit {
+                Some(true) => score += 2,
+                Some(false) => score -= 1,
+                None => {}
+            }
+        }
+        Some(score)
+    }
+
+    proptest::proptest! {
+        /// The time score from days computed once is the plain one.
+        #[test]
+        fn time_score_from_days_is_the_plain_one(
+            stated_period in proptest::option::of(proptest::sample::select(vec!["2021", "2021-Q2", "2020-H2", "2021-06"])),
+            q_period in proptest::option::of(proptest::sample::select(vec!["2021", "2021-Q2", "2019-H2", "2021-08"])),
+            q_date in proptest::option::of(proptest::sample::select(vec!["2021-09-02", "2021", "2022-03", "2019-12-31"])),
+            when in proptest::option::of(proptest::sample::select(vec!["2021-09-01", "2021-06", "2020", "2019-12-31"])),
+            published in proptest::option::of(proptest::sample::select(vec!["2021-09-05", "2022-01-01", "2021", "2020-06"])),
+        ) {
+            let mut base = facts::load_strs([("f.yaml", RATED)]).unwrap();
+            let mut q = base.quantities.swap_remove(0);
+            q.period = q_period.map(|p| Period::parse(p).unwrap());
+            q.date = q_date.map(|d| FactDate::parse(d).unwrap());
+            let published = published.map(|p| FactDate::parse(p).unwrap());
+            let claim = Claim {
+                span: 0..1,
+                sentence: 0,
+                kind: ClaimKind::Amount(Amount {
+                    span: 0..1,
+                    number: rust_decimal::Decimal::ONE,
+                    scale: Scale::One,
+                    unit: None,
+                    hedge: claims::Hedge::None,
+                    hedge_span: None,
+                    ambiguous_currency: false,
+                }),
+                subject: None,
+                period: stated_period.map(|p| (Period::parse(p).unwrap(), 0..1)),
+                year_earlier: false,
+                when: when.map(|w| (FactDate::parse(w).unwrap(), 0..1)),
+            };
+            let days = QuantityDays::of(&q);
+            let fast = time_score(
+                claim_period(&claim),
+                claim.when.as_ref().map(|(w, _)| (w.first_day(), w.last_day())),
+                (q.period, &days),
+                &PublishedDays::of(published.as_ref()),
+            );
+            proptest::prop_assert_eq!(fast, plain_time_score(&claim, &q, published.as_ref()));
+        }
     }
 
     fn cue_index(workload: Workload) -> FactIndex {
