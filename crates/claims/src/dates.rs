@@ -183,9 +183,11 @@ pub enum Resolved {
 /// Every date, weekday, relative expression and period in `text`, in order, non-overlapping.
 /// A weekday written next to a calendar date ("Tuesday, September 5", "September 5 (Tuesday)") is returned as two mentions (the checker compares them).
 pub fn find(text: &str) -> Vec<DateMention> {
+    let (t, keys) = tokenize(text);
     let scanner = Scanner {
         text,
-        t: tokenize(text),
+        t,
+        keys,
         prefilter: true,
     };
     scanner.run()
@@ -549,10 +551,14 @@ fn word_end(text: &str, mut i: usize, end: usize) -> usize {
 /// One pass over the text. Chunks (runs of non-whitespace) are no loop of
 /// their own: whitespace only resets the join, and a single space after a
 /// token is stepped over with it, so a word costs one trip round the loop.
-fn tokenize(text: &str) -> Vec<Tok> {
+///
+/// Also the indices of the key tokens (see [`Scanner::keys`]), told here,
+/// where a word's id and first byte and the token before are at hand.
+fn tokenize(text: &str) -> (Vec<Tok>, Vec<usize>) {
     let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 4 + 1);
-    tokens::<false>(text, 0, Join::Space, &mut toks);
-    toks
+    let mut keys = Vec::new();
+    tokens::<false>(text, 0, Join::Space, &mut toks, &mut keys);
+    (toks, keys)
 }
 
 /// The tokens from byte `i` on, the first joined by `join`; with `CHUNK`,
@@ -568,13 +574,14 @@ fn tokens<const CHUNK: bool>(
     mut i: usize,
     mut join: Join,
     toks: &mut Vec<Tok>,
+    keys: &mut Vec<usize>,
 ) -> usize {
     let b = text.as_bytes();
     while let Some(&c) = b.get(i) {
         // Most tokens are ASCII words: told apart first.
-        let (kind, end, id) = if c.is_ascii_alphabetic() {
+        let (kind, end, id, key) = if c.is_ascii_alphabetic() {
             let (end, id) = ascii_word(text, i);
-            (Kind::Word, end, id)
+            (Kind::Word, end, id, key_word(id, c, join, toks))
         } else if ascii_space(c) {
             if CHUNK {
                 return i;
@@ -587,7 +594,9 @@ fn tokens<const CHUNK: bool>(
             while b.get(end).is_some_and(u8::is_ascii_digit) {
                 end += 1;
             }
-            (Kind::Num, end, 0)
+            // Four digits from 1000 to 2999: every year a matcher reads.
+            let key = end - i == 4 && matches!(c, b'1' | b'2');
+            (Kind::Num, end, 0, key)
         } else if c.is_ascii() {
             if c == b'-'
                 && join == Join::Touch
@@ -605,11 +614,11 @@ fn tokens<const CHUNK: bool>(
             // "www" is letters, so it is in the chunk of the '.'.
             if !CHUNK && (c == b':' || (c == b'.' && i >= 3 && b.get(i - 3..i) == Some(&[b'w'; 3])))
             {
-                i = tokens::<true>(text, i, join, toks);
-                replace_url(text, i, toks);
+                i = tokens::<true>(text, i, join, toks, keys);
+                replace_url(text, i, toks, keys);
                 continue;
             }
-            (Kind::Sym(char::from(c)), i + 1, 0)
+            (Kind::Sym(char::from(c)), i + 1, 0, false)
         } else {
             let ch = decode(text, i);
             let next = i + ch.len_utf8();
@@ -623,11 +632,15 @@ fn tokens<const CHUNK: bool>(
             }
             if alphabetic(ch) {
                 let end = word_end(text, next, b.len());
-                (Kind::Word, end, word_id(b, i..end))
+                let id = word_id(b, i..end);
+                (Kind::Word, end, id, key_word(id, c, join, toks))
             } else {
-                (Kind::Sym(ch), next, 0)
+                (Kind::Sym(ch), next, 0, false)
             }
         };
+        if key {
+            keys.push(toks.len());
+        }
         toks.push(Tok {
             start: i,
             end,
@@ -652,7 +665,7 @@ fn tokens<const CHUNK: bool>(
 /// of its tokens from the URL's start on. The chunk's first token is the
 /// last one after whitespace (every later one touches the one before it),
 /// and its first byte is that token's start.
-fn replace_url(text: &str, end: usize, toks: &mut Vec<Tok>) {
+fn replace_url(text: &str, end: usize, toks: &mut Vec<Tok>, keys: &mut Vec<usize>) {
     let Some(first) = toks.iter().rposition(|t| t.join == Join::Space) else {
         return;
     };
@@ -660,7 +673,7 @@ fn replace_url(text: &str, end: usize, toks: &mut Vec<Tok>) {
         return;
     };
     if let Some(at) = text.get(start..end).and_then(url_start) {
-        skip_url(text.as_bytes(), start + at..end, first, toks);
+        skip_url(text.as_bytes(), start + at..end, first, toks, keys);
     }
 }
 
@@ -669,7 +682,7 @@ fn replace_url(text: &str, end: usize, toks: &mut Vec<Tok>) {
 /// counts only when a token or a hyphen (a '-' that is no token, as a '-' is
 /// never inside one) starts where it does; one that starts inside a token is
 /// ignored, as it always was.
-fn skip_url(b: &[u8], url: Range<usize>, first: usize, toks: &mut Vec<Tok>) {
+fn skip_url(b: &[u8], url: Range<usize>, first: usize, toks: &mut Vec<Tok>, keys: &mut Vec<usize>) {
     let from = toks
         .get(first..)
         .and_then(|chunk| chunk.iter().position(|t| t.end > url.start))
@@ -681,6 +694,9 @@ fn skip_url(b: &[u8], url: Range<usize>, first: usize, toks: &mut Vec<Tok>) {
         _ => return,
     };
     toks.truncate(from);
+    while keys.last().is_some_and(|&k| k >= from) {
+        keys.pop();
+    }
     toks.push(Tok {
         start: url.start,
         end: url.end,
@@ -688,6 +704,24 @@ fn skip_url(b: &[u8], url: Range<usize>, first: usize, toks: &mut Vec<Tok>) {
         join,
         id: 0,
     });
+}
+
+/// A word with id `id` and first byte `first`, joined by `join` to the last
+/// of `toks`, is a key.
+#[inline(always)]
+fn key_word(id: WordId, first: u8, join: Join, toks: &[Tok]) -> bool {
+    // Most words are no word of the vocabulary: no table load for them.
+    if id == 0 {
+        return false;
+    }
+    match KEY_WORD.get(usize::from(id)) {
+        None | Some(KeyWord::No) => false,
+        Some(KeyWord::Always) => true,
+        Some(KeyWord::Capitalised) => first.is_ascii_uppercase(),
+        Some(KeyWord::Suffix) => {
+            join == Join::Touch && toks.last().is_some_and(|p| p.kind == Kind::Num)
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -1172,7 +1206,7 @@ fn capitalised(word: &str) -> bool {
 // Keys: where a date can start
 
 /// Every match (a mention, or words consumed silently) holds a key token at
-/// most [`REACH`] tokens after its first (see [`Scanner::is_key`]): a word
+/// most [`REACH`] tokens after its first (see [`Scanner::keys`]): a word
 /// of this list in any case (time units, one-word dates), a capitalised
 /// word of [`CAPITAL_KEY_SET`] (month and weekday names, "FY", "Q", "H"),
 /// an ordinal suffix against a number ("12th"), or four digits from 1000
@@ -1290,6 +1324,12 @@ type Count = Option<u16>;
 struct Scanner<'a> {
     text: &'a str,
     t: Vec<Tok>,
+    /// The indices of the key tokens, in order: every match holds one at
+    /// most [`REACH`] tokens after its first token. A key is a word of
+    /// [`KEY_SET`] in any case, a capitalised word of [`CAPITAL_KEY_SET`],
+    /// an ordinal suffix directly after a number, or four digits from 1000
+    /// to 2999.
+    keys: Vec<usize>,
     /// Skip words outside [`STARTERS`] at once, and tokens more than
     /// [`REACH`] before a key (off only in the tests that prove the
     /// pre-filters change nothing).
@@ -1297,36 +1337,6 @@ struct Scanner<'a> {
 }
 
 impl<'a> Scanner<'a> {
-    /// Token `i` is a key: every match holds one at most [`REACH`] tokens
-    /// after its first token.
-    fn is_key(&self, i: usize) -> bool {
-        let Some(t) = self.t.get(i) else {
-            return false;
-        };
-        match t.kind {
-            Kind::Word => match KEY_WORD.get(usize::from(t.id)) {
-                None | Some(KeyWord::No) => false,
-                Some(KeyWord::Always) => true,
-                Some(KeyWord::Capitalised) => self
-                    .text
-                    .as_bytes()
-                    .get(t.start)
-                    .is_some_and(u8::is_ascii_uppercase),
-                Some(KeyWord::Suffix) => {
-                    t.join == Join::Touch
-                        && i.checked_sub(1)
-                            .and_then(|p| self.t.get(p))
-                            .is_some_and(|p| p.kind == Kind::Num)
-                }
-            },
-            Kind::Num => {
-                t.end - t.start == 4
-                    && matches!(self.text.as_bytes().get(t.start), Some(b'1' | b'2'))
-            }
-            Kind::Sym(_) | Kind::Skip => false,
-        }
-    }
-
     fn run(&self) -> Vec<DateMention> {
         let mut out = Vec::new();
         let mut ctx = Ctx {
@@ -1339,7 +1349,7 @@ impl<'a> Scanner<'a> {
         // match starts more than REACH tokens before it, so the tokens up to
         // there are skipped as if no matcher had matched at them (an
         // absorbed range they cross is then left, as it would have been).
-        let mut key = 0;
+        let mut next_key = 0;
         while i < self.t.len() {
             if let Some(r) = absorbed.clone().filter(|r| i >= r.start) {
                 absorbed = None;
@@ -1349,13 +1359,12 @@ impl<'a> Scanner<'a> {
                 }
             }
             if self.prefilter {
-                key = key.max(i);
-                while key < self.t.len() && !self.is_key(key) {
-                    key += 1;
+                while self.keys.get(next_key).is_some_and(|&k| k < i) {
+                    next_key += 1;
                 }
-                if key == self.t.len() {
+                let Some(&key) = self.keys.get(next_key) else {
                     break;
-                }
+                };
                 if key > i + REACH {
                     i = key - REACH;
                     continue;
@@ -2746,6 +2755,33 @@ mod tests {
         toks
     }
 
+    /// The tokens of `text`, its keys held to `key_reference`.
+    fn tokenize(text: &str) -> Vec<Tok> {
+        let (toks, keys) = super::tokenize(text);
+        let expected: Vec<usize> = (0..toks.len())
+            .filter(|&i| key_reference(text, &toks, i))
+            .collect();
+        assert_eq!(keys, expected, "{text:?}");
+        toks
+    }
+
+    /// Token `i` is a key, as first told by the scanner from the tokens.
+    fn key_reference(text: &str, toks: &[Tok], i: usize) -> bool {
+        let t = &toks[i];
+        match t.kind {
+            Kind::Word => match KEY_WORD.get(usize::from(t.id)) {
+                None | Some(KeyWord::No) => false,
+                Some(KeyWord::Always) => true,
+                Some(KeyWord::Capitalised) => text.as_bytes()[t.start].is_ascii_uppercase(),
+                Some(KeyWord::Suffix) => {
+                    t.join == Join::Touch && i > 0 && toks[i - 1].kind == Kind::Num
+                }
+            },
+            Kind::Num => t.end - t.start == 4 && matches!(text.as_bytes()[t.start], b'1' | b'2'),
+            Kind::Sym(_) | Kind::Skip => false,
+        }
+    }
+
     #[test]
     fn tokenizer_matches_the_reference() {
         let texts = [
@@ -2912,9 +2948,11 @@ mod tests {
     }
 
     fn scan(text: &str, prefilter: bool) -> Vec<DateMention> {
+        let (t, keys) = super::tokenize(text);
         Scanner {
             text,
-            t: tokenize(text),
+            t,
+            keys,
             prefilter,
         }
         .run()
