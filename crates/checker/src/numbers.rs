@@ -5,6 +5,7 @@
 
 use claims::{Amount, Hedge};
 use facts::{FactBase, FactDate, Rate, Scale, Unit};
+use jiff::civil::Date;
 use rust_decimal::Decimal;
 
 /// A closed interval of values.
@@ -66,8 +67,11 @@ pub fn stated_interval(amount: &Amount) -> Option<Interval> {
 
 /// How many days apart two dates are, at worst.
 fn days_apart(a: &FactDate, b: &FactDate) -> i64 {
-    let (a0, a1) = (a.first_day(), a.last_day());
-    let (b0, b1) = (b.first_day(), b.last_day());
+    days_between((a.first_day(), a.last_day()), (b.first_day(), b.last_day()))
+}
+
+/// [`days_apart`] of two dates given by their first and last days.
+fn days_between((a0, a1): (Date, Date), (b0, b1): (Date, Date)) -> i64 {
     if a1 < b0 {
         i64::from((b0 - a1).get_days())
     } else if b1 < a0 {
@@ -87,22 +91,38 @@ pub fn rates_near<'a>(
     to: &str,
     date: Option<&FactDate>,
 ) -> (Vec<&'a Rate>, bool) {
-    let all: Vec<&Rate> = base.rates_between(from, to);
+    near_of(base.rates_between(from, to), date)
+}
+
+/// [`rates_near`] among `all`, the rates between the two currencies.
+fn near_of<'a>(all: Vec<&'a Rate>, date: Option<&FactDate>) -> (Vec<&'a Rate>, bool) {
     let Some(date) = date else {
         return (all, false);
     };
-    for window in [7, 31] {
-        let near: Vec<&Rate> = all
-            .iter()
-            .copied()
-            .filter(|r| days_apart(&r.on, date) <= window)
-            .collect();
-        if !near.is_empty() {
-            return (near, false);
-        }
+    // Each rate's distance, computed once (calendar days are not free)
+    // for the two windows and the nearest.
+    let (b0, b1) = (date.first_day(), date.last_day());
+    let days: Vec<i64> = all
+        .iter()
+        .map(|r| days_between((r.on.first_day(), r.on.last_day()), (b0, b1)))
+        .collect();
+    let Some(&closest) = days.iter().min() else {
+        // No rate at all: none is near.
+        return (all, true);
+    };
+    if closest > 31 {
+        // The first of the nearest, as `min_by_key` picks it.
+        let nearest = all.iter().zip(&days).find(|(_, d)| **d == closest);
+        return (nearest.map(|(r, _)| *r).into_iter().collect(), true);
     }
-    let nearest = all.iter().copied().min_by_key(|r| days_apart(&r.on, date));
-    (nearest.into_iter().collect(), true)
+    let window = if closest <= 7 { 7 } else { 31 };
+    let near = all
+        .iter()
+        .zip(&days)
+        .filter(|(_, d)| **d <= window)
+        .map(|(r, _)| *r)
+        .collect();
+    (near, false)
 }
 
 /// `value` in `from` converted to `to` through `rates`, as an interval over
@@ -167,25 +187,63 @@ pub fn render_like(value: Decimal, like: &Amount) -> String {
 
 /// Writes a number with its scale word and unit in news style.
 pub fn render(number: Decimal, scale: Scale, unit: Option<&Unit>) -> String {
-    let scale_word = scale.word().map(|w| format!(" {w}")).unwrap_or_default();
+    let mut out = String::with_capacity(32);
+    render_into(&mut out, number, scale, unit);
+    out
+}
+
+/// [`render`], appended to `out`: diagnostics build their sentences in one
+/// buffer instead of formatting pieces and copying them.
+pub fn render_into(out: &mut String, number: Decimal, scale: Scale, unit: Option<&Unit>) {
+    let scale_word = |out: &mut String| {
+        if let Some(w) = scale.word() {
+            out.push(' ');
+            out.push_str(w);
+        }
+    };
     match unit {
-        Some(Unit::Currency(code)) => match code.as_str() {
-            "USD" => format!("${number}{scale_word}"),
-            "CNY" => format!("{number}{scale_word} yuan"),
-            "EUR" => format!("€{number}{scale_word}"),
-            "GBP" => format!("£{number}{scale_word}"),
-            "HKD" => format!("HK${number}{scale_word}"),
-            other => format!("{number}{scale_word} {other}"),
-        },
-        Some(Unit::Percent) => format!("{number}%"),
-        Some(Unit::Noun(noun)) => format!("{number}{scale_word} {noun}"),
-        None => format!("{number}{scale_word}"),
+        Some(Unit::Currency(code)) => {
+            let (prefix, suffix) = match code.as_str() {
+                "USD" => ("$", None),
+                "CNY" => ("", Some("yuan")),
+                "EUR" => ("€", None),
+                "GBP" => ("£", None),
+                "HKD" => ("HK$", None),
+                other => ("", Some(other)),
+            };
+            out.push_str(prefix);
+            push_decimal(out, number);
+            scale_word(out);
+            if let Some(suffix) = suffix {
+                out.push(' ');
+                out.push_str(suffix);
+            }
+        }
+        Some(Unit::Percent) => {
+            push_decimal(out, number);
+            out.push('%');
+        }
+        Some(Unit::Noun(noun)) => {
+            push_decimal(out, number);
+            scale_word(out);
+            out.push(' ');
+            out.push_str(noun);
+        }
+        None => {
+            push_decimal(out, number);
+            scale_word(out);
+        }
     }
 }
 
 /// A fact's amount written in news style at its own precision.
 pub fn render_fact(amount: &facts::Amount) -> String {
     render(amount.number, amount.scale, Some(&amount.unit))
+}
+
+/// [`render_fact`], appended to `out`.
+pub fn render_fact_into(out: &mut String, amount: &facts::Amount) {
+    render_into(out, amount.number, amount.scale, Some(&amount.unit));
 }
 
 /// Writes `value` at the largest fitting scale with up to `digits` decimals.
@@ -197,6 +255,82 @@ pub fn render_value(value: Decimal, unit: Option<&Unit>, digits: u32) -> String 
         .round_dp_with_strategy(digits, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
         .normalize();
     render(number, scale, unit)
+}
+
+/// Appends `number` exactly as its `Display` writes it without a precision
+/// (every digit of its scale, `-` for any negative value, negative zero
+/// included), without the formatting machinery.
+pub fn push_decimal(out: &mut String, number: Decimal) {
+    if number.is_sign_negative() {
+        out.push('-');
+    }
+    let scale = number.scale() as usize;
+    // Digits, least significant first, then zeros up to the scale.
+    let mut digits = [b'0'; 40];
+    let mut len = 0;
+    let mantissa = number.mantissa().unsigned_abs();
+    if let Ok(mut m) = u64::try_from(mantissa) {
+        while m != 0 {
+            if let Some(d) = digits.get_mut(len) {
+                *d = b'0' + (m % 10) as u8;
+            }
+            m /= 10;
+            len += 1;
+        }
+    } else {
+        let mut m = mantissa;
+        while m != 0 {
+            if let Some(d) = digits.get_mut(len) {
+                *d = b'0' + (m % 10) as u8;
+            }
+            m /= 10;
+            len += 1;
+        }
+    }
+    let len = len.max(scale).min(digits.len());
+    if len == 0 {
+        out.push('0');
+        return;
+    }
+    let whole = len - scale.min(len);
+    if whole == 0 {
+        out.push('0');
+    }
+    for (i, &d) in digits.iter().take(len).rev().enumerate() {
+        if i == whole {
+            out.push('.');
+        }
+        out.push(char::from(d));
+    }
+}
+
+/// Appends the decimal digits of `n`, with `-` when negative, as its
+/// `Display` writes it.
+pub fn push_int(out: &mut String, n: i64) {
+    if n < 0 {
+        out.push('-');
+    }
+    push_uint(out, n.unsigned_abs());
+}
+
+/// Appends the decimal digits of `n`, as its `Display` writes it.
+pub fn push_uint(out: &mut String, n: u64) {
+    let mut m = n;
+    let mut digits = [0u8; 20];
+    let mut len = 0;
+    loop {
+        if let Some(d) = digits.get_mut(len) {
+            *d = b'0' + (m % 10) as u8;
+        }
+        len += 1;
+        m /= 10;
+        if m == 0 {
+            break;
+        }
+    }
+    for &d in digits.iter().take(len).rev() {
+        out.push(char::from(d));
+    }
 }
 
 #[cfg(test)]
@@ -249,6 +383,175 @@ mod tests {
         assert!(agrees("15", Hedge::About, "15.49"));
         assert!(agrees("300", Hedge::Nearly, "290"));
         assert!(!agrees("300", Hedge::Nearly, "320"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn push_decimal_is_display(
+            lo in proptest::prelude::any::<u32>(),
+            mid in proptest::prelude::any::<u32>(),
+            hi in proptest::prelude::any::<u32>(),
+            small in 0u32..5,
+            negative in proptest::prelude::any::<bool>(),
+            scale in 0u32..=28,
+        ) {
+            // Small mantissas (the common case, the u64 path) as well as
+            // ones of all 96 bits.
+            let (mid, hi) = match small { 0 => (0, 0), 1 => (mid, 0), _ => (mid, hi) };
+            let lo = if small == 4 { 0 } else { lo };
+            let d = Decimal::from_parts(lo, mid, hi, negative, scale);
+            let mut out = String::from("x");
+            push_decimal(&mut out, d);
+            proptest::prop_assert_eq!(out, format!("x{d}"));
+        }
+
+        #[test]
+        fn push_int_is_display(n in proptest::prelude::any::<i64>()) {
+            let mut out = String::new();
+            push_int(&mut out, n);
+            proptest::prop_assert_eq!(out, n.to_string());
+        }
+    }
+
+    /// `rates_near` as first written: the distances computed per window.
+    fn near_reference<'a>(all: Vec<&'a Rate>, date: Option<&FactDate>) -> (Vec<&'a Rate>, bool) {
+        let Some(date) = date else {
+            return (all, false);
+        };
+        for window in [7, 31] {
+            let near: Vec<&Rate> = all
+                .iter()
+                .copied()
+                .filter(|r| days_apart(&r.on, date) <= window)
+                .collect();
+            if !near.is_empty() {
+                return (near, false);
+            }
+        }
+        let nearest = all.iter().copied().min_by_key(|r| days_apart(&r.on, date));
+        (nearest.into_iter().collect(), true)
+    }
+
+    fn fact_date(day: u16, precision: u8) -> FactDate {
+        // Days from 2021-01-01, at day, month or year precision.
+        let d = jiff::civil::date(2021, 1, 1)
+            .checked_add(jiff::Span::new().days(i64::from(day)))
+            .unwrap();
+        match precision {
+            0 => FactDate::day(d.year(), d.month(), d.day()),
+            1 => FactDate::month(d.year(), d.month()),
+            _ => FactDate::year(d.year()),
+        }
+        .unwrap()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn rates_near_is_the_reference(
+            rates in proptest::collection::vec((0u16..800, 0u8..3), 0..7),
+            date in proptest::option::of((0u16..800, 0u8..3)),
+        ) {
+            let rates: Vec<Rate> = rates
+                .iter()
+                .enumerate()
+                .map(|(i, &(day, precision))| Rate {
+                    id: format!("r{i}"),
+                    base: "USD".into(),
+                    quote: "CNY".into(),
+                    rate: Decimal::ONE,
+                    on: fact_date(day, precision),
+                    tolerance: Decimal::ZERO,
+                    source: None,
+                    origin: facts::Origin { file: "f".into(), line: 1, column: 1 },
+                })
+                .collect();
+            let all: Vec<&Rate> = rates.iter().collect();
+            let date = date.map(|(day, precision)| fact_date(day, precision));
+            let ids = |(v, far): (Vec<&Rate>, bool)| (v.iter().map(|r| r.id.clone()).collect::<Vec<_>>(), far);
+            proptest::prop_assert_eq!(
+                ids(near_of(all.clone(), date.as_ref())),
+                ids(near_reference(all, date.as_ref()))
+            );
+        }
+    }
+
+    #[test]
+    fn push_decimal_edges() {
+        for d in [
+            Decimal::ZERO,
+            Decimal::from_parts(0, 0, 0, true, 0),
+            Decimal::from_parts(0, 0, 0, true, 3),
+            Decimal::from_parts(0, 0, 0, false, 28),
+            Decimal::MAX,
+            Decimal::MIN,
+            Decimal::new(5, 2),
+            Decimal::new(-5, 28),
+            Decimal::new(i64::MIN, 0),
+            Decimal::from_parts(u32::MAX, u32::MAX, 0, false, 0),
+            Decimal::from_parts(0, 0, 1, false, 0),
+        ] {
+            let mut out = String::new();
+            push_decimal(&mut out, d);
+            assert_eq!(out, d.to_string());
+        }
+        for n in [0, -1, 9, 10, i64::MIN, i64::MAX] {
+            let mut out = String::new();
+            push_int(&mut out, n);
+            assert_eq!(out, n.to_string());
+        }
+        let mut out = String::new();
+        push_uint(&mut out, u64::MAX);
+        assert_eq!(out, u64::MAX.to_string());
+    }
+
+    /// The format each unit had before rendering wrote into one buffer.
+    fn render_reference(number: Decimal, scale: Scale, unit: Option<&Unit>) -> String {
+        let scale_word = scale.word().map(|w| format!(" {w}")).unwrap_or_default();
+        match unit {
+            Some(Unit::Currency(code)) => match code.as_str() {
+                "USD" => format!("${number}{scale_word}"),
+                "CNY" => format!("{number}{scale_word} yuan"),
+                "EUR" => format!("€{number}{scale_word}"),
+                "GBP" => format!("£{number}{scale_word}"),
+                "HKD" => format!("HK${number}{scale_word}"),
+                other => format!("{number}{scale_word} {other}"),
+            },
+            Some(Unit::Percent) => format!("{number}%"),
+            Some(Unit::Noun(noun)) => format!("{number}{scale_word} {noun}"),
+            None => format!("{number}{scale_word}"),
+        }
+    }
+
+    #[test]
+    fn render_matches_the_reference() {
+        let units = [
+            None,
+            Some(Unit::Percent),
+            Some(Unit::Noun("users".into())),
+            Some(Unit::Currency("USD".into())),
+            Some(Unit::Currency("CNY".into())),
+            Some(Unit::Currency("EUR".into())),
+            Some(Unit::Currency("GBP".into())),
+            Some(Unit::Currency("HKD".into())),
+            Some(Unit::Currency("JPY".into())),
+        ];
+        let scales = [
+            Scale::One,
+            Scale::Thousand,
+            Scale::Million,
+            Scale::Billion,
+            Scale::Trillion,
+        ];
+        for number in [Decimal::new(155, 1), Decimal::new(-3, 0), Decimal::ZERO] {
+            for &scale in &scales {
+                for unit in &units {
+                    assert_eq!(
+                        render(number, scale, unit.as_ref()),
+                        render_reference(number, scale, unit.as_ref())
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -44,11 +44,16 @@ fn run(ctx: &Context<'_>) -> Findings {
         let Some((m, q)) = ctx.matched_quantity(i) else {
             continue;
         };
-        let found = ctx.words(&stated.span).to_owned();
+        // The words are copied only for a diagnostic: most matched amounts
+        // are confirmed.
+        let found = || ctx.words(&stated.span).to_owned();
         if m.confirms() {
             out.verified.push(i);
             if let (Some(Unit::Noun(said)), Unit::Noun(fact_noun)) = (&stated.unit, &q.value.unit) {
-                let accepted = q.accept.iter().any(|a| a.unit == Unit::Noun(said.clone()));
+                let accepted = q
+                    .accept
+                    .iter()
+                    .any(|a| matches!(&a.unit, Unit::Noun(n) if n == said));
                 if m.agrees && !m.accepted_only && said != fact_noun && !accepted {
                     out.diagnostics.push((
                         Diagnostic {
@@ -58,7 +63,7 @@ fn run(ctx: &Context<'_>) -> Findings {
                                 "the number is right, but the fact counts {fact_noun}, not {said}"
                             ),
                             span: stated.span.clone(),
-                            found,
+                            found: found(),
                             expected: Some(numbers::render_like(
                                 q.value.value().unwrap_or_default(),
                                 &claims::Amount {
@@ -68,12 +73,15 @@ fn run(ctx: &Context<'_>) -> Findings {
                             )),
                             fact: Some(q.id.clone()),
                             labels: Vec::new(),
-                            help: Some(format!(
-                                "{} is {}; see {}",
-                                q.what.as_deref().unwrap_or(&q.id),
-                                numbers::render_fact(&q.value),
-                                ctx.cite(&q.id)
-                            )),
+                            help: Some({
+                                let mut help = String::with_capacity(160);
+                                help.push_str(q.what.as_deref().unwrap_or(&q.id));
+                                help.push_str(" is ");
+                                numbers::render_fact_into(&mut help, &q.value);
+                                help.push_str("; see ");
+                                ctx.cite_into(&mut help, &q.id);
+                                help
+                            }),
                         },
                         Vec::new(),
                     ));
@@ -103,15 +111,29 @@ fn run(ctx: &Context<'_>) -> Findings {
         let expected = numbers::render_like(middle, stated);
         let what = q.what.as_deref().unwrap_or(&q.id);
         let converted = matches!((&stated.unit, &q.value.unit), (Some(Unit::Currency(a)), Unit::Currency(b)) if a != b);
-        let mut help = format!("{what}: {}", numbers::render_fact(&q.value));
+        let mut help = String::with_capacity(160);
+        help.push_str(what);
+        help.push_str(": ");
+        numbers::render_fact_into(&mut help, &q.value);
         if converted {
-            help.push_str(&format!(", about {expected} at the rates of the fact base"));
+            help.push_str(", about ");
+            help.push_str(&expected);
+            help.push_str(" at the rates of the fact base");
         }
-        help.push_str(&format!("; {}", ctx.cite(&q.id)));
+        help.push_str("; ");
+        ctx.cite_into(&mut help, &q.id);
         let hedge = match stated.hedge {
             Hedge::None => "",
             _ => " (allowing for its hedge)",
         };
+        let found = found();
+        let mut message = String::with_capacity(64 + found.len() + what.len() + expected.len());
+        message.push_str(&found);
+        message.push_str(" does not match ");
+        message.push_str(what);
+        message.push_str(hedge);
+        message.push_str(": the facts say ");
+        message.push_str(&expected);
         let labels = match &claim.kind {
             ClaimKind::Conversion { to, .. } => vec![Label {
                 span: to.span.clone(),
@@ -124,7 +146,7 @@ fn run(ctx: &Context<'_>) -> Findings {
             Diagnostic {
                 code: CHECK.code,
                 severity: Severity::Error,
-                message: format!("{found} does not match {what}{hedge}: the facts say {expected}"),
+                message,
                 span: stated.span.clone(),
                 found,
                 expected: Some(expected),

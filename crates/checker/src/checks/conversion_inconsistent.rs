@@ -177,33 +177,54 @@ fn run(ctx: &Context<'_>) -> Findings {
                 ctx.words(&from.span).to_owned()
             };
             let found = ctx.words(&to.span).to_owned();
-            let mut help = format!(
-                "at {} {} per {} (rate `{}`, {})",
-                rate.rate.normalize(),
-                currency_word(quote_code),
-                currency_word(base_code),
-                rate.id,
-                rate.origin
+            // "X yuan per dollar", written into the help as it grows.
+            let per = |help: &mut String, rate: Decimal| {
+                numbers::push_decimal(help, rate);
+                help.push(' ');
+                help.push_str(currency_word(quote_code));
+                help.push_str(" per ");
+                help.push_str(currency_word(base_code));
+            };
+            let mut help = String::with_capacity(256);
+            help.push_str("at ");
+            per(&mut help, rate.rate.normalize());
+            help.push_str(" (rate `");
+            help.push_str(&rate.id);
+            help.push_str("`, ");
+            help.push_str(&rate.origin.file);
+            help.push(':');
+            numbers::push_uint(
+                &mut help,
+                u64::try_from(rate.origin.line).unwrap_or(u64::MAX),
             );
+            help.push(':');
+            numbers::push_uint(
+                &mut help,
+                u64::try_from(rate.origin.column).unwrap_or(u64::MAX),
+            );
+            help.push(')');
             if let Some(own) = own {
-                help.push_str(&format!(
-                    "; {found} would mean {} {} per {}",
-                    own.round_dp(2).normalize(),
-                    currency_word(quote_code),
-                    currency_word(base_code)
-                ));
+                help.push_str("; ");
+                help.push_str(&found);
+                help.push_str(" would mean ");
+                per(&mut help, own.round_dp(2).normalize());
             }
             if let Some(other) = others.first() {
-                help.push_str(&format!(
-                    "; the article's other conversions use about {}",
-                    other.round_dp(2).normalize()
-                ));
+                help.push_str("; the article's other conversions use about ");
+                numbers::push_decimal(&mut help, other.round_dp(2).normalize());
             }
+            let mut message =
+                String::with_capacity(32 + from_words.len() + expected.len() + found.len());
+            message.push_str(&from_words);
+            message.push_str(" is about ");
+            message.push_str(&expected);
+            message.push_str(", not ");
+            message.push_str(&found);
             out.diagnostics.push((
                 Diagnostic {
                     code: CHECK.code,
                     severity: Severity::Error,
-                    message: format!("{from_words} is about {expected}, not {found}"),
+                    message,
                     span: to.span.clone(),
                     found,
                     expected: Some(expected),

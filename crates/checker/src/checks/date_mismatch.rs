@@ -27,16 +27,31 @@ results\" is reported: the facts date the results release to Tuesday 24 August 2
 
 /// "Tuesday 24 August 2021", "August 2021" or "2021".
 pub fn describe(date: &FactDate) -> String {
+    let mut out = String::with_capacity(32);
+    describe_into(&mut out, date);
+    out
+}
+
+/// [`describe`], appended to `out` without the formatting machinery.
+pub fn describe_into(out: &mut String, date: &FactDate) {
     let month = date.month_number().map(facts::date::month_name);
+    let year = i64::from(date.year_number());
     match (date.precision(), month, date.weekday()) {
-        (Precision::Day, Some(m), Some(w)) => format!(
-            "{} {} {m} {}",
-            facts::date::weekday_name(w),
-            date.day_number().unwrap_or(0),
-            date.year_number()
-        ),
-        (Precision::Month, Some(m), _) => format!("{m} {}", date.year_number()),
-        _ => date.year_number().to_string(),
+        (Precision::Day, Some(m), Some(w)) => {
+            out.push_str(facts::date::weekday_name(w));
+            out.push(' ');
+            crate::numbers::push_int(out, i64::from(date.day_number().unwrap_or(0)));
+            out.push(' ');
+            out.push_str(m);
+            out.push(' ');
+            crate::numbers::push_int(out, year);
+        }
+        (Precision::Month, Some(m), _) => {
+            out.push_str(m);
+            out.push(' ');
+            crate::numbers::push_int(out, year);
+        }
+        _ => crate::numbers::push_int(out, year),
     }
 }
 
@@ -90,15 +105,18 @@ fn run(ctx: &Context<'_>) -> Findings {
                 .date
                 .truncate(date.precision().min(event.date.precision())),
         );
+        let mut message = String::with_capacity(64 + what.len());
+        message.push_str("the facts date ");
+        message.push_str(what);
+        message.push_str(" to ");
+        describe_into(&mut message, &event.date);
+        message.push_str(", not ");
+        describe_into(&mut message, date);
         out.diagnostics.push((
             Diagnostic {
                 code: CHECK.code,
                 severity: Severity::Error,
-                message: format!(
-                    "the facts date {what} to {}, not {}",
-                    describe(&event.date),
-                    describe(date)
-                ),
+                message,
                 span: claim.span.clone(),
                 found,
                 expected: Some(expected),
@@ -123,6 +141,37 @@ events:
   - { id: acme-results, subject: acme, what: the results release, cues: [released, results], date: 2021-08-24 }
   - { id: acme-pledge, subject: acme, what: the pledge announcement, cues: [announced, pledge], date: 2021-09-02, accept: [2021-09-03] }
 ";
+
+    #[test]
+    fn describe_is_the_formatted_reference() {
+        use facts::{FactDate, Precision};
+        // The way `describe` was first written.
+        fn reference(date: &FactDate) -> String {
+            let month = date.month_number().map(facts::date::month_name);
+            match (date.precision(), month, date.weekday()) {
+                (Precision::Day, Some(m), Some(w)) => format!(
+                    "{} {} {m} {}",
+                    facts::date::weekday_name(w),
+                    date.day_number().unwrap_or(0),
+                    date.year_number()
+                ),
+                (Precision::Month, Some(m), _) => format!("{m} {}", date.year_number()),
+                _ => date.year_number().to_string(),
+            }
+        }
+        for text in [
+            "2021-08-24",
+            "2021-08",
+            "2021",
+            "0999-01-01",
+            "1999-12-31",
+            "2024-02-29",
+            "0001",
+        ] {
+            let date = FactDate::parse(text).unwrap_or_else(|e| panic!("{text}: {e:?}"));
+            assert_eq!(super::describe(&date), reference(&date), "{text}");
+        }
+    }
 
     #[test]
     fn event_dates_are_compared() {

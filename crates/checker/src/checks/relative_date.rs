@@ -1,10 +1,12 @@
 //! `relative-date`: "last month", "over the past 22 years", "since late
 //! 2020" that disagree with the publication date and the facts.
 
+use std::fmt::Write as _;
+
 use claims::{ClaimKind, DateKind, Resolved};
 
 use super::Check;
-use super::date_mismatch::describe;
+use super::date_mismatch::{describe, describe_into};
 use crate::{Context, Diagnostic, Findings, Label, Severity};
 
 /// The check.
@@ -31,9 +33,6 @@ October would be wrong. It is a warning: the publication date itself may be appr
 fn run(ctx: &Context<'_>) -> Findings {
     let mut out = Findings::default();
     let claims = ctx.claims();
-    // The first claim at each span, built on first use: a lookup per amount
-    // must not scan every claim of a long article.
-    let mut first_at: Option<std::collections::HashMap<(usize, usize), usize>> = None;
     for (i, claim) in claims.iter().enumerate() {
         // A relative expression matched to an event.
         if let ClaimKind::Date {
@@ -52,25 +51,27 @@ fn run(ctx: &Context<'_>) -> Findings {
             } else if m.contradicts() && !deadline {
                 let what = event.what.as_deref().unwrap_or(&event.id);
                 let found = ctx.words(&claim.span).to_owned();
+                let expected = describe(&event.date);
+                let message = points_to(&found, date, what, &expected);
+                let mut help = String::with_capacity(128);
+                help.push_str("resolved from the publication date ");
+                if let Some(p) = ctx.published() {
+                    // Infallible: writing to a String.
+                    let _ = write!(help, "{p}");
+                }
+                help.push_str("; ");
+                ctx.cite_into(&mut help, &event.id);
                 out.diagnostics.push((
                     Diagnostic {
                         code: CHECK.code,
                         severity: Severity::Warning,
-                        message: format!(
-                            "\"{found}\" points to {}, but the facts date {what} to {}",
-                            describe(date),
-                            describe(&event.date)
-                        ),
+                        message,
                         span: claim.span.clone(),
                         found,
-                        expected: Some(describe(&event.date)),
+                        expected: Some(expected),
                         fact: Some(event.id.clone()),
                         labels: Vec::new(),
-                        help: Some(format!(
-                            "resolved from the publication date {}; {}",
-                            ctx.published().map(|p| p.to_string()).unwrap_or_default(),
-                            ctx.cite(&event.id)
-                        )),
+                        help: Some(help),
                     },
                     vec![i],
                 ));
@@ -85,16 +86,16 @@ fn run(ctx: &Context<'_>) -> Findings {
             continue;
         };
         let Some(fact_date) = q.date else { continue };
-        let first_at = first_at.get_or_insert_with(|| {
-            let mut map = std::collections::HashMap::new();
-            for (k, c) in claims.iter().enumerate() {
-                map.entry((c.span.start, c.span.end)).or_insert(k);
-            }
-            map
-        });
-        let Some(&j) = first_at.get(&(when_span.start, when_span.end)) else {
+        // The first claim at the span: claims are in span order, so a binary
+        // search finds it (no map of every claim per article).
+        let j = claims
+            .partition_point(|c| (c.span.start, c.span.end) < (when_span.start, when_span.end));
+        let Some(first) = claims.get(j) else {
             continue;
         };
+        if first.span != *when_span {
+            continue;
+        }
         let ClaimKind::Date {
             written: DateKind::Relative(_),
             ..
@@ -111,18 +112,16 @@ fn run(ctx: &Context<'_>) -> Findings {
         }
         let what = q.what.as_deref().unwrap_or(&q.id);
         let found = ctx.words(when_span).to_owned();
+        let expected = describe(&fact_date);
+        let message = points_to(&found, when, what, &expected);
         out.diagnostics.push((
             Diagnostic {
                 code: CHECK.code,
                 severity: Severity::Warning,
-                message: format!(
-                    "\"{found}\" points to {}, but the facts date {what} to {}",
-                    describe(when),
-                    describe(&fact_date)
-                ),
+                message,
                 span: when_span.clone(),
                 found,
-                expected: Some(describe(&fact_date)),
+                expected: Some(expected),
                 fact: Some(q.id.clone()),
                 labels: vec![Label {
                     span: claim.span.clone(),
@@ -135,6 +134,21 @@ fn run(ctx: &Context<'_>) -> Findings {
         ));
     }
     out
+}
+
+/// "\"`found`\" points to `date`, but the facts date `what` to `fact`",
+/// written into one buffer.
+fn points_to(found: &str, date: &facts::FactDate, what: &str, fact: &str) -> String {
+    let mut message = String::with_capacity(64 + found.len() + what.len() + fact.len());
+    message.push('"');
+    message.push_str(found);
+    message.push_str("\" points to ");
+    describe_into(&mut message, date);
+    message.push_str(", but the facts date ");
+    message.push_str(what);
+    message.push_str(" to ");
+    message.push_str(fact);
+    message
 }
 
 #[cfg(test)]
