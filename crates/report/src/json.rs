@@ -225,70 +225,92 @@ impl Pretty<'_> {
     /// A JSON string, escaped as serde_json escapes it: `"`, `\\` and the
     /// control characters below U+0020 (short forms where JSON has them,
     /// else `\u00xx` in lower-case hex); everything else as it is. Eight
-    /// bytes are tested at once; a string's last bytes are tested padded
-    /// with spaces.
+    /// bytes are tested at once with one combined test; a string's last
+    /// bytes are tested as the (overlapping) last eight, or one by one when
+    /// the string is shorter; clean stretches are copied whole.
     fn str(&mut self, s: &str) {
         const ONES: u64 = 0x0101_0101_0101_0101;
         const HIGHS: u64 = 0x8080_8080_8080_8080;
-        /// Whether some byte of `w` is zero (exact for the whole word).
-        fn zero_byte(w: u64) -> bool {
-            w.wrapping_sub(ONES) & !w & HIGHS != 0
+        /// Whether some byte of `w` needs escaping: one below 0x20 (exact
+        /// for the whole word as 0x20 <= 0x80), a quote or a backslash (a
+        /// zero byte after XOR, exact for the whole word too).
+        fn dirty(w: u64) -> bool {
+            marks(w) != 0
         }
-        /// Whether no byte of `w` needs escaping: none below 0x20 (exact
-        /// for the whole word as 0x20 <= 0x80), no quote, no backslash.
-        fn clean(w: u64) -> bool {
-            w.wrapping_sub(0x20 * ONES) & !w & HIGHS == 0
-                && !zero_byte(w ^ (u64::from(b'"') * ONES))
-                && !zero_byte(w ^ (u64::from(b'\\') * ONES))
+        /// High bits where bytes of `w` may need escaping (nonzero exactly
+        /// when one does).
+        fn marks(w: u64) -> u64 {
+            let quote = w ^ (u64::from(b'"') * ONES);
+            let backslash = w ^ (u64::from(b'\\') * ONES);
+            (w.wrapping_sub(0x20 * ONES) & !w
+                | quote.wrapping_sub(ONES) & !quote
+                | backslash.wrapping_sub(ONES) & !backslash)
+                & HIGHS
+        }
+        fn word(chunk: &[u8]) -> u64 {
+            u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]))
         }
         let bytes = s.as_bytes();
+        self.out.reserve(bytes.len() + 2);
         self.out.push('"');
         let mut run = 0;
         let mut i = 0;
-        while i < bytes.len() {
-            let next = match bytes.get(i..i + 8) {
-                Some(chunk) => u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])),
-                None => {
-                    let mut padded = [b' '; 8];
-                    for (p, &b) in padded.iter_mut().zip(bytes.get(i..).unwrap_or_default()) {
-                        *p = b;
-                    }
-                    u64::from_le_bytes(padded)
-                }
-            };
-            let end = bytes.len().min(i + 8);
-            if clean(next) {
-                i = end;
-                continue;
+        // Two words per step while they last.
+        while let Some(chunk) = bytes.get(i..i + 16) {
+            let (a, b) = chunk.split_at(8);
+            if marks(word(a)) | marks(word(b)) != 0 {
+                self.escape(s, i, i + 16, &mut run);
             }
-            for (at, &b) in bytes.iter().enumerate().take(end).skip(i) {
-                let short = match b {
-                    b'"' => "\\\"",
-                    b'\\' => "\\\\",
-                    0x08 => "\\b",
-                    0x09 => "\\t",
-                    0x0a => "\\n",
-                    0x0c => "\\f",
-                    0x0d => "\\r",
-                    0..0x20 => "",
-                    _ => continue,
-                };
-                // `b` is ASCII, so `run..at` lies on char boundaries.
-                self.out.push_str(s.get(run..at).unwrap_or_default());
-                if short.is_empty() {
-                    const HEX: &[u8; 16] = b"0123456789abcdef";
-                    self.out.push_str("\\u00");
-                    self.out.push(char::from(HEX[usize::from(b >> 4)]));
-                    self.out.push(char::from(HEX[usize::from(b & 0xf)]));
-                } else {
-                    self.out.push_str(short);
-                }
-                run = at + 1;
+            i += 16;
+        }
+        while let Some(chunk) = bytes.get(i..i + 8) {
+            if dirty(word(chunk)) {
+                self.escape(s, i, i + 8, &mut run);
             }
-            i = end;
+            i += 8;
+        }
+        if i < bytes.len() {
+            // The last eight bytes, overlapping those already tested: if
+            // clean, so is the tail; a shorter string is tested byte by byte.
+            let clean = bytes.len() >= 8
+                && bytes
+                    .get(bytes.len() - 8..)
+                    .is_some_and(|chunk| !dirty(word(chunk)));
+            if !clean {
+                self.escape(s, i, bytes.len(), &mut run);
+            }
         }
         self.out.push_str(s.get(run..).unwrap_or_default());
         self.out.push('"');
+    }
+
+    /// Escapes the bytes of `s[from..to]` that need it, writing the clean
+    /// text from `run` before each; `run` moves past each escaped byte.
+    fn escape(&mut self, s: &str, from: usize, to: usize, run: &mut usize) {
+        for (at, &b) in s.as_bytes().iter().enumerate().take(to).skip(from) {
+            let short = match b {
+                b'"' => "\\\"",
+                b'\\' => "\\\\",
+                0x08 => "\\b",
+                0x09 => "\\t",
+                0x0a => "\\n",
+                0x0c => "\\f",
+                0x0d => "\\r",
+                0..0x20 => "",
+                _ => continue,
+            };
+            // `b` is ASCII, so `run..at` lies on char boundaries.
+            self.out.push_str(s.get(*run..at).unwrap_or_default());
+            if short.is_empty() {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                self.out.push_str("\\u00");
+                self.out.push(char::from(HEX[usize::from(b >> 4)]));
+                self.out.push(char::from(HEX[usize::from(b & 0xf)]));
+            } else {
+                self.out.push_str(short);
+            }
+            *run = at + 1;
+        }
     }
 
     /// An entry of `sources`, at level 2, its first line indented too.
@@ -471,6 +493,25 @@ mod tests {
         state: u64,
         pieces: Vec<String>,
         texts: Vec<String>,
+    }
+
+    #[test]
+    fn strings_are_escaped_as_serde_json_at_every_position() {
+        // Every length up to five words, each byte that needs escaping (and
+        // a clean one) at every position, so that whole words, the
+        // overlapping last word and short strings are all covered.
+        for len in 0..41 {
+            for at in 0..len.max(1) {
+                for special in ['"', '\\', '\n', '\u{1}', '\u{1f}', ' ', '\u{7f}', 'é'] {
+                    let text: String = (0..len)
+                        .map(|i| if i == at { special } else { 'x' })
+                        .collect();
+                    let mut out = String::new();
+                    Pretty { out: &mut out }.str(&text);
+                    assert_eq!(out, serde_json::to_string(&text).unwrap(), "{text:?}");
+                }
+            }
+        }
     }
 
     impl Gen {
