@@ -97,7 +97,19 @@ fn implied_rate(from: &Amount, to: &Amount, base: &str) -> Option<Decimal> {
 fn run(ctx: &Context<'_>) -> Findings {
     let mut out = Findings::default();
     let all = conversions(ctx);
-    for (i, from, to, to_claim) in &all {
+    // Each conversion's implied rate, computed once per reading (its `from`
+    // in the base currency or not, all `implied_rate` depends on) rather
+    // than once per conversion of the same pair.
+    let mut implied: Vec<[Option<Option<Decimal>>; 2]> = vec![[None, None]; all.len()];
+    let mut implied_at = |k: usize, base: &str| -> Option<Decimal> {
+        let (_, f, t, _) = all.get(k)?;
+        let from_is_base = matches!(&f.unit, Some(Unit::Currency(c)) if c == base);
+        *implied
+            .get_mut(k)?
+            .get_mut(usize::from(from_is_base))?
+            .get_or_insert_with(|| implied_rate(f, t, base))
+    };
+    for (k, (i, from, to, to_claim)) in all.iter().enumerate() {
         let (Some(Unit::Currency(a)), Some(Unit::Currency(b))) = (&from.unit, &to.unit) else {
             continue;
         };
@@ -126,14 +138,16 @@ fn run(ctx: &Context<'_>) -> Findings {
         let (base_code, quote_code) = rates.first().map_or((b.as_str(), a.as_str()), |r| {
             (r.base.as_str(), r.quote.as_str())
         });
-        let same_pair: Vec<(usize, Decimal)> = all
-            .iter()
-            .filter(|(_, f, t, _)| {
-                matches!((&f.unit, &t.unit), (Some(Unit::Currency(x)), Some(Unit::Currency(y)))
+        let mut same_pair: Vec<(usize, Decimal)> = Vec::new();
+        for (n, (j, f, t, _)) in all.iter().enumerate() {
+            if matches!((&f.unit, &t.unit), (Some(Unit::Currency(x)), Some(Unit::Currency(y)))
                     if (x == a && y == b) || (x == b && y == a))
-            })
-            .filter_map(|(j, f, t, _)| Some((*j, implied_rate(f, t, base_code)?)))
-            .collect();
+            {
+                if let Some(r) = implied_at(n, base_code) {
+                    same_pair.push((*j, r));
+                }
+            }
+        }
         let others: Vec<Decimal> = same_pair
             .iter()
             .filter(|(j, _)| j != i)
@@ -150,7 +164,7 @@ fn run(ctx: &Context<'_>) -> Findings {
         } else {
             None
         };
-        let own = implied_rate(from, to, base_code);
+        let own = implied_at(k, base_code);
         if !rates.is_empty() {
             let Some(expected_iv) = numbers::convert(from_iv, a, b, &rates) else {
                 continue;
