@@ -58,15 +58,18 @@ pub fn describe_into(out: &mut String, date: &FactDate) {
 /// Whether a date claim is a dateline: equal to the publication date and
 /// at the start of its line (" date 2021-09-04 Acme announced ...").
 pub fn is_dateline(ctx: &Context<'_>, span: &std::ops::Range<usize>, resolved: &FactDate) -> bool {
+    // The cheap test first: most dates are not the publication date, and
+    // their line need not be searched for.
+    if ctx.published().is_none_or(|p| p != *resolved) {
+        return false;
+    }
     let line_start = ctx
         .text
         .get(..span.start)
         .and_then(|t| t.rfind('\n'))
         .map_or(0, |i| i + 1);
     let lead = ctx.text.get(line_start..span.start).unwrap_or("");
-    ctx.published().is_some_and(|p| p == *resolved)
-        && lead.chars().count() <= 16
-        && !lead.contains(|c: char| c.is_ascii_digit())
+    lead.chars().count() <= 16 && !lead.contains(|c: char| c.is_ascii_digit())
 }
 
 fn run(ctx: &Context<'_>) -> Findings {
