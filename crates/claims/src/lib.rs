@@ -258,8 +258,8 @@ impl Extractor {
         let starts: Vec<usize> = sentences.iter().map(|s| s.span.start).collect();
         let misspellings = self.gazetteer.misspellings(analysis, &mentions, &starts);
 
-        let sentence_of =
-            |offset: usize| starts.partition_point(|&s| s <= offset).saturating_sub(1);
+        let sentence_of = SentenceOf::new(&starts);
+        let sentence_of = |offset: usize| sentence_of.of(offset);
         let bare = |span: Range<usize>, kind: ClaimKind| Claim {
             sentence: sentence_of(span.start),
             span,
@@ -398,6 +398,47 @@ impl Extractor {
             sentences,
             claims,
         }
+    }
+}
+
+/// The sentence holding an offset (the last starting at or before it, else
+/// the first), for offsets that mostly come in rising order: each kind's
+/// claims come in span order, so the sentence of the last offset asked, or
+/// the next one, is most often the answer, found without a search.
+struct SentenceOf<'s> {
+    /// The sentences' starts, rising.
+    starts: &'s [usize],
+    /// The last answer.
+    last: std::cell::Cell<usize>,
+}
+
+impl<'s> SentenceOf<'s> {
+    fn new(starts: &'s [usize]) -> SentenceOf<'s> {
+        SentenceOf {
+            starts,
+            last: std::cell::Cell::new(0),
+        }
+    }
+
+    /// Whether sentence `k` holds `offset`.
+    fn holds(&self, k: usize, offset: usize) -> bool {
+        self.starts.get(k).is_some_and(|&s| s <= offset)
+            && self.starts.get(k + 1).is_none_or(|&s| s > offset)
+    }
+
+    fn of(&self, offset: usize) -> usize {
+        let k = self.last.get();
+        let found = if self.holds(k, offset) {
+            k
+        } else if self.holds(k + 1, offset) {
+            k + 1
+        } else {
+            self.starts
+                .partition_point(|&s| s <= offset)
+                .saturating_sub(1)
+        };
+        self.last.set(found);
+        found
     }
 }
 
@@ -580,6 +621,11 @@ fn qualify(
     claim: &mut Claim,
     qualifiers: &[Qualifier],
 ) {
+    // Without a date or period in the sentence nothing qualifies the claim.
+    if qualifiers.is_empty() {
+        claim.year_earlier = false;
+        return;
+    }
     let own = phrase(text, sentence, &claim.span);
     let inside = |s: &Range<usize>, r: &Range<usize>| s.start >= r.start && s.end <= r.end;
     let pick = |want_period: bool| {
@@ -683,7 +729,14 @@ fn link(text: &str, sentences: &[Sentence], mentions: &[Mention], claims: &mut [
             ) {
                 continue;
             }
-            let local = clause(text, &sentence.span, &claim.span);
+            // The clause serves to find an entity (there is none when the
+            // sentence has no first one) and a date (none without
+            // qualifiers).
+            let local = if first.is_some() || !qualifiers.is_empty() {
+                clause(text, &sentence.span, &claim.span)
+            } else {
+                sentence.span.clone()
+            };
             // The nearest entity before the claim in its clause, else after.
             let in_clause = inside
                 .iter()
@@ -845,6 +898,23 @@ mod tests {
             let early = 0..span.end.max(sentence.start);
             prop_assert_eq!(phrase(&text, &sentence, &early), phrase_chars(&text, &sentence, &early));
             prop_assert_eq!(clause(&text, &sentence, &early), clause_chars(&text, &sentence, &early));
+        }
+    }
+
+    proptest! {
+        /// The sentence of an offset, asked in any order, is the one a
+        /// binary search finds.
+        #[test]
+        fn sentence_of_matches_a_search(
+            gaps in proptest::collection::vec(1usize..5, 0..12),
+            offsets in proptest::collection::vec(0usize..50, 0..40)
+        ) {
+            let starts: Vec<usize> = gaps.iter().scan(0, |at, g| { *at += g; Some(*at) }).collect();
+            let sentence_of = SentenceOf::new(&starts);
+            for offset in offsets {
+                let expected = starts.partition_point(|&s| s <= offset).saturating_sub(1);
+                prop_assert_eq!(sentence_of.of(offset), expected);
+            }
         }
     }
 
