@@ -105,8 +105,12 @@ fn closes_with(n: char) -> bool {
 /// Whether a sentence ending just before `rest` ends there: only if
 /// whitespace follows and the next word starts like a sentence.
 fn ends_before(rest: &str) -> bool {
-    let after_space = rest.trim_start_matches([' ', '\t']);
-    let had_space = after_space.len() < rest.len();
+    let spaces = rest
+        .bytes()
+        .take_while(|&b| b == b' ' || b == b'\t')
+        .count();
+    let after_space = &rest[spaces..];
+    let had_space = spaces > 0;
     match after_space.chars().next() {
         None | Some('\n') | Some('\r') => true,
         Some(n) => {
@@ -116,6 +120,33 @@ fn ends_before(rest: &str) -> bool {
                     || matches!(n, '"' | '\'' | '“' | '‘' | '(' | '[' | '*' | '_'))
         }
     }
+}
+
+/// Where the word before a dot starts in `before`: after the last
+/// whitespace, '(', '"' or '“'.
+fn word_start(before: &str) -> usize {
+    // Most words are ASCII: read bytes back to a separator, and read
+    // characters only when a byte outside ASCII comes first.
+    for (p, &b) in before.as_bytes().iter().enumerate().rev() {
+        if !b.is_ascii() {
+            return word_start_chars(before);
+        }
+        // ASCII whitespace as `char::is_whitespace` has it: tab to
+        // carriage return, and space.
+        if matches!(b, b'\t'..=b'\r' | b' ' | b'(' | b'"') {
+            return p + 1;
+        }
+    }
+    0
+}
+
+/// [`word_start`] on characters.
+fn word_start_chars(before: &str) -> usize {
+    before
+        .rfind(|ch: char| ch.is_whitespace() || ch == '(' || ch == '"' || ch == '“')
+        .map_or(0, |p| {
+            p + before[p..].chars().next().map_or(1, char::len_utf8)
+        })
 }
 
 /// Whether a Markdown line starts a new block (so a single newline before
@@ -270,16 +301,12 @@ pub fn split(text: &str, from: usize, format: Format) -> Vec<Sentence> {
                 continue;
             }
             let before = &text[start..at];
-            let word_start = before
-                .rfind(|ch: char| ch.is_whitespace() || ch == '(' || ch == '"' || ch == '“')
-                .map_or(0, |p| {
-                    p + before[p..].chars().next().map_or(1, char::len_utf8)
-                });
-            let word = &before[word_start..];
+            let word = &before[word_start(before)..];
             if is_abbreviation(word) {
                 continue;
             }
-            if word.chars().last().is_some_and(|ch| ch.is_ascii_digit())
+            // A last byte that is an ASCII digit is a last character that is.
+            if word.as_bytes().last().is_some_and(u8::is_ascii_digit)
                 && bytes.get(i).is_some_and(u8::is_ascii_digit)
             {
                 continue;
@@ -481,6 +508,13 @@ mod tests {
             for format in [Format::Text, Format::Markdown] {
                 proptest::prop_assert_eq!(split(&text, from, format), split_plain(&text, from, format));
             }
+        }
+
+        /// The word before a dot starts where the search on characters
+        /// says.
+        #[test]
+        fn word_start_matches_chars(before in "[a.( \t\n\x0b\x0c\r\x1c\x1f\"“”\u{a0}\u{2003}é]{0,12}") {
+            proptest::prop_assert_eq!(word_start(&before), word_start_chars(&before));
         }
 
         /// Abbreviations are told by their keys as by comparing with each.
