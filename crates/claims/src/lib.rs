@@ -719,6 +719,7 @@ fn link(text: &str, sentences: &[Sentence], mentions: &[Mention], claims: &mut [
                 }),
         );
 
+        let mut has_boundary: Option<bool> = None;
         for &i in mine {
             let Some(claim) = claims.get_mut(i) else {
                 continue;
@@ -731,11 +732,19 @@ fn link(text: &str, sentences: &[Sentence], mentions: &[Mention], claims: &mut [
             }
             // The clause serves to find an entity (there is none when the
             // sentence has no first one) and a date (none without
-            // qualifiers).
-            let local = if first.is_some() || !qualifiers.is_empty() {
-                clause(text, &sentence.span, &claim.span)
-            } else {
+            // qualifiers); a sentence without clause boundaries is one
+            // clause.
+            let unneeded = first.is_none() && qualifiers.is_empty();
+            let whole = unneeded
+                || (claim.span.start <= sentence.span.end
+                    && !*has_boundary.get_or_insert_with(|| {
+                        memchr::memchr3(b';', b':', 0xE2, text[sentence.span.clone()].as_bytes())
+                            .is_some()
+                    }));
+            let local = if whole {
                 sentence.span.clone()
+            } else {
+                clause(text, &sentence.span, &claim.span)
             };
             // The nearest entity before the claim in its clause, else after.
             let in_clause = inside
