@@ -544,7 +544,7 @@ const PHRASE_STOPS: [bool; 256] = {
 /// 2 billion yuan").
 ///
 /// Found on bytes in one pass each way, stopping at the breaks (a dash told
-/// by its first byte, as in [`clause`]) and at each 'd' to check for " and ".
+/// by its first byte, as in `clause`) and at each 'd' to check for " and ".
 /// No byte of " and " is a break, so the first break or " and " met on the
 /// way out from the claim bounds the phrase. Phrases are short: a plain loop
 /// costs less than starting SIMD searches.
