@@ -871,14 +871,24 @@ fn known(raw: u128, len: usize) -> WordId {
     // ASCII letter; a non-ASCII byte stays non-ASCII, so it still matches
     // nothing.
     let p = (raw | 0x2020_2020_2020_2020_2020_2020_2020_2020) & keep;
-    let (keys, ids) = &VOCABULARY_TABLE;
-    let mut s = slot(p);
+    probe(&VOCABULARY_TABLE, slot(p), p)
+}
+
+/// The id stored with `key` in an open-addressing table (keys, ids; an
+/// empty slot holds the zero key), searched from slot `from` on.
+#[inline(always)]
+fn probe<K: Copy + PartialEq + Default>(
+    (keys, ids): &([K; SLOTS], [WordId; SLOTS]),
+    from: usize,
+    key: K,
+) -> WordId {
+    let mut s = from;
     loop {
         let k = keys[s];
-        if k == p {
+        if k == key {
             return ids[s];
         }
-        if k == 0 {
+        if k == K::default() {
             return 0;
         }
         s = (s + 1) % SLOTS;
@@ -944,18 +954,7 @@ fn known_short(raw: u64, len: usize) -> WordId {
     let keep = KEEP_SHORT.get(len).copied().unwrap_or(0);
     // Lowercase, as in `known`.
     let p = (raw | 0x2020_2020_2020_2020) & keep;
-    let (keys, ids) = &SHORT_TABLE;
-    let mut s = short_slot(p);
-    loop {
-        let k = keys[s];
-        if k == p {
-            return ids[s];
-        }
-        if k == 0 {
-            return 0;
-        }
-        s = (s + 1) % SLOTS;
-    }
+    probe(&SHORT_TABLE, short_slot(p), p)
 }
 
 /// A word of [`VOCABULARY`] as a number: its index plus one (0: any other
