@@ -368,6 +368,22 @@ impl FactIndex {
             .is_some_and(|set| set.meets(sentence) || set.meets(near))
     }
 
+    /// The cue score of fact `i` (of `sets` and `cues`): 0 at once when
+    /// none of its cues is in the sentence, as most facts' are not.
+    fn cue_score_of(
+        &self,
+        (sets, cues): (&[CueSet], &[Vec<usize>]),
+        i: usize,
+        near: &CueSet,
+        sentence: &CueSet,
+    ) -> i32 {
+        if !FactIndex::cued(sets, i, near, sentence) {
+            return 0;
+        }
+        let ids = cues.get(i).map_or(&[][..], Vec::as_slice);
+        cue_score(ids, &self.cue_words, near, sentence)
+    }
+
     /// Which cues occur in `lower` (lowercase text) as whole words.
     #[cfg(test)]
     fn cues_in(&self, lower: &str) -> CueSet {
@@ -1039,11 +1055,8 @@ fn match_amount(
         let Some(q) = base.quantities.get(i) else {
             continue;
         };
-        if !FactIndex::cued(&index.quantity_cue_sets, i, near, sentence) {
-            continue;
-        }
-        let ids = index.quantity_cues.get(i).map_or(&[][..], Vec::as_slice);
-        let cues = cue_score(ids, &index.cue_words, near, sentence);
+        let facts = (&index.quantity_cue_sets[..], &index.quantity_cues[..]);
+        let cues = index.cue_score_of(facts, i, near, sentence);
         if cues == 0 {
             continue;
         }
@@ -1085,11 +1098,8 @@ fn match_event(
         let Some(e) = base.events.get(i) else {
             continue;
         };
-        if !FactIndex::cued(&index.event_cue_sets, i, near, sentence) {
-            continue;
-        }
-        let ids = index.event_cues.get(i).map_or(&[][..], Vec::as_slice);
-        let cues = cue_score(ids, &index.cue_words, near, sentence);
+        let facts = (&index.event_cue_sets[..], &index.event_cues[..]);
+        let cues = index.cue_score_of(facts, i, near, sentence);
         if cues < 2 {
             continue;
         }
