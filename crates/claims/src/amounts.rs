@@ -2764,13 +2764,7 @@ mod tests {
             "/",
             "99999999999999999999999999999",
         ];
-        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut next = crate::xorshift(0x9e37_79b9_7f4a_7c15);
         for _ in 0..20_000 {
             let len = 1 + next() % 14;
             let text: String = (0..len)
@@ -2982,13 +2976,7 @@ mod fast_paths {
             " ", " ", " ", " ", "", "-", "\u{a0}", "\n", "\n\n", "\t", "(", ")", ", ", ". ", "%",
             "$", "¥", "£", "€", "~", "'s ", "’s ", "é", "🦀", "/", ":", "_",
         ];
-        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut next = crate::xorshift(0x2545_f491_4f6c_dd1d);
         for _ in 0..4 {
             let mut text = String::new();
             for _ in 0..6_000 {

@@ -817,6 +817,18 @@ fn link(text: &str, sentences: &[Sentence], mentions: &[Mention], claims: &mut [
     }
 }
 
+/// A deterministic xorshift generator for the tests that build long
+/// random texts: the same texts on every run, no dependency.
+#[cfg(test)]
+pub(crate) fn xorshift(mut seed: u64) -> impl FnMut() -> u64 {
+    move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::indexing_slicing)]

@@ -1387,13 +1387,7 @@ mod fast_paths {
             "\n\n", "(", ")", "[", "]", "_", "@", "`", "{", "~", "é", "\u{a0}", "“", "”", "\"",
             "🦀", "0", ";", "İ", "\u{212A}",
         ];
-        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut next = crate::xorshift(0x9e37_79b9_7f4a_7c15);
         for _ in 0..6 {
             let mut text = String::new();
             for _ in 0..5_000 {
@@ -1415,11 +1409,9 @@ mod fast_paths {
         let bounds: Vec<usize> = (0..=text.len())
             .filter(|&i| text.is_char_boundary(i))
             .collect();
-        let mut seed = seed | 1;
+        let mut next = crate::xorshift(seed | 1);
         for _ in 0..1_500 {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
+            let seed = next();
             let start = (seed % bounds.len() as u64) as usize;
             let len = ((seed >> 32) % 120) as usize;
             let end = (start + len).min(bounds.len() - 1);
