@@ -250,23 +250,24 @@ impl Gazetteer {
     /// Every mention of a known name in `text`, whole words, in order.
     pub fn mentions(&self, text: &str) -> Vec<Mention> {
         let mut out = Vec::new();
-        self.trie.find_iter(text.as_bytes(), |pattern, span| {
-            let Some(known) = self.names.get(pattern) else {
-                return;
-            };
-            let Some(found) = text.get(span.clone()) else {
-                return;
-            };
-            if !whole_word(text, &span) || !acceptable_case(found, &known.name) {
-                return;
-            }
-            out.push(Mention {
-                span,
-                entity: known.entity.clone(),
-                kind: known.kind,
-                name: known.name.clone(),
+        self.trie
+            .find_word_starts(text.as_bytes(), |pattern, span| {
+                let Some(known) = self.names.get(pattern) else {
+                    return;
+                };
+                let Some(found) = text.get(span.clone()) else {
+                    return;
+                };
+                if !whole_word(text, &span) || !acceptable_case(found, &known.name) {
+                    return;
+                }
+                out.push(Mention {
+                    span,
+                    entity: known.entity.clone(),
+                    kind: known.kind,
+                    name: known.name.clone(),
+                });
             });
-        });
         out
     }
 
@@ -399,6 +400,16 @@ struct NameTrie {
     /// Every node's edges (lowercase byte, child), each node's sorted by
     /// byte.
     edges: Vec<(u8, u32)>,
+    /// For each pair of bytes (indexed as `pairs`), a bit for each offset
+    /// below 64 in a name at which its second byte follows its first (in
+    /// any ASCII case), and bit 0 when an offset is 64 or more: a match
+    /// that runs across the pair starts that far before its second byte.
+    offsets: Box<[u64; 1 << 16]>,
+    /// Whether every name starts with an ASCII capital, an ASCII digit or
+    /// a non-ASCII byte, and whether some name starts with a digit: see
+    /// [`NameTrie::find_word_starts`].
+    capital_starts: bool,
+    digit_starts: bool,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -422,8 +433,27 @@ impl NameTrie {
             .try_into()
             .unwrap_or_else(|_| unreachable!("the length is the array's"));
         let mut pair_nodes = Vec::new();
+        let mut offsets: Box<[u64; 1 << 16]> = vec![0u64; 1 << 16]
+            .into_boxed_slice()
+            .try_into()
+            .unwrap_or_else(|_| unreachable!("the length is the array's"));
+        let mut capital_starts = true;
+        let mut digit_starts = false;
         for (index, name) in names.enumerate() {
+            match name.first() {
+                Some(b) if b.is_ascii_digit() => digit_starts = true,
+                Some(b) if b.is_ascii_uppercase() || !b.is_ascii() => {}
+                _ => capital_starts = false,
+            }
             let lower = name.to_ascii_lowercase();
+            for (d, two) in lower.windows(2).enumerate() {
+                let bit = 1u64.checked_shl(d as u32 + 1).unwrap_or(1);
+                for x in [two[0], two[0].to_ascii_uppercase()] {
+                    for y in [two[1], two[1].to_ascii_uppercase()] {
+                        offsets[usize::from(x) | usize::from(y) << 8] |= bit;
+                    }
+                }
+            }
             let mut node = 0usize;
             for (depth, &b) in lower.iter().enumerate() {
                 let next = children
@@ -493,7 +523,125 @@ impl NameTrie {
             thirds,
             nodes,
             edges,
+            offsets,
+            capital_starts,
+            digit_starts,
         }
+    }
+
+    /// Calls `found` with each match of [`NameTrie::find_iter`] that starts
+    /// with an ASCII capital, digit or non-ASCII byte not preceded by an
+    /// ASCII letter or digit (and maybe with others). When every name
+    /// starts with such a byte, those are the only matches `mentions` can
+    /// accept: an accepted match is a whole word, and starts with the
+    /// name's first byte or, in capitals, its capital. Those bytes are
+    /// found sixteen at a time and the rest of the text is not read, where
+    /// `find_iter` looks up every pair of bytes and walks the trie from
+    /// every lowercase word that begins like a name.
+    ///
+    /// A match at such a byte is one of `find_iter`'s unless an earlier
+    /// match of its runs across it, which shadows it: a match starting
+    /// after the last one reported and running across the byte before and
+    /// the byte itself, at an offset `offsets` gives. Where there is one, the
+    /// bytes since the last match reported are searched as `find_iter`
+    /// does.
+    fn find_word_starts(&self, bytes: &[u8], mut found: impl FnMut(usize, Range<usize>)) {
+        if !self.capital_starts {
+            return self.find_iter(bytes, found);
+        }
+        // Where `find_iter` would look for the next match: its last match's
+        // end, or a byte after which it found none.
+        let mut from = 0;
+        let mut on_hits = |chunk_start: usize, mut hits: u128| {
+            while hits != 0 {
+                let at = chunk_start + (hits.trailing_zeros() / 8) as usize;
+                hits &= hits - 1;
+                if at < from
+                    || at
+                        .checked_sub(1)
+                        .and_then(|i| bytes.get(i))
+                        .is_some_and(u8::is_ascii_alphanumeric)
+                {
+                    continue;
+                }
+                let Some((name, end)) = self.match_at(bytes, at) else {
+                    continue;
+                };
+                if self.shadowed(bytes, from, at) {
+                    let mut s = from;
+                    while s <= at {
+                        match self.match_at(bytes, s) {
+                            Some((name, end)) => {
+                                found(name as usize, s..end);
+                                s = end;
+                            }
+                            None => s += 1,
+                        }
+                    }
+                    from = s;
+                } else {
+                    found(name as usize, at..end);
+                    from = end;
+                }
+            }
+        };
+        let digits = self.digit_starts;
+        let mut chunk_start = 0;
+        let mut chunks = bytes.chunks_exact(16);
+        for chunk in chunks.by_ref() {
+            let Ok(chunk) = <[u8; 16]>::try_from(chunk) else {
+                break;
+            };
+            let hits = name_starts(chunk, digits);
+            if hits != 0 {
+                on_hits(chunk_start, hits);
+            }
+            chunk_start += 16;
+        }
+        let mut tail = [0u8; 16];
+        for (slot, b) in tail.iter_mut().zip(chunks.remainder()) {
+            *slot = *b;
+        }
+        on_hits(chunk_start, name_starts(tail, digits));
+    }
+
+    /// The longest name starting at `at` (the index of the first name of
+    /// its text) and its end.
+    #[inline]
+    fn match_at(&self, bytes: &[u8], at: usize) -> Option<(u32, usize)> {
+        let pair = bytes.get(at..at + 2)?;
+        let slot = self.pairs[usize::from(u16::from_le_bytes([pair[0], pair[1]]))];
+        if slot == 0 || !self.third_fits(bytes, slot, at + 2) {
+            return None;
+        }
+        let node = *self.pair_nodes.get(usize::from(slot) - 1)?;
+        self.longest(bytes, node, at + 2)
+    }
+
+    /// Whether a match starting at or after `from` runs across `at`.
+    fn shadowed(&self, bytes: &[u8], from: usize, at: usize) -> bool {
+        let Some(pair) = at.checked_sub(1).and_then(|i| bytes.get(i..i + 2)) else {
+            return false;
+        };
+        let mut offsets = self.offsets[usize::from(u16::from_le_bytes([pair[0], pair[1]]))];
+        let across = |s: usize| self.match_at(bytes, s).is_some_and(|(_, end)| end > at);
+        if offsets & 1 != 0 && (from..at.saturating_sub(63)).any(across) {
+            return true;
+        }
+        offsets &= !1;
+        while offsets != 0 {
+            let d = offsets.trailing_zeros() as usize;
+            offsets &= offsets - 1;
+            match at.checked_sub(d) {
+                Some(s) if s >= from => {
+                    if across(s) {
+                        return true;
+                    }
+                }
+                _ => break,
+            }
+        }
+        false
     }
 
     /// Calls `found` with each match (name index, span), in order.
@@ -765,6 +913,22 @@ fn capitals_or_multibyte(chunk: [u8; 16]) -> u128 {
     let from_a = low + ONES * (0x80 - u128::from(b'A'));
     let past_z = low + ONES * (0x80 - u128::from(b'Z') - 1);
     ((from_a & !past_z) | x) & HIGH
+}
+
+/// Bit 7 set in each byte of `chunk` that is an ASCII capital, not ASCII,
+/// or (with `digits`) an ASCII digit.
+#[inline]
+fn name_starts(chunk: [u8; 16], digits: bool) -> u128 {
+    const ONES: u128 = u128::from_le_bytes([1; 16]);
+    const HIGH: u128 = ONES * 0x80;
+    let mut hits = capitals_or_multibyte(chunk);
+    if digits {
+        let low = u128::from_le_bytes(chunk) & !HIGH;
+        let from_0 = low + ONES * (0x80 - u128::from(b'0'));
+        let past_9 = low + ONES * (0x80 - u128::from(b'9') - 1);
+        hits |= from_0 & !past_9 & HIGH;
+    }
+    hits
 }
 
 /// The end of the word starting at byte `at` with an uppercase letter, if
@@ -1532,6 +1696,100 @@ mod tests {
                 kind: EntityKind::Organization,
             }));
             let text: String = parts.concat();
+            proptest::prop_assert_eq!(g.mentions(&text), mentions_reference(&g, &text));
+        }
+    }
+
+    /// A match starting in lowercase, which `mentions` rejects, still
+    /// shadows a capitalised one inside it, near or far (64 bytes on).
+    #[test]
+    fn rejected_matches_shadow_capitalised_ones() {
+        let long = format!("Alibaba {}Group", "x ".repeat(40));
+        let g = Gazetteer::new(
+            ["Alibaba Group", "Group Holdings", long.as_str(), "Xi"].map(|n| KnownName {
+                name: n.to_owned(),
+                entity: "e".to_owned(),
+                kind: EntityKind::Organization,
+            }),
+        );
+        assert!(g.trie.capital_starts);
+        for text in [
+            "alibaba Group Holdings".to_owned(),
+            "Alibaba Group Holdings".to_owned(),
+            "so alibaba Group Holdings Xi".to_owned(),
+            format!(
+                "{} Holdings Xi",
+                long.to_lowercase().replace("group", "Group")
+            ),
+            format!("{} Holdings", long.replace("Group", "GROUP")),
+        ] {
+            assert_eq!(g.mentions(&text), mentions_reference(&g, &text), "{text}");
+        }
+        assert!(g.mentions("alibaba Group Holdings").is_empty());
+    }
+
+    proptest::proptest! {
+        /// Names that start with a capital, a digit or a non-ASCII byte
+        /// (the search from those bytes alone), with pieces that make
+        /// matches starting in lowercase shadow them: the same mentions as
+        /// the automaton.
+        #[test]
+        fn mentions_from_capitals_agree_with_the_automaton(
+            names in proptest::collection::vec(
+                (
+                    proptest::sample::select(vec!["Ab", "AB", "B", "A b", "A", "É", "99", "\u{212A}", "Ba"]),
+                    proptest::collection::vec(proptest::sample::select(vec![
+                        "ab", "Ab", "b", "B", "a b", " A", "b A", "ba", " ", "-", "é", "9", "x",
+                    ]), 0..3),
+                ),
+                0..8,
+            ),
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "ab", "Ab", "AB", "aB", "b", "B", "a", "A", " ", " ", " ", "-", "é", "É", "99",
+                "9", "x", "K", "k", "\u{212A}", "ß", "“", "—", ".", "İ", "\u{301}",
+            ]), 0..40),
+        ) {
+            let g = Gazetteer::new(names.iter().enumerate().map(|(i, (first, rest))| KnownName {
+                name: format!("{first}{}", rest.concat()),
+                entity: format!("e{}", i % 2),
+                kind: EntityKind::Organization,
+            }));
+            proptest::prop_assert!(g.names.is_empty() || g.trie.capital_starts);
+            let text: String = parts.concat();
+            proptest::prop_assert_eq!(g.mentions(&text), mentions_reference(&g, &text));
+        }
+
+        /// Capitalised names of a few words from a tiny vocabulary, in
+        /// texts of the same words in any case.
+        #[test]
+        fn mentions_from_capitals_agree_on_few_words(
+            names in proptest::collection::vec(
+                proptest::collection::vec(
+                    proptest::sample::select(vec!["a", "b", "A", "B", "ab", "Ab", "AB", "Ba"]),
+                    1..4,
+                ),
+                1..6,
+            ),
+            words in proptest::collection::vec(
+                (
+                    proptest::sample::select(vec!["a", "b", "A", "B", "ab", "Ab", "AB", "aB", "é"]),
+                    proptest::sample::select(vec![" ", " ", " ", "", ".", "é"]),
+                ),
+                0..24,
+            ),
+        ) {
+            let g = Gazetteer::new(names.iter().enumerate().map(|(i, words)| {
+                let name = words.join(" ");
+                let mut chars = name.chars();
+                let first = chars.next().map(|c| c.to_ascii_uppercase()).unwrap_or('A');
+                KnownName {
+                    name: format!("{first}{}", chars.as_str()),
+                    entity: format!("e{}", i % 3),
+                    kind: EntityKind::Person,
+                }
+            }));
+            proptest::prop_assert!(g.trie.capital_starts);
+            let text: String = words.iter().map(|(w, sep)| format!("{w}{sep}")).collect();
             proptest::prop_assert_eq!(g.mentions(&text), mentions_reference(&g, &text));
         }
     }
