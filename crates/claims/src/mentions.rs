@@ -274,8 +274,8 @@ impl Gazetteer {
     /// Capitalised words of at least five letters, outside mentions, that
     /// are one or two edits from a distinctive word of a known name and are
     /// not ordinary words. `sentence_starts` are the byte offsets where
-    /// sentences begin: a capital there proves nothing, so only a single
-    /// edit counts there.
+    /// sentences begin, in order: a capital there proves nothing, so only a
+    /// single edit counts there.
     pub fn misspellings(
         &self,
         text: &str,
@@ -296,7 +296,27 @@ impl Gazetteer {
         // built to collide under a cheaper hash.
         let mut seen: HashMap<(&str, usize), Option<(usize, &NameWord)>> =
             HashMap::with_capacity(64);
+        // Sentence starts come in order too: those before a word are a
+        // prefix that only grows.
+        let mut starts_before = 0;
         for_each_capitalised_word(text, |start, token| {
+            let span = start..start + token.len();
+            // Most long capitalised words are known names: words inside a
+            // mention are passed first, which costs least.
+            while inside_mention
+                .starts
+                .get(mentions_before)
+                .is_some_and(|&(s, _)| s <= start)
+            {
+                mentions_before += 1;
+            }
+            let covered = mentions_before
+                .checked_sub(1)
+                .and_then(|i| inside_mention.starts.get(i))
+                .is_some_and(|&(_, furthest)| furthest >= span.end);
+            if covered {
+                return;
+            }
             let Some(first) = token.chars().next() else {
                 return;
             };
@@ -312,37 +332,34 @@ impl Gazetteer {
             if len < 5 || !group.iter().any(|w| w.chars.abs_diff(len) <= 2) {
                 return;
             }
-            let span = start..start + token.len();
-            while inside_mention
-                .starts
-                .get(mentions_before)
-                .is_some_and(|&(s, _)| s <= start)
-            {
-                mentions_before += 1;
-            }
-            let covered = mentions_before
-                .checked_sub(1)
-                .and_then(|i| inside_mention.starts.get(i))
-                .is_some_and(|&(_, furthest)| furthest >= span.end);
-            if covered {
-                return;
-            }
-            let at_start = sentence_starts.binary_search(&span.start).is_ok();
-            let max_distance = if at_start || len < 8 { 1 } else { 2 };
-            // Names repeat within an article, and the verdict depends on
-            // the token and the distance allowed alone.
             // Bins one word uses and the other not each add one to the
             // letter-count difference: most tokens are far from every name
             // word by that bound alone, which costs less than the memory
-            // of verdicts (hashing) and gives `near_miss`'s answer.
+            // of verdicts (hashing) and gives `near_miss`'s answer. Tested
+            // first with two edits, the most ever allowed.
             let present = Letters::present(token);
-            let near = group.iter().any(|w| {
-                w.chars.abs_diff(len) <= max_distance
-                    && (w.present ^ present).count_ones() as usize <= 2 * max_distance
-            });
-            if !near {
+            let near = |max_distance: usize| {
+                group.iter().any(|w| {
+                    w.chars.abs_diff(len) <= max_distance
+                        && (w.present ^ present).count_ones() as usize <= 2 * max_distance
+                })
+            };
+            if !near(2) {
                 return;
             }
+            while sentence_starts
+                .get(starts_before)
+                .is_some_and(|&s| s < span.start)
+            {
+                starts_before += 1;
+            }
+            let at_start = sentence_starts.get(starts_before) == Some(&span.start);
+            let max_distance = if at_start || len < 8 { 1 } else { 2 };
+            if max_distance < 2 && !near(max_distance) {
+                return;
+            }
+            // Names repeat within an article, and the verdict depends on
+            // the token and the distance allowed alone.
             let verdict = *seen
                 .entry((token, max_distance))
                 .or_insert_with(|| near_miss(group, token, len, max_distance));
@@ -936,7 +953,10 @@ fn name_starts(chunk: [u8; 16], digits: bool) -> u128 {
 fn capitalised_word_at(text: &str, at: usize) -> Option<usize> {
     let bytes = text.as_bytes();
     // A continuation byte is no character's start: `get` refuses it.
-    let first = text.get(at..)?.chars().next()?;
+    let first = match bytes.get(at) {
+        Some(&b) if b.is_ascii() => char::from(b),
+        _ => text.get(at..)?.chars().next()?,
+    };
     if !first.is_uppercase() || !is_word_char(first) {
         return None;
     }
