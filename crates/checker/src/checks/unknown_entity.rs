@@ -1,6 +1,6 @@
 //! `unknown-entity`: a person the facts do not know, named with a title.
 
-use claims::ClaimKind;
+use claims::{Claim, ClaimKind};
 
 use super::Check;
 use crate::{Context, Diagnostic, Findings, Severity};
@@ -221,11 +221,71 @@ fn for_each_name_run<'t>(
     }
 }
 
+/// Whether a span overlaps a known name or near miss, asked of spans that
+/// come in order (starts rising, ends never falling): the claims, in span
+/// order, are walked once alongside. Claims out of order, or a span out of
+/// order, take a [`claims::mentions::SpanSet`] instead.
+struct KnownSpans<'c> {
+    claims: &'c [Claim],
+    /// Claims before this start before the last span asked ends.
+    next: usize,
+    /// The furthest end of the names among them.
+    furthest: usize,
+    /// The end of the last span asked.
+    last_end: usize,
+    fallback: Option<claims::mentions::SpanSet>,
+}
+
+impl<'c> KnownSpans<'c> {
+    fn new(claims: &'c [Claim]) -> KnownSpans<'c> {
+        let mut spans = KnownSpans {
+            claims,
+            next: 0,
+            furthest: 0,
+            last_end: 0,
+            fallback: None,
+        };
+        if !claims.is_sorted_by_key(|c| c.span.start) {
+            // Never behind the next span asked: the set is built then.
+            spans.last_end = usize::MAX;
+        }
+        spans
+    }
+
+    fn is_name(claim: &Claim) -> bool {
+        matches!(
+            claim.kind,
+            ClaimKind::Mention(_) | ClaimKind::Misspelling(_)
+        )
+    }
+
+    /// Whether some name's span shares a position with `start..end`.
+    fn overlaps(&mut self, start: usize, end: usize) -> bool {
+        if self.fallback.is_none() && end < self.last_end {
+            self.fallback = Some(claims::mentions::SpanSet::of(
+                self.claims
+                    .iter()
+                    .filter(|c| KnownSpans::is_name(c))
+                    .map(|c| c.span.clone()),
+            ));
+        }
+        if let Some(set) = &self.fallback {
+            return set.overlaps(&(start..end));
+        }
+        self.last_end = end;
+        while let Some(claim) = self.claims.get(self.next).filter(|c| c.span.start < end) {
+            if KnownSpans::is_name(claim) {
+                self.furthest = self.furthest.max(claim.span.end);
+            }
+            self.next += 1;
+        }
+        self.furthest > start
+    }
+}
+
 fn run(ctx: &Context<'_>) -> Findings {
     let mut out = Findings::default();
-    // The spans of known names and near misses, gathered when a candidate
-    // first needs them (most articles have few candidates).
-    let mut names: Option<claims::mentions::SpanSet> = None;
+    let mut names = KnownSpans::new(ctx.claims());
     let titles = &ctx.facts.titles;
     // The name words of a sentence; the buffer serves every sentence.
     let mut words: Vec<(usize, usize)> = Vec::new();
@@ -251,17 +311,7 @@ fn run(ctx: &Context<'_>) -> Findings {
             if !gap_ok {
                 return;
             }
-            let names = names.get_or_insert_with(|| {
-                claims::mentions::SpanSet::of(
-                    ctx.claims()
-                        .iter()
-                        .filter(|c| {
-                            matches!(c.kind, ClaimKind::Mention(_) | ClaimKind::Misspelling(_))
-                        })
-                        .map(|c| c.span.clone()),
-                )
-            });
-            if names.overlaps(&(start..end)) {
+            if names.overlaps(start, end) {
                 return;
             }
             let word = word_before(text, first.0).unwrap_or_default();
@@ -373,6 +423,33 @@ mod tests {
         }
     }
 
+    fn name_claim(span: std::ops::Range<usize>, misspelt: bool) -> claims::Claim {
+        let kind = if misspelt {
+            claims::ClaimKind::Misspelling(claims::Misspelling {
+                span: span.clone(),
+                closest: "Poe".into(),
+                entity: "poe".into(),
+                distance: 1,
+            })
+        } else {
+            claims::ClaimKind::Mention(claims::Mention {
+                span: span.clone(),
+                entity: "poe".into(),
+                kind: facts::EntityKind::Person,
+                name: "Poe".into(),
+            })
+        };
+        claims::Claim {
+            span,
+            sentence: 0,
+            kind,
+            subject: None,
+            period: None,
+            year_earlier: false,
+            when: None,
+        }
+    }
+
     proptest::proptest! {
         /// The walk from capitals finds what the walk of every word finds.
         #[test]
@@ -392,6 +469,40 @@ mod tests {
         #[test]
         fn titles_and_names_agree_on_anything(text in "\\PC{0,40}") {
             proptest::prop_assert_eq!(fast(&text), reference(&text));
+        }
+
+        /// The walk along the claims answers as the set of their spans,
+        /// spans asked in order or not, claims in order or not.
+        #[test]
+        fn known_spans_agree_with_the_span_set(
+            spans in proptest::collection::vec((0..40usize, 0..8usize, proptest::bool::ANY), 0..12),
+            asked in proptest::collection::vec((0..40usize, 1..8usize), 0..12),
+            sort_claims in proptest::bool::ANY,
+            sort_asked in proptest::bool::ANY,
+        ) {
+            let mut claims: Vec<claims::Claim> = spans
+                .iter()
+                .map(|&(start, len, misspelt)| name_claim(start..start + len, misspelt))
+                .collect();
+            if sort_claims {
+                claims.sort_by_key(|c| c.span.start);
+            }
+            let mut asked: Vec<(usize, usize)> =
+                asked.iter().map(|&(start, len)| (start, start + len)).collect();
+            if sort_asked {
+                asked.sort_unstable();
+                // Ends never fall, as runs of name words give them.
+                let mut end = 0;
+                for a in &mut asked {
+                    end = end.max(a.1);
+                    a.1 = end;
+                }
+            }
+            let set = claims::mentions::SpanSet::of(claims.iter().map(|c| c.span.clone()));
+            let mut walk = super::KnownSpans::new(&claims);
+            for &(start, end) in &asked {
+                proptest::prop_assert_eq!(walk.overlaps(start, end), set.overlaps(&(start..end)));
+            }
         }
     }
 }
