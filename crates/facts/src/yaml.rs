@@ -176,9 +176,11 @@ impl<'a> CharToByte<'a> {
     }
 }
 
+/// A collection being read: where it starts, and where its children start
+/// on the shared child stacks.
 enum Open {
-    Seq(usize, Vec<Node>),
-    Map(usize, Vec<(Node, Node)>, Option<Node>),
+    Seq(usize, usize),
+    Map(usize, usize, Option<Node>),
 }
 
 /// Parses `text` into a spanned tree. Returns `Ok(None)` for a document with
@@ -187,6 +189,11 @@ pub fn parse(text: &str) -> Result<Option<Node>, Vec<TreeProblem>> {
     let mut map = CharToByte::new(text);
     let mut problems = Vec::new();
     let mut stack: Vec<Open> = Vec::new();
+    // Children of every open collection, innermost last: each collection's
+    // list is allocated once, at its exact size, when it closes, rather than
+    // grown item by item.
+    let mut items: Vec<Node> = Vec::new();
+    let mut entries: Vec<(Node, Node)> = Vec::new();
     let mut root: Option<Node> = None;
     let mut documents = 0usize;
 
@@ -219,21 +226,27 @@ pub fn parse(text: &str) -> Result<Option<Node>, Vec<TreeProblem>> {
                     return Err(problems);
                 }
                 stack.push(if matches!(event, Event::SequenceStart(..)) {
-                    Open::Seq(start, Vec::new())
+                    Open::Seq(start, items.len())
                 } else {
-                    Open::Map(start, Vec::new(), None)
+                    Open::Map(start, entries.len(), None)
                 });
                 continue;
             }
             Event::SequenceEnd | Event::MappingEnd => match stack.pop() {
-                Some(Open::Seq(s, items)) => Node {
-                    span: s..end.max(last_end(items.last()).unwrap_or(s)),
-                    kind: NodeKind::Seq(items),
-                },
-                Some(Open::Map(s, entries, _)) => Node {
-                    span: s..end.max(entries.last().map(|(_, v)| v.span.end).unwrap_or(s)),
-                    kind: NodeKind::Map(entries),
-                },
+                Some(Open::Seq(s, first)) => {
+                    let own: Vec<Node> = items.drain(first..).collect();
+                    Node {
+                        span: s..end.max(last_end(own.last()).unwrap_or(s)),
+                        kind: NodeKind::Seq(own),
+                    }
+                }
+                Some(Open::Map(s, first, _)) => {
+                    let own: Vec<(Node, Node)> = entries.drain(first..).collect();
+                    Node {
+                        span: s..end.max(own.last().map(|(_, v)| v.span.end).unwrap_or(s)),
+                        kind: NodeKind::Map(own),
+                    }
+                }
                 None => continue,
             },
             Event::Scalar(value, style, _, _) => Node {
@@ -251,17 +264,18 @@ pub fn parse(text: &str) -> Result<Option<Node>, Vec<TreeProblem>> {
         };
         match stack.last_mut() {
             None => root = Some(node),
-            Some(Open::Seq(_, items)) => items.push(node),
-            Some(Open::Map(_, entries, pending)) => match pending.take() {
+            Some(Open::Seq(..)) => items.push(node),
+            Some(Open::Map(_, first, pending)) => match pending.take() {
                 None => *pending = Some(node),
                 Some(key) => {
                     if let Some(name) = key.scalar() {
-                        if let Some((first, _)) =
-                            entries.iter().find(|(k, _)| k.scalar() == Some(name))
+                        let own = entries.get(*first..).unwrap_or_default();
+                        if let Some((earlier, _)) =
+                            own.iter().find(|(k, _)| k.scalar() == Some(name))
                         {
                             problems.push(TreeProblem::DuplicateKey {
                                 span: key.span.clone(),
-                                first: first.span.clone(),
+                                first: earlier.span.clone(),
                                 key: name.to_owned(),
                             });
                         }
