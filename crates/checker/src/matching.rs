@@ -745,14 +745,16 @@ pub fn match_all(
     text: &str,
     extraction: &Extraction,
 ) -> Vec<Option<Match>> {
-    let mentions: Vec<&claims::Mention> = extraction
-        .claims
-        .iter()
-        .filter_map(|c| match &c.kind {
+    fn mention_of(c: &Claim) -> Option<&claims::Mention> {
+        match &c.kind {
             ClaimKind::Mention(m) => Some(m),
             _ => None,
-        })
-        .collect();
+        }
+    }
+    // Counted first: a filtered collect grows its vector several times.
+    let mut mentions: Vec<&claims::Mention> =
+        Vec::with_capacity(extraction.claims.iter().filter_map(mention_of).count());
+    mentions.extend(extraction.claims.iter().filter_map(mention_of));
     let Buffers {
         candidates,
         tied,
@@ -764,8 +766,10 @@ pub fn match_all(
     cues.sentence = None;
     let mut scratch = Scratch {
         published: PublishedDays::of(extraction.published.as_ref()),
-        in_sentence: Vec::new(),
-        subjects: Vec::new(),
+        // Enough for most sentences: growing from empty cost a few
+        // reallocations per article.
+        in_sentence: Vec::with_capacity(16),
+        subjects: Vec::with_capacity(16),
         candidates,
         tied,
         scored,

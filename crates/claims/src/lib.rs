@@ -692,14 +692,15 @@ fn link(text: &str, sentences: &[Sentence], mentions: &[Mention], claims: &mut [
     // Each sentence's claims, found once: the claims' indices by sentence
     // (a stable sort, so in claim order within each; already sorted when
     // claims are), walked with one cursor.
-    let mut order: Vec<usize> = (0..claims.len())
-        .filter(|&i| claims.get(i).is_some_and(|c| c.sentence < sentences.len()))
-        .collect();
+    let mut order: Vec<usize> = Vec::with_capacity(claims.len());
+    order.extend(
+        (0..claims.len()).filter(|&i| claims.get(i).is_some_and(|c| c.sentence < sentences.len())),
+    );
     order.sort_by_key(|&i| claims.get(i).map_or(0, |c| c.sentence));
     let mut next = 0;
     // Buffers reused across sentences.
-    let mut inside: Vec<&Mention> = Vec::new();
-    let mut qualifiers: Vec<Qualifier> = Vec::new();
+    let mut inside: Vec<&Mention> = Vec::with_capacity(16);
+    let mut qualifiers: Vec<Qualifier> = Vec::with_capacity(8);
     for (index, sentence) in sentences.iter().enumerate() {
         let from = next;
         while order

@@ -111,7 +111,8 @@ fn run(ctx: &Context<'_>) -> Findings {
         let expected = numbers::render_like(middle, stated);
         let what = q.what.as_deref().unwrap_or(&q.id);
         let converted = matches!((&stated.unit, &q.value.unit), (Some(Unit::Currency(a)), Unit::Currency(b)) if a != b);
-        let mut help = String::with_capacity(160);
+        // Most helps run past 160 bytes (the fact's rendering and source).
+        let mut help = String::with_capacity(384);
         help.push_str(what);
         help.push_str(": ");
         numbers::render_fact_into(&mut help, &q.value);

@@ -41,12 +41,14 @@ struct Statement {
 
 /// Compares the sources of one run and adds diagnostics to them.
 pub fn run(facts: &FactBase, checked: &mut [Checked]) {
-    let mut by_fact: BTreeMap<String, Vec<Statement>> = BTreeMap::new();
+    // Keyed by the matches' own ids, lent: nothing changes `checked` until
+    // the diagnostics are added.
+    let mut by_fact: BTreeMap<&str, Vec<Statement>> = BTreeMap::new();
     for (s, source) in checked.iter().enumerate() {
         for (c, m) in source.matches.iter().enumerate() {
             let Some(m) = m else { continue };
             if m.agrees && m.clear {
-                by_fact.entry(m.fact.clone()).or_default().push(Statement {
+                by_fact.entry(m.fact.as_str()).or_default().push(Statement {
                     source: s,
                     claim: c,
                     accepted_only: m.accepted_only,
@@ -100,7 +102,7 @@ pub fn run(facts: &FactBase, checked: &mut [Checked]) {
                     span: a_claim.span.clone(),
                     found: a_words.clone(),
                     expected: Some(p_words.clone()),
-                    fact: Some(fact.clone()),
+                    fact: Some((*fact).to_owned()),
                     labels: vec![Label {
                         span: p_claim.span.clone(),
                         message: format!("stated as \"{p_words}\" here"),
@@ -123,7 +125,7 @@ pub fn run(facts: &FactBase, checked: &mut [Checked]) {
                     span: p_claim.span.clone(),
                     found: p_words,
                     expected: None,
-                    fact: Some(fact.clone()),
+                    fact: Some((*fact).to_owned()),
                     labels: vec![Label {
                         span: a_claim.span.clone(),
                         message: format!("\"{a_words}\" there"),

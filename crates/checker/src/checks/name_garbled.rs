@@ -32,16 +32,15 @@ fn run(ctx: &Context<'_>) -> Findings {
     let claims = ctx.claims();
     // "NAME (NAME)": a mention followed by a parenthesised mention of the
     // same entity written the same way.
-    let mentions: Vec<(usize, &claims::Mention)> = claims
-        .iter()
-        .enumerate()
-        .filter_map(|(i, c)| match &c.kind {
-            ClaimKind::Mention(m) => Some((i, m)),
-            _ => None,
-        })
-        .collect();
-    for pair in mentions.windows(2) {
-        let [(_, a), (j, b)] = pair else { continue };
+    // Each mention with the one before it, walked without a list of them.
+    let mut previous: Option<&claims::Mention> = None;
+    for (j, claim) in claims.iter().enumerate() {
+        let ClaimKind::Mention(b) = &claim.kind else {
+            continue;
+        };
+        let Some(a) = previous.replace(b) else {
+            continue;
+        };
         let between = ctx.text.get(a.span.end..b.span.start).unwrap_or("");
         let closes = ctx
             .text
@@ -88,12 +87,11 @@ fn run(ctx: &Context<'_>) -> Findings {
                     )
                 }),
             },
-            vec![*j],
+            vec![j],
         ));
     }
     // One person, two organisations, one sentence.
-    let mut seen: BTreeMap<(usize, String), (usize, String, std::ops::Range<usize>)> =
-        BTreeMap::new();
+    let mut seen: BTreeMap<(usize, &str), (usize, &str, std::ops::Range<usize>)> = BTreeMap::new();
     for (i, claim) in claims.iter().enumerate() {
         let ClaimKind::Role {
             person: Some(person),
@@ -106,7 +104,7 @@ fn run(ctx: &Context<'_>) -> Findings {
         let Some(mention) = &role.person else {
             continue;
         };
-        let key = (claim.sentence, person.clone());
+        let key = (claim.sentence, person.as_str());
         match seen.get(&key) {
             Some((_, first_org, first_span)) if first_org != org && *first_span != mention.span => {
                 let name = ctx.words(&mention.span).to_owned();
@@ -140,7 +138,7 @@ fn run(ctx: &Context<'_>) -> Findings {
             }
             Some(_) => {}
             None => {
-                seen.insert(key, (i, org.clone(), mention.span.clone()));
+                seen.insert(key, (i, org.as_str(), mention.span.clone()));
             }
         }
     }

@@ -104,6 +104,10 @@ fn run(ctx: &Context<'_>) -> Findings {
     // The help of each person this article gives a diagnostic, written once.
     let mut helps: Vec<(&str, String)> = Vec::new();
     let mut matching: Vec<&Role> = Vec::new();
+    // Each claim's problems are written here, and copied at their length
+    // into a diagnostic: growing a new string for each cost several
+    // reallocations.
+    let mut message = String::new();
     for (i, claim) in ctx.claims().iter().enumerate() {
         let ClaimKind::Role {
             role,
@@ -130,7 +134,7 @@ fn run(ctx: &Context<'_>) -> Findings {
             .map(|e| e.name.as_str());
         // The problems, joined by "; " as they are found: most claims have
         // none, and then nothing is written.
-        let mut message = String::new();
+        message.clear();
         let mut severity = Severity::Error;
         for (title, _) in &role.titles {
             matching.clear();
@@ -256,19 +260,22 @@ fn run(ctx: &Context<'_>) -> Findings {
         let help = match helps.iter().find(|(id, _)| *id == person.id) {
             Some((_, help)) => help.clone(),
             None => {
-                let mut help = format!("{}'s roles: ", person.name);
+                let mut help = String::with_capacity(512);
+                help.push_str(&person.name);
+                help.push_str("'s roles: ");
                 describe_roles(&mut help, &person.roles, ctx);
                 help.push_str("; ");
-                help.push_str(&ctx.cite(&person.id));
-                helps.push((&person.id, help.clone()));
-                help
+                ctx.cite_into(&mut help, &person.id);
+                let copy = help.clone();
+                helps.push((&person.id, help));
+                copy
             }
         };
         out.diagnostics.push((
             Diagnostic {
                 code: CHECK.code,
                 severity,
-                message,
+                message: message.clone(),
                 span: claim.span.clone(),
                 found: ctx.words(&claim.span).to_owned(),
                 expected: None,
