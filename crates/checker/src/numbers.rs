@@ -95,34 +95,45 @@ pub fn rates_near<'a>(
 }
 
 /// [`rates_near`] among `all`, the rates between the two currencies.
-fn near_of<'a>(all: Vec<&'a Rate>, date: Option<&FactDate>) -> (Vec<&'a Rate>, bool) {
+fn near_of<'a>(mut all: Vec<&'a Rate>, date: Option<&FactDate>) -> (Vec<&'a Rate>, bool) {
     let Some(date) = date else {
         return (all, false);
     };
     // Each rate's distance, computed once (calendar days are not free)
-    // for the two windows and the nearest.
+    // for the two windows and the nearest; on the stack for the few rates
+    // a pair of currencies has. The answer is kept in `all`'s buffer.
     let (b0, b1) = (date.first_day(), date.last_day());
-    let days: Vec<i64> = all
-        .iter()
-        .map(|r| days_between((r.on.first_day(), r.on.last_day()), (b0, b1)))
-        .collect();
+    let mut stack = [0i64; 32];
+    let mut heap = Vec::new();
+    let days: &mut [i64] = match stack.get_mut(..all.len()) {
+        Some(days) => days,
+        None => {
+            heap.resize(all.len(), 0);
+            &mut heap
+        }
+    };
+    for (d, r) in days.iter_mut().zip(&all) {
+        *d = days_between((r.on.first_day(), r.on.last_day()), (b0, b1));
+    }
     let Some(&closest) = days.iter().min() else {
         // No rate at all: none is near.
         return (all, true);
     };
     if closest > 31 {
         // The first of the nearest, as `min_by_key` picks it.
-        let nearest = all.iter().zip(&days).find(|(_, d)| **d == closest);
-        return (nearest.map(|(r, _)| *r).into_iter().collect(), true);
+        let nearest = days.iter().position(|d| *d == closest).unwrap_or(0);
+        all.swap(0, nearest);
+        all.truncate(1);
+        return (all, true);
     }
     let window = if closest <= 7 { 7 } else { 31 };
-    let near = all
-        .iter()
-        .zip(&days)
-        .filter(|(_, d)| **d <= window)
-        .map(|(r, _)| *r)
-        .collect();
-    (near, false)
+    let mut k = 0;
+    all.retain(|_| {
+        let keep = days.get(k).is_some_and(|d| *d <= window);
+        k += 1;
+        keep
+    });
+    (all, false)
 }
 
 /// `value` in `from` converted to `to` through `rates`, as an interval over
@@ -448,7 +459,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn rates_near_is_the_reference(
-            rates in proptest::collection::vec((0u16..800, 0u8..3), 0..7),
+            rates in proptest::collection::vec((0u16..800, 0u8..3), 0..40),
             date in proptest::option::of((0u16..800, 0u8..3)),
         ) {
             let rates: Vec<Rate> = rates

@@ -183,14 +183,33 @@ pub enum Resolved {
 /// Every date, weekday, relative expression and period in `text`, in order, non-overlapping.
 /// A weekday written next to a calendar date ("Tuesday, September 5", "September 5 (Tuesday)") is returned as two mentions (the checker compares them).
 pub fn find(text: &str) -> Vec<DateMention> {
-    let (t, keys) = tokenize(text);
+    // The token buffers of the last article this thread read, refilled:
+    // allocating and growing them again for each article cost more than
+    // the tokens are read for.
+    let (mut t, mut keys) = TOKENS.take();
+    tokenize_into(text, &mut t, &mut keys);
     let scanner = Scanner {
         text,
         t,
         keys,
         prefilter: true,
     };
-    scanner.run()
+    let out = scanner.run();
+    let Scanner { mut t, keys, .. } = scanner;
+    // A huge article's buffer is not kept.
+    if t.capacity() > KEPT_TOKENS {
+        t = Vec::new();
+    }
+    TOKENS.set((t, keys));
+    out
+}
+
+/// The most tokens of buffer a thread keeps between articles.
+const KEPT_TOKENS: usize = 1 << 16;
+
+thread_local! {
+    static TOKENS: std::cell::Cell<(Vec<Tok>, Vec<usize>)> =
+        const { std::cell::Cell::new((Vec::new(), Vec::new())) };
 }
 
 /// Resolves a mention against the publication date (day, month or year precision) and, for "the 12th", the
@@ -554,11 +573,22 @@ fn word_end(text: &str, mut i: usize, end: usize) -> usize {
 ///
 /// Also the indices of the key tokens (see [`Scanner::keys`]), told here,
 /// where a word's id and first byte and the token before are at hand.
+// Only the tests want new buffers; `find` refills its own.
+#[cfg_attr(not(test), allow(dead_code))]
 fn tokenize(text: &str) -> (Vec<Tok>, Vec<usize>) {
-    let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 4 + 1);
-    let mut keys = Vec::new();
-    tokens::<false>(text, 0, Join::Space, &mut toks, &mut keys);
+    let (mut toks, mut keys) = (Vec::new(), Vec::new());
+    tokenize_into(text, &mut toks, &mut keys);
     (toks, keys)
+}
+
+/// [`tokenize`] into buffers, emptied first: room for a token per four
+/// bytes and a key per 64, which most texts stay under.
+fn tokenize_into(text: &str, toks: &mut Vec<Tok>, keys: &mut Vec<usize>) {
+    toks.clear();
+    keys.clear();
+    toks.reserve(text.len() / 4 + 1);
+    keys.reserve(text.len() / 64 + 8);
+    tokens::<false>(text, 0, Join::Space, toks, keys);
 }
 
 /// The tokens from byte `i` on, the first joined by `join`; with `CHUNK`,
@@ -1337,7 +1367,8 @@ struct Scanner<'a> {
 
 impl<'a> Scanner<'a> {
     fn run(&self) -> Vec<DateMention> {
-        let mut out = Vec::new();
+        // Every mention holds a key token of its own.
+        let mut out = Vec::with_capacity(self.keys.len());
         let mut ctx = Ctx {
             last_end: None,
             anchor: Anchor::Unknown,

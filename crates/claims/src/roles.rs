@@ -321,7 +321,13 @@ impl TitleMatcher {
             return Vec::new();
         };
         let mut out = Vec::new();
-        for m in ac.find_iter(&part.to_ascii_lowercase()) {
+        // The lowercase copy goes in this thread's buffer, kept across
+        // sentences.
+        let mut lower = LOWERCASE.take();
+        lower.clear();
+        lower.push_str(part);
+        lower.make_ascii_lowercase();
+        for m in ac.find_iter(&lower) {
             let span = range.start + m.start()..range.start + m.end();
             let before = text[..span.start].chars().next_back();
             let after = text[span.end..].chars().next();
@@ -348,8 +354,16 @@ impl TitleMatcher {
                 out.push((span, canonical.as_str()));
             }
         }
+        // A huge sentence's buffer is not kept.
+        if lower.capacity() <= 1 << 16 {
+            LOWERCASE.set(lower);
+        }
         out
     }
+}
+
+thread_local! {
+    static LOWERCASE: std::cell::Cell<String> = const { std::cell::Cell::new(String::new()) };
 }
 
 /// A word of up to 15 bytes as one number: its bytes, little-endian, and
@@ -559,18 +573,32 @@ fn items<'t>(
     let bytes = text.as_bytes();
     // Where each mention starts, first mention first among equal starts:
     // positions only grow, so one cursor replaces a scan per position.
-    let mut starts: Vec<(usize, usize)> = mentions
-        .iter()
-        .enumerate()
-        .map(|(i, m)| (m.span.start, i))
-        .collect();
-    if !starts.is_sorted() {
-        starts.sort_unstable();
-    }
-    starts.dedup_by_key(|&mut (start, _)| start);
+    // Mentions come sorted by start, each start once, as a rule: then the
+    // list is the mentions themselves and is not built.
+    let listed: Option<Vec<(usize, usize)>> = if mentions
+        .windows(2)
+        .all(|w| w[0].span.start < w[1].span.start)
+    {
+        None
+    } else {
+        let mut starts: Vec<(usize, usize)> = mentions
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (m.span.start, i))
+            .collect();
+        if !starts.is_sorted() {
+            starts.sort_unstable();
+        }
+        starts.dedup_by_key(|&mut (start, _)| start);
+        Some(starts)
+    };
+    let starts = |at: usize| match &listed {
+        Some(starts) => starts.get(at).copied(),
+        None => mentions.get(at).map(|m| (m.span.start, at)),
+    };
     let (mut mention_at, mut title_at) = (0, 0);
     // The next mention and title starts: most positions start neither.
-    let mention_start = |at: usize| starts.get(at).map_or(usize::MAX, |&(start, _)| start);
+    let mention_start = |at: usize| starts(at).map_or(usize::MAX, |(start, _)| start);
     let title_start = |at: usize| titles.get(at).map_or(usize::MAX, |(s, _)| s.start);
     let (mut next_mention, mut next_title) = (mention_start(0), title_start(0));
     let stop = sentence.end.min(bytes.len());
@@ -584,9 +612,8 @@ fn items<'t>(
                 next_mention = mention_start(mention_at);
             }
             if next_mention == pos {
-                if let Some((i, m)) = starts
-                    .get(mention_at)
-                    .and_then(|&(_, i)| Some((i, mentions.get(i)?)))
+                if let Some((i, m)) =
+                    starts(mention_at).and_then(|(_, i)| Some((i, mentions.get(i)?)))
                 {
                     let item = match m.kind {
                         EntityKind::Person => Item::Person(i),

@@ -135,6 +135,8 @@ fn run(ctx: &Context<'_>) -> Findings {
         // The problems, joined by "; " as they are found: most claims have
         // none, and then nothing is written.
         message.clear();
+        // Room for most messages at once, taken with the first claim checked.
+        message.reserve(256);
         let mut severity = Severity::Error;
         for (title, _) in &role.titles {
             matching.clear();
