@@ -24,8 +24,14 @@ impl Format {
     /// The format a file name implies: `.md` and `.markdown` are Markdown,
     /// anything else plain text.
     pub fn from_path(path: &str) -> Format {
-        let lower = path.to_ascii_lowercase();
-        if lower.ends_with(".md") || lower.ends_with(".markdown") {
+        // The extension compared in any ASCII case, without a lowercase copy.
+        let ends_with = |suffix: &str| {
+            path.len()
+                .checked_sub(suffix.len())
+                .and_then(|at| path.as_bytes().get(at..))
+                .is_some_and(|end| end.eq_ignore_ascii_case(suffix.as_bytes()))
+        };
+        if ends_with(".md") || ends_with(".markdown") {
             Format::Markdown
         } else {
             Format::Text
@@ -379,6 +385,38 @@ pub fn prepare(text: &str, format: Format) -> Document {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `from_path` decides as the lowercase copy it replaced did.
+    #[test]
+    fn format_from_path_is_the_lowercase_reference() {
+        let reference = |path: &str| {
+            let lower = path.to_ascii_lowercase();
+            if lower.ends_with(".md") || lower.ends_with(".markdown") {
+                Format::Markdown
+            } else {
+                Format::Text
+            }
+        };
+        for path in [
+            "",
+            "md",
+            ".md",
+            "a.MD",
+            "a.Md",
+            "x/y.markdown",
+            "b.MarkDown",
+            "c.txt",
+            "d.mdx",
+            "é.md",
+            "émd",
+            "a.m\u{e9}",
+            "notes.markdow",
+            "README.md.txt",
+            "x.MARKDOWN",
+        ] {
+            assert_eq!(Format::from_path(path), reference(path), "{path:?}");
+        }
+    }
 
     /// The byte-by-byte scan `url_exclusions` replaced: every position is
     /// tried, a URL found is skipped.

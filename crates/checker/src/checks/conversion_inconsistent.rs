@@ -109,6 +109,9 @@ fn run(ctx: &Context<'_>) -> Findings {
             .get_mut(usize::from(from_is_base))?
             .get_or_insert_with(|| implied_rate(f, t, base))
     };
+    // Buffers for each conversion's others of the same pair.
+    let mut same_pair: Vec<(usize, Decimal)> = Vec::new();
+    let mut rates_buffer: Vec<Decimal> = Vec::new();
     for (k, (i, from, to, to_claim)) in all.iter().enumerate() {
         let (Some(Unit::Currency(a)), Some(Unit::Currency(b))) = (&from.unit, &to.unit) else {
             continue;
@@ -138,7 +141,7 @@ fn run(ctx: &Context<'_>) -> Findings {
         let (base_code, quote_code) = rates.first().map_or((b.as_str(), a.as_str()), |r| {
             (r.base.as_str(), r.quote.as_str())
         });
-        let mut same_pair: Vec<(usize, Decimal)> = Vec::new();
+        same_pair.clear();
         for (n, (j, f, t, _)) in all.iter().enumerate() {
             if matches!((&f.unit, &t.unit), (Some(Unit::Currency(x)), Some(Unit::Currency(y)))
                     if (x == a && y == b) || (x == b && y == a))
@@ -148,19 +151,17 @@ fn run(ctx: &Context<'_>) -> Findings {
                 }
             }
         }
-        let others: Vec<Decimal> = same_pair
-            .iter()
-            .filter(|(j, _)| j != i)
-            .map(|(_, r)| *r)
-            .collect();
+        // The first of the others' rates.
+        let other = same_pair.iter().find(|(j, _)| j != i).map(|(_, r)| *r);
         // With two conversions, only the later one is reported; with more,
         // those far from the median of all.
-        let all_rates: Vec<Decimal> = same_pair.iter().map(|(_, r)| *r).collect();
         let is_later = same_pair.iter().all(|(j, _)| j <= i);
-        let reference = if all_rates.len() >= 3 {
-            median(&all_rates)
+        let reference = if same_pair.len() >= 3 {
+            rates_buffer.clear();
+            rates_buffer.extend(same_pair.iter().map(|(_, r)| *r));
+            median(&mut rates_buffer)
         } else if is_later {
-            others.first().copied()
+            other
         } else {
             None
         };
@@ -223,7 +224,7 @@ fn run(ctx: &Context<'_>) -> Findings {
                 help.push_str(" would mean ");
                 per(&mut help, own.round_dp(2).normalize());
             }
-            if let Some(other) = others.first() {
+            if let Some(other) = other {
                 help.push_str("; the article's other conversions use about ");
                 numbers::push_decimal(&mut help, other.round_dp(2).normalize());
             }
@@ -289,10 +290,10 @@ fn run(ctx: &Context<'_>) -> Findings {
     out
 }
 
-fn median(values: &[Decimal]) -> Option<Decimal> {
-    let mut v = values.to_vec();
-    v.sort();
-    v.get(v.len() / 2).copied()
+/// The median of `values`, which it sorts.
+fn median(values: &mut [Decimal]) -> Option<Decimal> {
+    values.sort();
+    values.get(values.len() / 2).copied()
 }
 
 fn currency_word(code: &str) -> &str {
