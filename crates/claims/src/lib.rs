@@ -355,7 +355,11 @@ impl Extractor {
         let mut runs = [dated.into_iter(), amounted.into_iter(), roled.into_iter()];
         while let Some(run) = next_run(runs.each_ref().map(|r| r.as_slice().first().map(span_key)))
         {
-            linked.extend(runs.get_mut(run).and_then(Iterator::next));
+            // Pushed, not extended by an `Option`: that copied each claim
+            // (360 bytes) once more.
+            if let Some(claim) = runs.get_mut(run).and_then(Iterator::next) {
+                linked.push(claim);
+            }
         }
         // Linking reads mentions but never changes a mention's or a
         // misspelling's claim, so it runs before those join the list, and
@@ -380,15 +384,23 @@ impl Extractor {
                 .first()
                 .map(|m| (m.span.start, m.span.end)),
         ]) {
-            claims.extend(match run {
-                0 => linked.next(),
-                1 => mentions
-                    .next()
-                    .map(|m| bare(m.span.clone(), ClaimKind::Mention(m))),
-                _ => misspellings
-                    .next()
-                    .map(|m| bare(m.span.clone(), ClaimKind::Misspelling(m))),
-            });
+            match run {
+                0 => {
+                    if let Some(claim) = linked.next() {
+                        claims.push(claim);
+                    }
+                }
+                1 => {
+                    if let Some(m) = mentions.next() {
+                        claims.push(bare(m.span.clone(), ClaimKind::Mention(m)));
+                    }
+                }
+                _ => {
+                    if let Some(m) = misspellings.next() {
+                        claims.push(bare(m.span.clone(), ClaimKind::Misspelling(m)));
+                    }
+                }
+            }
         }
 
         Extraction {
