@@ -425,40 +425,8 @@ fn check(
     let Some(base) = load_facts(facts_dir) else {
         return ExitCode::from(EXIT_TROUBLE);
     };
-    let (files, listing_trouble) = input::list(&paths);
-    let trouble = std::sync::atomic::AtomicBool::new(listing_trouble);
+    let (files, mut trouble) = input::list(&paths);
     let checker = checker::Checker::for_workload(&base, checker::Workload::of_sources(files.len()));
-    // Reads and checks sources in parallel; collecting keeps path order, so
-    // output is the same at any thread count.
-    let check_all = |files: &[PathBuf]| -> Vec<checker::Checked> {
-        let check_one = |path: &PathBuf| match input::read(path) {
-            Ok(source) => Some(checker.check(source, published)),
-            Err(e) => {
-                eprint_diagnostic(&e);
-                trouble.store(true, std::sync::atomic::Ordering::Relaxed);
-                None
-            }
-        };
-        // One file (an editor's save) does without the thread pool's start.
-        let checked: Vec<Option<checker::Checked>> = if files.len() == 1 {
-            files.iter().map(check_one).collect()
-        } else {
-            files.par_iter().map(check_one).collect()
-        };
-        let checked: Vec<checker::Checked> = checked.into_iter().flatten().collect();
-        for c in &checked {
-            if let Some(err) = &c.extraction.front_matter_error {
-                eprint_diagnostic(&input::FrontMatterProblem::new(&c.path, &c.text, err));
-                trouble.store(true, std::sync::atomic::Ordering::Relaxed);
-            }
-        }
-        checked
-    };
-    let filter = |checked: &mut [checker::Checked]| {
-        if let Some(entries) = &baseline {
-            baseline::apply(entries, checked);
-        }
-    };
     // The limit can be lowered for tests and tuning.
     let limit = std::env::var("FACTCHECK_CROSS_SOURCE_LIMIT")
         .ok()
@@ -506,53 +474,116 @@ fn check(
             true
         });
     }
-    let chunks = files.len().div_ceil(chunk_size);
-    for (n, chunk) in files.chunks(chunk_size).enumerate() {
-        if reader_gone || failure.is_some() {
-            break;
+    // Set when the report can no longer be written: the chunk being
+    // prepared meanwhile is cut short, its results unused.
+    let abandoned = std::sync::atomic::AtomicBool::new(false);
+    // A chunk is read, checked, filtered and rendered on the thread pool in
+    // one job; collecting keeps path order, so output is the same at any
+    // thread count. `first`: no source has been written before the chunk.
+    let prepare = |files: &[PathBuf], first: bool| -> Prepared {
+        let wanted = || !abandoned.load(std::sync::atomic::Ordering::Relaxed);
+        let read_and_check =
+            |path: &PathBuf| input::read(path).map(|source| checker.check(source, published));
+        // One file (an editor's save) does without the thread pool's start.
+        let results: Vec<Result<checker::Checked, input::InputError>> = if files.len() == 1 {
+            files.iter().map(read_and_check).collect()
+        } else {
+            files
+                .par_iter()
+                .filter(|_| wanted())
+                .map(read_and_check)
+                .collect()
+        };
+        let mut unreadable = Vec::new();
+        let mut checked = Vec::with_capacity(results.len());
+        for result in results {
+            match result {
+                Ok(c) => checked.push(c),
+                Err(e) => unreadable.push(e),
+            }
         }
-        let mut checked = check_all(chunk);
         if whole {
             checker::cross_check(&base, &mut checked);
         }
         config::apply(outputs.settings, &mut checked);
-        filter(&mut checked);
+        if let Some(entries) = &baseline {
+            baseline::apply(entries, &mut checked);
+        }
+        let pieces = if wanted() {
+            render_pieces(format, &checked, first, options)
+        } else {
+            Vec::new()
+        };
+        Prepared {
+            unreadable,
+            checked,
+            pieces,
+        }
+    };
+    let mut chunks = files.chunks(chunk_size);
+    let mut next = if reader_gone || failure.is_some() {
+        None
+    } else {
+        chunks.next().map(|chunk| prepare(chunk, true))
+    };
+    while let Some(Prepared {
+        unreadable,
+        checked,
+        pieces,
+    }) = next.take()
+    {
+        // Problems are reported here, on the main thread, in path order and
+        // only for chunks reached: after the previous chunk's report, as
+        // when chunks ran one after the other.
+        for e in &unreadable {
+            eprint_diagnostic(e);
+        }
+        trouble |= !unreadable.is_empty();
+        for c in &checked {
+            if let Some(err) = &c.extraction.front_matter_error {
+                eprint_diagnostic(&input::FrontMatterProblem::new(&c.path, &c.text, err));
+                trouble = true;
+            }
+        }
         if outputs.write_baseline.is_some() {
             baseline_entries.extend(baseline::entries(&checked));
         }
-        let part = report::Summary::of(&checked);
-        summary.add(&part);
+        summary.add(&report::Summary::of(&checked));
         worst = worst.max(report::Summary::worst(&checked));
-        let piece = match format {
-            // Entries render on the thread pool too, joined in path order.
-            Format::Json => checked
-                .par_iter()
-                .enumerate()
-                .map(|(i, c)| report::json::source_entry(c, &checked, !written_any && i == 0))
-                .collect::<Vec<String>>()
-                .concat(),
-            Format::Jsonl => report::jsonl::render(&checked),
-            Format::Github => report::github::render(&checked),
-            Format::Sarif => report::sarif::render(&checked),
-            Format::Html => report::html::render(&checked),
-            Format::Human | Format::Plain => {
-                report::human::render_diagnostics(&checked, &checked, options)
+        written_any |= !checked.is_empty();
+        let mut write = |pieces: &[String]| {
+            for piece in pieces {
+                match sink.write(piece) {
+                    Ok(true) => {}
+                    Ok(false) => reader_gone = true,
+                    Err(e) => failure = Some(e),
+                }
+                if reader_gone || failure.is_some() {
+                    abandoned.store(true, std::sync::atomic::Ordering::Relaxed);
+                    break;
+                }
             }
         };
-        written_any |= !checked.is_empty();
-        // Freed here, on the main thread: freeing on the pool overlapped the
-        // next chunk but made glibc's arenas contend (20 times the context
-        // switches, 6% slower on 10k articles). The last chunk is left to
-        // process exit, like the fact base (3% of a 300-article run).
-        if n + 1 == chunks {
-            std::mem::forget(checked);
-        } else {
-            drop(checked);
+        // Chunks are freed on the main thread: freeing on the pool made
+        // glibc's arenas contend (20 times the context switches, 6% slower
+        // on 10k articles).
+        match chunks.next() {
+            // The pool prepares the next chunk while this one is freed and
+            // written: at most two chunks are alive.
+            Some(chunk) => rayon::in_place_scope(|scope| {
+                scope.spawn(|_| next = Some(prepare(chunk, !written_any)));
+                drop(checked);
+                write(&pieces);
+            }),
+            // The last chunk is left to process exit, like the fact base
+            // (3% of a 300-article run).
+            None => {
+                std::mem::forget(checked);
+                write(&pieces);
+            }
         }
-        match sink.write(&piece) {
-            Ok(true) => {}
-            Ok(false) => reader_gone = true,
-            Err(e) => failure = Some(e),
+        if reader_gone || failure.is_some() {
+            break;
         }
     }
     let closing = match format {
@@ -584,7 +615,7 @@ fn check(
             return ExitCode::from(EXIT_TROUBLE);
         }
     }
-    if trouble.load(std::sync::atomic::Ordering::Relaxed) {
+    if trouble {
         return ExitCode::from(EXIT_TROUBLE);
     }
     if outputs.write_baseline.is_some() {
@@ -593,6 +624,67 @@ fn check(
     match worst {
         Some(w) if w >= threshold(deny) => ExitCode::from(1),
         _ => ExitCode::SUCCESS,
+    }
+}
+
+/// A chunk read, checked and rendered, waiting to be reported and written.
+struct Prepared {
+    /// The sources that could not be read, in path order.
+    unreadable: Vec<input::InputError>,
+    /// The others, in path order.
+    checked: Vec<checker::Checked>,
+    /// Their part of the report, in pieces.
+    pieces: Vec<String>,
+}
+
+/// The report's part for `checked`, rendered on the thread pool and kept in
+/// path order as a few pieces, each the sources one task rendered (`first`:
+/// no source was written before). Written one after the other, the pieces
+/// need no joining on the main thread.
+fn render_pieces(
+    format: Format,
+    checked: &[checker::Checked],
+    first: bool,
+    options: report::human::Options,
+) -> Vec<String> {
+    // One source (an editor's save) does without the thread pool's start.
+    let serial = checked.len() <= 1;
+    // Rayon's fold and collect keep the order of the sources. Entries made
+    // as strings are joined once per task, with the exact size.
+    let entries = |entry: &(dyn Fn(usize, &checker::Checked) -> String + Sync)| {
+        if serial {
+            return checked
+                .iter()
+                .enumerate()
+                .map(|(i, c)| entry(i, c))
+                .collect();
+        }
+        checked
+            .par_iter()
+            .enumerate()
+            .fold(Vec::new, |mut some: Vec<String>, (i, c)| {
+                some.push(entry(i, c));
+                some
+            })
+            .map(|some| some.concat())
+            .collect()
+    };
+    match format {
+        Format::Json => entries(&|i, c| report::json::source_entry(c, checked, first && i == 0)),
+        Format::Jsonl => entries(&|_, c| report::jsonl::render_source(c, checked)),
+        Format::Human | Format::Plain => {
+            let render = |mut out: String, c: &checker::Checked| {
+                report::human::render_source(c, checked, options, &mut out);
+                out
+            };
+            if serial {
+                return vec![checked.iter().fold(String::new(), render)];
+            }
+            checked.par_iter().fold(String::new, render).collect()
+        }
+        Format::Github => vec![report::github::render(checked)],
+        Format::Sarif => vec![report::sarif::render(checked)],
+        Format::Html => vec![report::html::render(checked)],
     }
 }
 

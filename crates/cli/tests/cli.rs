@@ -520,3 +520,68 @@ fn large_runs_stream_in_chunks_with_the_same_bytes() {
     let report: serde_json::Value = serde_json::from_slice(&json).unwrap();
     assert_eq!(report["summary"]["sources"], 300);
 }
+
+#[test]
+fn chunked_runs_report_problems_in_path_order_at_any_thread_count() {
+    // Three chunks, each with a file that cannot be read and one with bad
+    // front matter: while one chunk is written the next is checked, yet
+    // every problem is reported in path order, after the chunks before it.
+    let dir = temp_dir("chunk-problems");
+    let root = root();
+    let article = std::fs::read_to_string(
+        root.join("sources/002-financial-district-alibaba-promises-15-5b.txt"),
+    )
+    .unwrap();
+    for i in 0..600 {
+        std::fs::write(dir.join(format!("a{i:03}.txt")), &article).unwrap();
+    }
+    for i in [5, 300, 590] {
+        std::fs::write(dir.join(format!("a{i:03}b.txt")), b"Acme \xff\n").unwrap();
+        std::fs::write(
+            dir.join(format!("a{i:03}c.md")),
+            format!("---\npublished: someday\n---\n{article}"),
+        )
+        .unwrap();
+    }
+    let facts = root.join("facts");
+    let run = |threads: &str, format: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_factcheck"))
+            .args([
+                "check",
+                dir.to_str().unwrap(),
+                "--facts",
+                facts.to_str().unwrap(),
+                "--format",
+                format,
+            ])
+            .env("FACTCHECK_CROSS_SOURCE_LIMIT", "10")
+            .env("RAYON_NUM_THREADS", threads)
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        (out.status.code(), out.stdout, text(&out.stderr))
+    };
+    for format in ["human", "json"] {
+        let (code, stdout, stderr) = run("1", format);
+        assert_eq!(code, Some(2), "{format}: unreadable files make trouble");
+        let named: Vec<usize> = [5, 300, 590]
+            .iter()
+            .flat_map(|i| [format!("a{i:03}b.txt"), format!("a{i:03}c.md")])
+            .map(|name| {
+                stderr
+                    .find(&name)
+                    .unwrap_or_else(|| panic!("{name}: {stderr}"))
+            })
+            .collect();
+        assert!(
+            named.is_sorted(),
+            "{format}: problems in path order: {stderr}"
+        );
+        for threads in ["2", "3"] {
+            assert!(
+                run(threads, format) == (code, stdout.clone(), stderr.clone()),
+                "{format}: {threads} threads give other bytes"
+            );
+        }
+    }
+}

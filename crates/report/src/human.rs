@@ -184,16 +184,23 @@ fn draw(r: &Rendered<'_>, options: Options, out: &mut String) -> fmt::Result {
 pub fn render_diagnostics(checked: &[Checked], all: &[Checked], options: Options) -> String {
     let mut out = String::new();
     for c in checked {
-        if c.diagnostics.is_empty() {
-            continue;
-        }
-        let text = neutralise(&c.text);
-        let article = Article::new(neutralise(&c.path), text.as_ref());
-        for d in &c.diagnostics {
-            render_one(&rendered(&article, d, all), options, &mut out);
-        }
+        render_source(c, all, options, &mut out);
     }
     out
+}
+
+/// The diagnostics of one source `c` of a run (`all`, which labels pointing
+/// into other sources need), appended to `out`: a caller can render sources
+/// in parallel and join them in order.
+pub fn render_source(c: &Checked, all: &[Checked], options: Options, out: &mut String) {
+    if c.diagnostics.is_empty() {
+        return;
+    }
+    let text = neutralise(&c.text);
+    let article = Article::new(neutralise(&c.path), text.as_ref());
+    for d in &c.diagnostics {
+        render_one(&rendered(&article, d, all), options, out);
+    }
 }
 
 /// The whole run: every diagnostic, then the summary line.
