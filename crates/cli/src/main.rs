@@ -474,25 +474,17 @@ fn check(
             true
         });
     }
-    // Set when the report can no longer be written: the chunk being
-    // prepared meanwhile is cut short, its results unused.
-    let abandoned = std::sync::atomic::AtomicBool::new(false);
-    // A chunk is read, checked, filtered and rendered on the thread pool in
-    // one job; collecting keeps path order, so output is the same at any
-    // thread count. `first`: no source has been written before the chunk.
+    // A chunk is read, checked and rendered per source on the thread pool;
+    // collecting keeps path order, so output is the same at any thread
+    // count. `first`: no source has been written before the chunk.
     let prepare = |files: &[PathBuf], first: bool| -> Prepared {
-        let wanted = || !abandoned.load(std::sync::atomic::Ordering::Relaxed);
         let read_and_check =
             |path: &PathBuf| input::read(path).map(|source| checker.check(source, published));
         // One file (an editor's save) does without the thread pool's start.
         let results: Vec<Result<checker::Checked, input::InputError>> = if files.len() == 1 {
             files.iter().map(read_and_check).collect()
         } else {
-            files
-                .par_iter()
-                .filter(|_| wanted())
-                .map(read_and_check)
-                .collect()
+            files.par_iter().map(read_and_check).collect()
         };
         let mut unreadable = Vec::new();
         let mut checked = Vec::with_capacity(results.len());
@@ -509,11 +501,7 @@ fn check(
         if let Some(entries) = &baseline {
             baseline::apply(entries, &mut checked);
         }
-        let pieces = if wanted() {
-            render_pieces(format, &checked, first, options)
-        } else {
-            Vec::new()
-        };
+        let pieces = render_pieces(format, &checked, first, options);
         Prepared {
             unreadable,
             checked,
@@ -532,9 +520,8 @@ fn check(
         pieces,
     }) = next.take()
     {
-        // Problems are reported here, on the main thread, in path order and
-        // only for chunks reached: after the previous chunk's report, as
-        // when chunks ran one after the other.
+        // Problems are reported here, on the main thread: in path order at
+        // any thread count (pool threads printed read errors in any order).
         for e in &unreadable {
             eprint_diagnostic(e);
         }
@@ -551,43 +538,32 @@ fn check(
         summary.add(&report::Summary::of(&checked));
         worst = worst.max(report::Summary::worst(&checked));
         written_any |= !checked.is_empty();
-        let mut write = |pieces: &[String]| {
-            for piece in pieces {
-                match sink.write(piece) {
-                    Ok(true) => {}
-                    Ok(false) => reader_gone = true,
-                    Err(e) => failure = Some(e),
-                }
-                if reader_gone || failure.is_some() {
-                    abandoned.store(true, std::sync::atomic::Ordering::Relaxed);
-                    break;
-                }
+        // Freed on the main thread: freeing on the pool made glibc's arenas
+        // contend (20 times the context switches, 6% slower on 10k
+        // articles). The last chunk is left to process exit, like the fact
+        // base (3% of a 300-article run).
+        if chunks.len() == 0 {
+            std::mem::forget(checked);
+        } else {
+            drop(checked);
+        }
+        for piece in &pieces {
+            match sink.write(piece) {
+                Ok(true) => {}
+                Ok(false) => reader_gone = true,
+                Err(e) => failure = Some(e),
             }
-        };
-        match chunks.next() {
-            // The pool prepares the next chunk while this one is written: at
-            // most two chunks are alive. Chunks are freed on the main thread
-            // and before the pool starts on the next: freeing on the pool
-            // (20 times the context switches, 6% slower on 10k articles) or
-            // while it allocates (5% more CPU, no faster) made glibc's arenas
-            // contend.
-            Some(chunk) => {
-                drop(checked);
-                rayon::in_place_scope(|scope| {
-                    scope.spawn(|_| next = Some(prepare(chunk, !written_any)));
-                    write(&pieces);
-                });
-            }
-            // The last chunk is left to process exit, like the fact base
-            // (3% of a 300-article run).
-            None => {
-                std::mem::forget(checked);
-                write(&pieces);
+            if reader_gone || failure.is_some() {
+                break;
             }
         }
         if reader_gone || failure.is_some() {
             break;
         }
+        // The next chunk is prepared after this one is written: preparing it
+        // meanwhile (rayon::in_place_scope) took about 4% more CPU and wall
+        // on 10k articles and gained nothing, writes being short.
+        next = chunks.next().map(|chunk| prepare(chunk, !written_any));
     }
     let closing = match format {
         Format::Json => report::json::end(&summary, !written_any),

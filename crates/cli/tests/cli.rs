@@ -524,8 +524,8 @@ fn large_runs_stream_in_chunks_with_the_same_bytes() {
 #[test]
 fn chunked_runs_report_problems_in_path_order_at_any_thread_count() {
     // Three chunks, each with a file that cannot be read and one with bad
-    // front matter: while one chunk is written the next is checked, yet
-    // every problem is reported in path order, after the chunks before it.
+    // front matter: chunks are checked on the pool, yet every problem is
+    // reported in path order, the same at any thread count.
     let dir = temp_dir("chunk-problems");
     let root = root();
     let article = std::fs::read_to_string(
