@@ -106,54 +106,196 @@ impl FrontMatterProblem {
 /// A path as shown in reports: `/` separators, invalid UTF-8 replaced, and
 /// control characters neutralised (a file name can hold an escape sequence).
 fn display(path: &Path) -> String {
-    facts::sanitize::neutralise_path(&path.to_string_lossy().replace('\\', "/"))
+    // Most paths are printable ASCII without a backslash, which every step
+    // leaves as it is: copied without the three passes and their copies.
+    match path.to_str() {
+        Some(plain)
+            if plain
+                .bytes()
+                .all(|b| matches!(b, b' '..=b'~') && b != b'\\') =>
+        {
+            plain.to_owned()
+        }
+        _ => facts::sanitize::neutralise_path(&path.to_string_lossy().replace('\\', "/")),
+    }
 }
 
-fn is_article(path: &Path) -> bool {
-    matches!(
-        path.extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase)
-            .as_deref(),
-        Some("txt" | "md" | "markdown")
-    )
+/// Whether a file of this name is an article: its extension (as
+/// `Path::extension` finds it, on the name's bytes, without parsing a path)
+/// is `txt`, `md` or `markdown` in any case.
+fn is_article(name: &std::ffi::OsStr) -> bool {
+    let name = name.as_encoded_bytes();
+    // A name's only dot at its start (`.txt`) starts no extension.
+    match name.iter().rposition(|&b| b == b'.') {
+        Some(dot) if dot > 0 => {
+            let extension = &name[dot + 1..];
+            [&b"txt"[..], b"md", b"markdown"]
+                .iter()
+                .any(|known| extension.eq_ignore_ascii_case(known))
+        }
+        _ => false,
+    }
 }
 
 /// Folders nested deeper than this under a given folder are not read.
 const MAX_FOLDER_DEPTH: usize = 32;
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) -> std::io::Result<()> {
-    if depth > MAX_FOLDER_DEPTH {
-        // Said, not silent: the articles down there are not checked.
-        let _ = writeln!(
-            std::io::stderr().lock(),
-            "factcheck: note: {} not read: folders nested deeper than {MAX_FOLDER_DEPTH} levels are skipped",
-            display(dir)
-        );
-        return Ok(());
+/// A folder being read: its entries in name order (each with its name, the
+/// sort key), how deep it is, and the error met while listing it, which is
+/// reported once its entries are done.
+struct Frame {
+    entries: std::vec::IntoIter<(std::ffi::OsString, fs::DirEntry)>,
+    depth: usize,
+    failed: Option<std::io::Error>,
+}
+
+/// A walk of one folder that yields its article files one at a time, in
+/// path order: only the listings of the folders on the way down are held,
+/// not every path, so memory does not grow with the corpus.
+struct Walk {
+    stack: Vec<Frame>,
+    /// Whether the note about folders nested too deep is printed: the
+    /// counting walk prints it, the second walk has nothing new to say.
+    notes: bool,
+}
+
+impl Walk {
+    fn new(root: &Path, notes: bool) -> std::io::Result<Walk> {
+        let stack = Self::open(root, 0, notes)?.into_iter().collect();
+        Ok(Walk { stack, notes })
     }
-    // Entries in name order, each folder's files at the folder's place: the
-    // order a sort of the whole list by path components gives, for the
-    // price of comparing names only.
-    let mut entries = Vec::new();
-    let mut failed = None;
-    for entry in fs::read_dir(dir)? {
-        match entry {
-            Ok(entry) => entries.push(entry),
-            Err(e) => failed = failed.or(Some(e)),
+
+    /// The listing of `dir`, `None` when it is too deep to be read.
+    fn open(dir: &Path, depth: usize, notes: bool) -> std::io::Result<Option<Frame>> {
+        if depth > MAX_FOLDER_DEPTH {
+            // Said, not silent: the articles down there are not checked.
+            if notes {
+                let _ = writeln!(
+                    std::io::stderr().lock(),
+                    "factcheck: note: {} not read: folders nested deeper than {MAX_FOLDER_DEPTH} levels are skipped",
+                    display(dir)
+                );
+            }
+            return Ok(None);
+        }
+        // Entries in name order, each folder's files at the folder's place:
+        // the order a sort of the whole list by path components gives, for
+        // the price of comparing names only. Names in a folder are unique,
+        // so an unstable sort gives the one order.
+        let mut entries = Vec::new();
+        let mut failed = None;
+        for entry in fs::read_dir(dir)? {
+            match entry {
+                Ok(entry) => entries.push((entry.file_name(), entry)),
+                Err(e) => failed = failed.or(Some(e)),
+            }
+        }
+        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        Ok(Some(Frame {
+            entries: entries.into_iter(),
+            depth,
+            failed,
+        }))
+    }
+
+    /// The next article file. An error ends the walk: the rest of the
+    /// folder is not read.
+    fn next(&mut self) -> std::io::Result<Option<fs::DirEntry>> {
+        let found = self.step();
+        if found.is_err() {
+            self.stack.clear();
+        }
+        found
+    }
+
+    fn step(&mut self) -> std::io::Result<Option<fs::DirEntry>> {
+        while let Some(frame) = self.stack.last_mut() {
+            let Some((name, entry)) = frame.entries.next() else {
+                if let Some(e) = self.stack.pop().and_then(|frame| frame.failed) {
+                    return Err(e);
+                }
+                continue;
+            };
+            let depth = frame.depth + 1;
+            let kind = entry.file_type()?;
+            if kind.is_dir() {
+                if let Some(frame) = Self::open(&entry.path(), depth, self.notes)? {
+                    self.stack.push(frame);
+                }
+            } else if is_article(&name)
+                && (kind.is_file() || kind.is_symlink() && entry.path().is_file())
+            {
+                return Ok(Some(entry));
+            }
+        }
+        Ok(None)
+    }
+}
+
+/// A path on the command line, as the counting walk found it.
+enum Root {
+    /// A file, checked as given.
+    File(PathBuf),
+    /// A folder; `failed`: its walk met an error, already reported.
+    Folder { path: PathBuf, failed: bool },
+}
+
+/// The article files under the paths on the command line, in path order,
+/// found as they are asked for.
+pub struct Files {
+    roots: std::vec::IntoIter<Root>,
+    /// The folder being walked, its path, and whether counting failed there.
+    current: Option<(Walk, PathBuf, bool)>,
+    trouble: bool,
+}
+
+impl Files {
+    /// Whether this walk met a problem that counting did not (a folder
+    /// changed in between); it was printed to stderr.
+    pub fn trouble(&self) -> bool {
+        self.trouble
+    }
+}
+
+impl Iterator for Files {
+    type Item = PathBuf;
+
+    fn next(&mut self) -> Option<PathBuf> {
+        loop {
+            if let Some((walk, root, failed)) = &mut self.current {
+                let problem = match walk.next() {
+                    Ok(Some(entry)) => return Some(entry.path()),
+                    Ok(None) => None,
+                    Err(e) => Some(e),
+                };
+                // The error counting met is met again at the same place and
+                // was reported then; a new one is reported now.
+                if let Some(e) = problem.filter(|_| !*failed) {
+                    crate::eprint_diagnostic(&InputError::Unreadable {
+                        path: display(root),
+                        message: e.to_string(),
+                    });
+                    self.trouble = true;
+                }
+                self.current = None;
+            }
+            match self.roots.next()? {
+                Root::File(path) => return Some(path),
+                Root::Folder { path, failed } => match Walk::new(&path, false) {
+                    Ok(walk) => self.current = Some((walk, path, failed)),
+                    Err(e) => {
+                        if !failed {
+                            crate::eprint_diagnostic(&InputError::Unreadable {
+                                path: display(&path),
+                                message: e.to_string(),
+                            });
+                            self.trouble = true;
+                        }
+                    }
+                },
+            }
         }
     }
-    entries.sort_by_cached_key(|entry| entry.file_name());
-    for entry in entries {
-        let kind = entry.file_type()?;
-        let path = entry.path();
-        if kind.is_dir() {
-            walk(&path, out, depth + 1)?;
-        } else if is_article(&path) && (kind.is_file() || kind.is_symlink() && path.is_file()) {
-            out.push(path);
-        }
-    }
-    failed.map_or(Ok(()), Err)
 }
 
 fn read_text(path: &Path) -> Result<String, InputError> {
@@ -211,33 +353,54 @@ fn read_text(path: &Path) -> Result<String, InputError> {
 }
 
 /// Every article file under `paths`, in path order (folders walked, files
-/// as given). Problems are printed to stderr; the flag says whether there
-/// were any.
-pub fn list(paths: &[PathBuf]) -> (Vec<PathBuf>, bool) {
-    let mut files = Vec::new();
+/// as given), with their number. Problems are printed to stderr, all before
+/// any file is checked; the flag says whether there were any.
+///
+/// Folders are walked twice: once to count (which decides how the run is
+/// checked, and is printed) and to report, then as the files are checked,
+/// so that no list of every path is held.
+pub fn list(paths: &[PathBuf]) -> (Files, usize, bool) {
+    let mut roots = Vec::with_capacity(paths.len());
+    let mut count = 0;
     let mut trouble = false;
     for path in paths {
         if path.is_dir() {
-            let mut found = Vec::new();
-            if let Err(e) = walk(path, &mut found, 0) {
+            let mut found = 0;
+            let walked = Walk::new(path, true).and_then(|mut walk| {
+                while walk.next()?.is_some() {
+                    found += 1;
+                }
+                Ok(())
+            });
+            if let Err(e) = &walked {
                 crate::eprint_diagnostic(&InputError::Unreadable {
                     path: display(path),
                     message: e.to_string(),
                 });
                 trouble = true;
             }
-            if found.is_empty() {
+            if found == 0 {
                 crate::eprint_diagnostic(&InputError::NoSources {
                     path: display(path),
                 });
                 trouble = true;
             }
-            files.extend(found);
+            count += found;
+            roots.push(Root::Folder {
+                path: path.clone(),
+                failed: walked.is_err(),
+            });
         } else {
-            files.push(path.clone());
+            count += 1;
+            roots.push(Root::File(path.clone()));
         }
     }
-    (files, trouble)
+    let files = Files {
+        roots: roots.into_iter(),
+        current: None,
+        trouble: false,
+    };
+    (files, count, trouble)
 }
 
 /// Reads one article.
@@ -251,9 +414,9 @@ pub fn read(path: &Path) -> Result<checker::Source, InputError> {
 /// Reads every article under `paths`, in path order. Problems are printed
 /// to stderr; the flag says whether there were any.
 pub fn collect(paths: &[PathBuf]) -> (Vec<checker::Source>, bool) {
-    let (files, mut trouble) = list(paths);
+    let (mut files, _, mut trouble) = list(paths);
     let mut sources = Vec::new();
-    for file in files {
+    for file in files.by_ref() {
         match read(&file) {
             Ok(source) => sources.push(source),
             Err(e) => {
@@ -262,12 +425,71 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<checker::Source>, bool) {
             }
         }
     }
-    (sources, trouble)
+    (sources, trouble || files.trouble())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The plain version of `display`, which the fast path must match.
+    fn display_reference(path: &Path) -> String {
+        facts::sanitize::neutralise_path(&path.to_string_lossy().replace('\\', "/"))
+    }
+
+    /// The plain version of `is_article`, on a path.
+    fn is_article_reference(path: &Path) -> bool {
+        matches!(
+            path.extension()
+                .and_then(|e| e.to_str())
+                .map(str::to_ascii_lowercase)
+                .as_deref(),
+            Some("txt" | "md" | "markdown")
+        )
+    }
+
+    /// The recursive walk that collected every path, which the lazy walk
+    /// must follow file for file and note for note.
+    fn walk_reference(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) -> std::io::Result<()> {
+        if depth > MAX_FOLDER_DEPTH {
+            return Ok(());
+        }
+        let mut entries = Vec::new();
+        let mut failed = None;
+        for entry in fs::read_dir(dir)? {
+            match entry {
+                Ok(entry) => entries.push(entry),
+                Err(e) => failed = failed.or(Some(e)),
+            }
+        }
+        entries.sort_by_cached_key(|entry| entry.file_name());
+        for entry in entries {
+            let kind = entry.file_type()?;
+            let path = entry.path();
+            if kind.is_dir() {
+                walk_reference(&path, out, depth + 1)?;
+            } else if is_article_reference(&path)
+                && (kind.is_file() || kind.is_symlink() && path.is_file())
+            {
+                out.push(path);
+            }
+        }
+        failed.map_or(Ok(()), Err)
+    }
+
+    fn temp_root(name: &str) -> PathBuf {
+        let root = std::env::temp_dir().join(format!("factcheck-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&root);
+        root
+    }
+
+    fn write_tree(root: &Path, files: &[&str]) {
+        for file in files {
+            let path = root.join(file);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(&path, "text").unwrap();
+        }
+    }
 
     /// Walking folders in name order gives the order of a sort of the whole
     /// list by path components, which is what the reports promise; names
@@ -275,8 +497,7 @@ mod tests {
     /// mixed in.
     #[test]
     fn walk_order_is_path_order() {
-        let root = std::env::temp_dir().join(format!("factcheck-walk-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&root);
+        let root = temp_root("walk");
         let files = [
             "a.txt",
             "a/z.txt",
@@ -289,17 +510,106 @@ mod tests {
             "a/a.txt",
             "ab.md",
         ];
-        for file in files {
-            let path = root.join(file);
-            fs::create_dir_all(path.parent().unwrap()).unwrap();
-            fs::write(&path, "text").unwrap();
-        }
-        let mut walked = Vec::new();
-        walk(&root, &mut walked, 0).unwrap();
+        write_tree(&root, &files);
+        let (files_found, count, trouble) = list(std::slice::from_ref(&root));
+        let walked: Vec<PathBuf> = files_found.collect();
         let mut sorted = walked.clone();
         sorted.sort();
         fs::remove_dir_all(&root).unwrap();
+        assert!(!trouble);
+        assert_eq!(count, files.len());
         assert_eq!(walked.len(), files.len());
         assert_eq!(walked, sorted);
+    }
+
+    /// The lazy walk yields what the recursive one collected, in its order,
+    /// and counts it: nested folders, folders too deep, names that only look
+    /// like articles, folders named like articles, files given as such.
+    #[test]
+    fn lazy_walk_yields_what_the_recursive_walk_collected() {
+        let root = temp_root("lazy");
+        let mut files = vec![
+            "z.TXT".to_string(),
+            "x.markdown".into(),
+            "notes.rst".into(),
+            ".txt".into(),
+            "..md".into(),
+            "txt".into(),
+            "folder.txt/inner.md".into(),
+            "empty/.keep".into(),
+            "m/n/o/p.md".into(),
+        ];
+        // Deeper than the walk reads: the last levels are skipped.
+        let deep: String = (0..MAX_FOLDER_DEPTH + 3)
+            .map(|i| format!("d{i}/"))
+            .collect();
+        files.push(format!("{deep}deep.txt"));
+        let shallow: String = (0..10).map(|i| format!("d{i}/")).collect();
+        files.push(format!("{shallow}shallow.txt"));
+        let names: Vec<&str> = files.iter().map(String::as_str).collect();
+        write_tree(&root, &names);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::symlink;
+            symlink(root.join("z.TXT"), root.join("link.txt")).unwrap();
+            symlink(root.join("gone.txt"), root.join("broken.txt")).unwrap();
+            symlink(root.join("m"), root.join("linked-folder")).unwrap();
+            symlink(root.join("m"), root.join("linked-folder.md")).unwrap();
+        }
+        let mut expected = Vec::new();
+        walk_reference(&root, &mut expected, 0).unwrap();
+        let given = root.join("notes.rst");
+        let in_root = expected.clone();
+        expected.push(given.clone());
+        expected.extend(in_root);
+        let (found, count, trouble) = list(&[root.clone(), given, root.clone()]);
+        let walked: Vec<PathBuf> = found.collect();
+        fs::remove_dir_all(&root).unwrap();
+        assert!(!trouble);
+        assert_eq!(count, expected.len());
+        assert_eq!(walked, expected);
+        assert!(walked.iter().any(|p| p.ends_with("shallow.txt")));
+        assert!(!walked.iter().any(|p| p.ends_with("deep.txt")));
+    }
+
+    #[test]
+    fn is_article_reads_the_extension_as_path_does() {
+        let stems = ["", "a", ".", "..", "a.", ".a", "a.b", "é"];
+        let extensions = [
+            "", "txt", "TXT", "Txt", "md", "mD", "markdown", "MarkDown", "tx", "txtx", "mdx", "é",
+            "txt.", ".txt",
+        ];
+        for stem in stems {
+            for extension in extensions {
+                for name in [format!("{stem}.{extension}"), format!("{stem}{extension}")] {
+                    let name = std::ffi::OsString::from(name);
+                    assert_eq!(
+                        is_article(&name),
+                        is_article_reference(Path::new(&name)),
+                        "{name:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    /// The fast path of `display` shows every path as the plain version
+    /// does: every character up to U+3000 (controls, backslash, bidi
+    /// controls) in a path, and invalid UTF-8.
+    #[test]
+    fn display_matches_the_plain_version() {
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            for path in [format!("dir/a{c}b.txt"), c.to_string()] {
+                let path = Path::new(&path);
+                assert_eq!(display(path), display_reference(path), "{c:?}");
+            }
+        }
+        #[cfg(unix)]
+        for b in 0..=255u8 {
+            use std::os::unix::ffi::OsStrExt;
+            let bytes = [b'a', b, b'/', b'c'];
+            let path = Path::new(std::ffi::OsStr::from_bytes(&bytes));
+            assert_eq!(display(path), display_reference(path), "{b}");
+        }
     }
 }
