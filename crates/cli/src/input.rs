@@ -140,11 +140,13 @@ fn is_article(name: &std::ffi::OsStr) -> bool {
 /// Folders nested deeper than this under a given folder are not read.
 const MAX_FOLDER_DEPTH: usize = 32;
 
-/// A folder being read: its entries in name order (each with its name, the
-/// sort key), how deep it is, and the error met while listing it, which is
-/// reported once its entries are done.
+/// A folder being read: its entries' names and kinds in name order (the
+/// kind as the listing gave it, an error kept for its place), how deep it
+/// is, and the error met while listing it, reported once its entries are
+/// done. Names only: a listing holds no open folder and little memory.
 struct Frame {
-    entries: std::vec::IntoIter<(std::ffi::OsString, fs::DirEntry)>,
+    dir: PathBuf,
+    entries: std::vec::IntoIter<(std::ffi::OsString, std::io::Result<fs::FileType>)>,
     depth: usize,
     failed: Option<std::io::Error>,
 }
@@ -154,26 +156,29 @@ struct Frame {
 /// not every path, so memory does not grow with the corpus.
 struct Walk {
     stack: Vec<Frame>,
-    /// Whether the note about folders nested too deep is printed: the
-    /// counting walk prints it, the second walk has nothing new to say.
-    notes: bool,
+    /// The walk that counts: it prints the note about folders nested too
+    /// deep, and yields empty paths (only their number is wanted). The
+    /// second walk has nothing new to say.
+    counting: bool,
 }
 
 impl Walk {
-    fn new(root: &Path, notes: bool) -> std::io::Result<Walk> {
-        let stack = Self::open(root, 0, notes)?.into_iter().collect();
-        Ok(Walk { stack, notes })
+    fn new(root: &Path, counting: bool) -> std::io::Result<Walk> {
+        let stack = Self::open(root.to_path_buf(), 0, counting)?
+            .into_iter()
+            .collect();
+        Ok(Walk { stack, counting })
     }
 
     /// The listing of `dir`, `None` when it is too deep to be read.
-    fn open(dir: &Path, depth: usize, notes: bool) -> std::io::Result<Option<Frame>> {
+    fn open(dir: PathBuf, depth: usize, counting: bool) -> std::io::Result<Option<Frame>> {
         if depth > MAX_FOLDER_DEPTH {
             // Said, not silent: the articles down there are not checked.
-            if notes {
+            if counting {
                 let _ = writeln!(
                     std::io::stderr().lock(),
                     "factcheck: note: {} not read: folders nested deeper than {MAX_FOLDER_DEPTH} levels are skipped",
-                    display(dir)
+                    display(&dir)
                 );
             }
             return Ok(None);
@@ -184,14 +189,15 @@ impl Walk {
         // so an unstable sort gives the one order.
         let mut entries = Vec::new();
         let mut failed = None;
-        for entry in fs::read_dir(dir)? {
+        for entry in fs::read_dir(&dir)? {
             match entry {
-                Ok(entry) => entries.push((entry.file_name(), entry)),
+                Ok(entry) => entries.push((entry.file_name(), entry.file_type())),
                 Err(e) => failed = failed.or(Some(e)),
             }
         }
         entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         Ok(Some(Frame {
+            dir,
             entries: entries.into_iter(),
             depth,
             failed,
@@ -200,7 +206,7 @@ impl Walk {
 
     /// The next article file. An error ends the walk: the rest of the
     /// folder is not read.
-    fn next(&mut self) -> std::io::Result<Option<fs::DirEntry>> {
+    fn next(&mut self) -> std::io::Result<Option<PathBuf>> {
         let found = self.step();
         if found.is_err() {
             self.stack.clear();
@@ -208,24 +214,28 @@ impl Walk {
         found
     }
 
-    fn step(&mut self) -> std::io::Result<Option<fs::DirEntry>> {
+    fn step(&mut self) -> std::io::Result<Option<PathBuf>> {
         while let Some(frame) = self.stack.last_mut() {
-            let Some((name, entry)) = frame.entries.next() else {
+            let Some((name, kind)) = frame.entries.next() else {
                 if let Some(e) = self.stack.pop().and_then(|frame| frame.failed) {
                     return Err(e);
                 }
                 continue;
             };
-            let depth = frame.depth + 1;
-            let kind = entry.file_type()?;
+            let kind = kind?;
             if kind.is_dir() {
-                if let Some(frame) = Self::open(&entry.path(), depth, self.notes)? {
+                let depth = frame.depth + 1;
+                if let Some(frame) = Self::open(frame.dir.join(&name), depth, self.counting)? {
                     self.stack.push(frame);
                 }
             } else if is_article(&name)
-                && (kind.is_file() || kind.is_symlink() && entry.path().is_file())
+                && (kind.is_file() || kind.is_symlink() && frame.dir.join(&name).is_file())
             {
-                return Ok(Some(entry));
+                return Ok(Some(if self.counting {
+                    PathBuf::new()
+                } else {
+                    frame.dir.join(&name)
+                }));
             }
         }
         Ok(None)
@@ -264,7 +274,7 @@ impl Iterator for Files {
         loop {
             if let Some((walk, root, failed)) = &mut self.current {
                 let problem = match walk.next() {
-                    Ok(Some(entry)) => return Some(entry.path()),
+                    Ok(Some(path)) => return Some(path),
                     Ok(None) => None,
                     Err(e) => Some(e),
                 };
