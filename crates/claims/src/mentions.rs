@@ -1598,10 +1598,24 @@ mod tests {
                 "É", "Ünïcödé", "x", "9", "s", "Alibabaé", "Ⅻ", "\u{212a}", "ÉLYSÉE",
             ]), 0..30),
             with_starts in proptest::bool::ANY,
+            extra in proptest::collection::vec((0usize..100, 0usize..12), 0..5),
         ) {
             let text: String = parts.concat();
             let g = gazetteer();
             let mut mentions = g.mentions(&text);
+            // Spans that are no whole words too, which may end inside one.
+            let boundary = |i: usize| (i.min(text.len())..=text.len())
+                .find(|&b| text.is_char_boundary(b))
+                .unwrap_or(text.len());
+            for (start, len) in extra {
+                let start = boundary(start);
+                mentions.push(Mention {
+                    span: start..boundary(start + len),
+                    entity: "x".into(),
+                    kind: EntityKind::Organization,
+                    name: "x".into(),
+                });
+            }
             mentions.sort_by_key(|m| (m.span.start, m.span.end));
             let starts = if with_starts { rough_starts(&text) } else { Vec::new() };
             proptest::prop_assert_eq!(
