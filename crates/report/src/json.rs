@@ -93,14 +93,19 @@ fn diagnostic_at<'a>(
 fn source<'a>(c: &'a Checked, all: &'a [Checked]) -> Source<'a> {
     // Only the starts of the spans in this source are looked up: one pass
     // over the text up to the last of them, no index of every line.
-    let starts = c.diagnostics.iter().flat_map(|d| {
-        std::iter::once(d.span.start).chain(
+    // Gathered into a vector of the right size: collecting the nested
+    // iterator grew its vector step by step.
+    let labels: usize = c.diagnostics.iter().map(|d| d.labels.len()).sum();
+    let mut starts = Vec::with_capacity(c.diagnostics.len() + labels);
+    for d in &c.diagnostics {
+        starts.push(d.span.start);
+        starts.extend(
             d.labels
                 .iter()
                 .filter(|l| l.path.is_none())
                 .map(|l| l.span.start),
-        )
-    });
+        );
+    }
     let positions = Positions::new(&c.text, starts);
     Source {
         path: &c.path,
@@ -165,45 +170,112 @@ pub fn end(summary: &Summary, empty: bool) -> String {
     format!("{close},\n  \"summary\": {summary}\n}}\n")
 }
 
+/// The indentation of `level` (two spaces each), as a literal for
+/// `concat!`: with every key a literal of known length, its copy is a few
+/// moves instead of a call.
+macro_rules! pad {
+    (2) => {
+        "    "
+    };
+    (3) => {
+        "      "
+    };
+    (4) => {
+        "        "
+    };
+    (5) => {
+        "          "
+    };
+    (6) => {
+        "            "
+    };
+    (7) => {
+        "              "
+    };
+    (8) => {
+        "                "
+    };
+}
+
+/// A member's key at `level` with the line break before it: `first` (no
+/// comma) or `next`.
+macro_rules! key {
+    (first, $level:tt, $key:literal) => {
+        concat!("\n", pad!($level), "\"", $key, "\": ")
+    };
+    (next, $level:tt, $key:literal) => {
+        concat!(",\n", pad!($level), "\"", $key, "\": ")
+    };
+}
+
+/// Writes a span object whose keys are at `$level` and whose closing brace
+/// is at the level below.
+macro_rules! span {
+    ($self:ident, $span:expr, $level:tt, $close:tt) => {{
+        let Span {
+            start,
+            end,
+            line,
+            column,
+        } = $span;
+        $self.out.push('{');
+        $self.out.push_str(key!(first, $level, "start"));
+        $self.usize(*start);
+        $self.out.push_str(key!(next, $level, "end"));
+        $self.usize(*end);
+        $self.out.push_str(key!(next, $level, "line"));
+        $self.usize(*line);
+        $self.out.push_str(key!(next, $level, "column"));
+        $self.usize(*column);
+        $self.out.push_str(concat!("\n", pad!($close), "}"));
+    }};
+}
+
 /// Writes an entry of the `sources` array as `serde_json::to_string_pretty`
 /// writes it, every line indented by four more spaces (two levels): straight
 /// into the report, with no second copy to indent it, and with a string
-/// escaper that skips eight bytes at a time. The destructuring `let`s stop
-/// the build when a field is added to a type without being written here;
-/// the tests hold the output to serde_json's.
+/// escaper that tests 32 bytes at a time. The levels are fixed by the
+/// report's shape, so each key and its indentation is one literal. The
+/// destructuring `let`s stop the build when a field is added to a type
+/// without being written here; the tests hold the output to serde_json's.
 struct Pretty<'o> {
     out: &'o mut String,
 }
 
+/// Whether `b` needs escaping in a JSON string.
+fn needs_escape(b: u8) -> bool {
+    b < 0x20 || b == b'"' || b == b'\\'
+}
+
+/// Whether some byte of `block` needs escaping: a fixed-length fold the
+/// compiler turns into vector compares.
+fn dirty_block<const N: usize>(block: &[u8; N]) -> bool {
+    block.iter().fold(0u8, |a, &b| {
+        a | u8::from(b < 0x20) | u8::from(b == b'"') | u8::from(b == b'\\')
+    }) != 0
+}
+
+/// Whether some byte of the eight in `w` needs escaping: one below 0x20
+/// (exact for the whole word as 0x20 <= 0x80), a quote or a backslash (a
+/// zero byte after XOR, exact for the whole word too).
+fn dirty_word(w: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let quote = w ^ (u64::from(b'"') * ONES);
+    let backslash = w ^ (u64::from(b'\\') * ONES);
+    (w.wrapping_sub(0x20 * ONES) & !w
+        | quote.wrapping_sub(ONES) & !quote
+        | backslash.wrapping_sub(ONES) & !backslash)
+        & HIGHS
+        != 0
+}
+
 impl Pretty<'_> {
-    /// A line break and the indentation of `level` (two spaces each).
-    fn newline(&mut self, level: usize) {
-        self.indent(1, level);
-    }
-
-    /// `BREAK` from `from` (0: with its comma) to the indentation of
-    /// `level`, as one copy.
-    fn indent(&mut self, from: usize, level: usize) {
-        const BREAK: &str = ",\n                                ";
-        match BREAK.get(from..2 + 2 * level) {
-            Some(prefix) => self.out.push_str(prefix),
-            None => {
-                self.out.push_str(BREAK.get(from..2).unwrap_or_default());
-                for _ in 0..level {
-                    self.out.push_str("  ");
-                }
-            }
-        }
-    }
-
-    /// The key of an object's member at `level` (`first`: no comma
-    /// before), `key` given quoted, with its `: `.
-    fn key(&mut self, level: usize, first: bool, key: &str) {
-        self.indent(usize::from(first), level);
-        self.out.push_str(key);
-    }
-
     fn usize(&mut self, n: usize) {
+        if n < 10 {
+            self.out.push(char::from(b'0' + n as u8));
+            return;
+        }
         let mut digits = [0u8; 20];
         let mut i = digits.len();
         let mut n = n;
@@ -224,61 +296,40 @@ impl Pretty<'_> {
 
     /// A JSON string, escaped as serde_json escapes it: `"`, `\\` and the
     /// control characters below U+0020 (short forms where JSON has them,
-    /// else `\u00xx` in lower-case hex); everything else as it is. Eight
-    /// bytes are tested at once with one combined test; a string's last
-    /// bytes are tested as the (overlapping) last eight, or one by one when
-    /// the string is shorter; clean stretches are copied whole.
+    /// else `\u00xx` in lower-case hex); everything else as it is. Bytes
+    /// are tested in blocks of 32 or 16, a string's last bytes as the
+    /// (overlapping) last block; strings under 16 bytes as two overlapping
+    /// words or byte by byte. Clean stretches are copied whole.
     fn str(&mut self, s: &str) {
-        const ONES: u64 = 0x0101_0101_0101_0101;
-        const HIGHS: u64 = 0x8080_8080_8080_8080;
-        /// Whether some byte of `w` needs escaping: one below 0x20 (exact
-        /// for the whole word as 0x20 <= 0x80), a quote or a backslash (a
-        /// zero byte after XOR, exact for the whole word too).
-        fn dirty(w: u64) -> bool {
-            marks(w) != 0
-        }
-        /// High bits where bytes of `w` may need escaping (nonzero exactly
-        /// when one does).
-        fn marks(w: u64) -> u64 {
-            let quote = w ^ (u64::from(b'"') * ONES);
-            let backslash = w ^ (u64::from(b'\\') * ONES);
-            (w.wrapping_sub(0x20 * ONES) & !w
-                | quote.wrapping_sub(ONES) & !quote
-                | backslash.wrapping_sub(ONES) & !backslash)
-                & HIGHS
-        }
-        fn word(chunk: &[u8]) -> u64 {
-            u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]))
-        }
         let bytes = s.as_bytes();
-        self.out.reserve(bytes.len() + 2);
+        let n = bytes.len();
+        self.out.reserve(n + 2);
         self.out.push('"');
         let mut run = 0;
-        let mut i = 0;
-        // Two words per step while they last.
-        while let Some(chunk) = bytes.get(i..i + 16) {
-            let (a, b) = chunk.split_at(8);
-            if marks(word(a)) | marks(word(b)) != 0 {
-                self.escape(s, i, i + 16, &mut run);
+        if n >= 16 {
+            let mut i = 0;
+            while let Some(block) = bytes.get(i..).and_then(<[u8]>::first_chunk::<32>) {
+                if dirty_block(block) {
+                    self.escape(s, i, i + 32, &mut run);
+                }
+                i += 32;
             }
-            i += 16;
-        }
-        while let Some(chunk) = bytes.get(i..i + 8) {
-            if dirty(word(chunk)) {
-                self.escape(s, i, i + 8, &mut run);
+            if let Some(block) = bytes.get(i..).and_then(<[u8]>::first_chunk::<16>) {
+                if dirty_block(block) {
+                    self.escape(s, i, i + 16, &mut run);
+                }
+                i += 16;
             }
-            i += 8;
-        }
-        if i < bytes.len() {
-            // The last eight bytes, overlapping those already tested: if
-            // clean, so is the tail; a shorter string is tested byte by byte.
-            let clean = bytes.len() >= 8
-                && bytes
-                    .get(bytes.len() - 8..)
-                    .is_some_and(|chunk| !dirty(word(chunk)));
-            if !clean {
-                self.escape(s, i, bytes.len(), &mut run);
+            if i < n && bytes.last_chunk::<16>().is_some_and(dirty_block) {
+                self.escape(s, i, n, &mut run);
             }
+        } else if n >= 8 {
+            let word = |w: Option<&[u8; 8]>| w.map_or(u64::MAX, |w| u64::from_le_bytes(*w));
+            if dirty_word(word(bytes.first_chunk())) | dirty_word(word(bytes.last_chunk())) {
+                self.escape(s, 0, n, &mut run);
+            }
+        } else if bytes.iter().any(|&b| needs_escape(b)) {
+            self.escape(s, 0, n, &mut run);
         }
         self.out.push_str(s.get(run..).unwrap_or_default());
         self.out.push('"');
@@ -322,37 +373,37 @@ impl Pretty<'_> {
             verified,
             diagnostics,
         } = source;
-        self.out.push_str("    {");
-        self.key(3, true, "\"path\": ");
+        self.out.push_str(concat!(pad!(2), "{"));
+        self.out.push_str(key!(first, 3, "path"));
         self.str(path);
         if let Some(published) = published {
-            self.key(3, false, "\"published\": ");
+            self.out.push_str(key!(next, 3, "published"));
             self.str(published);
         }
-        self.key(3, false, "\"claims\": ");
+        self.out.push_str(key!(next, 3, "claims"));
         self.usize(*claims);
-        self.key(3, false, "\"verified\": ");
+        self.out.push_str(key!(next, 3, "verified"));
         self.usize(*verified);
-        self.key(3, false, "\"diagnostics\": ");
+        self.out.push_str(key!(next, 3, "diagnostics"));
         if diagnostics.is_empty() {
             self.out.push_str("[]");
         } else {
             self.out.push('[');
             for (i, d) in diagnostics.iter().enumerate() {
-                if i > 0 {
-                    self.out.push(',');
-                }
-                self.newline(4);
-                self.diagnostic(d, 4);
+                self.out.push_str(if i == 0 {
+                    concat!("\n", pad!(4))
+                } else {
+                    concat!(",\n", pad!(4))
+                });
+                self.diagnostic(d);
             }
-            self.newline(3);
-            self.out.push(']');
+            self.out.push_str(concat!("\n", pad!(3), "]"));
         }
-        self.newline(2);
-        self.out.push('}');
+        self.out.push_str(concat!("\n", pad!(2), "}"));
     }
 
-    fn diagnostic(&mut self, d: &Diagnostic<'_>, level: usize) {
+    /// A diagnostic at level 4.
+    fn diagnostic(&mut self, d: &Diagnostic<'_>) {
         let Diagnostic {
             code,
             severity,
@@ -364,84 +415,62 @@ impl Pretty<'_> {
             labels,
             help,
         } = d;
-        let inner = level + 1;
         self.out.push('{');
-        self.key(inner, true, "\"code\": ");
+        self.out.push_str(key!(first, 5, "code"));
         self.str(code);
-        self.key(inner, false, "\"severity\": ");
+        self.out.push_str(key!(next, 5, "severity"));
         self.str(severity);
-        self.key(inner, false, "\"message\": ");
+        self.out.push_str(key!(next, 5, "message"));
         self.str(message);
-        self.key(inner, false, "\"span\": ");
-        self.span(span, inner);
-        self.key(inner, false, "\"found\": ");
+        self.out.push_str(key!(next, 5, "span"));
+        span!(self, span, 6, 5);
+        self.out.push_str(key!(next, 5, "found"));
         self.str(found);
         if let Some(expected) = expected {
-            self.key(inner, false, "\"expected\": ");
+            self.out.push_str(key!(next, 5, "expected"));
             self.str(expected);
         }
         if let Some(fact) = fact {
-            self.key(inner, false, "\"fact\": ");
+            self.out.push_str(key!(next, 5, "fact"));
             self.str(fact);
         }
         if !labels.is_empty() {
-            self.key(inner, false, "\"labels\": ");
+            self.out.push_str(key!(next, 5, "labels"));
             self.out.push('[');
             for (i, l) in labels.iter().enumerate() {
-                if i > 0 {
-                    self.out.push(',');
-                }
-                self.newline(inner + 1);
-                self.label(l, inner + 1);
+                self.out.push_str(if i == 0 {
+                    concat!("\n", pad!(6))
+                } else {
+                    concat!(",\n", pad!(6))
+                });
+                self.label(l);
             }
-            self.newline(inner);
-            self.out.push(']');
+            self.out.push_str(concat!("\n", pad!(5), "]"));
         }
         if let Some(help) = help {
-            self.key(inner, false, "\"help\": ");
+            self.out.push_str(key!(next, 5, "help"));
             self.str(help);
         }
-        self.newline(level);
-        self.out.push('}');
+        self.out.push_str(concat!("\n", pad!(4), "}"));
     }
 
-    fn label(&mut self, l: &Label<'_>, level: usize) {
+    /// A label at level 6.
+    fn label(&mut self, l: &Label<'_>) {
         let Label {
             span,
             message,
             path,
         } = l;
         self.out.push('{');
-        self.key(level + 1, true, "\"span\": ");
-        self.span(span, level + 1);
-        self.key(level + 1, false, "\"message\": ");
+        self.out.push_str(key!(first, 7, "span"));
+        span!(self, span, 8, 7);
+        self.out.push_str(key!(next, 7, "message"));
         self.str(message);
         if let Some(path) = path {
-            self.key(level + 1, false, "\"path\": ");
+            self.out.push_str(key!(next, 7, "path"));
             self.str(path);
         }
-        self.newline(level);
-        self.out.push('}');
-    }
-
-    fn span(&mut self, span: &Span, level: usize) {
-        let Span {
-            start,
-            end,
-            line,
-            column,
-        } = span;
-        self.out.push('{');
-        self.key(level + 1, true, "\"start\": ");
-        self.usize(*start);
-        self.key(level + 1, false, "\"end\": ");
-        self.usize(*end);
-        self.key(level + 1, false, "\"line\": ");
-        self.usize(*line);
-        self.key(level + 1, false, "\"column\": ");
-        self.usize(*column);
-        self.newline(level);
-        self.out.push('}');
+        self.out.push_str(concat!("\n", pad!(6), "}"));
     }
 }
 
@@ -497,10 +526,10 @@ mod tests {
 
     #[test]
     fn strings_are_escaped_as_serde_json_at_every_position() {
-        // Every length up to five words, each byte that needs escaping (and
+        // Every length up to ten words, each byte that needs escaping (and
         // a clean one) at every position, so that whole words, the
         // overlapping last word and short strings are all covered.
-        for len in 0..41 {
+        for len in 0..80 {
             for at in 0..len.max(1) {
                 for special in ['"', '\\', '\n', '\u{1}', '\u{1f}', ' ', '\u{7f}', 'é'] {
                     let text: String = (0..len)
