@@ -271,33 +271,61 @@ fn dirty_word(w: u64) -> bool {
 }
 
 impl Pretty<'_> {
+    /// A number in decimal. Those below 10,000 (nearly all offsets, lines
+    /// and columns) are written two digits at a time from a table, without
+    /// the digit loop.
     fn usize(&mut self, n: usize) {
-        if n < 10 {
-            self.out.push(char::from(b'0' + n as u8));
-            return;
-        }
-        let mut digits = [0u8; 20];
-        let mut i = digits.len();
-        let mut n = n;
-        loop {
-            i -= 1;
-            if let Some(d) = digits.get_mut(i) {
-                *d = b'0' + (n % 10) as u8;
+        /// "00" to "99".
+        const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
+            2021222324252627282930313233343536373839\
+            4041424344454647484950515253545556575859\
+            6061626364656667686970717273747576777879\
+            8081828384858687888990919293949596979899";
+        let mut pair = |n: usize, both: bool| {
+            let at = 2 * (n % 100);
+            let (tens, ones) = (PAIRS.get(at).copied(), PAIRS.get(at + 1).copied());
+            if both {
+                self.out.push(char::from(tens.unwrap_or(b'0')));
             }
-            n /= 10;
-            if n == 0 || i == 0 {
-                break;
+            self.out.push(char::from(ones.unwrap_or(b'0')));
+        };
+        match n {
+            0..10 => pair(n, false),
+            10..100 => pair(n, true),
+            100..1000 => {
+                pair(n / 100, false);
+                pair(n, true);
             }
-        }
-        for &d in digits.get(i..).unwrap_or_default() {
-            self.out.push(char::from(d));
+            1000..10000 => {
+                pair(n / 100, true);
+                pair(n, true);
+            }
+            _ => {
+                let mut digits = [0u8; 20];
+                let mut i = digits.len();
+                let mut n = n;
+                loop {
+                    i -= 1;
+                    if let Some(d) = digits.get_mut(i) {
+                        *d = b'0' + (n % 10) as u8;
+                    }
+                    n /= 10;
+                    if n == 0 || i == 0 {
+                        break;
+                    }
+                }
+                for &d in digits.get(i..).unwrap_or_default() {
+                    self.out.push(char::from(d));
+                }
+            }
         }
     }
 
     /// A JSON string, escaped as serde_json escapes it: `"`, `\\` and the
     /// control characters below U+0020 (short forms where JSON has them,
     /// else `\u00xx` in lower-case hex); everything else as it is. Bytes
-    /// are tested in blocks of 32 or 16, a string's last bytes as the
+    /// are tested in blocks of 64 (32 or 16 for shorter strings, so that
+    /// one takes two tests at most), a string's last bytes as the
     /// (overlapping) last block; strings under 16 bytes as two overlapping
     /// words or byte by byte. Clean stretches are copied whole.
     fn str(&mut self, s: &str) {
@@ -306,23 +334,12 @@ impl Pretty<'_> {
         self.out.reserve(n + 2);
         self.out.push('"');
         let mut run = 0;
-        if n >= 16 {
-            let mut i = 0;
-            while let Some(block) = bytes.get(i..).and_then(<[u8]>::first_chunk::<32>) {
-                if dirty_block(block) {
-                    self.escape(s, i, i + 32, &mut run);
-                }
-                i += 32;
-            }
-            if let Some(block) = bytes.get(i..).and_then(<[u8]>::first_chunk::<16>) {
-                if dirty_block(block) {
-                    self.escape(s, i, i + 16, &mut run);
-                }
-                i += 16;
-            }
-            if i < n && bytes.last_chunk::<16>().is_some_and(dirty_block) {
-                self.escape(s, i, n, &mut run);
-            }
+        if n >= 64 {
+            self.blocks::<64>(s, &mut run);
+        } else if n >= 32 {
+            self.blocks::<32>(s, &mut run);
+        } else if n >= 16 {
+            self.blocks::<16>(s, &mut run);
         } else if n >= 8 {
             let word = |w: Option<&[u8; 8]>| w.map_or(u64::MAX, |w| u64::from_le_bytes(*w));
             if dirty_word(word(bytes.first_chunk())) | dirty_word(word(bytes.last_chunk())) {
@@ -335,10 +352,34 @@ impl Pretty<'_> {
         self.out.push('"');
     }
 
+    /// Escapes `s` (at least `N` bytes long) block by block, the last bytes
+    /// as the (overlapping) last block.
+    fn blocks<const N: usize>(&mut self, s: &str, run: &mut usize) {
+        let bytes = s.as_bytes();
+        let mut i = 0;
+        while let Some(block) = bytes.get(i..).and_then(<[u8]>::first_chunk::<N>) {
+            if dirty_block(block) {
+                self.escape(s, i, i + N, run);
+            }
+            i += N;
+        }
+        if i < bytes.len() && bytes.last_chunk::<N>().is_some_and(dirty_block) {
+            self.escape(s, i, bytes.len(), run);
+        }
+    }
+
     /// Escapes the bytes of `s[from..to]` that need it, writing the clean
     /// text from `run` before each; `run` moves past each escaped byte.
     fn escape(&mut self, s: &str, from: usize, to: usize, run: &mut usize) {
-        for (at, &b) in s.as_bytes().iter().enumerate().take(to).skip(from) {
+        let bytes = s.as_bytes().get(..to).unwrap_or_default();
+        let mut next = from;
+        while let Some(i) = bytes
+            .get(next..)
+            .and_then(|rest| rest.iter().position(|&b| needs_escape(b)))
+        {
+            let at = next + i;
+            next = at + 1;
+            let b = bytes.get(at).copied().unwrap_or_default();
             let short = match b {
                 b'"' => "\\\"",
                 b'\\' => "\\\\",
@@ -526,10 +567,11 @@ mod tests {
 
     #[test]
     fn strings_are_escaped_as_serde_json_at_every_position() {
-        // Every length up to ten words, each byte that needs escaping (and
-        // a clean one) at every position, so that whole words, the
-        // overlapping last word and short strings are all covered.
-        for len in 0..80 {
+        // Every length past two 64-byte blocks, each byte that needs
+        // escaping (and a clean one) at every position, so that whole
+        // blocks, the overlapping last block, words and short strings are
+        // all covered.
+        for len in 0..140 {
             for at in 0..len.max(1) {
                 for special in ['"', '\\', '\n', '\u{1}', '\u{1f}', ' ', '\u{7f}', 'é'] {
                     let text: String = (0..len)
@@ -540,6 +582,19 @@ mod tests {
                     assert_eq!(out, serde_json::to_string(&text).unwrap(), "{text:?}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn numbers_are_written_as_display_writes_them() {
+        let edges = (0..20).flat_map(|p| {
+            let n = 10usize.pow(p);
+            [n - 1, n, n + 1]
+        });
+        for n in (0..20_000).chain(edges).chain([usize::MAX]) {
+            let mut out = String::new();
+            Pretty { out: &mut out }.usize(n);
+            assert_eq!(out, n.to_string());
         }
     }
 
