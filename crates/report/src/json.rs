@@ -109,7 +109,7 @@ fn source<'a>(c: &'a Checked, all: &'a [Checked]) -> Source<'a> {
     let positions = Positions::new(&c.text, starts);
     Source {
         path: &c.path,
-        published: c.extraction.published.map(|d| d.to_string()),
+        published: c.extraction.published.map(date_text),
         claims: c.claim_count(),
         verified: c.verified_count(),
         diagnostics: c
@@ -118,6 +118,32 @@ fn source<'a>(c: &'a Checked, all: &'a [Checked]) -> Source<'a> {
             .map(|d| diagnostic_at(|r| positions.span(r), all, d))
             .collect(),
     }
+}
+
+/// A date as its `Display` writes it (`2021-09-04`, `2021-09`, `2021`):
+/// years of four digits and months and days of two without the formatting
+/// machinery, which cost more than the rest of a source's entry header.
+fn date_text(date: facts::FactDate) -> String {
+    let (year, month, day) = (date.year_number(), date.month_number(), date.day_number());
+    let two = |n: Option<i8>| n.is_none_or(|n| (0..100).contains(&n));
+    let Ok(year) = u16::try_from(year) else {
+        return date.to_string();
+    };
+    if year > 9999 || !two(month) || !two(day) {
+        return date.to_string();
+    }
+    let digit = |n: u16| char::from(b'0' + (n % 10) as u8);
+    let mut out = String::with_capacity(10);
+    for unit in [1000, 100, 10, 1] {
+        out.push(digit(year / unit));
+    }
+    for part in [month, day].into_iter().flatten() {
+        let part = part.unsigned_abs();
+        out.push('-');
+        out.push(digit(u16::from(part / 10)));
+        out.push(digit(u16::from(part)));
+    }
+    out
 }
 
 /// One source as a single-line JSON object (the `sources[]` entry of the
@@ -582,6 +608,26 @@ mod tests {
                     assert_eq!(out, serde_json::to_string(&text).unwrap(), "{text:?}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn dates_are_written_as_display_writes_them() {
+        let mut dates = Vec::new();
+        for year in [
+            0, 1, 9, 10, 99, 100, 999, 1000, 2021, 9999, 10000, -1, -5, -2021,
+        ] {
+            dates.extend(facts::FactDate::year(year));
+            for month in 1..=12 {
+                dates.extend(facts::FactDate::month(year, month));
+                for day in [1, 9, 10, 28, 31] {
+                    dates.extend(facts::FactDate::day(year, month, day));
+                }
+            }
+        }
+        assert!(dates.len() > 500);
+        for date in dates {
+            assert_eq!(date_text(date), date.to_string());
         }
     }
 
