@@ -260,7 +260,7 @@ macro_rules! span {
 /// Writes an entry of the `sources` array as `serde_json::to_string_pretty`
 /// writes it, every line indented by four more spaces (two levels): straight
 /// into the report, with no second copy to indent it, and with a string
-/// escaper that tests 32 bytes at a time. The levels are fixed by the
+/// escaper that tests up to 64 bytes at a time. The levels are fixed by the
 /// report's shape, so each key and its indentation is one literal. The
 /// destructuring `let`s stop the build when a field is added to a type
 /// without being written here; the tests hold the output to serde_json's.
