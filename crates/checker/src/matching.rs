@@ -11,7 +11,7 @@ use std::cell::Cell;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use claims::{Amount, Claim, ClaimKind, DateKind, Extraction, Link, Resolved, Workload};
 use facts::{EntityKind, FactBase, FactDate, Period, Quantity, Unit};
@@ -31,8 +31,9 @@ pub enum FactKind {
 /// The fact a claim was matched to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Match {
-    /// The winning fact's id.
-    pub fact: String,
+    /// The winning fact's id, shared with the [`FactIndex`] (cloning is
+    /// cheap).
+    pub fact: Arc<str>,
     /// Which fact.
     pub kind: FactKind,
     /// Its score.
@@ -313,6 +314,10 @@ pub struct FactIndex {
     event_cue_sets: Vec<CueSet>,
     /// Each quantity's days.
     quantity_days: Vec<QuantityDays>,
+    /// The ids of the quantities and of the events, shared with every
+    /// [`Match`] of them rather than copied into it.
+    quantity_ids: Vec<Arc<str>>,
+    event_ids: Vec<Arc<str>>,
 }
 
 impl FactIndex {
@@ -387,6 +392,12 @@ impl FactIndex {
             .collect();
         index.cue_search = CueSearch::new(patterns, workload);
         index.quantity_days = base.quantities.iter().map(QuantityDays::of).collect();
+        index.quantity_ids = base
+            .quantities
+            .iter()
+            .map(|q| q.id.as_str().into())
+            .collect();
+        index.event_ids = base.events.iter().map(|e| e.id.as_str().into()).collect();
         let len = index.cue_words.len();
         index.quantity_cue_sets = (index.quantity_cues.iter())
             .map(|ids| CueSet::of(ids, len))
@@ -456,12 +467,12 @@ impl FactIndex {
         let mut own = None;
         if let Some(s) = &claim.subject {
             out.push(&s.entity);
-            own = self.entities.get(&s.entity);
+            own = self.entities.get(&*s.entity);
             if let Some(facts) = own {
                 out.extend(facts.orgs.iter().map(String::as_str));
             }
         }
-        out.extend(in_sentence.iter().map(|m| m.entity.as_str()));
+        out.extend(in_sentence.iter().map(|m| &*m.entity));
         own
     }
 
@@ -553,7 +564,7 @@ fn subject_score(
     in_sentence: &[&claims::Mention],
 ) -> Option<i32> {
     if let Some(s) = &claim.subject {
-        if s.entity == subject {
+        if *s.entity == *subject {
             return Some(match s.link {
                 Link::Clause => 4,
                 Link::Sentence => 3,
@@ -561,7 +572,7 @@ fn subject_score(
             });
         }
     }
-    if in_sentence.iter().any(|m| m.entity == subject) {
+    if in_sentence.iter().any(|m| *m.entity == *subject) {
         return Some(2);
     }
     // A person speaking for an organisation they lead ("Chen Lei said ...").
@@ -1045,11 +1056,12 @@ fn match_claim<'a>(
 
 fn pick<'f, T>(
     scored: &mut Vec<(i32, T, bool, bool)>,
-    id: impl Fn(&T) -> &'f str,
+    id: impl Fn(&T) -> Option<&'f Arc<str>>,
     kind: impl Fn(&T) -> FactKind,
 ) -> Option<Match> {
     scored.retain(|(s, ..)| *s >= THRESHOLD);
-    scored.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| id(&a.1).cmp(id(&b.1))));
+    let id_str = |t: &T| id(t).map_or("", |i| &**i);
+    scored.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| id_str(&a.1).cmp(id_str(&b.1))));
     let (best_score, best, agrees, accepted_only) = scored.first()?;
     let runner_up = scored.get(1).map(|(s, ..)| *s);
     let clear = runner_up.is_none_or(|r| best_score - r >= MARGIN);
@@ -1058,7 +1070,7 @@ fn pick<'f, T>(
         .skip(1)
         .any(|(s, _, agrees, _)| *agrees && best_score - s < MARGIN + 1);
     Some(Match {
-        fact: id(best).to_owned(),
+        fact: id(best).cloned().unwrap_or_default(),
         kind: kind(best),
         score: *best_score,
         clear,
@@ -1117,7 +1129,7 @@ fn match_amount(
     }
     pick(
         scored,
-        |i| base.quantities.get(*i).map_or("", |q| q.id.as_str()),
+        |i| index.quantity_ids.get(*i),
         |i| FactKind::Quantity(*i),
     )
 }
@@ -1146,11 +1158,7 @@ fn match_event(
         let (agrees, accepted_only) = date_agrees(resolved, e);
         scored.push((subject + cues, i, agrees, accepted_only));
     }
-    pick(
-        scored,
-        |i| base.events.get(*i).map_or("", |e| e.id.as_str()),
-        |i| FactKind::Event(*i),
-    )
+    pick(scored, |i| index.event_ids.get(*i), |i| FactKind::Event(*i))
 }
 
 #[cfg(test)]

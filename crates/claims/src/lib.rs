@@ -26,6 +26,7 @@ pub mod roles;
 pub mod sentences;
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use facts::{EntityKind, FactBase, FactDate, Period, TitleTable};
 
@@ -51,8 +52,8 @@ pub enum Link {
 /// The entity a claim is about, with the evidence.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Subject {
-    /// The entity id.
-    pub entity: String,
+    /// The entity id, shared with the mention's (cloning is cheap).
+    pub entity: Arc<str>,
     /// What the entity is.
     pub kind: EntityKind,
     /// The mention that names it.
@@ -92,10 +93,11 @@ pub enum ClaimKind {
     Role {
         /// The phrase.
         role: RoleClaim,
-        /// The person, after resolving a pronoun.
-        person: Option<String>,
-        /// The organisation, after resolving "the company" or "its".
-        org: Option<String>,
+        /// The person's entity id, after resolving a pronoun.
+        person: Option<Arc<str>>,
+        /// The organisation's entity id, after resolving "the company" or
+        /// "its".
+        org: Option<Arc<str>>,
     },
     /// A mention of a known entity.
     Mention(Mention),
@@ -699,8 +701,8 @@ fn subject_of(m: &Mention, link: Link) -> Subject {
 fn link(text: &str, sentences: &[Sentence], mentions: &[Mention], claims: &mut [Claim]) {
     // The story so far, lent from the mentions: copied only into claims.
     let mut earlier: Option<&Mention> = None;
-    let mut earlier_person: Option<&str> = None;
-    let mut earlier_org: Option<&str> = None;
+    let mut earlier_person: Option<&Arc<str>> = None;
+    let mut earlier_org: Option<&Arc<str>> = None;
     // Each sentence's claims, found once: the claims' indices by sentence
     // (a stable sort, so in claim order within each; already sorted when
     // claims are), walked with one cursor.
@@ -798,16 +800,16 @@ fn link(text: &str, sentences: &[Sentence], mentions: &[Mention], claims: &mut [
             }
             if let ClaimKind::Role { role, person, org } = &mut claim.kind {
                 if person.is_none() {
-                    *person = earlier_person.map(str::to_owned);
+                    *person = earlier_person.cloned();
                 }
                 if org.is_none() {
                     if let Some(OrgRef::Anaphor { span }) = &role.org {
                         *org = inside
                             .iter()
                             .rfind(|m| m.kind != EntityKind::Person && m.span.end <= span.start)
-                            .map(|m| m.entity.as_str())
+                            .map(|m| &m.entity)
                             .or(earlier_org)
-                            .map(str::to_owned);
+                            .cloned();
                     }
                 }
             }

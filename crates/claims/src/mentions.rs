@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 use crate::Workload;
 use facts::EntityKind;
@@ -19,17 +20,28 @@ pub struct KnownName {
     pub kind: EntityKind,
 }
 
+/// A known name as the gazetteer keeps it: the strings shared with every
+/// mention of it, so a mention copies two pointers rather than two strings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Known {
+    name: Arc<str>,
+    /// One allocation per entity, shared by all its names.
+    entity: Arc<str>,
+    kind: EntityKind,
+}
+
 /// A mention of a known entity.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mention {
     /// Byte range of the name in the text.
     pub span: Range<usize>,
-    /// The entity.
-    pub entity: String,
+    /// The entity id, shared with the gazetteer (cloning is cheap).
+    pub entity: Arc<str>,
     /// What the entity is.
     pub kind: EntityKind,
-    /// The name that matched, as the facts write it.
-    pub name: String,
+    /// The name that matched, as the facts write it; shared with the
+    /// gazetteer.
+    pub name: Arc<str>,
 }
 
 /// A capitalised word that is a near miss of a known name.
@@ -39,8 +51,8 @@ pub struct Misspelling {
     pub span: Range<usize>,
     /// The closest known name (or word of a name).
     pub closest: String,
-    /// The entity it belongs to.
-    pub entity: String,
+    /// The entity id it belongs to, shared with the gazetteer.
+    pub entity: Arc<str>,
     /// Edit distance (optimal string alignment).
     pub distance: usize,
 }
@@ -130,7 +142,7 @@ fn dictionary_word_general(word: &str) -> bool {
 #[derive(Debug, Clone)]
 pub struct Gazetteer {
     trie: NameTrie,
-    names: Vec<KnownName>,
+    names: Vec<Known>,
     /// Distinctive single words of names (not dictionary words), for near
     /// misses: (word, index into `names`).
     words: Vec<NameWord>,
@@ -206,6 +218,18 @@ impl Gazetteer {
             .collect();
         names.sort_by(|a, b| a.name.cmp(&b.name).then(a.entity.cmp(&b.entity)));
         names.dedup_by(|a, b| a.name == b.name && a.entity == b.entity);
+        let mut ids: HashMap<String, Arc<str>> = HashMap::new();
+        let names: Vec<Known> = names
+            .into_iter()
+            .map(|n| Known {
+                entity: ids
+                    .entry(n.entity)
+                    .or_insert_with_key(|id| id.as_str().into())
+                    .clone(),
+                name: n.name.into(),
+                kind: n.kind,
+            })
+            .collect();
         let trie = NameTrie::new(names.iter().map(|n| n.name.as_bytes()));
         let mut words = Vec::new();
         // A word shared by several names ("Acme" of "Acme Corp" and "Acme

@@ -12,6 +12,7 @@
 
 use std::cell::OnceCell;
 use std::ops::Range;
+use std::sync::Arc;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use facts::{EntityKind, TitleTable};
@@ -35,8 +36,8 @@ pub enum Tense {
 pub enum OrgRef {
     /// A known entity, mentioned by name.
     Entity {
-        /// The entity id.
-        id: String,
+        /// The entity id, shared with the mention's.
+        id: Arc<str>,
         /// The mention.
         span: Range<usize>,
     },
@@ -1161,10 +1162,10 @@ mod tests {
                 let who = c
                     .person
                     .as_ref()
-                    .map_or_else(|| "<pronoun>".to_owned(), |p| p.entity.clone());
+                    .map_or_else(|| "<pronoun>".to_owned(), |p| p.entity.to_string());
                 let titles: Vec<String> = c.titles.iter().map(|(t, _)| t.clone()).collect();
                 let org = match &c.org {
-                    Some(OrgRef::Entity { id, .. }) => id.clone(),
+                    Some(OrgRef::Entity { id, .. }) => id.to_string(),
                     Some(OrgRef::Anaphor { span }) => format!("<{}>", &text[span.clone()]),
                     None => "-".into(),
                 };

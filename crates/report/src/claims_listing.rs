@@ -55,7 +55,7 @@ pub fn value(claim: &Claim) -> String {
                     .unwrap_or_default()
             )
         }
-        ClaimKind::Mention(m) => m.entity.clone(),
+        ClaimKind::Mention(m) => String::from(&*m.entity),
         ClaimKind::Misspelling(m) => format!("~{} ({})", m.closest, m.entity),
     }
 }
@@ -107,7 +107,7 @@ fn listed(c: &Checked) -> Vec<Listed> {
                 subject: if is_mention {
                     None
                 } else {
-                    claim.subject.as_ref().map(|s| s.entity.clone())
+                    claim.subject.as_ref().map(|s| String::from(&*s.entity))
                 },
                 verdict: if is_mention {
                     None
@@ -118,7 +118,7 @@ fn listed(c: &Checked) -> Vec<Listed> {
                     .matches
                     .get(i)
                     .and_then(|m| m.as_ref())
-                    .map(|m| m.fact.clone()),
+                    .map(|m| String::from(&*m.fact)),
             }
         })
         .collect()

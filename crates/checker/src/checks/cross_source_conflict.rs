@@ -48,7 +48,7 @@ pub fn run(facts: &FactBase, checked: &mut [Checked]) {
         for (c, m) in source.matches.iter().enumerate() {
             let Some(m) = m else { continue };
             if m.agrees && m.clear {
-                by_fact.entry(m.fact.as_str()).or_default().push(Statement {
+                by_fact.entry(&*m.fact).or_default().push(Statement {
                     source: s,
                     claim: c,
                     accepted_only: m.accepted_only,

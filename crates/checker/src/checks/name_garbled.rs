@@ -75,7 +75,7 @@ fn run(ctx: &Context<'_>) -> Findings {
                 span,
                 found,
                 expected,
-                fact: Some(a.entity.clone()),
+                fact: Some(String::from(&*a.entity)),
                 labels: Vec::new(),
                 help: Some(if others.is_empty() {
                     "remove the parenthesis".to_owned()
@@ -104,9 +104,11 @@ fn run(ctx: &Context<'_>) -> Findings {
         let Some(mention) = &role.person else {
             continue;
         };
-        let key = (claim.sentence, person.as_str());
+        let key = (claim.sentence, &**person);
         match seen.get(&key) {
-            Some((_, first_org, first_span)) if first_org != org && *first_span != mention.span => {
+            Some((_, first_org, first_span))
+                if *first_org != &**org && *first_span != mention.span =>
+            {
                 let name = ctx.words(&mention.span).to_owned();
                 let org_name = |id: &str| {
                     ctx.facts
@@ -125,7 +127,7 @@ fn run(ctx: &Context<'_>) -> Findings {
                         span: mention.span.clone(),
                         found: name,
                         expected: None,
-                        fact: Some(person.clone()),
+                        fact: Some(String::from(&**person)),
                         labels: vec![Label {
                             span: first_span.clone(),
                             message: format!("first named here, with {}", org_name(first_org)),
@@ -138,7 +140,7 @@ fn run(ctx: &Context<'_>) -> Findings {
             }
             Some(_) => {}
             None => {
-                seen.insert(key, (i, org.as_str(), mention.span.clone()));
+                seen.insert(key, (i, &**org, mention.span.clone()));
             }
         }
     }

@@ -40,7 +40,7 @@ fn run(ctx: &Context<'_>) -> Findings {
                 span: claim.span.clone(),
                 found,
                 expected: Some(m.closest.clone()),
-                fact: Some(m.entity.clone()),
+                fact: Some(String::from(&*m.entity)),
                 labels: Vec::new(),
                 help: Some(format!(
                     "{} edit{} from {name}; {}",
