@@ -58,7 +58,7 @@ pub struct RoleClaim {
     /// The pronoun's span when `person` is `None`.
     pub pronoun: Option<Range<usize>>,
     /// Canonical titles, each with its span.
-    pub titles: Vec<(String, Range<usize>)>,
+    pub titles: Vec<(Arc<str>, Range<usize>)>,
     /// The organisation, if the phrase names one.
     pub org: Option<OrgRef>,
     /// When the role is said to be held.
@@ -73,7 +73,7 @@ enum Item<'t> {
     Person(usize),
     Org(usize),
     /// A canonical title, borrowed from the [`TitleMatcher`].
-    Title(&'t str),
+    Title(&'t Arc<str>),
     Comma,
     And,
     Of,
@@ -95,7 +95,7 @@ pub struct TitleMatcher {
     forms: Vec<String>,
     /// The canonical title of each form, by pattern id: looked up once here
     /// rather than per match.
-    canonical: Vec<Option<String>>,
+    canonical: Vec<Option<Arc<str>>>,
     /// For [`TitleMatcher::may_hold`]: by the first two bytes of a form
     /// (each mod 32, which ignores ASCII case), a bit per third byte (mod
     /// 32); every bit for forms shorter than three bytes.
@@ -176,7 +176,7 @@ impl TitleMatcher {
             .ok();
         let canonical = forms
             .iter()
-            .map(|f| table.canonical(f).map(str::to_owned))
+            .map(|f| table.canonical(f).map(Arc::from))
             .collect();
         let mut triples = Box::new([0u32; 1024]);
         let mut heads: Vec<Head> = Vec::new();
@@ -311,7 +311,7 @@ impl TitleMatcher {
     }
 
     /// Titles in `text[range]`: (span, canonical title).
-    fn find(&self, text: &str, range: Range<usize>) -> Vec<(Range<usize>, &str)> {
+    fn find(&self, text: &str, range: Range<usize>) -> Vec<(Range<usize>, &Arc<str>)> {
         let Some(ac) = &self.automaton else {
             return Vec::new();
         };
@@ -352,7 +352,7 @@ impl TitleMatcher {
                 continue;
             }
             if let Some(Some(canonical)) = self.canonical.get(m.pattern().as_usize()) {
-                out.push((span, canonical.as_str()));
+                out.push((span, canonical));
             }
         }
         // A huge sentence's buffer is not kept.
@@ -569,7 +569,7 @@ fn items<'t>(
     text: &str,
     sentence: Range<usize>,
     mentions: &[Mention],
-    titles: &[(Range<usize>, &'t str)],
+    titles: &[(Range<usize>, &'t Arc<str>)],
 ) -> Vec<(Item<'t>, Range<usize>)> {
     let bytes = text.as_bytes();
     // Where each mention starts, first mention first among equal starts:
@@ -770,13 +770,13 @@ impl<'a> Reader<'a> {
     }
 
     /// The titles of items `from..to`, as [`Reader::titles`] read them.
-    fn title_list(&self, from: usize, to: usize) -> Vec<(String, Range<usize>)> {
+    fn title_list(&self, from: usize, to: usize) -> Vec<(Arc<str>, Range<usize>)> {
         self.items
             .get(from..to)
             .unwrap_or_default()
             .iter()
             .filter_map(|(item, span)| match item {
-                Item::Title(t) => Some(((*t).to_owned(), span.clone())),
+                Item::Title(t) => Some((Arc::clone(t), span.clone())),
                 _ => None,
             })
             .collect()
@@ -1163,7 +1163,7 @@ mod tests {
                     .person
                     .as_ref()
                     .map_or_else(|| "<pronoun>".to_owned(), |p| p.entity.to_string());
-                let titles: Vec<String> = c.titles.iter().map(|(t, _)| t.clone()).collect();
+                let titles: Vec<String> = c.titles.iter().map(|(t, _)| t.to_string()).collect();
                 let org = match &c.org {
                     Some(OrgRef::Entity { id, .. }) => id.to_string(),
                     Some(OrgRef::Anaphor { span }) => format!("<{}>", &text[span.clone()]),
@@ -1520,7 +1520,7 @@ mod fast_paths {
         text: &str,
         sentence: Range<usize>,
         mentions: &[Mention],
-        titles: &[(Range<usize>, &'t str)],
+        titles: &[(Range<usize>, &'t Arc<str>)],
     ) -> Vec<(Item<'t>, Range<usize>)> {
         let mut out = Vec::new();
         let mut pos = sentence.start;
@@ -1607,7 +1607,7 @@ mod fast_paths {
                         let got: Vec<(Range<usize>, String)> = m
                             .find(text, range.clone())
                             .into_iter()
-                            .map(|(s, t)| (s, t.to_owned()))
+                            .map(|(s, t)| (s, t.to_string()))
                             .collect();
                         assert_eq!(got, expected, "{range:?}: {:?}", &text[range.clone()]);
                         found += expected.len();

@@ -40,7 +40,7 @@ pub fn value(claim: &Claim) -> String {
             Resolved::Unresolved => "unresolved".into(),
         },
         ClaimKind::Role { role, person, org } => {
-            let titles: Vec<&str> = role.titles.iter().map(|(t, _)| t.as_str()).collect();
+            let titles: Vec<&str> = role.titles.iter().map(|(t, _)| &**t).collect();
             let tense = match role.tense {
                 claims::Tense::Current => "now",
                 claims::Tense::Started => "became",
