@@ -57,7 +57,8 @@ pub struct RoleClaim {
     pub person: Option<Mention>,
     /// The pronoun's span when `person` is `None`.
     pub pronoun: Option<Range<usize>>,
-    /// Canonical titles, each with its span.
+    /// Canonical titles (shared with the [`TitleMatcher`]), each with its
+    /// span.
     pub titles: Vec<(Arc<str>, Range<usize>)>,
     /// The organisation, if the phrase names one.
     pub org: Option<OrgRef>,
@@ -782,7 +783,7 @@ impl<'a> Reader<'a> {
             .collect()
     }
 
-    /// The organisation `org_after_of` found, with its id copied.
+    /// The organisation `org_after_of` found, sharing the mention's id.
     fn org(&self, org: Org) -> OrgRef {
         match org {
             Org::Entity(m, span) => OrgRef::Entity {
