@@ -478,6 +478,30 @@ fn every_format_renders_the_story() {
     );
 }
 
+/// `factcheck check DIR --facts FACTS --format FORMAT` with `env` set: exit
+/// code, stdout and stderr.
+fn check_dir(
+    dir: &Path,
+    facts: &Path,
+    format: &str,
+    env: &[(&str, &str)],
+) -> (Option<i32>, Vec<u8>, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_factcheck"))
+        .args([
+            "check",
+            dir.to_str().unwrap(),
+            "--facts",
+            facts.to_str().unwrap(),
+            "--format",
+            format,
+        ])
+        .envs(env.iter().copied())
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    (out.status.code(), out.stdout, text(&out.stderr))
+}
+
 #[test]
 fn large_runs_stream_in_chunks_with_the_same_bytes() {
     let dir = temp_dir("chunks");
@@ -491,20 +515,12 @@ fn large_runs_stream_in_chunks_with_the_same_bytes() {
     }
     let facts = root.join("facts");
     let run = |limit: &str, format: &str| {
-        let out = Command::new(env!("CARGO_BIN_EXE_factcheck"))
-            .args([
-                "check",
-                dir.to_str().unwrap(),
-                "--facts",
-                facts.to_str().unwrap(),
-                "--format",
-                format,
-            ])
-            .env("FACTCHECK_CROSS_SOURCE_LIMIT", limit)
-            .env("NO_COLOR", "1")
-            .output()
-            .unwrap();
-        (out.status.code(), out.stdout, text(&out.stderr))
+        check_dir(
+            &dir,
+            &facts,
+            format,
+            &[("FACTCHECK_CROSS_SOURCE_LIMIT", limit)],
+        )
     };
     for format in ["json", "human", "jsonl"] {
         let (whole_code, whole, _) = run("100000", format);
@@ -545,21 +561,11 @@ fn chunked_runs_report_problems_in_path_order_at_any_thread_count() {
     }
     let facts = root.join("facts");
     let run = |threads: &str, format: &str| {
-        let out = Command::new(env!("CARGO_BIN_EXE_factcheck"))
-            .args([
-                "check",
-                dir.to_str().unwrap(),
-                "--facts",
-                facts.to_str().unwrap(),
-                "--format",
-                format,
-            ])
-            .env("FACTCHECK_CROSS_SOURCE_LIMIT", "10")
-            .env("RAYON_NUM_THREADS", threads)
-            .env("NO_COLOR", "1")
-            .output()
-            .unwrap();
-        (out.status.code(), out.stdout, text(&out.stderr))
+        let env = [
+            ("FACTCHECK_CROSS_SOURCE_LIMIT", "10"),
+            ("RAYON_NUM_THREADS", threads),
+        ];
+        check_dir(&dir, &facts, format, &env)
     };
     for format in ["human", "json"] {
         let (code, stdout, stderr) = run("1", format);
