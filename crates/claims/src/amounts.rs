@@ -980,43 +980,51 @@ fn scan(text: &str, mut found: impl FnMut(Atom)) {
     }
 }
 
-/// The first bytes of what the scan may read as an amount: digits, and the
-/// first letters (in both cases) of `a` and of the number words, the only
-/// words `words_at` does not reject by shape at once.
-const CANDIDATE_BYTES: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = b'0';
-    while b <= b'9' {
-        table[b as usize] = true;
-        b += 1;
-    }
-    let mut first = 0;
-    while first < 26 {
-        let shapes = NUMBER_WORD_SHAPES[first];
-        let mut len = 0;
-        // `a` is read as the article.
-        let mut any = first == 0;
-        while len < shapes.len() {
-            any |= shapes[len] != 0;
-            len += 1;
+/// For each first byte of a word, the lowercase second letters (bit
+/// `letter - b'a'`) of `a` and of the number words starting with it, and
+/// bit 26 when the word may be that one letter (`a`): one load and a shift
+/// reject a word by its first two bytes, where `the`, `for` and `that` are
+/// the only common English words left to read whole.
+const WORD_STARTS: [u32; 256] = {
+    let mut table = [0; 256];
+    let lists = [ONES, TENS];
+    let mut l = 0;
+    while l < lists.len() {
+        let mut i = 0;
+        while i < lists[l].len() {
+            // Fails to compile unless the words are lowercase ASCII.
+            let w = lists[l][i].as_bytes();
+            let bit = 1 << (w[1] - b'a');
+            table[w[0] as usize] |= bit;
+            table[w[0].to_ascii_uppercase() as usize] |= bit;
+            i += 1;
         }
-        if any {
-            table[b'a' as usize + first] = true;
-            table[b'A' as usize + first] = true;
-        }
-        first += 1;
+        l += 1;
     }
+    table[b'a' as usize] |= 1 << 26;
+    table[b'A' as usize] |= 1 << 26;
     table
 };
+
+/// Whether the ASCII word starting with `first`, `second` (the byte after
+/// it, whatever it is) passes `WORD_STARTS`.
+fn word_start_passes(first: u8, second: u8) -> bool {
+    // `b | 0x20` is `b` lowercased if `b` is an ASCII letter, and no letter
+    // otherwise.
+    let letter = (second | 0x20).wrapping_sub(b'a');
+    let bit = if letter < 26 { letter } else { 26 };
+    WORD_STARTS[usize::from(first)] & (1 << bit) != 0
+}
 
 /// Where the scan has work next, from `from` on: `from` itself if it holds
 /// an ASCII letter or digit (as the byte-wise loop would read there), else
 /// the first digit, or the first ASCII word (a run of ASCII letters after a
-/// byte that is none) that `words_at` does not reject by its shape, or the
-/// end of the text. What lies between is what the byte-wise loop steps over
-/// without result: other bytes one by one, and the words rejected by shape.
-/// Eight bytes are classified at a time. Out of line: it is entered once
-/// per candidate, and its own profile line tells the skipping's cost.
+/// byte that is none) that `may_start_amount` does not reject, or the end of
+/// the text. What lies between is what the byte-wise loop steps over
+/// without result: other bytes one by one, and the words `words_at`
+/// rejects whatever surrounds them. Eight bytes are classified at a time.
+/// Out of line: it is entered once per candidate, and its own profile line
+/// tells the skipping's cost.
 #[inline(never)]
 fn next_candidate(bytes: &[u8], from: usize) -> usize {
     match bytes.get(from) {
@@ -1028,8 +1036,7 @@ fn next_candidate(bytes: &[u8], from: usize) -> usize {
     // Bit 7 of byte 0 is set when the byte before the chunk is a letter.
     // The byte at `from` is no letter, so its own bit does not matter.
     let mut carry = 0;
-    let mut chunks = bytes.get(from..).unwrap_or_default().chunks_exact(8);
-    for chunk in chunks.by_ref() {
+    while let Some(chunk) = bytes.get(at..at + 8) {
         let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
         if let Some(p) = candidate_in_chunk(bytes, at, x, &mut carry) {
             return p;
@@ -1038,7 +1045,8 @@ fn next_candidate(bytes: &[u8], from: usize) -> usize {
     }
     // Zero bytes are neither letters nor digits.
     let mut tail = [0u8; 8];
-    for (slot, b) in tail.iter_mut().zip(chunks.remainder()) {
+    let rest = bytes.get(at..).unwrap_or_default();
+    for (slot, b) in tail.iter_mut().zip(rest) {
         *slot = *b;
     }
     candidate_in_chunk(bytes, at, u64::from_le_bytes(tail), &mut carry).unwrap_or(bytes.len())
@@ -1050,17 +1058,23 @@ fn next_candidate(bytes: &[u8], from: usize) -> usize {
 #[inline(always)]
 fn candidate_in_chunk(bytes: &[u8], at: usize, x: u64, carry: &mut u64) -> Option<usize> {
     let letters = ascii_letter_bits(x);
-    let mut hits = ascii_digit_bits(x) | (letters & !((letters << 8) | *carry));
-    while hits != 0 {
-        let bit = hits.trailing_zeros();
-        hits &= hits - 1;
+    let digits = ascii_digit_bits(x);
+    let mut starts = letters & !((letters << 8) | *carry);
+    // Only words before the first digit can come first.
+    if digits != 0 {
+        starts &= (digits & digits.wrapping_neg()) - 1;
+    }
+    while starts != 0 {
+        let bit = starts.trailing_zeros();
+        starts &= starts - 1;
         let p = at + bit as usize / 8;
-        let &first = bytes.get(p)?;
-        if !CANDIDATE_BYTES[usize::from(first)] {
+        // The word's first byte is in `x`; its second one may be past it.
+        let first = (x >> (bit & !7)) as u8;
+        if WORD_STARTS[usize::from(first)] == 0 {
             continue;
         }
-        if first.is_ascii_digit() {
-            return Some(p);
+        if !word_start_passes(first, bytes.get(p + 1).copied().unwrap_or(0)) {
+            continue;
         }
         // The first byte after the word that is no letter: in this chunk,
         // or found byte by byte after it (the word fills the chunk from `p`
@@ -1071,12 +1085,34 @@ fn candidate_in_chunk(bytes: &[u8], at: usize, x: u64, carry: &mut u64) -> Optio
         } else {
             at + 8 + ascii_letters_from(bytes, at + 8)
         };
-        if bytes.get(p..end).is_some_and(may_be_number_word) {
+        if bytes
+            .get(p..end)
+            .is_some_and(|word| may_start_amount(bytes, word, end))
+        {
             return Some(p);
         }
     }
+    if digits != 0 {
+        return Some(at + digits.trailing_zeros() as usize / 8);
+    }
     *carry = letters >> 56;
     None
+}
+
+/// Whether `words_at` may find an amount at the ASCII word `word`, which
+/// ends at `end` in `bytes`: `a`, or a word shaped like a number word. The
+/// article counts only before a scale word, `hundred` or `dozen`: one
+/// letter after a space tells most of the time that none follows.
+fn may_start_amount(bytes: &[u8], word: &[u8], end: usize) -> bool {
+    if word.eq_ignore_ascii_case(b"a") {
+        return match (bytes.get(end), bytes.get(end + 1)) {
+            (Some(b' '), Some(&next)) if next.is_ascii_alphabetic() => {
+                matches!(next | 0x20, b'b' | b'm' | b't' | b'h' | b'd')
+            }
+            _ => true,
+        };
+    }
+    number_word_shape(word)
 }
 
 /// The test `words_at` starts with: `a`, or a word shaped like a number
@@ -3302,7 +3338,9 @@ mod fast_paths {
         let mut texts = corpus();
         // Every suffix of a few texts: chunks of eight bytes start anywhere.
         let short = "It paid $5 billion (RMB 32bn), or one hundred users; a dozen \
-                     firms, ten-fold, 3,000 staff and a million euros in 2021.";
+                     firms, ten-fold, 3,000 staff and a million euros in 2021. A  \
+                     Billion users, a\tmillion, a\nthousand, a-billion, a hundred \
+                     Forty, a Dozen, A tn, a mn, a bn yuan.";
         texts.extend(
             (0..short.len())
                 .filter_map(|i| short.get(i..))
@@ -3314,6 +3352,23 @@ mod fast_paths {
             found += findings.len();
         }
         assert!(found > 300, "{found}");
+    }
+
+    #[test]
+    fn word_starts_pass_every_number_word_and_a() {
+        for w in ONES.iter().chain(TENS) {
+            for word in [w.to_string(), w.to_uppercase(), {
+                let mut c = w.to_string();
+                c[..1].make_ascii_uppercase();
+                c
+            }] {
+                let b = word.as_bytes();
+                assert!(word_start_passes(b[0], b[1]), "{word}");
+            }
+        }
+        for next in (0..=255u8).filter(|b| !b.is_ascii_alphabetic()) {
+            assert!(word_start_passes(b'a', next) && word_start_passes(b'A', next));
+        }
     }
 
     #[test]
@@ -3329,8 +3384,16 @@ mod fast_paths {
                     let starts_word = b.is_ascii_alphabetic()
                         && (i == from || !bytes[i - 1].is_ascii_alphabetic());
                     if starts_word {
-                        let word = &bytes[i..i + ascii_letters(&text, i)];
-                        assert!(!may_be_number_word(word), "{word:?} skipped at {i}");
+                        let end = i + ascii_letters(&text, i);
+                        let word = &bytes[i..end];
+                        // Skipped words are no number word, nor an `a`
+                        // that `words_at` would read.
+                        assert!(
+                            number_word(&text[i..end]).is_none(),
+                            "{word:?} skipped at {i}"
+                        );
+                        assert!(words_at(&text, i, end, 0).is_none(), "{word:?} at {i}");
+                        assert!(words_at(&text, i, end, i).is_none(), "{word:?} at {i}");
                     }
                 }
             }
