@@ -1164,6 +1164,9 @@ fn numeric_run_end(bytes: &[u8], i: usize) -> usize {
 fn parse_run(run: &str) -> Option<Decimal> {
     // Bytes, not chars: a run is ASCII.
     let bytes = run.as_bytes();
+    if let Some(value) = parse_plain_run(bytes) {
+        return Some(value);
+    }
     let (int, frac) = match bytes.iter().position(|&b| b == b'.') {
         Some(i) => (bytes.get(..i)?, bytes.get(i + 1..)),
         None => (bytes, None),
@@ -1181,6 +1184,36 @@ fn parse_run(run: &str) -> Option<Decimal> {
     }
     let plain: String = run.chars().filter(|&c| c != ',').collect();
     parse_decimal(&plain)
+}
+
+/// `parse_run` for the common run: up to 19 digits with at most one
+/// decimal point between them, and no thousands separator. The value and
+/// the scale are those `Decimal::from_str` gives (`15.50` keeps two places),
+/// without its generic parsing; `None` for any other run.
+fn parse_plain_run(bytes: &[u8]) -> Option<Decimal> {
+    if bytes.len() > 19 || bytes.first() == Some(&b'.') || bytes.last() == Some(&b'.') {
+        return None;
+    }
+    let mut mantissa: u64 = 0;
+    let mut point = None;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b.is_ascii_digit() {
+            // At most 19 digits: no overflow.
+            mantissa = mantissa * 10 + u64::from(b - b'0');
+        } else if b == b'.' && point.is_none() {
+            point = Some(i);
+        } else {
+            return None;
+        }
+    }
+    if bytes.is_empty() {
+        return None;
+    }
+    let scale = point.map_or(0, |i| bytes.len() - i - 1);
+    Some(Decimal::from_i128_with_scale(
+        i128::from(mantissa),
+        u32::try_from(scale).ok()?,
+    ))
 }
 
 /// Separators that group digits in some languages ("12 500", "12٬500",
@@ -1929,28 +1962,35 @@ fn skip_spaces(text: &str, pos: usize, breaks: bool) -> usize {
 
 /// Skips spaces and tabs backwards, not before `floor`.
 fn skip_hspace_back(text: &str, pos: usize, floor: usize) -> usize {
-    let mut p = pos;
-    while p > floor {
-        match char_before(text, p) {
-            Some(c) if is_hspace(c) => p -= c.len_utf8(),
-            _ => break,
-        }
-    }
-    p.max(floor)
+    skip_spaces_back(text, pos, floor, false)
 }
 
 /// Skips spaces and at most one line break backwards, not before `floor`.
 fn skip_ws_back(text: &str, pos: usize, floor: usize) -> usize {
+    skip_spaces_back(text, pos, floor, true)
+}
+
+/// Skips spaces (`is_hspace`) backwards, not before `floor`, and, if
+/// `breaks`, carriage returns and at most one line feed. An ASCII byte is
+/// read without decoding (a valid `str` has no continuation byte after an
+/// ASCII one, so the position after it is a char boundary).
+fn skip_spaces_back(text: &str, pos: usize, floor: usize, breaks: bool) -> usize {
+    let bytes = text.as_bytes();
     let mut p = pos;
-    let mut breaks = 0;
+    let mut line_feeds = 0;
     while p > floor {
-        match char_before(text, p) {
-            Some('\n') if breaks == 0 => {
-                breaks += 1;
+        match p.checked_sub(1).and_then(|i| bytes.get(i)) {
+            Some(b' ' | b'\t') => p -= 1,
+            Some(b'\r') if breaks => p -= 1,
+            Some(b'\n') if breaks && line_feeds == 0 => {
+                line_feeds += 1;
                 p -= 1;
             }
-            Some(c) if is_hspace(c) || c == '\r' => p -= c.len_utf8(),
-            _ => break,
+            Some(b) if b.is_ascii() => break,
+            _ => match char_before(text, p) {
+                Some(c) if is_hspace(c) => p -= c.len_utf8(),
+                _ => break,
+            },
         }
     }
     p.max(floor)
@@ -3457,6 +3497,56 @@ mod fast_paths {
         p
     }
 
+    fn skip_hspace_back_reference(text: &str, pos: usize, floor: usize) -> usize {
+        let mut p = pos;
+        while p > floor {
+            match char_before(text, p) {
+                Some(c) if is_hspace(c) => p -= c.len_utf8(),
+                _ => break,
+            }
+        }
+        p.max(floor)
+    }
+
+    fn skip_ws_back_reference(text: &str, pos: usize, floor: usize) -> usize {
+        let mut p = pos;
+        let mut breaks = 0;
+        while p > floor {
+            match char_before(text, p) {
+                Some('\n') if breaks == 0 => {
+                    breaks += 1;
+                    p -= 1;
+                }
+                Some(c) if is_hspace(c) || c == '\r' => p -= c.len_utf8(),
+                _ => break,
+            }
+        }
+        p.max(floor)
+    }
+
+    #[test]
+    fn back_skips_agree() {
+        let mut texts = corpus();
+        texts.push("x \t\u{a0}\u{2009}\u{202f}\r\n \n\n é\u{2007} \r\n\r\n".to_owned());
+        for text in &texts {
+            // Every byte offset, char boundary or not, and one past the end.
+            for pos in 0..=text.len() + 1 {
+                for floor in [0, pos.saturating_sub(3), pos, pos + 1] {
+                    assert_eq!(
+                        skip_hspace_back(text, pos, floor),
+                        skip_hspace_back_reference(text, pos, floor),
+                        "{pos} {floor}"
+                    );
+                    assert_eq!(
+                        skip_ws_back(text, pos, floor),
+                        skip_ws_back_reference(text, pos, floor),
+                        "{pos} {floor}"
+                    );
+                }
+            }
+        }
+    }
+
     #[test]
     fn skips_agree() {
         let mut texts = corpus();
@@ -3504,8 +3594,21 @@ mod fast_paths {
                 runs.push(run);
             }
         }
+        // Long runs, near and past what the fast path reads.
+        for len in 17..=22 {
+            let digits = "9".repeat(len);
+            runs.push(digits.clone());
+            runs.push(format!("0.{digits}"));
+            runs.push(format!("{}.{}", &digits[..len / 2], &digits[len / 2..]));
+        }
+        runs.extend(["15.50", "0.0", "000", "1.000", "10.25.3", "1,234.50"].map(String::from));
         for run in runs {
-            assert_eq!(parse_run(&run), parse_run_reference(&run), "{run:?}");
+            let exact = |d: Option<Decimal>| d.map(|d| (d.mantissa(), d.scale()));
+            assert_eq!(
+                exact(parse_run(&run)),
+                exact(parse_run_reference(&run)),
+                "{run:?}"
+            );
         }
     }
 
