@@ -1417,6 +1417,18 @@ fn number_word(word: &str) -> Option<u32> {
 
 /// Reads the scale, the unit and the hedge around a number.
 fn finish(text: &str, floor: usize, number: Number, prefix: Option<Currency<'_>>) -> Option<Atom> {
+    // A year stays one unless a scale word, a currency or a percentage
+    // follows, and each of them starts after a space or a hyphen, or is a
+    // percent sign: any other ASCII byte after the digits settles it.
+    if number.year_like
+        && number.glued.is_none()
+        && prefix.is_none()
+        && text.as_bytes().get(number.end).is_none_or(|b| {
+            b.is_ascii() && !matches!(b, b' ' | b'\t' | b'\r' | b'\n' | b'-' | b'%')
+        })
+    {
+        return None;
+    }
     let mut end = number.end;
     let mut scale = Scale::One;
     let mut single_letter = false;
@@ -1585,7 +1597,11 @@ fn currency_after(text: &str, pos: usize) -> Option<Currency<'_>> {
     if !first.is_ascii_alphabetic() {
         return None;
     }
+    // The second bytes, folded as `phrase_at` compares them, rule out most
+    // entries without a call.
+    let second = text.as_bytes().get(start + 1).map(|b| b | 0x20);
     let best = currency_entries(CURRENCIES_BY_FIRST_BYTE[usize::from(first.to_ascii_lowercase())])
+        .filter(|(written, ..)| written.as_bytes().get(1).map(|b| b | 0x20) == second)
         .filter_map(|&(written, code, place, ambiguous)| {
             let exact = place == Place::Either;
             phrase_at(text, start, written, exact).map(|end| (end, written, code, ambiguous))
@@ -1637,37 +1653,41 @@ fn scale_word_after(text: &str, pos: usize) -> Option<(usize, Scale)> {
     if end == start || word_char_at(text, end) {
         return None;
     }
-    let word = text.get(start..end)?;
-    // The lengths of `thousand`, `million`... and of `bn`, `bln`...
-    if !matches!(word.len(), 2 | 3 | 7 | 8) {
-        return None;
-    }
-    let lower = word.bytes().all(|b| b.is_ascii_lowercase());
-    let upper = word.bytes().all(|b| b.is_ascii_uppercase());
-    let capitalised = word.bytes().skip(1).all(|b| b.is_ascii_lowercase());
-    if lower || upper || capitalised {
-        for scale in [
-            Scale::Thousand,
-            Scale::Million,
-            Scale::Billion,
-            Scale::Trillion,
-        ] {
-            if scale.word().is_some_and(|w| w.eq_ignore_ascii_case(word)) {
-                return Some((end, scale));
+    let word = text.as_bytes().get(start..end)?;
+    match word.len() {
+        // `thousand`, `million`, `billion`, `trillion`: lowercase,
+        // capitalised or uppercase.
+        7 | 8 => {
+            let capitalised = word.iter().skip(1).all(u8::is_ascii_lowercase);
+            if !capitalised && !word.iter().all(u8::is_ascii_uppercase) {
+                return None;
             }
+            SCALE_WORDS
+                .iter()
+                .find(|(w, _)| w.as_bytes().eq_ignore_ascii_case(word))
+                .map(|&(_, scale)| (end, scale))
         }
+        // `bn`, `bln`... as written, and not after a hyphen.
+        2 | 3 if !hyphen => {
+            let scale = match word {
+                b"bn" | b"Bn" | b"BN" | b"bln" => Scale::Billion,
+                b"mn" | b"mln" => Scale::Million,
+                b"tn" => Scale::Trillion,
+                _ => return None,
+            };
+            Some((end, scale))
+        }
+        _ => None,
     }
-    if hyphen {
-        return None;
-    }
-    let scale = match word {
-        "bn" | "Bn" | "BN" | "bln" => Scale::Billion,
-        "mn" | "mln" => Scale::Million,
-        "tn" => Scale::Trillion,
-        _ => return None,
-    };
-    Some((end, scale))
 }
+
+/// The scale words, as `Scale::word` spells them.
+const SCALE_WORDS: [(&str, Scale); 4] = [
+    ("thousand", Scale::Thousand),
+    ("million", Scale::Million),
+    ("billion", Scale::Billion),
+    ("trillion", Scale::Trillion),
+];
 
 /// Whether one of `UNSUPPORTED_SCALES` is the next word after `pos`.
 fn unsupported_scale_after(text: &str, pos: usize) -> bool {
@@ -1795,12 +1815,23 @@ fn label_or_name_before(text: &str, start: usize) -> bool {
     if !word.chars().any(char::is_uppercase) {
         return false;
     }
-    let lower = word.to_lowercase();
-    let function_word = STOPWORD_SET.contains(&lower)
-        || CAPITALISED_OK_SET.contains(&lower)
-        || HEDGES
-            .iter()
-            .any(|(words, _)| words.last() == Some(&lower.as_str()));
+    // An ASCII word is lowercased on the stack; the lists are ASCII.
+    let mut buffer = [0u8; 16];
+    let owned;
+    let lower = match buffer.get_mut(..word.len()) {
+        Some(b) if word.is_ascii() => {
+            b.copy_from_slice(word.as_bytes());
+            b.make_ascii_lowercase();
+            std::str::from_utf8(b).unwrap_or_default()
+        }
+        _ => {
+            owned = word.to_lowercase();
+            owned.as_str()
+        }
+    };
+    let function_word = STOPWORD_SET.contains(lower)
+        || CAPITALISED_OK_SET.contains(lower)
+        || HEDGES.iter().any(|(words, _)| words.last() == Some(&lower));
     !function_word
 }
 
@@ -3545,6 +3576,63 @@ mod fast_paths {
                 }
             }
         }
+    }
+
+    /// `scale_word_after` as it was, before it matched bytes.
+    fn scale_word_after_reference(text: &str, pos: usize) -> Option<(usize, Scale)> {
+        let (start, hyphen) = separator_after(text, pos)?;
+        let end = start + ascii_letters(text, start);
+        if end == start || word_char_at(text, end) {
+            return None;
+        }
+        let word = text.get(start..end)?;
+        let lower = word.bytes().all(|b| b.is_ascii_lowercase());
+        let upper = word.bytes().all(|b| b.is_ascii_uppercase());
+        let capitalised = word.bytes().skip(1).all(|b| b.is_ascii_lowercase());
+        if lower || upper || capitalised {
+            for scale in [
+                Scale::Thousand,
+                Scale::Million,
+                Scale::Billion,
+                Scale::Trillion,
+            ] {
+                if scale.word().is_some_and(|w| w.eq_ignore_ascii_case(word)) {
+                    return Some((end, scale));
+                }
+            }
+        }
+        if hyphen {
+            return None;
+        }
+        let scale = match word {
+            "bn" | "Bn" | "BN" | "bln" => Scale::Billion,
+            "mn" | "mln" => Scale::Million,
+            "tn" => Scale::Trillion,
+            _ => return None,
+        };
+        Some((end, scale))
+    }
+
+    #[test]
+    fn scale_word_after_agrees() {
+        let mut texts = corpus();
+        texts.push(
+            "5 Million 5 MILLION 5 mIllion 5-billion 5-bn 5 bn 5 Bn 5 BN 5 bN 5 bln 5 BLN \
+             5 mln 5 tn 5 TN 5 thousands 5 Trillion 5 TRILLION 5\u{a0}billion 5 \nmillion"
+                .to_owned(),
+        );
+        for (word, scale) in SCALE_WORDS {
+            assert_eq!(scale.word(), Some(word));
+        }
+        let mut found = 0;
+        for text in &texts {
+            for pos in 0..=text.len() + 1 {
+                let got = scale_word_after(text, pos);
+                assert_eq!(got, scale_word_after_reference(text, pos), "at {pos}");
+                found += usize::from(got.is_some());
+            }
+        }
+        assert!(found > 20, "{found}");
     }
 
     #[test]
