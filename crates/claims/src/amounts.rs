@@ -282,6 +282,16 @@ fn currency_entries(
     })
 }
 
+/// The index of the bare `$` in `CURRENCIES`.
+const DOLLAR: usize = {
+    let mut i = 0;
+    // Fails to compile if the table has no `$`.
+    while !matches!(CURRENCIES[i].0.as_bytes(), b"$") {
+        i += 1;
+    }
+    i
+};
+
 /// `won` is also a verb: it is a currency only after a scale word
 /// (`1.2 trillion won`) and never after a currency symbol.
 const WON: &str = "won";
@@ -1301,6 +1311,19 @@ enum After {
 }
 
 fn after_digits(text: &str, end: usize) -> After {
+    // Most numbers end before a space or punctuation that no rule below
+    // reads: settled by one byte.
+    match text.as_bytes().get(end) {
+        None => return After::Clean,
+        Some(&b)
+            if b.is_ascii()
+                && !b.is_ascii_alphanumeric()
+                && !matches!(b, b'_' | b'@' | b':' | b'-' | b',' | b'/' | b'.') =>
+        {
+            return After::Clean;
+        }
+        Some(_) => {}
+    }
     let mut chars = text.get(end..).unwrap_or("").chars();
     let Some(c) = chars.next() else {
         return After::Clean;
@@ -1558,6 +1581,23 @@ fn currency_ending_at(text: &str, end: usize, floor: usize) -> Option<Currency<'
     // No entry ends with `last`, and no code does unless it is a capital.
     if set == 0 && !last.is_ascii_uppercase() {
         return None;
+    }
+    // The other symbols ending with `$` have a letter or a dot before it.
+    if last == b'$'
+        && !before
+            .len()
+            .checked_sub(2)
+            .and_then(|i| before.as_bytes().get(i))
+            .is_some_and(|b| b.is_ascii_alphabetic() || *b == b'.')
+    {
+        let (written, code, _, ambiguous) = CURRENCIES[DOLLAR];
+        return Some(Currency {
+            code,
+            ambiguous,
+            start: end - written.len(),
+            end,
+            written,
+        });
     }
     let best = currency_entries(set)
         .filter(|(written, ..)| before.ends_with(written))
@@ -3633,6 +3673,74 @@ mod fast_paths {
             }
         }
         assert!(found > 20, "{found}");
+    }
+
+    /// `after_digits` as it was, before its fast path.
+    fn after_digits_reference(text: &str, end: usize) -> After {
+        let mut chars = text.get(end..).unwrap_or("").chars();
+        let Some(c) = chars.next() else {
+            return After::Clean;
+        };
+        let next = chars.next();
+        if is_group_separator(c) && next.is_some_and(|n| n.is_ascii_digit()) {
+            return After::Reject;
+        }
+        if c.is_ascii_alphabetic() {
+            let word_end = end + ascii_letters(text, end);
+            if word_char_at(text, word_end) {
+                return After::Reject;
+            }
+            let word = text.get(end..word_end).unwrap_or("");
+            return match GLUED_SCALES.iter().find(|(w, _, _)| *w == word) {
+                Some(&(_, scale, single)) => After::Glued(word_end, scale, single),
+                None => After::Reject,
+            };
+        }
+        if is_word_char(c) || c == '°' || c == '@' {
+            return After::Reject;
+        }
+        let next_digit = next.is_some_and(|n| n.is_ascii_digit());
+        let next_alnum = next.is_some_and(char::is_alphanumeric);
+        match c {
+            ':' | '-' | '–' | ',' if next_digit => After::Reject,
+            '/' | '.' if next_alnum => After::Reject,
+            _ => After::Clean,
+        }
+    }
+
+    #[test]
+    fn currency_and_after_digits_agree() {
+        let mut texts = corpus();
+        texts.push(
+            "$5 US$5 U.S.$5 HK$5 x$5 .$5 _$5 $$5 5:30 5-6 5,000 5/7 5.5 5_ 5@ 5° 5bn 5m 5x \
+             RMB5 (CNY 5) ALL5 5\u{a0}000 5\u{2009}5 5,a 5.a 5/ 5– 5—"
+                .to_owned(),
+        );
+        let mut found = 0;
+        for text in &texts {
+            for end in 0..=text.len() + 1 {
+                for floor in [0, end.saturating_sub(2)] {
+                    let got = currency_ending_at(text, end, floor);
+                    found += usize::from(got.is_some());
+                    assert_eq!(
+                        key(got),
+                        key(currency_ending_at_reference(text, end, floor)),
+                        "at {end} from {floor}"
+                    );
+                }
+                let key = |a: After| match a {
+                    After::Clean => (0, 0, None, false),
+                    After::Reject => (1, 0, None, false),
+                    After::Glued(e, s, single) => (2, e, Some(s), single),
+                };
+                assert_eq!(
+                    key(after_digits(text, end)),
+                    key(after_digits_reference(text, end)),
+                    "after {end}"
+                );
+            }
+        }
+        assert!(found > 100, "{found}");
     }
 
     #[test]
