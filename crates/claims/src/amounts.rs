@@ -903,6 +903,19 @@ impl WordSet {
     }
 }
 
+/// The last word of each of `HEDGES`.
+const HEDGE_LAST_WORDS: [&str; HEDGES.len()] = {
+    let mut words = [""; HEDGES.len()];
+    let mut i = 0;
+    while i < HEDGES.len() {
+        let hedge = HEDGES[i].0;
+        words[i] = hedge[hedge.len() - 1];
+        i += 1;
+    }
+    words
+};
+
+static HEDGE_LAST_WORD_SET: WordSet = WordSet::new(&HEDGE_LAST_WORDS);
 static TIME_WORD_SET: WordSet = WordSet::new(TIME_WORDS);
 static NOT_COUNTED_SET: WordSet = WordSet::new(NOT_COUNTED);
 static NOT_PLURAL_SET: WordSet = WordSet::new(NOT_PLURAL);
@@ -1702,10 +1715,19 @@ fn scale_word_after(text: &str, pos: usize) -> Option<(usize, Scale)> {
             if !capitalised && !word.iter().all(u8::is_ascii_uppercase) {
                 return None;
             }
-            SCALE_WORDS
-                .iter()
-                .find(|(w, _)| w.as_bytes().eq_ignore_ascii_case(word))
-                .map(|&(_, scale)| (end, scale))
+            // The word is ASCII letters: `| 0x20` lowercases it.
+            let mut lower = [0u8; 8];
+            for (l, b) in lower.iter_mut().zip(word) {
+                *l = b | 0x20;
+            }
+            let scale = match lower.get(..word.len())? {
+                b"thousand" => Scale::Thousand,
+                b"million" => Scale::Million,
+                b"billion" => Scale::Billion,
+                b"trillion" => Scale::Trillion,
+                _ => return None,
+            };
+            Some((end, scale))
         }
         // `bn`, `bln`... as written, and not after a hyphen.
         2 | 3 if !hyphen => {
@@ -1720,14 +1742,6 @@ fn scale_word_after(text: &str, pos: usize) -> Option<(usize, Scale)> {
         _ => None,
     }
 }
-
-/// The scale words, as `Scale::word` spells them.
-const SCALE_WORDS: [(&str, Scale); 4] = [
-    ("thousand", Scale::Thousand),
-    ("million", Scale::Million),
-    ("billion", Scale::Billion),
-    ("trillion", Scale::Trillion),
-];
 
 /// Whether one of `UNSUPPORTED_SCALES` is the next word after `pos`.
 fn unsupported_scale_after(text: &str, pos: usize) -> bool {
@@ -1871,7 +1885,7 @@ fn label_or_name_before(text: &str, start: usize) -> bool {
     };
     let function_word = STOPWORD_SET.contains(lower)
         || CAPITALISED_OK_SET.contains(lower)
-        || HEDGES.iter().any(|(words, _)| words.last() == Some(&lower));
+        || HEDGE_LAST_WORD_SET.contains(lower);
     !function_word
 }
 
@@ -2133,6 +2147,33 @@ fn phrase_at(text: &str, pos: usize, phrase: &str, exact: bool) -> Option<usize>
 /// The word at `pos`: letters, with single inner hyphens (`low-income`),
 /// ending at a non-alphanumeric character.
 fn word_at(text: &str, pos: usize) -> Option<(usize, &str)> {
+    // ASCII bytes first: a letter is then `is_alphabetic` and a char of its
+    // own. Any other byte leaves the word to `word_at_chars`.
+    let bytes = text.as_bytes();
+    let (mut i, mut end) = (pos, pos);
+    loop {
+        match bytes.get(i) {
+            Some(b) if b.is_ascii_alphabetic() => {
+                i += 1;
+                end = i;
+            }
+            Some(b'-') if end == i && end > pos => match bytes.get(i + 1) {
+                Some(n) if n.is_ascii_alphabetic() => i += 1,
+                Some(n) if !n.is_ascii() => return word_at_chars(text, pos),
+                _ => break,
+            },
+            Some(b) if !b.is_ascii() => return word_at_chars(text, pos),
+            _ => break,
+        }
+    }
+    if end == pos || word_char_at(text, end) {
+        return None;
+    }
+    Some((end, text.get(pos..end)?))
+}
+
+/// `word_at`, char by char.
+fn word_at_chars(text: &str, pos: usize) -> Option<(usize, &str)> {
     let rest = text.get(pos..)?;
     let mut end = 0;
     let mut chars = rest.char_indices().peekable();
@@ -3513,7 +3554,8 @@ mod fast_paths {
 
     #[test]
     fn word_sets_agree_with_lists() {
-        let sets: [(&WordSet, &[&str]); 8] = [
+        let sets: [(&WordSet, &[&str]); 9] = [
+            (&HEDGE_LAST_WORD_SET, &HEDGE_LAST_WORDS),
             (&TIME_WORD_SET, TIME_WORDS),
             (&NOT_COUNTED_SET, NOT_COUNTED),
             (&NOT_PLURAL_SET, NOT_PLURAL),
@@ -3661,9 +3703,6 @@ mod fast_paths {
              5 mln 5 tn 5 TN 5 thousands 5 Trillion 5 TRILLION 5\u{a0}billion 5 \nmillion"
                 .to_owned(),
         );
-        for (word, scale) in SCALE_WORDS {
-            assert_eq!(scale.word(), Some(word));
-        }
         let mut found = 0;
         for text in &texts {
             for pos in 0..=text.len() + 1 {
@@ -3741,6 +3780,20 @@ mod fast_paths {
             }
         }
         assert!(found > 100, "{found}");
+    }
+
+    #[test]
+    fn word_at_agrees() {
+        let mut texts = corpus();
+        texts.push("low-income low-é é-x x-é xé é x- -x x--y a_b x1 x-1 ab-cd-ef ".to_owned());
+        for text in &texts {
+            for pos in 0..=text.len() + 1 {
+                assert_eq!(word_at(text, pos), word_at_chars(text, pos), "at {pos}");
+            }
+        }
+        for (words, _) in HEDGES {
+            assert!(HEDGE_LAST_WORDS.contains(&words[words.len() - 1]));
+        }
     }
 
     #[test]
