@@ -1041,9 +1041,10 @@ fn word_start_passes(first: u8, second: u8) -> bool {
 
 /// Where the scan has work next, from `from` on: `from` itself if it holds
 /// an ASCII letter or digit (as the byte-wise loop would read there), else
-/// the first digit, or the first ASCII word (a run of ASCII letters after a
-/// byte that is none) that `may_start_amount` does not reject, or the end of
-/// the text. What lies between is what the byte-wise loop steps over
+/// the first digit (or control byte 0x10 to 0x19, which the scan steps
+/// over), or the first ASCII word (a run of ASCII letters after a byte that
+/// is none) that `may_start_amount` does not reject, or the end of the
+/// text. What lies between is what the byte-wise loop steps over
 /// without result: other bytes one by one, and the words `words_at`
 /// rejects whatever surrounds them. Eight bytes are classified at a time.
 /// Out of line: it is entered once per candidate, and its own profile line
@@ -1080,8 +1081,7 @@ fn next_candidate(bytes: &[u8], from: usize) -> usize {
 /// the next chunk.
 #[inline(always)]
 fn candidate_in_chunk(bytes: &[u8], at: usize, x: u64, carry: &mut u64) -> Option<usize> {
-    let letters = ascii_letter_bits(x);
-    let digits = ascii_digit_bits(x);
+    let (letters, digits) = letter_and_digit_bits(x);
     let mut starts = letters & !((letters << 8) | *carry);
     // Only words before the first digit can come first.
     if digits != 0 {
@@ -1147,22 +1147,20 @@ fn may_be_number_word(word: &[u8]) -> bool {
 const ONES_8: u64 = u64::from_le_bytes([1; 8]);
 const HIGH_8: u64 = ONES_8 * 0x80;
 
-/// Bit 7 set in each byte of `x` that is an ASCII letter. Per byte, without
-/// carries between bytes (bit 7 cleared first): bit 7 of `low + (0x80 - k)`
-/// is set when `low >= k`.
-const fn ascii_letter_bits(x: u64) -> u64 {
+/// Bit 7 set in each byte of `x` that is an ASCII letter, and in each byte
+/// that is an ASCII digit or a control byte from 0x10 to 0x19: both from
+/// the same case-folded bytes, which map those control bytes onto the
+/// digits. The scan steps over such a control byte as over any other
+/// non-letter. Per byte, without carries between bytes (bit 7 cleared
+/// first): bit 7 of `low + (0x80 - k)` is set when `low >= k`.
+const fn letter_and_digit_bits(x: u64) -> (u64, u64) {
     let low = (x | (ONES_8 * 0x20)) & !HIGH_8;
+    let ascii = !x & HIGH_8;
     let from_a = low + ONES_8 * (0x80 - b'a' as u64);
     let past_z = low + ONES_8 * (0x80 - b'z' as u64 - 1);
-    from_a & !past_z & !x & HIGH_8
-}
-
-/// Bit 7 set in each byte of `x` that is an ASCII digit.
-const fn ascii_digit_bits(x: u64) -> u64 {
-    let low = x & !HIGH_8;
     let from_0 = low + ONES_8 * (0x80 - b'0' as u64);
     let past_9 = low + ONES_8 * (0x80 - b'9' as u64 - 1);
-    from_0 & !past_9 & !x & HIGH_8
+    (from_a & !past_z & ascii, from_0 & !past_9 & ascii)
 }
 
 /// The end of the digits starting at `i`, with `.` and `,` between digits.
@@ -3793,6 +3791,23 @@ mod fast_paths {
         }
         for (words, _) in HEDGES {
             assert!(HEDGE_LAST_WORDS.contains(&words[words.len() - 1]));
+        }
+    }
+
+    #[test]
+    fn letter_and_digit_bits_classify_every_byte() {
+        for b in 0..=255u8 {
+            for filler in 0..=255u8 {
+                for k in 0..8 {
+                    let mut chunk = [filler; 8];
+                    chunk[k] = b;
+                    let (letters, digits) = letter_and_digit_bits(u64::from_le_bytes(chunk));
+                    let bit = 0x80u64 << (8 * k);
+                    assert_eq!(letters & bit != 0, b.is_ascii_alphabetic(), "{b:#x}");
+                    let digit = b.is_ascii_digit() || (0x10..=0x19).contains(&b);
+                    assert_eq!(digits & bit != 0, digit, "{b:#x}");
+                }
+            }
         }
     }
 
