@@ -5,14 +5,18 @@
 //! word (its letters and digits up to the first other character, or all of
 //! it): a shorter word would end inside the cue, a longer one would run past
 //! the cue's first word or its end. So one lookup per word of the text, by
-//! that word, finds every candidate, and nothing is built but a map: that is
-//! how a few articles are searched, where building an automaton cost a cold
-//! run 1.8 million instructions. A corpus gets a DFA, which searches faster
-//! than the lookups (callgrind: 27.6 M against 38.8 M instructions for the
-//! cues of 300 corpus articles), as does a cue set with a cue that starts
-//! otherwise (or is empty).
+//! that word, finds every candidate, and nothing is built but a table of
+//! first words: that is how a few articles are searched, where building an
+//! automaton cost a cold run 1.8 million instructions. A corpus gets a DFA,
+//! which searches faster than the lookups (callgrind: 8.3 M against 19.5 M
+//! instructions for the sentences of 300 corpus articles: a fifth of the
+//! words of news text start some cue), as does a cue set with a cue that
+//! starts otherwise (or is empty).
+//!
+//! The word lookup and the DFA fold ASCII case as they read, so a sentence
+//! whose lowercase is its ASCII lowercase (most are: quotes and dashes have
+//! no case) is searched without being lowercased first.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use aho_corasick::automaton::Automaton;
@@ -34,18 +38,14 @@ pub(crate) enum CueSearch {
     #[default]
     Nothing,
     /// Cues by their first word.
-    Words {
-        patterns: Vec<String>,
-        by_first_word: HashMap<String, Vec<usize>>,
-        /// Whether some cue's first word starts with this byte: most words
-        /// of a text are passed without hashing.
-        first_bytes: Box<[bool; 256]>,
-    },
+    Words(Box<WordIndex>),
     /// For cue sets the word lookup cannot serve.
     Automaton(AhoCorasick),
     /// For corpora: a DFA run by [`dfa_hits`], whose loop costs a third of
     /// the library's overlapping iterator, which returns to its caller at
-    /// every match and keeps its state in memory.
+    /// every match and keeps its state in memory. The loop lowercases
+    /// ASCII letters as it reads them (a table lookup a byte, cheaper than
+    /// lowercasing the text first).
     Dfa(Box<DFA>),
 }
 
@@ -77,20 +77,32 @@ impl CueSearch {
     }
 
     fn by_words(patterns: Vec<String>) -> CueSearch {
-        let mut by_first_word: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut first_bytes = Box::new([false; 256]);
+        let mut index = WordIndex {
+            patterns: Vec::new(),
+            lengths: Box::new([0; BUCKETS]),
+            buckets: (0..BUCKETS).map(|_| Vec::new()).collect(),
+        };
         for (id, cue) in patterns.iter().enumerate() {
-            let word = first_word(cue);
-            if let Some(&b) = word.as_bytes().first() {
-                first_bytes[usize::from(b)] = true;
+            let word = first_word(cue).as_bytes();
+            let key = bucket(word);
+            index.lengths[key] |= length_bit(word.len());
+            let Some(entries) = index.buckets.get_mut(key) else {
+                continue;
+            };
+            match entries.iter_mut().find(|(w, _)| **w == *word) {
+                Some((_, ids)) => ids.push(id),
+                None => entries.push((word.into(), vec![id])),
             }
-            by_first_word.entry(word.to_owned()).or_default().push(id);
         }
-        CueSearch::Words {
-            patterns,
-            by_first_word,
-            first_bytes,
-        }
+        index.patterns = patterns;
+        CueSearch::Words(Box::new(index))
+    }
+
+    /// Whether the search folds ASCII case: text that differs only in the
+    /// case of ASCII letters gets the same hits, so an ASCII sentence need
+    /// not be lowercased first.
+    pub fn folds_ascii_case(&self) -> bool {
+        matches!(self, CueSearch::Words(_) | CueSearch::Dfa(_))
     }
 
     fn automaton(patterns: &[String], workload: Workload) -> CueSearch {
@@ -130,33 +142,7 @@ impl CueSearch {
         };
         match self {
             CueSearch::Nothing => {}
-            CueSearch::Words {
-                patterns,
-                by_first_word,
-                first_bytes,
-            } => {
-                for (start, word) in claims::mentions::words(lower) {
-                    let first = word.as_bytes().first().copied().unwrap_or(0);
-                    if !first_bytes[usize::from(first)] {
-                        continue;
-                    }
-                    let Some(ids) = by_first_word.get(word) else {
-                        continue;
-                    };
-                    for &cue in ids {
-                        let Some(pattern) = patterns.get(cue) else {
-                            continue;
-                        };
-                        let end = start + pattern.len();
-                        if lower[start..].starts_with(pattern.as_str()) && whole_word_end(end) {
-                            hits.push(CueHit {
-                                span: start..end,
-                                cue,
-                            });
-                        }
-                    }
-                }
-            }
+            CueSearch::Words(index) => index.hits_into(lower, hits),
             CueSearch::Dfa(dfa) => dfa_hits(dfa, lower, hits),
             CueSearch::Automaton(ac) => {
                 for m in ac.find_overlapping_iter(lower) {
@@ -167,6 +153,137 @@ impl CueSearch {
                             cue: m.pattern().as_usize(),
                         });
                     }
+                }
+            }
+        }
+    }
+}
+
+/// Buckets of first words, by five bits of each of their first two bytes.
+const BUCKETS: usize = 1 << 10;
+
+/// The bucket of a word (of at least one byte): the low five bits of a
+/// byte are the same for an ASCII letter in either case.
+fn bucket(word: &[u8]) -> usize {
+    let first = word.first().map_or(0, |b| b & 31);
+    let second = word.get(1).map_or(0, |b| b & 31);
+    usize::from(first) << 5 | usize::from(second)
+}
+
+/// A word length's bit in [`WordIndex::lengths`] (63 for any longer).
+fn length_bit(len: usize) -> u64 {
+    1 << len.min(63)
+}
+
+/// What a byte is to the word scan: [`SEPARATOR`], [`WORD`] or
+/// [`OTHER`] (a byte of a non-ASCII character, which is decoded).
+const BYTE_KINDS: [u8; 256] = {
+    let mut kinds = [OTHER; 256];
+    let mut b = 0;
+    while b < 128 {
+        kinds[b] = if (b as u8).is_ascii_alphanumeric() {
+            WORD
+        } else {
+            SEPARATOR
+        };
+        b += 1;
+    }
+    kinds
+};
+const SEPARATOR: u8 = 0;
+const WORD: u8 = 1;
+const OTHER: u8 = 2;
+
+/// Cues that start with a letter or digit, by their first word (see the
+/// module doc). A word of the text is looked for only when some first word
+/// shares its bucket and length, which most words of news text do not.
+#[derive(Debug)]
+pub(crate) struct WordIndex {
+    patterns: Vec<String>,
+    /// Per bucket, the [`length_bit`]s of its first words.
+    lengths: Box<[u64; BUCKETS]>,
+    /// Per bucket, its first words with the ids of the cues they start.
+    buckets: Vec<Vec<FirstWord>>,
+}
+
+/// A first word (lowercase) and the ids of the cues it starts.
+type FirstWord = (Box<[u8]>, Vec<usize>);
+
+/// Whether `text` lowercased in ASCII is `lower`.
+fn eq_folded(text: &[u8], lower: &[u8]) -> bool {
+    text.len() == lower.len()
+        && text
+            .iter()
+            .zip(lower)
+            .all(|(t, l)| t.to_ascii_lowercase() == *l)
+}
+
+impl WordIndex {
+    /// Every whole-word occurrence of a cue in `text`, lowercase but for
+    /// ASCII letters, which are folded.
+    fn hits_into(&self, text: &str, hits: &mut Vec<CueHit>) {
+        let bytes = text.as_bytes();
+        // Whether the character at `at` (a char boundary) is a word
+        // character, and its length.
+        let char_at = |at: usize, kind: u8| -> (bool, usize) {
+            if kind != OTHER {
+                return (kind == WORD, 1);
+            }
+            text.get(at..)
+                .and_then(|t| t.chars().next())
+                .map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8()))
+        };
+        let mut at = 0;
+        while let Some(&b) = bytes.get(at) {
+            let (word, len) = char_at(at, BYTE_KINDS[usize::from(b)]);
+            if !word {
+                at += len;
+                continue;
+            }
+            let start = at;
+            at += len;
+            while let Some(&b) = bytes.get(at) {
+                let (word, len) = char_at(at, BYTE_KINDS[usize::from(b)]);
+                if !word {
+                    break;
+                }
+                at += len;
+            }
+            self.word_hits(text, start..at, hits);
+        }
+    }
+
+    /// The hits of the cues whose first word is the word at `word`.
+    fn word_hits(&self, text: &str, word: Range<usize>, hits: &mut Vec<CueHit>) {
+        let bytes = text.as_bytes();
+        let Some(w) = bytes.get(word.clone()) else {
+            return;
+        };
+        let key = bucket(w);
+        if self.lengths[key] & length_bit(w.len()) == 0 {
+            return;
+        }
+        let Some(entries) = self.buckets.get(key) else {
+            return;
+        };
+        for (first, ids) in entries {
+            if !eq_folded(w, first) {
+                continue;
+            }
+            for &cue in ids {
+                let Some(pattern) = self.patterns.get(cue) else {
+                    continue;
+                };
+                let end = word.start + pattern.len();
+                if bytes
+                    .get(word.start..end)
+                    .is_some_and(|t| eq_folded(t, pattern.as_bytes()))
+                    && !word_at(text, end)
+                {
+                    hits.push(CueHit {
+                        span: word.start..end,
+                        cue,
+                    });
                 }
             }
         }
@@ -197,7 +314,19 @@ fn word_at(text: &str, at: usize) -> bool {
     }
 }
 
-/// Every whole-word match of `dfa` in `lower`, overlapping ones included:
+/// Each byte's ASCII lowercase.
+const ASCII_LOWER: [u8; 256] = {
+    let mut lower = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        lower[b] = (b as u8).to_ascii_lowercase();
+        b += 1;
+    }
+    lower
+};
+
+/// Every whole-word match of `dfa` in `lower` (read as its ASCII
+/// lowercase), overlapping ones included:
 /// what the library's overlapping iterator finds (matches at a position in
 /// the same order), in one pass over the bytes.
 fn dfa_hits(dfa: &DFA, lower: &str, hits: &mut Vec<CueHit>) {
@@ -230,7 +359,7 @@ fn dfa_hits(dfa: &DFA, lower: &str, hits: &mut Vec<CueHit>) {
     // The bytes between special states are passed in a tight loop.
     while let Some(k) = bytes.get(at..).and_then(|rest| {
         rest.iter().position(|&b| {
-            sid = dfa.next_state(Anchored::No, sid, b);
+            sid = dfa.next_state(Anchored::No, sid, ASCII_LOWER[usize::from(b)]);
             dfa.is_special(sid)
         })
     }) {
@@ -310,6 +439,35 @@ mod tests {
             let text: String = parts.concat();
             let (words, automaton) = both(&cues, &text);
             proptest::prop_assert_eq!(words, automaton);
+        }
+
+        /// The word lookup and the DFA fold ASCII case: mixed-case text
+        /// gets the hits of its ASCII lowercase.
+        #[test]
+        fn searches_fold_ascii_case(
+            cues in proptest::collection::vec(proptest::sample::select(vec![
+                "profit", "net profit", "ceo", "anti-monopoly", "app store", "über", "x1", "k",
+            ]), 1..6),
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "Profit", "NET", "net", "ProFit", "CEO", "Anti", "-", "Monopoly", "App", "STORE",
+                "über", "X1", "K", "k", " ", ", ", "é", "“",
+            ]), 0..16),
+        ) {
+            let patterns: Vec<String> = cues.iter().map(|c| (*c).to_owned()).collect();
+            let text: String = parts.concat();
+            let lower = text.to_ascii_lowercase();
+            let key = |h: &CueHit| (h.span.start, h.span.end, h.cue);
+            for search in [
+                CueSearch::by_words(patterns.clone()),
+                CueSearch::automaton(&patterns, Workload::Many),
+            ] {
+                proptest::prop_assert!(search.folds_ascii_case());
+                let mut folded = search.hits(&text);
+                let mut plain = search.hits(&lower);
+                folded.sort_by_key(key);
+                plain.sort_by_key(key);
+                proptest::prop_assert_eq!(folded, plain);
+            }
         }
 
         /// The DFA loop finds what the library's overlapping iterator

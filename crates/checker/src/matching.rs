@@ -140,6 +140,27 @@ fn lowercase_into(sentence: &str, out: &mut String) -> bool {
     true
 }
 
+/// Whether `sentence` lowercases to its ASCII lowercase: every other
+/// character is its own lowercase (as quotes and dashes are).
+fn lowercase_is_ascii_lowercase(sentence: &str) -> bool {
+    let mut at = 0;
+    while let Some(i) = next_non_ascii(sentence.as_bytes(), at) {
+        let Some(c) = sentence.get(i..).and_then(|t| t.chars().next()) else {
+            return false;
+        };
+        at = i + c.len_utf8();
+        // General Punctuation has no case; the tables cost more.
+        if ('\u{2000}'..='\u{206F}').contains(&c) {
+            continue;
+        }
+        let mut lower = c.to_lowercase();
+        if !(lower.len() == 1 && lower.next() == Some(c)) {
+            return false;
+        }
+    }
+    true
+}
+
 /// [`lowercase_into`] for a sentence whose lowercase may have another
 /// length: runs of ASCII, then each other character on its own.
 fn lowercase_by_runs(sentence: &str, out: &mut String) -> bool {
@@ -205,8 +226,14 @@ impl SentenceCues {
     fn fill(&mut self, index: &FactIndex, number: usize, sentence: &str) {
         self.sentence = Some(number);
         self.hits.clear();
-        self.offsets_kept = lowercase_into(sentence, &mut self.lower);
-        index.cue_search.hits_into(&self.lower, &mut self.hits);
+        if index.cue_search.folds_ascii_case() && lowercase_is_ascii_lowercase(sentence) {
+            // Its lowercase would find the same cues at the same offsets.
+            self.offsets_kept = true;
+            index.cue_search.hits_into(sentence, &mut self.hits);
+        } else {
+            self.offsets_kept = lowercase_into(sentence, &mut self.lower);
+            index.cue_search.hits_into(&self.lower, &mut self.hits);
+        }
         let len = index.cue_words.len();
         self.found.reset(len);
         for hit in &self.hits {
@@ -1366,6 +1393,16 @@ mod tests {
                 proptest::prop_assert_eq!(&runs, &out);
                 proptest::prop_assert_eq!(kept_by_runs, kept);
             }
+        }
+
+        /// A sentence is searched unlowercased exactly when its lowercase
+        /// is its ASCII lowercase.
+        #[test]
+        fn ascii_lowercase_test_is_plain(text in "[a-zA-Z ,İKΣσßẞÜüé—“\u{2000}-\u{206F}]{0,24}") {
+            proptest::prop_assert_eq!(
+                lowercase_is_ascii_lowercase(&text),
+                text.to_lowercase() == text.to_ascii_lowercase()
+            );
         }
 
         /// The eight-byte scan finds the first non-ASCII byte.
