@@ -61,8 +61,8 @@ impl Match {
     }
 }
 
-/// A set of cue ids, a bit each: clearing ~300 cues for each claim is
-/// five words, not an allocation of 300 flags.
+/// A set of cue ids (or of fact indices), a bit each: clearing ~300 cues
+/// for each claim is five words, not an allocation of 300 flags.
 #[derive(Debug, Default, Clone)]
 struct CueSet(Vec<u64>);
 
@@ -218,6 +218,9 @@ struct SentenceCues {
     offsets_kept: bool,
     hits: Vec<CueHit>,
     found: CueSet,
+    /// The quantities and the events a cue of the sentence names.
+    quantities: CueSet,
+    events: CueSet,
     /// The lowercase sentence.
     lower: String,
 }
@@ -236,9 +239,21 @@ impl SentenceCues {
         }
         let len = index.cue_words.len();
         self.found.reset(len);
+        self.quantities.reset(index.quantity_cues.len());
+        self.events.reset(index.event_cues.len());
         for hit in &self.hits {
             if hit.cue < len {
                 self.found.insert(hit.cue);
+            }
+            for &q in index
+                .cue_quantities
+                .get(hit.cue)
+                .map_or(&[][..], Vec::as_slice)
+            {
+                self.quantities.insert(q);
+            }
+            for &e in index.cue_events.get(hit.cue).map_or(&[][..], Vec::as_slice) {
+                self.events.insert(e);
             }
         }
     }
@@ -339,6 +354,9 @@ pub struct FactIndex {
     /// sentence names in a few word operations.
     quantity_cue_sets: Vec<CueSet>,
     event_cue_sets: Vec<CueSet>,
+    /// The quantities and the events each cue is of.
+    cue_quantities: Vec<Vec<usize>>,
+    cue_events: Vec<Vec<usize>>,
     /// Each quantity's days.
     quantity_days: Vec<QuantityDays>,
     /// The ids of the quantities and of the events, shared with every
@@ -432,30 +450,20 @@ impl FactIndex {
         index.event_cue_sets = (index.event_cues.iter())
             .map(|ids| CueSet::of(ids, len))
             .collect();
+        let of_each_cue = |facts: &[Vec<usize>]| {
+            let mut of_cue = vec![Vec::new(); len];
+            for (i, ids) in facts.iter().enumerate() {
+                for &id in ids {
+                    if let Some(facts) = of_cue.get_mut(id) {
+                        facts.push(i);
+                    }
+                }
+            }
+            of_cue
+        };
+        index.cue_quantities = of_each_cue(&index.quantity_cues);
+        index.cue_events = of_each_cue(&index.event_cues);
         index
-    }
-
-    /// Whether fact `i` (of `sets`) has a cue in `near` or `sentence`: if
-    /// not, its cue score is 0.
-    fn cued(sets: &[CueSet], i: usize, near: &CueSet, sentence: &CueSet) -> bool {
-        sets.get(i)
-            .is_some_and(|set| set.meets(sentence) || set.meets(near))
-    }
-
-    /// The cue score of fact `i` (of `sets` and `cues`): 0 at once when
-    /// none of its cues is in the sentence, as most facts' are not.
-    fn cue_score_of(
-        &self,
-        (sets, cues): (&[CueSet], &[Vec<usize>]),
-        i: usize,
-        near: &CueSet,
-        sentence: &CueSet,
-    ) -> i32 {
-        if !FactIndex::cued(sets, i, near, sentence) {
-            return 0;
-        }
-        let ids = cues.get(i).map_or(&[][..], Vec::as_slice);
-        cue_score(ids, &self.cue_words, near, sentence)
     }
 
     /// Which cues occur in `lower` (lowercase text) as whole words.
@@ -478,29 +486,6 @@ impl FactIndex {
                 found.insert(hit.cue);
             }
         }
-    }
-
-    /// The subjects a claim can be about: its own, those its sentence names,
-    /// and the organisations of a person subject; into `out`, repeats
-    /// included. Returns what is known of the claim's own subject (the
-    /// first of `out`), looked up on the way.
-    fn subjects_into<'a>(
-        &'a self,
-        claim: &'a Claim,
-        in_sentence: &[&'a claims::Mention],
-        out: &mut Vec<&'a str>,
-    ) -> Option<&'a EntityFacts> {
-        out.clear();
-        let mut own = None;
-        if let Some(s) = &claim.subject {
-            out.push(&s.entity);
-            own = self.entities.get(&*s.entity);
-            if let Some(facts) = own {
-                out.extend(facts.orgs.iter().map(String::as_str));
-            }
-        }
-        out.extend(in_sentence.iter().map(|m| &*m.entity));
-        own
     }
 
     /// [`amount_agrees_with`] for quantity `i` (agrees, only through
@@ -843,7 +828,8 @@ pub fn match_all(
         // Enough for most sentences: growing from empty cost a few
         // reallocations per article.
         in_sentence: Vec::with_capacity(16),
-        subjects: Vec::with_capacity(16),
+        named_in: None,
+        named: Vec::with_capacity(16),
         candidates,
         tied,
         scored,
@@ -907,7 +893,10 @@ struct Scratch<'a> {
     /// The publication date's days, for the time scores.
     published: PublishedDays,
     in_sentence: Vec<&'a claims::Mention>,
-    subjects: Vec<&'a str>,
+    /// Which sentence `in_sentence` and `named` are of.
+    named_in: Option<usize>,
+    /// The entities the sentence names that facts are about, with them.
+    named: Vec<(&'a str, &'a EntityFacts)>,
     /// Facts about the subjects, with their subject scores.
     candidates: Vec<(usize, i32)>,
     /// Candidates tied to the claim, with the score so far.
@@ -947,99 +936,109 @@ fn match_claim<'a>(
         return None;
     }
     let sentence = extraction.sentences.get(claim.sentence)?;
-    // Mentions come in text order: the sentence's are found by search.
-    let from = mentions.partition_point(|m| m.span.start < sentence.span.start);
-    let in_sentence = &mut scratch.in_sentence;
-    in_sentence.clear();
-    in_sentence.extend(
-        mentions[from..]
-            .iter()
-            .copied()
-            .take_while(|m| m.span.start < sentence.span.end)
-            .filter(|m| m.span.end <= sentence.span.end),
-    );
-    // The subjects the claim can be about, each scored once for all its
-    // facts (a fact's subject score is its subject's); a subject named
-    // twice adds nothing.
-    let own = index.subjects_into(claim, in_sentence, &mut scratch.subjects);
+    if scratch.named_in != Some(claim.sentence) {
+        scratch.named_in = Some(claim.sentence);
+        // Mentions come in text order: the sentence's are found by search.
+        let from = mentions.partition_point(|m| m.span.start < sentence.span.start);
+        let in_sentence = &mut scratch.in_sentence;
+        in_sentence.clear();
+        in_sentence.extend(
+            mentions[from..]
+                .iter()
+                .copied()
+                .take_while(|m| m.span.start < sentence.span.end)
+                .filter(|m| m.span.end <= sentence.span.end),
+        );
+        // Each entity named once, looked up once for the sentence's claims.
+        scratch.named.clear();
+        for m in in_sentence.iter() {
+            let entity: &str = &m.entity;
+            if scratch.named.iter().any(|&(e, _)| e == entity) {
+                continue;
+            }
+            if let Some(known) = index.entities.get(entity) {
+                scratch.named.push((entity, known));
+            }
+        }
+    }
+    let in_sentence = &scratch.in_sentence[..];
+    // The subjects the claim can be about: its own, the organisations of a
+    // person subject and those its sentence names; each scored once for
+    // all its facts (a fact's subject score is its subject's); a subject
+    // named twice adds nothing.
     let candidates = &mut scratch.candidates;
     candidates.clear();
-    for (k, &subject) in scratch.subjects.iter().enumerate() {
-        if scratch.subjects[..k].contains(&subject) {
-            continue;
-        }
-        let known = if k == 0 && claim.subject.is_some() {
-            own
-        } else {
-            index.entities.get(subject)
-        };
-        let Some(known) = known else {
-            continue;
-        };
+    let mut add = |subject: &str, known: &EntityFacts| {
         let facts = if date.is_none() {
             &known.quantities
         } else {
             &known.events
         };
         if facts.is_empty() {
+            return;
+        }
+        if let Some(score) = subject_score(base, claim, subject, in_sentence) {
+            candidates.extend(facts.iter().map(|&i| (i, score)));
+        }
+    };
+    let own = claim.subject.as_ref().map(|s| &*s.entity);
+    let own_known = own.and_then(|e| index.entities.get(e));
+    let orgs = own_known.map_or(&[][..], |known| &known.orgs[..]);
+    if let (Some(own), Some(known)) = (own, own_known) {
+        add(own, known);
+    }
+    for (k, org) in orgs.iter().enumerate() {
+        if own == Some(org.as_str()) || orgs[..k].contains(org) {
             continue;
         }
-        let Some(score) = subject_score(base, claim, subject, in_sentence) else {
+        if let Some(known) = index.entities.get(org.as_str()) {
+            add(org, known);
+        }
+    }
+    for &(entity, known) in &scratch.named {
+        if own == Some(entity) || orgs.iter().any(|o| o == entity) {
             continue;
-        };
-        candidates.extend(facts.iter().map(|&i| (i, score)));
+        }
+        add(entity, known);
     }
     if candidates.is_empty() {
         return None;
     }
     // Ascending, as the facts were scored before (each fact has one subject).
     candidates.sort_unstable_by_key(|&(i, _)| i);
-    let tied = &mut scratch.tied;
-    tied.clear();
     let stated = match date {
-        None => {
-            let stated = stated_amount(claim)?;
-            for &(i, subject) in candidates.iter() {
-                let Some(q) = base.quantities.get(i) else {
-                    continue;
-                };
-                let Some(unit) = unit_score(base, stated.unit.as_ref(), &q.value.unit, &q.cues)
-                else {
-                    continue;
-                };
-                tied.push((i, subject + unit));
+        None => Some(stated_amount(claim)?),
+        Some(_) => None,
+    };
+    // The unit score of a candidate, `None` for a unit the claim's cannot
+    // be compared with.
+    let unit_of = |i: usize| -> Option<i32> {
+        match stated {
+            Some(stated) => {
+                let q = base.quantities.get(i)?;
+                unit_score(base, stated.unit.as_ref(), &q.value.unit, &q.cues)
             }
-            Some(stated)
-        }
-        Some(_) => {
-            tied.extend(candidates.iter().filter(|&&(i, _)| i < base.events.len()));
-            None
+            None => (i < base.events.len()).then_some(0),
         }
     };
-    if tied.is_empty() {
+    // One comparable candidate is enough to search the sentence; the
+    // others' units are asked below of the cued candidates alone.
+    if !candidates.iter().any(|&(i, _)| unit_of(i).is_some()) {
         return None;
     }
     let sentence_text = text.get(sentence.span.clone()).unwrap_or("");
-    let cues = &mut scratch.cues;
-    if cues.sentence != Some(claim.sentence) {
-        cues.fill(index, claim.sentence, sentence_text);
+    if scratch.cues.sentence != Some(claim.sentence) {
+        scratch.cues.fill(index, claim.sentence, sentence_text);
     }
-    // A candidate no cue of the sentence names scores no cue points and
-    // is dropped (the phrase's cues are among the sentence's when the
-    // offsets are kept): without one, the phrase need not be found.
-    if cues.offsets_kept {
-        let sets = if date.is_none() {
-            &index.quantity_cue_sets
-        } else {
-            &index.event_cue_sets
-        };
-        let cued = |&(i, _): &(usize, i32)| sets.get(i).is_some_and(|s| s.meets(&cues.found));
-        if !tied.iter().any(cued) {
-            return None;
-        }
-    }
+    let cues = &scratch.cues;
+    // A calendar date or weekday often stands apart from its verb ("On
+    // August 24, X released ..."): the sentence is its phrase. An amount
+    // or a relative expression qualifies its own phrase only ("compared
+    // to last year's 2.7 billion").
+    let needs_phrase =
+        !matches!(date, Some((_, written)) if !matches!(written, DateKind::Relative(_)));
     let near_cues = &mut scratch.near;
-    let mut phrase_cues = || {
+    let phrase_cues = |near_cues: &mut CueSet| {
         let near = window(text, &sentence.span, &claim.span);
         cues.within(
             index,
@@ -1049,32 +1048,62 @@ fn match_claim<'a>(
             near_cues,
         );
     };
-    match (date, stated) {
-        (None, Some(stated)) => {
-            phrase_cues();
-            match_amount(
-                base,
-                index,
-                (extraction.published, &scratch.published),
-                claim,
-                stated,
-                tied,
-                &mut scratch.scored,
-                near_cues,
-                &cues.found,
-            )
+    // The candidates tied to the claim (with their subject and unit
+    // scores) that a cue of the sentence names: the others score no cue
+    // points and are dropped.
+    let tied = &mut scratch.tied;
+    tied.clear();
+    let with_unit = |&(i, subject): &(usize, i32)| Some((i, subject + unit_of(i)?));
+    if cues.offsets_kept {
+        // The phrase's cues are among the sentence's: without a cued
+        // candidate, the phrase need not be found.
+        let cued = if date.is_none() {
+            &cues.quantities
+        } else {
+            &cues.events
+        };
+        tied.extend(
+            candidates
+                .iter()
+                .filter(|&&(i, _)| cued.contains(i))
+                .filter_map(with_unit),
+        );
+        if tied.is_empty() {
+            return None;
         }
-        (Some((d, written)), _) => {
-            // A calendar date or weekday often stands apart from its
-            // verb ("On August 24, X released ..."): the sentence is
-            // its phrase. A relative expression qualifies its own
-            // phrase only ("compared to last year's 2.7 billion").
-            let near = if matches!(written, DateKind::Relative(_)) {
-                phrase_cues();
-                &*near_cues
-            } else {
-                &cues.found
-            };
+        if needs_phrase {
+            phrase_cues(near_cues);
+        }
+    } else {
+        if needs_phrase {
+            phrase_cues(near_cues);
+        }
+        let near: &CueSet = if needs_phrase { near_cues } else { &cues.found };
+        let sets = if date.is_none() {
+            &index.quantity_cue_sets
+        } else {
+            &index.event_cue_sets
+        };
+        let cued = |&&(i, _): &&(usize, i32)| {
+            sets.get(i)
+                .is_some_and(|set| set.meets(&cues.found) || set.meets(near))
+        };
+        tied.extend(candidates.iter().filter(cued).filter_map(with_unit));
+    }
+    let near: &CueSet = if needs_phrase { near_cues } else { &cues.found };
+    match (date, stated) {
+        (None, Some(stated)) => match_amount(
+            base,
+            index,
+            (extraction.published, &scratch.published),
+            claim,
+            stated,
+            tied,
+            &mut scratch.scored,
+            near,
+            &cues.found,
+        ),
+        (Some((d, _)), _) => {
             match_event(base, index, d, tied, &mut scratch.scored, near, &cues.found)
         }
         (None, None) => None,
@@ -1134,8 +1163,8 @@ fn match_amount(
         let Some(q) = base.quantities.get(i) else {
             continue;
         };
-        let facts = (&index.quantity_cue_sets[..], &index.quantity_cues[..]);
-        let cues = index.cue_score_of(facts, i, near, sentence);
+        let ids = index.quantity_cues.get(i).map_or(&[][..], Vec::as_slice);
+        let cues = cue_score(ids, &index.cue_words, near, sentence);
         if cues == 0 {
             continue;
         }
@@ -1177,8 +1206,8 @@ fn match_event(
         let Some(e) = base.events.get(i) else {
             continue;
         };
-        let facts = (&index.event_cue_sets[..], &index.event_cues[..]);
-        let cues = index.cue_score_of(facts, i, near, sentence);
+        let ids = index.event_cues.get(i).map_or(&[][..], Vec::as_slice);
+        let cues = cue_score(ids, &index.cue_words, near, sentence);
         if cues < 2 {
             continue;
         }
