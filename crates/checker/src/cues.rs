@@ -291,6 +291,7 @@ impl WordIndex {
 }
 
 /// Whether a word character ends right before `at` (a char boundary).
+#[inline]
 fn word_before(text: &str, at: usize) -> bool {
     match text.as_bytes().get(at.wrapping_sub(1)) {
         None => false,
@@ -303,6 +304,7 @@ fn word_before(text: &str, at: usize) -> bool {
 }
 
 /// Whether a word character starts at `at` (a char boundary).
+#[inline]
 fn word_at(text: &str, at: usize) -> bool {
     match text.as_bytes().get(at) {
         None => false,
@@ -355,20 +357,48 @@ fn dfa_hits(dfa: &DFA, lower: &str, hits: &mut Vec<CueHit>) {
         report(sid, 0);
     }
     let bytes = lower.as_bytes();
+    let next = |sid, b: u8| dfa.next_state(Anchored::No, sid, ASCII_LOWER[usize::from(b)]);
+    // Four bytes a step, and most steps reach no special state: one test
+    // for the four, and the bytes of a step that does are read again one
+    // at a time.
+    let mut chunks = bytes.chunks_exact(4);
     let mut at = 0;
-    // The bytes between special states are passed in a tight loop.
-    while let Some(k) = bytes.get(at..).and_then(|rest| {
-        rest.iter().position(|&b| {
-            sid = dfa.next_state(Anchored::No, sid, ASCII_LOWER[usize::from(b)]);
-            dfa.is_special(sid)
-        })
-    }) {
-        at += k + 1;
-        if dfa.is_dead(sid) {
-            return;
+    for chunk in &mut chunks {
+        let &[a, b, c, d] = chunk else {
+            break;
+        };
+        let s1 = next(sid, a);
+        let s2 = next(s1, b);
+        let s3 = next(s2, c);
+        let s4 = next(s3, d);
+        if !(dfa.is_special(s1) | dfa.is_special(s2) | dfa.is_special(s3) | dfa.is_special(s4)) {
+            sid = s4;
+            at += 4;
+            continue;
         }
-        if dfa.is_match(sid) {
-            report(sid, at);
+        for &byte in chunk {
+            sid = next(sid, byte);
+            at += 1;
+            if dfa.is_special(sid) {
+                if dfa.is_dead(sid) {
+                    return;
+                }
+                if dfa.is_match(sid) {
+                    report(sid, at);
+                }
+            }
+        }
+    }
+    for &byte in chunks.remainder() {
+        sid = next(sid, byte);
+        at += 1;
+        if dfa.is_special(sid) {
+            if dfa.is_dead(sid) {
+                return;
+            }
+            if dfa.is_match(sid) {
+                report(sid, at);
+            }
         }
     }
 }
