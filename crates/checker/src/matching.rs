@@ -1222,6 +1222,191 @@ mod tests {
     use super::*;
     use facts::Scale;
 
+    /// `match_claim` as it was before the per-sentence fast paths: every
+    /// claim looks up its sentence's mentions and subjects, scores the
+    /// units of all candidates, searches the lowercase sentence and passes
+    /// every tied candidate on.
+    fn reference_match_claim(
+        base: &FactBase,
+        index: &FactIndex,
+        (text, extraction): (&str, &Extraction),
+        mentions: &[&claims::Mention],
+        claim: &Claim,
+        published: &PublishedDays,
+    ) -> Option<Match> {
+        let is_amount = matches!(
+            claim.kind,
+            ClaimKind::Amount(_) | ClaimKind::Conversion { .. } | ClaimKind::Malformed { .. }
+        );
+        let date = match &claim.kind {
+            ClaimKind::Date {
+                resolved: Resolved::Date(d),
+                written,
+            } if !matches!(written, DateKind::Period(_)) => Some((d, written)),
+            _ => None,
+        };
+        if !is_amount && date.is_none() {
+            return None;
+        }
+        let sentence = extraction.sentences.get(claim.sentence)?;
+        let in_sentence: Vec<&claims::Mention> = mentions
+            .iter()
+            .copied()
+            .filter(|m| m.span.start >= sentence.span.start && m.span.end <= sentence.span.end)
+            .collect();
+        let mut subjects: Vec<&str> = Vec::new();
+        if let Some(s) = &claim.subject {
+            subjects.push(&s.entity);
+            if let Some(known) = index.entities.get(&*s.entity) {
+                subjects.extend(known.orgs.iter().map(String::as_str));
+            }
+        }
+        subjects.extend(in_sentence.iter().map(|m| &*m.entity));
+        let mut candidates = Vec::new();
+        for (k, &subject) in subjects.iter().enumerate() {
+            if subjects[..k].contains(&subject) {
+                continue;
+            }
+            let Some(known) = index.entities.get(subject) else {
+                continue;
+            };
+            let facts = if date.is_none() {
+                &known.quantities
+            } else {
+                &known.events
+            };
+            if facts.is_empty() {
+                continue;
+            }
+            let Some(score) = subject_score(base, claim, subject, &in_sentence) else {
+                continue;
+            };
+            candidates.extend(facts.iter().map(|&i| (i, score)));
+        }
+        candidates.sort_unstable_by_key(|&(i, _)| i);
+        let mut tied = Vec::new();
+        let stated = match date {
+            None => {
+                let stated = stated_amount(claim)?;
+                for &(i, subject) in &candidates {
+                    let Some(q) = base.quantities.get(i) else {
+                        continue;
+                    };
+                    if let Some(unit) =
+                        unit_score(base, stated.unit.as_ref(), &q.value.unit, &q.cues)
+                    {
+                        tied.push((i, subject + unit));
+                    }
+                }
+                Some(stated)
+            }
+            Some(_) => {
+                tied.extend(candidates.iter().filter(|&&(i, _)| i < base.events.len()));
+                None
+            }
+        };
+        if tied.is_empty() {
+            return None;
+        }
+        // The lowercase sentence, searched.
+        let sentence_text = text.get(sentence.span.clone()).unwrap_or("");
+        let mut cues = SentenceCues::default();
+        cues.offsets_kept = lowercase_into(sentence_text, &mut cues.lower);
+        index.cue_search.hits_into(&cues.lower, &mut cues.hits);
+        cues.found.reset(index.cue_words.len());
+        for hit in &cues.hits {
+            cues.found.insert(hit.cue);
+        }
+        let mut near = CueSet::default();
+        let phrase = window(text, &sentence.span, &claim.span);
+        cues.within(
+            index,
+            sentence_text,
+            phrase.start.saturating_sub(sentence.span.start)
+                ..phrase.end.saturating_sub(sentence.span.start),
+            &mut near,
+        );
+        let mut scored = Vec::new();
+        match (date, stated) {
+            (None, Some(stated)) => match_amount(
+                base,
+                index,
+                (extraction.published, published),
+                claim,
+                stated,
+                &tied,
+                &mut scored,
+                &near,
+                &cues.found,
+            ),
+            (Some((d, written)), _) => {
+                let near = if matches!(written, DateKind::Relative(_)) {
+                    &near
+                } else {
+                    &cues.found
+                };
+                match_event(base, index, d, &tied, &mut scored, near, &cues.found)
+            }
+            (None, None) => None,
+        }
+    }
+
+    /// `match_all` (with its per-sentence caches and its fast paths) is
+    /// the plain matching of each claim, on the sources' articles and on
+    /// variants in capitals and with characters whose lowercase is longer
+    /// (so the phrase's cues are searched apart).
+    #[test]
+    fn match_all_is_the_plain_matching_of_each_claim() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let base = facts::load_dir(&root.join("facts")).unwrap_or_else(|e| panic!("{e:?}"));
+        let mut articles: Vec<std::path::PathBuf> = std::fs::read_dir(root.join("sources"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        articles.sort();
+        assert!(!articles.is_empty());
+        for workload in [Workload::Few, Workload::Many] {
+            let index = FactIndex::for_workload(&base, workload);
+            let extractor = claims::Extractor::for_facts_and_workload(&base, workload);
+            for path in &articles {
+                let original = std::fs::read_to_string(path).unwrap();
+                for text in [
+                    original.clone(),
+                    original.to_uppercase(),
+                    original
+                        .replace(" the ", " thİ ")
+                        .replace("profit", "PROFİT"),
+                    original.replace(". ", ". Σ "),
+                ] {
+                    let published = FactDate::parse("2021-09-13").ok();
+                    let extraction = extractor.extract(&text, claims::Format::Text, published);
+                    let fast = match_all(&base, &index, &text, &extraction);
+                    let mentions: Vec<&claims::Mention> = (extraction.claims.iter())
+                        .filter_map(|c| match &c.kind {
+                            ClaimKind::Mention(m) => Some(m),
+                            _ => None,
+                        })
+                        .collect();
+                    let days = PublishedDays::of(extraction.published.as_ref());
+                    let plain: Vec<Option<Match>> = (extraction.claims.iter())
+                        .map(|claim| {
+                            reference_match_claim(
+                                &base,
+                                &index,
+                                (&text, &extraction),
+                                &mentions,
+                                claim,
+                                &days,
+                            )
+                        })
+                        .collect();
+                    assert_eq!(fast, plain, "{}", path.display());
+                    assert!(fast.iter().any(Option::is_some) || text != original);
+                }
+            }
+        }
+    }
+
     #[test]
     fn windows_stop_at_punctuation_and_and() {
         let text = "with revenue of 23 billion yuan (the same below), a rise of 89%; operating profit of 2 billion yuan and net profit of 2.4 billion yuan.";
