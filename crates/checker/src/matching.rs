@@ -1157,7 +1157,8 @@ fn match_amount(
     let period = claim_period(claim);
     scored.clear();
     // Computed for the first candidate that gets this far: a claim none
-    // reaches is unmatched either way.
+    // reaches is unmatched either way (`pick` keeps no candidate below
+    // the threshold).
     let mut stated_interval = None;
     for &(i, tie) in tied {
         let Some(q) = base.quantities.get(i) else {
@@ -1174,6 +1175,11 @@ fn match_amount(
         let Some(time) = time_score(period, when, (q.period, days), published_days) else {
             continue;
         };
+        let score = tie + cues + time;
+        // `pick` passes over it: its agreement is not needed.
+        if score < THRESHOLD {
+            continue;
+        }
         // An amount too large to reason about is compared with nothing: it
         // stays unverified rather than agreeing with any fact.
         let interval = *stated_interval.get_or_insert_with(|| numbers::stated_interval(stated));
@@ -1181,7 +1187,7 @@ fn match_amount(
         let (agrees, accepted_only) = index.amount_agrees(base, (i, q), interval, stated, || {
             rate_date(Some(q), claim, published)
         });
-        scored.push((tie + cues + time, i, agrees, accepted_only));
+        scored.push((score, i, agrees, accepted_only));
     }
     pick(
         scored,
@@ -1208,7 +1214,8 @@ fn match_event(
         };
         let ids = index.event_cues.get(i).map_or(&[][..], Vec::as_slice);
         let cues = cue_score(ids, &index.cue_words, near, sentence);
-        if cues < 2 {
+        // Below the threshold `pick` passes over it.
+        if cues < 2 || subject + cues < THRESHOLD {
             continue;
         }
         let (agrees, accepted_only) = date_agrees(resolved, e);
@@ -1328,24 +1335,60 @@ mod tests {
         );
         let mut scored = Vec::new();
         match (date, stated) {
-            (None, Some(stated)) => match_amount(
-                base,
-                index,
-                (extraction.published, published),
-                claim,
-                stated,
-                &tied,
-                &mut scored,
-                &near,
-                &cues.found,
-            ),
+            (None, Some(stated)) => {
+                // Every candidate scored, as `match_amount` did.
+                let when = claim
+                    .when
+                    .as_ref()
+                    .map(|(w, _)| (w.first_day(), w.last_day()));
+                let interval = numbers::stated_interval(stated);
+                for &(i, tie) in &tied {
+                    let q = &base.quantities[i];
+                    let cues = cue_score(
+                        &index.quantity_cues[i],
+                        &index.cue_words,
+                        &near,
+                        &cues.found,
+                    );
+                    if cues == 0 {
+                        continue;
+                    }
+                    let days = &index.quantity_days[i];
+                    let Some(time) =
+                        time_score(claim_period(claim), when, (q.period, days), published)
+                    else {
+                        continue;
+                    };
+                    let date = rate_date(Some(q), claim, extraction.published);
+                    let (agrees, accepted_only, _) =
+                        amount_agrees_with(base, Some(interval?), stated, q, date.as_ref());
+                    scored.push((tie + cues + time, i, agrees, accepted_only));
+                }
+                pick(
+                    &mut scored,
+                    |i| index.quantity_ids.get(*i),
+                    |i| FactKind::Quantity(*i),
+                )
+            }
             (Some((d, written)), _) => {
                 let near = if matches!(written, DateKind::Relative(_)) {
                     &near
                 } else {
                     &cues.found
                 };
-                match_event(base, index, d, &tied, &mut scored, near, &cues.found)
+                for &(i, subject) in &tied {
+                    let cues = cue_score(&index.event_cues[i], &index.cue_words, near, &cues.found);
+                    if cues < 2 {
+                        continue;
+                    }
+                    let (agrees, accepted_only) = date_agrees(d, &base.events[i]);
+                    scored.push((subject + cues, i, agrees, accepted_only));
+                }
+                pick(
+                    &mut scored,
+                    |i| index.event_ids.get(*i),
+                    |i| FactKind::Event(*i),
+                )
             }
             (None, None) => None,
         }
