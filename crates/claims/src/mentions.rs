@@ -515,6 +515,8 @@ struct NameTrie {
     /// [`NameTrie::find_word_starts`].
     capital_starts: bool,
     digit_starts: bool,
+    /// The length of the longest name, in bytes.
+    longest_name: usize,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -523,6 +525,13 @@ struct TrieNode {
     edges: (u32, u32),
     /// The first name ending here, or `NO_NAME`.
     name: u32,
+    /// Where the node has one edge: the bytes of the path of single edges
+    /// from it through nodes where no name ends (up to eight, little-endian),
+    /// their number, and the node at its end. Names are mostly such paths,
+    /// walked eight bytes at a time.
+    run: u64,
+    run_len: u32,
+    run_to: u32,
 }
 
 const NO_NAME: u32 = u32::MAX;
@@ -542,7 +551,9 @@ impl NameTrie {
         let mut offsets: Vec<[u64; 256]> = Vec::new();
         let mut capital_starts = true;
         let mut digit_starts = false;
+        let mut longest_name = 0;
         for (index, name) in names.enumerate() {
+            longest_name = longest_name.max(name.len());
             match name.first() {
                 Some(b) if b.is_ascii_digit() => digit_starts = true,
                 Some(b) if b.is_ascii_uppercase() || !b.is_ascii() => {}
@@ -610,7 +621,28 @@ impl NameTrie {
             nodes.push(TrieNode {
                 edges: (from, edges.len() as u32),
                 name,
+                run: 0,
+                run_len: 0,
+                run_to: 0,
             });
+        }
+        for n in 0..nodes.len() {
+            let (mut run, mut len, mut to) = (0u64, 0u32, n);
+            while len < 8 {
+                let Some(here) = nodes.get(to) else { break };
+                if len > 0 && here.name != NO_NAME || here.edges.1 != here.edges.0 + 1 {
+                    break;
+                }
+                let Some(&(b, child)) = edges.get(here.edges.0 as usize) else {
+                    break;
+                };
+                run |= u64::from(b) << (8 * len);
+                len += 1;
+                to = child as usize;
+            }
+            if let Some(node) = nodes.get_mut(n) {
+                (node.run, node.run_len, node.run_to) = (run, len, to as u32);
+            }
         }
         let thirds = pair_nodes
             .iter()
@@ -639,6 +671,7 @@ impl NameTrie {
             offsets,
             capital_starts,
             digit_starts,
+            longest_name,
         }
     }
 
@@ -744,7 +777,10 @@ impl NameTrie {
         };
         let mut offsets = row[usize::from(pair[1])];
         let across = |s: usize| self.match_at(bytes, s).is_some_and(|(_, end)| end > at);
-        if offsets & 1 != 0 && (from..at.saturating_sub(63)).any(across) {
+        // A match running across `at` starts less than the longest name
+        // before it.
+        let first = from.max((at + 1).saturating_sub(self.longest_name));
+        if offsets & 1 != 0 && (first..at.saturating_sub(63)).any(across) {
             return true;
         }
         offsets &= !1;
@@ -836,6 +872,21 @@ impl NameTrie {
             if here.name != NO_NAME {
                 best = Some((here.name, at));
             }
+            if here.run_len > 1 {
+                if let Some(eight) = bytes.get(at..at + 8) {
+                    let mut word = [0u8; 8];
+                    word.copy_from_slice(eight);
+                    let mask = u64::MAX >> (64 - 8 * here.run_len);
+                    // No name ends inside the run: a mismatch in it ends
+                    // the walk with the best match so far.
+                    if ascii_lowercase(u64::from_le_bytes(word)) & mask != here.run {
+                        return best;
+                    }
+                    node = here.run_to;
+                    at += here.run_len as usize;
+                    continue;
+                }
+            }
             let Some(b) = bytes.get(at) else {
                 return best;
             };
@@ -853,6 +904,20 @@ impl NameTrie {
             }
         }
     }
+}
+
+/// `x` with each byte that is an ASCII capital lowercased.
+#[inline]
+fn ascii_lowercase(x: u64) -> u64 {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGH: u64 = ONES * 0x80;
+    // Per byte, without carries between bytes (bit 7 cleared first): bit 7
+    // of `low + (0x80 - k)` is set when `low >= k`.
+    let low = x & !HIGH;
+    let from_a = low + ONES * (0x80 - u64::from(b'A'));
+    let past_z = low + ONES * (0x80 - u64::from(b'Z') - 1);
+    let capitals = from_a & !past_z & !x & HIGH;
+    x | capitals >> 2
 }
 
 /// The closest of `group` (name words with the first letter of `token`, of

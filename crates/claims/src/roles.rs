@@ -69,7 +69,7 @@ pub struct RoleClaim {
     pub former: bool,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 enum Item<'t> {
     Person(usize),
     Org(usize),
@@ -695,12 +695,96 @@ fn classify_word(word: &str) -> Item<'static> {
     })
 }
 
-/// Every keyword of [`keyword`], for [`MAY_BE_KEYWORD`].
-const KEYWORDS: &[u128] = &[
-    AND, AMPERSAND, OF, AT, FOR, THE, A, AN, ITS, THEIR, COMPANY, FIRM, GROUP, IS, REMAINS, SERVES,
-    CURRENTLY, BECAME, BECOMES, TOOK, NAMED, APPOINTED, ELECTED, PROMOTED, WAS, SERVED, HAD, AS,
-    OVER, ALSO, NOW, OFFICIALLY, THEN, STILL, BEEN, HAS, FORMER, EX, FORMERLY, OUTGOING, RETIRED,
-];
+/// Every keyword and its item.
+const KEYWORDS: &[(u128, Item<'static>)] = {
+    use Item::{Adverb, Anaphor, And, Det, Former, Of, Verb};
+    use Tense::{Current, Past, Started};
+    &[
+        (AND, And),
+        (AMPERSAND, And),
+        (OF, Of),
+        (AT, Of),
+        (FOR, Of),
+        (THE, Det),
+        (A, Det),
+        (AN, Det),
+        (ITS, Anaphor),
+        (THEIR, Anaphor),
+        (COMPANY, Anaphor),
+        (FIRM, Anaphor),
+        (GROUP, Anaphor),
+        (IS, Verb(Current)),
+        (REMAINS, Verb(Current)),
+        (SERVES, Verb(Current)),
+        (CURRENTLY, Adverb),
+        (BECAME, Verb(Started)),
+        (BECOMES, Verb(Started)),
+        (TOOK, Verb(Started)),
+        (NAMED, Verb(Started)),
+        (APPOINTED, Verb(Started)),
+        (ELECTED, Verb(Started)),
+        (PROMOTED, Verb(Started)),
+        (WAS, Verb(Past)),
+        (SERVED, Verb(Past)),
+        (HAD, Verb(Past)),
+        (AS, Adverb),
+        (OVER, Adverb),
+        (ALSO, Adverb),
+        (NOW, Adverb),
+        (OFFICIALLY, Adverb),
+        (THEN, Adverb),
+        (STILL, Adverb),
+        (BEEN, Adverb),
+        (HAS, Adverb),
+        (FORMER, Former),
+        (EX, Former),
+        (FORMERLY, Former),
+        (OUTGOING, Former),
+        (RETIRED, Former),
+    ]
+};
+
+/// The slot of a key in [`KEYWORD_SLOTS`] under a multiplier.
+const fn slot(k: u128, multiplier: u64) -> usize {
+    let x = (k as u64) ^ ((k >> 64) as u64);
+    (x.wrapping_mul(multiplier) >> 56) as usize
+}
+
+/// A multiplier under which no two keywords share a slot, found at
+/// compile time.
+const MULTIPLIER: u64 = {
+    let mut m: u64 = 0x9e37_79b9_7f4a_7c15;
+    loop {
+        let mut used = [false; 256];
+        let mut i = 0;
+        while i < KEYWORDS.len() {
+            let s = slot(KEYWORDS[i].0, m);
+            if used[s] {
+                break;
+            }
+            used[s] = true;
+            i += 1;
+        }
+        if i == KEYWORDS.len() {
+            break m;
+        }
+        m = m.wrapping_add(0x2545_f491_4f6c_dd1e);
+    }
+};
+
+/// Each keyword at its slot, with its item; 0 and none elsewhere (no word
+/// has key 0 but those [`key`] gives 0 for, which are no keyword): a
+/// keyword is found by one comparison.
+const KEYWORD_SLOTS: [(u128, Option<Item<'static>>); 256] = {
+    let mut slots = [(0, None); 256];
+    let mut i = 0;
+    while i < KEYWORDS.len() {
+        let (k, item) = KEYWORDS[i];
+        slots[slot(k, MULTIPLIER)] = (k, Some(item));
+        i += 1;
+    }
+    slots
+};
 
 /// By word length, a bit per first byte (mod 32) of a keyword that long:
 /// most words are no keyword, and this rejects them in a few steps.
@@ -708,7 +792,7 @@ const MAY_BE_KEYWORD: [u32; 16] = {
     let mut table = [0u32; 16];
     let mut i = 0;
     while i < KEYWORDS.len() {
-        let k = KEYWORDS[i];
+        let k = KEYWORDS[i].0;
         table[(k >> 120) as usize & 15] |= 1 << (k as u32 & 31);
         i += 1;
     }
@@ -721,22 +805,8 @@ fn keyword(k: u128) -> Option<Item<'static>> {
     if MAY_BE_KEYWORD[(k >> 120) as usize & 15] & 1 << (k as u32 & 31) == 0 {
         return None;
     }
-    Some(match k {
-        AND | AMPERSAND => Item::And,
-        OF | AT | FOR => Item::Of,
-        THE | A | AN => Item::Det,
-        ITS | THEIR => Item::Anaphor,
-        COMPANY | FIRM | GROUP => Item::Anaphor,
-        IS | REMAINS | SERVES => Item::Verb(Tense::Current),
-        CURRENTLY => Item::Adverb,
-        BECAME | BECOMES | TOOK | NAMED | APPOINTED | ELECTED | PROMOTED => {
-            Item::Verb(Tense::Started)
-        }
-        WAS | SERVED | HAD => Item::Verb(Tense::Past),
-        AS | OVER | ALSO | NOW | OFFICIALLY | THEN | STILL | BEEN | HAS => Item::Adverb,
-        FORMER | EX | FORMERLY | OUTGOING | RETIRED => Item::Former,
-        _ => return None,
-    })
+    let (key, item) = KEYWORD_SLOTS[slot(k, MULTIPLIER)];
+    if key == k { item } else { None }
 }
 
 /// What [`items`] makes of an ASCII byte.
