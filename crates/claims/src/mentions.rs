@@ -1183,6 +1183,22 @@ fn word_end(text: &str, mut at: usize) -> usize {
     at
 }
 
+/// [`Letters::bin`] of each ASCII character.
+const ASCII_BINS: [u8; 128] = {
+    let mut bins = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        bins[b] = if c.is_ascii_alphabetic() {
+            c.to_ascii_lowercase() - b'a'
+        } else {
+            26 + (b % 6) as u8
+        };
+        b += 1;
+    }
+    bins
+};
+
 /// How many characters of a word fall in each of 32 bins (letters
 /// case-folded, anything else hashed). A substitution changes two counts by
 /// one, an insertion or deletion one, a transposition none: two words at
@@ -1204,16 +1220,27 @@ impl Letters {
 
     /// A bit for each bin `word` uses.
     fn present(word: &str) -> u32 {
+        // Words are mostly ASCII: their bins by table, without decoding.
+        if word.is_ascii() {
+            return word
+                .bytes()
+                .fold(0, |set, b| set | 1 << ASCII_BINS[usize::from(b & 0x7f)]);
+        }
         word.chars().fold(0, |set, c| set | 1 << Letters::bin(c))
     }
 
     fn of(word: &str) -> Letters {
         let mut bins = [0u8; 32];
-        for c in word.chars() {
-            let bin = Letters::bin(c);
+        let mut add = |bin: usize| {
             if let Some(n) = bins.get_mut(bin) {
                 *n = n.saturating_add(1);
             }
+        };
+        if word.is_ascii() {
+            word.bytes()
+                .for_each(|b| add(usize::from(ASCII_BINS[usize::from(b & 0x7f)])));
+        } else {
+            word.chars().for_each(|c| add(Letters::bin(c)));
         }
         Letters(bins)
     }
@@ -1388,6 +1415,25 @@ mod tests {
             .into_iter()
             .map(|x| format!("{} ~ {} ({})", &text[x.span], x.closest, x.distance))
             .collect()
+    }
+
+    #[test]
+    fn letter_bins_of_ascii_by_table_as_by_char() {
+        for b in 0u8..128 {
+            assert_eq!(
+                usize::from(ASCII_BINS[usize::from(b)]),
+                Letters::bin(char::from(b))
+            );
+        }
+        for word in ["Alibaba", "Tencent-2", "naïve", "Zhang", "", "a b_c"] {
+            let mut bins = [0u8; 32];
+            for c in word.chars() {
+                bins[Letters::bin(c)] += 1;
+            }
+            assert_eq!(Letters::of(word), Letters(bins), "{word}");
+            let present = word.chars().fold(0u32, |s, c| s | 1 << Letters::bin(c));
+            assert_eq!(Letters::present(word), present, "{word}");
+        }
     }
 
     #[test]
