@@ -898,12 +898,14 @@ fn word_end_ascii(bytes: &[u8], mut from: usize, stop: usize) -> usize {
 }
 
 /// Reads a sentence into items with their spans. `titles` are in text
-/// order, as [`TitleMatcher::find`] gives them.
+/// order, as [`TitleMatcher::find`] gives them. Stops `after_titles` items
+/// after the last title (at the latest).
 fn items<'t>(
     text: &str,
     sentence: Range<usize>,
     mentions: &[Mention],
     titles: &[(Range<usize>, &'t Arc<str>)],
+    after_titles: usize,
 ) -> Vec<(Item<'t>, Range<usize>)> {
     let bytes = text.as_bytes();
     // Where each mention starts, first mention first among equal starts:
@@ -940,7 +942,17 @@ fn items<'t>(
     // About one item per four bytes of news copy: one allocation, mostly.
     let mut out = Vec::with_capacity(sentence.len() / 4 + 4);
     let mut pos = sentence.start;
+    let last_title = titles.last().map_or(usize::MAX, |(s, _)| s.start);
+    // Set where `pos` first reaches the last title: its item, if it has
+    // one, comes next.
+    let mut limit = usize::MAX;
     while pos < sentence.end {
+        if pos >= last_title && limit == usize::MAX {
+            limit = out.len().saturating_add(after_titles);
+        }
+        if out.len() >= limit {
+            break;
+        }
         if next_mention <= pos {
             while next_mention < pos {
                 mention_at += 1;
@@ -1271,6 +1283,9 @@ pub fn find(
     read(text, sentence, mentions, titles)
 }
 
+/// How many items after the last title [`read`] needs (with a margin).
+const AFTER_TITLES: usize = 16;
+
 /// [`find`] without its test for a person.
 fn read(
     text: &str,
@@ -1278,11 +1293,26 @@ fn read(
     mentions: &[Mention],
     titles: &TitleMatcher,
 ) -> Vec<RoleClaim> {
+    read_with(text, sentence, mentions, titles, AFTER_TITLES)
+}
+
+/// [`read`], with the items read up to `after_titles` past the last title.
+fn read_with(
+    text: &str,
+    sentence: Range<usize>,
+    mentions: &[Mention],
+    titles: &TitleMatcher,
+    after_titles: usize,
+) -> Vec<RoleClaim> {
     let title_spans = titles.find(text, sentence.clone());
     if title_spans.is_empty() {
         return Vec::new();
     }
-    let items = items(text, sentence.clone(), mentions, &title_spans);
+    // Every shape holds a title, and reads at most 13 items past the last
+    // title of its phrase (titles joined by "and", "of", a determiner and
+    // eight words before the organisation, a comma, a person): items
+    // further on make no claim.
+    let items = items(text, sentence.clone(), mentions, &title_spans, after_titles);
     let r = Reader {
         words: text,
         items: &items,
@@ -2016,13 +2046,48 @@ mod fast_paths {
                     .collect();
                 let titles = m.find(text, range.clone());
                 assert_eq!(
-                    items(text, range.clone(), &inside, &titles),
+                    items(text, range.clone(), &inside, &titles, usize::MAX),
                     items_reference(text, range.clone(), &inside, &titles),
                     "{:?}",
                     &text[range]
                 );
             }
         }
+    }
+
+    #[test]
+    fn items_past_the_last_title_make_no_claim() {
+        let g = gazetteer();
+        let m = TitleMatcher::new(&tables()[1]);
+        let mut found = 0;
+        let mut texts = corpus();
+        // Long organisation phrases and lists after titles.
+        texts.push(
+            "Jane Roe, CEO of the big old new red blue green tall Acme, said. \
+             CEO and chairman of the a an the its firm group company Acme, John Doe. \
+             Jane Roe became CEO of Acme and the chairman of its board and the \
+             president of the Acme Group, and the chairman of Northwind."
+                .repeat(3),
+        );
+        for (n, text) in texts.iter().enumerate() {
+            let mentions = g.mentions(text);
+            for range in ranges(text, n as u64 + 13) {
+                let inside: Vec<Mention> = mentions
+                    .iter()
+                    .filter(|x| x.span.start >= range.start && x.span.end <= range.end)
+                    .cloned()
+                    .collect();
+                let expected = read_with(text, range.clone(), &inside, &m, usize::MAX);
+                found += expected.len();
+                assert_eq!(
+                    read(text, range.clone(), &inside, &m),
+                    expected,
+                    "{:?}",
+                    &text[range]
+                );
+            }
+        }
+        assert!(found > 1_000, "{found}");
     }
 
     #[test]
