@@ -447,26 +447,7 @@ impl TitleMatcher {
     /// none may).
     fn scan(&self, part: &[u8], mut found: impl FnMut(Range<usize>, usize)) {
         let mut free = 0;
-        let mut at = |q: usize| {
-            if q < free {
-                return;
-            }
-            let Some(&first) = part.get(q) else {
-                return;
-            };
-            if self.firsts & 1 << (first & 31) == 0 {
-                return;
-            }
-            let second = part.get(q + 1).copied().unwrap_or(0);
-            let third = part.get(q + 2).copied().unwrap_or(0);
-            let row = self.triples[usize::from(first & 31) << 5 | usize::from(second & 31)];
-            if row & (1 << (third & 31)) == 0 {
-                return;
-            }
-            if let Some(len) = self.longest_at(part, q, first, &mut found) {
-                free = q + len;
-            }
-        };
+        let mut at = |q: usize| self.try_at(part, q, &mut free, &mut found);
         at(0);
         // Word starts follow a byte that is not an ASCII letter or digit:
         // found eight bytes at a time.
@@ -486,6 +467,34 @@ impl TitleMatcher {
             if !b.is_ascii_alphanumeric() {
                 at(base + i + 1);
             }
+        }
+    }
+
+    /// [`TitleMatcher::scan`] at `q`: unless a match found covers it
+    /// (`free` is where the last one ends), the longest pattern there, if
+    /// its first three bytes pass the tables.
+    #[inline(always)]
+    fn try_at(
+        &self,
+        part: &[u8],
+        q: usize,
+        free: &mut usize,
+        found: &mut impl FnMut(Range<usize>, usize),
+    ) {
+        let Some(&first) = part.get(q) else {
+            return;
+        };
+        if self.firsts & 1 << (first & 31) == 0 || q < *free {
+            return;
+        }
+        let second = part.get(q + 1).copied().unwrap_or(0);
+        let third = part.get(q + 2).copied().unwrap_or(0);
+        let row = self.triples[usize::from(first & 31) << 5 | usize::from(second & 31)];
+        if row & (1 << (third & 31)) == 0 {
+            return;
+        }
+        if let Some(len) = self.longest_at(part, q, first, found) {
+            *free = q + len;
         }
     }
 
