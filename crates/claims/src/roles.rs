@@ -420,31 +420,26 @@ impl TitleMatcher {
         if self.patterns.is_empty() {
             return self.find_automaton(text, range);
         }
-        let mut hits: Vec<(Range<usize>, usize)> = Vec::new();
-        self.scan(part.as_bytes(), |span, id| hits.push((span, id)));
-        // Where no match inside a word runs onto a match found, the
-        // automaton finds the same: the places it skips held no match.
-        if hits
-            .iter()
-            .any(|(span, _)| self.may_hide(part.as_bytes(), span.start))
-        {
-            return self.find_automaton(text, range);
-        }
         let mut out = Vec::new();
-        for (span, id) in hits {
+        let mut hidden = false;
+        self.scan(part.as_bytes(), |span, id| {
+            // Where no match inside a word runs onto a match found, the
+            // automaton finds the same: the places it skips held no match.
+            hidden = hidden || self.may_hide(part.as_bytes(), span.start);
             let span = range.start + span.start..range.start + span.end;
             if let Some(canonical) = self.keep(text, span.clone(), id) {
                 out.push((span, canonical));
             }
+        });
+        if hidden {
+            return self.find_automaton(text, range);
         }
         out
     }
 
     /// Calls `found` with the longest pattern (span in `part`, pattern id)
     /// at each word start of `part` (and at 0) that no earlier match
-    /// covers, in order. Returns where the first pattern that may start
-    /// inside a word and run across its end may start ([`usize::MAX`] if
-    /// none may).
+    /// covers, in order.
     fn scan(&self, part: &[u8], mut found: impl FnMut(Range<usize>, usize)) {
         let mut free = 0;
         let mut at = |q: usize| self.try_at(part, q, &mut free, &mut found);
