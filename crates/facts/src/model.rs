@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 use std::fmt;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
 
 use rust_decimal::Decimal;
@@ -207,6 +208,45 @@ pub enum FactRef {
     Rate(usize),
 }
 
+/// A hasher for fact ids (FxHash's mixing, eight bytes a step): checks look
+/// an id up for every role, citation and matched fact, and SipHash made
+/// each lookup cost about 280 instructions. The ids are the fact base's
+/// own, and the map is only looked up, never iterated, so neither its
+/// resistance to chosen keys nor its order matters.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct IdHasher(u64);
+
+impl IdHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl Hasher for IdHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u8(&mut self, byte: u8) {
+        self.add(u64::from(byte));
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 /// The whole, validated fact base.
 #[derive(Debug, Clone, Default)]
 pub struct FactBase {
@@ -221,7 +261,7 @@ pub struct FactBase {
     /// Title synonyms, built-in plus those of the facts.
     pub titles: TitleTable,
     /// Id to fact.
-    pub(crate) ids: HashMap<String, FactRef>,
+    pub(crate) ids: HashMap<String, FactRef, BuildHasherDefault<IdHasher>>,
 }
 
 impl FactBase {
