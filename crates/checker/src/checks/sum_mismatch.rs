@@ -108,10 +108,25 @@ fn last_chars_start(text: &str, n: usize) -> usize {
 fn run(ctx: &Context<'_>) -> Findings {
     let mut out = Findings::default();
     let claims = ctx.claims();
+    // Per sentence, the amounts with a unit seen so far: a total needs two
+    // parts before it in its sentence, which most amounts lack, so this
+    // settles them before their words are read.
+    let mut with_unit = vec![0u32; ctx.extraction.sentences.len()];
     for (t, total_claim) in claims.iter().enumerate() {
+        let seen = with_unit.get_mut(total_claim.sentence).map_or(0, |n| {
+            let before = *n;
+            if let ClaimKind::Amount(a) | ClaimKind::Conversion { from: a, .. } = &total_claim.kind
+            {
+                *n += u32::from(a.unit.is_some());
+            }
+            before
+        });
         let ClaimKind::Amount(total) = &total_claim.kind else {
             continue;
         };
+        if seen < 2 {
+            continue;
+        }
         let Some(sentence) = ctx.extraction.sentences.get(total_claim.sentence) else {
             continue;
         };
