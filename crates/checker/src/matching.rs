@@ -9,12 +9,12 @@
 
 use std::cell::Cell;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
 use claims::{Amount, Claim, ClaimKind, DateKind, Extraction, Link, Resolved, Workload};
-use facts::{EntityKind, FactBase, FactDate, Period, Quantity, Unit};
+use facts::{EntityKind, FactBase, FactDate, IdHasher, Period, Quantity, Unit};
 
 use crate::cues::{CueHit, CueSearch};
 use crate::numbers::{self, Interval};
@@ -278,41 +278,6 @@ impl SentenceCues {
                 near.insert(hit.cue);
             }
         }
-    }
-}
-
-/// A hasher for entity ids (FxHash's mixing, eight bytes a step): the
-/// index is looked up for every subject of every claim, and SipHash cost
-/// 1.7 M instructions in 300 articles. The ids are the fact base's own.
-#[derive(Debug, Default, Clone, Copy)]
-struct IdHasher(u64);
-
-impl IdHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-}
-
-impl Hasher for IdHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            self.add(u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut word = [0; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(word));
-        }
-    }
-
-    fn write_u8(&mut self, byte: u8) {
-        self.add(u64::from(byte));
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
     }
 }
 

@@ -30,5 +30,7 @@ pub use amount::{Amount, Scale, Unit};
 pub use date::{FactDate, Period, Precision};
 pub use error::{FactsError, LoadError};
 pub use load::{line_column, load_dir, load_dir_named, load_strs};
-pub use model::{Entity, EntityKind, Event, FactBase, FactRef, Origin, Quantity, Rate, Role};
+pub use model::{
+    Entity, EntityKind, Event, FactBase, FactRef, IdHasher, Origin, Quantity, Rate, Role,
+};
 pub use titles::TitleTable;

@@ -208,13 +208,14 @@ pub enum FactRef {
     Rate(usize),
 }
 
-/// A hasher for fact ids (FxHash's mixing, eight bytes a step): checks look
-/// an id up for every role, citation and matched fact, and SipHash made
-/// each lookup cost about 280 instructions. The ids are the fact base's
-/// own, and the map is only looked up, never iterated, so neither its
-/// resistance to chosen keys nor its order matters.
+/// A hasher for the fact base's ids (FxHash's mixing, eight bytes a step),
+/// for maps keyed by them: ids are looked up for every role, citation,
+/// subject and matched fact, and SipHash made each lookup cost about 280
+/// instructions. The ids are the fact base's own, and such maps must only
+/// be looked up, never iterated, so neither resistance to chosen keys nor
+/// order matters.
 #[derive(Debug, Default, Clone, Copy)]
-pub(crate) struct IdHasher(u64);
+pub struct IdHasher(u64);
 
 impl IdHasher {
     fn add(&mut self, word: u64) {
