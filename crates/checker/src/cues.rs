@@ -358,6 +358,23 @@ fn dfa_hits(dfa: &DFA, lower: &str, hits: &mut Vec<CueHit>) {
     }
     let bytes = lower.as_bytes();
     let next = |sid, b: u8| dfa.next_state(Anchored::No, sid, ASCII_LOWER[usize::from(b)]);
+    // Steps over `some` bytes one at a time, reporting matches; false once
+    // the DFA is dead.
+    let mut one_by_one = |sid: &mut _, at: &mut usize, some: &[u8]| {
+        for &byte in some {
+            *sid = next(*sid, byte);
+            *at += 1;
+            if dfa.is_special(*sid) {
+                if dfa.is_dead(*sid) {
+                    return false;
+                }
+                if dfa.is_match(*sid) {
+                    report(*sid, *at);
+                }
+            }
+        }
+        true
+    };
     // Four bytes a step, and most steps reach no special state: one test
     // for the four, and the bytes of a step that does are read again one
     // at a time.
@@ -376,31 +393,11 @@ fn dfa_hits(dfa: &DFA, lower: &str, hits: &mut Vec<CueHit>) {
             at += 4;
             continue;
         }
-        for &byte in chunk {
-            sid = next(sid, byte);
-            at += 1;
-            if dfa.is_special(sid) {
-                if dfa.is_dead(sid) {
-                    return;
-                }
-                if dfa.is_match(sid) {
-                    report(sid, at);
-                }
-            }
+        if !one_by_one(&mut sid, &mut at, chunk) {
+            return;
         }
     }
-    for &byte in chunks.remainder() {
-        sid = next(sid, byte);
-        at += 1;
-        if dfa.is_special(sid) {
-            if dfa.is_dead(sid) {
-                return;
-            }
-            if dfa.is_match(sid) {
-                report(sid, at);
-            }
-        }
-    }
+    one_by_one(&mut sid, &mut at, chunks.remainder());
 }
 
 #[cfg(test)]
