@@ -234,6 +234,23 @@ macro_rules! key {
     };
 }
 
+/// Writes a non-empty array whose items are at `$level`, each by the
+/// method `$item`, and whose closing bracket is at `$close`.
+macro_rules! array {
+    ($self:ident, $items:expr, $item:ident, $level:tt, $close:tt) => {{
+        $self.out.push('[');
+        for (i, item) in $items.iter().enumerate() {
+            $self.out.push_str(if i == 0 {
+                concat!("\n", pad!($level))
+            } else {
+                concat!(",\n", pad!($level))
+            });
+            $self.$item(item);
+        }
+        $self.out.push_str(concat!("\n", pad!($close), "]"));
+    }};
+}
+
 /// Writes a span object whose keys are at `$level` and whose closing brace
 /// is at the level below.
 macro_rules! span {
@@ -455,16 +472,7 @@ impl Pretty<'_> {
         if diagnostics.is_empty() {
             self.out.push_str("[]");
         } else {
-            self.out.push('[');
-            for (i, d) in diagnostics.iter().enumerate() {
-                self.out.push_str(if i == 0 {
-                    concat!("\n", pad!(4))
-                } else {
-                    concat!(",\n", pad!(4))
-                });
-                self.diagnostic(d);
-            }
-            self.out.push_str(concat!("\n", pad!(3), "]"));
+            array!(self, diagnostics, diagnostic, 4, 3);
         }
         self.out.push_str(concat!("\n", pad!(2), "}"));
     }
@@ -503,16 +511,7 @@ impl Pretty<'_> {
         }
         if !labels.is_empty() {
             self.out.push_str(key!(next, 5, "labels"));
-            self.out.push('[');
-            for (i, l) in labels.iter().enumerate() {
-                self.out.push_str(if i == 0 {
-                    concat!("\n", pad!(6))
-                } else {
-                    concat!(",\n", pad!(6))
-                });
-                self.label(l);
-            }
-            self.out.push_str(concat!("\n", pad!(5), "]"));
+            array!(self, labels, label, 6, 5);
         }
         if let Some(help) = help {
             self.out.push_str(key!(next, 5, "help"));
