@@ -906,9 +906,10 @@ impl NameTrie {
     }
 }
 
-/// `x` with each byte that is an ASCII capital lowercased.
+/// Bit 7 set in each byte of `x` (eight bytes of text) that is an ASCII
+/// capital, and nothing else.
 #[inline]
-fn ascii_lowercase(x: u64) -> u64 {
+pub fn ascii_capitals(x: u64) -> u64 {
     const ONES: u64 = u64::from_le_bytes([1; 8]);
     const HIGH: u64 = ONES * 0x80;
     // Per byte, without carries between bytes (bit 7 cleared first): bit 7
@@ -916,8 +917,13 @@ fn ascii_lowercase(x: u64) -> u64 {
     let low = x & !HIGH;
     let from_a = low + ONES * (0x80 - u64::from(b'A'));
     let past_z = low + ONES * (0x80 - u64::from(b'Z') - 1);
-    let capitals = from_a & !past_z & !x & HIGH;
-    x | capitals >> 2
+    from_a & !past_z & !x & HIGH
+}
+
+/// `x` with each byte that is an ASCII capital lowercased.
+#[inline]
+fn ascii_lowercase(x: u64) -> u64 {
+    x | ascii_capitals(x) >> 2
 }
 
 /// The closest of `group` (name words with the first letter of `token`, of

@@ -69,16 +69,10 @@ fn char_before(text: &str, at: usize) -> Option<char> {
     }
 }
 
-/// Bit 7 of each byte of `x` that is an ASCII capital or not ASCII (as in
-/// `claims::mentions`: per byte, without carries).
+/// Bit 7 of each byte of `x` that is an ASCII capital or not ASCII.
 #[inline]
 fn capitals_or_multibyte(x: u64) -> u64 {
-    const ONES: u64 = u64::from_le_bytes([1; 8]);
-    const HIGH: u64 = ONES * 0x80;
-    let low = x & !HIGH;
-    let from_a = low + ONES * (0x80 - u64::from(b'A'));
-    let past_z = low + ONES * (0x80 - u64::from(b'Z') - 1);
-    ((from_a & !past_z) | x) & HIGH
+    claims::mentions::ascii_capitals(x) | x & u64::from_le_bytes([0x80; 8])
 }
 
 /// The name words of `text` (an uppercase character, then lowercase ones,
