@@ -308,6 +308,28 @@ impl Iterator for Files {
     }
 }
 
+/// The file at `path`, opened for reading, and what it is. Opened first and
+/// asked through the handle: one path lookup, where a `stat` of the path
+/// before opening took a second. Without blocking: a FIFO opens at once (to
+/// be refused as no regular file) instead of waiting for a writer, and a
+/// terminal does not become the controlling one.
+fn open_regular(path: &Path) -> std::io::Result<(fs::File, fs::Metadata)> {
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(
+        &mut options,
+        libc::O_NONBLOCK | libc::O_NOCTTY,
+    );
+    #[cfg(not(unix))]
+    if !fs::metadata(path)?.is_file() {
+        return Err(std::io::Error::other("not a regular file"));
+    }
+    let file = options.open(path)?;
+    let meta = file.metadata()?;
+    Ok((file, meta))
+}
+
 fn read_text(path: &Path) -> Result<String, InputError> {
     use std::io::Read;
     // The shown path is made only for an error: most files have none.
@@ -316,7 +338,7 @@ fn read_text(path: &Path) -> Result<String, InputError> {
         path: shown(),
         message: e.to_string(),
     };
-    let meta = fs::metadata(path).map_err(unreadable)?;
+    let (mut file, meta) = open_regular(path).map_err(unreadable)?;
     // FIFOs and devices could block or never end: only regular files are
     // read.
     if !meta.is_file() {
@@ -332,14 +354,22 @@ fn read_text(path: &Path) -> Result<String, InputError> {
             limit: MAX_ARTICLE_BYTES,
         });
     }
-    // The size can change between the check and the read: read at most one
-    // byte more than the limit. Room for the size found (and the byte that
-    // tells the end) lets one read take the whole file, instead of small
-    // probing reads and a growing buffer.
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0).saturating_add(1));
-    fs::File::open(path)
-        .and_then(|f| f.take(MAX_ARTICLE_BYTES + 1).read_to_end(&mut bytes))
+    // The file as it was when opened: the size found is read, in one read
+    // for most files, with no second read to see the end (a file that
+    // grows meanwhile is read as it was). Files that say they are empty
+    // may not be (procfs): those are read to their end, at most one byte
+    // past the limit. (A `Take` at its limit reads nothing, without a
+    // call to the system.)
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    (&mut file)
+        .take(meta.len())
+        .read_to_end(&mut bytes)
         .map_err(unreadable)?;
+    if meta.len() == 0 {
+        file.take(MAX_ARTICLE_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(unreadable)?;
+    }
     if bytes.len() as u64 > MAX_ARTICLE_BYTES {
         return Err(InputError::TooLarge {
             path: shown(),
