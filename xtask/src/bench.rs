@@ -1362,6 +1362,49 @@ impl Contender {
     }
 }
 
+/// factcheck on each corpus of the scaling series, a run of each per round:
+/// every size meets the machine's slow and quiet spells alike, where sizes
+/// timed one after the other moved the ratio by up to 30% (a neighbour's
+/// load during the 10k runs alone).
+fn scaling_rounds(setup: &Setup, corpora: Vec<Corpus>) -> Result<Vec<Scale>, String> {
+    let mut scales: Vec<Scale> = corpora
+        .into_iter()
+        .map(|corpus| Scale {
+            run: Throughput {
+                tool: "factcheck",
+                command: format!(
+                    "{} > /dev/null",
+                    setup.factcheck(&corpus.dir).shown(&setup.root)
+                ),
+                version: version_of(&setup.exe),
+                walls: Vec::new(),
+                cpus: Vec::new(),
+                peak_kib: None,
+                note: None,
+            },
+            corpus,
+        })
+        .collect();
+    for round in 1..=setup.runs {
+        eprintln!("scaling: round {round} of {}", setup.runs);
+        for scale in &mut scales {
+            let err = setup
+                .out_dir
+                .join(format!("factcheck-{}.stderr", scale.corpus.articles));
+            let sample = timed(
+                &setup.factcheck(&scale.corpus.dir),
+                &setup.probe,
+                &[0, 1],
+                &Sink::Null,
+                &Sink::File(err),
+                &setup.out_dir,
+            )?;
+            record(&mut scale.run, sample);
+        }
+    }
+    Ok(scales)
+}
+
 fn record(result: &mut Throughput, sample: Sample) {
     result.walls.push(sample.wall.as_secs_f64());
     result.cpus.extend(sample.cpu);
@@ -1555,19 +1598,15 @@ fn measure_all(
     let latencies = latency(setup, &corpus.first, contenders)?;
     let mut scaling = Vec::new();
     if opts.scaling {
+        let mut corpora = Vec::new();
         for n in SCALING {
-            if n == corpus.articles {
-                scaling.push(Scale {
-                    corpus: corpus.clone(),
-                    run: runs[0].clone(),
-                });
-                continue;
-            }
-            let c = corpus_of(n)?;
-            let r = throughput(setup, &c, &[])?;
-            let run = r.into_iter().next().ok_or("no factcheck run")?;
-            scaling.push(Scale { corpus: c, run });
+            corpora.push(if n == corpus.articles {
+                corpus.clone()
+            } else {
+                corpus_of(n)?
+            });
         }
+        scaling = scaling_rounds(setup, corpora)?;
     }
     Ok((corpus, runs, latencies, scaling))
 }
@@ -1733,8 +1772,8 @@ impl Results<'_> {
         if !self.scaling.is_empty() {
             let _ = writeln!(
                 s,
-                "\n{:<16}{:>9}{:>9}{:>8}{:>9}{:>10}{:>16}",
-                "scaling", "MB", "wall s", "cpu s", "MB/s", "peak MiB", "time ratio"
+                "\n{:<16}{:>9}{:>9}{:>8}{:>9}{:>10}{:>16}{:>11}",
+                "scaling", "MB", "wall s", "cpu s", "MB/s", "peak MiB", "time ratio", "cpu ratio"
             );
             let mut previous: Option<&Scale> = None;
             for sc in self.scaling {
@@ -1748,9 +1787,13 @@ impl Results<'_> {
                         )
                     },
                 );
+                let cpu_ratio = match (previous.and_then(|p| p.run.cpu()), sc.run.cpu()) {
+                    (Some(before), Some(now)) => format!("{:.2}x", now / before),
+                    _ => "-".to_owned(),
+                };
                 let _ = writeln!(
                     s,
-                    "{:<16}{:>9.1}{:>9.3}{:>8}{:>9.1}{:>10}{:>16}",
+                    "{:<16}{:>9.1}{:>9.3}{:>8}{:>9.1}{:>10}{:>16}{:>11}",
                     format!("{} articles", sc.corpus.articles),
                     sc.corpus.megabytes(),
                     sc.run.wall(),
@@ -1759,7 +1802,8 @@ impl Results<'_> {
                         .map_or_else(|| "n/a".into(), |x| format!("{x:.2}")),
                     sc.run.mb_per_s(&sc.corpus),
                     mib(sc.run.peak_kib),
-                    ratio
+                    ratio,
+                    cpu_ratio
                 );
                 previous = Some(sc);
             }
@@ -1840,12 +1884,17 @@ impl Results<'_> {
                 ])
             })
             .collect();
-        let ratio = |big: usize, small: usize| {
-            let find = |n| self.scaling.iter().find(|s| s.corpus.articles == n);
-            match (find(big), find(small)) {
-                (Some(b), Some(s)) => Json::Num(b.run.wall() / s.run.wall()),
-                _ => Json::Null,
-            }
+        let find = |n| self.scaling.iter().find(|s| s.corpus.articles == n);
+        let ratio = |big: usize, small: usize| match (find(big), find(small)) {
+            (Some(b), Some(s)) => Json::Num(b.run.wall() / s.run.wall()),
+            _ => Json::Null,
+        };
+        let cpu_ratio = |big: usize, small: usize| match (
+            find(big).and_then(|b| b.run.cpu()),
+            find(small).and_then(|s| s.run.cpu()),
+        ) {
+            (Some(b), Some(s)) => Json::Num(b / s),
+            _ => Json::Null,
         };
         let unix = SystemTime::now()
             .duration_since(UNIX_EPOCH)
@@ -1882,6 +1931,7 @@ impl Results<'_> {
             ("scaling", Json::Arr(scaling)),
             ("scaling_time_ratio_100k_10k", ratio(100_000, 10_000)),
             ("scaling_time_ratio_10k_1k", ratio(10_000, 1_000)),
+            ("scaling_cpu_ratio_100k_10k", cpu_ratio(100_000, 10_000)),
         ])
     }
 }
