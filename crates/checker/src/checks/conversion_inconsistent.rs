@@ -109,9 +109,10 @@ fn run(ctx: &Context<'_>) -> Findings {
             .get_mut(usize::from(from_is_base))?
             .get_or_insert_with(|| implied_rate(f, t, base))
     };
-    // Buffers for each conversion's others of the same pair.
-    let mut same_pair: Vec<(usize, Decimal)> = Vec::new();
-    let mut rates_buffer: Vec<Decimal> = Vec::new();
+    // The article's conversions of each pair of currencies, read with each
+    // base: the same for every conversion of the pair, so found once (per
+    // conversion, an article made of conversions took quadratic time).
+    let mut pairs: Vec<PairRates> = Vec::new();
     for (k, (i, from, to, to_claim)) in all.iter().enumerate() {
         let (Some(Unit::Currency(a)), Some(Unit::Currency(b))) = (&from.unit, &to.unit) else {
             continue;
@@ -141,25 +142,35 @@ fn run(ctx: &Context<'_>) -> Findings {
         let (base_code, quote_code) = rates.first().map_or((b.as_str(), a.as_str()), |r| {
             (r.base.as_str(), r.quote.as_str())
         });
-        same_pair.clear();
-        for (n, (j, f, t, _)) in all.iter().enumerate() {
-            if matches!((&f.unit, &t.unit), (Some(Unit::Currency(x)), Some(Unit::Currency(y)))
-                    if (x == a && y == b) || (x == b && y == a))
-            {
-                if let Some(r) = implied_at(n, base_code) {
-                    same_pair.push((*j, r));
+        let group = match pairs.iter().position(|p| p.is_of(a, b, base_code)) {
+            Some(group) => group,
+            None => {
+                let mut found = Vec::new();
+                for (n, (j, f, t, _)) in all.iter().enumerate() {
+                    if matches!((&f.unit, &t.unit), (Some(Unit::Currency(x)), Some(Unit::Currency(y)))
+                            if (x == a && y == b) || (x == b && y == a))
+                    {
+                        if let Some(r) = implied_at(n, base_code) {
+                            found.push((*j, r));
+                        }
+                    }
                 }
+                pairs.push(PairRates::new(a, b, base_code, found));
+                pairs.len() - 1
             }
-        }
+        };
+        let Some(pair) = pairs.get(group) else {
+            continue;
+        };
+        let same_pair = &pair.rates;
         // The first of the others' rates.
         let other = same_pair.iter().find(|(j, _)| j != i).map(|(_, r)| *r);
         // With two conversions, only the later one is reported; with more,
-        // those far from the median of all.
-        let is_later = same_pair.iter().all(|(j, _)| j <= i);
+        // those far from the median of all. (Conversions come in claim
+        // order: the last is the latest.)
+        let is_later = same_pair.last().is_none_or(|(j, _)| j <= i);
         let reference = if same_pair.len() >= 3 {
-            rates_buffer.clear();
-            rates_buffer.extend(same_pair.iter().map(|(_, r)| *r));
-            median(&mut rates_buffer)
+            pair.median
         } else if is_later {
             other
         } else {
@@ -290,6 +301,37 @@ fn run(ctx: &Context<'_>) -> Findings {
     out
 }
 
+/// The implied rates of an article's conversions between two currencies
+/// (either way round), read with `base` as the base currency, by claim
+/// index in claim order, and their median when there are three or more.
+struct PairRates {
+    currencies: [String; 2],
+    base: String,
+    rates: Vec<(usize, Decimal)>,
+    median: Option<Decimal>,
+}
+
+impl PairRates {
+    fn new(a: &str, b: &str, base: &str, rates: Vec<(usize, Decimal)>) -> PairRates {
+        let median = if rates.len() >= 3 {
+            median(&mut rates.iter().map(|(_, r)| *r).collect::<Vec<_>>())
+        } else {
+            None
+        };
+        PairRates {
+            currencies: [a.to_owned(), b.to_owned()],
+            base: base.to_owned(),
+            rates,
+            median,
+        }
+    }
+
+    fn is_of(&self, a: &str, b: &str, base: &str) -> bool {
+        let [x, y] = &self.currencies;
+        self.base == base && ((x == a && y == b) || (x == b && y == a))
+    }
+}
+
 /// The median of `values`, which it sorts.
 fn median(values: &mut [Decimal]) -> Option<Decimal> {
     values.sort();
@@ -346,6 +388,21 @@ rates:
             found[0].starts_with(
                 "warning \"$12.5 billion\": $12.5 billion implies 1.6 yuan per dollar"
             ),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn with_three_conversions_the_one_far_from_the_median_is_reported() {
+        let facts = "entities:\n  - { id: acme, kind: organization, name: Acme }\n";
+        // Both ways round: "$ (yuan)" counts with "yuan ($)".
+        let text = "It pledged 100 billion yuan ($15.5 billion), then 64 billion yuan \
+                    ($10 billion), then $2 billion (13 billion yuan), and 20 billion yuan \
+                    ($12.5 billion).";
+        let found = check(facts, text, "conversion-inconsistent");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].starts_with("warning \"$12.5 billion\""),
             "{found:?}"
         );
     }
