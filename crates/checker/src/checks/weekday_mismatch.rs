@@ -1,7 +1,9 @@
 //! `weekday-mismatch`: a weekday that does not fall on the date it is given
 //! for.
 
-use claims::{ClaimKind, DateKind, Resolved};
+use std::ops::Range;
+
+use claims::{Claim, ClaimKind, DateKind, Resolved};
 use facts::date::weekday_name;
 
 use super::Check;
@@ -26,9 +28,65 @@ lone weekday is not resolved, never guessed.
     run,
 };
 
+/// The day-precision dates of an article, by where they start and by where
+/// they end, so that the date next to a weekday is looked up rather than
+/// searched for among every claim (an article of thousands of weekdays
+/// took quadratic time).
+struct Dates {
+    /// (start, claim index), sorted.
+    by_start: Vec<(usize, usize)>,
+    /// (end, claim index), sorted.
+    by_end: Vec<(usize, usize)>,
+}
+
+impl Dates {
+    fn of(claims: &[Claim]) -> Dates {
+        let mut by_start = Vec::new();
+        let mut by_end = Vec::new();
+        for (j, c) in claims.iter().enumerate() {
+            if let ClaimKind::Date {
+                written: DateKind::Calendar { day: Some(_), .. },
+                resolved: Resolved::Date(_),
+            } = &c.kind
+            {
+                by_start.push((c.span.start, j));
+                by_end.push((c.span.end, j));
+            }
+        }
+        by_start.sort_unstable();
+        by_end.sort_unstable();
+        Dates { by_start, by_end }
+    }
+
+    /// The first date (in claim order) separated from `span` by at most
+    /// three bytes, none of them part of a word.
+    fn next_to(&self, text: &str, span: &Range<usize>) -> Option<usize> {
+        let gap_ok = |gap: Option<&str>| {
+            gap.is_some_and(|g| g.len() <= 3 && !g.chars().any(char::is_alphanumeric))
+        };
+        let after = within(&self.by_start, span.end, span.end + 3)
+            .iter()
+            .copied()
+            .filter(|&(start, _)| gap_ok(text.get(span.end..start)));
+        let before = within(&self.by_end, span.start.saturating_sub(3), span.start)
+            .iter()
+            .copied()
+            .filter(|&(end, _)| gap_ok(text.get(end..span.start)));
+        after.chain(before).map(|(_, j)| j).min()
+    }
+}
+
+/// The entries of `sorted` whose position is from `from` to `to`.
+fn within(sorted: &[(usize, usize)], from: usize, to: usize) -> &[(usize, usize)] {
+    let first = sorted.partition_point(|&(at, _)| at < from);
+    let last = sorted.partition_point(|&(at, _)| at <= to);
+    sorted.get(first..last).unwrap_or_default()
+}
+
 fn run(ctx: &Context<'_>) -> Findings {
     let mut out = Findings::default();
     let claims = ctx.claims();
+    let dates = Dates::of(claims);
     for (i, claim) in claims.iter().enumerate() {
         let ClaimKind::Date {
             written: DateKind::Weekday(weekday),
@@ -38,23 +96,9 @@ fn run(ctx: &Context<'_>) -> Findings {
             continue;
         };
         // A calendar date right next to the weekday.
-        let neighbour = claims.iter().enumerate().find(|(_, c)| {
-            let ClaimKind::Date {
-                written: DateKind::Calendar { day: Some(_), .. },
-                resolved: Resolved::Date(_),
-            } = &c.kind
-            else {
-                return false;
-            };
-            let gap = if c.span.start >= claim.span.end {
-                ctx.text.get(claim.span.end..c.span.start)
-            } else if claim.span.start >= c.span.end {
-                ctx.text.get(c.span.end..claim.span.start)
-            } else {
-                None
-            };
-            gap.is_some_and(|g| g.len() <= 3 && !g.chars().any(char::is_alphanumeric))
-        });
+        let neighbour = dates
+            .next_to(ctx.text, &claim.span)
+            .and_then(|j| Some((j, claims.get(j)?)));
         if let Some((j, date_claim)) = neighbour {
             let ClaimKind::Date {
                 resolved: Resolved::Date(date),
@@ -157,6 +201,19 @@ mod tests {
         let right =
             "---\npublished: 2021-09-10\n---\nOn Thursday, September 2, Acme announced its pledge.";
         assert!(check(FACTS, right, "weekday-mismatch").is_empty());
+    }
+
+    #[test]
+    fn weekday_after_its_date_and_each_weekday_with_its_own_date() {
+        let text = "---\npublished: 2021-09-10\n---\nAcme met on September 2 (Tuesday) and on \
+                    Friday, September 3, then on Monday, September 7.";
+        assert_eq!(
+            check(FACTS, text, "weekday-mismatch"),
+            [
+                "error \"Tuesday\": 2 September 2021 was a Thursday, not a Tuesday",
+                "error \"Monday\": 7 September 2021 was a Tuesday, not a Monday",
+            ]
+        );
     }
 
     #[test]
