@@ -15,7 +15,8 @@ pub const CHECK: Check = Check {
     doc: "\
 **What it checks.** In one sentence, an amount introduced as a total (\"a total of\", \"in \
 all\", \"altogether\", \"raising\", \"bringing the total to\") is compared with the sum of the \
-amounts of the same unit stated before it, at the total's stated precision. (Totals in the \
+amounts of the same unit stated before it (after the sentence's previous total, if any), at \
+the total's stated precision. (Totals in the \
 fact base are checked when the facts are loaded: `sum_of`.)
 
 **Why.** Parts and totals are often edited separately; when one changes, the other goes stale.
@@ -112,7 +113,28 @@ fn run(ctx: &Context<'_>) -> Findings {
     // parts before it in its sentence, which most amounts lack, so this
     // settles them before their words are read.
     let mut with_unit = vec![0u32; ctx.extraction.sentences.len()];
+    // Per sentence, where its parts can start: at its first claim, and
+    // after each total (a total closes its parts: "A and B, a total of C;
+    // D and E, in all F" sums D and E for F). Looking no further back keeps
+    // an article of many totals linear.
+    let mut parts_from: Vec<Option<usize>> = vec![None; ctx.extraction.sentences.len()];
+    // Per sentence, where the last amount so far ends: a total's cue comes
+    // after it ("A, a total of B, then C and D": C is no total).
+    let mut amount_end: Vec<Option<usize>> = vec![None; ctx.extraction.sentences.len()];
     for (t, total_claim) in claims.iter().enumerate() {
+        if let Some(from) = parts_from.get_mut(total_claim.sentence) {
+            from.get_or_insert(t);
+        }
+        let after_amount = amount_end.get_mut(total_claim.sentence).and_then(|end| {
+            let before = *end;
+            if matches!(
+                total_claim.kind,
+                ClaimKind::Amount(_) | ClaimKind::Conversion { .. } | ClaimKind::Malformed { .. }
+            ) {
+                *end = Some(total_claim.span.end);
+            }
+            before
+        });
         let seen = with_unit.get_mut(total_claim.sentence).map_or(0, |n| {
             let before = *n;
             if let ClaimKind::Amount(a) | ClaimKind::Conversion { from: a, .. } = &total_claim.kind
@@ -130,11 +152,10 @@ fn run(ctx: &Context<'_>) -> Findings {
         let Some(sentence) = ctx.extraction.sentences.get(total_claim.sentence) else {
             continue;
         };
-        // The last 40 characters before the total, lowercase.
-        let before = ctx
-            .text
-            .get(sentence.span.start..total.span.start)
-            .unwrap_or("");
+        // The last 40 characters before the total and after the amount
+        // before it, lowercase.
+        let start = after_amount.map_or(sentence.span.start, |end| end.max(sentence.span.start));
+        let before = ctx.text.get(start..total.span.start).unwrap_or("");
         let tail_start = last_chars_start(before, 40);
         let tail = before.get(tail_start..).unwrap_or("");
         if !may_hold_cue(tail) {
@@ -154,9 +175,16 @@ fn run(ctx: &Context<'_>) -> Findings {
         {
             continue;
         }
-        let parts: Vec<(usize, &claims::Amount)> = claims[..t]
+        let from = parts_from
+            .get_mut(total_claim.sentence)
+            .and_then(|from| from.replace(t + 1))
+            .unwrap_or(t);
+        let parts: Vec<(usize, &claims::Amount)> = claims
+            .get(from..t)
+            .unwrap_or_default()
             .iter()
             .enumerate()
+            .map(|(k, c)| (from + k, c))
             .filter(|(_, c)| {
                 c.sentence == total_claim.sentence && !c.year_earlier && c.when == total_claim.when
             })
@@ -290,6 +318,21 @@ mod tests {
             [
                 "error \"4.5 billion yuan\": the parts add up to 4.2 billion yuan, not 4.5 billion yuan"
             ]
+        );
+    }
+
+    #[test]
+    fn a_total_closes_its_parts() {
+        // The second total sums the amounts after the first, not all before;
+        // "1 billion yuan" follows the first total's cue, but is no total.
+        let right = "Users gave 3 billion yuan and 2 billion yuan, a total of 5 billion yuan, \
+                     then 1 billion yuan and 1.5 billion yuan, bringing the total to 2.5 billion yuan.";
+        assert!(check(FACTS, right, "sum-mismatch").is_empty());
+        let wrong = "Users gave 3 billion yuan and 2 billion yuan, a total of 5 billion yuan, \
+                     then 1 billion yuan and 1.5 billion yuan, bringing the total to 4 billion yuan.";
+        assert_eq!(
+            check(FACTS, wrong, "sum-mismatch"),
+            ["error \"4 billion yuan\": the parts add up to 3 billion yuan, not 4 billion yuan"]
         );
     }
 
