@@ -33,6 +33,35 @@ const DEFAULT_RUNS: usize = 3;
 const LATENCY_RUNS: usize = 20;
 const ARTICLES_PER_FOLDER: usize = 1_000;
 const STAMP: &str = ".corpus-stamp";
+/// Constructions of news text, each repeated into an article that is one
+/// sentence: where a check compares every claim with every other, or every
+/// total with every amount before it, such an article's time grows with
+/// the square of its size, which the ratio between its two sizes shows
+/// (four is linear). The last is the corpus's first article with its
+/// sentence ends taken out.
+const LONG_PATTERNS: [(&str, &str); 5] = [
+    (
+        "conversions",
+        "it set aside 20 billion yuan ($3.1 billion) for the fund, ",
+    ),
+    ("weekdays", "the board met on Friday, September 3, "),
+    (
+        "totals",
+        "3 billion yuan and 2 billion yuan, a total of 5 billion yuan, ",
+    ),
+    (
+        "titles",
+        "chief executive Jane Roe and chairman Max Poe said, ",
+    ),
+    (
+        "percentages",
+        "revenue rose 5% year-on-year to 23.5 billion yuan in the second quarter of 2021, ",
+    ),
+];
+/// Runs per long article and size, the fastest kept.
+const LONG_RUNS: usize = 3;
+/// The sizes of each long article: 1 MiB and 4 MiB.
+const LONG_SIZES: [usize; 2] = [1 << 20, 4 << 20];
 
 /// The money/date scan given to ripgrep: roughly what our scanners look for.
 const MONEY_DATE_REGEX: &str = r"(\$|US\$|HK\$|£|€|¥)\s?[0-9][0-9,.]*\s?(billion|million|bn|m)?|[0-9][0-9,.]*\s(billion|million)\s(yuan|dollars)|(January|February|March|April|May|June|July|August|September|October|November|December)\s[0-9]{1,2}";
@@ -73,7 +102,8 @@ cargo xtask bench [--articles N] [--scaling] [--keep] [--runs N]
   --runs N       whole-corpus runs per tool, median reported (default 3)
 
 Builds `cargo build --release -p cli`, generates the corpus (or reuses it),
-times factcheck, typos, rg and cat on it, prints a table and writes
+times factcheck, typos, rg and cat on it, and factcheck on articles that
+are one long sentence (1 and 4 MiB: linear or not), prints a table and writes
 <target>/bench/results.json. Timed runs write factcheck's report to
 /dev/null, as typos' and cat's output; one untimed run keeps it.
 ";
@@ -1486,6 +1516,101 @@ fn latency(
     Ok(out)
 }
 
+/// One construction made into one long sentence, timed at each of
+/// [`LONG_SIZES`].
+#[derive(Debug, Clone)]
+struct Long {
+    pattern: &'static str,
+    /// Wall seconds at each size, the fastest run.
+    walls: Vec<f64>,
+    /// Peak memory at the largest size.
+    peak_kib: Option<u64>,
+}
+
+impl Long {
+    /// The time at the largest size over that at the smallest.
+    fn ratio(&self) -> Option<f64> {
+        match (self.walls.first(), self.walls.last()) {
+            (Some(&small), Some(&big)) if small > 0.0 => Some(big / small),
+            _ => None,
+        }
+    }
+}
+
+/// The article of `pattern` repeated to at least `size` bytes, in one
+/// sentence, with a publication date.
+fn long_article(pattern: &str, size: usize) -> String {
+    let mut text = String::with_capacity(size + 64);
+    text.push_str("---\npublished: 2021-09-04\n---\n");
+    while text.len() < size {
+        text.push_str(pattern);
+    }
+    text.push_str("and so on.\n");
+    text
+}
+
+/// `body` with its sentence ends made commas and its lines joined: one
+/// sentence.
+fn one_sentence(body: &str) -> String {
+    body.replace(". ", ", ")
+        .replace(".\n", ", ")
+        .replace(['\n', '!', '?'], " ")
+}
+
+/// Times factcheck on each long article at each size, the fastest of
+/// [`LONG_RUNS`] runs: an article of a few megabytes takes hundreds of
+/// megabytes of memory, whose page faults the system serves slower at some
+/// times than at others (system time from 10% to 70% of a run).
+fn long_articles(setup: &Setup, first_article: &Path) -> Result<Vec<Long>, String> {
+    let dir = setup.out_dir.join("long");
+    fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let article = fs::read_to_string(first_article)
+        .map_err(|e| format!("cannot read {}: {e}", first_article.display()))?;
+    let (_, body) = split_front_matter(&article);
+    let own = one_sentence(body) + " ";
+    let patterns = LONG_PATTERNS
+        .iter()
+        .map(|&(name, text)| (name, text.to_owned()))
+        .chain(std::iter::once(("article", own)));
+    let mut out = Vec::new();
+    for (pattern, text) in patterns {
+        let mut long = Long {
+            pattern,
+            walls: Vec::new(),
+            peak_kib: None,
+        };
+        for size in LONG_SIZES {
+            let path = dir.join(format!("{pattern}-{size}.md"));
+            fs::write(&path, long_article(&text, size))
+                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            let cmd = Cmd::new(&setup.exe)
+                .arg("check")
+                .arg(&path)
+                .arg("--facts")
+                .arg(setup.root.join("facts"))
+                .arg("--format")
+                .arg("json");
+            let err = Sink::File(setup.out_dir.join("long.stderr"));
+            let mut fastest = f64::INFINITY;
+            for _ in 0..LONG_RUNS {
+                let sample = timed(
+                    &cmd,
+                    &setup.probe,
+                    &[0, 1],
+                    &Sink::Null,
+                    &err,
+                    &setup.out_dir,
+                )?;
+                fastest = fastest.min(sample.wall.as_secs_f64());
+                long.peak_kib = sample.peak_kib.max(long.peak_kib);
+            }
+            long.walls.push(fastest);
+        }
+        out.push(long);
+    }
+    Ok(out)
+}
+
 /// One size of the scaling series: factcheck alone.
 #[derive(Debug, Clone)]
 struct Scale {
@@ -1549,7 +1674,7 @@ pub fn bench(args: &[String]) -> Result<(), String> {
         }
         let _ = fs::remove_dir_all(&out_dir);
     }
-    let (corpus, runs, latencies, scaling) = result?;
+    let (corpus, runs, latencies, scaling, long) = result?;
 
     let results = Results {
         opts: &opts,
@@ -1559,6 +1684,7 @@ pub fn bench(args: &[String]) -> Result<(), String> {
         absent: &absent,
         latency: &latencies,
         scaling: &scaling,
+        long: &long,
         load: [load_before, load_average()],
     };
     print!("{}", results.table());
@@ -1575,7 +1701,7 @@ pub fn bench(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
-type Measured = (Corpus, Vec<Throughput>, Vec<Latency>, Vec<Scale>);
+type Measured = (Corpus, Vec<Throughput>, Vec<Latency>, Vec<Scale>, Vec<Long>);
 
 fn measure_all(
     setup: &Setup,
@@ -1596,6 +1722,11 @@ fn measure_all(
     let runs = throughput(setup, &corpus, contenders)?;
     eprintln!("one article, cold: {LATENCY_RUNS} runs per tool");
     let latencies = latency(setup, &corpus.first, contenders)?;
+    eprintln!(
+        "one long sentence: {} constructions",
+        LONG_PATTERNS.len() + 1
+    );
+    let long = long_articles(setup, &corpus.first)?;
     let mut scaling = Vec::new();
     if opts.scaling {
         let mut corpora = Vec::new();
@@ -1608,7 +1739,7 @@ fn measure_all(
         }
         scaling = scaling_rounds(setup, corpora)?;
     }
-    Ok((corpus, runs, latencies, scaling))
+    Ok((corpus, runs, latencies, scaling, long))
 }
 
 /// Cargo's target directory (`CARGO_TARGET_DIR`, config, or `target/`).
@@ -1668,6 +1799,7 @@ struct Results<'a> {
     absent: &'a [Absent],
     latency: &'a [Latency],
     scaling: &'a [Scale],
+    long: &'a [Long],
     /// `/proc/loadavg` before and after the measurements.
     load: [Option<String>; 2],
 }
@@ -1769,6 +1901,33 @@ impl Results<'_> {
                 .unwrap_or(&self.corpus.first)
                 .display()
         );
+        if !self.long.is_empty() {
+            let _ = writeln!(
+                s,
+                "\n{:<24}{:>9}{:>9}{:>9}{:>10}",
+                "one long sentence", "1 MiB s", "4 MiB s", "ratio", "peak MiB"
+            );
+            for l in self.long {
+                let wall = |k: usize| {
+                    l.walls
+                        .get(k)
+                        .map_or_else(|| "-".into(), |w| format!("{w:.3}"))
+                };
+                let _ = writeln!(
+                    s,
+                    "{:<24}{:>9}{:>9}{:>9}{:>10}",
+                    l.pattern,
+                    wall(0),
+                    wall(1),
+                    l.ratio().map_or_else(|| "-".into(), |r| format!("{r:.1}x")),
+                    mib(l.peak_kib)
+                );
+            }
+            let _ = writeln!(
+                s,
+                "  (one article each, fastest of {LONG_RUNS} runs per size; 4x is linear, 16x quadratic; peak at 4 MiB)"
+            );
+        }
         if !self.scaling.is_empty() {
             let _ = writeln!(
                 s,
@@ -1929,6 +2088,31 @@ impl Results<'_> {
             ("throughput", Json::Arr(throughput)),
             ("single_article_cold", Json::Arr(latency)),
             ("scaling", Json::Arr(scaling)),
+            (
+                "long_sentences",
+                Json::Arr(
+                    self.long
+                        .iter()
+                        .map(|l| {
+                            Json::obj([
+                                ("pattern", Json::str(l.pattern)),
+                                (
+                                    "bytes",
+                                    Json::Arr(
+                                        LONG_SIZES.iter().map(|&b| Json::Int(b as u64)).collect(),
+                                    ),
+                                ),
+                                (
+                                    "wall_s",
+                                    Json::Arr(l.walls.iter().map(|&w| Json::Num(w)).collect()),
+                                ),
+                                ("ratio", l.ratio().map_or(Json::Null, Json::Num)),
+                                ("peak_rss_kib", l.peak_kib.map_or(Json::Null, Json::Int)),
+                            ])
+                        })
+                        .collect(),
+                ),
+            ),
             ("scaling_time_ratio_100k_10k", ratio(100_000, 10_000)),
             ("scaling_time_ratio_10k_1k", ratio(10_000, 1_000)),
             ("scaling_cpu_ratio_100k_10k", cpu_ratio(100_000, 10_000)),
@@ -2047,6 +2231,20 @@ mod tests {
     use std::collections::HashSet;
 
     use super::*;
+
+    #[test]
+    fn a_long_article_is_one_sentence_of_at_least_its_size() {
+        let body = "Acme pledged $1 billion. Jane Roe said so!\nIs it? Yes.\n";
+        let pattern = one_sentence(body) + " ";
+        assert!(
+            !pattern.contains(['.', '!', '?', '\n']),
+            "no sentence end is left: {pattern:?}"
+        );
+        let text = long_article(&pattern, 1000);
+        assert!(text.len() >= 1000);
+        assert!(text.starts_with("---\npublished: 2021-09-04\n---\n"));
+        assert_eq!(text.matches('.').count(), 1, "one sentence end: {text}");
+    }
 
     fn story() -> Story {
         Story::new(
