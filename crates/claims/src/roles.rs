@@ -1186,6 +1186,45 @@ impl<'a> Reader<'a> {
         None
     }
 
+    /// Where the titles of an appositive start, from item `i` (after its
+    /// comma), past an article, "former" and the organisation's
+    /// possessive: "Jane Roe, the chairman of Acme", "Jane Roe, a former
+    /// chairman", "Jane Roe, Acme's chairman", "Jane Roe, its chairman",
+    /// "Jane Roe, the company's former chairman". Also the organisation
+    /// so named, and whether "former" was read.
+    fn before_titles(&self, mut i: usize) -> (usize, Option<Org>, bool) {
+        let mut former = false;
+        let mut skip_former = |i: &mut usize| {
+            if matches!(self.item(*i), Some(Item::Former)) {
+                former = true;
+                *i += 1;
+            }
+        };
+        if matches!(self.item(i), Some(Item::Det)) {
+            i += 1;
+        }
+        skip_former(&mut i);
+        let possessive = matches!(self.item(i + 1), Some(Item::Possessive));
+        let owner = match self.items.get(i) {
+            Some((Item::Org(m), span)) if possessive && self.mentions.get(*m).is_some() => {
+                Some((Org::Entity(*m, span.clone()), i + 2))
+            }
+            Some((Item::Anaphor, span)) if possessive => Some((Org::Anaphor(span.clone()), i + 2)),
+            Some((Item::Anaphor, span))
+                if matches!(self.words.get(span.clone()), Some("its" | "their")) =>
+            {
+                Some((Org::Anaphor(span.clone()), i + 1))
+            }
+            _ => None,
+        };
+        let Some((owner, after)) = owner else {
+            return (i, None, former);
+        };
+        let mut i = after;
+        skip_former(&mut i);
+        (i, Some(owner), former)
+    }
+
     fn span(&self, from: usize, to_exclusive: usize) -> Range<usize> {
         let start = self.items.get(from).map_or(0, |(_, s)| s.start);
         let end = self
@@ -1334,14 +1373,16 @@ fn read_with(
     for i in 0..items.len() {
         let preceded_by_former = i > 0 && matches!(r.item(i - 1), Some(Item::Former));
         match r.item(i) {
-            // PERSON , TITLE+ [of ORG]
+            // PERSON , [the] [former] [ORG 's | its] TITLE+ [of ORG]
             Some(Item::Person(_)) if matches!(r.item(i + 1), Some(Item::Comma)) => {
-                let next = r.titles(i + 2);
-                if next == i + 2 {
+                let (first, owner, former) = r.before_titles(i + 2);
+                let next = r.titles(first);
+                if next == first {
                     continue;
                 }
-                let (org, end) = match r.item(next) {
-                    Some(Item::Of) => match r.org_after_of(next + 1) {
+                let (org, end) = match (owner, r.item(next)) {
+                    (Some(owner), _) => (Some(owner), next),
+                    (None, Some(Item::Of)) => match r.org_after_of(next + 1) {
                         Some((org, end)) => (Some(org), end),
                         None => (None, next),
                     },
@@ -1351,22 +1392,29 @@ fn read_with(
                     span: r.span(i, end),
                     person: person(i),
                     pronoun: None,
-                    titles: r.title_list(i + 2, next),
+                    titles: r.title_list(first, next),
                     org: org.map(|o| r.org(o)),
                     tense: Tense::Current,
-                    former: former_sentence(),
+                    former: former_sentence() || former,
                 });
             }
-            // [ORG 's] TITLE+ [of ORG] [,] PERSON
+            // [ORG ['s]] TITLE+ [of ORG] [,] PERSON
             Some(Item::Title(_)) if !continues_titles(&r, i) => {
                 let next = r.titles(i);
                 let mut start = i;
                 let mut org = None;
-                if i >= 2 && matches!(r.item(i - 1), Some(Item::Possessive)) {
-                    if let Some((Item::Org(m), span)) = items.get(i - 2) {
+                // "Acme's chairman Jane Roe", and "Acme chairman Jane Roe":
+                // the organisation right before the title is its.
+                let owner_at = if matches!(r.item(i.wrapping_sub(1)), Some(Item::Possessive)) {
+                    i.checked_sub(2)
+                } else {
+                    i.checked_sub(1)
+                };
+                if let Some(k) = owner_at {
+                    if let Some((Item::Org(m), span)) = items.get(k) {
                         if mentions.get(*m).is_some() {
                             org = Some(Org::Entity(*m, span.clone()));
-                            start = i - 2;
+                            start = k;
                         }
                     }
                 }
@@ -1566,7 +1614,41 @@ mod tests {
     }
 
     #[test]
+    fn appositive_with_an_article_a_possessive_or_former() {
+        check(
+            "Chen Lei, the chairman of Pinduoduo, spoke.",
+            &["chen-lei: chairman of pdd Current \"Chen Lei, the chairman of Pinduoduo\""],
+        );
+        check(
+            "Chen Lei, Pinduoduo's chairman and CEO, spoke.",
+            &[
+                "chen-lei: chairman+chief executive of pdd Current \"Chen Lei, Pinduoduo's chairman and CEO\"",
+            ],
+        );
+        check(
+            "Chen Lei, its chairman, spoke.",
+            &["chen-lei: chairman of <its> Current \"Chen Lei, its chairman\""],
+        );
+        check(
+            "Chen Lei, the company's former chairman, spoke.",
+            &[
+                "chen-lei: chairman of <company> Current former \"Chen Lei, the company's former chairman\"",
+            ],
+        );
+        check(
+            "Chen Lei, a former chairman of Pinduoduo, spoke.",
+            &[
+                "chen-lei: chairman of pdd Current former \"Chen Lei, a former chairman of Pinduoduo\"",
+            ],
+        );
+    }
+
+    #[test]
     fn title_before_the_name() {
+        check(
+            "said Alibaba CEO Daniel Zhang in a statement",
+            &["zhang-yong: chief executive of alibaba Current \"Alibaba CEO Daniel Zhang\""],
+        );
         check(
             "said CEO Daniel Zhang in a statement",
             &["zhang-yong: chief executive of - Current \"CEO Daniel Zhang\""],
