@@ -4,9 +4,12 @@
 //! mentions, titles from the synonym table, commas, "of", "'s", verbs...) and
 //! matched against the shapes news copy uses:
 //!
-//! - `Maria Lindqvist, chairman and CEO of Northwind` (appositive after the name);
-//! - `CEO Jane Roe`, `Acme's founder and chairman John Doe`,
-//!   `head of grocery service Freshly Tomas Berg` (title before the name);
+//! - `Maria Lindqvist, chairman and CEO of Northwind`, `Jane Roe, the chief
+//!   executive of Acme`, `Jane Roe, Acme's chairman`, `Jane Roe, its chairman`
+//!   (appositive after the name);
+//! - `CEO Jane Roe`, `Acme's founder and chairman John Doe`, `Acme CEO Jane
+//!   Roe`, `head of grocery service Freshly Tomas Berg` (title before the
+//!   name);
 //! - `Jane Roe is currently the CEO of Acme Group`,
 //!   `took over as CEO of Acme Group in May 2015` (predicates).
 
