@@ -801,7 +801,7 @@ pub fn match_all(
         near,
         cues,
     };
-    let matches = extraction
+    let mut matches: Vec<Option<Match>> = extraction
         .claims
         .iter()
         .map(|claim| {
@@ -816,6 +816,7 @@ pub fn match_all(
             )
         })
         .collect();
+    one_value_per_fact_and_sentence(text, &extraction.claims, &mut matches);
     let mut cues = scratch.cues;
     // A huge sentence's buffers are not kept.
     if cues.lower.capacity() > KEPT_BYTES {
@@ -832,6 +833,86 @@ pub fn match_all(
         cues,
     });
     matches
+}
+
+/// A fact that a sentence states rightly is what that claim of the
+/// sentence is about: another calendar date of the sentence tied to the
+/// same event dates something else ("sued in December 2022 and lost its bid in
+/// July"), and so does an amount that glosses another name ("paid $68.7
+/// billion, more than for LinkedIn ($26.2 billion)"); they are left
+/// unmatched rather than read as contradictions. (Another amount in the
+/// sentence stays a contradiction: "the 51 Billion Project ... reaches 10
+/// billion" says two values of one fact.)
+fn one_value_per_fact_and_sentence(text: &str, claims: &[Claim], matches: &mut [Option<Match>]) {
+    let mut confirmed: Vec<FactKind> = Vec::new();
+    let mut start = 0;
+    while start < claims.len() {
+        let sentence = claims.get(start).map(|c| c.sentence);
+        let end = claims
+            .iter()
+            .skip(start)
+            .position(|c| Some(c.sentence) != sentence)
+            .map_or(claims.len(), |n| start + n);
+        confirmed.clear();
+        confirmed.extend(
+            matches
+                .get(start..end)
+                .unwrap_or_default()
+                .iter()
+                .flatten()
+                .filter(|m| m.confirms())
+                .map(|m| m.kind),
+        );
+        if !confirmed.is_empty() {
+            for k in start..end {
+                let (Some(slot), Some(claim)) = (matches.get_mut(k), claims.get(k)) else {
+                    continue;
+                };
+                let other = slot.as_ref().is_some_and(|m| {
+                    m.contradicts()
+                        && confirmed.contains(&m.kind)
+                        && match m.kind {
+                            // A weekday or "last week" against a dated
+                            // event stays a contradiction.
+                            FactKind::Event(_) => matches!(
+                                claim.kind,
+                                ClaimKind::Date {
+                                    written: DateKind::Calendar { .. },
+                                    ..
+                                }
+                            ),
+                            FactKind::Quantity(_) => glosses_a_name(text, claim.span.start),
+                        }
+                });
+                if other {
+                    *slot = None;
+                }
+            }
+        }
+        start = end;
+    }
+}
+
+/// Whether the words at `start` open a parenthesis right after a
+/// capitalised word: "LinkedIn ($26.2 billion)".
+fn glosses_a_name(text: &str, start: usize) -> bool {
+    let Some(before) = text.get(..start) else {
+        return false;
+    };
+    let Some(before) = before.trim_end().strip_suffix('(') else {
+        return false;
+    };
+    let before = before.trim_end();
+    let word_start = before
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphanumeric() || matches!(c, '-' | '.' | '\''))
+        .last()
+        .map(|(i, _)| i);
+    word_start
+        .and_then(|i| before.get(i..))
+        .and_then(|word| word.chars().next())
+        .is_some_and(char::is_uppercase)
 }
 
 /// The buffers of [`Scratch`] that borrow nothing, kept by each thread
@@ -1360,7 +1441,8 @@ mod tests {
     }
 
     /// `match_all` (with its per-sentence caches and its fast paths) is
-    /// the plain matching of each claim, on the sources' articles and on
+    /// the plain matching of each claim (then one value per fact and
+    /// sentence), on the sources' articles and on
     /// variants in capitals and with characters whose lowercase is longer
     /// (so the phrase's cues are searched apart).
     #[test]
@@ -1396,7 +1478,7 @@ mod tests {
                         })
                         .collect();
                     let days = PublishedDays::of(extraction.published.as_ref());
-                    let plain: Vec<Option<Match>> = (extraction.claims.iter())
+                    let mut plain: Vec<Option<Match>> = (extraction.claims.iter())
                         .map(|claim| {
                             reference_match_claim(
                                 &base,
@@ -1408,6 +1490,7 @@ mod tests {
                             )
                         })
                         .collect();
+                    one_value_per_fact_and_sentence(&text, &extraction.claims, &mut plain);
                     assert_eq!(fast, plain, "{}", path.display());
                     assert!(fast.iter().any(Option::is_some) || text != original);
                 }

@@ -1,6 +1,6 @@
 //! Generality: a story written after the checker (`fixtures/acquisition`:
-//! an acquisition, its price, its dates and its people), with a correct
-//! article that must draw no error or warning and a copy with one planted
+//! an acquisition, its price, its dates and its people), with two correct
+//! articles that must draw no error or warning and a copy with one planted
 //! error per fact that must draw each of them, and nothing else.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // Tests fail loudly by design.
@@ -35,10 +35,20 @@ fn findings(c: &Checked) -> Vec<(&'static str, String)> {
 }
 
 #[test]
-fn the_correct_article_draws_no_error_or_warning() {
-    let c = check("right.md");
-    assert_eq!(findings(&c), [], "{:#?}", c.diagnostics);
-    assert!(c.verified_count() >= 8, "{} verified", c.verified_count());
+fn the_correct_articles_draw_no_error_or_warning() {
+    // `hedged.md` rounds and abbreviates ("nearly $69 billion",
+    // "$68.7bn"), dates one event twice in a sentence and another event
+    // in it ("sued in December 2022 and lost its bid ... in July"), and
+    // glosses other deals' prices ("LinkedIn ($26.2 billion)").
+    for article in ["right.md", "hedged.md"] {
+        let c = check(article);
+        assert_eq!(findings(&c), [], "{article}: {:#?}", c.diagnostics);
+        assert!(
+            c.verified_count() >= 8,
+            "{article}: {} verified",
+            c.verified_count()
+        );
+    }
 }
 
 #[test]
