@@ -1374,7 +1374,6 @@ fn read_with(
         _ => None,
     };
     for i in 0..items.len() {
-        let preceded_by_former = i > 0 && matches!(r.item(i - 1), Some(Item::Former));
         match r.item(i) {
             // PERSON , [the] [former] [ORG 's | its] TITLE+ [of ORG]
             Some(Item::Person(_)) if matches!(r.item(i + 1), Some(Item::Comma)) => {
@@ -1443,7 +1442,9 @@ fn read_with(
                         titles: r.title_list(i, next),
                         org: org.map(|o| r.org(o)),
                         tense: Tense::Current,
-                        former: former_sentence() || preceded_by_former,
+                        // "former CEO Jane Roe", "former Acme CEO Jane Roe".
+                        former: former_sentence()
+                            || matches!(r.item(start.wrapping_sub(1)), Some(Item::Former)),
                     });
                 }
             }
@@ -1651,6 +1652,10 @@ mod tests {
         check(
             "said Alibaba CEO Daniel Zhang in a statement",
             &["zhang-yong: chief executive of alibaba Current \"Alibaba CEO Daniel Zhang\""],
+        );
+        check(
+            "said former Alibaba CEO Daniel Zhang in a statement",
+            &["zhang-yong: chief executive of alibaba Current former \"Alibaba CEO Daniel Zhang\""],
         );
         check(
             "said CEO Daniel Zhang in a statement",
