@@ -656,7 +656,24 @@ fn time_score(
 }
 
 /// Whether a claim's unit can be compared with a fact's.
-fn unit_score(base: &FactBase, claim: Option<&Unit>, fact: &Unit, cues: &[String]) -> Option<i32> {
+/// Whether a stated noun (`said`, the head noun of the amount's `words`,
+/// "306 electoral votes" counts votes) is the fact's noun: the same, or
+/// the fact's noun with modifiers the words also give ("electoral votes").
+pub fn same_noun(said: &str, fact: &str, words: &str) -> bool {
+    said == fact
+        || fact
+            .strip_suffix(said)
+            .is_some_and(|modifiers| modifiers.ends_with(' '))
+            && words.to_lowercase().contains(fact)
+}
+
+fn unit_score(
+    base: &FactBase,
+    claim: Option<&Unit>,
+    words: &str,
+    fact: &Unit,
+    cues: &[String],
+) -> Option<i32> {
     match (claim, fact) {
         (Some(Unit::Currency(a)), Unit::Currency(b)) => {
             // `rates_between` without collecting the rates.
@@ -667,7 +684,11 @@ fn unit_score(base: &FactBase, claim: Option<&Unit>, fact: &Unit, cues: &[String
         }
         (Some(Unit::Percent), Unit::Percent) => Some(0),
         (Some(Unit::Noun(a)), Unit::Noun(b)) => {
-            Some(if a == b || cues.contains(a) { 1 } else { 0 })
+            Some(if same_noun(a, b, words) || cues.contains(a) {
+                1
+            } else {
+                0
+            })
         }
         (None, _) => Some(-1),
         _ => None,
@@ -1062,7 +1083,8 @@ fn match_claim<'a>(
         match stated {
             Some(stated) => {
                 let q = base.quantities.get(i)?;
-                unit_score(base, stated.unit.as_ref(), &q.value.unit, &q.cues)
+                let words = text.get(stated.span.clone()).unwrap_or("");
+                unit_score(base, stated.unit.as_ref(), words, &q.value.unit, &q.cues)
             }
             None => (i < base.events.len()).then_some(0),
         }
@@ -1345,8 +1367,9 @@ mod tests {
                     let Some(q) = base.quantities.get(i) else {
                         continue;
                     };
+                    let words = text.get(stated.span.clone()).unwrap_or("");
                     if let Some(unit) =
-                        unit_score(base, stated.unit.as_ref(), &q.value.unit, &q.cues)
+                        unit_score(base, stated.unit.as_ref(), words, &q.value.unit, &q.cues)
                     {
                         tied.push((i, subject + unit));
                     }

@@ -54,7 +54,8 @@ fn run(ctx: &Context<'_>) -> Findings {
                     .accept
                     .iter()
                     .any(|a| matches!(&a.unit, Unit::Noun(n) if n == said));
-                if m.agrees && !m.accepted_only && said != fact_noun && !accepted {
+                let same = matching::same_noun(said, fact_noun, ctx.words(&stated.span));
+                if m.agrees && !m.accepted_only && !same && !accepted {
                     out.diagnostics.push((
                         Diagnostic {
                             code: CHECK.code,
