@@ -975,6 +975,105 @@ struct Scratch<'a> {
     cues: SentenceCues,
 }
 
+/// What the words around an amount say it is, besides a statement of a
+/// fact's value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Aside {
+    /// Nothing: the amount states a value.
+    Plain,
+    /// A value per share ("$27.26 a share") or a move of the shares
+    /// ("shares rose about 4%"): only a fact about shares compares with
+    /// it.
+    Shares,
+    /// The value a year earlier ("compared with $6.96 billion a year
+    /// earlier", "from the year-ago $6.96 billion"), not the current one.
+    YearEarlier,
+    /// Someone's estimate or forecast ("analysts' estimates of $56.16
+    /// billion"), not the company's figure.
+    Estimate,
+}
+
+/// Words after an amount that make it a value per share.
+const PER_SHARE_AFTER: [&str; 4] = ["a share", "per share", "each share", "per diluted share"];
+/// Words after an amount (not a percentage) that date it a year back.
+const YEAR_EARLIER_AFTER: [&str; 10] = [
+    "a year earlier",
+    "a year ago",
+    "a year before",
+    "the year before",
+    "the previous year",
+    "the prior year",
+    "in the year-earlier",
+    "in the year-ago",
+    "in the same period last year",
+    "in the same quarter last year",
+];
+/// Words just before an amount that date it a year back.
+const YEAR_EARLIER_BEFORE: [&str; 3] = ["year-earlier", "year-ago", "prior-year"];
+/// Words shortly before an amount that make it someone's estimate.
+const ESTIMATE_BEFORE: [&str; 8] = [
+    "estimate",
+    "estimates",
+    "consensus",
+    "forecast",
+    "forecasts",
+    "analyst",
+    "analysts",
+    "analysts'",
+];
+
+/// Words shortly before a percentage that make it a move of the shares.
+const SHARES_BEFORE: [&str; 4] = ["shares", "stock", "stocks", "stock's"];
+
+/// Whether `text` starts with `phrase`, ASCII case folded, as whole words.
+fn starts_with_words(text: &str, phrase: &str) -> bool {
+    text.get(..phrase.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(phrase))
+        && !text
+            .get(phrase.len()..)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(char::is_alphanumeric)
+}
+
+/// The [`Aside`] of an amount at `span` of `text`: the words after it, and
+/// up to five words before it in its clause.
+fn aside(text: &str, span: &Range<usize>, unit: Option<&Unit>) -> Aside {
+    let after = text.get(span.end..).unwrap_or("").trim_start();
+    if PER_SHARE_AFTER.iter().any(|w| starts_with_words(after, w)) {
+        return Aside::Shares;
+    }
+    let percent = matches!(unit, Some(Unit::Percent));
+    if !percent
+        && YEAR_EARLIER_AFTER
+            .iter()
+            .any(|w| starts_with_words(after, w))
+    {
+        return Aside::YearEarlier;
+    }
+    let before = text.get(..span.start).unwrap_or("");
+    let clause = before
+        .rfind([',', ';', '.', ':', '(', '\n'])
+        .map_or(before, |at| before.get(at + 1..).unwrap_or(""));
+    let words: Vec<&str> = clause.split_whitespace().rev().take(5).collect();
+    let is = |word: &str, set: &[&str]| set.iter().any(|w| word.eq_ignore_ascii_case(w));
+    if !percent && words.first().is_some_and(|w| is(w, &YEAR_EARLIER_BEFORE)) {
+        return Aside::YearEarlier;
+    }
+    if words.iter().any(|w| is(w, &ESTIMATE_BEFORE)) {
+        return Aside::Estimate;
+    }
+    if percent && words.iter().any(|w| is(w, &SHARES_BEFORE)) {
+        return Aside::Shares;
+    }
+    Aside::Plain
+}
+
+/// Whether a fact with these cue words is about shares (what a per-share
+/// amount or a move of the shares compares with).
+fn about_shares(cues: &[String]) -> bool {
+    cues.iter().any(|c| c.contains("share"))
+}
+
 /// Matches one claim. The cues are looked for last, and only when some
 /// candidate is tied to the claim's subject (and unit): the other scores
 /// are as cheap and prune most claims.
@@ -1002,6 +1101,11 @@ fn match_claim<'a>(
     if !is_amount && date.is_none() {
         return None;
     }
+    let per_share = match stated_amount(claim).map(|a| aside(text, &a.span, a.unit.as_ref())) {
+        Some(Aside::YearEarlier | Aside::Estimate) => return None,
+        Some(Aside::Shares) => true,
+        _ => false,
+    };
     let sentence = extraction.sentences.get(claim.sentence)?;
     if scratch.named_in != Some(claim.sentence) {
         scratch.named_in = Some(claim.sentence);
@@ -1083,6 +1187,9 @@ fn match_claim<'a>(
         match stated {
             Some(stated) => {
                 let q = base.quantities.get(i)?;
+                if per_share && !about_shares(&q.cues) {
+                    return None;
+                }
                 let words = text.get(stated.span.clone()).unwrap_or("");
                 unit_score(base, stated.unit.as_ref(), words, &q.value.unit, &q.cues)
             }
@@ -1323,6 +1430,11 @@ mod tests {
         if !is_amount && date.is_none() {
             return None;
         }
+        let per_share = match stated_amount(claim).map(|a| aside(text, &a.span, a.unit.as_ref())) {
+            Some(Aside::YearEarlier | Aside::Estimate) => return None,
+            Some(Aside::Shares) => true,
+            _ => false,
+        };
         let sentence = extraction.sentences.get(claim.sentence)?;
         let in_sentence: Vec<&claims::Mention> = mentions
             .iter()
@@ -1367,6 +1479,9 @@ mod tests {
                     let Some(q) = base.quantities.get(i) else {
                         continue;
                     };
+                    if per_share && !about_shares(&q.cues) {
+                        continue;
+                    }
                     let words = text.get(stated.span.clone()).unwrap_or("");
                     if let Some(unit) =
                         unit_score(base, stated.unit.as_ref(), words, &q.value.unit, &q.cues)
@@ -1518,6 +1633,53 @@ mod tests {
                     assert!(fast.iter().any(Option::is_some) || text != original);
                 }
             }
+        }
+    }
+
+    #[test]
+    fn asides_tell_values_per_share_a_year_back_and_estimates() {
+        let cases = [
+            (
+                "net income was $18.53 billion, or $27.26 a share",
+                "$27.26",
+                Aside::Shares,
+            ),
+            (
+                "Shares rose about 4% in extended trading",
+                "4%",
+                Aside::Shares,
+            ),
+            (
+                "compared with $6.96 billion a year earlier",
+                "$6.96 billion",
+                Aside::YearEarlier,
+            ),
+            (
+                "up from the year-ago $6.96 billion",
+                "$6.96 billion",
+                Aside::YearEarlier,
+            ),
+            (
+                "beat analysts' estimates of $56.16 billion",
+                "$56.16 billion",
+                Aside::Estimate,
+            ),
+            (
+                "revenue rose 62% from a year earlier to $61.88 billion",
+                "$61.88 billion",
+                Aside::Plain,
+            ),
+            ("revenue rose 62% from a year earlier", "62%", Aside::Plain),
+            ("it paid $95 a shareholder", "$95", Aside::Plain),
+        ];
+        for (text, amount, expected) in cases {
+            let start = text.find(amount).unwrap();
+            let unit = amount.ends_with('%').then_some(Unit::Percent);
+            assert_eq!(
+                aside(text, &(start..start + amount.len()), unit.as_ref()),
+                expected,
+                "{text}"
+            );
         }
     }
 
