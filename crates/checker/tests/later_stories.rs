@@ -1,6 +1,8 @@
 //! Generality: stories written after the checker (`fixtures/acquisition`:
 //! an acquisition, its price, its dates and its people; `fixtures/election`:
-//! an election in votes and electoral votes, an inauguration, presidents),
+//! an election in votes and electoral votes, an inauguration, presidents;
+//! `fixtures/earnings`: quarterly results beside figures per share, a year
+//! earlier, estimated, and the shares' own move),
 //! each with correct articles that must draw no error or warning and a copy
 //! with planted errors that must draw each of them, and nothing else.
 
@@ -44,6 +46,7 @@ fn the_correct_articles_draw_no_error_or_warning() {
         ("acquisition", "right.md"),
         ("acquisition", "hedged.md"),
         ("election", "right.md"),
+        ("earnings", "right.md"),
     ] {
         let c = check(story, article);
         assert_eq!(findings(&c), [], "{article}: {:#?}", c.diagnostics);
@@ -85,6 +88,27 @@ fn each_planted_election_error_is_found_and_nothing_else() {
         ("amount-mismatch", "75 million votes"),
         ("amount-mismatch", "53.1%"),
         ("role-mismatch", "Trump, the former vice president"),
+    ];
+    assert_eq!(
+        findings(&c),
+        expected.map(|(code, words)| (code, words.to_owned())),
+        "{:#?}",
+        c.diagnostics
+    );
+}
+
+#[test]
+fn each_planted_earnings_error_is_found_and_nothing_else() {
+    let c = check("earnings", "wrong.md");
+    let expected = [
+        ("weekday-mismatch", "Monday"),
+        ("amount-mismatch", "26%"),
+        ("amount-mismatch", "$68.18 billion"),
+        ("amount-mismatch", "$15.83 billion"),
+        (
+            "role-mismatch",
+            "Sundar Pichai, Alphabet's chief financial officer",
+        ),
     ];
     assert_eq!(
         findings(&c),
