@@ -1027,10 +1027,15 @@ const SHARES_BEFORE: [&str; 4] = ["shares", "stock", "stocks", "stock's"];
 
 /// Whether `text` starts with `phrase`, ASCII case folded, as whole words.
 fn starts_with_words(text: &str, phrase: &str) -> bool {
-    text.get(..phrase.len())
-        .is_some_and(|head| head.eq_ignore_ascii_case(phrase))
+    let (bytes, wanted) = (text.as_bytes(), phrase.as_bytes());
+    // Most amounts are followed by no phrase's first letter.
+    bytes.first().map(|b| b | 0x20) == wanted.first().copied()
+        && bytes
+            .get(..wanted.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(wanted))
+        // The phrase is ASCII: its length in `text` ends a character.
         && !text
-            .get(phrase.len()..)
+            .get(wanted.len()..)
             .and_then(|rest| rest.chars().next())
             .is_some_and(char::is_alphanumeric)
 }
@@ -1050,11 +1055,29 @@ fn aside(text: &str, span: &Range<usize>, unit: Option<&Unit>) -> Aside {
     {
         return Aside::YearEarlier;
     }
-    let before = text.get(..span.start).unwrap_or("");
-    let clause = before
-        .rfind([',', ';', '.', ':', '(', '\n'])
-        .map_or(before, |at| before.get(at + 1..).unwrap_or(""));
-    let words: Vec<&str> = clause.split_whitespace().rev().take(5).collect();
+    // Five words fit in the last 80 bytes, near enough; the clause starts
+    // after the last ASCII stop (never inside a character).
+    let bytes = text.as_bytes();
+    let mut from = span.start.saturating_sub(80);
+    while from < span.start && !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let tail = bytes.get(from..span.start).unwrap_or_default();
+    let clause_start = tail
+        .iter()
+        .rposition(|b| matches!(b, b',' | b';' | b'.' | b':' | b'(' | b'\n'))
+        .map_or(from, |at| from + at + 1);
+    let clause = text.get(clause_start..span.start).unwrap_or("");
+    let mut last_words = [""; 5];
+    let mut count = 0;
+    for (slot, word) in last_words
+        .iter_mut()
+        .zip(clause.split_ascii_whitespace().rev())
+    {
+        *slot = word;
+        count += 1;
+    }
+    let words = last_words.get(..count).unwrap_or_default();
     let is = |word: &str, set: &[&str]| set.iter().any(|w| word.eq_ignore_ascii_case(w));
     if !percent && words.first().is_some_and(|w| is(w, &YEAR_EARLIER_BEFORE)) {
         return Aside::YearEarlier;
@@ -1101,11 +1124,6 @@ fn match_claim<'a>(
     if !is_amount && date.is_none() {
         return None;
     }
-    let per_share = match stated_amount(claim).map(|a| aside(text, &a.span, a.unit.as_ref())) {
-        Some(Aside::YearEarlier | Aside::Estimate) => return None,
-        Some(Aside::Shares) => true,
-        _ => false,
-    };
     let sentence = extraction.sentences.get(claim.sentence)?;
     if scratch.named_in != Some(claim.sentence) {
         scratch.named_in = Some(claim.sentence);
@@ -1175,6 +1193,12 @@ fn match_claim<'a>(
     if candidates.is_empty() {
         return None;
     }
+    // Read only for amounts with candidates: most amounts have none.
+    let per_share = match stated_amount(claim).map(|a| aside(text, &a.span, a.unit.as_ref())) {
+        Some(Aside::YearEarlier | Aside::Estimate) => return None,
+        Some(Aside::Shares) => true,
+        _ => false,
+    };
     // Ascending, as the facts were scored before (each fact has one subject).
     candidates.sort_unstable_by_key(|&(i, _)| i);
     let stated = match date {
