@@ -781,10 +781,18 @@ impl Loader {
                         self.problems.push(problem);
                     }
                 }
-                let title = base
-                    .titles
-                    .canonical(&r.title)
-                    .map_or_else(|| r.title.trim().to_lowercase(), str::to_owned);
+                // A title the table lacks ("manager", "captain") becomes
+                // one of its own, so that the text's roles are read with it.
+                let title = match base.titles.canonical(&r.title) {
+                    Some(canonical) => canonical.to_owned(),
+                    None => {
+                        let title = r.title.trim().to_lowercase();
+                        if !title.is_empty() {
+                            base.titles.add(&title, []);
+                        }
+                        title
+                    }
+                };
                 roles.push(Role {
                     title,
                     of: r.of.clone(),
