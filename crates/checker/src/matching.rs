@@ -991,6 +991,9 @@ enum Aside {
     /// Someone's estimate or forecast ("analysts' estimates of $56.16
     /// billion"), not the company's figure.
     Estimate,
+    /// What the fact is measured against ("eclipses the £89 million paid
+    /// for Pogba", "up from $38.3 billion"), not the fact itself.
+    Comparison,
 }
 
 /// Words after an amount that make it a value per share.
@@ -1020,6 +1023,38 @@ const ESTIMATE_BEFORE: [&str; 8] = [
     "analyst",
     "analysts",
     "analysts'",
+];
+
+/// Words among the last three before an amount that make it what
+/// something is compared with.
+const COMPARED_BEFORE: [&str; 16] = [
+    "eclipses",
+    "eclipsed",
+    "eclipsing",
+    "surpasses",
+    "surpassed",
+    "surpassing",
+    "exceeds",
+    "exceeded",
+    "exceeding",
+    "dwarfs",
+    "dwarfed",
+    "dwarfing",
+    "topping",
+    "versus",
+    "vs",
+    "vs.",
+];
+/// The last two words before an amount that make it what something is
+/// compared with ("more than $5" is a hedge; "more than the $5" is not).
+const COMPARED_BY: [(&str, &str); 7] = [
+    ("compared", "with"),
+    ("compared", "to"),
+    ("up", "from"),
+    ("down", "from"),
+    ("than", "the"),
+    ("than", "its"),
+    ("than", "their"),
 ];
 
 /// Words shortly before a percentage that make it a move of the shares.
@@ -1084,6 +1119,13 @@ fn aside(text: &str, span: &Range<usize>, unit: Option<&Unit>) -> Aside {
     }
     if words.iter().any(|w| is(w, &ESTIMATE_BEFORE)) {
         return Aside::Estimate;
+    }
+    let compared = words.iter().take(3).any(|w| is(w, &COMPARED_BEFORE))
+        || matches!(words, [last, before, ..] if COMPARED_BY.iter().any(|(a, b)| {
+            before.eq_ignore_ascii_case(a) && last.eq_ignore_ascii_case(b)
+        }));
+    if compared {
+        return Aside::Comparison;
     }
     if percent && words.iter().any(|w| is(w, &SHARES_BEFORE)) {
         return Aside::Shares;
@@ -1195,7 +1237,7 @@ fn match_claim<'a>(
     }
     // Read only for amounts with candidates: most amounts have none.
     let per_share = match stated_amount(claim).map(|a| aside(text, &a.span, a.unit.as_ref())) {
-        Some(Aside::YearEarlier | Aside::Estimate) => return None,
+        Some(Aside::YearEarlier | Aside::Estimate | Aside::Comparison) => return None,
         Some(Aside::Shares) => true,
         _ => false,
     };
@@ -1455,7 +1497,7 @@ mod tests {
             return None;
         }
         let per_share = match stated_amount(claim).map(|a| aside(text, &a.span, a.unit.as_ref())) {
-            Some(Aside::YearEarlier | Aside::Estimate) => return None,
+            Some(Aside::YearEarlier | Aside::Estimate | Aside::Comparison) => return None,
             Some(Aside::Shares) => true,
             _ => false,
         };
@@ -1695,6 +1737,18 @@ mod tests {
             ),
             ("revenue rose 62% from a year earlier", "62%", Aside::Plain),
             ("it paid $95 a shareholder", "$95", Aside::Plain),
+            (
+                "The fee eclipses the £89 million paid",
+                "£89 million",
+                Aside::Comparison,
+            ),
+            (
+                "to $61.88 billion, up from $38.3 billion",
+                "$38.3 billion",
+                Aside::Comparison,
+            ),
+            ("more than the $5 billion", "$5 billion", Aside::Comparison),
+            ("more than $5 billion", "$5 billion", Aside::Plain),
         ];
         for (text, amount, expected) in cases {
             let start = text.find(amount).unwrap();
