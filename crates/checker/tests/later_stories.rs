@@ -3,7 +3,9 @@
 //! an election in votes and electoral votes, an inauguration, presidents;
 //! `fixtures/earnings`: quarterly results beside figures per share, a year
 //! earlier, estimated, and the shares' own move; `fixtures/transfer`: a
-//! football transfer in pounds, compared with older fees, and a manager),
+//! football transfer in pounds, compared with older fees, and a manager;
+//! `fixtures/inflation`: a monthly price index beside forecasts, and
+//! officials past and present),
 //! each with correct articles that must draw no error or warning and a copy
 //! with planted errors that must draw each of them, and nothing else.
 
@@ -49,6 +51,7 @@ fn the_correct_articles_draw_no_error_or_warning() {
         ("election", "right.md"),
         ("earnings", "right.md"),
         ("transfer", "right.md"),
+        ("inflation", "right.md"),
     ] {
         let c = check(story, article);
         assert_eq!(findings(&c), [], "{article}: {:#?}", c.diagnostics);
@@ -128,6 +131,22 @@ fn each_planted_transfer_error_is_found_and_nothing_else() {
         ("amount-mismatch", "£110 million"),
         ("date-mismatch", "August 4"),
         ("role-mismatch", "Villa manager Pep Guardiola"),
+    ];
+    assert_eq!(
+        findings(&c),
+        expected.map(|(code, words)| (code, words.to_owned())),
+        "{:#?}",
+        c.diagnostics
+    );
+}
+
+#[test]
+fn each_planted_inflation_error_is_found_and_nothing_else() {
+    let c = check("inflation", "wrong.md");
+    let expected = [
+        ("amount-mismatch", "4.5%"),
+        ("amount-mismatch", "5.4%"),
+        ("role-mismatch", "Fed Chair Janet Yellen"),
     ];
     assert_eq!(
         findings(&c),
