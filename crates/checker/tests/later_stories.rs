@@ -5,7 +5,8 @@
 //! earlier, estimated, and the shares' own move; `fixtures/transfer`: a
 //! football transfer in pounds, compared with older fees, and a manager;
 //! `fixtures/inflation`: a monthly price index beside forecasts, and
-//! officials past and present),
+//! officials past and present; `fixtures/layoffs`: job cuts as a count and
+//! a share, the shares' fall, a former officer),
 //! each with correct articles that must draw no error or warning and a copy
 //! with planted errors that must draw each of them, and nothing else.
 
@@ -52,6 +53,7 @@ fn the_correct_articles_draw_no_error_or_warning() {
         ("earnings", "right.md"),
         ("transfer", "right.md"),
         ("inflation", "right.md"),
+        ("layoffs", "right.md"),
     ] {
         let c = check(story, article);
         assert_eq!(findings(&c), [], "{article}: {:#?}", c.diagnostics);
@@ -147,6 +149,26 @@ fn each_planted_inflation_error_is_found_and_nothing_else() {
         ("amount-mismatch", "4.5%"),
         ("amount-mismatch", "5.4%"),
         ("role-mismatch", "Fed Chair Janet Yellen"),
+    ];
+    assert_eq!(
+        findings(&c),
+        expected.map(|(code, words)| (code, words.to_owned())),
+        "{:#?}",
+        c.diagnostics
+    );
+}
+
+#[test]
+fn each_planted_layoffs_error_is_found_and_nothing_else() {
+    let c = check("layoffs", "wrong.md");
+    let expected = [
+        ("weekday-mismatch", "Tuesday"),
+        ("amount-mismatch", "13,000 employees"),
+        ("amount-mismatch", "18%"),
+        (
+            "role-mismatch",
+            "Sheryl Sandberg, Meta's chief operating officer",
+        ),
     ];
     assert_eq!(
         findings(&c),
