@@ -254,6 +254,39 @@ pub fn resolve(
 // ---------------------------------------------------------------------------
 // Resolution
 
+/// A month written without a year ("January", "January 18") resolved
+/// with the relative year written right after it ("January last year",
+/// "March 3 this year"), which the month alone would take from the
+/// publication date.
+pub fn year_of_month(
+    text: &str,
+    month: &DateMention,
+    next: &DateMention,
+    published: Option<FactDate>,
+) -> Option<Resolved> {
+    let DateKind::Calendar {
+        year: None,
+        month: Some(m),
+        day,
+    } = month.kind
+    else {
+        return None;
+    };
+    let DateKind::Relative(Relative::LastYear | Relative::ThisYear | Relative::NextYear) =
+        next.kind
+    else {
+        return None;
+    };
+    let gap = text.get(month.span.end..next.span.start)?;
+    if !gap.chars().all(char::is_whitespace) {
+        return None;
+    }
+    let Resolved::Date(year) = resolve(&next.kind, published, None) else {
+        return None;
+    };
+    with_day(year.year_number(), m, day).map(Resolved::Date)
+}
+
 fn with_day(year: i16, month: i8, day: Option<i8>) -> Option<FactDate> {
     match day {
         Some(d) => FactDate::day(year, month, d)

@@ -279,11 +279,19 @@ impl Extractor {
         let found_dates = dates::find(analysis);
         let mut dated = Vec::with_capacity(found_dates.len());
         let mut context: Option<FactDate> = None;
-        for mention in found_dates {
+        let mut found_dates = found_dates.into_iter().peekable();
+        while let Some(mention) = found_dates.next() {
             if mention.span.start < doc.body_start {
                 continue;
             }
-            let resolved = dates::resolve(&mention.kind, published, context);
+            let mut resolved = dates::resolve(&mention.kind, published, context);
+            // "in January last year": the month of the year named next.
+            if let Some(year) = found_dates
+                .peek()
+                .and_then(|next| dates::year_of_month(analysis, &mention, next, published))
+            {
+                resolved = year;
+            }
             if let (DateKind::Calendar { month: Some(_), .. }, Resolved::Date(d)) =
                 (&mention.kind, &resolved)
             {
@@ -1084,6 +1092,34 @@ mod tests {
         assert_eq!(
             c("2.4 billion yuan"),
             " operating profit of 2 billion yuan and net profit of 2.4 billion yuan "
+        );
+    }
+
+    #[test]
+    fn a_month_takes_the_relative_year_written_after_it() {
+        let published = FactDate::parse("2023-10-14").ok();
+        let text = "It agreed in January last year, met on March 3 this year and in June.";
+        let extraction = extractor().extract(text, Format::Text, published);
+        let dates: Vec<(String, String)> = extraction
+            .claims
+            .iter()
+            .filter_map(|c| match &c.kind {
+                ClaimKind::Date {
+                    written: DateKind::Calendar { .. },
+                    resolved: Resolved::Date(d),
+                } => Some((text[c.span.clone()].to_owned(), d.to_string())),
+                _ => None,
+            })
+            .collect();
+        let expected = [
+            ("January", "2022-01"),
+            ("March 3", "2023-03-03"),
+            ("June", "2023-06"),
+        ];
+        assert_eq!(
+            dates,
+            expected.map(|(w, d)| (w.to_owned(), d.to_owned())),
+            "a month without a relative year keeps the publication's"
         );
     }
 }
