@@ -1113,7 +1113,15 @@ fn aside(text: &str, span: &Range<usize>, unit: Option<&Unit>) -> Aside {
         count += 1;
     }
     let words = last_words.get(..count).unwrap_or_default();
-    let is = |word: &str, set: &[&str]| set.iter().any(|w| word.eq_ignore_ascii_case(w));
+    // Most words differ from every listed one in length or first letter.
+    let is = |word: &str, set: &[&str]| {
+        let first = word.as_bytes().first().map(|b| b | 0x20);
+        set.iter().any(|w| {
+            w.len() == word.len()
+                && w.as_bytes().first().copied() == first
+                && word.eq_ignore_ascii_case(w)
+        })
+    };
     if !percent && words.first().is_some_and(|w| is(w, &YEAR_EARLIER_BEFORE)) {
         return Aside::YearEarlier;
     }

@@ -279,19 +279,28 @@ impl Extractor {
         let found_dates = dates::find(analysis);
         let mut dated = Vec::with_capacity(found_dates.len());
         let mut context: Option<FactDate> = None;
-        let mut found_dates = found_dates.into_iter().peekable();
-        while let Some(mention) = found_dates.next() {
+        // "in January last year": the month of the year named next (rare:
+        // found before the loop, which then moves each mention once).
+        let mut years_named_next: Vec<(usize, Resolved)> = found_dates
+            .windows(2)
+            .enumerate()
+            .filter_map(|(k, pair)| {
+                let [month, next] = pair else { return None };
+                Some((k, dates::year_of_month(analysis, month, next, published)?))
+            })
+            .collect();
+        years_named_next.reverse();
+        for (k, mention) in found_dates.into_iter().enumerate() {
             if mention.span.start < doc.body_start {
                 continue;
             }
-            let mut resolved = dates::resolve(&mention.kind, published, context);
-            // "in January last year": the month of the year named next.
-            if let Some(year) = found_dates
-                .peek()
-                .and_then(|next| dates::year_of_month(analysis, &mention, next, published))
-            {
-                resolved = year;
-            }
+            let resolved = match years_named_next.last() {
+                Some((at, _)) if *at == k => match years_named_next.pop() {
+                    Some((_, resolved)) => resolved,
+                    None => continue,
+                },
+                _ => dates::resolve(&mention.kind, published, context),
+            };
             if let (DateKind::Calendar { month: Some(_), .. }, Resolved::Date(d)) =
                 (&mention.kind, &resolved)
             {
