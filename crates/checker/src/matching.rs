@@ -859,8 +859,8 @@ pub fn match_all(
 /// A fact that a sentence states rightly is what that claim of the
 /// sentence is about: another calendar date of the sentence tied to the
 /// same event dates something else ("sued in December 2022 and lost its bid in
-/// July"), and so does an amount that glosses another name ("paid $68.7
-/// billion, more than for LinkedIn ($26.2 billion)"); they are left
+/// July"), and so does an amount that glosses another name ("paid $9
+/// billion, more than for Beta ($2 billion)"); they are left
 /// unmatched rather than read as contradictions. (Another amount in the
 /// sentence stays a contradiction: "the 51 Billion Project ... reaches 10
 /// billion" says two values of one fact.)
@@ -915,7 +915,7 @@ fn one_value_per_fact_and_sentence(text: &str, claims: &[Claim], matches: &mut [
 }
 
 /// Whether the words at `start` open a parenthesis right after a
-/// capitalised word: "LinkedIn ($26.2 billion)".
+/// capitalised word: "Beta ($2 billion)".
 fn glosses_a_name(text: &str, start: usize) -> bool {
     let Some(before) = text.get(..start) else {
         return false;
@@ -981,18 +981,18 @@ struct Scratch<'a> {
 enum Aside {
     /// Nothing: the amount states a value.
     Plain,
-    /// A value per share ("$27.26 a share") or a move of the shares
+    /// A value per share ("$1.20 a share") or a move of the shares
     /// ("shares rose about 4%"): only a fact about shares compares with
     /// it.
     Shares,
-    /// The value a year earlier ("compared with $6.96 billion a year
-    /// earlier", "from the year-ago $6.96 billion"), not the current one.
+    /// The value a year earlier ("compared with $7 billion a year
+    /// earlier", "from the year-ago $7 billion"), not the current one.
     YearEarlier,
-    /// Someone's estimate or forecast ("analysts' estimates of $56.16
+    /// Someone's estimate or forecast ("analysts' estimates of $5.6
     /// billion"), not the company's figure.
     Estimate,
     /// What the fact is measured against ("eclipses the £89 million paid
-    /// for Pogba", "up from $38.3 billion"), not the fact itself.
+    /// for another player", "up from $3.8 billion"), not the fact itself.
     Comparison,
 }
 
