@@ -657,7 +657,7 @@ fn time_score(
 
 /// Whether a claim's unit can be compared with a fact's.
 /// Whether a stated noun (`said`, the head noun of the amount's `words`,
-/// "306 electoral votes" counts votes) is the fact's noun: the same, or
+/// "12 electoral votes" counts votes) is the fact's noun: the same, or
 /// the fact's noun with modifiers the words also give ("electoral votes").
 pub fn same_noun(said: &str, fact: &str, words: &str) -> bool {
     said == fact
