@@ -655,7 +655,6 @@ fn time_score(
     Some(score)
 }
 
-/// Whether a claim's unit can be compared with a fact's.
 /// Whether a stated noun (`said`, the head noun of the amount's `words`,
 /// "12 electoral votes" counts votes) is the fact's noun: the same, or
 /// the fact's noun with modifiers the words also give ("electoral votes").
@@ -667,6 +666,7 @@ pub fn same_noun(said: &str, fact: &str, words: &str) -> bool {
             && words.to_lowercase().contains(fact)
 }
 
+/// Whether a claim's unit can be compared with a fact's.
 fn unit_score(
     base: &FactBase,
     claim: Option<&Unit>,
