@@ -156,6 +156,33 @@ fn boundaries(x: u64) -> u64 {
     !alnum & HIGH
 }
 
+/// Calls `visit` with each position of `part` after a byte that is not an
+/// ASCII letter or digit (a possible word start), in order, found eight
+/// bytes at a time, until `visit` returns true; whether one did.
+#[inline(always)]
+fn after_boundaries(part: &[u8], mut visit: impl FnMut(usize) -> bool) -> bool {
+    let mut chunks = part.chunks_exact(8);
+    let mut base = 0;
+    for chunk in chunks.by_ref() {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let mut found = boundaries(u64::from_le_bytes(word));
+        while found != 0 {
+            let after = base + found.trailing_zeros() as usize / 8 + 1;
+            found &= found - 1;
+            if visit(after) {
+                return true;
+            }
+        }
+        base += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .enumerate()
+        .any(|(i, b)| !b.is_ascii_alphanumeric() && visit(base + i + 1))
+}
+
 /// A lowercase pattern of the automaton, its id, and its head.
 #[derive(Debug, Clone)]
 struct Pattern {
@@ -331,29 +358,7 @@ impl TitleMatcher {
         {
             return true;
         }
-        // Word starts follow a byte that is not an ASCII letter or digit:
-        // find those eight bytes at a time.
-        let mut chunks = part.chunks_exact(8);
-        let mut base = 0;
-        for chunk in chunks.by_ref() {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            let mut found = boundaries(u64::from_le_bytes(word));
-            while found != 0 {
-                let after = base + found.trailing_zeros() as usize / 8 + 1;
-                found &= found - 1;
-                if self.may_start(part, bytes, &range, after) {
-                    return true;
-                }
-            }
-            base += 8;
-        }
-        for (i, b) in chunks.remainder().iter().enumerate() {
-            if !b.is_ascii_alphanumeric() && self.may_start(part, bytes, &range, base + i + 1) {
-                return true;
-            }
-        }
-        false
+        after_boundaries(part, |after| self.may_start(part, bytes, &range, after))
     }
 
     /// Whether a form may start at `part[at]` (`part` is `text[range]`),
@@ -447,25 +452,10 @@ impl TitleMatcher {
         let mut free = 0;
         let mut at = |q: usize| self.try_at(part, q, &mut free, &mut found);
         at(0);
-        // Word starts follow a byte that is not an ASCII letter or digit:
-        // found eight bytes at a time.
-        let mut chunks = part.chunks_exact(8);
-        let mut base = 0;
-        for chunk in chunks.by_ref() {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            let mut ends = boundaries(u64::from_le_bytes(word));
-            while ends != 0 {
-                at(base + ends.trailing_zeros() as usize / 8 + 1);
-                ends &= ends - 1;
-            }
-            base += 8;
-        }
-        for (i, b) in chunks.remainder().iter().enumerate() {
-            if !b.is_ascii_alphanumeric() {
-                at(base + i + 1);
-            }
-        }
+        after_boundaries(part, |after| {
+            at(after);
+            false
+        });
     }
 
     /// [`TitleMatcher::scan`] at `q`: unless a match found covers it
