@@ -783,6 +783,29 @@ pub fn stated_amount(claim: &Claim) -> Option<&Amount> {
     }
 }
 
+/// The date of a date claim that can be matched to an event: a resolved
+/// date that is no reporting period.
+fn dated(claim: &Claim) -> Option<(&FactDate, &DateKind)> {
+    match &claim.kind {
+        ClaimKind::Date {
+            resolved: Resolved::Date(d),
+            written,
+        } if !matches!(written, DateKind::Period(_)) => Some((d, written)),
+        _ => None,
+    }
+}
+
+/// For a claim that may be matched, whether only facts about shares
+/// compare with it (see [`Aside`]); `None` when its words leave it
+/// unmatched. A date compares with any event.
+fn shares_only(text: &str, claim: &Claim) -> Option<bool> {
+    match stated_amount(claim).map(|a| aside(text, &a.span, a.unit.as_ref())) {
+        Some(Aside::YearEarlier | Aside::Estimate | Aside::Comparison) => None,
+        Some(Aside::Shares) => Some(true),
+        _ => Some(false),
+    }
+}
+
 /// Matches every claim of an article to at most one fact.
 pub fn match_all(
     base: &FactBase,
@@ -1160,18 +1183,8 @@ fn match_claim<'a>(
     claim: &'a Claim,
     scratch: &mut Scratch<'a>,
 ) -> Option<Match> {
-    let is_amount = matches!(
-        claim.kind,
-        ClaimKind::Amount(_) | ClaimKind::Conversion { .. } | ClaimKind::Malformed { .. }
-    );
-    let date = match &claim.kind {
-        ClaimKind::Date {
-            resolved: Resolved::Date(d),
-            written,
-        } if !matches!(written, DateKind::Period(_)) => Some((d, written)),
-        _ => None,
-    };
-    if !is_amount && date.is_none() {
+    let date = dated(claim);
+    if stated_amount(claim).is_none() && date.is_none() {
         return None;
     }
     let sentence = extraction.sentences.get(claim.sentence)?;
@@ -1244,11 +1257,7 @@ fn match_claim<'a>(
         return None;
     }
     // Read only for amounts with candidates: most amounts have none.
-    let per_share = match stated_amount(claim).map(|a| aside(text, &a.span, a.unit.as_ref())) {
-        Some(Aside::YearEarlier | Aside::Estimate | Aside::Comparison) => return None,
-        Some(Aside::Shares) => true,
-        _ => false,
-    };
+    let per_share = shares_only(text, claim)?;
     // Ascending, as the facts were scored before (each fact has one subject).
     candidates.sort_unstable_by_key(|&(i, _)| i);
     let stated = match date {
@@ -1490,25 +1499,11 @@ mod tests {
         claim: &Claim,
         published: &PublishedDays,
     ) -> Option<Match> {
-        let is_amount = matches!(
-            claim.kind,
-            ClaimKind::Amount(_) | ClaimKind::Conversion { .. } | ClaimKind::Malformed { .. }
-        );
-        let date = match &claim.kind {
-            ClaimKind::Date {
-                resolved: Resolved::Date(d),
-                written,
-            } if !matches!(written, DateKind::Period(_)) => Some((d, written)),
-            _ => None,
-        };
-        if !is_amount && date.is_none() {
+        let date = dated(claim);
+        if stated_amount(claim).is_none() && date.is_none() {
             return None;
         }
-        let per_share = match stated_amount(claim).map(|a| aside(text, &a.span, a.unit.as_ref())) {
-            Some(Aside::YearEarlier | Aside::Estimate | Aside::Comparison) => return None,
-            Some(Aside::Shares) => true,
-            _ => false,
-        };
+        let per_share = shares_only(text, claim)?;
         let sentence = extraction.sentences.get(claim.sentence)?;
         let in_sentence: Vec<&claims::Mention> = mentions
             .iter()
