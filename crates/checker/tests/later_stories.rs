@@ -40,6 +40,17 @@ fn findings(c: &Checked) -> Vec<(&'static str, String)> {
         .collect()
 }
 
+/// Asserts that the wrong copy of `story` draws exactly the `expected`
+/// errors and warnings (code, words), in order.
+fn assert_planted(story: &str, expected: &[(&str, &str)]) {
+    let c = check(story, "wrong.md");
+    let expected: Vec<(&str, String)> = expected
+        .iter()
+        .map(|&(code, words)| (code, words.to_owned()))
+        .collect();
+    assert_eq!(findings(&c), expected, "{story}: {:#?}", c.diagnostics);
+}
+
 #[test]
 fn the_correct_articles_draw_no_error_or_warning() {
     // `hedged.md` rounds and abbreviates ("nearly $69 billion",
@@ -67,113 +78,88 @@ fn the_correct_articles_draw_no_error_or_warning() {
 
 #[test]
 fn each_planted_error_is_found_and_nothing_else() {
-    let c = check("acquisition", "wrong.md");
-    let found = findings(&c);
-    let expected = [
-        ("amount-mismatch", "$75 billion"),
-        ("date-mismatch", "October 12, 2023"),
-        ("weekday-mismatch", "Tuesday"),
-        ("date-mismatch", "January 19, 2022"),
-        ("amount-mismatch", "$92"),
-        ("role-mismatch", "Bobby Kotick, Microsoft's chief executive"),
-        ("date-mismatch", "November 2022"),
-    ];
-    assert_eq!(
-        found,
-        expected.map(|(code, words)| (code, words.to_owned())),
-        "{:#?}",
-        c.diagnostics
+    assert_planted(
+        "acquisition",
+        &[
+            ("amount-mismatch", "$75 billion"),
+            ("date-mismatch", "October 12, 2023"),
+            ("weekday-mismatch", "Tuesday"),
+            ("date-mismatch", "January 19, 2022"),
+            ("amount-mismatch", "$92"),
+            ("role-mismatch", "Bobby Kotick, Microsoft's chief executive"),
+            ("date-mismatch", "November 2022"),
+        ],
     );
 }
 
 #[test]
 fn each_planted_election_error_is_found_and_nothing_else() {
-    let c = check("election", "wrong.md");
-    let expected = [
-        ("weekday-mismatch", "Thursday"),
-        ("amount-mismatch", "290 electoral votes"),
-        ("amount-mismatch", "75 million votes"),
-        ("amount-mismatch", "53.1%"),
-        ("role-mismatch", "Trump, the former vice president"),
-    ];
-    assert_eq!(
-        findings(&c),
-        expected.map(|(code, words)| (code, words.to_owned())),
-        "{:#?}",
-        c.diagnostics
+    assert_planted(
+        "election",
+        &[
+            ("weekday-mismatch", "Thursday"),
+            ("amount-mismatch", "290 electoral votes"),
+            ("amount-mismatch", "75 million votes"),
+            ("amount-mismatch", "53.1%"),
+            ("role-mismatch", "Trump, the former vice president"),
+        ],
     );
 }
 
 #[test]
 fn each_planted_earnings_error_is_found_and_nothing_else() {
-    let c = check("earnings", "wrong.md");
-    let expected = [
-        ("weekday-mismatch", "Monday"),
-        ("amount-mismatch", "26%"),
-        ("amount-mismatch", "$68.18 billion"),
-        ("amount-mismatch", "$15.83 billion"),
-        (
-            "role-mismatch",
-            "Sundar Pichai, Alphabet's chief financial officer",
-        ),
-    ];
-    assert_eq!(
-        findings(&c),
-        expected.map(|(code, words)| (code, words.to_owned())),
-        "{:#?}",
-        c.diagnostics
+    assert_planted(
+        "earnings",
+        &[
+            ("weekday-mismatch", "Monday"),
+            ("amount-mismatch", "26%"),
+            ("amount-mismatch", "$68.18 billion"),
+            ("amount-mismatch", "$15.83 billion"),
+            (
+                "role-mismatch",
+                "Sundar Pichai, Alphabet's chief financial officer",
+            ),
+        ],
     );
 }
 
 #[test]
 fn each_planted_transfer_error_is_found_and_nothing_else() {
-    let c = check("transfer", "wrong.md");
-    let expected = [
-        ("weekday-mismatch", "Friday"),
-        ("amount-mismatch", "£110 million"),
-        ("date-mismatch", "August 4"),
-        ("role-mismatch", "Villa manager Pep Guardiola"),
-    ];
-    assert_eq!(
-        findings(&c),
-        expected.map(|(code, words)| (code, words.to_owned())),
-        "{:#?}",
-        c.diagnostics
+    assert_planted(
+        "transfer",
+        &[
+            ("weekday-mismatch", "Friday"),
+            ("amount-mismatch", "£110 million"),
+            ("date-mismatch", "August 4"),
+            ("role-mismatch", "Villa manager Pep Guardiola"),
+        ],
     );
 }
 
 #[test]
 fn each_planted_inflation_error_is_found_and_nothing_else() {
-    let c = check("inflation", "wrong.md");
-    let expected = [
-        ("amount-mismatch", "4.5%"),
-        ("amount-mismatch", "5.4%"),
-        ("role-mismatch", "Fed Chair Janet Yellen"),
-    ];
-    assert_eq!(
-        findings(&c),
-        expected.map(|(code, words)| (code, words.to_owned())),
-        "{:#?}",
-        c.diagnostics
+    assert_planted(
+        "inflation",
+        &[
+            ("amount-mismatch", "4.5%"),
+            ("amount-mismatch", "5.4%"),
+            ("role-mismatch", "Fed Chair Janet Yellen"),
+        ],
     );
 }
 
 #[test]
 fn each_planted_layoffs_error_is_found_and_nothing_else() {
-    let c = check("layoffs", "wrong.md");
-    let expected = [
-        ("weekday-mismatch", "Tuesday"),
-        ("amount-mismatch", "13,000 employees"),
-        ("amount-mismatch", "18%"),
-        (
-            "role-mismatch",
-            "Sheryl Sandberg, Meta's chief operating officer",
-        ),
-    ];
-    assert_eq!(
-        findings(&c),
-        expected.map(|(code, words)| (code, words.to_owned())),
-        "{:#?}",
-        c.diagnostics
+    assert_planted(
+        "layoffs",
+        &[
+            ("weekday-mismatch", "Tuesday"),
+            ("amount-mismatch", "13,000 employees"),
+            ("amount-mismatch", "18%"),
+            (
+                "role-mismatch",
+                "Sheryl Sandberg, Meta's chief operating officer",
+            ),
+        ],
     );
 }
