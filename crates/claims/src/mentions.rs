@@ -184,7 +184,7 @@ fn whole_word(text: &str, span: &Range<usize>) -> bool {
 }
 
 /// Whether the matched text may stand for the name: exact case, or a
-/// multi-word name written with other capitalisation ("99 giving Day"), or
+/// multi-word name written with other capitalisation ("Green grid Fund"), or
 /// the name in capitals (headlines).
 fn acceptable_case(found: &str, name: &str) -> bool {
     if found == name {
