@@ -86,7 +86,8 @@ fn within(sorted: &[(usize, usize)], from: usize, to: usize) -> &[(usize, usize)
 fn run(ctx: &Context<'_>) -> Findings {
     let mut out = Findings::default();
     let claims = ctx.claims();
-    let dates = Dates::of(claims);
+    // Built at the first weekday: most articles have none.
+    let mut dates: Option<Dates> = None;
     for (i, claim) in claims.iter().enumerate() {
         let ClaimKind::Date {
             written: DateKind::Weekday(weekday),
@@ -97,6 +98,7 @@ fn run(ctx: &Context<'_>) -> Findings {
         };
         // A calendar date right next to the weekday.
         let neighbour = dates
+            .get_or_insert_with(|| Dates::of(claims))
             .next_to(ctx.text, &claim.span)
             .and_then(|j| Some((j, claims.get(j)?)));
         if let Some((j, date_claim)) = neighbour {
