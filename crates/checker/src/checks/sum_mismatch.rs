@@ -106,43 +106,45 @@ fn last_chars_start(text: &str, n: usize) -> usize {
     start
 }
 
+/// What the walk over an article's claims knows of a sentence so far.
+#[derive(Debug, Clone, Copy, Default)]
+struct SoFar {
+    /// The amounts with a unit: a total needs two parts before it in its
+    /// sentence, which most amounts lack, so this settles them before
+    /// their words are read.
+    with_unit: u32,
+    /// Where its parts can start: at its first claim, and after each total
+    /// (a total closes its parts: "A and B, a total of C; D and E, in all
+    /// F" sums D and E for F). Looking no further back keeps an article of
+    /// many totals linear.
+    parts_from: Option<usize>,
+    /// Where its last amount ends: a total's cue comes after it ("A, a
+    /// total of B, then C and D": C is no total).
+    amount_end: Option<usize>,
+}
+
 fn run(ctx: &Context<'_>) -> Findings {
     let mut out = Findings::default();
     let claims = ctx.claims();
-    // Per sentence, the amounts with a unit seen so far: a total needs two
-    // parts before it in its sentence, which most amounts lack, so this
-    // settles them before their words are read.
-    let mut with_unit = vec![0u32; ctx.extraction.sentences.len()];
-    // Per sentence, where its parts can start: at its first claim, and
-    // after each total (a total closes its parts: "A and B, a total of C;
-    // D and E, in all F" sums D and E for F). Looking no further back keeps
-    // an article of many totals linear.
-    let mut parts_from: Vec<Option<usize>> = vec![None; ctx.extraction.sentences.len()];
-    // Per sentence, where the last amount so far ends: a total's cue comes
-    // after it ("A, a total of B, then C and D": C is no total).
-    let mut amount_end: Vec<Option<usize>> = vec![None; ctx.extraction.sentences.len()];
+    let mut so_far = vec![SoFar::default(); ctx.extraction.sentences.len()];
     for (t, total_claim) in claims.iter().enumerate() {
-        if let Some(from) = parts_from.get_mut(total_claim.sentence) {
-            from.get_or_insert(t);
+        let Some(sentence_so_far) = so_far.get_mut(total_claim.sentence) else {
+            continue;
+        };
+        let SoFar {
+            with_unit: seen,
+            amount_end: after_amount,
+            ..
+        } = *sentence_so_far;
+        sentence_so_far.parts_from.get_or_insert(t);
+        match &total_claim.kind {
+            ClaimKind::Amount(a) | ClaimKind::Conversion { from: a, .. } => {
+                sentence_so_far.amount_end = Some(total_claim.span.end);
+                sentence_so_far.with_unit += u32::from(a.unit.is_some());
+            }
+            ClaimKind::Malformed { .. } => sentence_so_far.amount_end = Some(total_claim.span.end),
+            _ => {}
         }
-        let after_amount = amount_end.get_mut(total_claim.sentence).and_then(|end| {
-            let before = *end;
-            if matches!(
-                total_claim.kind,
-                ClaimKind::Amount(_) | ClaimKind::Conversion { .. } | ClaimKind::Malformed { .. }
-            ) {
-                *end = Some(total_claim.span.end);
-            }
-            before
-        });
-        let seen = with_unit.get_mut(total_claim.sentence).map_or(0, |n| {
-            let before = *n;
-            if let ClaimKind::Amount(a) | ClaimKind::Conversion { from: a, .. } = &total_claim.kind
-            {
-                *n += u32::from(a.unit.is_some());
-            }
-            before
-        });
         let ClaimKind::Amount(total) = &total_claim.kind else {
             continue;
         };
@@ -175,10 +177,7 @@ fn run(ctx: &Context<'_>) -> Findings {
         {
             continue;
         }
-        let from = parts_from
-            .get_mut(total_claim.sentence)
-            .and_then(|from| from.replace(t + 1))
-            .unwrap_or(t);
+        let from = sentence_so_far.parts_from.replace(t + 1).unwrap_or(t);
         let parts: Vec<(usize, &claims::Amount)> = claims
             .get(from..t)
             .unwrap_or_default()
