@@ -12,8 +12,11 @@ use facts::snippet::Snippet;
 use miette::{Diagnostic, SourceSpan};
 use thiserror::Error;
 
-/// Articles larger than this are refused: no article is 64 MiB.
-pub(crate) const MAX_ARTICLE_BYTES: u64 = 64 * 1024 * 1024;
+/// Articles larger than this are refused: a long book is 4 MiB. Checking
+/// takes up to 60 times an article's size in memory when every few words
+/// hold a claim (one sentence of amounts repeated: 3.4 GB at 60 MiB), so the
+/// limit bounds that at about 1 GB a thread.
+pub(crate) const MAX_ARTICLE_BYTES: u64 = 16 * 1024 * 1024;
 
 /// A file that cannot be checked.
 #[derive(Debug, Error, Diagnostic)]

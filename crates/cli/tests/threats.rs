@@ -39,8 +39,8 @@ use serde_json::Value;
 /// How long any run may take before it is killed and the test fails.
 const LIMIT: Duration = Duration::from_secs(30);
 
-/// The article size limit of `input.rs` (64 MiB).
-const ARTICLE_LIMIT: u64 = 64 * 1024 * 1024;
+/// The article size limit of `input.rs` (16 MiB).
+const ARTICLE_LIMIT: u64 = 16 * 1024 * 1024;
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
@@ -1156,7 +1156,7 @@ fn threat_i5_oversized_articles_are_refused_before_reading() {
         run.expect(&[2]);
         let stderr = run.stderr();
         assert!(
-            stderr.contains("bytes, more than the 67108864-byte limit"),
+            stderr.contains("bytes, more than the 16777216-byte limit"),
             "{stderr}"
         );
     }
