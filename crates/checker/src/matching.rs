@@ -806,6 +806,73 @@ fn shares_only(text: &str, claim: &Claim) -> Option<bool> {
     }
 }
 
+/// Whether the date at `span` is a phrase of its own, at most three words
+/// beside it ("On August 24, X released ...", "X announced, on Friday,
+/// that ..."): it then dates what its sentence tells.
+fn stands_alone(text: &str, sentence: &Range<usize>, span: &Range<usize>) -> bool {
+    let own = window(text, sentence, span);
+    let words = |r: Range<usize>| text.get(r).unwrap_or("").split_whitespace().count();
+    words(own.start..span.start.max(own.start)) + words(span.end.min(own.end)..own.end) <= 3
+}
+
+/// Words before a calendar date that make it a bound ("since April 2008",
+/// "until June", "by 2025", "from May") rather than the time of what its
+/// phrase tells.
+const BOUND_WORDS: [&str; 9] = [
+    "since", "until", "till", "before", "after", "by", "through", "from", "between",
+];
+
+/// Words that open a range, and those that join its second bound to the
+/// first ("between 2017 and 2019", "from May to July").
+const RANGE_OPENERS: [&str; 2] = ["from", "between"];
+const RANGE_WORDS: [&str; 3] = ["and", "to", "through"];
+
+/// Whether a calendar date dates something other than an event: the amount
+/// just before it ("7.9% in June"), or a bound ("since April 2008").
+fn dates_something_else(text: &str, extraction: &Extraction, claim: &Claim) -> bool {
+    let calendar = matches!(
+        claim.kind,
+        ClaimKind::Date {
+            written: DateKind::Calendar { .. } | DateKind::DayOnly { .. },
+            ..
+        }
+    );
+    if !calendar {
+        return false;
+    }
+    // The three words before the date, nearest first.
+    let mut before = text
+        .get(..claim.span.start)
+        .unwrap_or("")
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .map(|w| w.trim_start_matches(|c: char| !c.is_alphanumeric()));
+    let is = |word: Option<&str>, set: &[&str]| {
+        word.is_some_and(|word| set.iter().any(|w| word.eq_ignore_ascii_case(w)))
+    };
+    let previous = before.next();
+    if is(previous, &BOUND_WORDS)
+        || is(previous, &RANGE_WORDS) && before.any(|w| is(Some(w), &RANGE_OPENERS))
+    {
+        return true;
+    }
+    // "7.9% in June": an amount of the sentence ends at most two words
+    // before the date, with no break between. The claims of a sentence are
+    // neighbours in the list.
+    let at = extraction
+        .claims
+        .partition_point(|c| c.sentence < claim.sentence);
+    extraction.claims[at..]
+        .iter()
+        .take_while(|c| c.sentence == claim.sentence)
+        .filter(|c| stated_amount(c).is_some() && c.span.end <= claim.span.start)
+        .any(|c| {
+            let between = text.get(c.span.end..claim.span.start).unwrap_or(",");
+            !between.contains([',', ';', ':', '(', ')']) && between.split_whitespace().count() <= 2
+        })
+}
+
 /// Matches every claim of an article to at most one fact.
 pub fn match_all(
     base: &FactBase,
@@ -1188,6 +1255,9 @@ fn match_claim<'a>(
         return None;
     }
     let sentence = extraction.sentences.get(claim.sentence)?;
+    if date.is_some() && dates_something_else(text, extraction, claim) {
+        return None;
+    }
     if scratch.named_in != Some(claim.sentence) {
         scratch.named_in = Some(claim.sentence);
         // Mentions come in text order: the sentence's are found by search.
@@ -1289,12 +1359,18 @@ fn match_claim<'a>(
         scratch.cues.fill(index, claim.sentence, sentence_text);
     }
     let cues = &scratch.cues;
-    // A calendar date or weekday often stands apart from its verb ("On
-    // August 24, X released ..."): the sentence is its phrase. An amount
-    // or a relative expression qualifies its own phrase only ("compared
-    // to last year's 2.7 billion").
-    let needs_phrase =
-        !matches!(date, Some((_, written)) if !matches!(written, DateKind::Relative(_)));
+    // A date set apart by commas stands apart from its verb ("On August
+    // 24, X released ..."): the sentence is its phrase. Elsewhere a date,
+    // like an amount, dates its own phrase only: "stands at its highest in
+    // 15 years, and the decision ..." or "who took over in 2011, opened the
+    // event" date no decision and no event.
+    // A weekday is the day of the news ("X said on Tuesday"): it dates the
+    // sentence's event wherever it stands.
+    let needs_phrase = match date {
+        None | Some((_, DateKind::Relative(_))) => true,
+        Some((_, DateKind::Weekday(_))) => false,
+        Some(_) => !stands_alone(text, &sentence.span, &claim.span),
+    };
     let near_cues = &mut scratch.near;
     let phrase_cues = |near_cues: &mut CueSet| {
         let near = window(text, &sentence.span, &claim.span);

@@ -6,7 +6,10 @@
 //! football transfer in pounds, compared with older fees, and a manager;
 //! `fixtures/inflation`: a monthly price index beside forecasts, and
 //! officials past and present; `fixtures/layoffs`: job cuts as a count and
-//! a share, the shares' fall, a former officer),
+//! a share, the shares' fall, a former officer; `fixtures/ratedecision`:
+//! a central bank's decision beside dates of other things, bounds
+//! ("since April 2008"), ranges, figures' months ("7.9% in June") and a
+//! date in an aside),
 //! each with correct articles that must draw no error or warning and a copy
 //! with planted errors that must draw each of them, and nothing else.
 
@@ -65,6 +68,7 @@ fn the_correct_articles_draw_no_error_or_warning() {
         ("transfer", "right.md"),
         ("inflation", "right.md"),
         ("layoffs", "right.md"),
+        ("ratedecision", "right.md"),
     ] {
         let c = check(story, article);
         assert_eq!(findings(&c), [], "{article}: {:#?}", c.diagnostics);
@@ -98,6 +102,7 @@ fn each_planted_election_error_is_found_and_nothing_else() {
         "election",
         &[
             ("weekday-mismatch", "Thursday"),
+            ("date-mismatch", "November 4"),
             ("amount-mismatch", "290 electoral votes"),
             ("amount-mismatch", "75 million votes"),
             ("amount-mismatch", "53.1%"),
@@ -160,6 +165,19 @@ fn each_planted_layoffs_error_is_found_and_nothing_else() {
                 "role-mismatch",
                 "Sheryl Sandberg, Meta's chief operating officer",
             ),
+        ],
+    );
+}
+
+#[test]
+fn each_planted_rate_decision_error_is_found_and_nothing_else() {
+    assert_planted(
+        "ratedecision",
+        &[
+            ("amount-mismatch", "5.5%"),
+            ("weekday-mismatch", "Wednesday"),
+            ("date-mismatch", "July 12"),
+            ("date-mismatch", "March 2019"),
         ],
     );
 }
