@@ -1147,6 +1147,45 @@ const COMPARED_BY: [(&str, &str); 7] = [
     ("than", "their"),
 ];
 
+/// Words between "from" and an amount that leave it the value a change
+/// started from ("to $4.1 billion from a revised $4.3 billion").
+const FROM_FILLERS: [&str; 11] = [
+    "a", "an", "the", "its", "their", "revised", "record", "about", "around", "nearly", "some",
+];
+
+/// Whether `words` (the last words before an amount, nearest first) make
+/// it the value a change started from: "up from a revised", "fell to 7.9%
+/// in June from 8.7%". Only fillers stand between "from" and the amount,
+/// and "up" or "down" stands before "from", or a "to" and a figure earlier
+/// in the clause (`before`: the text before the amount): help "from four
+/// countries" is no such value.
+fn from_before(before: &str, words: &[&str], is: impl Fn(&str, &[&str]) -> bool) -> bool {
+    let Some(at) = words.iter().take(3).position(|w| is(w, &["from"])) else {
+        return false;
+    };
+    if !words
+        .get(..at)
+        .unwrap_or_default()
+        .iter()
+        .all(|w| is(w, &FROM_FILLERS))
+    {
+        return false;
+    }
+    if words.get(at + 1).is_some_and(|w| is(w, &["up", "down"])) {
+        return true;
+    }
+    // The clause: back to the last comma, semicolon, colon or bracket
+    // (a full stop may be a decimal point).
+    let clause = before
+        .rfind([',', ';', ':', '('])
+        .map_or(before, |i| &before[i + 1..]);
+    clause.match_indices("to ").any(|(i, _)| {
+        let starts_word = clause[..i].ends_with(' ') || i == 0;
+        let next = clause[i + 3..].chars().next();
+        starts_word && next.is_some_and(|c| c.is_ascii_digit() || "$€£¥".contains(c))
+    })
+}
+
 /// Words shortly before a percentage that make it a move of the shares.
 const SHARES_BEFORE: [&str; 4] = ["shares", "stock", "stocks", "stock's"];
 
@@ -1221,7 +1260,8 @@ fn aside(text: &str, span: &Range<usize>, unit: Option<&Unit>) -> Aside {
     let compared = words.iter().take(3).any(|w| is(w, &COMPARED_BEFORE))
         || matches!(words, [last, before, ..] if COMPARED_BY.iter().any(|(a, b)| {
             before.eq_ignore_ascii_case(a) && last.eq_ignore_ascii_case(b)
-        }));
+        }))
+        || from_before(text.get(from..span.start).unwrap_or(""), words, is);
     if compared {
         return Aside::Comparison;
     }
@@ -1827,6 +1867,31 @@ mod tests {
                 Aside::Comparison,
             ),
             ("more than the $5 billion", "$5 billion", Aside::Comparison),
+            (
+                "fell to 7.9% in June from 8.7% in May",
+                "8.7%",
+                Aside::Comparison,
+            ),
+            (
+                "909.6 billion rupees, up from a revised 805.2 billion rupees",
+                "805.2 billion rupees",
+                Aside::Comparison,
+            ),
+            (
+                "cut the fine to €4.125 billion from €4.34 billion",
+                "€4.34 billion",
+                Aside::Comparison,
+            ),
+            (
+                "revenue from cloud of $5 billion",
+                "$5 billion",
+                Aside::Plain,
+            ),
+            (
+                "accepted help from four countries",
+                "four countries",
+                Aside::Plain,
+            ),
             ("more than $5 billion", "$5 billion", Aside::Plain),
         ];
         for (text, amount, expected) in cases {
