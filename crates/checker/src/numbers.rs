@@ -187,12 +187,28 @@ pub fn convert_at(value: Decimal, from: &str, to: &str, rate: &Rate) -> Option<D
 /// number of decimals, same currency style. "15.485e9" like "$15.5 billion"
 /// gives "$15.5 billion".
 pub fn render_like(value: Decimal, like: &Amount) -> String {
+    render_rounded(value, like, false)
+}
+
+/// [`render_like`] for a value that is exact (a fact's, a sum of stated
+/// parts) rather than computed: one decimal more than the article's is
+/// written whole. "5.25%" like "5.5%" stays "5.25%", as a rate rounded to
+/// "5.3%" would be a figure nobody announced.
+pub fn render_exact_like(value: Decimal, like: &Amount) -> String {
+    render_rounded(value, like, true)
+}
+
+fn render_rounded(value: Decimal, like: &Amount, one_more: bool) -> String {
     let scale = like.scale;
+    let scaled = value.checked_div(scale.factor()).unwrap_or(value);
     let digits = like.number.scale();
-    let scaled = value
-        .checked_div(scale.factor())
-        .unwrap_or(value)
-        .round_dp_with_strategy(digits, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+    let digits = if one_more && scaled.normalize().scale() == digits + 1 {
+        digits + 1
+    } else {
+        digits
+    };
+    let scaled =
+        scaled.round_dp_with_strategy(digits, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
     render(scaled, scale, like.unit.as_ref())
 }
 
@@ -570,6 +586,13 @@ mod tests {
         let like = amount("12.5", Scale::Billion, Hedge::None);
         let value = Decimal::from_str("3097078526").unwrap();
         assert_eq!(render_like(value, &like), "$3.1 billion");
+        // An exact value one decimal longer than the article's is written
+        // whole; two decimals longer, or computed, it is rounded.
+        let value = Decimal::from_str("3125000000").unwrap();
+        assert_eq!(render_exact_like(value, &like), "$3.1 billion");
+        let value = Decimal::from_str("3150000000").unwrap();
+        assert_eq!(render_exact_like(value, &like), "$3.15 billion");
+        assert_eq!(render_like(value, &like), "$3.2 billion");
         assert_eq!(
             render_value(
                 Decimal::from_str("20000000000").unwrap(),

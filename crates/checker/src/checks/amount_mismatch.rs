@@ -65,7 +65,7 @@ fn run(ctx: &Context<'_>) -> Findings {
                             ),
                             span: stated.span.clone(),
                             found: found(),
-                            expected: Some(numbers::render_like(
+                            expected: Some(numbers::render_exact_like(
                                 q.value.value().unwrap_or_default(),
                                 &claims::Amount {
                                     unit: Some(q.value.unit.clone()),
@@ -109,7 +109,7 @@ fn run(ctx: &Context<'_>) -> Findings {
         else {
             continue;
         };
-        let expected = numbers::render_like(middle, stated);
+        let expected = numbers::render_exact_like(middle, stated);
         let what = q.what.as_deref().unwrap_or(&q.id);
         let converted = matches!((&stated.unit, &q.value.unit), (Some(Unit::Currency(a)), Unit::Currency(b)) if a != b);
         // Most helps run past 160 bytes (the fact's rendering and source).

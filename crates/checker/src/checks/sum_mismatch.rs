@@ -224,7 +224,7 @@ fn run(ctx: &Context<'_>) -> Findings {
             out.verified.extend(indices);
             continue;
         }
-        let expected = numbers::render_like(exact, total);
+        let expected = numbers::render_exact_like(exact, total);
         let found = ctx.words(&total.span).to_owned();
         let parts_text: Vec<String> = parts
             .iter()
@@ -331,7 +331,7 @@ mod tests {
                      then 1 billion yuan and 1.5 billion yuan, bringing the total to 4 billion yuan.";
         assert_eq!(
             check(FACTS, wrong, "sum-mismatch"),
-            ["error \"4 billion yuan\": the parts add up to 3 billion yuan, not 4 billion yuan"]
+            ["error \"4 billion yuan\": the parts add up to 2.5 billion yuan, not 4 billion yuan"]
         );
     }
 
