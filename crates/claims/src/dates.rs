@@ -1247,6 +1247,19 @@ const NUMBER_BY_ID: [Option<u8>; IDS] = positions(&NUMBER_WORDS);
 const TENS_BY_ID: [Option<u16>; IDS] = by_id(&TENS_WORDS);
 const ORDINAL_BY_ID: [Option<u8>; IDS] = positions(&ORDINAL_WORDS);
 
+/// Whether `word` (letters only) names a month or a weekday, in full or
+/// abbreviated, in any case.
+pub fn names_a_time(word: &str) -> bool {
+    if !word.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return false;
+    }
+    let id = word_id(word.as_bytes(), 0..word.len());
+    lookup(&MONTH_BY_ID, id).is_some()
+        || lookup(&MONTH_ABBREVIATION_BY_ID, id).is_some()
+        || lookup(&WEEKDAY_BY_ID, id).is_some()
+        || lookup(&WEEKDAY_ABBREVIATION_BY_ID, id).is_some()
+}
+
 /// The value of word `id` in a table made by [`by_id`] or [`positions`].
 fn lookup<T: Copy>(table: &[Option<T>; IDS], id: WordId) -> Option<T> {
     table.get(usize::from(id)).copied().flatten()

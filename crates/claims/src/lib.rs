@@ -763,6 +763,7 @@ fn link(text: &str, sentences: &[Sentence], mentions: &[Mention], claims: &mut [
         );
 
         let mut has_boundary: Option<bool> = None;
+        let mut names_another: Option<bool> = None;
         for &i in mine {
             let Some(claim) = claims.get_mut(i) else {
                 continue;
@@ -805,8 +806,14 @@ fn link(text: &str, sentences: &[Sentence], mentions: &[Mention], claims: &mut [
             claim.subject = match (in_clause, first, earlier) {
                 (Some(m), _, _) => Some(subject_of(m, Link::Clause)),
                 (None, Some(m), _) => Some(subject_of(m, Link::Sentence)),
-                (None, None, Some(m)) => Some(subject_of(m, Link::Earlier)),
-                (None, None, None) => None,
+                (None, None, Some(m))
+                    if !*names_another.get_or_insert_with(|| {
+                        opens_with_another_name(text, &sentence.span, &inside)
+                    }) =>
+                {
+                    Some(subject_of(m, Link::Earlier))
+                }
+                (None, None, _) => None,
             };
             if let ClaimKind::Amount(_)
             | ClaimKind::Conversion { .. }
@@ -847,6 +854,137 @@ fn link(text: &str, sentences: &[Sentence], mentions: &[Mention], claims: &mut [
             earlier_org = Some(&o.entity);
         }
     }
+}
+
+/// Capitalised words that open sentences without naming anyone:
+/// articles, pronouns, prepositions, conjunctions (sorted).
+const OPENERS: [&str; 39] = [
+    "a",
+    "according",
+    "after",
+    "an",
+    "and",
+    "as",
+    "at",
+    "before",
+    "but",
+    "by",
+    "during",
+    "for",
+    "he",
+    "her",
+    "his",
+    "i",
+    "if",
+    "in",
+    "it",
+    "its",
+    "last",
+    "next",
+    "on",
+    "our",
+    "shares",
+    "she",
+    "since",
+    "that",
+    "the",
+    "their",
+    "these",
+    "they",
+    "this",
+    "those",
+    "though",
+    "we",
+    "when",
+    "while",
+    "with",
+];
+
+/// Title words: a name after one is a person's, who may speak for the
+/// story's company (sorted).
+const TITLE_WORDS: [&str; 30] = [
+    "ceo",
+    "cfo",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "chief",
+    "co-founder",
+    "coo",
+    "cto",
+    "deputy",
+    "director",
+    "dr",
+    "executive",
+    "finance",
+    "founder",
+    "governor",
+    "head",
+    "manager",
+    "minister",
+    "mr",
+    "mrs",
+    "ms",
+    "officer",
+    "president",
+    "prime",
+    "secretary",
+    "senator",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+];
+
+/// Whether the sentence at `span` opens with a name the facts do not know,
+/// as its subject: a capitalised word among its first three, up to a comma
+/// ("Chipmaker Astera Labs, which ...", "Shares of Lyft ...", "Astera Labs
+/// rose ..."), not a month, weekday, title or opener, not inside a known
+/// name (`known`: "In China, ..."), and not after a title (a person). The
+/// first word is capitalised anyway: a name there needs a second
+/// capitalised word.
+fn opens_with_another_name(text: &str, span: &Range<usize>, known: &[&Mention]) -> bool {
+    let sentence = text.get(span.clone()).unwrap_or("");
+    #[derive(Clone, Copy, PartialEq)]
+    enum Word {
+        Name,
+        Title,
+        Other,
+    }
+    let mut words = [Word::Other; 3];
+    let mut n = 0;
+    for raw in sentence.split_whitespace().take(words.len()) {
+        let word = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+        let lower = word.to_ascii_lowercase();
+        let capital = word.chars().next().is_some_and(char::is_uppercase);
+        // The word's offset in the text, from where its slice starts.
+        let at = span.start + (raw.as_ptr() as usize).saturating_sub(sentence.as_ptr() as usize);
+        let in_known = known.iter().any(|m| m.span.contains(&at));
+        if let Some(slot) = words.get_mut(n) {
+            *slot = if TITLE_WORDS.binary_search(&lower.as_str()).is_ok() {
+                Word::Title
+            } else if capital
+                && !in_known
+                && OPENERS.binary_search(&lower.as_str()).is_err()
+                && !dates::names_a_time(word)
+            {
+                Word::Name
+            } else {
+                Word::Other
+            };
+        }
+        n += 1;
+        if raw.ends_with(',') {
+            break;
+        }
+    }
+    let words = words.get(..n).unwrap_or_default();
+    words.iter().enumerate().any(|(at, &w)| {
+        w == Word::Name
+            && match at.checked_sub(1).and_then(|b| words.get(b)) {
+                None => words.get(1) == Some(&Word::Name),
+                Some(&before) => before != Word::Title,
+            }
+    })
 }
 
 /// A deterministic xorshift generator for the tests that build long
@@ -1082,6 +1220,47 @@ mod tests {
             all.sort_by_key(|c| (c.span.start, c.span.end));
             link(&doc.analysis, &extraction.sentences, &mentions, &mut all);
             prop_assert_eq!(all, extraction.claims);
+        }
+    }
+
+    #[test]
+    fn a_sentence_that_opens_with_an_unknown_name_is_not_the_story_s() {
+        let text = "Acme's revenue rose 9% to $5 billion. \
+                    Chipmaker Astera Labs, which listed this week, rose 72% on its debut. \
+                    Rival Globex posted revenue of $3 billion. \
+                    Shares of Initech fell 4%. \
+                    In Paris, revenue rose 3%. \
+                    Chief Executive Max Poe said revenue would reach $6 billion. \
+                    On Monday, revenue rose 1%. \
+                    The revenue rose 2%.";
+        let extraction = extractor().extract(text, Format::Text, None);
+        let subjects: Vec<(&str, Option<&str>)> = extraction
+            .claims
+            .iter()
+            .filter(|c| matches!(c.kind, ClaimKind::Amount(_)))
+            .map(|c| {
+                (
+                    &text[c.span.clone()],
+                    c.subject.as_ref().map(|s| &*s.entity),
+                )
+            })
+            .collect();
+        assert_eq!(
+            subjects,
+            [
+                ("9%", Some("acme")),
+                ("$5 billion", Some("acme")),
+                ("72%", None),
+                ("$3 billion", None),
+                ("4%", None),
+                ("3%", Some("acme")),
+                ("$6 billion", Some("acme")),
+                ("1%", Some("acme")),
+                ("2%", Some("acme")),
+            ]
+        );
+        for list in [&OPENERS[..], &TITLE_WORDS[..]] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "sorted: {list:?}");
         }
     }
 
