@@ -1323,9 +1323,18 @@ fn osa_within(a: &str, b: &str, max: usize) -> Option<usize> {
     (d <= max).then_some(d)
 }
 
-/// Plurals and possessives are not misspellings ("Northwinds").
+/// Endings that make a people's or a language's name of a place's
+/// ("Indian", "Kenyans", "Pakistani", "Japanese").
+const DEMONYM_ENDINGS: [&str; 9] = ["n", "ns", "an", "ans", "ian", "ians", "i", "is", "ese"];
+
+/// Plurals, possessives and demonyms are not misspellings ("Northwinds",
+/// "Indian").
 fn is_inflection(token: &str, word: &str) -> bool {
-    token.strip_suffix('s') == Some(word) || token.strip_suffix("es") == Some(word)
+    token.strip_suffix('s') == Some(word)
+        || token.strip_suffix("es") == Some(word)
+        || token
+            .strip_prefix(word)
+            .is_some_and(|end| DEMONYM_ENDINGS.contains(&end))
 }
 
 #[cfg(test)]
@@ -1371,6 +1380,8 @@ mod tests {
             ("Zhang Yong", "zhang-yong", EntityKind::Person),
             ("99 Giving Day", "giving-day", EntityKind::Program),
             ("Smith", "smith", EntityKind::Person),
+            ("India", "india", EntityKind::Place),
+            ("Pakistan", "pakistan", EntityKind::Place),
         ];
         Gazetteer::new(names.into_iter().map(|(name, entity, kind)| KnownName {
             name: name.into(),
@@ -1462,6 +1473,11 @@ mod tests {
     #[test]
     fn ordinary_words_plurals_and_known_names_are_not_misspellings() {
         assert!(misspellings("Groups of Smiths and Alibabas met Pinduoduo.", &[0]).is_empty());
+        assert!(misspellings("Then Indian and Pakistani shares fell.", &[0]).is_empty());
+        assert_eq!(
+            misspellings("Then Inida spoke.", &[0]),
+            ["Inida ~ India (1)"]
+        );
         assert!(misspellings("Alibaba grew. Global trade.", &[0, 14]).is_empty());
         assert!(is_dictionary_word("Global"));
         assert!(is_dictionary_word("programmes") || is_dictionary_word("programs"));
