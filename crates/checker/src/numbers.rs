@@ -199,8 +199,30 @@ pub fn render_exact_like(value: Decimal, like: &Amount) -> String {
 }
 
 fn render_rounded(value: Decimal, like: &Amount, one_more: bool) -> String {
-    let scale = like.scale;
-    let scaled = value.checked_div(scale.factor()).unwrap_or(value);
+    let mut scale = like.scale;
+    let mut scaled = value.checked_div(scale.factor()).unwrap_or(value);
+    // Under another scale word the value reads as news copy would write
+    // it ("5 billion", not "5000 million"; "4 million", not "0.00 billion").
+    let thousand = Decimal::from(1000);
+    loop {
+        let (bigger, smaller) = match scale {
+            Scale::Million => (Some(Scale::Billion), None),
+            Scale::Billion => (Some(Scale::Trillion), Some(Scale::Million)),
+            Scale::Trillion => (None, Some(Scale::Billion)),
+            Scale::One | Scale::Thousand => (None, None),
+        };
+        match (bigger, smaller) {
+            (Some(b), _) if scaled.abs() >= thousand => {
+                scale = b;
+                scaled /= thousand;
+            }
+            (_, Some(s)) if scaled.abs() < Decimal::ONE && !scaled.is_zero() => {
+                scale = s;
+                scaled *= thousand;
+            }
+            _ => break,
+        }
+    }
     let digits = like.number.scale();
     let digits = if one_more && scaled.normalize().scale() == digits + 1 {
         digits + 1
@@ -593,6 +615,11 @@ mod tests {
         let value = Decimal::from_str("3150000000").unwrap();
         assert_eq!(render_exact_like(value, &like), "$3.15 billion");
         assert_eq!(render_like(value, &like), "$3.2 billion");
+        // Another scale word where the article's would read oddly.
+        let value = Decimal::from_str("5000000000000").unwrap();
+        assert_eq!(render_like(value, &like), "$5 trillion");
+        let value = Decimal::from_str("4500000").unwrap();
+        assert_eq!(render_like(value, &like), "$4.5 million");
         assert_eq!(
             render_value(
                 Decimal::from_str("20000000000").unwrap(),

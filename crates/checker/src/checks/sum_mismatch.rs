@@ -218,6 +218,17 @@ fn run(ctx: &Context<'_>) -> Findings {
         if !ok {
             continue;
         }
+        // Prices of one unit before what the units raised ("shares at $34
+        // each, raising $748 million") are no parts of it: parts that add
+        // up to less than a hundred-thousandth of the total are not taken
+        // for its parts (a wrong scale word is a thousandth).
+        if sum
+            .hi
+            .checked_mul(Decimal::from(100_000))
+            .is_some_and(|s| s < stated.lo)
+        {
+            continue;
+        }
         let mut indices: Vec<usize> = parts.iter().map(|(i, _)| *i).collect();
         indices.push(t);
         if stated.meets(&sum) {
@@ -317,6 +328,17 @@ mod tests {
             [
                 "error \"4.5 billion yuan\": the parts add up to 4.2 billion yuan, not 4.5 billion yuan"
             ]
+        );
+    }
+
+    #[test]
+    fn prices_of_one_unit_are_no_parts_but_a_wrong_scale_word_is_found() {
+        let prices = "Acme sold 22 million shares at $34 each, the top of a range of $31 to $34, raising $748 million.";
+        assert!(check(FACTS, prices, "sum-mismatch").is_empty());
+        let scale = "Users gave 3 billion yuan and 2 billion yuan, a total of 5 million yuan.";
+        assert_eq!(
+            check(FACTS, scale, "sum-mismatch"),
+            ["error \"5 million yuan\": the parts add up to 5 billion yuan, not 5 million yuan"]
         );
     }
 
