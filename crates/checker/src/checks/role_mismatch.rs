@@ -27,7 +27,9 @@ the old ones. Naming the wrong person as head of a company misinforms readers di
 
 **Example.** In October 2022, \"Tomas Berg, head of Northwind\" is reported: he left its \
 board on 2021-06-30, and the head was Maria Lindqvist (chief executive). A former role \
-stated as current in a sentence that itself says the person stepped down is a warning.",
+stated as current in a sentence that itself says the person stepped down is a warning; a \
+title the phrase itself calls former (\"Northwind's former chairman Tomas Berg\") is right \
+when he held it.",
     run,
 };
 
@@ -96,6 +98,23 @@ fn write_title_there(out: &mut String, title: &str, org_name: Option<&str>) {
         out.push_str(" of ");
         out.push_str(o);
     }
+}
+
+/// Whether a role phrase calls its title former ("former", "formerly",
+/// "ex-CEO").
+fn says_former(phrase: &str) -> bool {
+    phrase
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .any(|w| {
+            w.eq_ignore_ascii_case("former")
+                || w.eq_ignore_ascii_case("formerly")
+                || w.get(..3).is_some_and(|ex| ex.eq_ignore_ascii_case("ex-"))
+        })
+}
+
+/// The last word of `text` ("Former" before "Acme chairman John Doe").
+fn last_word(text: &str) -> &str {
+    text.split_whitespace().next_back().unwrap_or("")
 }
 
 fn run(ctx: &Context<'_>) -> Findings {
@@ -192,6 +211,14 @@ fn run(ctx: &Context<'_>) -> Findings {
                         message.push_str(&holder.name);
                     }
                 }
+                continue;
+            }
+            // "Reddit's former chairman X", "the ex-CEO of Acme": a title
+            // the phrase itself calls former, and the person held it.
+            if role.tense == Tense::Current
+                && (says_former(ctx.words(&claim.span))
+                    || says_former(last_word(ctx.words(&(0..claim.span.start)))))
+            {
                 continue;
             }
             let Some(when) = when else { continue };
@@ -363,6 +390,18 @@ entities:
         let found = check(FACTS, &text, "role-mismatch");
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(found[0].starts_with("warning \"Acme's founder and chairman John Doe\": John Doe is no longer chairman of Acme"), "{found:?}");
+        // The phrase itself says former: the title is right.
+        for text in [
+            "John Doe, Acme's former chairman, spoke.",
+            "John Doe, the former chairman of Acme, spoke.",
+            "Former Acme chairman John Doe spoke.",
+        ] {
+            let found = check(FACTS, &format!("{SEPT}{text}"), "role-mismatch");
+            assert!(found.is_empty(), "{text}: {found:?}");
+        }
+        // A title the person never held stays wrong.
+        let text = format!("{SEPT}John Doe, Acme's former chief executive, spoke.");
+        assert_eq!(check(FACTS, &text, "role-mismatch").len(), 1);
     }
 
     #[test]
