@@ -1405,10 +1405,12 @@ fn match_claim<'a>(
     // 15 years, and the decision ..." or "who took over in 2011, opened the
     // event" date no decision and no event.
     // A weekday is the day of the news ("X said on Tuesday"): it dates the
-    // sentence's event wherever it stands.
+    // event its phrase names, else its sentence's ("can pre-order on
+    // Friday, and they go on sale on the 22nd"; "Y said on Tuesday, as the
+    // budget ...").
+    let weekday = matches!(date, Some((_, DateKind::Weekday(_))));
     let needs_phrase = match date {
-        None | Some((_, DateKind::Relative(_))) => true,
-        Some((_, DateKind::Weekday(_))) => false,
+        None | Some((_, DateKind::Relative(_) | DateKind::Weekday(_))) => true,
         Some(_) => !stands_alone(text, &sentence.span, &claim.span),
     };
     let near_cues = &mut scratch.near;
@@ -1478,7 +1480,16 @@ fn match_claim<'a>(
             &cues.found,
         ),
         (Some((d, _)), _) => {
-            match_event(base, index, d, tied, &mut scratch.scored, near, &cues.found)
+            match_event(base, index, d, tied, &mut scratch.scored, near, &cues.found).or_else(
+                || {
+                    weekday
+                        .then(|| {
+                            let found = &cues.found;
+                            match_event(base, index, d, tied, &mut scratch.scored, found, found)
+                        })
+                        .flatten()
+                },
+            )
         }
         (None, None) => None,
     }

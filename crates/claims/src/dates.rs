@@ -251,6 +251,20 @@ pub fn resolve(
     resolved.unwrap_or(Resolved::Unresolved)
 }
 
+/// A weekday said of what is still to come ("can pre-order the phones on
+/// Friday", "will report on Thursday"): the first such day after a
+/// publication date known to the day.
+pub fn resolve_ahead(weekday: Weekday, published: Option<FactDate>) -> Resolved {
+    published
+        .and_then(|p| p.exact())
+        .and_then(|d| d.checked_add(days(1)).ok())
+        .and_then(|d| d.checked_add(days(6)).ok())
+        .and_then(|d| on_or_before(d, weekday))
+        .map_or(Resolved::Unresolved, |d| {
+            Resolved::Date(FactDate::from_date(d))
+        })
+}
+
 // ---------------------------------------------------------------------------
 // Resolution
 

@@ -299,7 +299,12 @@ impl Extractor {
                     Some((_, resolved)) => resolved,
                     None => continue,
                 },
-                _ => dates::resolve(&mention.kind, published, context),
+                _ => match mention.kind {
+                    DateKind::Weekday(day) if future_before(analysis, mention.span.start) => {
+                        dates::resolve_ahead(day, published)
+                    }
+                    _ => dates::resolve(&mention.kind, published, context),
+                },
             };
             if let (DateKind::Calendar { month: Some(_), .. }, Resolved::Date(d)) =
                 (&mention.kind, &resolved)
@@ -856,6 +861,46 @@ fn link(text: &str, sentences: &[Sentence], mentions: &[Mention], claims: &mut [
     }
 }
 
+/// Words that put what follows them in the future ("will", "is due to").
+const FUTURE_WORDS: [&str; 9] = [
+    "can",
+    "due",
+    "expected",
+    "going",
+    "plans",
+    "scheduled",
+    "shall",
+    "will",
+    "won't",
+];
+/// Words that report what was said or done, after which a weekday is past
+/// again ("will ..., it said on Friday" is cut at the comma anyway).
+const REPORTING_WORDS: [&str; 6] = ["announced", "said", "says", "told", "reported", "added"];
+
+/// Whether the words before byte `at` of `text`, back to the nearest
+/// comma, semicolon, colon or sentence end and at most eight words, put a
+/// weekday at `at` in the future: a future word, with no reporting word
+/// between it and the weekday ("will report on Thursday", "said it will
+/// ..., and said on Friday" is past).
+fn future_before(text: &str, at: usize) -> bool {
+    let before = text.get(..at).unwrap_or("");
+    let phrase = before
+        .rfind([',', ';', ':', '.', '!', '?', '\n'])
+        .map_or(before, |i| &before[i + 1..]);
+    // The nearest of a future and a reporting word decides.
+    for word in phrase.split_whitespace().rev().take(8) {
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
+        let lower = word.to_ascii_lowercase();
+        if REPORTING_WORDS.contains(&lower.as_str()) {
+            return false;
+        }
+        if FUTURE_WORDS.contains(&lower.as_str()) || lower.ends_with("'ll") {
+            return true;
+        }
+    }
+    false
+}
+
 /// Capitalised words that open sentences without naming anyone:
 /// articles, pronouns, prepositions, conjunctions (sorted).
 const OPENERS: [&str; 39] = [
@@ -1262,6 +1307,32 @@ mod tests {
         for list in [&OPENERS[..], &TITLE_WORDS[..]] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "sorted: {list:?}");
         }
+    }
+
+    #[test]
+    fn weekdays_of_what_is_to_come_are_ahead() {
+        let at = |text: &str| future_before(text, text.find("Friday").unwrap_or(0));
+        assert!(at("Customers can pre-order the phones on Friday"));
+        assert!(at("Acme said it will report results on Friday"));
+        assert!(at("The deal is due to close on Friday"));
+        assert!(!at("Acme will grow, it said on Friday"));
+        assert!(!at("Acme said on Friday it will grow"));
+        assert!(!at("Acme set a record on Friday"));
+        let published = FactDate::parse("2023-09-12").ok();
+        let text = "Acme will report on Friday. Acme reported on Friday.";
+        let days: Vec<String> = extractor()
+            .extract(text, Format::Text, published)
+            .claims
+            .iter()
+            .filter_map(|c| match &c.kind {
+                ClaimKind::Date {
+                    written: DateKind::Weekday(_),
+                    resolved: Resolved::Date(d),
+                } => Some(d.to_string()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(days, ["2023-09-15", "2023-09-08"]);
     }
 
     #[test]

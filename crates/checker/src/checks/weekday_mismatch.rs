@@ -229,4 +229,25 @@ mod tests {
         let vague = "---\npublished: 2021-09\n---\nAcme announced its pledge on Wednesday.";
         assert!(check(FACTS, vague, "weekday-mismatch").is_empty());
     }
+
+    /// A weekday of what is to come is the next such day, and it dates the
+    /// event its own phrase names before one elsewhere in its sentence.
+    #[test]
+    fn weekday_ahead_dates_its_own_phrase() {
+        const EVENTS: &str = "entities:
+  - { id: acme, kind: organization, name: Acme }
+events:
+  - { id: orders, subject: acme, what: the opening of orders, cues: [pre-order], date: 2023-09-15 }
+  - { id: sale, subject: acme, what: the first day of sales, cues: [on sale], date: 2023-09-22 }
+";
+        let head = "---\npublished: 2023-09-12\n---\nAcme said customers ";
+        let right = format!(
+            "{head}can pre-order the phones on Friday, and they go on sale on September 22."
+        );
+        assert!(check(EVENTS, &right, "weekday-mismatch").is_empty());
+        let wrong = format!(
+            "{head}can pre-order the phones on Thursday, and they go on sale on September 22."
+        );
+        assert_eq!(check(EVENTS, &wrong, "weekday-mismatch").len(), 1);
+    }
 }
