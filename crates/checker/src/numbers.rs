@@ -34,6 +34,21 @@ fn last_digit(number: Decimal) -> Decimal {
     Decimal::new(1, number.scale())
 }
 
+/// The place of a number's last significant digit: 0.01 for "5.75", 1000
+/// for "2,000", 100 for "12,500".
+fn significant_unit(number: Decimal) -> Decimal {
+    if number.scale() > 0 {
+        return last_digit(number);
+    }
+    let mut unit = Decimal::ONE;
+    let mut rest = number.abs().trunc();
+    while !rest.is_zero() && (rest % Decimal::TEN).is_zero() {
+        rest /= Decimal::TEN;
+        unit *= Decimal::TEN;
+    }
+    unit
+}
+
 /// The values a stated amount stands for. "15.5 billion" is
 /// [15.45, 15.55] billion: anything that rounds to it at the stated
 /// precision. Hedges widen it.
@@ -47,11 +62,19 @@ pub fn stated_interval(amount: &Amount) -> Option<Interval> {
     // amount too large to reason about has no interval.
     let (lo, hi) = match amount.hedge {
         Hedge::None => (n.checked_sub(half)?, n.checked_add(half)?),
-        // "about 15 billion": within a tenth either way.
-        Hedge::About => (
-            n.checked_sub(half)?.min(times(Decimal::new(9, 1))?),
-            n.checked_add(half)?.max(times(Decimal::new(11, 1))?),
-        ),
+        // "about 15 billion": within a tenth either way, but no more than
+        // five of its last significant digit: "about 5.75%" is 5.70% to
+        // 5.80%, a precise figure hedged, not 5.2% to 6.3%.
+        Hedge::About => {
+            let spread = n
+                .abs()
+                .checked_div(Decimal::TEN)?
+                .min(significant_unit(n).checked_mul(Decimal::from(5))?);
+            (
+                n.checked_sub(half)?.min(n.checked_sub(spread)?),
+                n.checked_add(half)?.max(n.checked_add(spread)?),
+            )
+        }
         Hedge::MoreThan | Hedge::AtLeast => (
             n.checked_sub(half)?,
             times(Decimal::TWO)?.checked_add(half)?,
@@ -430,6 +453,11 @@ mod tests {
         assert!(agrees("300", Hedge::MoreThan, "310"));
         assert!(!agrees("300", Hedge::MoreThan, "250"));
         assert!(agrees("15", Hedge::About, "15.49"));
+        assert!(agrees("15", Hedge::About, "16.4"));
+        assert!(agrees("2000", Hedge::About, "2122"));
+        assert!(agrees("5.4", Hedge::About, "5.8"));
+        assert!(!agrees("5.75", Hedge::About, "5.25"));
+        assert!(agrees("5.75", Hedge::About, "5.79"));
         assert!(agrees("300", Hedge::Nearly, "290"));
         assert!(!agrees("300", Hedge::Nearly, "320"));
     }
