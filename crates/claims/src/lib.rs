@@ -982,7 +982,7 @@ const TITLE_WORDS: [&str; 30] = [
 
 /// Whether the sentence at `span` opens with a name the facts do not know,
 /// as its subject: a capitalised word among its first three, up to a comma
-/// ("Chipmaker Astera Labs, which ...", "Shares of Lyft ...", "Astera Labs
+/// ("Chipmaker Globex Labs, which ...", "Shares of Initech ...", "Globex Labs
 /// rose ..."), not a month, weekday, title or opener, not inside a known
 /// name (`known`: "In China, ..."), and not after a title (a person). The
 /// first word is capitalised anyway: a name there needs a second
@@ -1271,7 +1271,7 @@ mod tests {
     #[test]
     fn a_sentence_that_opens_with_an_unknown_name_is_not_the_story_s() {
         let text = "Acme's revenue rose 9% to $5 billion. \
-                    Chipmaker Astera Labs, which listed this week, rose 72% on its debut. \
+                    Chipmaker Globex Labs, which listed this week, rose 72% on its debut. \
                     Rival Globex posted revenue of $3 billion. \
                     Shares of Initech fell 4%. \
                     In Paris, revenue rose 3%. \

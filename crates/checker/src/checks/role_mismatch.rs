@@ -213,7 +213,7 @@ fn run(ctx: &Context<'_>) -> Findings {
                 }
                 continue;
             }
-            // "Reddit's former chairman X", "the ex-CEO of Acme": a title
+            // "Acme's former chairman X", "the ex-CEO of Acme": a title
             // the phrase itself calls former, and the person held it.
             if role.tense == Tense::Current
                 && (says_former(ctx.words(&claim.span))
