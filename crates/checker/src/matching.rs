@@ -827,6 +827,17 @@ const BOUND_WORDS: [&str; 9] = [
 const RANGE_OPENERS: [&str; 2] = ["from", "between"];
 const RANGE_WORDS: [&str; 3] = ["and", "to", "through"];
 
+/// Whether `word` is one of `set` (lowercase), in any ASCII case. Most
+/// words differ from every listed one in length or first letter.
+fn one_of(word: &str, set: &[&str]) -> bool {
+    let first = word.as_bytes().first().map(|b| b | 0x20);
+    set.iter().any(|w| {
+        w.len() == word.len()
+            && w.as_bytes().first().copied() == first
+            && word.eq_ignore_ascii_case(w)
+    })
+}
+
 /// Whether a calendar date dates something other than an event: the amount
 /// just before it ("7.9% in June"), or a bound ("since April 2008").
 fn dates_something_else(text: &str, extraction: &Extraction, claim: &Claim) -> bool {
@@ -848,9 +859,7 @@ fn dates_something_else(text: &str, extraction: &Extraction, claim: &Claim) -> b
         .rev()
         .take(3)
         .map(|w| w.trim_start_matches(|c: char| !c.is_alphanumeric()));
-    let is = |word: Option<&str>, set: &[&str]| {
-        word.is_some_and(|word| set.iter().any(|w| word.eq_ignore_ascii_case(w)))
-    };
+    let is = |word: Option<&str>, set: &[&str]| word.is_some_and(|word| one_of(word, set));
     let previous = before.next();
     if is(previous, &BOUND_WORDS)
         || is(previous, &RANGE_WORDS) && before.any(|w| is(Some(w), &RANGE_OPENERS))
@@ -1159,19 +1168,22 @@ const FROM_FILLERS: [&str; 11] = [
 /// and "up" or "down" stands before "from", or a "to" and a figure earlier
 /// in the clause (`before`: the text before the amount): help "from four
 /// countries" is no such value.
-fn from_before(before: &str, words: &[&str], is: impl Fn(&str, &[&str]) -> bool) -> bool {
-    let Some(at) = words.iter().take(3).position(|w| is(w, &["from"])) else {
+fn from_before(before: &str, words: &[&str]) -> bool {
+    let Some(at) = words.iter().take(3).position(|w| one_of(w, &["from"])) else {
         return false;
     };
     if !words
         .get(..at)
         .unwrap_or_default()
         .iter()
-        .all(|w| is(w, &FROM_FILLERS))
+        .all(|w| one_of(w, &FROM_FILLERS))
     {
         return false;
     }
-    if words.get(at + 1).is_some_and(|w| is(w, &["up", "down"])) {
+    if words
+        .get(at + 1)
+        .is_some_and(|w| one_of(w, &["up", "down"]))
+    {
         return true;
     }
     // The clause: back to the last comma, semicolon, colon or bracket
@@ -1242,30 +1254,25 @@ fn aside(text: &str, span: &Range<usize>, unit: Option<&Unit>) -> Aside {
         count += 1;
     }
     let words = last_words.get(..count).unwrap_or_default();
-    // Most words differ from every listed one in length or first letter.
-    let is = |word: &str, set: &[&str]| {
-        let first = word.as_bytes().first().map(|b| b | 0x20);
-        set.iter().any(|w| {
-            w.len() == word.len()
-                && w.as_bytes().first().copied() == first
-                && word.eq_ignore_ascii_case(w)
-        })
-    };
-    if !percent && words.first().is_some_and(|w| is(w, &YEAR_EARLIER_BEFORE)) {
+    if !percent
+        && words
+            .first()
+            .is_some_and(|w| one_of(w, &YEAR_EARLIER_BEFORE))
+    {
         return Aside::YearEarlier;
     }
-    if words.iter().any(|w| is(w, &ESTIMATE_BEFORE)) {
+    if words.iter().any(|w| one_of(w, &ESTIMATE_BEFORE)) {
         return Aside::Estimate;
     }
-    let compared = words.iter().take(3).any(|w| is(w, &COMPARED_BEFORE))
+    let compared = words.iter().take(3).any(|w| one_of(w, &COMPARED_BEFORE))
         || matches!(words, [last, before, ..] if COMPARED_BY.iter().any(|(a, b)| {
             before.eq_ignore_ascii_case(a) && last.eq_ignore_ascii_case(b)
         }))
-        || from_before(text.get(from..span.start).unwrap_or(""), words, is);
+        || from_before(text.get(from..span.start).unwrap_or(""), words);
     if compared {
         return Aside::Comparison;
     }
-    if percent && words.iter().any(|w| is(w, &SHARES_BEFORE)) {
+    if percent && words.iter().any(|w| one_of(w, &SHARES_BEFORE)) {
         return Aside::Shares;
     }
     Aside::Plain

@@ -861,6 +861,13 @@ fn link(text: &str, sentences: &[Sentence], mentions: &[Mention], claims: &mut [
     }
 }
 
+/// Whether `word` is one of `list` (lowercase), in any ASCII case, without
+/// lowercasing it into a new string.
+fn one_of(word: &str, list: &[&str]) -> bool {
+    list.iter()
+        .any(|w| w.len() == word.len() && w.eq_ignore_ascii_case(word))
+}
+
 /// Words that put what follows them in the future ("will", "is due to").
 const FUTURE_WORDS: [&str; 9] = [
     "can",
@@ -890,11 +897,10 @@ fn future_before(text: &str, at: usize) -> bool {
     // The nearest of a future and a reporting word decides.
     for word in phrase.split_whitespace().rev().take(8) {
         let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
-        let lower = word.to_ascii_lowercase();
-        if REPORTING_WORDS.contains(&lower.as_str()) {
+        if one_of(word, &REPORTING_WORDS) {
             return false;
         }
-        if FUTURE_WORDS.contains(&lower.as_str()) || lower.ends_with("'ll") {
+        if one_of(word, &FUTURE_WORDS) || word.ends_with("'ll") {
             return true;
         }
     }
@@ -902,7 +908,7 @@ fn future_before(text: &str, at: usize) -> bool {
 }
 
 /// Capitalised words that open sentences without naming anyone:
-/// articles, pronouns, prepositions, conjunctions (sorted).
+/// articles, pronouns, prepositions, conjunctions (sorted, to read).
 const OPENERS: [&str; 39] = [
     "a",
     "according",
@@ -946,7 +952,7 @@ const OPENERS: [&str; 39] = [
 ];
 
 /// Title words: a name after one is a person's, who may speak for the
-/// story's company (sorted).
+/// story's company (sorted, to read).
 const TITLE_WORDS: [&str; 30] = [
     "ceo",
     "cfo",
@@ -997,26 +1003,22 @@ fn opens_with_another_name(text: &str, span: &Range<usize>, known: &[&Mention]) 
     }
     let mut words = [Word::Other; 3];
     let mut n = 0;
-    for raw in sentence.split_whitespace().take(words.len()) {
+    for (slot, raw) in words.iter_mut().zip(sentence.split_whitespace()) {
         let word = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
-        let lower = word.to_ascii_lowercase();
         let capital = word.chars().next().is_some_and(char::is_uppercase);
         // The word's offset in the text, from where its slice starts.
         let at = span.start + (raw.as_ptr() as usize).saturating_sub(sentence.as_ptr() as usize);
-        let in_known = known.iter().any(|m| m.span.contains(&at));
-        if let Some(slot) = words.get_mut(n) {
-            *slot = if TITLE_WORDS.binary_search(&lower.as_str()).is_ok() {
-                Word::Title
-            } else if capital
-                && !in_known
-                && OPENERS.binary_search(&lower.as_str()).is_err()
-                && !dates::names_a_time(word)
-            {
-                Word::Name
-            } else {
-                Word::Other
-            };
-        }
+        *slot = if one_of(word, &TITLE_WORDS) {
+            Word::Title
+        } else if capital
+            && !known.iter().any(|m| m.span.contains(&at))
+            && !one_of(word, &OPENERS)
+            && !dates::names_a_time(word)
+        {
+            Word::Name
+        } else {
+            Word::Other
+        };
         n += 1;
         if raw.ends_with(',') {
             break;
