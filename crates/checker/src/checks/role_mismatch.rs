@@ -102,7 +102,7 @@ fn write_title_there(out: &mut String, title: &str, org_name: Option<&str>) {
 
 /// Whether a role phrase calls its title former ("former", "formerly",
 /// "ex-CEO").
-fn says_former(phrase: &str) -> bool {
+fn calls_former(phrase: &str) -> bool {
     phrase
         .split(|c: char| !c.is_alphanumeric() && c != '-')
         .any(|w| {
@@ -216,8 +216,8 @@ fn run(ctx: &Context<'_>) -> Findings {
             // "Acme's former chairman X", "the ex-CEO of Acme": a title
             // the phrase itself calls former, and the person held it.
             if role.tense == Tense::Current
-                && (says_former(ctx.words(&claim.span))
-                    || says_former(last_word(ctx.words(&(0..claim.span.start)))))
+                && (calls_former(ctx.words(&claim.span))
+                    || calls_former(last_word(ctx.words(&(0..claim.span.start)))))
             {
                 continue;
             }
