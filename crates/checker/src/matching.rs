@@ -365,9 +365,12 @@ impl FactIndex {
             .quantities
             .iter()
             .map(|q| {
+                // In the value's unit: an accepted "45 miles" of a fact
+                // in kilometres is 72.4, not 45.
+                let unit = Some(&q.value.unit);
                 std::iter::once(&q.value)
                     .chain(&q.accept)
-                    .map(|a| a.value().map(Interval::exact))
+                    .map(|a| fact_interval(base, a, unit, None).map(|(v, _)| v))
                     .collect()
             })
             .collect();
@@ -465,6 +468,15 @@ impl FactIndex {
         date: impl FnOnce() -> Option<FactDate>,
     ) -> (bool, bool) {
         let unit = stated.unit.as_ref();
+        if let (Some(Unit::Noun(to)), Unit::Noun(from)) = (unit, &q.value.unit) {
+            if to != from && facts::measure::measure(to).is_some() {
+                // Another measure of the same dimension (`unit_score`):
+                // converted, which needs no rates.
+                let (agrees, accepted_only, _) =
+                    amount_agrees_with(base, Some(claim), stated, q, None);
+                return (agrees, accepted_only);
+            }
+        }
         let Some(Unit::Currency(to)) = unit else {
             // No conversion: the plain intervals.
             let plain = self.plain.get(i).map_or(&[][..], Vec::as_slice);
@@ -684,11 +696,17 @@ fn unit_score(
         }
         (Some(Unit::Percent), Unit::Percent) => Some(0),
         (Some(Unit::Noun(a)), Unit::Noun(b)) => {
-            Some(if same_noun(a, b, words) || cues.contains(a) {
-                1
-            } else {
-                0
-            })
+            match (facts::measure::measure(a), facts::measure::measure(b)) {
+                // Measures compare within a dimension, by conversion.
+                (Some(x), Some(y)) => (x.dimension == y.dimension).then_some(i32::from(a == b)),
+                (None, None) => Some(if same_noun(a, b, words) || cues.contains(a) {
+                    1
+                } else {
+                    0
+                }),
+                // "45 miles" counts nothing, and "12 people" measures nothing.
+                _ => None,
+            }
         }
         (None, _) => Some(-1),
         _ => None,
@@ -721,6 +739,21 @@ pub fn fact_interval(
         (Some(Unit::Currency(to)), Unit::Currency(from)) if to != from => {
             let (rates, far) = numbers::rates_near(base, from, to, date);
             Some((numbers::convert(value, from, to, &rates)?, far))
+        }
+        (Some(Unit::Noun(to)), Unit::Noun(from)) if to != from => {
+            match (facts::measure::measure(from), facts::measure::measure(to)) {
+                (Some(from), Some(to)) => {
+                    let convert = |v| from.convert(v, &to);
+                    Some((
+                        Interval {
+                            lo: convert(value.lo)?,
+                            hi: convert(value.hi)?,
+                        },
+                        false,
+                    ))
+                }
+                _ => Some((value, false)),
+            }
         }
         _ => Some((value, false)),
     }

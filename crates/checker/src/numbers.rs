@@ -243,10 +243,24 @@ fn render_rounded(value: Decimal, like: &Amount, one_more: bool) -> String {
                 scale = s;
                 scaled *= thousand;
             }
+            // Under a thousandth of a million, the figure is written whole
+            // ("$46.90", not "$0 million").
+            _ if scale == Scale::Million
+                && scaled.abs() < Decimal::new(1, 3)
+                && !scaled.is_zero() =>
+            {
+                scale = Scale::One;
+                scaled *= Decimal::from(1_000_000);
+            }
             _ => break,
         }
     }
-    let digits = like.number.scale();
+    let mut digits = like.number.scale();
+    // A figure smaller than the article's last digit keeps its first
+    // significant digit ("0.25 percentage points", not "0").
+    while digits < 12 && !scaled.is_zero() && scaled.round_dp(digits).is_zero() {
+        digits += 1;
+    }
     let digits = if one_more && scaled.normalize().scale() == digits + 1 {
         digits + 1
     } else {
@@ -656,5 +670,13 @@ mod tests {
             ),
             "20 billion yuan"
         );
+        // A figure far below the article's scale or last digit keeps its
+        // significant digits.
+        let like = amount("350", Scale::Million, Hedge::None);
+        let value = Decimal::from_str("46.90").unwrap();
+        assert_eq!(render_exact_like(value, &like), "$46.9");
+        let like = amount("25", Scale::One, Hedge::None);
+        let value = Decimal::from_str("0.25").unwrap();
+        assert_eq!(render_exact_like(value, &like), "$0.25");
     }
 }

@@ -1783,6 +1783,9 @@ fn percent_after(text: &str, pos: usize) -> Option<usize> {
 /// a capitalised adjective such as `Chinese`), then a lowercase plural or
 /// collective noun.
 fn noun_after(text: &str, pos: usize) -> Option<(usize, String)> {
+    if let Some((end, measure)) = measure_after(text, pos) {
+        return Some((end, measure.noun.to_owned()));
+    }
     let mut p = pos;
     let mut modifiers = 0;
     loop {
@@ -1802,13 +1805,9 @@ fn noun_after(text: &str, pos: usize) -> Option<(usize, String)> {
             if !word.chars().all(|c| c.is_lowercase() || c == '-') {
                 return None;
             }
+            // "percentage points" is a measure (`measure_after`).
             if word == "percentage" {
-                let after = skip_hspace(text, end);
-                return ["points", "point"]
-                    .iter()
-                    .find_map(|w| phrase_at(text, after, w, true))
-                    .filter(|_| after > end)
-                    .map(|e| (e, "percentage points".to_owned()));
+                return None;
             }
             if TIME_WORD_SET.contains(word) || NOT_COUNTED_SET.contains(word) {
                 return None;
@@ -1833,6 +1832,66 @@ fn noun_after(text: &str, pos: usize) -> Option<(usize, String)> {
         }
         p = end;
     }
+}
+
+/// A unit of measurement right after a number, after a space or a hyphen
+/// ("72 km", "a 45-mile drive", "1,200 square kilometres", "30 miles per
+/// hour"), read by [`facts::measure::measure`].
+fn measure_after(text: &str, pos: usize) -> Option<(usize, facts::measure::Measure)> {
+    let bytes = text.as_bytes();
+    let start = match bytes.get(pos) {
+        Some(b'-') => pos + 1,
+        _ => skip_hspace(text, pos),
+    };
+    if start == pos {
+        return None;
+    }
+    let (end, first) = unit_word_at(text, start)?;
+    if facts::measure::opens_phrase(first) {
+        // "square kilometres", "miles per hour": one or two more words,
+        // each after a single space.
+        let mut phrase_end = end;
+        for _ in 0..2 {
+            if bytes.get(phrase_end) != Some(&b' ') {
+                break;
+            }
+            let Some((next_end, _)) = unit_word_at(text, phrase_end + 1) else {
+                break;
+            };
+            phrase_end = next_end;
+            if let Some(m) = text
+                .get(start..phrase_end)
+                .and_then(facts::measure::measure)
+            {
+                return Some((phrase_end, m));
+            }
+        }
+    }
+    Some((end, facts::measure::measure(first)?))
+}
+
+/// A word of a unit's name at `pos`: ASCII letters, digits, `/` and `²`
+/// ("km/h", "km2", "km²"), ending at a word boundary.
+fn unit_word_at(text: &str, pos: usize) -> Option<(usize, &str)> {
+    let bytes = text.as_bytes();
+    if !bytes.get(pos).is_some_and(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    let mut end = pos;
+    while let Some(&b) = bytes.get(end) {
+        if b.is_ascii_alphanumeric() || b == b'/' {
+            end += 1;
+        } else if text.get(end..).is_some_and(|r| r.starts_with('²')) {
+            end += '²'.len_utf8();
+        } else {
+            break;
+        }
+    }
+    // "km/": a slash ends no unit.
+    if bytes.get(end - 1) == Some(&b'/') || word_char_at(text, end) {
+        return None;
+    }
+    Some((end, text.get(pos..end)?))
 }
 
 fn is_plural_noun(word: &str) -> bool {
@@ -2739,6 +2798,24 @@ mod tests {
                 "rose 5 percentage points",
                 r#"count "5 percentage points" = 5 percentage points"#,
             ),
+            (
+                "cut by 25 basis points",
+                r#"count "25 basis points" = 25 basis points"#,
+            ),
+            // Measures: one canonical noun for every spelling.
+            ("lies 72 km southwest", r#"count "72 km" = 72 kilometres"#),
+            ("a 45-mile drive", r#"count "45-mile" = 45 miles"#),
+            (
+                "burned 1,200 square kilometres of forest",
+                r#"count "1,200 square kilometres" = 1200 square kilometres"#,
+            ),
+            (
+                "gusts of 130 miles per hour",
+                r#"count "130 miles per hour" = 130 miles per hour"#,
+            ),
+            ("a 30 mph limit", r#"count "30 mph" = 30 miles per hour"#),
+            ("40 kg of rice", r#"count "40 kg" = 40 kilograms"#),
+            ("a 500 MW plant", r#"count "500 MW" = 500 megawatts"#),
             (
                 "10 new projects",
                 r#"count "10 new projects" = 10 projects"#,

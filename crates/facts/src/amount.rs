@@ -86,7 +86,8 @@ pub enum Unit {
     Currency(String),
     /// A percentage.
     Percent,
-    /// A count of things, named by a plural noun (`users`, `donations`).
+    /// A count of things, named by a plural noun (`users`, `donations`),
+    /// or a measure, named by its canonical noun (see [`crate::measure`]).
     Noun(String),
 }
 
@@ -214,6 +215,9 @@ fn parse_unit(text: &str) -> Result<Unit, AmountError> {
     }
     if text == "percent" || text == "%" {
         return Ok(Unit::Percent);
+    }
+    if let Some(measure) = crate::measure::measure(text) {
+        return Ok(Unit::Noun(measure.noun.to_owned()));
     }
     if text.len() == 3 && text.bytes().all(|b| b.is_ascii_uppercase()) {
         return if is_currency(text) {

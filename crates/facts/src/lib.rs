@@ -19,6 +19,7 @@ pub mod amount;
 pub mod date;
 pub mod error;
 pub mod load;
+pub mod measure;
 pub mod model;
 mod node_de;
 pub mod sanitize;

@@ -54,7 +54,9 @@ fn run(ctx: &Context<'_>) -> Findings {
                     .accept
                     .iter()
                     .any(|a| matches!(&a.unit, Unit::Noun(n) if n == said));
-                let same = matching::same_noun(said, fact_noun, ctx.words(&stated.span));
+                // Measures of one dimension were converted: no other noun.
+                let same = matching::same_noun(said, fact_noun, ctx.words(&stated.span))
+                    || facts::measure::measure(said).is_some();
                 if m.agrees && !m.accepted_only && !same && !accepted {
                     out.diagnostics.push((
                         Diagnostic {
@@ -228,6 +230,62 @@ rates:
             [
                 "note \"68.7 million users\": the number is right, but the fact counts donations, not users"
             ]
+        );
+    }
+
+    const MEASURED: &str = "\
+entities:
+  - { id: quake, kind: organization, name: Quake Survey }
+quantities:
+  - { id: distance, subject: quake, what: the distance, cues: [southwest], value: 72 km, accept: [45 miles] }
+  - { id: magnitude, subject: quake, what: the magnitude, cues: [struck], value: 6.8 magnitude }
+  - { id: hike, subject: quake, what: the increase, cues: [raised], value: 25 basis points }
+";
+
+    #[test]
+    fn measures_compare_by_conversion_within_a_dimension() {
+        let found = |text| check(MEASURED, text, "amount-mismatch");
+        assert!(found("Quake Survey said it struck 45 miles southwest of the city.").is_empty());
+        assert!(
+            found("Quake Survey said it struck 72 kilometres southwest of the city.").is_empty()
+        );
+        assert!(found("Quake Survey said it struck 44.7 mi southwest of the city.").is_empty());
+        assert_eq!(
+            found("Quake Survey said it struck 72 miles southwest of the city."),
+            ["error \"72 miles\": 72 miles does not match the distance: the facts say 45 miles"]
+        );
+        // An accepted value counts in its own unit: 45 miles is no 45 km.
+        assert_eq!(
+            found("Quake Survey said it struck 45 km southwest of the city.").len(),
+            1
+        );
+        assert!(found("Quake Survey raised it by 0.25 percentage points.").is_empty());
+        assert_eq!(
+            found("Quake Survey raised it by 25 percentage points."),
+            [
+                "error \"25 percentage points\": 25 percentage points does not match the increase: the facts say 0.25 percentage points"
+            ]
+        );
+    }
+
+    #[test]
+    fn measures_and_counts_do_not_compare() {
+        // "30 mph" is no magnitude, however close the cue.
+        assert!(
+            check(
+                MEASURED,
+                "Quake Survey said it struck with 7 acres lost.",
+                "amount-mismatch"
+            )
+            .is_empty()
+        );
+        assert!(
+            check(
+                MEASURED,
+                "Quake Survey said winds of 30 mph struck.",
+                "amount-mismatch"
+            )
+            .is_empty()
         );
     }
 
