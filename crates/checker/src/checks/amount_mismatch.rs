@@ -28,7 +28,9 @@ repeat.
 **Example.** With the fact `acme-pledge: 100 billion CNY`, \"Acme will invest 10 billion yuan\" \
 is reported: the facts say 100 billion yuan. \"$15.5 billion\" for the same pledge agrees at \
 about 6.46 yuan per dollar. When the number agrees but the noun differs (\"68.7 million users\" \
-for a fact counting donations), a note says so.",
+for a fact counting donations), a note says so; when it disagrees and the noun is neither the \
+fact's nor one of its cues (\"four rounds\" beside a fact counting seats), it is left unverified: \
+it most likely counts something else.",
     run,
 };
 
@@ -92,7 +94,7 @@ fn run(ctx: &Context<'_>) -> Findings {
             }
             continue;
         }
-        if !m.contradicts() {
+        if !m.contradicts() || counts_something_else(stated, q, ctx.words(&stated.span)) {
             continue;
         }
         let date = matching::rate_date(Some(q), claim, ctx.published());
@@ -162,6 +164,23 @@ fn run(ctx: &Context<'_>) -> Findings {
         ));
     }
     out
+}
+
+/// Whether a count names another noun than the fact's ("four rounds" of a
+/// fact counting seats, "13 crew" of one counting passengers): a right
+/// number is worth a note, a wrong one is most likely about something
+/// else. A noun that is one of the fact's cues or accepted nouns is the
+/// fact's.
+fn counts_something_else(stated: &claims::Amount, q: &facts::model::Quantity, words: &str) -> bool {
+    let (Some(Unit::Noun(said)), Unit::Noun(fact_noun)) = (&stated.unit, &q.value.unit) else {
+        return false;
+    };
+    !(matching::same_noun(said, fact_noun, words)
+        || facts::measure::measure(said).is_some()
+        || q.cues.iter().any(|c| c == said)
+        || q.accept
+            .iter()
+            .any(|a| matches!(&a.unit, Unit::Noun(n) if n == said)))
 }
 
 #[cfg(test)]
@@ -286,6 +305,29 @@ quantities:
                 "amount-mismatch"
             )
             .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_wrong_number_of_another_noun_is_left_alone() {
+        // Right, it is a note (above); wrong, it most likely counts
+        // something else.
+        assert!(
+            check(
+                FACTS,
+                "At Acme, 50 million users donated.",
+                "amount-mismatch"
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            check(
+                FACTS,
+                "At Acme, users donated 50 million donations.",
+                "amount-mismatch"
+            )
+            .len(),
+            1
         );
     }
 
