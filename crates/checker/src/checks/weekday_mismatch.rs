@@ -19,7 +19,8 @@ pub const CHECK: Check = Check {
 **What it checks.** A weekday written next to a date (\"Tuesday, September 2\", \"September 2 \
 (Tuesday)\") must be that date's weekday. A weekday alone (\"on Friday\") means the last such \
 day on or before the publication date; if the matcher ties it to an event, that day must be \
-the event's date (or one of its `accept` dates). Without a day-precision publication date a \
+the event's date (or one of its `accept` dates), or at least its day of the week: a weekday \
+that is the event's own names the right day, and the week is the publication date's doing. Without a day-precision publication date a \
 lone weekday is not resolved, never guessed.
 
 **Why.** A wrong weekday reveals a wrong date, or a story re-dated without its weekdays.
@@ -155,7 +156,12 @@ fn run(ctx: &Context<'_>) -> Findings {
             out.verified.push(i);
             continue;
         }
-        if !m.contradicts() {
+        // The weekday the article gives is the event's: only the week is
+        // off, which the publication date decides, not the writer.
+        let events_weekday = std::iter::once(&event.date)
+            .chain(&event.accept)
+            .any(|d| d.weekday() == Some(*weekday));
+        if !m.contradicts() || events_weekday {
             continue;
         }
         let what = event.what.as_deref().unwrap_or(&event.id);
@@ -228,6 +234,12 @@ mod tests {
         // Month precision: "Friday" is not resolved, so nothing is said.
         let vague = "---\npublished: 2021-09\n---\nAcme announced its pledge on Wednesday.";
         assert!(check(FACTS, vague, "weekday-mismatch").is_empty());
+        // Weeks later, the event's own weekday is the writer's right: only
+        // the week is off, which is the publication date's doing.
+        let later = "---\npublished: 2021-10-20\n---\nAcme announced its pledge on Thursday.";
+        assert!(check(FACTS, later, "weekday-mismatch").is_empty());
+        let wrong = "---\npublished: 2021-10-20\n---\nAcme announced its pledge on Tuesday.";
+        assert_eq!(check(FACTS, wrong, "weekday-mismatch").len(), 1);
     }
 
     /// A weekday of what is to come is the next such day, and it dates the
