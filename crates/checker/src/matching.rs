@@ -1520,19 +1520,62 @@ fn match_claim<'a>(
             &cues.found,
         ),
         (Some((d, _)), _) => {
-            match_event(base, index, d, tied, &mut scratch.scored, near, &cues.found).or_else(
-                || {
+            let found = match_event(base, index, d, tied, &mut scratch.scored, near, &cues.found)
+                .or_else(|| {
                     weekday
                         .then(|| {
                             let found = &cues.found;
                             match_event(base, index, d, tied, &mut scratch.scored, found, found)
                         })
                         .flatten()
-                },
-            )
+                });
+            found.map(|mut m| {
+                // A calendar day whose own phrase names another event
+                // than the winner, and that is exactly that event's
+                // ("welcomed the September 14 judgment", beside a decision
+                // the sentence says was imposed), is that event's, about
+                // whichever entity: no contradiction. "On August 18,"
+                // names no event.
+                if m.contradicts() && !weekday {
+                    // Rare: the phrase is found for contradictions only.
+                    let mut own = CueSet::default();
+                    let phrase = window(text, &sentence.span, &claim.span);
+                    let start = sentence.span.start;
+                    cues.within(
+                        index,
+                        sentence_text,
+                        phrase.start.saturating_sub(start)..phrase.end.saturating_sub(start),
+                        &mut own,
+                    );
+                    let FactKind::Event(winner) = m.kind else {
+                        return m;
+                    };
+                    let winner_named =
+                        (index.event_cue_sets.get(winner)).is_some_and(|set| set.meets(&own));
+                    m.other_agrees |= !winner_named && another_events_day(base, index, d, &own);
+                }
+                m
+            })
         }
         (None, None) => None,
     }
+}
+
+/// Whether `day` is exactly the date (or an accepted date) of an event one
+/// of whose cues `phrase` names. Asked only of contradicted dates.
+fn another_events_day(base: &FactBase, index: &FactIndex, day: &FactDate, phrase: &CueSet) -> bool {
+    let Some(exact) = day.exact() else {
+        return false;
+    };
+    base.events.iter().enumerate().any(|(i, e)| {
+        std::iter::once(&e.date)
+            .chain(&e.accept)
+            .any(|d| d.exact() == Some(exact))
+            && index
+                .event_cue_sets
+                .get(i)
+                .is_some_and(|set| set.meets(phrase))
+    })
 }
 
 fn pick<'f, T>(

@@ -192,6 +192,25 @@ events:
         assert!(check(FACTS, accepted, "date-mismatch").is_empty());
     }
 
+    /// A day named in its own phrase as another event's, and exactly its
+    /// day, is no contradiction of the event the sentence's verb names.
+    #[test]
+    fn a_day_its_phrase_gives_another_event_is_that_events() {
+        const EVENTS: &str = "entities:
+  - { id: acme, kind: organization, name: Acme }
+  - { id: court, kind: organization, name: General Court }
+events:
+  - { id: fine, subject: acme, what: the fine, cues: [imposed], date: 2018-07-18 }
+  - { id: ruling, subject: court, what: the judgment, cues: [judgment], date: 2022-09-14 }
+";
+        let right = "---\npublished: 2022-12-01\n---\nAcme, which paid, welcomed the \
+                     September 14 judgment, saying the fine was wrongly imposed.";
+        assert!(check(EVENTS, right, "date-mismatch").is_empty());
+        // Without the judgment's cue, the day is the fine's, and wrong.
+        let other = "---\npublished: 2023-01-10\n---\nAcme imposed the fine on September 14, 2022.";
+        assert_eq!(check(EVENTS, other, "date-mismatch").len(), 1);
+    }
+
     #[test]
     fn a_dateline_is_not_an_event_date() {
         let article = "---\npublished: 2021-09-04\n---\n date 2021-09-04 Acme announced its pledge on Friday.";
