@@ -969,7 +969,7 @@ pub fn match_all(
             )
         })
         .collect();
-    one_value_per_fact_and_sentence(text, &extraction.claims, &mut matches);
+    one_value_per_fact_and_sentence(base, text, &extraction.claims, &mut matches);
     let mut cues = scratch.cues;
     // A huge sentence's buffers are not kept.
     if cues.lower.capacity() > KEPT_BYTES {
@@ -995,8 +995,16 @@ pub fn match_all(
 /// billion, more than for Beta ($2 billion)"); they are left
 /// unmatched rather than read as contradictions. (Another amount in the
 /// sentence stays a contradiction: "the 51 Billion Project ... reaches 10
-/// billion" says two values of one fact.)
-fn one_value_per_fact_and_sentence(text: &str, claims: &[Claim], matches: &mut [Option<Match>]) {
+/// billion" says two values of one fact, unless the other amount is
+/// exactly another fact's about the same subject: "will pay 100 million
+/// euros, made up of 85 million and 15 million in add-ons" names the total
+/// and the fixed fee beside the add-ons.)
+fn one_value_per_fact_and_sentence(
+    base: &FactBase,
+    text: &str,
+    claims: &[Claim],
+    matches: &mut [Option<Match>],
+) {
     let mut confirmed: Vec<FactKind> = Vec::new();
     let mut start = 0;
     while start < claims.len() {
@@ -1034,7 +1042,10 @@ fn one_value_per_fact_and_sentence(text: &str, claims: &[Claim], matches: &mut [
                                     ..
                                 }
                             ),
-                            FactKind::Quantity(_) => glosses_a_name(text, claim.span.start),
+                            FactKind::Quantity(q) => {
+                                glosses_a_name(text, claim.span.start)
+                                    || another_facts_value(base, claim, q)
+                            }
                         }
                 });
                 if other {
@@ -1044,6 +1055,20 @@ fn one_value_per_fact_and_sentence(text: &str, claims: &[Claim], matches: &mut [
         }
         start = end;
     }
+}
+
+/// Whether the amount of `claim` is exactly the value of another quantity
+/// about the subject of quantity `q`, in the same unit.
+fn another_facts_value(base: &FactBase, claim: &Claim, q: usize) -> bool {
+    let (Some(stated), Some(winner)) = (stated_amount(claim), base.quantities.get(q)) else {
+        return false;
+    };
+    base.quantities.iter().enumerate().any(|(i, other)| {
+        i != q
+            && other.subject == winner.subject
+            && stated.unit.as_ref() == Some(&other.value.unit)
+            && amount_agrees(base, stated, other, None).0
+    })
 }
 
 /// Whether the words at `start` open a parenthesis right after a
@@ -1907,7 +1932,7 @@ mod tests {
                             )
                         })
                         .collect();
-                    one_value_per_fact_and_sentence(&text, &extraction.claims, &mut plain);
+                    one_value_per_fact_and_sentence(&base, &text, &extraction.claims, &mut plain);
                     assert_eq!(fast, plain, "{}", path.display());
                     assert!(fast.iter().any(Option::is_some) || text != original);
                 }

@@ -332,6 +332,25 @@ quantities:
     }
 
     #[test]
+    fn another_facts_value_beside_a_right_one_is_no_contradiction() {
+        const FEES: &str = "\
+entities:
+  - { id: club, kind: organization, name: Northbridge }
+quantities:
+  - { id: fixed, subject: club, what: fixed fee, cues: [fee], value: 85 million EUR }
+  - { id: add-ons, subject: club, what: add-ons, cues: [add-ons], value: 15 million EUR }
+  - { id: total, subject: club, what: total fee, cues: [total], value: 100 million EUR, sum_of: [fixed, add-ons] }
+";
+        let right = "Northbridge will pay 100 million euros, made up of 85 million euros and \
+                     15 million euros in add-ons.";
+        assert!(check(FEES, right, "amount-mismatch").is_empty());
+        // A value no fact has is still a second value of the add-ons.
+        let wrong = "Northbridge will pay 110 million euros, made up of 85 million euros and \
+                     15 million euros in add-ons.";
+        assert_eq!(check(FEES, wrong, "amount-mismatch").len(), 1);
+    }
+
+    #[test]
     fn unrelated_numbers_are_left_alone() {
         assert!(check(FACTS, "Acme has 10 billion reasons.", "amount-mismatch").is_empty());
     }
