@@ -15,7 +15,7 @@ pub mod suppress;
 use std::ops::Range;
 
 pub use claims::Workload;
-use claims::{Claim, Extraction, Extractor, Format};
+use claims::{Claim, ClaimKind, Extraction, Extractor, Format};
 use facts::{FactBase, FactDate};
 use serde::Serialize;
 
@@ -244,6 +244,52 @@ pub struct Checker<'a> {
     facts: &'a FactBase,
     extractor: Extractor,
     index: matching::FactIndex,
+    /// Whether "¥" means yen here (see [`yen_base`]).
+    yen: bool,
+}
+
+/// Whether the fact base counts in yen and never in yuan: then "¥", which
+/// the scanner reads as yuan (and flags as ambiguous), is yen.
+fn yen_base(facts: &FactBase) -> bool {
+    let codes = facts
+        .quantities
+        .iter()
+        .flat_map(|q| std::iter::once(&q.value).chain(&q.accept))
+        .filter_map(|a| match &a.unit {
+            facts::Unit::Currency(code) => Some(code.as_str()),
+            _ => None,
+        })
+        .chain(
+            facts
+                .rates
+                .iter()
+                .flat_map(|r| [r.base.as_str(), r.quote.as_str()]),
+        );
+    let (mut yen, mut yuan) = (false, false);
+    for code in codes {
+        yen |= code == "JPY";
+        yuan |= code == "CNY";
+    }
+    yen && !yuan
+}
+
+/// Reads every ambiguous "¥" of `extraction` as yen.
+fn read_yen(extraction: &mut Extraction) {
+    let yen = |a: &mut claims::Amount| {
+        if a.ambiguous_currency && a.unit == Some(facts::Unit::Currency("CNY".into())) {
+            a.unit = Some(facts::Unit::Currency("JPY".into()));
+        }
+    };
+    for claim in &mut extraction.claims {
+        match &mut claim.kind {
+            ClaimKind::Amount(a) | ClaimKind::Malformed { amount: a, .. } => yen(a),
+            ClaimKind::Conversion { from, to } => {
+                yen(from);
+                yen(to);
+            }
+            _ => {}
+        }
+    }
 }
 
 impl<'a> Checker<'a> {
@@ -259,6 +305,7 @@ impl<'a> Checker<'a> {
             facts,
             extractor: Extractor::for_facts_and_workload(facts, workload),
             index: matching::FactIndex::for_workload(facts, workload),
+            yen: yen_base(facts),
         }
     }
 
@@ -270,7 +317,10 @@ impl<'a> Checker<'a> {
     /// Checks one article. `published` overrides its front matter.
     pub fn check(&self, source: Source, published: Option<FactDate>) -> Checked {
         let format = Format::from_path(&source.path);
-        let extraction = self.extractor.extract(&source.text, format, published);
+        let mut extraction = self.extractor.extract(&source.text, format, published);
+        if self.yen {
+            read_yen(&mut extraction);
+        }
         let matches = matching::match_all(self.facts, &self.index, &source.text, &extraction);
         let mut verdicts = vec![Verdict::Unverified; extraction.claims.len()];
         let mut diagnostics = Vec::new();

@@ -351,6 +351,34 @@ quantities:
     }
 
     #[test]
+    fn yen_sign_is_yen_where_the_facts_count_in_yen() {
+        const YEN: &str = "\
+entities:
+  - { id: jal, kind: organization, name: JAL }
+quantities:
+  - { id: loss, subject: jal, what: the loss, cues: [loss], value: 15 billion JPY }
+";
+        assert!(check(YEN, "JAL expects a loss of ¥15 billion.", "amount-mismatch").is_empty());
+        assert_eq!(
+            check(YEN, "JAL expects a loss of ¥25 billion.", "amount-mismatch"),
+            [
+                "error \"¥25 billion\": ¥25 billion does not match the loss: the facts say 15 billion JPY"
+            ]
+        );
+        // Where the facts count in yuan too, "¥" stays yuan, as the
+        // scanner reads it.
+        let both = format!("{YEN}  - {{ id: sales, subject: jal, value: 3 billion CNY }}\n");
+        assert!(
+            check(
+                &both,
+                "JAL expects a loss of ¥25 billion.",
+                "amount-mismatch"
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
     fn unrelated_numbers_are_left_alone() {
         assert!(check(FACTS, "Acme has 10 billion reasons.", "amount-mismatch").is_empty());
     }
