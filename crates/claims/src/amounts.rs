@@ -539,6 +539,7 @@ const COLLECTIVE_NOUNS: &[&str] = &[
     "women",
     "staff",
     "personnel",
+    "crew",
     "population",
     "workforce",
     "police",
@@ -1812,7 +1813,18 @@ fn noun_after(text: &str, pos: usize) -> Option<(usize, String)> {
             if TIME_WORD_SET.contains(word) || NOT_COUNTED_SET.contains(word) {
                 return None;
             }
-            if is_plural_noun(word) {
+            // "six crew members", "200 police officers": the plural after
+            // a collective noun is the head.
+            let head_follows = COLLECTIVE_NOUN_SET.contains(word) && {
+                let next = skip_hspace(text, end);
+                next > end
+                    && word_at(text, next).is_some_and(|(_, w)| {
+                        w.chars().all(|c| c.is_lowercase() || c == '-')
+                            && !COLLECTIVE_NOUN_SET.contains(w)
+                            && is_plural_noun(w)
+                    })
+            };
+            if is_plural_noun(word) && !head_follows {
                 // Lowercase ASCII is its own lowercase: a copy will do.
                 let lower = if word.is_ascii() {
                     word.to_owned()
@@ -2815,6 +2827,11 @@ mod tests {
             ),
             ("a 30 mph limit", r#"count "30 mph" = 30 miles per hour"#),
             ("40 kg of rice", r#"count "40 kg" = 40 kilograms"#),
+            ("with 12 crew aboard", r#"count "12 crew" = 12 crew"#),
+            (
+                "five of the six crew members",
+                r#"count "six crew members" = 6 members"#,
+            ),
             ("a 500 MW plant", r#"count "500 MW" = 500 megawatts"#),
             (
                 "10 new projects",

@@ -1957,7 +1957,13 @@ impl<'a> Scanner<'a> {
                     Some(y) => (Some(y), k + 1),
                     None => (None, k),
                 };
-                if self.is(k, w!("quarter")) {
+                // "the July-September period" names the quarter too.
+                let three_months = j > 0
+                    && self.join(j) == Join::Hyphen
+                    && self
+                        .month_of(j - 1)
+                        .is_some_and(|(first, ..)| first == m - 2);
+                if self.is(k, w!("quarter")) || (three_months && self.is(k, w!("period"))) {
                     let quarter = u8::try_from(m / 3).ok()?;
                     if year.is_some() {
                         return Match::new(
@@ -2033,6 +2039,8 @@ impl<'a> Scanner<'a> {
                 this_year = true;
                 end = k + 4;
             } else if self.is(k + 1, w!("the")) && self.is(k + 2, w!("year")) {
+                // "the second half of the year": the year of the news.
+                this_year = true;
                 end = k + 3;
             } else if last_year(k + 1) {
                 return Match::silent(k);
@@ -3533,7 +3541,7 @@ mod tests {
         );
         check(
             "the first half of the year",
-            "period [the first half of the year] = H1",
+            "period [the first half of the year] = this-year-H1",
         );
         check("the second half of the match", "");
         check("fiscal 2021", "period [fiscal 2021] = FY2021");
@@ -3880,6 +3888,11 @@ mod tests {
         check_resolved("its Q2 report of this year", "2021", "[Q2] 2021-Q2");
         check_resolved("Q2 of this year", "", "[Q2 of this year] ?");
         check_resolved("Q2 2020", "", "[Q2 2020] 2020-Q2");
+        check_resolved(
+            "the second half of the year, the July-September period",
+            "2025-03-13",
+            "[the second half of the year] 2025-H2; [September period] 2024-Q3",
+        );
         check_resolved(
             "the first half, the second half",
             "2021-09-04",
