@@ -148,6 +148,10 @@ pub struct Gazetteer {
     words: Vec<NameWord>,
     /// For each ASCII capital, the range of `words` starting with it.
     ascii_groups: [(usize, usize); 26],
+    /// For a name the trie reports, the later names written the same in
+    /// another ASCII case (`coast guard` beside `Coast Guard`), whose case
+    /// may be the one the text has.
+    case_variants: HashMap<usize, Vec<usize>>,
 }
 
 #[inline]
@@ -231,6 +235,18 @@ impl Gazetteer {
             })
             .collect();
         let trie = NameTrie::new(names.iter().map(|n| n.name.as_bytes()));
+        let mut first_of: HashMap<String, usize> = HashMap::new();
+        let mut case_variants: HashMap<usize, Vec<usize>> = HashMap::new();
+        for (i, n) in names.iter().enumerate() {
+            match first_of.entry(n.name.to_ascii_lowercase()) {
+                std::collections::hash_map::Entry::Occupied(first) => {
+                    case_variants.entry(*first.get()).or_default().push(i);
+                }
+                std::collections::hash_map::Entry::Vacant(slot) => {
+                    slot.insert(i);
+                }
+            }
+        }
         let mut words = Vec::new();
         // A word shared by several names ("Acme" of "Acme Corp" and "Acme
         // Holdings") is kept once, for its first name: on a tie
@@ -268,6 +284,7 @@ impl Gazetteer {
             names,
             words,
             ascii_groups,
+            case_variants,
         }
     }
 
@@ -276,15 +293,23 @@ impl Gazetteer {
         let mut out = Vec::new();
         self.trie
             .find_word_starts(text.as_bytes(), |pattern, span| {
-                let Some(known) = self.names.get(pattern) else {
-                    return;
-                };
                 let Some(found) = text.get(span.clone()) else {
                     return;
                 };
-                if !whole_word(text, &span) || !acceptable_case(found, &known.name) {
+                if !whole_word(text, &span) {
                     return;
                 }
+                let variants = self
+                    .case_variants
+                    .get(&pattern)
+                    .map_or(&[][..], Vec::as_slice);
+                let Some(known) = std::iter::once(&pattern)
+                    .chain(variants)
+                    .filter_map(|&i| self.names.get(i))
+                    .find(|known| acceptable_case(found, &known.name))
+                else {
+                    return;
+                };
                 out.push(Mention {
                     span,
                     entity: known.entity.clone(),
@@ -1425,6 +1450,31 @@ mod tests {
         assert!(mentions("alibaba pledges").is_empty());
     }
 
+    #[test]
+    fn a_name_in_two_cases_is_found_in_either() {
+        let g = Gazetteer::new(
+            [
+                ("Coast Guard", "guard"),
+                ("Harbor Authority", "harbor"),
+                ("coast guard", "guard"),
+            ]
+            .map(|(name, entity)| KnownName {
+                name: name.into(),
+                entity: entity.into(),
+                kind: EntityKind::Organization,
+            }),
+        );
+        let found = |text: &str| -> Vec<String> {
+            g.mentions(text)
+                .iter()
+                .map(|m| format!("{} -> {}", &text[m.span.clone()], m.entity))
+                .collect()
+        };
+        assert_eq!(found("the coast guard plane"), ["coast guard -> guard"]);
+        assert_eq!(found("the Coast Guard plane"), ["Coast Guard -> guard"]);
+        assert!(found("the harbor authority").is_empty());
+    }
+
     fn misspellings(text: &str, starts: &[usize]) -> Vec<String> {
         let g = gazetteer();
         let m = g.mentions(text);
@@ -1936,15 +1986,21 @@ mod tests {
             let mut found = Vec::new();
             for m in ac.find_iter(&lower) {
                 let span = m.start()..m.end();
-                let known = &g.names[m.pattern().as_usize()];
                 let before = text[..span.start].chars().next_back();
                 let after = text[span.end..].chars().next();
                 if before.is_some_and(char::is_alphanumeric)
                     || after.is_some_and(char::is_alphanumeric)
-                    || !acceptable_case(&text[span.clone()], &known.name)
                 {
                     continue;
                 }
+                // The first name of that lowercase whose case the text has.
+                let lower_name = g.names[m.pattern().as_usize()].name.to_ascii_lowercase();
+                let Some(known) = g.names.iter().find(|n| {
+                    n.name.to_ascii_lowercase() == lower_name
+                        && acceptable_case(&text[span.clone()], &n.name)
+                }) else {
+                    continue;
+                };
                 found.push(Mention {
                     span,
                     entity: known.entity.clone(),
