@@ -151,7 +151,7 @@ pub struct Gazetteer {
     /// For a name the trie reports, the later names written the same in
     /// another ASCII case (`coast guard` beside `Coast Guard`), whose case
     /// may be the one the text has.
-    case_variants: HashMap<usize, Vec<usize>>,
+    case_variants: Vec<Vec<usize>>,
 }
 
 #[inline]
@@ -236,11 +236,13 @@ impl Gazetteer {
             .collect();
         let trie = NameTrie::new(names.iter().map(|n| n.name.as_bytes()));
         let mut first_of: HashMap<String, usize> = HashMap::new();
-        let mut case_variants: HashMap<usize, Vec<usize>> = HashMap::new();
+        let mut case_variants: Vec<Vec<usize>> = vec![Vec::new(); names.len()];
         for (i, n) in names.iter().enumerate() {
             match first_of.entry(n.name.to_ascii_lowercase()) {
                 std::collections::hash_map::Entry::Occupied(first) => {
-                    case_variants.entry(*first.get()).or_default().push(i);
+                    if let Some(variants) = case_variants.get_mut(*first.get()) {
+                        variants.push(i);
+                    }
                 }
                 std::collections::hash_map::Entry::Vacant(slot) => {
                     slot.insert(i);
@@ -301,7 +303,7 @@ impl Gazetteer {
                 }
                 let variants = self
                     .case_variants
-                    .get(&pattern)
+                    .get(pattern)
                     .map_or(&[][..], Vec::as_slice);
                 let Some(known) = std::iter::once(&pattern)
                     .chain(variants)
