@@ -1005,7 +1005,11 @@ fn opens_with_another_name(text: &str, span: &Range<usize>, known: &[&Mention]) 
     let mut n = 0;
     for (slot, raw) in words.iter_mut().zip(sentence.split_whitespace()) {
         let word = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
-        let capital = word.chars().next().is_some_and(char::is_uppercase);
+        // "Stuttgart-based", "Paris-listed": an adjective, not a name.
+        let adjective = word
+            .rsplit_once('-')
+            .is_some_and(|(_, last)| !last.is_empty() && last.chars().all(char::is_lowercase));
+        let capital = word.chars().next().is_some_and(char::is_uppercase) && !adjective;
         // The word's offset in the text, from where its slice starts.
         let at = span.start + (raw.as_ptr() as usize).saturating_sub(sentence.as_ptr() as usize);
         *slot = if one_of(word, &TITLE_WORDS) {
@@ -1279,7 +1283,8 @@ mod tests {
                     In Paris, revenue rose 3%. \
                     Chief Executive Max Poe said revenue would reach $6 billion. \
                     On Monday, revenue rose 1%. \
-                    The revenue rose 2%.";
+                    The revenue rose 2%. \
+                    The Ohio-based group's revenue rose 5%.";
         let extraction = extractor().extract(text, Format::Text, None);
         let subjects: Vec<(&str, Option<&str>)> = extraction
             .claims
@@ -1304,6 +1309,7 @@ mod tests {
                 ("$6 billion", Some("acme")),
                 ("1%", Some("acme")),
                 ("2%", Some("acme")),
+                ("5%", Some("acme")),
             ]
         );
         for list in [&OPENERS[..], &TITLE_WORDS[..]] {
