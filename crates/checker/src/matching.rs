@@ -586,6 +586,11 @@ fn claim_period(claim: &Claim) -> Option<Period> {
 /// A first and a last day.
 type Days = (jiff::civil::Date, jiff::civil::Date);
 
+/// Whether span `a` holds all of span `b` and more.
+fn longer((a0, a1): Days, (b0, b1): Days) -> bool {
+    a0 <= b0 && b1 <= a1 && (a0, a1) != (b0, b1)
+}
+
 /// Whether two spans of days share one.
 fn days_meet((a0, a1): Days, (b0, b1): Days) -> bool {
     a0 <= b1 && b0 <= a1
@@ -642,6 +647,10 @@ fn time_score(
     match (claim_period, q_period) {
         (Some(a), Some(b)) if a == b => score += 3,
         (Some(_), Some(_)) => return None,
+        // A figure "for 2024" is no figure of a quarter of it.
+        (None, Some(_)) if when.zip(days.period).is_some_and(|(w, p)| longer(w, p)) => {
+            return None;
+        }
         // Without a stated period, a figure for a period that ended over a
         // year before publication is an unlikely referent.
         (None, Some(_)) => {
@@ -2071,6 +2080,15 @@ mod tests {
         match (claim_period(claim), q.period) {
             (Some(a), Some(b)) if a == b => score += 3,
             (Some(_), Some(_)) => return None,
+            (None, Some(b))
+                if claim.when.as_ref().is_some_and(|(w, _)| {
+                    w.first_day() <= b.first_day()
+                        && b.last_day() <= w.last_day()
+                        && (w.first_day(), w.last_day()) != (b.first_day(), b.last_day())
+                }) =>
+            {
+                return None;
+            }
             // Without a stated period, a figure for a period that ended over a
             // year before publication is an unlikely referent.
             (None, Some(b)) => {
@@ -2106,7 +2124,7 @@ mod tests {
             stated_period in proptest::option::of(proptest::sample::select(vec!["2021", "2021-Q2", "2020-H2", "2021-06"])),
             q_period in proptest::option::of(proptest::sample::select(vec!["2021", "2021-Q2", "2019-H2", "2021-08"])),
             q_date in proptest::option::of(proptest::sample::select(vec!["2021-09-02", "2021", "2022-03", "2019-12-31"])),
-            when in proptest::option::of(proptest::sample::select(vec!["2021-09-01", "2021-06", "2020", "2019-12-31"])),
+            when in proptest::option::of(proptest::sample::select(vec!["2021-09-01", "2021-06", "2020", "2019-12-31", "2021"])),
             published in proptest::option::of(proptest::sample::select(vec!["2021-09-05", "2022-01-01", "2021", "2020-06"])),
         ) {
             let mut base = facts::load_strs([("f.yaml", RATED)]).unwrap();

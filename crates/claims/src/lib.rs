@@ -388,7 +388,19 @@ impl Extractor {
         // Linking reads mentions but never changes a mention's or a
         // misspelling's claim, so it runs before those join the list, and
         // the mentions move into their claims instead of being copied.
-        link(analysis, &sentences, &mentions, &mut linked);
+        if misspellings.is_empty() {
+            link(analysis, &sentences, &mentions, &mut linked);
+        } else {
+            // A misspelt name is still a reference to its entity.
+            let mut named = mentions.clone();
+            named.extend(
+                misspellings
+                    .iter()
+                    .filter_map(|m| self.gazetteer.as_mention(m)),
+            );
+            named.sort_by_key(|m| (m.span.start, m.span.end));
+            link(analysis, &sentences, &named, &mut linked);
+        }
         let mut misspellings = misspellings;
         if !misspellings.is_sorted_by_key(|m| (m.span.start, m.span.end)) {
             misspellings.sort_by_key(|m| (m.span.start, m.span.end));
@@ -1255,8 +1267,10 @@ mod tests {
             let text = format!("---\npublished: 2021-09-04\n---\n{}", parts.join(" "));
             let extraction = extractor().extract(&text, Format::Text, None);
             let doc = document::prepare(&text, Format::Text);
+            let ex = extractor();
             let mentions: Vec<Mention> = extraction.claims.iter().filter_map(|c| match &c.kind {
                 ClaimKind::Mention(m) => Some(m.clone()),
+                ClaimKind::Misspelling(m) => ex.gazetteer.as_mention(m),
                 _ => None,
             }).collect();
             let group = |c: &Claim| match c.kind {

@@ -290,6 +290,19 @@ impl Gazetteer {
         }
     }
 
+    /// A misspelling read as a mention of the name it misses, for linking
+    /// claims to subjects: "Alibab was fined $2.8 billion" is about the
+    /// entity whose name it misspells.
+    pub fn as_mention(&self, m: &Misspelling) -> Option<Mention> {
+        let known = self.names.iter().find(|k| k.entity == m.entity)?;
+        Some(Mention {
+            span: m.span.clone(),
+            entity: known.entity.clone(),
+            kind: known.kind,
+            name: known.name.clone(),
+        })
+    }
+
     /// Every mention of a known name in `text`, whole words, in order.
     pub fn mentions(&self, text: &str) -> Vec<Mention> {
         let mut out = Vec::new();
