@@ -416,6 +416,40 @@ pub(crate) mod testing {
 }
 
 #[cfg(test)]
+mod verified_by_tests {
+    use crate::{Checker, Source, Verdict};
+
+    /// A claim that agrees with one of two close candidates is verified by
+    /// that one, not by the other that scored a point higher.
+    #[test]
+    fn a_claim_is_verified_by_the_fact_it_agrees_with() {
+        let yaml = "\
+entities:
+  - { id: acme, kind: organization, name: Acme }
+quantities:
+  - { id: zenith, subject: acme, what: cut in trial A, cues: [reduced, trial a], value: 47% }
+  - { id: aurora, subject: acme, what: cut in trial B, cues: [reduced, trial b], value: 38% }
+";
+        let base = facts::load_strs([("facts.yaml", yaml)]).unwrap_or_else(|e| panic!("{e:?}"));
+        let checked = Checker::new(&base).check(
+            Source {
+                path: "a.txt".into(),
+                text: "Acme's drug reduced attacks by 47%.".into(),
+            },
+            None,
+        );
+        let verified: Vec<&str> = checked
+            .matches
+            .iter()
+            .zip(&checked.verdicts)
+            .filter(|(_, v)| **v == Verdict::Verified)
+            .filter_map(|(m, _)| m.as_ref().map(|m| &*m.fact))
+            .collect();
+        assert_eq!(verified, ["zenith"]);
+    }
+}
+
+#[cfg(test)]
 mod cite_tests {
     use crate::Context;
 

@@ -1623,18 +1623,24 @@ fn pick<'f, T>(
     let (best_score, best, agrees, accepted_only) = scored.first()?;
     let runner_up = scored.get(1).map(|(s, ..)| *s);
     let clear = runner_up.is_none_or(|r| best_score - r >= MARGIN);
-    let other_agrees = scored
+    let agreeing = scored
         .iter()
         .skip(1)
-        .any(|(s, _, agrees, _)| *agrees && best_score - s < MARGIN + 1);
+        .find(|(s, _, agrees, _)| *agrees && best_score - s < MARGIN + 1);
+    // A claim that agrees with a close candidate is that candidate's: the
+    // fact it is reported verified by is the one whose value it states.
+    let (shown, agrees, accepted_only) = match agreeing {
+        Some((_, other, _, other_accepted)) if !agrees => (other, &true, other_accepted),
+        _ => (best, agrees, accepted_only),
+    };
     Some(Match {
-        fact: id(best).cloned().unwrap_or_default(),
-        kind: kind(best),
+        fact: id(shown).cloned().unwrap_or_default(),
+        kind: kind(shown),
         score: *best_score,
         clear,
         agrees: *agrees,
         accepted_only: *accepted_only,
-        other_agrees,
+        other_agrees: agreeing.is_some(),
     })
 }
 
