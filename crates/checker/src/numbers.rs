@@ -292,6 +292,8 @@ pub fn render_into(out: &mut String, number: Decimal, scale: Scale, unit: Option
             let (prefix, suffix) = match code.as_str() {
                 "USD" => ("$", None),
                 "CNY" => ("", Some("yuan")),
+                "JPY" => ("", Some("yen")),
+                "INR" => ("", Some("rupees")),
                 "EUR" => ("€", None),
                 "GBP" => ("£", None),
                 "HKD" => ("HK$", None),
@@ -602,6 +604,8 @@ mod tests {
             Some(Unit::Currency(code)) => match code.as_str() {
                 "USD" => format!("${number}{scale_word}"),
                 "CNY" => format!("{number}{scale_word} yuan"),
+                "JPY" => format!("{number}{scale_word} yen"),
+                "INR" => format!("{number}{scale_word} rupees"),
                 "EUR" => format!("€{number}{scale_word}"),
                 "GBP" => format!("£{number}{scale_word}"),
                 "HKD" => format!("HK${number}{scale_word}"),

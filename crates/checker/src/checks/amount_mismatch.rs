@@ -362,7 +362,7 @@ quantities:
         assert_eq!(
             check(YEN, "JAL expects a loss of ¥25 billion.", "amount-mismatch"),
             [
-                "error \"¥25 billion\": ¥25 billion does not match the loss: the facts say 15 billion JPY"
+                "error \"¥25 billion\": ¥25 billion does not match the loss: the facts say 15 billion yen"
             ]
         );
         // Where the facts count in yuan too, "¥" stays yuan, as the
