@@ -1546,7 +1546,7 @@ fn match_claim<'a>(
             base,
             index,
             (extraction.published, &scratch.published),
-            claim,
+            (claim, &|| says_total(text, &sentence.span, &claim.span)),
             stated,
             tied,
             &mut scratch.scored,
@@ -1651,7 +1651,7 @@ fn match_amount(
     base: &FactBase,
     index: &FactIndex,
     (published, published_days): (Option<FactDate>, &PublishedDays),
-    claim: &Claim,
+    (claim, total): (&Claim, &dyn Fn() -> bool),
     stated: &Amount,
     tied: &[(usize, i32)],
     scored: &mut Vec<(i32, usize, bool, bool)>,
@@ -1668,6 +1668,7 @@ fn match_amount(
     // reaches is unmatched either way (`pick` keeps no candidate below
     // the threshold).
     let mut stated_interval = None;
+    let says = std::cell::OnceCell::new();
     for &(i, tie) in tied {
         let Some(q) = base.quantities.get(i) else {
             continue;
@@ -1683,7 +1684,14 @@ fn match_amount(
         let Some(time) = time_score(period, when, (q.period, days), published_days) else {
             continue;
         };
-        let score = tie + cues + time;
+        // "the total fee", "in all": a sum of the facts' parts before one
+        // of them (asked only of sums).
+        let sum = if !q.sum_of.is_empty() && *says.get_or_init(total) {
+            3
+        } else {
+            0
+        };
+        let score = tie + cues + time + sum;
         // `pick` passes over it: its agreement is not needed.
         if score < THRESHOLD {
             continue;
@@ -1702,6 +1710,28 @@ fn match_amount(
         |i| index.quantity_ids.get(*i),
         |i| FactKind::Quantity(*i),
     )
+}
+
+/// Whether the claim's own phrase calls it a total, before it ("the total
+/// fee to", "a combined") or in the three words after it ("in all").
+fn says_total(text: &str, sentence: &Range<usize>, span: &Range<usize>) -> bool {
+    const TOTAL_WORDS: [&str; 4] = ["total", "in all", "altogether", "combined"];
+    let phrase = window(text, sentence, span);
+    let before = text.get(phrase.start..span.start).unwrap_or("");
+    let after = text.get(span.end..phrase.end.max(span.end)).unwrap_or("");
+    let after_end = after.split_whitespace().nth(3).map_or(after.len(), |w| {
+        (w.as_ptr() as usize).saturating_sub(after.as_ptr() as usize)
+    });
+    let mut lower = before.to_ascii_lowercase();
+    lower.push(' ');
+    lower.push_str(&after.get(..after_end).unwrap_or(after).to_ascii_lowercase());
+    TOTAL_WORDS.iter().any(|w| {
+        lower.match_indices(w).any(|(at, _)| {
+            let before = lower.get(..at).and_then(|b| b.chars().next_back());
+            let after = lower.get(at + w.len()..).and_then(|a| a.chars().next());
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    })
 }
 
 /// Scores the events `tied` to a date claim (with their subject scores)
@@ -1865,7 +1895,13 @@ mod tests {
                     let date = rate_date(Some(q), claim, extraction.published);
                     let (agrees, accepted_only, _) =
                         amount_agrees_with(base, Some(interval?), stated, q, date.as_ref());
-                    scored.push((tie + cues + time, i, agrees, accepted_only));
+                    let sum =
+                        if !q.sum_of.is_empty() && says_total(text, &sentence.span, &claim.span) {
+                            3
+                        } else {
+                            0
+                        };
+                    scored.push((tie + cues + time + sum, i, agrees, accepted_only));
                 }
                 pick(
                     &mut scored,

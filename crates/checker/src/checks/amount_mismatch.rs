@@ -344,6 +344,21 @@ quantities:
         let right = "Northbridge will pay 100 million euros, made up of 85 million euros and \
                      15 million euros in add-ons.";
         assert!(check(FEES, right, "amount-mismatch").is_empty());
+        // "the total fee" names the sum before the fixed fee its "fee"
+        // also cues.
+        let take = |total: &str| {
+            format!(
+                "Northbridge signed him for a fee of 85 million euros, and 15 million euros \
+                 in add-ons could take the total fee to {total} million euros."
+            )
+        };
+        assert!(check(FEES, &take("100"), "amount-mismatch").is_empty());
+        assert_eq!(
+            check(FEES, &take("110"), "amount-mismatch"),
+            [
+                "error \"110 million euros\": 110 million euros does not match total fee: the facts say €100 million"
+            ]
+        );
         // A value no fact has is still a second value of the add-ons.
         let wrong = "Northbridge will pay 110 million euros, made up of 85 million euros and \
                      15 million euros in add-ons.";
