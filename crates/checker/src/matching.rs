@@ -1558,6 +1558,15 @@ fn match_claim<'a>(
                 .or_else(|| {
                     weekday
                         .then(|| {
+                            // From the sentence, only the events of the
+                            // weekday's week: "X, who was arrested in
+                            // 2023, was sentenced on Tuesday" does not date
+                            // the arrest.
+                            tied.retain(|&(i, _)| {
+                                base.events
+                                    .get(i)
+                                    .is_some_and(|e| within_a_week(d, &e.date))
+                            });
                             let found = &cues.found;
                             match_event(base, index, d, tied, &mut scratch.scored, found, found)
                         })
@@ -1592,6 +1601,15 @@ fn match_claim<'a>(
             })
         }
         (None, None) => None,
+    }
+}
+
+/// Whether two dates of a day are less than a week apart.
+fn within_a_week(a: &FactDate, b: &FactDate) -> bool {
+    match (a.exact(), b.exact()) {
+        // `Date::since` counts in days by default.
+        (Some(a), Some(b)) => a.since(b).is_ok_and(|span| span.get_days().abs() < 7),
+        _ => false,
     }
 }
 
@@ -1910,24 +1928,36 @@ mod tests {
                 )
             }
             (Some((d, written)), _) => {
-                let near = if matches!(written, DateKind::Relative(_)) {
+                let weekday = matches!(written, DateKind::Weekday(_));
+                let near = if matches!(written, DateKind::Relative(_)) || weekday {
                     &near
                 } else {
                     &cues.found
                 };
-                for &(i, subject) in &tied {
-                    let cues = cue_score(&index.event_cues[i], &index.cue_words, near, &cues.found);
-                    if cues < 2 {
-                        continue;
+                let mut score_events = |near: &CueSet, of_its_week: bool| {
+                    scored.clear();
+                    for &(i, subject) in &tied {
+                        if of_its_week && !within_a_week(d, &base.events[i].date) {
+                            continue;
+                        }
+                        let cues =
+                            cue_score(&index.event_cues[i], &index.cue_words, near, &cues.found);
+                        if cues < 2 {
+                            continue;
+                        }
+                        let (agrees, accepted_only) = date_agrees(d, &base.events[i]);
+                        scored.push((subject + cues, i, agrees, accepted_only));
                     }
-                    let (agrees, accepted_only) = date_agrees(d, &base.events[i]);
-                    scored.push((subject + cues, i, agrees, accepted_only));
-                }
-                pick(
-                    &mut scored,
-                    |i| index.event_ids.get(*i),
-                    |i| FactKind::Event(*i),
-                )
+                    pick(
+                        &mut scored,
+                        |i| index.event_ids.get(*i),
+                        |i| FactKind::Event(*i),
+                    )
+                };
+                // A weekday dates its phrase's event, else one of its week
+                // that the sentence names.
+                score_events(near, false)
+                    .or_else(|| weekday.then(|| score_events(&cues.found, true)).flatten())
             }
             (None, None) => None,
         }

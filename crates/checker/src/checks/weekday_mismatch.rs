@@ -17,10 +17,13 @@ pub const CHECK: Check = Check {
     summary: "a weekday does not fall on the date it is given for",
     doc: "\
 **What it checks.** A weekday written next to a date (\"Tuesday, September 2\", \"September 2 \
-(Tuesday)\") must be that date's weekday. A weekday alone (\"on Friday\") means the last such \
+(Tuesday)\", \"September 2, a Tuesday\") must be that date's weekday. A weekday alone (\"on Friday\") means the last such \
 day on or before the publication date; if the matcher ties it to an event, that day must be \
 the event's date (or one of its `accept` dates), or at least its day of the week: a weekday \
-that is the event's own names the right day, and the week is the publication date's doing. Without a day-precision publication date a \
+that is the event's own names the right day, and the week is the publication date's doing. \
+The weekday dates the event its own phrase names; failing that, an event its sentence names \
+only if it falls in the weekday's week (\"X, who was arrested in 2023, was sentenced on \
+Tuesday\" does not date the arrest). Without a day-precision publication date a \
 lone weekday is not resolved, never guessed.
 
 **Why.** A wrong weekday reveals a wrong date, or a story re-dated without its weekdays.
@@ -60,7 +63,8 @@ impl Dates {
     }
 
     /// The first date (in claim order) separated from `span` by at most
-    /// three bytes, none of them part of a word.
+    /// three bytes, none of them part of a word, or before it by ", a "
+    /// ("March 3, 2023, a Friday").
     fn next_to(&self, text: &str, span: &Range<usize>) -> Option<usize> {
         let gap_ok = |gap: Option<&str>| {
             gap.is_some_and(|g| g.len() <= 3 && !g.chars().any(char::is_alphanumeric))
@@ -69,10 +73,13 @@ impl Dates {
             .iter()
             .copied()
             .filter(|&(start, _)| gap_ok(text.get(span.end..start)));
-        let before = within(&self.by_end, span.start.saturating_sub(3), span.start)
+        let before = within(&self.by_end, span.start.saturating_sub(4), span.start)
             .iter()
             .copied()
-            .filter(|&(end, _)| gap_ok(text.get(end..span.start)));
+            .filter(|&(end, _)| {
+                let gap = text.get(end..span.start);
+                gap_ok(gap) || gap.is_some_and(|g| g.eq_ignore_ascii_case(", a "))
+            });
         after.chain(before).map(|(_, j)| j).min()
     }
 }
@@ -225,6 +232,16 @@ mod tests {
     }
 
     #[test]
+    fn weekday_in_apposition_after_its_date() {
+        let text = "---\npublished: 2021-09-10\n---\nAcme met on September 2, 2021, a Tuesday, \
+                    and on September 3, 2021, a Friday.";
+        assert_eq!(
+            check(FACTS, text, "weekday-mismatch"),
+            ["error \"Tuesday\": 2 September 2021 was a Thursday, not a Tuesday"]
+        );
+    }
+
+    #[test]
     fn lone_weekday_against_the_event() {
         // Published Saturday 4 September: "Friday" is the 3rd, an accepted date.
         let ok = "---\npublished: 2021-09-04\n---\nAcme announced its pledge on Friday.";
@@ -240,6 +257,11 @@ mod tests {
         assert!(check(FACTS, later, "weekday-mismatch").is_empty());
         let wrong = "---\npublished: 2021-10-20\n---\nAcme announced its pledge on Tuesday.";
         assert_eq!(check(FACTS, wrong, "weekday-mismatch").len(), 1);
+        // An event the weekday's own phrase does not name, weeks away,
+        // is not what the weekday dates.
+        let other = "---\npublished: 2021-10-20\n---\nAcme, whose pledge came in \
+                     September, said on Tuesday that it would hire.";
+        assert!(check(FACTS, other, "weekday-mismatch").is_empty());
     }
 
     /// A weekday of what is to come is the next such day, and it dates the
