@@ -909,8 +909,18 @@ fn dates_something_else(text: &str, extraction: &Extraction, claim: &Claim) -> b
         return true;
     }
     // "7.9% in June": an amount of the sentence ends at most two words
-    // before the date, with no break between. The claims of a sentence are
-    // neighbours in the list.
+    // before a month or a year, with no break between. (A day is an
+    // event's: "laid off 1,100 employees on 17 January".) The claims of a
+    // sentence are neighbours in the list.
+    if matches!(
+        claim.kind,
+        ClaimKind::Date {
+            written: DateKind::Calendar { day: Some(_), .. },
+            ..
+        }
+    ) {
+        return false;
+    }
     let at = extraction
         .claims
         .partition_point(|c| c.sentence < claim.sentence);

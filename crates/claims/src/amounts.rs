@@ -1260,7 +1260,10 @@ fn digits_at(text: &str, start: usize, run_end: usize, floor: usize) -> Option<A
         // 007, 09 (a date part), or space-grouped thousands (5 000).
         return None;
     }
-    let year_like = run.len() == 4 && matches!(run.as_bytes().first(), Some(b'1' | b'2'));
+    // Four digits: "1.85" or "12.5" is no year.
+    let year_like = run.len() == 4
+        && matches!(run.as_bytes().first(), Some(b'1' | b'2'))
+        && run.bytes().all(|b| b.is_ascii_digit());
     let prefix = match prefix_before(text, start, floor) {
         Prefix::Found(currency) => Some(currency),
         Prefix::Glued => return None,
@@ -2827,6 +2830,12 @@ mod tests {
             ),
             ("a 30 mph limit", r#"count "30 mph" = 30 miles per hour"#),
             ("40 kg of rice", r#"count "40 kg" = 40 kilograms"#),
+            // Four characters from 1 or 2 are no year unless all digits.
+            ("weighs 1.85 tonnes", r#"count "1.85 tonnes" = 1.85 tonnes"#),
+            (
+                "injured 12.5 people",
+                r#"count "12.5 people" = 12.5 people"#,
+            ),
             ("with 12 crew aboard", r#"count "12 crew" = 12 crew"#),
             (
                 "five of the six crew members",
