@@ -1829,11 +1829,17 @@ fn noun_after(text: &str, pos: usize) -> Option<(usize, String)> {
             };
             if is_plural_noun(word) && !head_follows {
                 // Lowercase ASCII is its own lowercase: a copy will do.
-                let lower = if word.is_ascii() {
+                let mut lower = if word.is_ascii() {
                     word.to_owned()
                 } else {
                     word.to_lowercase()
                 };
+                // A rate: "400 cases a day", "12 flights per week".
+                if let Some((rate_end, time)) = per_time_after(text, end) {
+                    lower.push_str(" per ");
+                    lower.push_str(time);
+                    return Some((rate_end, lower));
+                }
                 return Some((end, lower));
             }
             let adverb = word.ends_with("ly") && !LY_ADJECTIVE_SET.contains(word);
@@ -1847,6 +1853,38 @@ fn noun_after(text: &str, pos: usize) -> Option<(usize, String)> {
         }
         p = end;
     }
+}
+
+/// "per day", "a week", "an hour" after a counted noun: the unit of time
+/// and the end of the phrase.
+fn per_time_after(text: &str, pos: usize) -> Option<(usize, &'static str)> {
+    const TIMES: [&str; 7] = ["second", "minute", "hour", "day", "week", "month", "year"];
+    let start = skip_hspace(text, pos);
+    if start == pos {
+        return None;
+    }
+    let (end, word) = word_at(text, start)?;
+    if !matches!(word, "per" | "a" | "an") {
+        return None;
+    }
+    let next = skip_hspace(text, end);
+    let (time_end, time) = word_at(text, next)?;
+    let time = TIMES.into_iter().find(|t| *t == time)?;
+    // "an hour", "a day": the article must fit ("a hour" is no rate).
+    let fits = match word {
+        "an" => time == "hour",
+        "a" => time != "hour",
+        _ => true,
+    };
+    // "a year ago", "a year earlier" date the count; they are no rate.
+    let after = skip_hspace(text, time_end);
+    let dated = word_at(text, after).is_some_and(|(_, w)| {
+        matches!(
+            w,
+            "ago" | "earlier" | "later" | "before" | "after" | "from" | "since"
+        )
+    });
+    (next > end && fits && !dated).then_some((time_end, time))
 }
 
 /// A unit of measurement right after a number, after a space or a hyphen
@@ -2830,6 +2868,22 @@ mod tests {
             ),
             ("a 30 mph limit", r#"count "30 mph" = 30 miles per hour"#),
             ("40 kg of rice", r#"count "40 kg" = 40 kilograms"#),
+            (
+                "by 411,000 barrels per day",
+                r#"count "411,000 barrels per day" = 411000 barrels per day"#,
+            ),
+            (
+                "by 411,000 bpd",
+                r#"count "411,000 bpd" = 411000 barrels per day"#,
+            ),
+            (
+                "had 200 workers a year earlier",
+                r#"count "200 workers" = 200 workers"#,
+            ),
+            (
+                "about 400 cases a day",
+                r#"count "400 cases a day" = 400 cases per day hedge=About("about")"#,
+            ),
             // Four characters from 1 or 2 are no year unless all digits.
             ("weighs 1.85 tonnes", r#"count "1.85 tonnes" = 1.85 tonnes"#),
             (

@@ -26,6 +26,8 @@ pub enum Dimension {
     Power,
     /// A change of a rate: percentage points and basis points.
     Points,
+    /// Oil output: barrels per day.
+    Flow,
 }
 
 /// A unit of measurement.
@@ -64,7 +66,7 @@ const fn unit(noun: &'static str, dimension: Dimension, mantissa: i64, scale: u3
     }
 }
 
-use Dimension::{Area, Length, Mass, Points, Power, Speed, Volume};
+use Dimension::{Area, Flow, Length, Mass, Points, Power, Speed, Volume};
 
 const KILOMETRES: Measure = unit("kilometres", Length, 1000, 0);
 const METRES: Measure = unit("metres", Length, 1, 0);
@@ -98,6 +100,7 @@ const MEGAWATTS: Measure = unit("megawatts", Power, 1_000_000, 0);
 const GIGAWATTS: Measure = unit("gigawatts", Power, 1_000_000_000, 0);
 const PERCENTAGE_POINTS: Measure = unit("percentage points", Points, 1, 0);
 const BASIS_POINTS: Measure = unit("basis points", Points, 1, 2);
+const BARRELS_PER_DAY: Measure = unit("barrels per day", Flow, 1, 0);
 
 /// The measure a word or phrase names, as written (singular or plural,
 /// British or American spelling, common abbreviations). Single letters
@@ -155,6 +158,7 @@ pub fn measure(written: &str) -> Option<Measure> {
         "gigawatt" | "gigawatts" => GIGAWATTS,
         "percentage point" | "percentage points" => PERCENTAGE_POINTS,
         "bp" | "bps" | "basis point" | "basis points" => BASIS_POINTS,
+        "bpd" | "barrels per day" | "barrel per day" | "barrels a day" => BARRELS_PER_DAY,
         _ => return None,
     };
     Some(found)
@@ -166,7 +170,14 @@ pub fn measure(written: &str) -> Option<Measure> {
 pub fn opens_phrase(word: &str) -> bool {
     matches!(
         word,
-        "sq" | "square" | "cubic" | "metric" | "nautical" | "percentage" | "basis"
+        "sq" | "square"
+            | "cubic"
+            | "metric"
+            | "nautical"
+            | "percentage"
+            | "basis"
+            | "barrels"
+            | "barrel"
     ) || measure(word).is_some_and(|m| matches!(m.dimension, Length))
 }
 
