@@ -265,6 +265,58 @@ pub fn resolve_ahead(weekday: Weekday, published: Option<FactDate>) -> Resolved 
         })
 }
 
+/// A month, a day of a month or a quarter or half written without a
+/// year, said of what is still to come ("expected in January", "must
+/// report on June 10", "expects revenue of $2 billion in the first
+/// quarter"): the first such one that has not ended by the publication
+/// date. `None` for any other kind, which [`resolve`] reads as it is.
+pub fn resolve_upcoming(kind: &DateKind, published: Option<FactDate>) -> Option<Resolved> {
+    let p = published?;
+    let today = p.first_day();
+    let y = p.year_number();
+    match *kind {
+        DateKind::Calendar {
+            year: None,
+            month: Some(m),
+            day,
+        } => {
+            let this_year = with_day(y, m, day)?;
+            let y = if this_year.last_day() < today {
+                y.checked_add(1)?
+            } else {
+                y
+            };
+            with_day(y, m, day).map(Resolved::Date)
+        }
+        DateKind::Period(PeriodRef::Quarter {
+            quarter,
+            year: None,
+            this_year: false,
+        }) if (1..=4).contains(&quarter) => {
+            upcoming(y, today, |y| Period::Quarter(y, quarter)).map(Resolved::Period)
+        }
+        DateKind::Period(PeriodRef::Half {
+            half,
+            year: None,
+            this_year: false,
+        }) if (1..=2).contains(&half) => {
+            upcoming(y, today, |y| Period::Half(y, half)).map(Resolved::Period)
+        }
+        _ => None,
+    }
+}
+
+/// The period of year `y` made by `of`, or of the next year if it ended
+/// before `today`.
+fn upcoming(y: i16, today: Date, of: impl Fn(i16) -> Period) -> Option<Period> {
+    let this_year = of(y);
+    if this_year.last_day() < today {
+        Some(of(y.checked_add(1)?))
+    } else {
+        Some(this_year)
+    }
+}
+
 // ---------------------------------------------------------------------------
 // Resolution
 

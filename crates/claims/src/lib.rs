@@ -303,7 +303,9 @@ impl Extractor {
                     DateKind::Weekday(day) if future_before(analysis, mention.span.start) => {
                         dates::resolve_ahead(day, published)
                     }
-                    _ => dates::resolve(&mention.kind, published, context),
+                    ref kind => dates::resolve_upcoming(kind, published)
+                        .filter(|_| future_before(analysis, mention.span.start))
+                        .unwrap_or_else(|| dates::resolve(kind, published, context)),
                 },
             };
             if let (DateKind::Calendar { month: Some(_), .. }, Resolved::Date(d)) =
@@ -881,16 +883,23 @@ fn one_of(word: &str, list: &[&str]) -> bool {
 }
 
 /// Words that put what follows them in the future ("will", "is due to").
-const FUTURE_WORDS: [&str; 9] = [
+const FUTURE_WORDS: [&str; 16] = [
+    "aims",
     "can",
     "due",
+    "expect",
     "expected",
+    "expects",
+    "forecast",
+    "forecasts",
     "going",
+    "must",
     "plans",
     "scheduled",
     "shall",
     "will",
     "won't",
+    "would",
 ];
 /// Words that report what was said or done, after which a weekday is past
 /// again ("will ..., it said on Friday" is cut at the comma anyway).
@@ -903,9 +912,17 @@ const REPORTING_WORDS: [&str; 6] = ["announced", "said", "says", "told", "report
 /// ..., and said on Friday" is past).
 fn future_before(text: &str, at: usize) -> bool {
     let before = text.get(..at).unwrap_or("");
-    let phrase = before
-        .rfind([',', ';', ':', '.', '!', '?', '\n'])
-        .map_or(before, |i| &before[i + 1..]);
+    // A comma or a point inside a number ("$1.9 billion") ends no phrase.
+    let bytes = before.as_bytes();
+    let phrase = bytes
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|&(i, &b)| {
+            matches!(b, b';' | b':' | b'!' | b'?' | b'\n')
+                || (matches!(b, b',' | b'.') && !bytes.get(i + 1).is_some_and(u8::is_ascii_digit))
+        })
+        .map_or(before, |(i, _)| before.get(i + 1..).unwrap_or(""));
     // The nearest of a future and a reporting word decides.
     for word in phrase.split_whitespace().rev().take(8) {
         let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
@@ -1355,6 +1372,55 @@ mod tests {
             })
             .collect();
         assert_eq!(days, ["2023-09-15", "2023-09-08"]);
+    }
+
+    #[test]
+    fn months_days_and_quarters_of_what_is_to_come_are_ahead() {
+        let resolved = |text: &str, published: &str| -> Vec<String> {
+            extractor()
+                .extract(text, Format::Text, FactDate::parse(published).ok())
+                .claims
+                .iter()
+                .filter_map(|c| match &c.kind {
+                    ClaimKind::Date {
+                        resolved: Resolved::Date(d),
+                        ..
+                    } => Some(d.to_string()),
+                    ClaimKind::Date {
+                        resolved: Resolved::Period(p),
+                        ..
+                    } => Some(p.to_string()),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(
+            resolved("The first images are expected in January.", "2024-11-15"),
+            ["2025-01"]
+        );
+        assert_eq!(
+            resolved("He must report to prison on June 10.", "2025-03-11"),
+            ["2025-06-10"]
+        );
+        assert_eq!(
+            resolved(
+                "Acme expects revenue of $1.9 billion in the first quarter.",
+                "2024-03-06"
+            ),
+            ["2024-Q1"]
+        );
+        // Said of the past, they are the latest before publication.
+        assert_eq!(
+            resolved(
+                "Revenue of $1.9 billion in the first quarter rose.",
+                "2024-03-06"
+            ),
+            ["2023-Q1"]
+        );
+        assert_eq!(
+            resolved("The images came in January.", "2024-11-15"),
+            ["2024-01"]
+        );
     }
 
     #[test]
