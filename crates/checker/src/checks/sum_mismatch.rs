@@ -160,7 +160,12 @@ fn run(ctx: &Context<'_>) -> Findings {
         let before = ctx.text.get(start..total.span.start).unwrap_or("");
         let tail_start = last_chars_start(before, 40);
         let tail = before.get(tail_start..).unwrap_or("");
-        if !may_hold_cue(tail) {
+        if !may_hold_cue(tail)
+            && !tail
+                .as_bytes()
+                .windows(5)
+                .any(|w| w.eq_ignore_ascii_case(b"total"))
+        {
             continue;
         }
         let tail = tail.to_lowercase();
@@ -171,9 +176,20 @@ fn run(ctx: &Context<'_>) -> Findings {
             })
         };
         let trimmed = tail.trim_end();
+        // "bringing the total paid to the finalists to", "take the total
+        // fee to": "total" among the last six words, then "to".
+        let total_to = || {
+            trimmed.ends_with(" to")
+                && trimmed
+                    .split_whitespace()
+                    .rev()
+                    .take(6)
+                    .any(|w| w == "total")
+        };
         if !TOTAL_CUES
             .iter()
             .any(|cue| trimmed.ends_with(cue) || cue_then_space(cue))
+            && !total_to()
         {
             continue;
         }
@@ -355,6 +371,18 @@ mod tests {
             check(FACTS, wrong, "sum-mismatch"),
             ["error \"4 billion yuan\": the parts add up to 2.5 billion yuan, not 4 billion yuan"]
         );
+    }
+
+    #[test]
+    fn the_total_taken_to_an_amount_is_a_total() {
+        let text = |total: &str| {
+            format!(
+                "Users gave 3 billion yuan and 2 billion yuan, bringing the total paid \
+                 to the fund to {total} billion yuan."
+            )
+        };
+        assert!(check(FACTS, &text("5"), "sum-mismatch").is_empty());
+        assert_eq!(check(FACTS, &text("7"), "sum-mismatch").len(), 1);
     }
 
     #[test]
