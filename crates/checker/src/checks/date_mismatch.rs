@@ -56,7 +56,9 @@ pub fn describe_into(out: &mut String, date: &FactDate) {
 }
 
 /// Whether a date claim is a dateline: equal to the publication date and
-/// at the start of its line (" date 2021-09-04 Acme announced ...").
+/// at the start of its line (" date 2021-09-04 Acme announced ..."), or
+/// after a place of up to 40 characters and before a wire's mark
+/// ("SAN JOSE, California, March 6 (Reuters) -").
 pub fn is_dateline(ctx: &Context<'_>, span: &std::ops::Range<usize>, resolved: &FactDate) -> bool {
     // The cheap test first: most dates are not the publication date, and
     // their line need not be searched for.
@@ -69,7 +71,15 @@ pub fn is_dateline(ctx: &Context<'_>, span: &std::ops::Range<usize>, resolved: &
         .and_then(|t| t.rfind('\n'))
         .map_or(0, |i| i + 1);
     let lead = ctx.text.get(line_start..span.start).unwrap_or("");
-    lead.chars().count() <= 16 && !lead.contains(|c: char| c.is_ascii_digit())
+    if lead.contains(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    let lead_chars = lead.chars().count();
+    let after = ctx.text.get(span.end..).unwrap_or("");
+    let wire_mark = ["(", "-", "–", "—", "/"]
+        .iter()
+        .any(|mark| after.trim_start_matches(' ').starts_with(mark));
+    lead_chars <= 16 || (lead_chars <= 40 && wire_mark)
 }
 
 fn run(ctx: &Context<'_>) -> Findings {
@@ -215,5 +225,12 @@ events:
     fn a_dateline_is_not_an_event_date() {
         let article = "---\npublished: 2021-09-04\n---\n date 2021-09-04 Acme announced its pledge on Friday.";
         assert!(check(FACTS, article, "date-mismatch").is_empty());
+        let wire = "---\npublished: 2021-09-04\n---\nSAN JOSE, California, September 4 (Reuters) - \
+                    Acme announced its pledge.";
+        assert!(check(FACTS, wire, "date-mismatch").is_empty());
+        // The same date inside the story dates the event.
+        let inside = "---\npublished: 2021-09-04\n---\nIn San Jose, California, Acme announced \
+                      its pledge on September 4.";
+        assert_eq!(check(FACTS, inside, "date-mismatch").len(), 1);
     }
 }
