@@ -29,7 +29,8 @@ the old ones. Naming the wrong person as head of a company misinforms readers di
 board on 2021-06-30, and the head was Maria Lindqvist (chief executive). A former role \
 stated as current in a sentence that itself says the person stepped down is a warning; a \
 title the phrase itself calls former (\"Northwind's former chairman Tomas Berg\") is right \
-when he held it.",
+when he held it. A qualifier before a title makes it another (\"Deputy Governor\", \"vice \
+chairman\", \"assistant coach\"): right only when the person held that one.",
     run,
 };
 
@@ -112,6 +113,33 @@ fn calls_former(phrase: &str) -> bool {
         })
 }
 
+/// The title a qualifier right before it makes another ("Deputy
+/// Governor", "vice chairman", "assistant coach"): the qualified title,
+/// canonical if the table knows it, or `None` when no qualifier stands
+/// there.
+fn qualified_title(
+    text: &str,
+    span: &std::ops::Range<usize>,
+    title: &str,
+    titles: &facts::TitleTable,
+) -> Option<String> {
+    const QUALIFIERS: [&str; 4] = ["assistant", "associate", "deputy", "vice"];
+    let before = text.get(..span.start)?;
+    let word = before
+        .strip_suffix([' ', '-'])?
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()?;
+    let qualifier = QUALIFIERS
+        .into_iter()
+        .find(|q| q.eq_ignore_ascii_case(word))?;
+    let qualified = format!("{qualifier} {title}");
+    Some(
+        titles
+            .canonical(&qualified)
+            .map_or(qualified.clone(), str::to_owned),
+    )
+}
+
 /// The last word of `text` ("Former" before "Acme chairman John Doe").
 fn last_word(text: &str) -> &str {
     text.split_whitespace().next_back().unwrap_or("")
@@ -157,7 +185,9 @@ fn run(ctx: &Context<'_>) -> Findings {
         // Room for most messages at once, taken with the first claim checked.
         message.reserve(256);
         let mut severity = Severity::Error;
-        for (title, _) in &role.titles {
+        for (title, span) in &role.titles {
+            let qualified = qualified_title(ctx.text, span, title, titles);
+            let title: &str = qualified.as_deref().unwrap_or(title);
             matching.clear();
             matching.extend(
                 person
@@ -402,6 +432,18 @@ entities:
         // A title the person never held stays wrong.
         let text = format!("{SEPT}John Doe, Acme's former chief executive, spoke.");
         assert_eq!(check(FACTS, &text, "role-mismatch").len(), 1);
+    }
+
+    #[test]
+    fn a_deputy_or_vice_title_is_another_title() {
+        let text = format!("{SEPT}Acme deputy chief executive Jane Roe spoke.");
+        let found = check(FACTS, &text, "role-mismatch");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].contains("deputy chief executive"), "{found:?}");
+        let text = format!("{SEPT}Acme Vice Chairman Jane Roe spoke.");
+        assert_eq!(check(FACTS, &text, "role-mismatch").len(), 1);
+        let text = format!("{SEPT}Acme chief executive Jane Roe spoke.");
+        assert!(check(FACTS, &text, "role-mismatch").is_empty());
     }
 
     #[test]
