@@ -1015,9 +1015,9 @@ pub fn match_all(
 /// unmatched rather than read as contradictions. (Another amount in the
 /// sentence stays a contradiction: "the 51 Billion Project ... reaches 10
 /// billion" says two values of one fact, unless the other amount is
-/// exactly another fact's about the same subject: "will pay 100 million
-/// euros, made up of 85 million and 15 million in add-ons" names the total
-/// and the fixed fee beside the add-ons.)
+/// exactly another fact's: "will pay 100 million euros, made up of 85
+/// million and 15 million in add-ons" names the total and the fixed fee
+/// beside the add-ons.)
 fn one_value_per_fact_and_sentence(
     base: &FactBase,
     text: &str,
@@ -1077,14 +1077,14 @@ fn one_value_per_fact_and_sentence(
 }
 
 /// Whether the amount of `claim` is exactly the value of another quantity
-/// about the subject of quantity `q`, in the same unit.
+/// in the same unit ("the winners earn 4.5 million euros, while the
+/// runners-up receive 2 million" beside the runners-up's fact).
 fn another_facts_value(base: &FactBase, claim: &Claim, q: usize) -> bool {
-    let (Some(stated), Some(winner)) = (stated_amount(claim), base.quantities.get(q)) else {
+    let Some(stated) = stated_amount(claim) else {
         return false;
     };
     base.quantities.iter().enumerate().any(|(i, other)| {
         i != q
-            && other.subject == winner.subject
             && stated.unit.as_ref() == Some(&other.value.unit)
             && amount_agrees(base, stated, other, None).0
     })

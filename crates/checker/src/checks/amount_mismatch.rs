@@ -366,6 +366,25 @@ quantities:
     }
 
     #[test]
+    fn another_subjects_value_beside_a_right_one_is_no_contradiction() {
+        const PRIZES: &str = "\
+entities:
+  - { id: winners, kind: organization, name: Montoro }
+  - { id: losers, kind: organization, name: Sarrion }
+quantities:
+  - { id: winners-prize, subject: winners, what: winners' prize, cues: [winners], value: 4.5 million EUR }
+  - { id: losers-prize, subject: losers, what: runners-up prize, cues: [receive], value: 2 million EUR }
+";
+        let text = |winners: &str| {
+            format!(
+                "The winners earn {winners} million euros, while Sarrion receive 2 million euros."
+            )
+        };
+        assert!(check(PRIZES, &text("4.5"), "amount-mismatch").is_empty());
+        assert_eq!(check(PRIZES, &text("5.5"), "amount-mismatch").len(), 1);
+    }
+
+    #[test]
     fn yen_sign_is_yen_where_the_facts_count_in_yen() {
         const YEN: &str = "\
 entities:
