@@ -723,6 +723,14 @@ fn qualify(
     });
 }
 
+/// Whether the name at `start` follows "according to".
+fn attributes(text: &str, start: usize) -> bool {
+    let before = text.get(..start).unwrap_or("").trim_end();
+    before
+        .get(before.len().saturating_sub(12)..)
+        .is_some_and(|tail| tail.eq_ignore_ascii_case("according to"))
+}
+
 fn subject_of(m: &Mention, link: Link) -> Subject {
     Subject {
         entity: m.entity.clone(),
@@ -767,7 +775,12 @@ fn link(text: &str, sentences: &[Sentence], mentions: &[Mention], claims: &mut [
                 .iter()
                 .filter(|m| m.span.end <= sentence.span.end),
         );
-        let first = inside.iter().find(|m| m.kind != EntityKind::Place).copied();
+        // The source of an attribution ("..., according to Cal Fire") is
+        // not what the sentence is about.
+        let first = inside
+            .iter()
+            .find(|m| m.kind != EntityKind::Place && !attributes(text, m.span.start))
+            .copied();
         // Periods and dates stated in this sentence.
         qualifiers.clear();
         qualifiers.extend(
@@ -819,7 +832,11 @@ fn link(text: &str, sentences: &[Sentence], mentions: &[Mention], claims: &mut [
                     inside
                         .iter()
                         .filter(|m| m.span.start >= local.start && m.span.end <= local.end)
-                        .find(|m| m.kind != EntityKind::Place && m.span.start >= claim.span.end)
+                        .find(|m| {
+                            m.kind != EntityKind::Place
+                                && m.span.start >= claim.span.end
+                                && !attributes(text, m.span.start)
+                        })
                 })
                 .copied();
             claim.subject = match (in_clause, first, earlier) {
@@ -1346,6 +1363,20 @@ mod tests {
         for list in [&OPENERS[..], &TITLE_WORDS[..]] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "sorted: {list:?}");
         }
+    }
+
+    #[test]
+    fn the_source_of_an_attribution_is_not_the_subject() {
+        let text = "Acme's revenue rose 9%. The unit was 21% smaller, according to Northwind. \
+                    Northwind's revenue rose 4%.";
+        let extraction = extractor().extract(text, Format::Text, None);
+        let subjects: Vec<Option<&str>> = extraction
+            .claims
+            .iter()
+            .filter(|c| matches!(c.kind, ClaimKind::Amount(_)))
+            .map(|c| c.subject.as_ref().map(|s| &*s.entity))
+            .collect();
+        assert_eq!(subjects, [Some("acme"), Some("acme"), Some("northwind")]);
     }
 
     #[test]
