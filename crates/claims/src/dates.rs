@@ -279,39 +279,41 @@ pub fn resolve_upcoming(kind: &DateKind, published: Option<FactDate>) -> Option<
             year: None,
             month: Some(m),
             day,
-        } => {
-            let this_year = with_day(y, m, day)?;
-            let y = if this_year.last_day() < today {
-                y.checked_add(1)?
-            } else {
-                y
-            };
-            with_day(y, m, day).map(Resolved::Date)
-        }
+        } => upcoming(y, today, |y| with_day(y, m, day), FactDate::last_day).map(Resolved::Date),
         DateKind::Period(PeriodRef::Quarter {
             quarter,
             year: None,
             this_year: false,
-        }) if (1..=4).contains(&quarter) => {
-            upcoming(y, today, |y| Period::Quarter(y, quarter)).map(Resolved::Period)
-        }
+        }) if (1..=4).contains(&quarter) => upcoming(
+            y,
+            today,
+            |y| Some(Period::Quarter(y, quarter)),
+            Period::last_day,
+        )
+        .map(Resolved::Period),
         DateKind::Period(PeriodRef::Half {
             half,
             year: None,
             this_year: false,
         }) if (1..=2).contains(&half) => {
-            upcoming(y, today, |y| Period::Half(y, half)).map(Resolved::Period)
+            upcoming(y, today, |y| Some(Period::Half(y, half)), Period::last_day)
+                .map(Resolved::Period)
         }
         _ => None,
     }
 }
 
-/// The period of year `y` made by `of`, or of the next year if it ended
-/// before `today`.
-fn upcoming(y: i16, today: Date, of: impl Fn(i16) -> Period) -> Option<Period> {
-    let this_year = of(y);
-    if this_year.last_day() < today {
-        Some(of(y.checked_add(1)?))
+/// What `of` makes of year `y`, or of the next year if that ended before
+/// `today`.
+fn upcoming<T>(
+    y: i16,
+    today: Date,
+    of: impl Fn(i16) -> Option<T>,
+    last_day: impl Fn(&T) -> Date,
+) -> Option<T> {
+    let this_year = of(y)?;
+    if last_day(&this_year) < today {
+        of(y.checked_add(1)?)
     } else {
         Some(this_year)
     }
