@@ -1900,7 +1900,8 @@ fn measure_after(text: &str, pos: usize) -> Option<(usize, facts::measure::Measu
         return None;
     }
     let (end, first) = unit_word_at(text, start)?;
-    if facts::measure::opens_phrase(first) {
+    let single = facts::measure::measure(first);
+    if facts::measure::opens_phrase(first, single) {
         // "square kilometres", "miles per hour": one or two more words,
         // each after a single space.
         let mut phrase_end = end;
@@ -1920,7 +1921,7 @@ fn measure_after(text: &str, pos: usize) -> Option<(usize, facts::measure::Measu
             }
         }
     }
-    Some((end, facts::measure::measure(first)?))
+    Some((end, single?))
 }
 
 /// A word of a unit's name at `pos`: ASCII letters, digits, `/` and `²`

@@ -725,10 +725,15 @@ fn qualify(
 
 /// Whether the name at `start` follows "according to".
 fn attributes(text: &str, start: usize) -> bool {
-    let before = text.get(..start).unwrap_or("").trim_end();
-    before
-        .get(before.len().saturating_sub(12)..)
-        .is_some_and(|tail| tail.eq_ignore_ascii_case("according to"))
+    // Bytes: asked of every mention that could be a sentence's subject.
+    let bytes = text.as_bytes();
+    let mut end = start.min(bytes.len());
+    while end > 0 && bytes.get(end - 1) == Some(&b' ') {
+        end -= 1;
+    }
+    end.checked_sub(12)
+        .and_then(|from| bytes.get(from..end))
+        .is_some_and(|tail| tail.eq_ignore_ascii_case(b"according to"))
 }
 
 fn subject_of(m: &Mention, link: Link) -> Subject {

@@ -164,10 +164,11 @@ pub fn measure(written: &str) -> Option<Measure> {
     Some(found)
 }
 
-/// The words a measure's name can start with when it runs over several
-/// words ("square kilometres", "miles per hour"): the claims scanner reads
-/// a second and third word only after one of these.
-pub fn opens_phrase(word: &str) -> bool {
+/// Whether a measure's name can start with `word` (whose own measure, if
+/// any, is `alone`) and run over several words ("square kilometres",
+/// "miles per hour"): the claims scanner reads a second and third word
+/// only after one of these.
+pub fn opens_phrase(word: &str, alone: Option<Measure>) -> bool {
     matches!(
         word,
         "sq" | "square"
@@ -178,7 +179,7 @@ pub fn opens_phrase(word: &str) -> bool {
             | "basis"
             | "barrels"
             | "barrel"
-    ) || measure(word).is_some_and(|m| matches!(m.dimension, Length))
+    ) || alone.is_some_and(|m| matches!(m.dimension, Length))
 }
 
 #[cfg(test)]
