@@ -1294,7 +1294,7 @@ fn digits_at(text: &str, start: usize, run_end: usize, floor: usize) -> Option<A
     let glued = match after_digits(text, run_end) {
         After::Clean => None,
         After::Glued(end, scale, single) => Some((end, scale, single)),
-        After::Reject => return None,
+        After::Reject => return record_ordinal(text, start, run_end, floor),
     };
     // Parsed last: most rejections above are cheaper.
     let value = parse_run(run)?;
@@ -1313,6 +1313,75 @@ fn digits_at(text: &str, start: usize, run_end: usize, floor: usize) -> Option<A
         },
         prefix,
     )
+}
+
+/// An ordinal that counts ("a record 12th title", "its 14th increase in a
+/// row", "the 10th consecutive quarter"): the count of the noun after it,
+/// as a plural. Other ordinals rank or date ("the 5th largest", "on the
+/// 22nd") and stay unread.
+fn record_ordinal(text: &str, start: usize, run_end: usize, floor: usize) -> Option<Atom> {
+    let suffix = text.get(run_end..run_end + 2)?;
+    if !matches!(suffix, "st" | "nd" | "rd" | "th") || word_char_at(text, run_end + 2) {
+        return None;
+    }
+    let value = parse_plain_run(text.get(start..run_end)?.as_bytes())?;
+    if value.scale() != 0 {
+        return None;
+    }
+    // "consecutive", "straight", "successive" right after, or "record" in
+    // the two words before, or "in a row" after the noun.
+    let before = text.get(floor..start).unwrap_or("");
+    let record = before
+        .split_whitespace()
+        .rev()
+        .take(2)
+        .any(|w| w.eq_ignore_ascii_case("record"));
+    let mut p = run_end + 2;
+    let mut streak = false;
+    for _ in 0..2 {
+        let next = skip_hspace(text, p);
+        let (end, word) = word_at(text, next)?;
+        if next == p {
+            return None;
+        }
+        if matches!(word, "consecutive" | "straight" | "successive") {
+            streak = true;
+            p = end;
+            continue;
+        }
+        if !word.chars().all(|c| c.is_ascii_lowercase()) || word.len() < 3 {
+            return None;
+        }
+        let in_a_row = phrase_at(text, skip_hspace(text, end), "in a row", false).is_some();
+        if !(record || streak || in_a_row) {
+            return None;
+        }
+        let plural = if word.ends_with('s') {
+            return None;
+        } else if let Some(stem) = word
+            .strip_suffix('y')
+            .filter(|s| !s.ends_with(['a', 'e', 'o', 'u']))
+        {
+            format!("{stem}ies")
+        } else if ["ch", "sh", "x"].iter().any(|e| word.ends_with(e)) {
+            format!("{word}es")
+        } else {
+            format!("{word}s")
+        };
+        return Some(Atom {
+            amount: Amount {
+                span: start..end,
+                number: value,
+                scale: Scale::One,
+                unit: Some(Unit::Noun(plural)),
+                hedge: Hedge::None,
+                hedge_span: None,
+                ambiguous_currency: false,
+            },
+            malformed: None,
+        });
+    }
+    None
 }
 
 /// What follows the digits of a number.
@@ -2869,6 +2938,19 @@ mod tests {
             ),
             ("a 30 mph limit", r#"count "30 mph" = 30 miles per hour"#),
             ("40 kg of rice", r#"count "40 kg" = 40 kilograms"#),
+            // Ordinals that count.
+            (
+                "won a record 12th title",
+                r#"count "12th title" = 12 titles"#,
+            ),
+            (
+                "its 14th increase in a row",
+                r#"count "14th increase" = 14 increases"#,
+            ),
+            (
+                "the 10th consecutive quarter",
+                r#"count "10th consecutive quarter" = 10 quarters"#,
+            ),
             (
                 "by 411,000 barrels per day",
                 r#"count "411,000 barrels per day" = 411000 barrels per day"#,
@@ -2947,6 +3029,11 @@ mod tests {
     #[test]
     fn not_amounts() {
         let cases: &[&str] = &[
+            "the 5th largest company",
+            "his 3rd goal of the season",
+            "in the 20th century",
+            "a record 12th",
+            "a record 1.5th title",
             "in 2019",
             "date 2021-09-04 Acme",
             "On September 2, Acme",
