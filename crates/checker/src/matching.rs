@@ -468,6 +468,9 @@ impl FactIndex {
         date: impl FnOnce() -> Option<FactDate>,
     ) -> (bool, bool) {
         let unit = stated.unit.as_ref();
+        if currency_swap(base, stated, &q.value) {
+            return (false, false);
+        }
         if let (Some(Unit::Noun(to)), Unit::Noun(from)) = (unit, &q.value.unit) {
             if to != from && facts::measure::measure(to).is_some() {
                 // Another measure of the same dimension (`unit_score`):
@@ -687,6 +690,32 @@ pub fn same_noun(said: &str, fact: &str, words: &str) -> bool {
             && words.to_lowercase().contains(fact)
 }
 
+/// Whether `stated` is the fact's figure in another currency, one that no
+/// rate links to the fact's and no fact counts in ("159,800 yuan" for a
+/// price of 159,800 yen): a wrong currency, which no conversion could
+/// show. (Where facts count in it, "£999 in Britain" beside a $999 price
+/// is another fact's.)
+pub fn currency_swap(base: &FactBase, stated: &Amount, fact: &facts::Amount) -> bool {
+    let (Some(said @ Unit::Currency(a)), Unit::Currency(b)) = (stated.unit.as_ref(), &fact.unit)
+    else {
+        return false;
+    };
+    a != b
+        && stated
+            .number
+            .checked_mul(stated.scale.factor())
+            .is_some_and(|v| Some(v) == fact.value())
+        && !base
+            .rates
+            .iter()
+            .any(|r| (r.base == *a && r.quote == *b) || (r.base == *b && r.quote == *a))
+        && !base.quantities.iter().any(|q| {
+            std::iter::once(&q.value)
+                .chain(&q.accept)
+                .any(|v| v.unit == *said)
+        })
+}
+
 /// Whether a claim's unit can be compared with a fact's.
 fn unit_score(
     base: &FactBase,
@@ -791,6 +820,9 @@ fn amount_agrees_with(
     let Some(claim) = claim else {
         return (true, false, true);
     };
+    if currency_swap(base, stated, &q.value) {
+        return (false, false, false);
+    }
     let unit = stated.unit.as_ref();
     let Some((value, far)) = fact_interval(base, &q.value, unit, date) else {
         return (true, false, true);
@@ -1469,6 +1501,7 @@ fn match_claim<'a>(
                 }
                 let words = text.get(stated.span.clone()).unwrap_or("");
                 unit_score(base, stated.unit.as_ref(), words, &q.value.unit, &q.cues)
+                    .or_else(|| currency_swap(base, stated, &q.value).then_some(0))
             }
             None => (i < base.events.len()).then_some(0),
         }
@@ -1862,6 +1895,7 @@ mod tests {
                     let words = text.get(stated.span.clone()).unwrap_or("");
                     if let Some(unit) =
                         unit_score(base, stated.unit.as_ref(), words, &q.value.unit, &q.cues)
+                            .or_else(|| currency_swap(base, stated, &q.value).then_some(0))
                     {
                         tied.push((i, subject + unit));
                     }

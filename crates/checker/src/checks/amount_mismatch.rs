@@ -19,7 +19,9 @@ pub const CHECK: Check = Check {
 fact (same subject, the fact's cue words nearby, the same period) is compared with the fact's \
 value at the precision the article states, widened by its hedge: \"15.5 billion\" stands for \
 15.45 to 15.55 billion, \"more than 300 million\" for at least 299.5 million. Amounts in \
-another currency are converted with the rates of the fact base. A fact's `accept` values count \
+another currency are converted with the rates of the fact base; the fact's very figure in a \
+currency that no rate links and no fact counts in (\"£250,000\" for a fine of $250,000) is a \
+wrong currency. A fact's `accept` values count \
 as right.
 
 **Why.** A wrong figure is the most common factual error in news copy, and the one readers \
@@ -97,10 +99,18 @@ fn run(ctx: &Context<'_>) -> Findings {
         if !m.contradicts() || counts_something_else(stated, q, ctx.words(&stated.span)) {
             continue;
         }
+        // The figure in another currency than the fact's, with no rate
+        // between them: the currency is what is wrong.
+        let swapped = matching::currency_swap(ctx.facts, stated, &q.value);
         let date = matching::rate_date(Some(q), claim, ctx.published());
-        let Some((fact_interval, far)) =
+        let interval = if swapped {
+            q.value
+                .value()
+                .map(|v| (numbers::Interval::exact(v), false))
+        } else {
             matching::fact_interval(ctx.facts, &q.value, stated.unit.as_ref(), date.as_ref())
-        else {
+        };
+        let Some((fact_interval, far)) = interval else {
             continue;
         };
         if far {
@@ -113,9 +123,20 @@ fn run(ctx: &Context<'_>) -> Findings {
         else {
             continue;
         };
-        let expected = numbers::render_exact_like(middle, stated);
+        let expected = if swapped {
+            numbers::render_exact_like(
+                middle,
+                &claims::Amount {
+                    unit: Some(q.value.unit.clone()),
+                    ..stated.clone()
+                },
+            )
+        } else {
+            numbers::render_exact_like(middle, stated)
+        };
         let what = q.what.as_deref().unwrap_or(&q.id);
-        let converted = matches!((&stated.unit, &q.value.unit), (Some(Unit::Currency(a)), Unit::Currency(b)) if a != b);
+        let converted = !swapped
+            && matches!((&stated.unit, &q.value.unit), (Some(Unit::Currency(a)), Unit::Currency(b)) if a != b);
         // Most helps run past 160 bytes (the fact's rendering and source).
         let mut help = String::with_capacity(384);
         help.push_str(what);
@@ -382,6 +403,25 @@ quantities:
         };
         assert!(check(PRIZES, &text("4.5"), "amount-mismatch").is_empty());
         assert_eq!(check(PRIZES, &text("5.5"), "amount-mismatch").len(), 1);
+    }
+
+    #[test]
+    fn the_figure_in_a_currency_nothing_links_is_a_wrong_currency() {
+        const FINES: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme }
+quantities:
+  - { id: fine, subject: acme, what: the fine, cues: [fine], value: 250000 USD }
+";
+        assert_eq!(
+            check(FINES, "Acme must pay a £250,000 fine.", "amount-mismatch").len(),
+            1
+        );
+        // Another figure in that currency says nothing: no rate converts it.
+        assert!(check(FINES, "Acme must pay a £200,000 fine.", "amount-mismatch").is_empty());
+        // Where a fact counts in pounds, "£250,000" may be that one's.
+        let pounds = format!("{FINES}  - {{ id: fee, subject: acme, value: 9 GBP }}\n");
+        assert!(check(&pounds, "Acme must pay a £250,000 fine.", "amount-mismatch").is_empty());
     }
 
     #[test]
