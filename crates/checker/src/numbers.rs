@@ -300,7 +300,7 @@ pub fn render_into(out: &mut String, number: Decimal, scale: Scale, unit: Option
                 other => ("", Some(other)),
             };
             out.push_str(prefix);
-            push_decimal(out, number);
+            push_grouped(out, number);
             scale_word(out);
             if let Some(suffix) = suffix {
                 out.push(' ');
@@ -308,19 +308,40 @@ pub fn render_into(out: &mut String, number: Decimal, scale: Scale, unit: Option
             }
         }
         Some(Unit::Percent) => {
-            push_decimal(out, number);
+            push_grouped(out, number);
             out.push('%');
         }
         Some(Unit::Noun(noun)) => {
-            push_decimal(out, number);
+            push_grouped(out, number);
             scale_word(out);
             out.push(' ');
             out.push_str(noun);
         }
         None => {
-            push_decimal(out, number);
+            push_grouped(out, number);
             scale_word(out);
         }
+    }
+}
+
+/// [`push_decimal`] with the thousands of the whole part grouped by
+/// commas, as news copy writes them ("$250,000", "1,850 kilograms").
+pub fn push_grouped(out: &mut String, number: Decimal) {
+    let start = out.len();
+    push_decimal(out, number);
+    let digits_start = start + usize::from(out.as_bytes().get(start) == Some(&b'-'));
+    let whole_end = out
+        .get(digits_start..)
+        .and_then(|d| d.find('.'))
+        .map_or(out.len(), |i| digits_start + i);
+    let whole = whole_end.saturating_sub(digits_start);
+    if whole <= 3 {
+        return;
+    }
+    let mut at = whole_end;
+    while at > digits_start + 3 {
+        at -= 3;
+        out.insert(at, ',');
     }
 }
 
@@ -674,6 +695,13 @@ mod tests {
             ),
             "20 billion yuan"
         );
+        // Thousands are grouped, as news copy writes them.
+        let like = amount("250000", Scale::One, Hedge::None);
+        let value = Decimal::from_str("250000").unwrap();
+        assert_eq!(render_exact_like(value, &like), "$250,000");
+        let mut out = String::new();
+        push_grouped(&mut out, Decimal::from_str("-1234567.891").unwrap());
+        assert_eq!(out, "-1,234,567.891");
         // A figure far below the article's scale or last digit keeps its
         // significant digits.
         let like = amount("350", Scale::Million, Hedge::None);

@@ -795,7 +795,7 @@ rates:
         "{messages:#?}"
     );
     assert!(
-        messages[2].ends_with("the facts say 1234567890123456789 employees"),
+        messages[2].ends_with("the facts say 1,234,567,890,123,456,789 employees"),
         "{messages:#?}"
     );
     assert_eq!(report["summary"]["verified"], 3, "the exact values verify");
