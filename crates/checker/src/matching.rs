@@ -824,6 +824,15 @@ fn amount_agrees_with(
         return (false, false, false);
     }
     let unit = stated.unit.as_ref();
+    // A measure in another unit than the fact's is a conversion, rounded.
+    let claim = match (unit, &q.value.unit) {
+        (Some(Unit::Noun(to)), Unit::Noun(from))
+            if to != from && facts::measure::measure(to).is_some() =>
+        {
+            numbers::widen_for_conversion(claim, stated)
+        }
+        _ => claim,
+    };
     let Some((value, far)) = fact_interval(base, &q.value, unit, date) else {
         return (true, false, true);
     };

@@ -49,6 +49,20 @@ fn significant_unit(number: Decimal) -> Decimal {
     unit
 }
 
+/// `claim` (the interval of `stated`) widened for a converted measure:
+/// "7,400 km (4,600 miles)" rounds the conversion to its last significant
+/// digit (4,598 miles), so 4,600 stands for 4,550 to 4,650.
+pub fn widen_for_conversion(claim: Interval, stated: &Amount) -> Interval {
+    let half = significant_unit(stated.number)
+        .checked_mul(stated.scale.factor())
+        .and_then(|u| u.checked_div(Decimal::TWO))
+        .unwrap_or_default();
+    Interval {
+        lo: claim.lo.checked_sub(half).unwrap_or(claim.lo),
+        hi: claim.hi.checked_add(half).unwrap_or(claim.hi),
+    }
+}
+
 /// The values a stated amount stands for. "15.5 billion" is
 /// [15.45, 15.55] billion: anything that rounds to it at the stated
 /// precision. Hedges widen it.

@@ -294,6 +294,14 @@ quantities:
             found("Quake Survey said it struck 72 miles southwest of the city."),
             ["error \"72 miles\": 72 miles does not match the distance: the facts say 45 miles"]
         );
+        // A conversion rounded at its own significant digits agrees: 72 km
+        // is 44.74 miles, which "40 miles" rounds and "30 miles" does not.
+        assert!(found("Quake Survey said it struck 40 miles southwest of the city.").is_empty());
+        assert_eq!(
+            found("Quake Survey said it struck 30 miles southwest of the city.").len(),
+            1
+        );
+        assert!(found("Quake Survey said it struck 72,000 metres southwest.").is_empty());
         // An accepted value counts in its own unit: 45 miles is no 45 km.
         assert_eq!(
             found("Quake Survey said it struck 45 km southwest of the city.").len(),
