@@ -291,7 +291,7 @@ impl Gazetteer {
     }
 
     /// A misspelling read as a mention of the name it misses, for linking
-    /// claims to subjects: "Alibab was fined $2.8 billion" is about the
+    /// claims to subjects: "Acem was fined $2.8 billion" is about the
     /// entity whose name it misspells.
     pub fn as_mention(&self, m: &Misspelling) -> Option<Mention> {
         let known = self.names.iter().find(|k| k.entity == m.entity)?;
