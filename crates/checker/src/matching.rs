@@ -13,7 +13,7 @@ use std::hash::BuildHasherDefault;
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
-use claims::{Amount, Claim, ClaimKind, DateKind, Extraction, Link, Resolved, Workload};
+use claims::{Amount, Claim, ClaimKind, DateKind, Extraction, Link, Resolved, Workload, one_of};
 use facts::{EntityKind, FactBase, FactDate, IdHasher, Period, Quantity, Unit};
 
 use crate::cues::{CueHit, CueSearch};
@@ -909,17 +909,6 @@ const BOUND_WORDS: [&str; 9] = [
 /// first ("between 2017 and 2019", "from May to July").
 const RANGE_OPENERS: [&str; 2] = ["from", "between"];
 const RANGE_WORDS: [&str; 3] = ["and", "to", "through"];
-
-/// Whether `word` is one of `set` (lowercase), in any ASCII case. Most
-/// words differ from every listed one in length or first letter.
-fn one_of(word: &str, set: &[&str]) -> bool {
-    let first = word.as_bytes().first().map(|b| b | 0x20);
-    set.iter().any(|w| {
-        w.len() == word.len()
-            && w.as_bytes().first().copied() == first
-            && word.eq_ignore_ascii_case(w)
-    })
-}
 
 /// Whether a calendar date dates something other than an event: the amount
 /// just before it ("7.9% in June"), or a bound ("since April 2008").

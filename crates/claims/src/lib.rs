@@ -897,11 +897,16 @@ fn link(text: &str, sentences: &[Sentence], mentions: &[Mention], claims: &mut [
     }
 }
 
-/// Whether `word` is one of `list` (lowercase), in any ASCII case, without
-/// lowercasing it into a new string.
-fn one_of(word: &str, list: &[&str]) -> bool {
-    list.iter()
-        .any(|w| w.len() == word.len() && w.eq_ignore_ascii_case(word))
+/// Whether `word` is one of `list` (lowercase words starting with a letter
+/// or digit), in any ASCII case, without lowercasing it into a new string.
+/// Most words differ from every listed one in length or first letter.
+pub fn one_of(word: &str, list: &[&str]) -> bool {
+    let first = word.as_bytes().first().map(|b| b | 0x20);
+    list.iter().any(|w| {
+        w.len() == word.len()
+            && w.as_bytes().first().copied() == first
+            && w.eq_ignore_ascii_case(word)
+    })
 }
 
 /// Words that put what follows them in the future ("will", "is due to").
