@@ -1621,22 +1621,28 @@ fn match_claim<'a>(
                 // whichever entity: no contradiction. "On August 18,"
                 // names no event.
                 if m.contradicts() && !weekday {
-                    // Rare: the phrase is found for contradictions only.
-                    let mut own = CueSet::default();
-                    let phrase = window(text, &sentence.span, &claim.span);
-                    let start = sentence.span.start;
-                    cues.within(
-                        index,
-                        sentence_text,
-                        phrase.start.saturating_sub(start)..phrase.end.saturating_sub(start),
-                        &mut own,
-                    );
+                    // The phrase's cues: already found when the date needs
+                    // its phrase, else found here (for contradictions only).
+                    let mut apart = CueSet::default();
+                    let own: &CueSet = if needs_phrase {
+                        near
+                    } else {
+                        let phrase = window(text, &sentence.span, &claim.span);
+                        let start = sentence.span.start;
+                        cues.within(
+                            index,
+                            sentence_text,
+                            phrase.start.saturating_sub(start)..phrase.end.saturating_sub(start),
+                            &mut apart,
+                        );
+                        &apart
+                    };
                     let FactKind::Event(winner) = m.kind else {
                         return m;
                     };
                     let winner_named =
-                        (index.event_cue_sets.get(winner)).is_some_and(|set| set.meets(&own));
-                    m.other_agrees |= !winner_named && another_events_day(base, index, d, &own);
+                        (index.event_cue_sets.get(winner)).is_some_and(|set| set.meets(own));
+                    m.other_agrees |= !winner_named && another_events_day(base, index, d, own);
                 }
                 m
             })
