@@ -900,6 +900,8 @@ fn link(text: &str, sentences: &[Sentence], mentions: &[Mention], claims: &mut [
 /// Whether `word` is one of `list` (lowercase words starting with a letter
 /// or digit), in any ASCII case, without lowercasing it into a new string.
 /// Most words differ from every listed one in length or first letter.
+/// Inlined: the checker's matching calls it per word, across the crates.
+#[inline]
 pub fn one_of(word: &str, list: &[&str]) -> bool {
     let first = word.as_bytes().first().map(|b| b | 0x20);
     list.iter().any(|w| {
