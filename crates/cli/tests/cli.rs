@@ -377,13 +377,13 @@ fn factcheck_toml_sets_defaults_and_per_source_ignores_need_reasons() {
     )
     .unwrap();
     let settings = format!(
-        "facts = {:?}\nsources = [\"a.txt\"]\ndeny = \"error\"\n\n[[ignore]]\npath = \"a.txt\"\ncode = \"conversion-inconsistent\"\nreason = \"the wire's own figure, queried\"\n",
+        "facts = {:?}\nsources = [\"a.txt\"]\ndeny = \"error\"\n\n[[ignore]]\npath = \"a.txt\"\ncode = \"conversion-inconsistent\"\nreason = \"the wire's own figure, queried\"\n\n[[ignore]]\npath = \"a.txt\"\ncode = \"amount-mismatch\"\nreason = \"an editorial figure, queried\"\n",
         facts.to_str().unwrap()
     );
     std::fs::write(dir.join("factcheck.toml"), &settings).unwrap();
     let out = factcheck_in(&dir, &["check"], None);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    assert!(text(&out.stdout).contains("1 suppressed"));
+    assert!(text(&out.stdout).contains("2 suppressed"));
     let no_reason = settings.replace("reason = \"the wire's own figure, queried\"\n", "");
     std::fs::write(dir.join("factcheck.toml"), no_reason).unwrap();
     let out = factcheck_in(&dir, &["check"], None);
