@@ -1404,11 +1404,15 @@ fn aside(text: &str, span: &Range<usize>, unit: Option<&Unit>) -> Aside {
         return Aside::Shares;
     }
     let percent = matches!(unit, Some(Unit::Percent));
-    if !percent
-        && YEAR_EARLIER_AFTER
-            .iter()
-            .any(|w| starts_with_words(after, w))
-    {
+    // "a year before" ends its phrase: "$39,800 a year before discounts"
+    // is a yearly price before something.
+    let year_earlier = |w: &&str| {
+        starts_with_words(after, w)
+            && !(w.ends_with("before")
+                && (after.get(w.len()..).unwrap_or("").trim_start())
+                    .starts_with(|c: char| c.is_alphanumeric()))
+    };
+    if !percent && YEAR_EARLIER_AFTER.iter().any(year_earlier) {
         return Aside::YearEarlier;
     }
     // Five words fit in the last 80 bytes, near enough; the clause starts
@@ -1570,8 +1574,16 @@ fn match_claim<'a>(
     );
     // "Halden's shares fell 3.8%": a sentence that names its subject
     // before the claim is about it.
+    // "Almada said ... could take the total fee to 110 million euros"
+    // names a speaker, not what the figure is about (unless the claim's
+    // phrase says "its").
     let named_before = claim.subject.as_ref().is_none_or(|s| {
-        s.link != Link::Earlier && s.kind != EntityKind::Person && s.span.end <= claim.span.start
+        let speaker = speaks(text.get(s.span.end..claim.span.start).unwrap_or(""))
+            && !says_its(text, extraction, claim);
+        s.link != Link::Earlier
+            && s.kind != EntityKind::Person
+            && s.span.end <= claim.span.start
+            && !speaker
     });
     if found.is_some() || named_before {
         return found;
@@ -1670,6 +1682,35 @@ const SPEECH: [&str; 9] = [
     "adds",
     "according to",
 ];
+
+/// Whether `after` (the words after a name) starts with a verb of speech:
+/// "Almada said in a statement that ...".
+fn speaks(after: &str) -> bool {
+    let word = after
+        .trim_start()
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    ["said", "says", "told", "added", "stated"]
+        .iter()
+        .any(|w| word.eq_ignore_ascii_case(w))
+}
+
+/// Whether the claim's phrase refers back to a speaker before it: "its
+/// shares fell 3.8%", "said it will invest in 65 projects" are about the
+/// entity just named.
+fn says_its(text: &str, extraction: &Extraction, claim: &Claim) -> bool {
+    let Some(sentence) = extraction.sentences.get(claim.sentence) else {
+        return false;
+    };
+    let phrase = window(text, &sentence.span, &claim.span);
+    let before = text.get(phrase.start..claim.span.start).unwrap_or("");
+    before.split(|c: char| !c.is_ascii_alphabetic()).any(|w| {
+        ["it", "its", "they", "their", "we", "our"]
+            .iter()
+            .any(|p| w.eq_ignore_ascii_case(p))
+    })
+}
 
 /// The subject score of an entity the article names elsewhere.
 const STORY_SUBJECT: i32 = 1;
@@ -2171,6 +2212,8 @@ mod tests {
                 s.link == Link::Earlier
                     || s.kind == EntityKind::Person
                     || s.span.end > claim.span.start
+                    || (speaks(&text[s.span.end..claim.span.start])
+                        && !says_its(text, extraction, claim))
             });
         if !story {
             return found;
@@ -2430,6 +2473,21 @@ mod tests {
                 "compared with $6.96 billion a year earlier",
                 "$6.96 billion",
                 Aside::YearEarlier,
+            ),
+            (
+                "sales of $6.1 billion a year before.",
+                "$6.1 billion",
+                Aside::YearEarlier,
+            ),
+            (
+                "$5 billion the year before, when",
+                "$5 billion",
+                Aside::YearEarlier,
+            ),
+            (
+                "a list price of $39,800 a year before discounts",
+                "$39,800",
+                Aside::Plain,
             ),
             (
                 "up from the year-ago $6.96 billion",
@@ -2807,6 +2865,8 @@ events:
         );
         let text = article("Deliveries will start in 2026, Ann Lee said.");
         assert_eq!(check(FACTS, &text, "date-mismatch").len(), 1);
+        let text = article("OrbitCo said in a statement that the launch mass was 1,580 kg.");
+        assert_eq!(check(FACTS, &text, "amount-mismatch").len(), 1);
     }
 
     #[test]
@@ -2842,6 +2902,11 @@ events:
             "On Monday, OrbitCo said its fund reported results; its shares fell 3.8%.",
             // A sentence about a name the facts do not know.
             "Rival Globex said its deliveries would start in 2025.",
+            // An organisation that speaks is no sentence's topic, but
+            // another organisation's fact needs a cue: none here.
+            "OrbitCo said in a statement that 1,580 kg was enough.",
+            "OrbitCo said it would sell fund shares, which fell 3.8%.",
+            "OrbitCo announced that fund shares fell 3.8%.",
         ] {
             for code in ["amount-mismatch", "date-mismatch", "relative-date"] {
                 assert_eq!(
