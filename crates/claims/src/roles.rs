@@ -1211,11 +1211,30 @@ impl<'a> Reader<'a> {
             _ => None,
         };
         let Some((owner, after)) = owner else {
-            return (i, None, former);
+            return (self.past_qualifier(i), None, former);
         };
         let mut i = after;
         skip_former(&mut i);
-        (i, Some(owner), former)
+        (self.past_qualifier(i), Some(owner), former)
+    }
+
+    /// Past a qualifier right before a title ("Jane Roe, deputy director
+    /// general of Acme"): the title is read, and the role check sees the
+    /// qualifier before it.
+    fn past_qualifier(&self, i: usize) -> usize {
+        let qualifier = match self.items.get(i) {
+            Some((Item::Word | Item::Cap, span)) => self.words.get(span.clone()).is_some_and(|w| {
+                facts::titles::QUALIFIERS
+                    .iter()
+                    .any(|q| q.eq_ignore_ascii_case(w))
+            }),
+            _ => false,
+        };
+        if qualifier && matches!(self.item(i + 1), Some(Item::Title(_))) {
+            i + 1
+        } else {
+            i
+        }
     }
 
     fn span(&self, from: usize, to_exclusive: usize) -> Range<usize> {
@@ -1618,6 +1637,15 @@ mod tests {
             &[
                 "chen-lei: chairman+chief executive of pdd Current \"Chen Lei, Pinduoduo's chairman and CEO\"",
             ],
+        );
+        // The qualifier is the role check's to read, before the span.
+        check(
+            "Chen Lei, deputy chairman of Pinduoduo, spoke.",
+            &["chen-lei: chairman of pdd Current \"Chen Lei, deputy chairman of Pinduoduo\""],
+        );
+        check(
+            "Chen Lei, Pinduoduo's Assistant CEO, spoke.",
+            &["chen-lei: chief executive of pdd Current \"Chen Lei, Pinduoduo's Assistant CEO\""],
         );
         check(
             "Chen Lei, its chairman, spoke.",

@@ -7,6 +7,10 @@ use std::collections::BTreeMap;
 /// The canonical title that generic words (`head`, `leader`, `boss`) map to.
 pub const HEAD: &str = "head";
 
+/// Words that make a title another when they stand right before it:
+/// a deputy governor is not the governor.
+pub const QUALIFIERS: [&str; 4] = ["assistant", "associate", "deputy", "vice"];
+
 /// Built-in groups: canonical title first, then its synonyms. General
 /// knowledge of English news copy, not of any story.
 const BUILT_IN: &[&[&str]] = &[
@@ -49,6 +53,17 @@ const BUILT_IN: &[&[&str]] = &[
     &["governor"],
     &["mayor"],
     &["spokesperson", "spokesman", "spokeswoman"],
+    &["judge"],
+    &["district judge"],
+    &["magistrate judge", "magistrate"],
+    &["chief judge"],
+    &["justice"],
+    &["chief justice"],
+    &["attorney general"],
+    &["prosecutor", "public prosecutor"],
+    &["senator"],
+    &["coach"],
+    &["head coach"],
     &[HEAD, "leader", "boss", "chief", "head of state"],
 ];
 
@@ -62,6 +77,10 @@ const LEADING: &[&str] = &[
     "general secretary",
     "prime minister",
 ];
+
+/// Titles that any title ending in them satisfies: a district judge is
+/// a judge, a head coach a coach (but a vice president is no president).
+const GENERIC: &[&str] = &["judge", "justice", "coach"];
 
 /// Title synonyms: every written form maps to one canonical title.
 #[derive(Debug, Clone)]
@@ -123,7 +142,12 @@ impl TitleTable {
     /// Whether holding `held` makes a statement of `stated` true. Both are
     /// canonical titles.
     pub fn satisfies(&self, stated: &str, held: &str) -> bool {
-        stated == held || (stated == HEAD && LEADING.contains(&held))
+        stated == held
+            || (stated == HEAD && LEADING.contains(&held))
+            || (GENERIC.contains(&stated)
+                && held
+                    .strip_suffix(stated)
+                    .is_some_and(|kind| kind.ends_with(' ')))
     }
 }
 
@@ -168,6 +192,18 @@ mod tests {
         assert!(t.satisfies(HEAD, "chief executive"));
         assert!(!t.satisfies(HEAD, "founder"));
         assert!(!t.satisfies("chairman", "founder"));
+    }
+
+    #[test]
+    fn a_generic_title_is_satisfied_by_its_kinds() {
+        let t = TitleTable::default();
+        let magistrate = t.canonical("Magistrate Judge").unwrap_or_default();
+        assert_eq!(magistrate, "magistrate judge");
+        assert!(t.satisfies("judge", "district judge"));
+        assert!(t.satisfies("coach", "head coach"));
+        assert!(!t.satisfies(magistrate, "district judge"));
+        assert!(!t.satisfies("district judge", "judge"));
+        assert!(!t.satisfies("president", "vice president"));
     }
 
     #[test]

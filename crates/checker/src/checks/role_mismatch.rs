@@ -123,13 +123,12 @@ fn qualified_title(
     title: &str,
     titles: &facts::TitleTable,
 ) -> Option<String> {
-    const QUALIFIERS: [&str; 4] = ["assistant", "associate", "deputy", "vice"];
     let before = text.get(..span.start)?;
     let word = before
         .strip_suffix([' ', '-'])?
         .rsplit(|c: char| !c.is_alphanumeric())
         .next()?;
-    let qualifier = QUALIFIERS
+    let qualifier = facts::titles::QUALIFIERS
         .into_iter()
         .find(|q| q.eq_ignore_ascii_case(word))?;
     let qualified = format!("{qualifier} {title}");
@@ -444,6 +443,11 @@ entities:
         assert_eq!(check(FACTS, &text, "role-mismatch").len(), 1);
         let text = format!("{SEPT}Acme chief executive Jane Roe spoke.");
         assert!(check(FACTS, &text, "role-mismatch").is_empty());
+        // After the name, too.
+        let text = format!("{SEPT}Jane Roe, deputy chief executive of Acme, spoke.");
+        let found = check(FACTS, &text, "role-mismatch");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].contains("deputy chief executive"), "{found:?}");
     }
 
     #[test]
