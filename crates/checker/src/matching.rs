@@ -785,10 +785,16 @@ pub fn currency_swap(base: &FactBase, stated: &Amount, fact: &facts::Amount) -> 
         })
 }
 
+/// A stated amount's unit, and whether a scale word gives its size ("50
+/// billion"), as [`unit_score`] takes them.
+fn stated_unit(stated: &Amount) -> (Option<&Unit>, bool) {
+    (stated.unit.as_ref(), stated.scale != facts::Scale::One)
+}
+
 /// Whether a claim's unit can be compared with a fact's.
 fn unit_score(
     base: &FactBase,
-    claim: Option<&Unit>,
+    (claim, scaled): (Option<&Unit>, bool),
     words: &str,
     fact: &Unit,
     cues: &[String],
@@ -815,6 +821,10 @@ fn unit_score(
                 _ => None,
             }
         }
+        // A figure without a unit ("a crowd of 57,619") counts something:
+        // money, percentages and measures are written with their units.
+        (None, Unit::Noun(b)) if !scaled && facts::measure::measure(b).is_some() => None,
+        (None, Unit::Currency(_) | Unit::Percent) if !scaled => None,
         (None, _) => Some(-1),
         _ => None,
     }
@@ -1578,12 +1588,14 @@ fn match_claim<'a>(
     // names a speaker, not what the figure is about (unless the claim's
     // phrase says "its").
     let named_before = claim.subject.as_ref().is_none_or(|s| {
-        let speaker = speaks(text.get(s.span.end..claim.span.start).unwrap_or(""))
-            && !says_its(text, extraction, claim);
+        let speaker = || {
+            speaks(text.get(s.span.end..claim.span.start).unwrap_or(""))
+                && !says_its(text, extraction, claim)
+        };
         s.link != Link::Earlier
             && s.kind != EntityKind::Person
             && s.span.end <= claim.span.start
-            && !speaker
+            && !speaker()
     });
     if found.is_some() || named_before {
         return found;
@@ -1750,7 +1762,7 @@ fn score_candidates<'a>(
                     return None;
                 }
                 let words = text.get(stated.span.clone()).unwrap_or("");
-                unit_score(base, stated.unit.as_ref(), words, &q.value.unit, &q.cues)
+                unit_score(base, stated_unit(stated), words, &q.value.unit, &q.cues)
                     .or_else(|| currency_swap(base, stated, &q.value).then_some(0))
             }
             None => (i < base.events.len()).then_some(0),
@@ -2182,7 +2194,7 @@ mod tests {
                         }
                         let words = text.get(stated.span.clone()).unwrap_or("");
                         if let Some(unit) =
-                            unit_score(base, stated.unit.as_ref(), words, &q.value.unit, &q.cues)
+                            unit_score(base, stated_unit(stated), words, &q.value.unit, &q.cues)
                                 .or_else(|| currency_swap(base, stated, &q.value).then_some(0))
                         {
                             tied.push((i, subject + unit));

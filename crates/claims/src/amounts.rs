@@ -354,16 +354,25 @@ const HEDGES: &[(&[&str], Hedge)] = &[
     (&["above"], Hedge::MoreThan),
     (&["under"], Hedge::LessThan),
     (&["below"], Hedge::LessThan),
+    // "the death toll passes 2,100".
+    (&["passes"], Hedge::MoreThan),
+    (&["passed"], Hedge::MoreThan),
+    (&["tops"], Hedge::MoreThan),
+    (&["topped"], Hedge::MoreThan),
+    (&["exceeds"], Hedge::MoreThan),
+    (&["exceeded"], Hedge::MoreThan),
+    (&["surpasses"], Hedge::MoreThan),
+    (&["surpassed"], Hedge::MoreThan),
 ];
 
 /// The entries of `HEDGES` (one bit per index) whose last word ends with a
 /// byte: a lookup replaces a walk over the whole table.
-const HEDGES_BY_LAST_BYTE: [u32; 256] = {
+const HEDGES_BY_LAST_BYTE: [u64; 256] = {
     let mut sets = [0; 256];
     let mut i = 0;
     while i < HEDGES.len() {
-        // Fails to compile if the table outgrows 32 entries.
-        let bit = 1u32 << i;
+        // Fails to compile if the table outgrows 64 entries.
+        let bit = 1u64 << i;
         let words = HEDGES[i].0;
         let last = words[words.len() - 1].as_bytes();
         sets[last[last.len() - 1] as usize] |= bit;
@@ -1579,12 +1588,12 @@ fn finish(text: &str, floor: usize, number: Number, prefix: Option<Currency<'_>>
     }
 
     let mut noun = None;
+    let mut labelled = false;
     if !percent && prefix.is_none() && suffix.is_none() {
         if number.year_like && scale == Scale::One {
             return None;
         }
-        let labelled =
-            number.digits && scale == Scale::One && label_or_name_before(text, number.start);
+        labelled = number.digits && scale == Scale::One && label_or_name_before(text, number.start);
         if !labelled {
             if let Some((e, n)) = noun_after(text, end) {
                 end = e;
@@ -1609,8 +1618,26 @@ fn finish(text: &str, floor: usize, number: Number, prefix: Option<Currency<'_>>
         (None, None) if percent => Some(Unit::Percent),
         (None, None) => noun.map(Unit::Noun),
     };
-    if unit.is_none() && (scale == Scale::One || single_letter || number.article) {
+    // A figure written with a separator or a decimal point is a figure
+    // even without a unit: "a crowd of 57,619", "magnitude 6.8", "the
+    // toll rose to 2,122".
+    let figure = number.digits
+        && !labelled
+        && scale == Scale::One
+        && text
+            .get(number.start..number.end)
+            .is_some_and(|digits| digits.contains([',', '.']));
+    if unit.is_none() && (scale == Scale::One && !figure || single_letter || number.article) {
         return None;
+    }
+    // The word a figure describes: "a magnitude 4.9 aftershock" counts
+    // aftershocks, which a fact about the earthquake does not.
+    let mut unit = unit;
+    if unit.is_none() && figure {
+        if let Some((e, word)) = head_word_after(text, end) {
+            end = e;
+            unit = Some(Unit::Noun(word.to_owned()));
+        }
     }
     let (hedge, hedge_span) = match hedge_before(text, start, floor) {
         Some((hedge, span)) => (hedge, Some(span)),
@@ -1633,6 +1660,22 @@ fn finish(text: &str, floor: usize, number: Number, prefix: Option<Currency<'_>>
         },
         malformed,
     })
+}
+
+/// The lowercase word right after a figure, when it can name what the
+/// figure counts (not a function word, a time word or an adverb).
+fn head_word_after(text: &str, pos: usize) -> Option<(usize, &str)> {
+    let start = skip_hspace(text, pos);
+    if start == pos {
+        return None;
+    }
+    let (end, word) = word_at(text, start)?;
+    let content = word.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+        && !STOPWORD_SET.contains(word)
+        && !TIME_WORD_SET.contains(word)
+        && !NOT_COUNTED_SET.contains(word)
+        && !word.ends_with("ly");
+    content.then_some((end, word))
 }
 
 /// Where a currency before a number stands.
@@ -2504,6 +2547,29 @@ mod tests {
         assert_valid(input, &findings);
         let got: Vec<String> = findings.iter().map(|f| render(input, f)).collect();
         assert_eq!(got, expected, "\ninput: {input:?}");
+    }
+
+    #[test]
+    fn figures_with_a_separator_or_a_point_are_claims_without_a_unit() {
+        check(
+            "a crowd of 57,619. The toll rose to 2,122 on Sunday.",
+            &[r#"number "57,619" = 57619"#, r#"number "2,122" = 2122"#],
+        );
+        // The word after a figure is what it counts.
+        check(
+            "A magnitude 6.8 earthquake and a 4.9 aftershock",
+            &[
+                r#"count "6.8 earthquake" = 6.8 earthquake"#,
+                r#"count "4.9 aftershock" = 4.9 aftershock"#,
+            ],
+        );
+        // A verb of passing is a hedge.
+        check(
+            "The death toll passes 2,100 as",
+            &[r#"number "2,100" = 2100 hedge=MoreThan("passes")"#],
+        );
+        // Plain integers without a unit stay silent: ages, list numbers.
+        check("Mercer, 51, was sentenced in room 12.", &[]);
     }
 
     #[test]

@@ -283,6 +283,18 @@ quantities:
 ";
 
     #[test]
+    fn a_figure_without_a_unit_counts_and_measures_nothing() {
+        let found = |text| check(MEASURED, text, "amount-mismatch");
+        // Distances are written with their unit.
+        assert!(found("Quake Survey said 26,000 fled southwest.").is_empty());
+        // A figure is compared with a fact without a measure.
+        assert_eq!(
+            found("Quake Survey said it struck at 6.3."),
+            ["error \"6.3\": 6.3 does not match the magnitude: the facts say 6.8"]
+        );
+    }
+
+    #[test]
     fn measures_compare_by_conversion_within_a_dimension() {
         let found = |text| check(MEASURED, text, "amount-mismatch");
         assert!(found("Quake Survey said it struck 45 miles southwest of the city.").is_empty());
