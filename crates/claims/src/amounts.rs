@@ -1598,6 +1598,9 @@ fn finish(text: &str, floor: usize, number: Number, prefix: Option<Currency<'_>>
             if let Some((e, n)) = noun_after(text, end) {
                 end = e;
                 noun = Some(n);
+            } else if number.digits && scale == Scale::One {
+                // "80 of the 230 seats" counts seats; the whole is its own claim.
+                noun = whole_after(text, end);
             }
         }
     }
@@ -1660,6 +1663,35 @@ fn finish(text: &str, floor: usize, number: Number, prefix: Option<Currency<'_>>
         },
         malformed,
     })
+}
+
+/// The noun of the whole a part is given of: "80 of the 230 seats", "12
+/// out of 15 judges".
+fn whole_after(text: &str, pos: usize) -> Option<String> {
+    let mut p = skip_hspace(text, pos);
+    let mut words = 0;
+    while let Some((end, word)) = word_at(text, p).filter(|_| p > pos) {
+        match (words, word) {
+            (0, "of") | (1, "of") => {}
+            (0, "out") | (1, "the") => {}
+            _ => return None,
+        }
+        words += 1;
+        let next = skip_hspace(text, end);
+        if next == end {
+            return None;
+        }
+        p = next;
+        let after_of = word == "of" || (word == "the" && words > 1);
+        if after_of && text.as_bytes().get(p).is_some_and(u8::is_ascii_digit) {
+            let digits_end = p + text[p..]
+                .bytes()
+                .take_while(|b| b.is_ascii_digit() || *b == b',')
+                .count();
+            return noun_after(text, digits_end).map(|(_, noun)| noun);
+        }
+    }
+    None
 }
 
 /// The lowercase word right after a figure, when it can name what the
@@ -2567,6 +2599,16 @@ mod tests {
         check(
             "The death toll passes 2,100 as",
             &[r#"number "2,100" = 2100 hedge=MoreThan("passes")"#],
+        );
+        // A part of a whole counts what the whole counts.
+        check(
+            "won 80 of the 230 seats and 12 out of 15 judges, 3 of them",
+            &[
+                r#"count "80" = 80 seats"#,
+                r#"count "230 seats" = 230 seats"#,
+                r#"count "12" = 12 judges"#,
+                r#"count "15 judges" = 15 judges"#,
+            ],
         );
         // Plain integers without a unit stay silent: ages, list numbers.
         check("Mercer, 51, was sentenced in room 12.", &[]);
