@@ -19,8 +19,10 @@ pub const CHECK: Check = Check {
 **What it checks.** A currency conversion written next to an amount (\"20 billion yuan \
 ($3.1 billion)\", \"X, or Y,\") is recomputed with the exchange rates of the fact base nearest \
 the date (the matched fact's date, else the sentence's, else the publication date), at the \
-precision the article states. Without a rate in the facts, each conversion is compared with \
-the rate implied by the article's other conversions between the same currencies.
+precision the article states. Without a rate between the two currencies, a figure that is \
+the conversion into a third currency is in the wrong one (\"420 million euros (£445 million)\" \
+where €420 million is $445 million); otherwise each conversion is compared with the rate \
+implied by the article's other conversions between the same currencies.
 
 **Why.** Conversions are arithmetic an editor can verify but rarely does; a wrong one \
 misstates the figure by a factor readers cannot see.
@@ -264,6 +266,46 @@ fn run(ctx: &Context<'_>) -> Findings {
                 },
                 std::iter::once(*i).chain(*to_claim).collect(),
             ));
+        } else if let Some((rate, expected)) =
+            labelled_in_the_wrong_currency(ctx, (from, from_iv), (to, to_iv), date.as_ref())
+        {
+            // No rate links the two, but the figure is the conversion into
+            // a third currency: "420 million euros (£445 million)" where
+            // €420 million is $445 million.
+            let found = ctx.words(&to.span).to_owned();
+            let from_words = ctx.words(&from.span).to_owned();
+            let mut message =
+                String::with_capacity(48 + from_words.len() + expected.len() + found.len());
+            message.push_str(&found);
+            message.push_str(" is in the wrong currency: ");
+            message.push_str(&from_words);
+            message.push_str(" is about ");
+            message.push_str(&expected);
+            let help = format!(
+                "the facts hold no rate between {} and {}; at rate `{}` ({}) the figure is {expected}",
+                currency_word(a),
+                currency_word(b),
+                rate.id,
+                rate.origin.file,
+            );
+            out.diagnostics.push((
+                Diagnostic {
+                    code: CHECK.code,
+                    severity: Severity::Error,
+                    message,
+                    span: to.span.clone(),
+                    found,
+                    expected: Some(expected),
+                    fact: Some(rate.id.clone()),
+                    labels: vec![Label {
+                        span: from.span.clone(),
+                        message: from_words,
+                        path: None,
+                    }],
+                    help: Some(help),
+                },
+                std::iter::once(*i).chain(*to_claim).collect(),
+            ));
         } else if let (Some(own), Some(reference)) = (own, reference) {
             // No rate in the facts: compare with the article's own rate.
             let off = (own - reference).checked_div(reference).map(|d| d.abs());
@@ -299,6 +341,50 @@ fn run(ctx: &Context<'_>) -> Findings {
         }
     }
     out
+}
+
+/// For a conversion between currencies no rate links, a third currency
+/// whose conversion of `from` the stated figure is (the rate, and the
+/// figure written in that currency): its label is wrong.
+fn labelled_in_the_wrong_currency<'f>(
+    ctx: &Context<'f>,
+    (from, from_iv): (&Amount, numbers::Interval),
+    (to, to_iv): (&Amount, numbers::Interval),
+    date: Option<&facts::FactDate>,
+) -> Option<(&'f facts::Rate, String)> {
+    let (Some(Unit::Currency(a)), Some(Unit::Currency(b))) = (&from.unit, &to.unit) else {
+        return None;
+    };
+    let mut thirds: Vec<&str> = Vec::new();
+    for r in &ctx.facts.rates {
+        let other = if r.base == *a {
+            &r.quote
+        } else if r.quote == *a {
+            &r.base
+        } else {
+            continue;
+        };
+        if other != b && !thirds.contains(&other.as_str()) {
+            thirds.push(other);
+        }
+    }
+    thirds.into_iter().find_map(|c| {
+        // A rate far from the date serves: a figure that is the
+        // conversion at it is no coincidence.
+        let (rates, _far) = numbers::rates_near(ctx.facts, a, c, date);
+        if rates.is_empty() {
+            return None;
+        }
+        let converted = numbers::convert(from_iv, a, c, &rates)?;
+        if !converted.meets(&to_iv) {
+            return None;
+        }
+        let rate = numbers::central_rate(&rates, date)?;
+        let value = midpoint(from).and_then(|v| numbers::convert_at(v, a, c, rate))?;
+        let mut like = to.clone();
+        like.unit = Some(Unit::Currency(c.to_owned()));
+        Some((rate, numbers::render_like(value, &like)))
+    })
 }
 
 /// The implied rates of an article's conversions between two currencies
@@ -370,6 +456,22 @@ rates:
         );
         let right = "---\npublished: 2021-09-04\n---\nIt includes 20 billion yuan ($3.1 billion) for a fund.";
         assert!(check(FACTS, right, "conversion-inconsistent").is_empty());
+    }
+
+    #[test]
+    fn a_figure_converted_into_another_currency_is_in_the_wrong_one() {
+        let published = "---\npublished: 2021-09-04\n---\n";
+        // No rate links yuan and pounds; 20 billion yuan is $3.1 billion.
+        let text = format!("{published}It includes 20 billion yuan (£3.1 billion) for a fund.");
+        assert_eq!(
+            check(FACTS, &text, "conversion-inconsistent"),
+            [
+                "error \"£3.1 billion\": £3.1 billion is in the wrong currency: 20 billion yuan is about $3.1 billion"
+            ]
+        );
+        // Any other figure in pounds cannot be checked.
+        let text = format!("{published}It includes 20 billion yuan (£2.3 billion) for a fund.");
+        assert!(check(FACTS, &text, "conversion-inconsistent").is_empty());
     }
 
     #[test]
