@@ -22,7 +22,9 @@ the date (the matched fact's date, else the sentence's, else the publication dat
 precision the article states. Without a rate between the two currencies, a figure that is \
 the conversion into a third currency is in the wrong one (\"420 million euros (£445 million)\" \
 where €420 million is $445 million); otherwise each conversion is compared with the rate \
-implied by the article's other conversions between the same currencies.
+implied by the article's other conversions between the same currencies. A measure converted \
+into another unit of its dimension (\"72 km (45 miles)\") is recomputed too, at the precision \
+the conversion is written to.
 
 **Why.** Conversions are arithmetic an editor can verify but rarely does; a wrong one \
 misstates the figure by a factor readers cannot see.
@@ -96,8 +98,113 @@ fn implied_rate(from: &Amount, to: &Amount, base: &str) -> Option<Decimal> {
     }
 }
 
+/// "72 km (45 miles)": a measure and its conversion in parentheses, in
+/// another unit of the same dimension, agree at the precision the
+/// conversion is written to (no fact is needed). A pair one of whose
+/// figures a fact contradicts is the fact's to report.
+fn measure_pairs(ctx: &Context<'_>, out: &mut Findings) {
+    let claims = ctx.claims();
+    let amount = |k: usize| match claims.get(k).map(|c| &c.kind) {
+        Some(ClaimKind::Amount(a)) => match &a.unit {
+            Some(Unit::Noun(noun)) => facts::measure::measure(noun).map(|m| (a, m)),
+            _ => None,
+        },
+        _ => None,
+    };
+    let contradicted = |k: usize| {
+        ctx.matches
+            .get(k)
+            .and_then(Option::as_ref)
+            .is_some_and(|m| m.contradicts())
+    };
+    for i in 0..claims.len() {
+        let Some((from, from_unit)) = amount(i) else {
+            continue;
+        };
+        // The next amount claim (mentions may come between).
+        let Some(j) =
+            (i + 1..claims.len()).find(|&k| matches!(claims[k].kind, ClaimKind::Amount(_)))
+        else {
+            continue;
+        };
+        let Some((to, to_unit)) = amount(j) else {
+            continue;
+        };
+        let between = ctx.text.get(from.span.end..to.span.start).unwrap_or("");
+        let closes = ctx
+            .text
+            .get(to.span.end..)
+            .is_some_and(|t| t.starts_with(')'));
+        if between.trim() != "("
+            || !closes
+            || from_unit.dimension != to_unit.dimension
+            || from_unit.noun == to_unit.noun
+            || contradicted(i)
+            || contradicted(j)
+        {
+            continue;
+        }
+        let ratio = from_unit.factor().checked_div(to_unit.factor());
+        let (Some(from_iv), Some(to_iv), Some(ratio)) = (
+            numbers::stated_interval(from),
+            numbers::stated_interval(to),
+            ratio,
+        ) else {
+            continue;
+        };
+        let (Some(lo), Some(hi)) = (from_iv.lo.checked_mul(ratio), from_iv.hi.checked_mul(ratio))
+        else {
+            continue;
+        };
+        let converted = numbers::Interval { lo, hi };
+        if converted.meets(&numbers::widen_for_conversion(to_iv, to)) {
+            out.verified.extend([i, j]);
+            continue;
+        }
+        let Some(value) = midpoint(from).and_then(|v| v.checked_mul(ratio)) else {
+            continue;
+        };
+        let expected = numbers::render_like(value, to);
+        let from_words = ctx.words(&from.span).to_owned();
+        let found = ctx.words(&to.span).to_owned();
+        let message = format!("{from_words} is about {expected}, not {found}");
+        out.diagnostics.push((
+            Diagnostic {
+                code: CHECK.code,
+                severity: Severity::Error,
+                message,
+                span: to.span.clone(),
+                found,
+                expected: Some(expected),
+                fact: None,
+                labels: vec![Label {
+                    span: from.span.clone(),
+                    message: from_words,
+                    path: None,
+                }],
+                help: Some(format!(
+                    "a {} is {} {}",
+                    singular(from_unit.noun),
+                    ratio.round_dp(4).normalize(),
+                    to_unit.noun
+                )),
+            },
+            vec![i, j],
+        ));
+    }
+}
+
+/// "kilometres" to "kilometre", for "a kilometre is 0.6214 miles".
+fn singular(noun: &str) -> &str {
+    noun.strip_suffix("es")
+        .filter(|n| n.ends_with("ch") || n.ends_with("sh"))
+        .or_else(|| noun.strip_suffix('s'))
+        .unwrap_or(noun)
+}
+
 fn run(ctx: &Context<'_>) -> Findings {
     let mut out = Findings::default();
+    measure_pairs(ctx, &mut out);
     let all = conversions(ctx);
     // Each conversion's implied rate, computed once per reading (its `from`
     // in the base currency or not, all `implied_rate` depends on) rather
@@ -472,6 +579,32 @@ rates:
         // Any other figure in pounds cannot be checked.
         let text = format!("{published}It includes 20 billion yuan (£2.3 billion) for a fund.");
         assert!(check(FACTS, &text, "conversion-inconsistent").is_empty());
+    }
+
+    #[test]
+    fn a_measure_and_its_conversion_agree_without_a_fact() {
+        let facts = "entities:\n  - { id: acme, kind: organization, name: Acme }\n";
+        assert_eq!(
+            check(
+                facts,
+                "It lies 72 km (55 miles) offshore.",
+                "conversion-inconsistent"
+            ),
+            ["error \"55 miles\": 72 km is about 45 miles, not 55 miles"]
+        );
+        for right in [
+            "It lies 72 km (45 miles) offshore.",
+            "A range of 7,400 km (4,600 miles).",
+            "It covers 38,400 acres (15,540 hectares).",
+            // Not a conversion: another dimension, or no parentheses.
+            "It lies 72 km (55 tonnes) offshore.",
+            "It lies 72 km, 55 miles from here.",
+        ] {
+            assert!(
+                check(facts, right, "conversion-inconsistent").is_empty(),
+                "{right}"
+            );
+        }
     }
 
     #[test]
