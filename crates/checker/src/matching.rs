@@ -1303,7 +1303,7 @@ const YEAR_EARLIER_AFTER: [&str; 10] = [
 /// Words just before an amount that date it a year back.
 const YEAR_EARLIER_BEFORE: [&str; 3] = ["year-earlier", "year-ago", "prior-year"];
 /// Words shortly before an amount that make it someone's estimate.
-const ESTIMATE_BEFORE: [&str; 8] = [
+const ESTIMATE_BEFORE: [&str; 12] = [
     "estimate",
     "estimates",
     "consensus",
@@ -1312,6 +1312,11 @@ const ESTIMATE_BEFORE: [&str; 8] = [
     "analyst",
     "analysts",
     "analysts'",
+    // Someone's demand: "had asked for a sentence of 20 years".
+    "asked",
+    "sought",
+    "requested",
+    "demanded",
 ];
 
 /// Words among the last three before an amount that make it what
@@ -1600,6 +1605,40 @@ fn match_claim<'a>(
     if found.is_some() || named_before {
         return found;
     }
+    story_candidates(base, index, text, extraction, mentions, claim, scratch)?;
+    score_candidates(
+        base,
+        index,
+        text,
+        extraction,
+        claim,
+        scratch,
+        (
+            Pass::Story {
+                least: if fits { 6 } else { 0 },
+            },
+            &mut fits,
+        ),
+    )
+}
+
+/// Fills `scratch.candidates` with the facts about the story's other
+/// entities (not the claim's subjects, not persons) that a cue of the
+/// claim's sentence names; `None` when there are none.
+fn story_candidates<'a>(
+    base: &FactBase,
+    index: &'a FactIndex,
+    text: &str,
+    extraction: &Extraction,
+    mentions: &[&'a claims::Mention],
+    claim: &'a Claim,
+    scratch: &mut Scratch<'a>,
+) -> Option<()> {
+    let date = dated(claim);
+    let own = claim.subject.as_ref().map(|s| &*s.entity);
+    let orgs = own
+        .and_then(|e| index.entities.get(e))
+        .map_or(&[][..], |known| &known.orgs[..]);
     // The entities of the article with facts, not persons: found once.
     let story = scratch.story.get_or_insert_with(|| {
         let mut story: Vec<(&'a str, &'a EntityFacts)> = Vec::new();
@@ -1653,23 +1692,7 @@ fn match_claim<'a>(
         let of_story = facts.iter().filter(|&&i| cued.contains(i));
         (scratch.candidates).extend(of_story.map(|&i| (i, STORY_SUBJECT)));
     }
-    if scratch.candidates.is_empty() {
-        return None;
-    }
-    score_candidates(
-        base,
-        index,
-        text,
-        extraction,
-        claim,
-        scratch,
-        (
-            Pass::Story {
-                least: if fits { 6 } else { 0 },
-            },
-            &mut fits,
-        ),
-    )
+    (!scratch.candidates.is_empty()).then_some(())
 }
 
 /// Which subjects a claim is being compared with.
@@ -2495,6 +2518,11 @@ mod tests {
                 "$5 billion the year before, when",
                 "$5 billion",
                 Aside::YearEarlier,
+            ),
+            (
+                "Prosecutors had asked for a sentence of 20 years",
+                "20 years",
+                Aside::Estimate,
             ),
             (
                 "a list price of $39,800 a year before discounts",

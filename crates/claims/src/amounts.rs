@@ -1598,6 +1598,9 @@ fn finish(text: &str, floor: usize, number: Number, prefix: Option<Currency<'_>>
             if let Some((e, n)) = noun_after(text, end) {
                 end = e;
                 noun = Some(n);
+            } else if let Some((e, n)) = duration_after(text, number.start, end) {
+                end = e;
+                noun = Some(n.to_owned());
             } else if number.digits && scale == Scale::One {
                 // "80 of the 230 seats" counts seats; the whole is its own claim.
                 noun = whole_after(text, end);
@@ -1663,6 +1666,34 @@ fn finish(text: &str, floor: usize, number: Number, prefix: Option<Currency<'_>>
         },
         malformed,
     })
+}
+
+/// A length of time counted ("sentenced to 12 years in prison", "designed
+/// to operate for seven years"): not one that dates something ("two years
+/// ago", "the past 22 years", "a 51-year-old") or a rate.
+fn duration_after(text: &str, start: usize, pos: usize) -> Option<(usize, &'static str)> {
+    const DURATIONS: [&str; 5] = ["years", "months", "weeks", "days", "hours"];
+    const DATING_AFTER: [&str; 10] = [
+        "ago", "earlier", "later", "old", "before", "after", "from", "since", "on", "into",
+    ];
+    const DATING_BEFORE: [&str; 8] = [
+        "past", "last", "next", "previous", "coming", "recent", "first", "final",
+    ];
+    let at = skip_hspace(text, pos);
+    if at == pos {
+        return None;
+    }
+    let (end, word) = word_at(text, at)?;
+    let noun = DURATIONS.into_iter().find(|d| *d == word)?;
+    let next = skip_hspace(text, end);
+    if next > end && word_at(text, next).is_some_and(|(_, w)| DATING_AFTER.contains(&w)) {
+        return None;
+    }
+    let before = text.get(..skip_hspace_back(text, start, 0)).unwrap_or("");
+    if DATING_BEFORE.contains(&last_word(before)) {
+        return None;
+    }
+    Some((end, noun))
 }
 
 /// The noun of the whole a part is given of: "80 of the 230 seats", "12
@@ -2608,6 +2639,14 @@ mod tests {
                 r#"count "230 seats" = 230 seats"#,
                 r#"count "12" = 12 judges"#,
                 r#"count "15 judges" = 15 judges"#,
+            ],
+        );
+        // Lengths of time are counted; times that date are not.
+        check(
+            "was sentenced to 12 years in prison, two years ago, over the past 22 years, for 30 months",
+            &[
+                r#"count "12 years" = 12 years"#,
+                r#"count "30 months" = 30 months"#,
             ],
         );
         // Plain integers without a unit stay silent: ages, list numbers.
