@@ -1676,8 +1676,9 @@ fn duration_after(text: &str, start: usize, pos: usize) -> Option<(usize, &'stat
     const DATING_AFTER: [&str; 10] = [
         "ago", "earlier", "later", "old", "before", "after", "from", "since", "on", "into",
     ];
-    const DATING_BEFORE: [&str; 8] = [
-        "past", "last", "next", "previous", "coming", "recent", "first", "final",
+    // "within 18 months", "in 10 years": a time frame, not a length.
+    const DATING_BEFORE: [&str; 10] = [
+        "past", "last", "next", "previous", "coming", "recent", "first", "final", "within", "in",
     ];
     let at = skip_hspace(text, pos);
     if at == pos {
