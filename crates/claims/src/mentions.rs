@@ -477,6 +477,9 @@ impl Gazetteer {
             let Some((distance, w)) = verdict else {
                 return;
             };
+            if demonym_of(token, &w.word) {
+                return;
+            }
             let Some(known) = self.names.get(w.name) else {
                 return;
             };
@@ -489,6 +492,31 @@ impl Gazetteer {
         });
         out
     }
+}
+
+/// Whether `token` is the adjective or the people of a place named
+/// `name` ("Canadian" of Canada, "German" of Germany, "Kenyans"): what
+/// news copy writes, not a misspelling of the name.
+fn demonym_of(token: &str, name: &str) -> bool {
+    const ENDINGS: [&str; 8] = ["n", "an", "ian", "ean", "ese", "i", "ic", "ish"];
+    let Some((cut, last)) = name.char_indices().next_back() else {
+        return false;
+    };
+    let stem = &name[..cut];
+    let Some(rest) = token
+        .get(..stem.len())
+        .filter(|t| t.eq_ignore_ascii_case(stem))
+        .and_then(|_| token.get(stem.len()..))
+    else {
+        return false;
+    };
+    let rest = rest.strip_suffix('s').unwrap_or(rest);
+    // "German" of Germany: the name without its last letter.
+    (rest.is_empty() && matches!(last, 'y' | 'a'))
+        || ENDINGS.contains(&rest)
+        || rest
+            .strip_prefix(last)
+            .is_some_and(|r| ENDINGS.contains(&r))
 }
 
 impl Gazetteer {
@@ -1539,6 +1567,24 @@ mod tests {
     fn ordinary_words_plurals_and_known_names_are_not_misspellings() {
         assert!(misspellings("Groups of Smiths and Alibabas met Pinduoduo.", &[0]).is_empty());
         assert!(misspellings("Then Indian and Pakistani shares fell.", &[0]).is_empty());
+        // A demonym is no misspelling of its place.
+        for (token, name) in [
+            ("Canadian", "Canada"),
+            ("German", "Germany"),
+            ("Germans", "Germany"),
+            ("Kenyan", "Kenya"),
+            ("Russian", "Russia"),
+            ("Nigerians", "Nigeria"),
+        ] {
+            assert!(demonym_of(token, name), "{token}");
+        }
+        for (token, name) in [
+            ("Canadas", "Canada"),
+            ("Gernany", "Germany"),
+            ("Acmes", "Acme"),
+        ] {
+            assert!(!demonym_of(token, name), "{token}");
+        }
         assert_eq!(
             misspellings("Then Inida spoke.", &[0]),
             ["Inida ~ India (1)"]
@@ -1738,6 +1784,9 @@ mod tests {
             let Some((distance, word, index)) = best else {
                 continue;
             };
+            if demonym_of(token, word) {
+                continue;
+            }
             if all.iter().any(|w| w.word == token) || is_dictionary_word(token) {
                 continue;
             }
