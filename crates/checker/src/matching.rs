@@ -8,7 +8,7 @@
 //! a false alarm costs an editor's trust more than a miss.
 
 use std::cell::Cell;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
@@ -336,6 +336,8 @@ pub struct FactIndex {
     cue_events: Vec<Vec<usize>>,
     /// Each quantity's days.
     quantity_days: Vec<QuantityDays>,
+    /// Every word of every title form (lowercase): not a name.
+    title_words: HashSet<String>,
     /// The ids of the quantities and of the events, shared with every
     /// [`Match`] of them rather than copied into it.
     quantity_ids: Vec<Arc<str>>,
@@ -438,6 +440,10 @@ impl FactIndex {
         }
         index.cue_search = CueSearch::new(patterns, workload);
         index.quantity_days = base.quantities.iter().map(QuantityDays::of).collect();
+        index.title_words = (base.titles.forms())
+            .flat_map(str::split_whitespace)
+            .map(str::to_lowercase)
+            .collect();
         index.quantity_ids = base
             .quantities
             .iter()
@@ -1043,6 +1049,140 @@ fn dates_something_else(text: &str, extraction: &Extraction, claim: &Claim) -> b
         })
 }
 
+/// Whether the claim's phrase names someone the facts do not know, whose
+/// figure it is rather than the fact's subject's: "rival NatWest, which
+/// reported a pre-tax profit of 1.9 billion pounds", "the $19 billion
+/// insured cost of Hurricane Harvey", "Intel shelved a 30-billion-euro
+/// plant". The figure is theirs, and contradicts no fact of the story.
+/// A name counts before the claim, or right after it behind "of"; not a
+/// place of the action (after "in", "on", "at": "fell 4.7% on the
+/// Nasdaq", "in northern Norway"), a thing (after an article or in quotes:
+/// "a Common Prosperity fund"), a model ("Pro", three letters or fewer),
+/// a demonym, a hyphenated word, a title, a month or a day; and not in a
+/// headline written in capitals. When the subject (its mentions are
+/// `subject_mentions`) is named before the claim in its clause, only a
+/// name that owns the figure counts ("of Globex", "Globex, which ...").
+/// Asked of contradictions only.
+fn names_another(
+    title_words: &HashSet<String>,
+    text: &str,
+    extraction: &Extraction,
+    known: &[Range<usize>],
+    claim: &Claim,
+    subject_mentions: impl Iterator<Item = Range<usize>>,
+) -> bool {
+    const PLACE: [&str; 10] = [
+        "in", "on", "at", "near", "from", "to", "across", "by", "via", "into",
+    ];
+    let Some(sentence) = extraction.sentences.get(claim.sentence) else {
+        return false;
+    };
+    let mut phrase = window(text, &sentence.span, &claim.span);
+    // "NatWest, which reported ...": the relative clause is its noun's.
+    let head = text
+        .get(phrase.start..claim.span.start)
+        .unwrap_or("")
+        .trim_start();
+    let relative = ["which ", "who ", "whose "].iter().any(|w| {
+        head.get(..w.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(w))
+    });
+    let before = text.get(sentence.span.start..phrase.start).unwrap_or("");
+    let own_start = phrase.start;
+    let mut owner_named = false;
+    if relative && before.trim_end().ends_with(',') {
+        let comma = sentence.span.start + before.trim_end().len() - 1;
+        phrase.start = window(text, &sentence.span, &(comma..comma)).start;
+    }
+    let words = text.get(phrase.clone()).unwrap_or("");
+    let mut previous = ["", ""];
+    let mut quoted = false;
+    // Whether the word before was capitalised, and then whether it counted.
+    let mut run: Option<bool> = None;
+    let mut unknown = false;
+    for raw in words.split_whitespace() {
+        let at = phrase.start + (raw.as_ptr() as usize - words.as_ptr() as usize);
+        let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
+        let opens = raw.starts_with(['"', '“', '‘', '\'']);
+        let closes = raw
+            .trim_end_matches([',', '.', ';', ':'])
+            .ends_with(['"', '”', '’', '\'']);
+        let in_quotes = quoted || opens;
+        if opens && !closes {
+            quoted = true;
+        } else if closes {
+            quoted = false;
+        }
+        let [prev, prev2] = previous;
+        previous = [word, prev];
+        let capital = word.chars().next().is_some_and(char::is_uppercase);
+        if !capital {
+            run = None;
+            continue;
+        }
+        // Spans in text order: the last one starting at or before `at`.
+        let inside = |spans: &[Range<usize>]| {
+            let k = spans.partition_point(|m| m.start <= at);
+            k.checked_sub(1)
+                .and_then(|k| spans.get(k))
+                .is_some_and(|m| at < m.end)
+        };
+        let counts = match run {
+            // The rest of a name counts as its first word did.
+            Some(first) => first,
+            None => {
+                let article = ["the", "a", "an"]
+                    .iter()
+                    .any(|a| prev.eq_ignore_ascii_case(a));
+                let place = PLACE
+                    .iter()
+                    .any(|p| prev.eq_ignore_ascii_case(p) || prev2.eq_ignore_ascii_case(p));
+                let after = at >= claim.span.end;
+                !(in_quotes
+                    || word.chars().count() < 4
+                    || word.contains('-')
+                    || at == sentence.span.start
+                    || (at < claim.span.end && at + raw.len() > claim.span.start)
+                    || (after && !prev.eq_ignore_ascii_case("of"))
+                    || inside(known)
+                    || claims::dates::names_a_time(word)
+                    || article
+                    || place
+                    || ["ish", "ese", "ian", "ean", "an"]
+                        .iter()
+                        .any(|e| word.len() > 4 && word.ends_with(e))
+                    || title_words.contains(&word.to_lowercase()))
+            }
+        };
+        let counts = counts && !inside(known);
+        // A name that owns the figure: in the antecedent of the claim's
+        // relative clause, or after it behind "of".
+        if counts && (at < own_start || (at >= claim.span.end && run.is_none())) {
+            owner_named = true;
+        }
+        run = Some(counts);
+        unknown |= counts;
+    }
+    if !unknown {
+        return false;
+    }
+    // A headline in capitals names everything.
+    let sentence_text = text.get(sentence.span.clone()).unwrap_or("");
+    let (capitals, all) = sentence_text.split_whitespace().fold((0, 0), |(c, a), w| {
+        let capital = w.chars().next().is_some_and(char::is_uppercase);
+        (c + usize::from(capital), a + 1)
+    });
+    if capitals * 5 >= all * 3 {
+        return false;
+    }
+    // "Marisol hit Texas with winds of 145 mph": with the subject named
+    // before it in its own clause, the figure is the subject's, unless the
+    // name owns it ("of Globex", "Globex, which").
+    let mut subject_before =
+        subject_mentions.filter(|m| own_start <= m.start && m.end <= claim.span.start);
+    owner_named || subject_before.next().is_none()
+}
+
 /// Matches every claim of an article to at most one fact.
 pub fn match_all(
     base: &FactBase,
@@ -1099,6 +1239,37 @@ pub fn match_all(
         })
         .collect();
     one_value_per_fact_and_sentence(base, text, &extraction.claims, &mut matches);
+    // Names the facts know, or misspell: found once, for contradictions.
+    let mut known: Option<Vec<Range<usize>>> = None;
+    for (claim, m) in extraction.claims.iter().zip(matches.iter_mut()) {
+        let Some(m) = m.as_mut().filter(|m| m.contradicts()) else {
+            continue;
+        };
+        let subject = match m.kind {
+            FactKind::Quantity(i) => base.quantities.get(i).map(|q| q.subject.as_str()),
+            FactKind::Event(i) => base.events.get(i).map(|e| e.subject.as_str()),
+        }
+        .unwrap_or("");
+        let known = known.get_or_insert_with(|| {
+            (extraction.claims.iter())
+                .filter(|c| matches!(c.kind, ClaimKind::Mention(_) | ClaimKind::Misspelling(_)))
+                .map(|c| c.span.clone())
+                .collect()
+        });
+        let of_subject = (mentions.iter())
+            .filter(|n| *n.entity == *subject)
+            .map(|n| n.span.clone());
+        if names_another(
+            &index.title_words,
+            text,
+            extraction,
+            known,
+            claim,
+            of_subject,
+        ) {
+            m.clear = false;
+        }
+    }
     let mut cues = scratch.cues;
     // A huge sentence's buffers are not kept.
     if cues.lower.capacity() > KEPT_BYTES {
@@ -2990,5 +3161,52 @@ quantities:
             .len(),
             1
         );
+    }
+}
+
+#[cfg(test)]
+mod other_name_tests {
+    use crate::testing::check;
+
+    const FACTS: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme }
+  - { id: storm, kind: program, name: Hurricane Marisol, aliases: [Marisol] }
+quantities:
+  - { id: profit, subject: acme, what: pre-tax profit, cues: [profit], value: 1.84 billion GBP }
+  - { id: winds, subject: storm, what: top winds, cues: [winds], value: 130 mph }
+";
+
+    fn errors(body: &str) -> Vec<String> {
+        check(
+            FACTS,
+            &format!("Acme and Marisol\n\n{body}\n"),
+            "amount-mismatch",
+        )
+    }
+
+    #[test]
+    fn a_figure_of_a_name_the_facts_do_not_know_contradicts_nothing() {
+        for body in [
+            "Acme shares lagged rival NatWest, which reported a pre-tax profit of 1.9 billion pounds.",
+            "Marisol was the strongest since Hurricane Carla, which had winds of about 145 mph.",
+            "Last year chipmaker Intel made a profit of 2.2 billion pounds.",
+            "Acme's profit was below the 3 billion pounds profit of Globex Holdings.",
+        ] {
+            assert_eq!(errors(body), Vec::<String>::new(), "{body}");
+        }
+    }
+
+    #[test]
+    fn places_things_and_titles_near_a_figure_name_no_one() {
+        for body in [
+            "Acme made a pre-tax profit of 1.9 billion pounds in northern Norway.",
+            "Acme made a pre-tax profit of 1.9 billion pounds, Chief Executive Jane Roe said.",
+            "Acme put a profit of 1.9 billion pounds into a Common Prosperity fund.",
+            "Acme's profit of 1.9 billion pounds came on the “Special Project for Growth”.",
+            "Marisol hit Texas with winds of 145 mph.",
+        ] {
+            assert_eq!(errors(body).len(), 1, "{body}");
+        }
     }
 }

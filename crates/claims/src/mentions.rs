@@ -477,12 +477,12 @@ impl Gazetteer {
             let Some((distance, w)) = verdict else {
                 return;
             };
-            if demonym_of(token, &w.word) {
-                return;
-            }
             let Some(known) = self.names.get(w.name) else {
                 return;
             };
+            if known.kind == EntityKind::Place && demonym_of(token, &w.word) {
+                return;
+            }
             out.push(Misspelling {
                 span,
                 closest: w.word.clone(),
@@ -498,7 +498,7 @@ impl Gazetteer {
 /// `name` ("Canadian" of Canada, "German" of Germany, "Kenyans"): what
 /// news copy writes, not a misspelling of the name.
 fn demonym_of(token: &str, name: &str) -> bool {
-    const ENDINGS: [&str; 8] = ["n", "an", "ian", "ean", "ese", "i", "ic", "ish"];
+    const ENDINGS: [&str; 7] = ["an", "ian", "ean", "ese", "i", "ic", "ish"];
     let Some((cut, last)) = name.char_indices().next_back() else {
         return false;
     };
@@ -512,7 +512,7 @@ fn demonym_of(token: &str, name: &str) -> bool {
     };
     let rest = rest.strip_suffix('s').unwrap_or(rest);
     // "German" of Germany: the name without its last letter.
-    (rest.is_empty() && matches!(last, 'y' | 'a'))
+    (rest.is_empty() && last == 'y')
         || ENDINGS.contains(&rest)
         || rest
             .strip_prefix(last)
@@ -1784,7 +1784,7 @@ mod tests {
             let Some((distance, word, index)) = best else {
                 continue;
             };
-            if demonym_of(token, word) {
+            if g.names[index].kind == EntityKind::Place && demonym_of(token, word) {
                 continue;
             }
             if all.iter().any(|w| w.word == token) || is_dictionary_word(token) {
