@@ -669,6 +669,14 @@ fn longer((a0, a1): Days, (b0, b1): Days) -> bool {
     a0 <= b0 && b1 <= a1 && (a0, a1) != (b0, b1)
 }
 
+/// Whether two spans of days are more than a year apart.
+fn more_than_a_year_apart((a0, a1): Days, (b0, b1): Days) -> bool {
+    let gap = |from: jiff::civil::Date, to: jiff::civil::Date| {
+        from.until(to).is_ok_and(|span| span.get_days() > 366)
+    };
+    gap(a1, b0) || gap(b1, a0)
+}
+
 /// Whether two spans of days share one.
 fn days_meet((a0, a1): Days, (b0, b1): Days) -> bool {
     a0 <= b1 && b0 <= a1
@@ -741,13 +749,17 @@ fn time_score(
         _ => {}
     }
     if let Some(when) = when {
-        let hit = match (days.date, days.period) {
-            (Some(d), _) | (None, Some(d)) => Some(days_meet(d, when)),
+        let fact_days = match (days.date, days.period) {
+            (Some(d), _) | (None, Some(d)) => Some(d),
             _ => None,
         };
-        match hit {
-            Some(true) => score += 2,
-            Some(false) => score -= 1,
+        match fact_days {
+            Some(d) if days_meet(d, when) => score += 2,
+            // A figure of another year ("the previous record, set in 1987,
+            // was 187 mm", "a strike in 2023 lasted 11 days") is another
+            // figure.
+            Some(d) if more_than_a_year_apart(d, when) => return None,
+            Some(_) => score -= 1,
             None => {}
         }
     }
@@ -1552,11 +1564,12 @@ fn from_before(before: &str, words: &[&str]) -> bool {
     {
         return true;
     }
-    // The clause: back to the last comma, semicolon, colon or bracket
-    // (a full stop may be a decimal point).
-    let clause = before
-        .rfind([',', ';', ':', '('])
-        .map_or(before, |i| &before[i + 1..]);
+    // The clause: back to the last comma, semicolon, colon or open
+    // bracket (a full stop may be a decimal point); a closed bracket is a
+    // gloss inside it ("to €4.1 billion ($4.3 billion) from").
+    let open = before.rfind('(').filter(|&i| !before[i..].contains(')'));
+    let stop = before.rfind([',', ';', ':']);
+    let clause = open.max(stop).map_or(before, |i| &before[i + 1..]);
     clause.match_indices("to ").any(|(i, _)| {
         let starts_word = clause[..i].ends_with(' ') || i == 0;
         let next = clause[i + 3..].chars().next();
@@ -2681,6 +2694,11 @@ mod tests {
                 Aside::YearEarlier,
             ),
             (
+                "trimmed the fine to €4.1 billion ($4.3 billion) from €4.34 billion",
+                "€4.34 billion",
+                Aside::Comparison,
+            ),
+            (
                 "sales of $6.1 billion a year before.",
                 "$6.1 billion",
                 Aside::YearEarlier,
@@ -2841,8 +2859,18 @@ mod tests {
                 (None, Some(p)) => Some(overlaps_period(when, p)),
                 _ => None,
             };
+            let (first, last) = match (&q.date, &q.period) {
+                (Some(d), _) => (d.first_day(), d.last_day()),
+                (None, Some(p)) => (p.first_day(), p.last_day()),
+                _ => (when.first_day(), when.last_day()),
+            };
+            let far = |from: jiff::civil::Date, to: jiff::civil::Date| {
+                from.until(to).is_ok_and(|s| s.get_days() > 366)
+            };
+            let apart = far(last, when.first_day()) || far(when.last_day(), first);
             match hit {
                 Some(true) => score += 2,
+                Some(false) if apart => return None,
                 Some(false) => score -= 1,
                 None => {}
             }
@@ -3208,5 +3236,27 @@ quantities:
         ] {
             assert_eq!(errors(body).len(), 1, "{body}");
         }
+    }
+}
+
+#[cfg(test)]
+mod other_year_tests {
+    use crate::testing::check;
+
+    const FACTS: &str = "\
+entities:
+  - { id: city, kind: place, name: Ourense }
+quantities:
+  - { id: rain, subject: city, what: rain in 48 hours, cues: [rain, record], value: 312 mm, date: 2025-11-17 }
+";
+
+    #[test]
+    fn a_figure_of_another_year_is_another_figure() {
+        let article = |body: &str| format!("---\npublished: 2025-11-18\n---\n{body}\n");
+        let found = |body: &str| check(FACTS, &article(body), "amount-mismatch");
+        assert!(
+            found("In Ourense the previous record, set in 1987, was 187 mm of rain.").is_empty()
+        );
+        assert_eq!(found("In Ourense on Monday, 187 mm of rain fell.").len(), 1);
     }
 }
