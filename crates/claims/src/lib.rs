@@ -912,7 +912,7 @@ pub fn one_of(word: &str, list: &[&str]) -> bool {
 }
 
 /// Words that put what follows them in the future ("will", "is due to").
-const FUTURE_WORDS: [&str; 16] = [
+const FUTURE_WORDS: [&str; 17] = [
     "aims",
     "can",
     "due",
@@ -923,6 +923,7 @@ const FUTURE_WORDS: [&str; 16] = [
     "forecasts",
     "going",
     "must",
+    "planned",
     "plans",
     "scheduled",
     "shall",
@@ -953,13 +954,23 @@ fn future_before(text: &str, at: usize) -> bool {
         })
         .map_or(before, |(i, _)| before.get(i + 1..).unwrap_or(""));
     // The nearest of a future and a reporting word decides.
-    for word in phrase.split_whitespace().rev().take(8) {
-        let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
+    let mut words = phrase
+        .split_whitespace()
+        .rev()
+        .take(8)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''));
+    while let Some(word) = words.next() {
         if one_of(word, &REPORTING_WORDS) {
             return false;
         }
         if one_of(word, &FUTURE_WORDS) || word.ends_with("'ll") {
-            return true;
+            // "had been scheduled to launch on 26 June", "had planned": a
+            // future that has passed.
+            let mut earlier = words.clone().take(2);
+            let had = |w: Option<&str>| w.is_some_and(|w| w.eq_ignore_ascii_case("had"));
+            let (first, second) = (earlier.next(), earlier.next());
+            let been = first.is_some_and(|w| w.eq_ignore_ascii_case("been"));
+            return !(had(first) || (been && had(second)));
         }
     }
     false
@@ -1400,6 +1411,10 @@ mod tests {
         assert!(!at("Acme will grow, it said on Friday"));
         assert!(!at("Acme said on Friday it will grow"));
         assert!(!at("Acme set a record on Friday"));
+        assert!(at("Groundbreaking is planned for Friday"));
+        // A future that has passed.
+        assert!(!at("The launch had been scheduled for Friday"));
+        assert!(!at("Acme had planned to open on Friday"));
         let published = FactDate::parse("2023-09-12").ok();
         let text = "Acme will report on Friday. Acme reported on Friday.";
         let days: Vec<String> = extractor()
