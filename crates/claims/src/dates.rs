@@ -355,6 +355,28 @@ pub fn year_of_month(
     with_day(year.year_number(), m, day).map(Resolved::Date)
 }
 
+/// A day without a year, told after a day with one in the same passage
+/// ("got in on Oct. 2, 2023, ... and told users on Dec. 5"): the first
+/// such day on or after that date.
+pub fn after_dated(kind: &DateKind, earlier: FactDate) -> Option<Resolved> {
+    let DateKind::Calendar {
+        year: None,
+        month: Some(m),
+        day: day @ Some(_),
+    } = *kind
+    else {
+        return None;
+    };
+    let y = earlier.year_number();
+    let same_year = with_day(y, m, day)?;
+    let resolved = if same_year.first_day() >= earlier.first_day() {
+        same_year
+    } else {
+        with_day(y.checked_add(1)?, m, day)?
+    };
+    Some(Resolved::Date(resolved))
+}
+
 fn with_day(year: i16, month: i8, day: Option<i8>) -> Option<FactDate> {
     match day {
         Some(d) => FactDate::day(year, month, d)

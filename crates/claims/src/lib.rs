@@ -279,6 +279,8 @@ impl Extractor {
         let found_dates = dates::find(analysis);
         let mut dated = Vec::with_capacity(found_dates.len());
         let mut context: Option<FactDate> = None;
+        // The last date written with its year, and where it ends.
+        let mut dated_passage: Option<(FactDate, usize)> = None;
         // "in January last year": the month of the year named next (rare:
         // found before the loop, which then moves each mention once).
         let mut years_named_next: Vec<(usize, Resolved)> = found_dates
@@ -305,9 +307,32 @@ impl Extractor {
                     }
                     ref kind => dates::resolve_upcoming(kind, published)
                         .filter(|_| future_before(analysis, mention.span.start))
+                        .or_else(|| {
+                            // Within the paragraph of a date with its year.
+                            let (earlier, end) = dated_passage?;
+                            let between = analysis.get(end..mention.span.start)?;
+                            (!between.contains("\n\n"))
+                                .then(|| dates::after_dated(kind, earlier))
+                                .flatten()
+                        })
                         .unwrap_or_else(|| dates::resolve(kind, published, context)),
                 },
             };
+            // A day told with its year, before publication: a narrative's
+            // start ("on Oct. 2, 2023"), not a bound ("the year to March 2025").
+            if let (
+                DateKind::Calendar {
+                    year: Some(_),
+                    month: Some(_),
+                    day: Some(_),
+                },
+                Resolved::Date(d),
+            ) = (&mention.kind, &resolved)
+            {
+                if published.is_none_or(|p| d.first_day() <= p.last_day()) {
+                    dated_passage = Some((*d, mention.span.end));
+                }
+            }
             if let (DateKind::Calendar { month: Some(_), .. }, Resolved::Date(d)) =
                 (&mention.kind, &resolved)
             {
@@ -1478,6 +1503,26 @@ mod tests {
         assert_eq!(
             resolved("The images came in January.", "2024-11-15"),
             ["2024-01"]
+        );
+        // A day after a day told with its year, in its paragraph, follows it.
+        assert_eq!(
+            resolved(
+                "They got in on Oct. 2, 2023, were found on Nov. 14 and told on Dec. 5.",
+                "2025-09-24"
+            ),
+            ["2023-10-02", "2023-11-14", "2023-12-05"]
+        );
+        assert_eq!(
+            resolved(
+                "They got in on Oct. 2, 2023.\n\nThey told users on Dec. 5.",
+                "2025-09-24"
+            ),
+            ["2023-10-02", "2024-12-05"]
+        );
+        // A bound is no narrative: "in February" of the year to March 2025.
+        assert_eq!(
+            resolved("The year to March 2025, set in February.", "2024-07-23"),
+            ["2025-03", "2024-02"]
         );
     }
 
