@@ -308,10 +308,17 @@ impl Extractor {
                     ref kind => dates::resolve_upcoming(kind, published)
                         .filter(|_| future_before(analysis, mention.span.start))
                         .or_else(|| {
-                            // Within the paragraph of a date with its year.
+                            // In a later sentence of the paragraph of a
+                            // date with its year ("two months after he won
+                            // the November 3 election" looks back).
                             let (earlier, end) = dated_passage?;
                             let between = analysis.get(end..mention.span.start)?;
-                            (!between.contains("\n\n"))
+                            let later_sentence = between.as_bytes().windows(3).any(|w| {
+                                matches!(w[0], b'.' | b'!' | b'?')
+                                    && w[1] == b' '
+                                    && w[2].is_ascii_uppercase()
+                            });
+                            (later_sentence && !between.contains("\n\n"))
                                 .then(|| dates::after_dated(kind, earlier))
                                 .flatten()
                         })
@@ -1507,10 +1514,18 @@ mod tests {
         // A day after a day told with its year, in its paragraph, follows it.
         assert_eq!(
             resolved(
-                "They got in on Oct. 2, 2023, were found on Nov. 14 and told on Dec. 5.",
+                "They got in on Oct. 2, 2023. They were found on Nov. 14 and told on Dec. 5.",
                 "2025-09-24"
             ),
             ["2023-10-02", "2023-11-14", "2023-12-05"]
+        );
+        // In its own sentence, a day may look back.
+        assert_eq!(
+            resolved(
+                "He took office on Jan. 20, 2021, after he won on November 3.",
+                "2021-01-21"
+            ),
+            ["2021-01-20", "2020-11-03"]
         );
         assert_eq!(
             resolved(
