@@ -2273,11 +2273,39 @@ fn match_amount(
         scored.push((score, i, agrees, accepted_only));
     }
     drop_total_bonus(base, scored, says.get().copied() == Some(true));
-    pick(
+    let found = pick(
         scored,
         |i| index.quantity_ids.get(*i),
         |i| FactKind::Quantity(*i),
-    )
+    )?;
+    // "3.1 billion euros from the federal government", beside a total of
+    // aid it is part of: a part the figure states is the claim's fact.
+    if let (true, FactKind::Quantity(w)) = (found.contradicts(), found.kind) {
+        let parts = base.quantities.get(w).map_or(&[][..], |q| &q.sum_of[..]);
+        let interval = stated_interval.flatten();
+        for part in parts {
+            let Some(i) = base.quantities.iter().position(|q| q.id == *part) else {
+                continue;
+            };
+            let (Some(q), Some(interval)) = (base.quantities.get(i), interval) else {
+                continue;
+            };
+            let (agrees, accepted_only) =
+                index.amount_agrees(base, (i, q), interval, stated, || {
+                    rate_date(Some(q), claim, published)
+                });
+            if agrees {
+                return Some(Match {
+                    fact: index.quantity_ids.get(i).cloned().unwrap_or_default(),
+                    kind: FactKind::Quantity(i),
+                    agrees,
+                    accepted_only,
+                    ..found
+                });
+            }
+        }
+    }
+    Some(found)
 }
 
 /// "Total income rose 6% to 5.12 billion pounds": a phrase that says
@@ -3296,6 +3324,12 @@ quantities:
         assert!(found("Acme said total income rose to 5.12 billion pounds.").is_empty());
         assert_eq!(
             found("Acme said the total cost was 147.7 million pounds.").len(),
+            1
+        );
+        // A part of the sum, stated exactly, is that part's.
+        assert!(found("Acme said its total cost includes 100 million pounds.").is_empty());
+        assert_eq!(
+            found("Acme said its total cost includes 90 million pounds.").len(),
             1
         );
     }
