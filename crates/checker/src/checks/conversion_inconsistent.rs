@@ -168,29 +168,46 @@ fn measure_pairs(ctx: &Context<'_>, out: &mut Findings) {
         let from_words = ctx.words(&from.span).to_owned();
         let found = ctx.words(&to.span).to_owned();
         let message = format!("{from_words} is about {expected}, not {found}");
+        let help = format!(
+            "a {} is {} {}",
+            singular(from_unit.noun),
+            ratio.round_dp(4).normalize(),
+            to_unit.noun
+        );
         out.diagnostics.push((
-            Diagnostic {
-                code: CHECK.code,
-                severity: Severity::Error,
-                message,
-                span: to.span.clone(),
-                found,
-                expected: Some(expected),
-                fact: None,
-                labels: vec![Label {
-                    span: from.span.clone(),
-                    message: from_words,
-                    path: None,
-                }],
-                help: Some(format!(
-                    "a {} is {} {}",
-                    singular(from_unit.noun),
-                    ratio.round_dp(4).normalize(),
-                    to_unit.noun
-                )),
-            },
+            error(
+                (from, from_words),
+                (to, found),
+                (message, expected, help),
+                None,
+            ),
             vec![i, j],
         ));
+    }
+}
+
+/// The error on `to`, the conversion of `from` (each with its words),
+/// with its message, expected figure and help.
+fn error(
+    (from, from_words): (&Amount, String),
+    (to, found): (&Amount, String),
+    (message, expected, help): (String, String, String),
+    fact: Option<String>,
+) -> Diagnostic {
+    Diagnostic {
+        code: CHECK.code,
+        severity: Severity::Error,
+        message,
+        span: to.span.clone(),
+        found,
+        expected: Some(expected),
+        fact,
+        labels: vec![Label {
+            span: from.span.clone(),
+            message: from_words,
+            path: None,
+        }],
+        help: Some(help),
     }
 }
 
@@ -356,21 +373,12 @@ fn run(ctx: &Context<'_>) -> Findings {
             message.push_str(", not ");
             message.push_str(&found);
             out.diagnostics.push((
-                Diagnostic {
-                    code: CHECK.code,
-                    severity: Severity::Error,
-                    message,
-                    span: to.span.clone(),
-                    found,
-                    expected: Some(expected),
-                    fact: Some(rate.id.clone()),
-                    labels: vec![Label {
-                        span: from.span.clone(),
-                        message: from_words,
-                        path: None,
-                    }],
-                    help: Some(help),
-                },
+                error(
+                    (from, from_words),
+                    (to, found),
+                    (message, expected, help),
+                    Some(rate.id.clone()),
+                ),
                 std::iter::once(*i).chain(*to_claim).collect(),
             ));
         } else if let Some((rate, expected)) =
@@ -396,21 +404,12 @@ fn run(ctx: &Context<'_>) -> Findings {
                 rate.origin.file,
             );
             out.diagnostics.push((
-                Diagnostic {
-                    code: CHECK.code,
-                    severity: Severity::Error,
-                    message,
-                    span: to.span.clone(),
-                    found,
-                    expected: Some(expected),
-                    fact: Some(rate.id.clone()),
-                    labels: vec![Label {
-                        span: from.span.clone(),
-                        message: from_words,
-                        path: None,
-                    }],
-                    help: Some(help),
-                },
+                error(
+                    (from, from_words),
+                    (to, found),
+                    (message, expected, help),
+                    Some(rate.id.clone()),
+                ),
                 std::iter::once(*i).chain(*to_claim).collect(),
             ));
         } else if let (Some(own), Some(reference)) = (own, reference) {
