@@ -3158,7 +3158,7 @@ events:
         let checked = crate::Checker::new(&base).check(
             crate::Source {
                 path: "a.md".into(),
-                text: text.into(),
+                text,
             },
             None,
         );
