@@ -9,7 +9,40 @@ pub const HEAD: &str = "head";
 
 /// Words that make a title another when they stand right before it:
 /// a deputy governor is not the governor.
-pub const QUALIFIERS: [&str; 4] = ["assistant", "associate", "deputy", "vice"];
+pub const QUALIFIERS: [&str; 5] = ["assistant", "associate", "deputy", "lieutenant", "vice"];
+
+/// Portfolios that make a minister or a secretary a particular one
+/// ("Economy Minister", "Foreign Secretary").
+pub const PORTFOLIOS: [&str; 28] = [
+    "agriculture",
+    "commerce",
+    "communications",
+    "culture",
+    "defence",
+    "defense",
+    "development",
+    "economic",
+    "economy",
+    "education",
+    "energy",
+    "environment",
+    "finance",
+    "foreign",
+    "health",
+    "home",
+    "housing",
+    "industry",
+    "interior",
+    "justice",
+    "labor",
+    "labour",
+    "science",
+    "sports",
+    "tourism",
+    "trade",
+    "transport",
+    "treasury",
+];
 
 /// Built-in groups: canonical title first, then its synonyms. General
 /// knowledge of English news copy, not of any story.
@@ -79,8 +112,9 @@ const LEADING: &[&str] = &[
 ];
 
 /// Titles that any title ending in them satisfies: a district judge is
-/// a judge, a head coach a coach (but a vice president is no president).
-const GENERIC: &[&str] = &["judge", "justice", "coach"];
+/// a judge, a head coach a coach, a finance minister a minister (but a
+/// vice president is no president).
+const GENERIC: &[&str] = &["judge", "justice", "coach", "minister", "secretary"];
 
 /// Title synonyms: every written form maps to one canonical title.
 #[derive(Debug, Clone)]
@@ -204,6 +238,8 @@ mod tests {
         assert!(!t.satisfies(magistrate, "district judge"));
         assert!(!t.satisfies("district judge", "judge"));
         assert!(!t.satisfies("president", "vice president"));
+        assert!(t.satisfies("minister", "finance minister"));
+        assert!(!t.satisfies("economy minister", "finance minister"));
     }
 
     #[test]

@@ -114,9 +114,9 @@ fn calls_former(phrase: &str) -> bool {
 }
 
 /// The title a qualifier right before it makes another ("Deputy
-/// Governor", "vice chairman", "assistant coach"): the qualified title,
-/// canonical if the table knows it, or `None` when no qualifier stands
-/// there.
+/// Governor", "vice chairman", "assistant coach", "Economy Minister"): the
+/// qualified title, canonical if the table knows it, or `None` when no
+/// qualifier stands there.
 fn qualified_title(
     text: &str,
     span: &std::ops::Range<usize>,
@@ -130,7 +130,17 @@ fn qualified_title(
         .next()?;
     let qualifier = facts::titles::QUALIFIERS
         .into_iter()
-        .find(|q| q.eq_ignore_ascii_case(word))?;
+        .find(|q| q.eq_ignore_ascii_case(word))
+        .or_else(|| {
+            // "Economy Minister": a portfolio makes a minister a particular one.
+            (["minister", "secretary"].contains(&title))
+                .then(|| {
+                    facts::titles::PORTFOLIOS
+                        .into_iter()
+                        .find(|p| p.eq_ignore_ascii_case(word))
+                })
+                .flatten()
+        })?;
     let qualified = format!("{qualifier} {title}");
     Some(
         titles
@@ -443,6 +453,19 @@ entities:
         assert_eq!(check(FACTS, &text, "role-mismatch").len(), 1);
         let text = format!("{SEPT}Acme chief executive Jane Roe spoke.");
         assert!(check(FACTS, &text, "role-mismatch").is_empty());
+        // A portfolio before a minister.
+        let minister = "entities:\n  - { id: gov, kind: organization, name: Government }\n  - id: ann\n    kind: person\n    name: Ann Lee\n    roles: [{ title: finance minister, of: gov, from: 2020-01-01 }]\n";
+        let found = check(
+            minister,
+            &format!("{SEPT}Economy Minister Ann Lee spoke."),
+            "role-mismatch",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].contains("economy minister"), "{found:?}");
+        for right in ["Finance Minister Ann Lee spoke.", "Minister Ann Lee spoke."] {
+            let found = check(minister, &format!("{SEPT}{right}"), "role-mismatch");
+            assert!(found.is_empty(), "{right}: {found:?}");
+        }
         // After the name, too.
         let text = format!("{SEPT}Jane Roe, deputy chief executive of Acme, spoke.");
         let found = check(FACTS, &text, "role-mismatch");
