@@ -1062,9 +1062,9 @@ fn dates_something_else(text: &str, extraction: &Extraction, claim: &Claim) -> b
 }
 
 /// Whether the claim's phrase names someone the facts do not know, whose
-/// figure it is rather than the fact's subject's: "rival NatWest, which
+/// figure it is rather than the fact's subject's: "rival Globex, which
 /// reported a pre-tax profit of 1.9 billion pounds", "the $19 billion
-/// insured cost of Hurricane Harvey", "Intel shelved a 30-billion-euro
+/// insured cost of Hurricane Zeta", "Initech shelved a 30-billion-euro
 /// plant". The figure is theirs, and contradicts no fact of the story.
 /// A name counts before the claim, or right after it behind "of"; not a
 /// place of the action (after "in", "on", "at": "fell 4.7% on the
@@ -1090,7 +1090,7 @@ fn names_another(
         return false;
     };
     let mut phrase = window(text, &sentence.span, &claim.span);
-    // "NatWest, which reported ...": the relative clause is its noun's.
+    // "Globex, which reported ...": the relative clause is its noun's.
     let head = text
         .get(phrase.start..claim.span.start)
         .unwrap_or("")
@@ -1187,7 +1187,7 @@ fn names_another(
     if capitals * 5 >= all * 3 {
         return false;
     }
-    // "Marisol hit Texas with winds of 145 mph": with the subject named
+    // "Hurricane Zeta hit Texas with winds of 145 mph": with the subject named
     // before it in its own clause, the figure is the subject's, unless the
     // name owns it ("of Globex", "Globex, which").
     let mut subject_before =
@@ -1771,9 +1771,9 @@ fn match_claim<'a>(
         scratch,
         (Pass::Named, &mut fits),
     );
-    // "Halden's shares fell 3.8%": a sentence that names its subject
+    // "Acme's shares fell 3.8%": a sentence that names its subject
     // before the claim is about it.
-    // "Almada said ... could take the total fee to 110 million euros"
+    // "Northfield said ... could take the total fee to 110 million euros"
     // names a speaker, not what the figure is about (unless the claim's
     // phrase says "its").
     let named_before = claim.subject.as_ref().is_none_or(|s| {
@@ -1903,7 +1903,7 @@ const SPEECH: [&str; 9] = [
 ];
 
 /// Whether `after` (the words after a name) starts with a verb of speech:
-/// "Almada said in a statement that ...".
+/// "Acme said in a statement that ...".
 fn speaks(after: &str) -> bool {
     let word = after
         .trim_start()
