@@ -137,23 +137,22 @@ fn measure_pairs(ctx: &Context<'_>, out: &mut Findings) {
             .is_some_and(|t| t.starts_with(')'));
         if between.trim() != "("
             || !closes
-            || from_unit.dimension != to_unit.dimension
             || from_unit.noun == to_unit.noun
             || contradicted(i)
             || contradicted(j)
         {
             continue;
         }
-        let ratio = from_unit.factor().checked_div(to_unit.factor());
+        // `Measure::convert` answers `None` across dimensions.
+        let convert = |v: Decimal| from_unit.convert(v, &to_unit);
         let (Some(from_iv), Some(to_iv), Some(ratio)) = (
             numbers::stated_interval(from),
             numbers::stated_interval(to),
-            ratio,
+            convert(Decimal::ONE),
         ) else {
             continue;
         };
-        let (Some(lo), Some(hi)) = (from_iv.lo.checked_mul(ratio), from_iv.hi.checked_mul(ratio))
-        else {
+        let (Some(lo), Some(hi)) = (convert(from_iv.lo), convert(from_iv.hi)) else {
             continue;
         };
         let converted = numbers::Interval { lo, hi };
@@ -161,7 +160,7 @@ fn measure_pairs(ctx: &Context<'_>, out: &mut Findings) {
             out.verified.extend([i, j]);
             continue;
         }
-        let Some(value) = midpoint(from).and_then(|v| v.checked_mul(ratio)) else {
+        let Some(value) = midpoint(from).and_then(convert) else {
             continue;
         };
         let expected = numbers::render_like(value, to);
@@ -303,7 +302,9 @@ fn run(ctx: &Context<'_>) -> Findings {
             None
         };
         let own = implied_at(k, base_code);
-        if !rates.is_empty() {
+        // An error's message, expected figure, help and rate, from the
+        // facts' rates, else from a third currency's.
+        let error_of = if !rates.is_empty() {
             let Some(expected_iv) = numbers::convert(from_iv, a, b, &rates) else {
                 continue;
             };
@@ -372,15 +373,7 @@ fn run(ctx: &Context<'_>) -> Findings {
             message.push_str(&expected);
             message.push_str(", not ");
             message.push_str(&found);
-            out.diagnostics.push((
-                error(
-                    (from, from_words),
-                    (to, found),
-                    (message, expected, help),
-                    Some(rate.id.clone()),
-                ),
-                std::iter::once(*i).chain(*to_claim).collect(),
-            ));
+            Some((from_words, found, (message, expected, help), rate))
         } else if let Some((rate, expected)) =
             labelled_in_the_wrong_currency(ctx, (from, from_iv), (to, to_iv), date.as_ref())
         {
@@ -403,16 +396,18 @@ fn run(ctx: &Context<'_>) -> Findings {
                 rate.id,
                 rate.origin.file,
             );
+            Some((from_words, found, (message, expected, help), rate))
+        } else {
+            None
+        };
+        if let Some((from_words, found, text, rate)) = error_of {
             out.diagnostics.push((
-                error(
-                    (from, from_words),
-                    (to, found),
-                    (message, expected, help),
-                    Some(rate.id.clone()),
-                ),
+                error((from, from_words), (to, found), text, Some(rate.id.clone())),
                 std::iter::once(*i).chain(*to_claim).collect(),
             ));
-        } else if let (Some(own), Some(reference)) = (own, reference) {
+        } else if rates.is_empty()
+            && let (Some(own), Some(reference)) = (own, reference)
+        {
             // No rate in the facts: compare with the article's own rate.
             let off = (own - reference).checked_div(reference).map(|d| d.abs());
             if off.is_some_and(|off| off > Decimal::new(5, 2)) {
