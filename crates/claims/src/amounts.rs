@@ -1668,14 +1668,19 @@ fn finish(text: &str, floor: usize, number: Number, prefix: Option<Currency<'_>>
     })
 }
 
+/// Words after a length of time that make it date something ("a year
+/// ago", "two years later", "a year before"): no rate, no duration.
+const DATES_A_TIME: [&str; 7] = [
+    "ago", "earlier", "later", "before", "after", "from", "since",
+];
+
 /// A length of time counted ("sentenced to 12 years in prison", "designed
 /// to operate for seven years"): not one that dates something ("two years
 /// ago", "the past 22 years", "a 51-year-old") or a rate.
 fn duration_after(text: &str, start: usize, pos: usize) -> Option<(usize, &'static str)> {
     const DURATIONS: [&str; 5] = ["years", "months", "weeks", "days", "hours"];
-    const DATING_AFTER: [&str; 10] = [
-        "ago", "earlier", "later", "old", "before", "after", "from", "since", "on", "into",
-    ];
+    // "a 51-year-old", "three days on", "two years into".
+    const ALSO_DATING: [&str; 3] = ["old", "on", "into"];
     // "within 18 months", "in 10 years": a time frame, not a length.
     const DATING_BEFORE: [&str; 10] = [
         "past", "last", "next", "previous", "coming", "recent", "first", "final", "within", "in",
@@ -1687,7 +1692,8 @@ fn duration_after(text: &str, start: usize, pos: usize) -> Option<(usize, &'stat
     let (end, word) = word_at(text, at)?;
     let noun = DURATIONS.into_iter().find(|d| *d == word)?;
     let next = skip_hspace(text, end);
-    if next > end && word_at(text, next).is_some_and(|(_, w)| DATING_AFTER.contains(&w)) {
+    let dating = |w: &str| DATES_A_TIME.contains(&w) || ALSO_DATING.contains(&w);
+    if next > end && word_at(text, next).is_some_and(|(_, w)| dating(w)) {
         return None;
     }
     let before = text.get(..skip_hspace_back(text, start, 0)).unwrap_or("");
@@ -2054,12 +2060,7 @@ fn per_time_after(text: &str, pos: usize) -> Option<(usize, &'static str)> {
     };
     // "a year ago", "a year earlier" date the count; they are no rate.
     let after = skip_hspace(text, time_end);
-    let dated = word_at(text, after).is_some_and(|(_, w)| {
-        matches!(
-            w,
-            "ago" | "earlier" | "later" | "before" | "after" | "from" | "since"
-        )
-    });
+    let dated = word_at(text, after).is_some_and(|(_, w)| DATES_A_TIME.contains(&w));
     (next > end && fits && !dated).then_some((time_end, time))
 }
 
