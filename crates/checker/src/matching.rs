@@ -2284,7 +2284,7 @@ fn match_amount(
         let parts = base.quantities.get(w).map_or(&[][..], |q| &q.sum_of[..]);
         let interval = stated_interval.flatten();
         for part in parts {
-            let Some(i) = base.quantities.iter().position(|q| q.id == *part) else {
+            let Some(facts::FactRef::Quantity(i)) = base.get(part) else {
                 continue;
             };
             let (Some(q), Some(interval)) = (base.quantities.get(i), interval) else {
