@@ -1195,6 +1195,190 @@ fn names_another(
     owner_named || subject_before.next().is_none()
 }
 
+/// Nouns that name what an amount of money or a percentage measures, when
+/// it is their head ("revenue of $6.8 billion", "$2 billion bond",
+/// "C$305 billion of cargo", "a peak of 5.75%"). Not the facts' cues: they
+/// name topics as often as measures ("invest $1.5 billion in agriculture",
+/// "an additional investment of 66 billion yuan" for a pledge).
+const MEASURE_NOUNS: [&str; 37] = [
+    "revenue",
+    "sale",
+    "turnover",
+    "profit",
+    "earning",
+    "income",
+    "margin",
+    "debt",
+    "bond",
+    "loan",
+    "dividend",
+    "buyback",
+    "valuation",
+    "capitalisation",
+    "capitalization",
+    "market",
+    "reserve",
+    "asset",
+    "deficit",
+    "surplus",
+    "gap",
+    "shortfall",
+    "budget",
+    "export",
+    "import",
+    "cargo",
+    "good",
+    "trade",
+    "aid",
+    "subsidy",
+    "fine",
+    "penalty",
+    "salary",
+    "peak",
+    "range",
+    "target",
+    "forecast",
+];
+
+/// Words that name one measure: a fact cued by one is measured by the
+/// others.
+const SAME_MEASURE: [&[&str]; 9] = [
+    &["fine", "penalty", "sanction"],
+    &["revenue", "sale", "turnover"],
+    &["profit", "earning", "income"],
+    &["cost", "price", "bill", "spending", "expense"],
+    &["aid", "subsidy", "support", "grant", "funding"],
+    &[
+        "valuation",
+        "market",
+        "capitalisation",
+        "capitalization",
+        "worth",
+    ],
+    &["deficit", "shortfall", "gap"],
+    &["debt", "borrowing", "loan"],
+    &["salary", "pay", "wage", "compensation"],
+];
+
+/// The lowercase singular of each word of `phrase` ("subsidies" is
+/// "subsidy", "sales" "sale").
+fn words_of(phrase: &str) -> impl Iterator<Item = String> + '_ {
+    phrase
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(singular)
+}
+
+/// The lowercase singular of a word, by its ending.
+fn singular(word: &str) -> String {
+    let mut word = word.to_lowercase();
+    if let Some(stem) = word.strip_suffix("ies").filter(|s| s.len() > 2) {
+        word = format!("{stem}y");
+    } else if word.ends_with('s') && !word.ends_with("ss") && word.len() > 3 {
+        word.pop();
+    }
+    word
+}
+
+/// Whether the head noun of a contradicted amount names another measure
+/// than its fact's: a figure of money or a percentage "of" or "in" a noun
+/// of [`MEASURE_NOUNS`] that neither the fact's cues and description nor
+/// a word of the same measure name ("Veridian, which reported revenue of $6.8 billion" beside an
+/// investment fact; "a new 2 billion euro bond"; "3.9 billion euros in aid"
+/// beside the plant's cost). Such an amount is left unclear rather than
+/// contradicted.
+fn measures_another(text: &str, claim: &Claim, q: &Quantity) -> bool {
+    /// Words between "of" and an amount that leave the noun before "of"
+    /// its head.
+    const HEDGES: [&str; 15] = [
+        "about",
+        "around",
+        "nearly",
+        "almost",
+        "roughly",
+        "some",
+        "over",
+        "under",
+        "just",
+        "up",
+        "to",
+        "than",
+        "more",
+        "less",
+        "estimated",
+    ];
+    /// Nouns before "of" that say nothing of what is measured.
+    const GENERIC: [&str; 8] = [
+        "total", "sum", "amount", "value", "figure", "level", "average", "tune",
+    ];
+    let Some(stated) = stated_amount(claim) else {
+        return false;
+    };
+    let percent = match &stated.unit {
+        Some(Unit::Currency(_)) => false,
+        Some(Unit::Percent) => true,
+        _ => return false,
+    };
+    let mut heads: [Option<&str>; 3] = [None; 3];
+    // Before: "revenue of about $6.8 billion".
+    let before = text.get(..stated.span.start).unwrap_or("");
+    let mut back = before
+        .rsplit(|c: char| c.is_ascii_whitespace())
+        .filter(|w| !w.is_empty())
+        .skip_while(|w| one_of(w, &HEDGES) || w.starts_with(['$', '€', '£', '¥']))
+        .take(2);
+    if let (Some(of), Some(noun)) = (back.next(), back.next()) {
+        if of == "of" && !one_of(noun, &GENERIC) && noun.bytes().all(|b| b.is_ascii_alphabetic()) {
+            heads[0] = Some(noun);
+        }
+    }
+    // After, for money: "$2 billion bond", "3.9 billion euros in aid",
+    // "C$305 billion of new cargo".
+    if !percent {
+        let after = text.get(stated.span.end..).unwrap_or("");
+        let rest = after.strip_prefix([' ', '-']).unwrap_or("");
+        let word_end = |s: &str| {
+            s.find(|c: char| !c.is_ascii_alphabetic())
+                .unwrap_or(s.len())
+        };
+        let first = rest.get(..word_end(rest)).unwrap_or("");
+        if first == "in" || first == "of" {
+            let mut next = rest.get(first.len()..).unwrap_or("");
+            for slot in heads.iter_mut().skip(1) {
+                let Some(word_start) = next.strip_prefix(' ') else {
+                    break;
+                };
+                let word = word_start.get(..word_end(word_start)).unwrap_or("");
+                if word.is_empty() {
+                    break;
+                }
+                *slot = Some(word);
+                next = word_start.get(word.len()..).unwrap_or("");
+            }
+        } else if first.bytes().next().is_some_and(|b| b.is_ascii_lowercase()) {
+            heads[1] = Some(first);
+        }
+    }
+    let heads = heads.iter().flatten().map(|h| singular(h));
+    let mut heads = heads
+        .filter(|h| MEASURE_NOUNS.contains(&h.as_str()))
+        .peekable();
+    if heads.peek().is_none() {
+        return false;
+    }
+    let own: Vec<String> = (q.cues.iter().map(String::as_str))
+        .chain(q.what.as_deref())
+        .flat_map(words_of)
+        .collect();
+    let named = |head: &str| {
+        own.iter().any(|w| w == head)
+            || SAME_MEASURE
+                .iter()
+                .any(|same| same.contains(&head) && own.iter().any(|w| same.contains(&w.as_str())))
+    };
+    heads.any(|h| !named(&h))
+}
+
 /// Matches every claim of an article to at most one fact.
 pub fn match_all(
     base: &FactBase,
@@ -1271,6 +1455,13 @@ pub fn match_all(
         let of_subject = (mentions.iter())
             .filter(|n| *n.entity == *subject)
             .map(|n| n.span.clone());
+        let another_measure = || match m.kind {
+            FactKind::Quantity(q) => base
+                .quantities
+                .get(q)
+                .is_some_and(|q| measures_another(text, claim, q)),
+            FactKind::Event(_) => false,
+        };
         if names_another(
             &index.title_words,
             text,
@@ -1278,7 +1469,8 @@ pub fn match_all(
             known,
             claim,
             of_subject,
-        ) {
+        ) || another_measure()
+        {
             m.clear = false;
         }
     }
@@ -3332,5 +3524,51 @@ quantities:
             found("Acme said its total cost includes 90 million pounds.").len(),
             1
         );
+    }
+}
+
+#[cfg(test)]
+mod another_measure_tests {
+    use crate::testing::check;
+
+    const FACTS: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme }
+quantities:
+  - { id: plant, subject: acme, what: total investment in the plant, cues: [investment, plant], value: 11.4 billion EUR }
+  - { id: aid, subject: acme, what: state aid for the plant, cues: [state aid, aid], value: 3.9 billion EUR }
+  - { id: fine, subject: acme, what: fine for the cartel, cues: [fine], value: 42 million EUR }
+  - { id: rate, subject: acme, what: capital ratio, cues: [capital ratio], value: 14.2% }
+";
+
+    fn errors(body: &str) -> Vec<String> {
+        check(FACTS, &format!("Acme\n\n{body}\n"), "amount-mismatch")
+    }
+
+    #[test]
+    fn a_figure_whose_head_noun_is_another_measure_contradicts_nothing() {
+        for body in [
+            "Acme, which reported revenue of 6.8 billion euros, will fund its plant investment from cash.",
+            "Acme will fund the plant investment with a new 2 billion euro bond.",
+            "The plant investment follows 2.5 billion euros in aid from Berlin.",
+            "Acme's capital ratio stood at 14.2%, against a target range of 13% to 14%.",
+        ] {
+            assert_eq!(errors(body), Vec::<String>::new(), "{body}");
+        }
+    }
+
+    #[test]
+    fn a_head_noun_of_the_facts_own_measure_still_contradicts() {
+        for body in [
+            "Acme's plant investment is 12.4 billion euros.",
+            "Acme will make an investment of 12.4 billion euros in the plant.",
+            // "penalty" measures what "fine" does.
+            "Acme must pay a penalty of 52 million euros for the cartel fine.",
+            "Acme's capital ratio stood at 13.2%.",
+            // A noun that names no measure is no head to weigh.
+            "Acme's plant will cost 12.4 billion euros in all.",
+        ] {
+            assert_eq!(errors(body).len(), 1, "{body}");
+        }
     }
 }
