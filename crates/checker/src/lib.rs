@@ -244,14 +244,29 @@ pub struct Checker<'a> {
     facts: &'a FactBase,
     extractor: Extractor,
     index: matching::FactIndex,
-    /// Whether "¥" means yen here (see [`yen_base`]).
-    yen: bool,
+    /// How ambiguous currencies read here (see [`currency_readings`]).
+    readings: Vec<(&'static str, &'static str)>,
 }
 
-/// Whether the fact base counts in yen and never in yuan: then "¥", which
-/// the scanner reads as yuan (and flags as ambiguous), is yen.
-fn yen_base(facts: &FactBase) -> bool {
-    let codes = facts
+/// Currency writings several currencies share: the currency the scanner
+/// reads them as (flagging them ambiguous), and the others they can mean.
+/// "¥" is yuan or yen; "pesos" are Mexican unless a fact base counts in
+/// another peso alone.
+const FAMILIES: [(&str, &[&str]); 7] = [
+    ("CNY", &["JPY"]),
+    ("MXN", &["ARS", "CLP", "COP", "PHP", "UYU", "DOP"]),
+    ("SEK", &["DKK", "NOK", "CZK", "ISK"]),
+    ("DKK", &["NOK"]),
+    ("CHF", &["XOF", "XAF"]),
+    ("AED", &["MAD"]),
+    ("SAR", &["QAR", "OMR"]),
+];
+
+/// How this fact base reads ambiguous writings: a family's first currency
+/// as another one of the family when the base counts in that one and in
+/// no other of the family ("¥" is yen in a base of yen and no yuan).
+fn currency_readings(facts: &FactBase) -> Vec<(&'static str, &'static str)> {
+    let mut codes: Vec<&str> = facts
         .quantities
         .iter()
         .flat_map(|q| std::iter::once(&q.value).chain(&q.accept))
@@ -264,28 +279,43 @@ fn yen_base(facts: &FactBase) -> bool {
                 .rates
                 .iter()
                 .flat_map(|r| [r.base.as_str(), r.quote.as_str()]),
-        );
-    let (mut yen, mut yuan) = (false, false);
-    for code in codes {
-        yen |= code == "JPY";
-        yuan |= code == "CNY";
-    }
-    yen && !yuan
+        )
+        .collect();
+    codes.sort_unstable();
+    codes.dedup();
+    let counts = |code: &str| codes.binary_search(&code).is_ok();
+    FAMILIES
+        .iter()
+        .filter(|(first, _)| !counts(first))
+        .filter_map(|&(first, others)| {
+            let mut used = others.iter().filter(|c| counts(c));
+            match (used.next(), used.next()) {
+                (Some(&other), None) => Some((first, other)),
+                _ => None,
+            }
+        })
+        .collect()
 }
 
-/// Reads every ambiguous "¥" of `extraction` as yen.
-fn read_yen(extraction: &mut Extraction) {
-    let yen = |a: &mut claims::Amount| {
-        if a.ambiguous_currency && a.unit == Some(facts::Unit::Currency("CNY".into())) {
-            a.unit = Some(facts::Unit::Currency("JPY".into()));
+/// Reads every ambiguous currency of `extraction` as `readings` say.
+fn read_currencies(extraction: &mut Extraction, readings: &[(&str, &str)]) {
+    let read = |a: &mut claims::Amount| {
+        if !a.ambiguous_currency {
+            return;
+        }
+        let Some(facts::Unit::Currency(code)) = &mut a.unit else {
+            return;
+        };
+        if let Some((_, other)) = readings.iter().find(|(first, _)| first == code) {
+            *code = (*other).to_owned();
         }
     };
     for claim in &mut extraction.claims {
         match &mut claim.kind {
-            ClaimKind::Amount(a) | ClaimKind::Malformed { amount: a, .. } => yen(a),
+            ClaimKind::Amount(a) | ClaimKind::Malformed { amount: a, .. } => read(a),
             ClaimKind::Conversion { from, to } => {
-                yen(from);
-                yen(to);
+                read(from);
+                read(to);
             }
             _ => {}
         }
@@ -305,7 +335,7 @@ impl<'a> Checker<'a> {
             facts,
             extractor: Extractor::for_facts_and_workload(facts, workload),
             index: matching::FactIndex::for_workload(facts, workload),
-            yen: yen_base(facts),
+            readings: currency_readings(facts),
         }
     }
 
@@ -318,8 +348,8 @@ impl<'a> Checker<'a> {
     pub fn check(&self, source: Source, published: Option<FactDate>) -> Checked {
         let format = Format::from_path(&source.path);
         let mut extraction = self.extractor.extract(&source.text, format, published);
-        if self.yen {
-            read_yen(&mut extraction);
+        if !self.readings.is_empty() {
+            read_currencies(&mut extraction, &self.readings);
         }
         let matches = matching::match_all(self.facts, &self.index, &source.text, &extraction);
         let mut verdicts = vec![Verdict::Unverified; extraction.claims.len()];

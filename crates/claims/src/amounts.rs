@@ -243,6 +243,40 @@ const CURRENCIES: &[(&str, &str, Place, bool)] = &[
     ("Swiss francs", "CHF", Place::After, false),
     ("roubles", "RUB", Place::After, false),
     ("rubles", "RUB", Place::After, false),
+    // A word several currencies share is read as the first of its family
+    // (ambiguous) and as another one of the family by a fact base that
+    // counts in that one alone (the checker's `currency_readings`).
+    ("Mexican pesos", "MXN", Place::After, false),
+    ("Argentine pesos", "ARS", Place::After, false),
+    ("Chilean pesos", "CLP", Place::After, false),
+    ("Colombian pesos", "COP", Place::After, false),
+    ("Philippine pesos", "PHP", Place::After, false),
+    ("pesos", "MXN", Place::After, true),
+    ("peso", "MXN", Place::After, true),
+    ("Swedish crowns", "SEK", Place::After, false),
+    ("Danish crowns", "DKK", Place::After, false),
+    ("Norwegian crowns", "NOK", Place::After, false),
+    ("Czech crowns", "CZK", Place::After, false),
+    (CROWNS, "SEK", Place::After, true),
+    ("kronor", "SEK", Place::After, false),
+    ("kroner", "DKK", Place::After, true),
+    ("koruna", "CZK", Place::After, false),
+    ("francs", "CHF", Place::After, true),
+    ("Pakistani rupees", "PKR", Place::After, false),
+    ("rand", "ZAR", Place::After, false),
+    ("reais", "BRL", Place::After, false),
+    ("lira", "TRY", Place::After, false),
+    ("zlotys", "PLN", Place::After, false),
+    ("zloty", "PLN", Place::After, false),
+    ("forints", "HUF", Place::After, false),
+    ("ringgit", "MYR", Place::After, false),
+    ("baht", "THB", Place::After, false),
+    ("rupiah", "IDR", Place::After, false),
+    ("dirhams", "AED", Place::After, true),
+    ("riyals", "SAR", Place::After, true),
+    ("naira", "NGN", Place::After, false),
+    ("shekels", "ILS", Place::After, false),
+    ("hryvnias", "UAH", Place::After, false),
 ];
 
 /// The entries of `CURRENCIES` (one bit per index) written before the number
@@ -295,6 +329,9 @@ const DOLLAR: usize = {
 /// `won` is also a verb: it is a currency only after a scale word
 /// (`1.2 trillion won`) and never after a currency symbol.
 const WON: &str = "won";
+/// Crowns are also titles won ("three crowns"): a currency only after a
+/// scale word too (`2.1 billion crowns`).
+const CROWNS: &str = "crowns";
 
 /// ISO codes that are also English words, so not read as currencies unless
 /// the table above lists them.
@@ -1579,8 +1616,8 @@ fn finish(text: &str, floor: usize, number: Number, prefix: Option<Currency<'_>>
     let mut suffix = None;
     if !percent {
         if let Some(currency) = currency_after(text, end) {
-            let is_won = currency.written == WON;
-            if !is_won || (scale != Scale::One && prefix.is_none()) {
+            let scaled_only = currency.written == WON || currency.written == CROWNS;
+            if !scaled_only || (scale != Scale::One && prefix.is_none()) {
                 end = currency.end;
                 suffix = Some(currency);
             }
@@ -2744,6 +2781,24 @@ mod tests {
                     r#"money "10 billion yen" = 10 billion JPY"#,
                     r#"money "2 billion rupees" = 2 billion INR"#,
                     r#"money "4 million pounds" = 4 million GBP"#,
+                ],
+            ),
+            (
+                "48.6 billion pesos, 3 million Chilean pesos, 2.1 billion crowns, 40 zlotys, 9 million rand",
+                &[
+                    r#"money "48.6 billion pesos" = 48.6 billion MXN ambiguous"#,
+                    r#"money "3 million Chilean pesos" = 3 million CLP"#,
+                    r#"money "2.1 billion crowns" = 2.1 billion SEK ambiguous"#,
+                    r#"money "40 zlotys" = 40 PLN"#,
+                    r#"money "9 million rand" = 9 million ZAR"#,
+                ],
+            ),
+            (
+                // Crowns are money only after a scale word.
+                "She won three crowns and 500 crowns.",
+                &[
+                    r#"count "three crowns" = 3 crowns"#,
+                    r#"count "500 crowns" = 500 crowns"#,
                 ],
             ),
             (

@@ -473,6 +473,45 @@ quantities:
     }
 
     #[test]
+    fn a_shared_currency_word_is_the_one_of_its_family_the_facts_count_in() {
+        const CROWNS: &str = "\
+entities:
+  - { id: novo, kind: organization, name: Solberg }
+quantities:
+  - { id: cost, subject: novo, what: the cost, cues: [cost], value: 2.1 billion DKK }
+";
+        // "crowns" are Swedish by default, Danish in a base of Danish ones.
+        assert!(
+            check(
+                CROWNS,
+                "Solberg put the cost at 2.1 billion crowns.",
+                "amount-mismatch"
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            check(
+                CROWNS,
+                "Solberg put the cost at 2.4 billion crowns.",
+                "amount-mismatch"
+            )
+            .len(),
+            1
+        );
+        // With Swedish crowns in the base too, "crowns" stay Swedish: no
+        // rate reaches them, and nothing is said.
+        let both = format!("{CROWNS}  - {{ id: fee, subject: novo, value: 3 SEK }}\n");
+        assert!(
+            check(
+                &both,
+                "Solberg put the cost at 2.4 billion crowns.",
+                "amount-mismatch"
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
     fn unrelated_numbers_are_left_alone() {
         assert!(check(FACTS, "Acme has 10 billion reasons.", "amount-mismatch").is_empty());
     }
