@@ -1379,6 +1379,23 @@ fn measures_another(text: &str, claim: &Claim, q: &Quantity) -> bool {
     heads.any(|h| !named(&h))
 }
 
+/// Whether a contradicted date is one of what is to come ("will report
+/// first-quarter results on May 6") beside an event that had happened by
+/// the publication date: another event of its kind, not that one's date.
+fn foretells_another(
+    text: &str,
+    published: Option<&FactDate>,
+    claim: &Claim,
+    event: &facts::Event,
+) -> bool {
+    let (Some(published), Some((date, _))) = (published, dated(claim)) else {
+        return false;
+    };
+    date.first_day() > published.last_day()
+        && event.date.last_day() <= published.first_day()
+        && claims::future_before(text, claim.span.start)
+}
+
 /// Matches every claim of an article to at most one fact.
 pub fn match_all(
     base: &FactBase,
@@ -1455,12 +1472,15 @@ pub fn match_all(
         let of_subject = (mentions.iter())
             .filter(|n| *n.entity == *subject)
             .map(|n| n.span.clone());
-        let another_measure = || match m.kind {
+        let another = || match m.kind {
             FactKind::Quantity(q) => base
                 .quantities
                 .get(q)
                 .is_some_and(|q| measures_another(text, claim, q)),
-            FactKind::Event(_) => false,
+            FactKind::Event(i) => base
+                .events
+                .get(i)
+                .is_some_and(|e| foretells_another(text, extraction.published.as_ref(), claim, e)),
         };
         if names_another(
             &index.title_words,
@@ -1469,7 +1489,7 @@ pub fn match_all(
             known,
             claim,
             of_subject,
-        ) || another_measure()
+        ) || another()
         {
             m.clear = false;
         }
@@ -1661,7 +1681,14 @@ enum Aside {
 }
 
 /// Words after an amount that make it a value per share.
-const PER_SHARE_AFTER: [&str; 4] = ["a share", "per share", "each share", "per diluted share"];
+const PER_SHARE_AFTER: [&str; 6] = [
+    "a share",
+    "per share",
+    "each share",
+    "per diluted share",
+    "-a-share",
+    "-per-share",
+];
 /// Words after an amount (not a percentage) that date it a year back.
 const YEAR_EARLIER_AFTER: [&str; 10] = [
     "a year earlier",
@@ -1814,9 +1841,24 @@ fn aside(text: &str, span: &Range<usize>, unit: Option<&Unit>) -> Aside {
         from += 1;
     }
     let tail = bytes.get(from..span.start).unwrap_or_default();
-    let clause_start = tail
-        .iter()
-        .rposition(|b| matches!(b, b',' | b';' | b'.' | b':' | b'(' | b'\n'))
+    // A full stop between digits is a decimal point ("a forecast of 6.5%
+    // to 7.5%"), not the end of a sentence.
+    let decimal = |at: usize| {
+        tail.get(at + 1).is_some_and(u8::is_ascii_digit)
+            && at
+                .checked_sub(1)
+                .and_then(|b| tail.get(b))
+                .is_some_and(u8::is_ascii_digit)
+    };
+    let clause_start = (0..tail.len())
+        .rev()
+        .find(|&at| {
+            tail.get(at).is_some_and(|b| match b {
+                b',' | b';' | b':' | b'(' | b'\n' => true,
+                b'.' => !decimal(at),
+                _ => false,
+            })
+        })
         .map_or(from, |at| from + at + 1);
     let clause = text.get(clause_start..span.start).unwrap_or("");
     let mut last_words = [""; 5];
@@ -2949,6 +2991,17 @@ mod tests {
                 Aside::Estimate,
             ),
             (
+                // A decimal point ends no clause.
+                "down from a previous forecast of 6.5% to 7.5%",
+                "7.5%",
+                Aside::Estimate,
+            ),
+            (
+                "to oppose the 4,850 yen-a-share offer",
+                "4,850 yen",
+                Aside::Shares,
+            ),
+            (
                 "a list price of $39,800 a year before discounts",
                 "$39,800",
                 Aside::Plain,
@@ -3555,6 +3608,29 @@ quantities:
         ] {
             assert_eq!(errors(body), Vec::<String>::new(), "{body}");
         }
+    }
+
+    #[test]
+    fn a_date_of_what_is_to_come_is_not_a_past_events() {
+        const EVENTS: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme }
+events:
+  - { id: results, subject: acme, what: trial results, cues: [results], date: 2026-03-09 }
+  - { id: launch, subject: acme, what: the launch, cues: [launch], date: 2026-06-03 }
+";
+        let errors = |body: &str| {
+            check(
+                EVENTS,
+                &format!("---\npublished: 2026-03-10\n---\nAcme\n\n{body}\n"),
+                "date-mismatch",
+            )
+        };
+        assert!(errors("Acme will report first-quarter results on May 6.").is_empty());
+        // Said of the past, the day is the event's.
+        assert_eq!(errors("Acme reported the results on May 6.").len(), 1);
+        // An event still to come is compared, future or not.
+        assert_eq!(errors("Acme will launch it on June 5.").len(), 1);
     }
 
     #[test]

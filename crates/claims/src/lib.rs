@@ -972,7 +972,7 @@ const REPORTING_WORDS: [&str; 6] = ["announced", "said", "says", "told", "report
 /// weekday at `at` in the future: a future word, with no reporting word
 /// between it and the weekday ("will report on Thursday", "said it will
 /// ..., and said on Friday" is past).
-fn future_before(text: &str, at: usize) -> bool {
+pub fn future_before(text: &str, at: usize) -> bool {
     let before = text.get(..at).unwrap_or("");
     // A comma or a point inside a number ("$1.9 billion") ends no phrase.
     let bytes = before.as_bytes();
