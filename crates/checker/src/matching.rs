@@ -1452,6 +1452,7 @@ pub fn match_all(
         })
         .collect();
     one_value_per_fact_and_sentence(base, text, &extraction.claims, &mut matches);
+    wholes_are_not_their_parts(text, &extraction.claims, &mut matches);
     // Names the facts know, or misspell: found once, for contradictions.
     let mut known: Option<Vec<Range<usize>>> = None;
     for (claim, m) in extraction.claims.iter().zip(matches.iter_mut()) {
@@ -1593,6 +1594,54 @@ fn another_facts_value(base: &FactBase, claim: &Claim, q: usize) -> bool {
             && stated.unit.as_ref() == Some(&other.value.unit)
             && amount_agrees(base, stated, other, None).0
     })
+}
+
+/// A figure that is the whole a figure before it is a part of ("11 of
+/// Spain's 17 regions") is not a value of the fact the part is matched to,
+/// whether the part states it rightly or not.
+fn wholes_are_not_their_parts(text: &str, claims: &[Claim], matches: &mut [Option<Match>]) {
+    for k in 1..claims.len() {
+        let (Some(claim), Some(Some(m))) = (claims.get(k), matches.get(k)) else {
+            continue;
+        };
+        if !m.contradicts() || !whole_of_a_part(text, claim.span.start) {
+            continue;
+        }
+        let kind = m.kind;
+        let part = (0..k).rev().find_map(|j| {
+            let c = claims.get(j).filter(|c| c.sentence == claim.sentence)?;
+            stated_amount(c).map(|_| j)
+        });
+        let same = part
+            .and_then(|j| matches.get(j))
+            .is_some_and(|p| p.as_ref().is_some_and(|p| p.kind == kind));
+        if same {
+            if let Some(slot) = matches.get_mut(k) {
+                *slot = None;
+            }
+        }
+    }
+}
+
+/// Whether the figure at `start` is the whole a figure before it is a part
+/// of: "11 of Spain's 17 regions", "80 of the 230 seats", "12 out of 15".
+fn whole_of_a_part(text: &str, start: usize) -> bool {
+    let before = text.get(..start).unwrap_or("").trim_end();
+    let mut words = before.rsplit(' ');
+    let mut word = words.next().unwrap_or("");
+    let owner =
+        ["the", "its", "their"].contains(&word) || word.ends_with("'s") || word.ends_with("’s");
+    if owner {
+        word = words.next().unwrap_or("");
+    }
+    if word != "of" {
+        return false;
+    }
+    word = words.next().unwrap_or("");
+    if word == "out" {
+        word = words.next().unwrap_or("");
+    }
+    word.ends_with(|c: char| c.is_ascii_digit())
 }
 
 /// Whether the words at `start` open a parenthesis right after a
@@ -3608,6 +3657,29 @@ quantities:
         ] {
             assert_eq!(errors(body), Vec::<String>::new(), "{body}");
         }
+    }
+
+    #[test]
+    fn the_whole_a_stated_part_is_of_is_another_figure() {
+        const REGIONS: &str = "\
+entities:
+  - { id: agency, kind: organization, name: Acme }
+quantities:
+  - { id: regions, subject: agency, what: regions on alert, cues: [alert, regions], value: 11 regions }
+";
+        let errors = |body: &str| check(REGIONS, &format!("Acme\n\n{body}\n"), "amount-mismatch");
+        assert!(errors("Acme put 11 of Spain's 17 regions on alert.").is_empty());
+        assert!(errors("Acme put 11 out of 17 regions on alert.").is_empty());
+        assert_eq!(
+            errors("Acme put 12 of the 17 regions on alert."),
+            ["error \"12\": 12 does not match regions on alert: the facts say 11 regions"]
+        );
+        assert_eq!(
+            errors("Acme put 17 regions on alert, 11 of them in the south."),
+            [
+                "error \"17 regions\": 17 regions does not match regions on alert: the facts say 11 regions"
+            ]
+        );
     }
 
     #[test]

@@ -1741,15 +1741,22 @@ fn duration_after(text: &str, start: usize, pos: usize) -> Option<(usize, &'stat
 }
 
 /// The noun of the whole a part is given of: "80 of the 230 seats", "12
-/// out of 15 judges".
+/// out of 15 judges", "11 of Spain's 17 regions".
 fn whole_after(text: &str, pos: usize) -> Option<String> {
     let mut p = skip_hspace(text, pos);
     let mut words = 0;
-    while let Some((end, word)) = word_at(text, p).filter(|_| p > pos) {
+    while let Some((mut end, word)) = word_at(text, p).filter(|_| p > pos) {
+        let possessive = ["'s", "’s"]
+            .iter()
+            .find(|s| text.get(end..).is_some_and(|rest| rest.starts_with(*s)));
         match (words, word) {
             (0, "of") | (1, "of") => {}
-            (0, "out") | (1, "the") => {}
+            (0, "out") | (1, "the" | "its" | "their") => {}
+            (1, _) if possessive.is_some() => {}
             _ => return None,
+        }
+        if let Some(s) = possessive {
+            end += s.len();
         }
         words += 1;
         let next = skip_hspace(text, end);
@@ -1757,7 +1764,7 @@ fn whole_after(text: &str, pos: usize) -> Option<String> {
             return None;
         }
         p = next;
-        let after_of = word == "of" || (word == "the" && words > 1);
+        let after_of = word == "of" || (words > 1 && !matches!(word, "of" | "out"));
         if after_of && text.as_bytes().get(p).is_some_and(u8::is_ascii_digit) {
             let digits_end = p + text[p..]
                 .bytes()
@@ -2678,6 +2685,15 @@ mod tests {
                 r#"count "230 seats" = 230 seats"#,
                 r#"count "12" = 12 judges"#,
                 r#"count "15 judges" = 15 judges"#,
+            ],
+        );
+        check(
+            "covering 11 of Spain's 17 regions and 4 of its 9 ports",
+            &[
+                r#"count "11" = 11 regions"#,
+                r#"count "17 regions" = 17 regions"#,
+                r#"count "4" = 4 ports"#,
+                r#"count "9 ports" = 9 ports"#,
             ],
         );
         // Lengths of time are counted; times that date are not.
