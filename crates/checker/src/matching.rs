@@ -3595,6 +3595,17 @@ quantities:
             found("In Ourense the previous record, set in 1987, was 187 mm of rain.").is_empty()
         );
         assert_eq!(found("In Ourense on Monday, 187 mm of rain fell.").len(), 1);
+        // The clause "when" opens after a year is of that year.
+        assert!(
+            found(
+                "It was the most rain in Ourense since 1987, when 187 mm of rain fell in two days."
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            found("It was the most rain in Ourense since 1987, and 187 mm of rain fell.").len(),
+            1
+        );
     }
 }
 

@@ -747,7 +747,21 @@ fn qualify(
     if let Some((_, span, Resolved::Period(p), _)) = pick(true) {
         claim.period = Some((*p, span.clone()));
     }
-    if let Some((_, span, Resolved::Date(d), _)) = pick(false) {
+    // "since 2019, when it recalled 2.1 million cars": the clause "when"
+    // opens is of the time before it.
+    let when_clause = || {
+        qualifiers
+            .iter()
+            .filter(|q| matches!(q.2, Resolved::Date(_)) && q.1.end <= claim.span.start)
+            .max_by_key(|q| q.1.start)
+            .filter(|q| {
+                let between = text.get(q.1.end..claim.span.start).unwrap_or("");
+                between
+                    .strip_prefix(", when ")
+                    .is_some_and(|rest| !rest.contains([',', ';']))
+            })
+    };
+    if let Some((_, span, Resolved::Date(d), _)) = when_clause().or_else(|| pick(false)) {
         claim.when = Some((*d, span.clone()));
     }
     claim.year_earlier = qualifiers.iter().any(|(_, span, _, written)| {
