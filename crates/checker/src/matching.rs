@@ -1010,6 +1010,14 @@ const RANGE_WORDS: [&str; 3] = ["and", "to", "through"];
 /// Whether a calendar date dates something other than an event: the amount
 /// just before it ("7.9% in June"), or a bound ("since April 2008").
 fn dates_something_else(text: &str, extraction: &Extraction, claim: &Claim) -> bool {
+    // "its biggest since 2019": the year a superlative reaches back to.
+    if let ClaimKind::Date {
+        written: DateKind::Relative(claims::dates::Relative::Since { .. }),
+        ..
+    } = claim.kind
+    {
+        return superlative_before(text.get(..claim.span.start).unwrap_or(""));
+    }
     let calendar = matches!(
         claim.kind,
         ClaimKind::Date {
@@ -1059,6 +1067,38 @@ fn dates_something_else(text: &str, extraction: &Extraction, claim: &Claim) -> b
             let between = text.get(c.span.end..claim.span.start).unwrap_or(",");
             !between.contains([',', ';', ':', '(', ')']) && between.split_whitespace().count() <= 2
         })
+}
+
+/// Whether one of the four words at the end of `before` is a superlative
+/// ("the biggest", "its first", "the most").
+fn superlative_before(before: &str) -> bool {
+    /// Words ending in "est" that are no superlatives.
+    const NOT_SUPERLATIVE: [&str; 16] = [
+        "interest",
+        "forest",
+        "harvest",
+        "request",
+        "protest",
+        "suggest",
+        "arrest",
+        "contest",
+        "invest",
+        "digest",
+        "honest",
+        "modest",
+        "manifest",
+        "southwest",
+        "northwest",
+        "midwest",
+    ];
+    before.split_whitespace().rev().take(4).any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        one_of(w, &["first", "most", "least", "best", "worst", "record"])
+            || (w.len() > 5
+                && w.get(w.len() - 3..)
+                    .is_some_and(|e| e.eq_ignore_ascii_case("est"))
+                && !one_of(w, &NOT_SUPERLATIVE))
+    })
 }
 
 /// Whether the claim's phrase names someone the facts do not know, whose
@@ -1558,12 +1598,14 @@ fn one_value_per_fact_and_sentence(
                     m.contradicts()
                         && confirmed.contains(&m.kind)
                         && match m.kind {
-                            // A weekday or "last week" against a dated
-                            // event stays a contradiction.
+                            // A weekday against a dated event stays a
+                            // contradiction; "last year" dates another
+                            // ("launched the offer on Feb. 24 after it
+                            // rebuffed two approaches last year").
                             FactKind::Event(_) => matches!(
                                 claim.kind,
                                 ClaimKind::Date {
-                                    written: DateKind::Calendar { .. },
+                                    written: DateKind::Calendar { .. } | DateKind::Relative(_),
                                     ..
                                 }
                             ),

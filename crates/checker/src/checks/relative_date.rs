@@ -160,7 +160,23 @@ entities:
   - { id: acme, kind: organization, name: Acme }
 quantities:
   - { id: acme-pledge, subject: acme, what: the pledge, cues: [pledged], value: 50 billion CNY, date: 2021-08-18 }
+events:
+  - { id: recall, subject: acme, what: the recall, cues: [recall, recalled], date: 2025-11-12 }
 ";
+
+    #[test]
+    fn a_relative_date_of_another_event_says_nothing() {
+        let article = |body: &str| format!("---\npublished: 2025-11-14\n---\n{body}\n");
+        let found = |body: &str| check(FACTS, &article(body), "relative-date");
+        // A superlative reaches back to the year.
+        assert!(found("The recall is Acme's biggest since 2019.").is_empty());
+        // The sentence dates the event rightly: "last year" is another's.
+        assert!(
+            found("Acme announced the recall on Nov. 12 after it rejected two warnings last year.")
+                .is_empty()
+        );
+        assert_eq!(found("Acme announced the recall last year.").len(), 1);
+    }
 
     #[test]
     fn last_month_against_the_fact_date() {
