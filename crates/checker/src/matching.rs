@@ -1237,10 +1237,11 @@ fn names_another(
 
 /// Nouns that name what an amount of money or a percentage measures, when
 /// it is their head ("revenue of $6.8 billion", "$2 billion bond",
-/// "C$305 billion of cargo", "a peak of 5.75%"). Not the facts' cues: they
+/// "C$305 billion of cargo", "a peak of 5.75%"), and "since" after a
+/// percentage (a change over a span). Not the facts' cues: they
 /// name topics as often as measures ("invest $1.5 billion in agriculture",
 /// "an additional investment of 66 billion yuan" for a pledge).
-const MEASURE_NOUNS: [&str; 37] = [
+const MEASURE_NOUNS: [&str; 39] = [
     "revenue",
     "sale",
     "turnover",
@@ -1278,11 +1279,13 @@ const MEASURE_NOUNS: [&str; 37] = [
     "range",
     "target",
     "forecast",
+    "index",
+    "since",
 ];
 
 /// Words that name one measure: a fact cued by one is measured by the
 /// others.
-const SAME_MEASURE: [&[&str]; 9] = [
+const SAME_MEASURE: [&[&str]; 11] = [
     &["fine", "penalty", "sanction"],
     &["revenue", "sale", "turnover"],
     &["profit", "earning", "income"],
@@ -1298,6 +1301,8 @@ const SAME_MEASURE: [&[&str]; 9] = [
     &["deficit", "shortfall", "gap"],
     &["debt", "borrowing", "loan"],
     &["salary", "pay", "wage", "compensation"],
+    &["index", "benchmark"],
+    &["since", "start", "began"],
 ];
 
 /// The lowercase singular of each word of `phrase` ("subsidies" is
@@ -1397,6 +1402,27 @@ fn measures_another(text: &str, claim: &Claim, q: &Quantity) -> bool {
             }
         } else if first.bytes().next().is_some_and(|b| b.is_ascii_lowercase()) {
             heads[1] = Some(first);
+        }
+    } else {
+        // "while the Stoxx 600 autos index slipped 0.8%": the move of an
+        // index named in the clause.
+        let clause = before
+            .rfind([',', ';', '(', '\n'])
+            .map_or(before, |at| before.get(at + 1..).unwrap_or(""));
+        let index = clause
+            .split_whitespace()
+            .rev()
+            .take(8)
+            .take_while(|w| !one_of(w, &["while", "whereas", "but", "and"]))
+            .any(|w| one_of(w, &["index", "indices", "indexes", "benchmark"]));
+        if index {
+            heads[1] = Some("index");
+        }
+        // "up about 22% since the start of the year": a change over a
+        // span, measured since its start.
+        let after = text.get(stated.span.end..).unwrap_or("").trim_start();
+        if after.starts_with("since ") {
+            heads[2] = Some("since");
         }
     }
     let heads = heads.iter().flatten().map(|h| singular(h));
@@ -3694,6 +3720,7 @@ quantities:
   - { id: aid, subject: acme, what: state aid for the plant, cues: [state aid, aid], value: 3.9 billion EUR }
   - { id: fine, subject: acme, what: fine for the cartel, cues: [fine], value: 42 million EUR }
   - { id: rate, subject: acme, what: capital ratio, cues: [capital ratio], value: 14.2% }
+  - { id: fall, subject: acme, what: fall of the shares, cues: [shares, fell], value: 4.3% }
 ";
 
     fn errors(body: &str) -> Vec<String> {
@@ -3707,6 +3734,8 @@ quantities:
             "Acme will fund the plant investment with a new 2 billion euro bond.",
             "The plant investment follows 2.5 billion euros in aid from Berlin.",
             "Acme's capital ratio stood at 14.2%, against a target range of 13% to 14%.",
+            "Acme's shares fell 4.3%, while the Stoxx 600 autos index slipped 0.8%.",
+            "Acme's shares fell 4.3% on Tuesday. They are still up 22% since the start of the year.",
         ] {
             assert_eq!(errors(body), Vec::<String>::new(), "{body}");
         }
@@ -3766,6 +3795,7 @@ events:
             // "penalty" measures what "fine" does.
             "Acme must pay a penalty of 52 million euros for the cartel fine.",
             "Acme's capital ratio stood at 13.2%.",
+            "Acme's shares fell 3.4%, while the index slipped 0.8%.",
             // A noun that names no measure is no head to weigh.
             "Acme's plant will cost 12.4 billion euros in all.",
         ] {
