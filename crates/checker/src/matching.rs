@@ -1028,13 +1028,14 @@ fn dates_something_else(text: &str, extraction: &Extraction, claim: &Claim) -> b
     if !calendar {
         return false;
     }
-    // The three words before the date, nearest first.
+    // The five words before the date, nearest first: "from Aug. 27, 2025
+    // to" opens a range four words back.
     let mut before = text
         .get(..claim.span.start)
         .unwrap_or("")
         .split_whitespace()
         .rev()
-        .take(3)
+        .take(5)
         .map(|w| w.trim_start_matches(|c: char| !c.is_alphanumeric()));
     let is = |word: Option<&str>, set: &[&str]| word.is_some_and(|word| one_of(word, set));
     let previous = before.next();
@@ -3801,5 +3802,33 @@ events:
         ] {
             assert_eq!(errors(body).len(), 1, "{body}");
         }
+    }
+}
+
+#[cfg(test)]
+mod range_tests {
+    use crate::testing::check;
+
+    const FACTS: &str = "\
+entities:
+  - { id: fest, kind: organization, name: Marenza Festival }
+events:
+  - { id: opening, subject: fest, what: the opening, cues: [held, festival], date: 2025-08-27 }
+";
+
+    #[test]
+    fn a_date_that_ends_a_range_dates_no_event() {
+        let found = |body: &str| check(FACTS, &format!("{body}\n"), "date-mismatch");
+        for body in [
+            "The Marenza Festival, held from Aug. 27 to Sept. 6, sold out.",
+            "The Marenza Festival, held from Aug. 27, 2025 to Sept. 6, sold out.",
+            "The Marenza Festival was held between August 2025 and May 2026.",
+        ] {
+            assert!(found(body).is_empty(), "{body}");
+        }
+        assert_eq!(
+            found("The Marenza Festival was held on Sept. 6, 2025.").len(),
+            1
+        );
     }
 }
