@@ -1365,6 +1365,21 @@ fn measures_another(text: &str, claim: &Claim, q: &Quantity) -> bool {
         Some(Unit::Percent) => true,
         _ => return false,
     };
+    // "5,020 yen" beside a deal of 612 billion yen: a price of one share,
+    // not a total a hundred thousand times as large (a figure written
+    // without its scale word).
+    if !percent && stated.scale == facts::Scale::One && stated.unit.as_ref() == Some(&q.value.unit)
+    {
+        let apart = stated
+            .number
+            .checked_mul(rust_decimal::Decimal::from(100_000u32));
+        if apart
+            .zip(q.value.value())
+            .is_some_and(|(apart, fact)| apart < fact)
+        {
+            return true;
+        }
+    }
     let mut heads: [Option<&str>; 3] = [None; 3];
     // Before: "revenue of about $6.8 billion".
     let before = text.get(..stated.span.start).unwrap_or("");
@@ -1996,7 +2011,12 @@ fn aside(text: &str, span: &Range<usize>, unit: Option<&Unit>) -> Aside {
     {
         return Aside::YearEarlier;
     }
-    if words.iter().any(|w| one_of(w, &ESTIMATE_BEFORE)) {
+    // "would have been 61 million pounds had it not settled": what
+    // did not happen.
+    let counterfactual = words
+        .windows(2)
+        .any(|pair| matches!(pair, [have, would] if one_of(have, &["have"]) && one_of(would, &["would", "could", "might"])));
+    if counterfactual || words.iter().any(|w| one_of(w, &ESTIMATE_BEFORE)) {
         return Aside::Estimate;
     }
     let compared = words.iter().take(3).any(|w| one_of(w, &COMPARED_BEFORE))
@@ -3109,6 +3129,11 @@ mod tests {
                 Aside::Estimate,
             ),
             (
+                "The fine would have been 61 million pounds had it not settled",
+                "61 million pounds",
+                Aside::Estimate,
+            ),
+            (
                 // A decimal point ends no clause.
                 "down from a previous forecast of 6.5% to 7.5%",
                 "7.5%",
@@ -3737,6 +3762,8 @@ quantities:
             "Acme's capital ratio stood at 14.2%, against a target range of 13% to 14%.",
             "Acme's shares fell 4.3%, while the Stoxx 600 autos index slipped 0.8%.",
             "Acme's shares fell 4.3% on Tuesday. They are still up 22% since the start of the year.",
+            // A price of one share beside the plant's billions.
+            "Acme's plant investment sent its shares to 5,020 euros.",
         ] {
             assert_eq!(errors(body), Vec::<String>::new(), "{body}");
         }
