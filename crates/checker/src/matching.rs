@@ -1010,6 +1010,10 @@ const RANGE_WORDS: [&str; 3] = ["and", "to", "through"];
 /// Whether a calendar date dates something other than an event: the amount
 /// just before it ("7.9% in June"), or a bound ("since April 2008").
 fn dates_something_else(text: &str, extraction: &Extraction, claim: &Claim) -> bool {
+    // "6% ahead of last year", "fewer than in 2023".
+    if claims::compared_time(text, &claim.span) {
+        return true;
+    }
     // "its biggest since 2019": the year a superlative reaches back to.
     if let ClaimKind::Date {
         written: DateKind::Relative(claims::dates::Relative::Since { .. }),
@@ -1837,6 +1841,16 @@ const YEAR_EARLIER_AFTER: [&str; 10] = [
 ];
 /// Words just before an amount that date it a year back.
 const YEAR_EARLIER_BEFORE: [&str; 3] = ["year-earlier", "year-ago", "prior-year"];
+/// The noun right after an amount that makes it someone's estimate ("a
+/// $5 billion forecast", "the 342 billion won average of estimates").
+const ESTIMATE_AFTER: [&str; 6] = [
+    "average",
+    "consensus",
+    "estimate",
+    "forecast",
+    "projection",
+    "prediction",
+];
 /// Words shortly before an amount that make it someone's estimate.
 const ESTIMATE_BEFORE: [&str; 12] = [
     "estimate",
@@ -2017,6 +2031,10 @@ fn aside(text: &str, span: &Range<usize>, unit: Option<&Unit>) -> Aside {
         .windows(2)
         .any(|pair| matches!(pair, [have, would] if one_of(have, &["have"]) && one_of(would, &["would", "could", "might"])));
     if counterfactual || words.iter().any(|w| one_of(w, &ESTIMATE_BEFORE)) {
+        return Aside::Estimate;
+    }
+    // "beating the 342 billion won average of 14 analyst estimates".
+    if ESTIMATE_AFTER.iter().any(|w| starts_with_words(after, w)) {
         return Aside::Estimate;
     }
     let compared = words.iter().take(3).any(|w| one_of(w, &COMPARED_BEFORE))
@@ -3126,6 +3144,11 @@ mod tests {
             (
                 "Prosecutors had asked for a sentence of 20 years",
                 "20 years",
+                Aside::Estimate,
+            ),
+            (
+                "beating the 342 billion won average of 14 analyst estimates",
+                "342 billion won",
                 Aside::Estimate,
             ),
             (

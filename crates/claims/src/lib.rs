@@ -724,6 +724,7 @@ fn qualify(
     let pick = |want_period: bool| {
         let fits = |q: &&Qualifier| {
             q.1 != claim.span
+                && !compared_time(text, &q.1)
                 && match &q.2 {
                     Resolved::Period(_) => want_period,
                     Resolved::Date(_) => !want_period && is_point(&q.3),
@@ -767,6 +768,33 @@ fn qualify(
     claim.year_earlier = qualifiers.iter().any(|(_, span, _, written)| {
         matches!(written, DateKind::Period(dates::PeriodRef::YearEarlier)) && inside(span, &own)
     });
+}
+
+/// Whether the time at `span` is what something is compared with: "two
+/// fewer than in 2023", "6% ahead of last year", "compared with 2024";
+/// not when it owns what follows ("compared to last year's 4.55 billion"
+/// dates that figure).
+pub fn compared_time(text: &str, span: &Range<usize>) -> bool {
+    let after = text.get(span.end..).unwrap_or("");
+    if after.starts_with("'s") || after.starts_with("’s") {
+        return false;
+    }
+    let mut words = text
+        .get(..span.start)
+        .unwrap_or("")
+        .split_whitespace()
+        .rev()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+    let mut last = words.next().unwrap_or("");
+    if one_of(last, &["in", "on", "at", "during"]) {
+        last = words.next().unwrap_or("");
+    }
+    if one_of(last, &["than", "versus", "vs", "behind"]) {
+        return true;
+    }
+    let before = words.next().unwrap_or("");
+    one_of(last, &["of"]) && one_of(before, &["ahead"])
+        || one_of(last, &["with", "to"]) && one_of(before, &["compared", "compare", "comparison"])
 }
 
 /// Whether the name at `start` follows "according to".
@@ -1171,6 +1199,23 @@ mod tests {
     use super::*;
     use facts::TitleTable;
     use proptest::prelude::*;
+
+    #[test]
+    fn times_something_is_compared_with() {
+        let compared = |text: &str, time: &str| {
+            let start = text.find(time).unwrap();
+            compared_time(text, &(start..start + time.len()))
+        };
+        assert!(compared("two fewer than in 2023, as", "2023"));
+        assert!(compared("running 6% ahead of last year", "last year"));
+        assert!(compared("up 4% compared with 2024", "2024"));
+        assert!(!compared(
+            "a new high compared to last year's 4.55 billion",
+            "last year"
+        ));
+        assert!(!compared("won 46 seats in 2023", "2023"));
+        assert!(!compared("the most since 2019", "2019"));
+    }
 
     /// The character-based definitions the byte scans must agree with.
     fn clause_chars(text: &str, sentence: &Range<usize>, span: &Range<usize>) -> Range<usize> {

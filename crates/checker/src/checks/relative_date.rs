@@ -176,6 +176,9 @@ events:
                 .is_empty()
         );
         assert_eq!(found("Acme announced the recall last year.").len(), 1);
+        // What the recall is compared with.
+        assert!(found("The recall is 6% larger than last year.").is_empty());
+        assert!(found("Recalls ran 6% ahead of last year, Acme said of the recall.").is_empty());
     }
 
     #[test]
