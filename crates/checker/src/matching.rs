@@ -1445,6 +1445,14 @@ fn measures_another(text: &str, claim: &Claim, q: &Quantity) -> bool {
             heads[2] = Some("since");
         }
     }
+    // "C$305 billion of cargo a year" beside a fact of each day.
+    if let Some(rate) = rate_after(text.get(stated.span.end..).unwrap_or("")) {
+        let own = (q.cues.iter().map(String::as_str)).chain(q.what.as_deref());
+        let fact_rates: Vec<usize> = own.filter_map(rate_in).collect();
+        if !fact_rates.is_empty() && !fact_rates.contains(&rate) {
+            return true;
+        }
+    }
     let heads = heads.iter().flatten().map(|h| singular(h));
     let mut heads = heads
         .filter(|h| MEASURE_NOUNS.contains(&h.as_str()))
@@ -1463,6 +1471,62 @@ fn measures_another(text: &str, claim: &Claim, q: &Quantity) -> bool {
                 .any(|same| same.contains(&head) && own.iter().any(|w| same.contains(&w.as_str())))
     };
     heads.any(|h| !named(&h))
+}
+
+/// Words that make an amount a rate per unit of time, by unit.
+const RATES: [&[&str]; 4] = [
+    &[
+        "a day",
+        "per day",
+        "each day",
+        "every day",
+        "daily",
+        "a-day",
+    ],
+    &["a week", "per week", "each week", "every week", "weekly"],
+    &[
+        "a month",
+        "per month",
+        "each month",
+        "every month",
+        "monthly",
+    ],
+    &[
+        "a year",
+        "per year",
+        "each year",
+        "every year",
+        "annually",
+        "yearly",
+        "annual",
+        "per annum",
+    ],
+];
+
+/// The unit of time (an index of [`RATES`]) of the first rate among the
+/// five words after an amount, up to a stop ("of cargo a year").
+fn rate_after(after: &str) -> Option<usize> {
+    let end = after.find([',', ';', '.', '(', ')']).unwrap_or(after.len());
+    let phrase = after.get(..end).unwrap_or("");
+    let phrase_end = phrase.split_whitespace().nth(5).map_or(phrase.len(), |w| {
+        w.as_ptr() as usize - phrase.as_ptr() as usize
+    });
+    rate_in(phrase.get(..phrase_end).unwrap_or(""))
+}
+
+/// The unit of time of a rate `text` names as words, if any.
+fn rate_in(text: &str) -> Option<usize> {
+    let lower = text.to_ascii_lowercase();
+    RATES.iter().position(|words| {
+        words.iter().any(|w| {
+            lower.match_indices(w).any(|(at, _)| {
+                let before = lower.get(..at).and_then(|b| b.chars().next_back());
+                let after = lower.get(at + w.len()..).and_then(|a| a.chars().next());
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+            })
+        })
+    })
 }
 
 /// Whether a contradicted date is one of what is to come ("will report
@@ -1851,6 +1915,22 @@ const ESTIMATE_AFTER: [&str; 6] = [
     "projection",
     "prediction",
 ];
+/// Whether the six words after an amount say it is foreseen: "was
+/// forecast", "is expected", "are projected".
+fn foreseen_after(after: &str) -> bool {
+    let mut previous = "";
+    for word in after.split_whitespace().take(6) {
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+        if one_of(previous, &["is", "was", "are", "were", "be"])
+            && one_of(word, &["forecast", "expected", "predicted", "projected"])
+        {
+            return true;
+        }
+        previous = word;
+    }
+    false
+}
+
 /// Words shortly before an amount that make it someone's estimate.
 const ESTIMATE_BEFORE: [&str; 12] = [
     "estimate",
@@ -2033,8 +2113,9 @@ fn aside(text: &str, span: &Range<usize>, unit: Option<&Unit>) -> Aside {
     if counterfactual || words.iter().any(|w| one_of(w, &ESTIMATE_BEFORE)) {
         return Aside::Estimate;
     }
-    // "beating the 342 billion won average of 14 analyst estimates".
-    if ESTIMATE_AFTER.iter().any(|w| starts_with_words(after, w)) {
+    // "beating the 342 billion won average of 14 analyst estimates"; "up
+    // to 80 mm in places, was forecast for Thursday".
+    if ESTIMATE_AFTER.iter().any(|w| starts_with_words(after, w)) || foreseen_after(after) {
         return Aside::Estimate;
     }
     let compared = words.iter().take(3).any(|w| one_of(w, &COMPARED_BEFORE))
@@ -3152,6 +3233,11 @@ mod tests {
                 Aside::Estimate,
             ),
             (
+                "more rain, up to 80 mm in places, was forecast for Thursday",
+                "80 mm",
+                Aside::Estimate,
+            ),
+            (
                 "The fine would have been 61 million pounds had it not settled",
                 "61 million pounds",
                 Aside::Estimate,
@@ -3770,6 +3856,7 @@ quantities:
   - { id: fine, subject: acme, what: fine for the cartel, cues: [fine], value: 42 million EUR }
   - { id: rate, subject: acme, what: capital ratio, cues: [capital ratio], value: 14.2% }
   - { id: fall, subject: acme, what: fall of the shares, cues: [shares, fell], value: 4.3% }
+  - { id: trade, subject: acme, what: trade halted each day, cues: [trade, a day], value: 800 million EUR }
 ";
 
     fn errors(body: &str) -> Vec<String> {
@@ -3787,6 +3874,8 @@ quantities:
             "Acme's shares fell 4.3% on Tuesday. They are still up 22% since the start of the year.",
             // A price of one share beside the plant's billions.
             "Acme's plant investment sent its shares to 5,020 euros.",
+            // A yearly figure beside a daily one.
+            "Acme's strike halts trade, and it handles 305 billion euros of trade a year.",
         ] {
             assert_eq!(errors(body), Vec::<String>::new(), "{body}");
         }
@@ -3847,6 +3936,7 @@ events:
             "Acme must pay a penalty of 52 million euros for the cartel fine.",
             "Acme's capital ratio stood at 13.2%.",
             "Acme's shares fell 3.4%, while the index slipped 0.8%.",
+            "Acme's strike halts 900 million euros of trade a day.",
             // A noun that names no measure is no head to weigh.
             "Acme's plant will cost 12.4 billion euros in all.",
         ] {
