@@ -1681,6 +1681,7 @@ fn one_value_per_fact_and_sentence(
     matches: &mut [Option<Match>],
 ) {
     let mut confirmed: Vec<FactKind> = Vec::new();
+    let mut by_weekday: Vec<FactKind> = Vec::new();
     let mut start = 0;
     while start < claims.len() {
         let sentence = claims.get(start).map(|c| c.sentence);
@@ -1690,15 +1691,20 @@ fn one_value_per_fact_and_sentence(
             .position(|c| Some(c.sentence) != sentence)
             .map_or(claims.len(), |n| start + n);
         confirmed.clear();
-        confirmed.extend(
-            matches
-                .get(start..end)
-                .unwrap_or_default()
-                .iter()
-                .flatten()
-                .filter(|m| m.confirms())
-                .map(|m| m.kind),
-        );
+        by_weekday.clear();
+        let sentence_claims = claims.get(start..end).unwrap_or_default();
+        for (claim, m) in sentence_claims
+            .iter()
+            .zip(matches.get(start..end).unwrap_or_default())
+        {
+            let Some(m) = m.as_ref().filter(|m| m.confirms()) else {
+                continue;
+            };
+            confirmed.push(m.kind);
+            if is_weekday(claim) {
+                by_weekday.push(m.kind);
+            }
+        }
         if !confirmed.is_empty() {
             for k in start..end {
                 let (Some(slot), Some(claim)) = (matches.get_mut(k), claims.get(k)) else {
@@ -1709,16 +1715,21 @@ fn one_value_per_fact_and_sentence(
                         && confirmed.contains(&m.kind)
                         && match m.kind {
                             // A weekday against a dated event stays a
-                            // contradiction; "last year" dates another
-                            // ("launched the offer on Feb. 24 after it
-                            // rebuffed two approaches last year").
-                            FactKind::Event(_) => matches!(
-                                claim.kind,
-                                ClaimKind::Date {
-                                    written: DateKind::Calendar { .. } | DateKind::Relative(_),
-                                    ..
-                                }
-                            ),
+                            // contradiction, unless another weekday
+                            // states it ("drew a crowd on Friday,
+                            // organisers said on Monday"); "last year"
+                            // dates another ("launched the offer on Feb.
+                            // 24 after it rebuffed two approaches last
+                            // year").
+                            FactKind::Event(_) => {
+                                matches!(
+                                    claim.kind,
+                                    ClaimKind::Date {
+                                        written: DateKind::Calendar { .. } | DateKind::Relative(_),
+                                        ..
+                                    }
+                                ) || (is_weekday(claim) && by_weekday.contains(&m.kind))
+                            }
                             FactKind::Quantity(q) => {
                                 glosses_a_name(text, claim.span.start)
                                     || another_facts_value(base, claim, q)
@@ -1732,6 +1743,17 @@ fn one_value_per_fact_and_sentence(
         }
         start = end;
     }
+}
+
+/// Whether a claim is a weekday ("on Friday").
+fn is_weekday(claim: &Claim) -> bool {
+    matches!(
+        claim.kind,
+        ClaimKind::Date {
+            written: DateKind::Weekday(_),
+            ..
+        }
+    )
 }
 
 /// Whether the amount of `claim` is exactly the value of another quantity
@@ -1905,15 +1927,21 @@ const YEAR_EARLIER_AFTER: [&str; 10] = [
 ];
 /// Words just before an amount that date it a year back.
 const YEAR_EARLIER_BEFORE: [&str; 3] = ["year-earlier", "year-ago", "prior-year"];
-/// The noun right after an amount that makes it someone's estimate ("a
-/// $5 billion forecast", "the 342 billion won average of estimates").
-const ESTIMATE_AFTER: [&str; 6] = [
+/// The word right after an amount that makes it someone's estimate ("a
+/// $5 billion forecast", "the 342 billion won average of estimates", "the
+/// 12,000 ounces analysts expected").
+const ESTIMATE_AFTER: [&str; 10] = [
     "average",
     "consensus",
     "estimate",
     "forecast",
     "projection",
     "prediction",
+    // "ahead of the 12,000 ounces analysts had pencilled in".
+    "analysts",
+    "analyst",
+    "economists",
+    "forecasters",
 ];
 /// Whether the six words after an amount say it is foreseen: "was
 /// forecast", "is expected", "are projected".
@@ -3233,6 +3261,11 @@ mod tests {
                 Aside::Estimate,
             ),
             (
+                "slightly ahead of the 12,000 ounces analysts had pencilled in",
+                "12,000 ounces",
+                Aside::Estimate,
+            ),
+            (
                 "more rain, up to 80 mm in places, was forecast for Thursday",
                 "80 mm",
                 Aside::Estimate,
@@ -3969,6 +4002,46 @@ events:
         assert_eq!(
             found("The Marenza Festival was held on Sept. 6, 2025.").len(),
             1
+        );
+    }
+}
+
+#[cfg(test)]
+mod second_weekday_tests {
+    use crate::testing::check;
+
+    const FACTS: &str = "\
+entities:
+  - { id: games, kind: organization, name: North Sea Games }
+events:
+  - { id: opening, subject: games, what: the opening ceremony, cues: [opening ceremony, crowd], date: 2026-07-24 }
+";
+
+    #[test]
+    fn a_second_weekday_beside_a_right_one_is_another_days() {
+        let found = |body: &str| {
+            check(
+                FACTS,
+                &format!("---\npublished: 2026-07-27\n---\n{body}\n"),
+                "weekday-mismatch",
+            )
+        };
+        assert!(found(
+            "The North Sea Games drew a crowd to the opening ceremony on Friday, organisers said on Monday."
+        )
+        .is_empty());
+        // With no weekday right, each stays checked.
+        let wrong = found(
+            "The North Sea Games drew a crowd to the opening ceremony on Thursday, organisers said on Monday.",
+        );
+        assert!(
+            wrong.iter().any(|e| e.contains("\"Thursday\"")),
+            "{wrong:?}"
+        );
+        // A weekday beside its calendar date stays checked.
+        assert!(
+            !found("The North Sea Games held the opening ceremony on Thursday, July 24.")
+                .is_empty()
         );
     }
 }

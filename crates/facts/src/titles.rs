@@ -173,6 +173,23 @@ impl TitleTable {
         self.canonical.keys().map(String::as_str)
     }
 
+    /// Like [`TitleTable::satisfies`], and a portfolio title ("health
+    /// minister") is held by the generic title of an organisation whose
+    /// name holds the portfolio ("minister" of the "Ministry of Health").
+    pub fn satisfies_at(&self, stated: &str, held: &str, org_name: Option<&str>) -> bool {
+        self.satisfies(stated, held)
+            || org_name.is_some_and(|org| {
+                stated.split_once(' ').is_some_and(|(portfolio, generic)| {
+                    PORTFOLIOS.contains(&portfolio)
+                        && GENERIC.contains(&generic)
+                        && self.satisfies(generic, held)
+                        && org
+                            .split(|c: char| !c.is_alphanumeric())
+                            .any(|w| w.eq_ignore_ascii_case(portfolio))
+                })
+            })
+    }
+
     /// Whether holding `held` makes a statement of `stated` true. Both are
     /// canonical titles.
     pub fn satisfies(&self, stated: &str, held: &str) -> bool {
@@ -188,6 +205,16 @@ impl TitleTable {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_portfolio_is_held_at_the_ministry_named_for_it() {
+        let t = TitleTable::default();
+        let health = Some("Ministry of Health and Social Protection");
+        assert!(t.satisfies_at("health minister", "minister", health));
+        assert!(!t.satisfies_at("finance minister", "minister", health));
+        assert!(!t.satisfies_at("health minister", "minister", None));
+        assert!(!t.satisfies_at("health minister", "secretary", health));
+    }
 
     #[test]
     fn long_and_non_ascii_forms_are_found_in_any_case() {

@@ -184,6 +184,12 @@ fn run(ctx: &Context<'_>) -> Findings {
             Tense::Current => ctx.published(),
             Tense::Started | Tense::Past => claim.when.as_ref().map(|(d, _)| *d),
         };
+        // The name of the organisation a role is held at.
+        let org_of = |r: &facts::Role| {
+            (r.of.as_deref())
+                .and_then(|o| ctx.facts.entity(o))
+                .map(|e| e.name.as_str())
+        };
         let org_name = org
             .as_deref()
             .and_then(|o| ctx.facts.entity(o))
@@ -202,7 +208,7 @@ fn run(ctx: &Context<'_>) -> Findings {
                 person
                     .roles
                     .iter()
-                    .filter(|r| titles.satisfies(title, &r.title))
+                    .filter(|r| titles.satisfies_at(title, &r.title, org_of(r)))
                     .filter(|r| org.is_none() || r.of.as_deref() == org.as_deref()),
             );
             if matching.is_empty() {
@@ -213,7 +219,7 @@ fn run(ctx: &Context<'_>) -> Findings {
                 let mut elsewhere = person
                     .roles
                     .iter()
-                    .filter(|r| titles.satisfies(title, &r.title))
+                    .filter(|r| titles.satisfies_at(title, &r.title, org_of(r)))
                     .peekable();
                 message.push_str(&person.name);
                 if elsewhere.peek().is_none() {
@@ -235,7 +241,7 @@ fn run(ctx: &Context<'_>) -> Findings {
                         .filter(|e| {
                             e.roles.iter().any(|r| {
                                 r.of.as_deref() == Some(o)
-                                    && titles.satisfies(title, &r.title)
+                                    && titles.satisfies_at(title, &r.title, org_of(r))
                                     && when.as_ref().is_none_or(|w| r.held_during(w))
                             })
                         });
