@@ -1448,7 +1448,7 @@ fn measures_another(text: &str, claim: &Claim, q: &Quantity) -> bool {
     // "C$305 billion of cargo a year" beside a fact of each day.
     if let Some(rate) = rate_after(text.get(stated.span.end..).unwrap_or("")) {
         let own = (q.cues.iter().map(String::as_str)).chain(q.what.as_deref());
-        let fact_rates: Vec<usize> = own.filter_map(rate_in).collect();
+        let fact_rates: Vec<usize> = own.filter_map(|words| rate_in(words, usize::MAX)).collect();
         if !fact_rates.is_empty() && !fact_rates.contains(&rate) {
             return true;
         }
@@ -1473,60 +1473,43 @@ fn measures_another(text: &str, claim: &Claim, q: &Quantity) -> bool {
     heads.any(|h| !named(&h))
 }
 
-/// Words that make an amount a rate per unit of time, by unit.
-const RATES: [&[&str]; 4] = [
-    &[
-        "a day",
-        "per day",
-        "each day",
-        "every day",
-        "daily",
-        "a-day",
-    ],
-    &["a week", "per week", "each week", "every week", "weekly"],
-    &[
-        "a month",
-        "per month",
-        "each month",
-        "every month",
-        "monthly",
-    ],
-    &[
-        "a year",
-        "per year",
-        "each year",
-        "every year",
-        "annually",
-        "yearly",
-        "annual",
-        "per annum",
-    ],
+/// The units of time of a rate, as nouns after "a", "per", "each" or
+/// "every" ("a day"), and as adverbs or adjectives ("daily").
+const RATE_NOUNS: [&[&str]; 4] = [&["day"], &["week"], &["month"], &["year", "annum"]];
+const RATE_WORDS: [&[&str]; 4] = [
+    &["daily"],
+    &["weekly"],
+    &["monthly"],
+    &["annually", "yearly", "annual"],
 ];
 
-/// The unit of time (an index of [`RATES`]) of the first rate among the
-/// five words after an amount, up to a stop ("of cargo a year").
+/// The unit of time (an index of [`RATE_NOUNS`]) of the first rate among
+/// the five words after an amount, up to a stop ("of cargo a year").
 fn rate_after(after: &str) -> Option<usize> {
     let end = after.find([',', ';', '.', '(', ')']).unwrap_or(after.len());
     let phrase = after.get(..end).unwrap_or("");
-    let phrase_end = phrase.split_whitespace().nth(5).map_or(phrase.len(), |w| {
-        w.as_ptr() as usize - phrase.as_ptr() as usize
-    });
-    rate_in(phrase.get(..phrase_end).unwrap_or(""))
+    rate_in(phrase, 5)
 }
 
-/// The unit of time of a rate `text` names as words, if any.
-fn rate_in(text: &str) -> Option<usize> {
-    let lower = text.to_ascii_lowercase();
-    RATES.iter().position(|words| {
-        words.iter().any(|w| {
-            lower.match_indices(w).any(|(at, _)| {
-                let before = lower.get(..at).and_then(|b| b.chars().next_back());
-                let after = lower.get(at + w.len()..).and_then(|a| a.chars().next());
-                !before.is_some_and(char::is_alphanumeric)
-                    && !after.is_some_and(char::is_alphanumeric)
-            })
-        })
-    })
+/// The unit of time of the first rate among the first `words` words of
+/// `text`, if any.
+fn rate_in(text: &str, words: usize) -> Option<usize> {
+    let mut previous = "";
+    for word in (text.split(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .take(words)
+    {
+        let per = one_of(previous, &["a", "per", "each", "every"]);
+        let unit = (0..RATE_NOUNS.len()).find(|&i| {
+            RATE_WORDS.get(i).is_some_and(|w| one_of(word, w))
+                || (per && RATE_NOUNS.get(i).is_some_and(|n| one_of(word, n)))
+        });
+        if unit.is_some() {
+            return unit;
+        }
+        previous = word;
+    }
+    None
 }
 
 /// Whether a contradicted date is one of what is to come ("will report
@@ -1947,8 +1930,8 @@ const ESTIMATE_AFTER: [&str; 10] = [
 /// forecast", "is expected", "are projected".
 fn foreseen_after(after: &str) -> bool {
     let mut previous = "";
-    for word in after.split_whitespace().take(6) {
-        let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+    let words = after.split(|c: char| !c.is_ascii_alphanumeric());
+    for word in words.filter(|w| !w.is_empty()).take(6) {
         if one_of(previous, &["is", "was", "are", "were", "be"])
             && one_of(word, &["forecast", "expected", "predicted", "projected"])
         {
@@ -2105,16 +2088,18 @@ fn aside(text: &str, span: &Range<usize>, unit: Option<&Unit>) -> Aside {
                 .and_then(|b| tail.get(b))
                 .is_some_and(u8::is_ascii_digit)
     };
-    let clause_start = (0..tail.len())
-        .rev()
-        .find(|&at| {
-            tail.get(at).is_some_and(|b| match b {
-                b',' | b';' | b':' | b'(' | b'\n' => true,
-                b'.' => !decimal(at),
-                _ => false,
-            })
-        })
-        .map_or(from, |at| from + at + 1);
+    let mut end = tail.len();
+    let clause_start = loop {
+        let stop = tail.get(..end).and_then(|t| {
+            t.iter()
+                .rposition(|b| matches!(b, b',' | b';' | b'.' | b':' | b'(' | b'\n'))
+        });
+        match stop {
+            Some(at) if tail.get(at) == Some(&b'.') && decimal(at) => end = at,
+            Some(at) => break from + at + 1,
+            None => break from,
+        }
+    };
     let clause = text.get(clause_start..span.start).unwrap_or("");
     let mut last_words = [""; 5];
     let mut count = 0;

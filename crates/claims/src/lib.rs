@@ -724,12 +724,12 @@ fn qualify(
     let pick = |want_period: bool| {
         let fits = |q: &&Qualifier| {
             q.1 != claim.span
-                && !compared_time(text, &q.1)
                 && match &q.2 {
                     Resolved::Period(_) => want_period,
                     Resolved::Date(_) => !want_period && is_point(&q.3),
                     Resolved::Unresolved => false,
                 }
+                && !compared_time(text, &q.1)
         };
         qualifiers
             .iter()
@@ -779,22 +779,42 @@ pub fn compared_time(text: &str, span: &Range<usize>) -> bool {
     if after.starts_with("'s") || after.starts_with("’s") {
         return false;
     }
-    let mut words = text
-        .get(..span.start)
-        .unwrap_or("")
-        .split_whitespace()
-        .rev()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
-    let mut last = words.next().unwrap_or("");
+    let bytes = text.as_bytes();
+    let mut at = span.start;
+    let mut last = word_before(text, &mut at);
     if one_of(last, &["in", "on", "at", "during"]) {
-        last = words.next().unwrap_or("");
+        last = word_before(text, &mut at);
     }
     if one_of(last, &["than", "versus", "vs", "behind"]) {
         return true;
     }
-    let before = words.next().unwrap_or("");
+    // Only "of", "with" and "to" go on: most times end here.
+    if !matches!(bytes.get(at), Some(b'o' | b'w' | b't' | b'O' | b'W' | b'T')) {
+        return false;
+    }
+    let before = word_before(text, &mut at);
     one_of(last, &["of"]) && one_of(before, &["ahead"])
         || one_of(last, &["with", "to"]) && one_of(before, &["compared", "compare", "comparison"])
+}
+
+/// The ASCII word that ends before `*at` (past spaces and punctuation),
+/// moving `*at` to its start; "" at a non-ASCII byte or the text's start.
+fn word_before<'t>(text: &'t str, at: &mut usize) -> &'t str {
+    let bytes = text.as_bytes();
+    let mut end = *at;
+    while end > 0
+        && bytes
+            .get(end - 1)
+            .is_some_and(|b| b.is_ascii() && !b.is_ascii_alphanumeric())
+    {
+        end -= 1;
+    }
+    let mut start = end;
+    while start > 0 && bytes.get(start - 1).is_some_and(u8::is_ascii_alphanumeric) {
+        start -= 1;
+    }
+    *at = start;
+    text.get(start..end).unwrap_or("")
 }
 
 /// Whether the name at `start` follows "according to".

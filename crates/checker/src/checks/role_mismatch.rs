@@ -208,7 +208,7 @@ fn run(ctx: &Context<'_>) -> Findings {
                 person
                     .roles
                     .iter()
-                    .filter(|r| titles.satisfies_at(title, &r.title, org_of(r)))
+                    .filter(|r| titles.satisfies_at(title, &r.title, || org_of(r)))
                     .filter(|r| org.is_none() || r.of.as_deref() == org.as_deref()),
             );
             if matching.is_empty() {
@@ -219,7 +219,7 @@ fn run(ctx: &Context<'_>) -> Findings {
                 let mut elsewhere = person
                     .roles
                     .iter()
-                    .filter(|r| titles.satisfies_at(title, &r.title, org_of(r)))
+                    .filter(|r| titles.satisfies_at(title, &r.title, || org_of(r)))
                     .peekable();
                 message.push_str(&person.name);
                 if elsewhere.peek().is_none() {
@@ -241,7 +241,7 @@ fn run(ctx: &Context<'_>) -> Findings {
                         .filter(|e| {
                             e.roles.iter().any(|r| {
                                 r.of.as_deref() == Some(o)
-                                    && titles.satisfies_at(title, &r.title, org_of(r))
+                                    && titles.satisfies_at(title, &r.title, || org_of(r))
                                     && when.as_ref().is_none_or(|w| r.held_during(w))
                             })
                         });
