@@ -1330,14 +1330,12 @@ fn singular(word: &str) -> String {
     word
 }
 
-/// Whether the head noun of a contradicted amount names another measure
-/// than its fact's: a figure of money or a percentage "of" or "in" a noun
-/// of [`MEASURE_NOUNS`] that neither the fact's cues and description nor
-/// a word of the same measure name ("Veridian, which reported revenue of $6.8 billion" beside an
-/// investment fact; "a new 2 billion euro bond"; "3.9 billion euros in aid"
-/// beside the plant's cost). Such an amount is left unclear rather than
-/// contradicted.
-fn measures_another(text: &str, claim: &Claim, q: &Quantity) -> bool {
+/// The words that can be the head noun of an amount (see
+/// [`measures_another`]): the noun before "of" ("revenue of about $6.8
+/// billion"); for money, the word after it or the two after "in" or "of"
+/// ("$2 billion bond", "3.9 billion euros in aid"); for a percentage,
+/// "index" when its clause names one and "since" when a span follows.
+fn head_nouns<'t>(text: &'t str, stated: &Amount, percent: bool) -> [Option<&'t str>; 3] {
     /// Words between "of" and an amount that leave the noun before "of"
     /// its head.
     const HEDGES: [&str; 15] = [
@@ -1361,29 +1359,6 @@ fn measures_another(text: &str, claim: &Claim, q: &Quantity) -> bool {
     const GENERIC: [&str; 8] = [
         "total", "sum", "amount", "value", "figure", "level", "average", "tune",
     ];
-    let Some(stated) = stated_amount(claim) else {
-        return false;
-    };
-    let percent = match &stated.unit {
-        Some(Unit::Currency(_)) => false,
-        Some(Unit::Percent) => true,
-        _ => return false,
-    };
-    // "5,020 yen" beside a deal of 612 billion yen: a price of one share,
-    // not a total a hundred thousand times as large (a figure written
-    // without its scale word).
-    if !percent && stated.scale == facts::Scale::One && stated.unit.as_ref() == Some(&q.value.unit)
-    {
-        let apart = stated
-            .number
-            .checked_mul(rust_decimal::Decimal::from(100_000u32));
-        if apart
-            .zip(q.value.value())
-            .is_some_and(|(apart, fact)| apart < fact)
-        {
-            return true;
-        }
-    }
     let mut heads: [Option<&str>; 3] = [None; 3];
     // Before: "revenue of about $6.8 billion".
     let before = text.get(..stated.span.start).unwrap_or("");
@@ -1445,6 +1420,40 @@ fn measures_another(text: &str, claim: &Claim, q: &Quantity) -> bool {
             heads[2] = Some("since");
         }
     }
+    heads
+}
+
+/// Whether the head noun of a contradicted amount names another measure
+/// than its fact's: a figure of money or a percentage "of" or "in" a noun
+/// of [`MEASURE_NOUNS`] that neither the fact's cues and description nor
+/// a word of the same measure name ("Veridian, which reported revenue of $6.8 billion" beside an
+/// investment fact; "a new 2 billion euro bond"; "3.9 billion euros in aid"
+/// beside the plant's cost). Such an amount is left unclear rather than
+/// contradicted.
+fn measures_another(text: &str, claim: &Claim, q: &Quantity) -> bool {
+    let Some(stated) = stated_amount(claim) else {
+        return false;
+    };
+    let percent = match &stated.unit {
+        Some(Unit::Currency(_)) => false,
+        Some(Unit::Percent) => true,
+        _ => return false,
+    };
+    // "5,020 yen" beside a deal of 612 billion yen: a price of one share,
+    // not a total a hundred thousand times as large (a figure written
+    // without its scale word).
+    if !percent && stated.scale == facts::Scale::One && stated.unit.as_ref() == Some(&q.value.unit)
+    {
+        let apart = stated
+            .number
+            .checked_mul(rust_decimal::Decimal::from(100_000u32));
+        if apart
+            .zip(q.value.value())
+            .is_some_and(|(apart, fact)| apart < fact)
+        {
+            return true;
+        }
+    }
     // "C$305 billion of cargo a year" beside a fact of each day.
     if let Some(rate) = rate_after(text.get(stated.span.end..).unwrap_or("")) {
         let own = (q.cues.iter().map(String::as_str)).chain(q.what.as_deref());
@@ -1453,6 +1462,7 @@ fn measures_another(text: &str, claim: &Claim, q: &Quantity) -> bool {
             return true;
         }
     }
+    let heads = head_nouns(text, stated, percent);
     let heads = heads.iter().flatten().map(|h| singular(h));
     let mut heads = heads
         .filter(|h| MEASURE_NOUNS.contains(&h.as_str()))
