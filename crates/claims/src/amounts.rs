@@ -1667,9 +1667,10 @@ fn finish(text: &str, floor: usize, number: Number, prefix: Option<Currency<'_>>
     let figure = number.digits
         && !labelled
         && scale == Scale::One
-        && text
+        && (text
             .get(number.start..number.end)
-            .is_some_and(|digits| digits.contains([',', '.']));
+            .is_some_and(|digits| digits.contains([',', '.']))
+            || reached_before(text, number.start));
     if unit.is_none() && (scale == Scale::One && !figure || single_letter || number.article) {
         return None;
     }
@@ -1774,6 +1775,30 @@ fn whole_after(text: &str, pos: usize) -> Option<String> {
         }
     }
     None
+}
+
+/// Whether the words before a plain number make it a level reached: "the
+/// toll has risen to 241", "deaths reached 96", "stood at 48". Such a
+/// number is a figure, as one with a separator is.
+fn reached_before(text: &str, start: usize) -> bool {
+    const REACHED: [&str; 6] = ["reached", "reaches", "hit", "totalled", "totaled", "totals"];
+    const MOVED: [&str; 18] = [
+        "rose", "risen", "rises", "climbed", "climbs", "increased", "jumped", "grew", "grown",
+        "soared", "surged", "fell", "fallen", "falls", "dropped", "declined", "raised", "revised",
+    ];
+    let before = text.get(..skip_hspace_back(text, start, 0)).unwrap_or("");
+    let last = last_word(before);
+    if REACHED.contains(&last) {
+        return true;
+    }
+    let earlier = last_word(
+        before
+            .get(..before.len() - last.len())
+            .unwrap_or("")
+            .trim_end(),
+    );
+    (last == "to" && MOVED.contains(&earlier))
+        || (last == "at" && ["stood", "stands", "stand"].contains(&earlier))
 }
 
 /// The lowercase word right after a figure, when it can name what the
@@ -2671,6 +2696,11 @@ mod tests {
                 r#"count "6.8 earthquake" = 6.8 earthquake"#,
                 r#"count "4.9 aftershock" = 4.9 aftershock"#,
             ],
+        );
+        // A plain number is a figure when it is a level reached.
+        check(
+            "Deaths have risen to 241 since May, and stood at 48 on Friday. Acme won 3 times.",
+            &[r#"number "241" = 241"#, r#"number "48" = 48"#],
         );
         // A verb of passing is a hedge.
         check(
