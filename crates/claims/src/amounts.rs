@@ -1783,8 +1783,24 @@ fn whole_after(text: &str, pos: usize) -> Option<String> {
 fn reached_before(text: &str, start: usize) -> bool {
     const REACHED: [&str; 6] = ["reached", "reaches", "hit", "totalled", "totaled", "totals"];
     const MOVED: [&str; 18] = [
-        "rose", "risen", "rises", "climbed", "climbs", "increased", "jumped", "grew", "grown",
-        "soared", "surged", "fell", "fallen", "falls", "dropped", "declined", "raised", "revised",
+        "rose",
+        "risen",
+        "rises",
+        "climbed",
+        "climbs",
+        "increased",
+        "jumped",
+        "grew",
+        "grown",
+        "soared",
+        "surged",
+        "fell",
+        "fallen",
+        "falls",
+        "dropped",
+        "declined",
+        "raised",
+        "revised",
     ];
     let before = text.get(..skip_hspace_back(text, start, 0)).unwrap_or("");
     let last = last_word(before);

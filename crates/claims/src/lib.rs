@@ -788,6 +788,16 @@ pub fn compared_time(text: &str, span: &Range<usize>) -> bool {
     if one_of(last, &["than", "versus", "vs", "behind"]) {
         return true;
     }
+    // "from the same weekend last year": the period compared with.
+    if one_of(
+        last,
+        &[
+            "weekend", "week", "month", "quarter", "period", "time", "day",
+        ],
+    ) {
+        let mut back = at;
+        return one_of(word_before(text, &mut back), &["same"]);
+    }
     // Only "of", "with" and "to" go on: most times end here.
     if !matches!(bytes.get(at), Some(b'o' | b'w' | b't' | b'O' | b'W' | b'T')) {
         return false;
@@ -1229,6 +1239,11 @@ mod tests {
         assert!(compared("two fewer than in 2023, as", "2023"));
         assert!(compared("running 6% ahead of last year", "last year"));
         assert!(compared("up 4% compared with 2024", "2024"));
+        assert!(compared(
+            "up 18% from the same weekend last year",
+            "last year"
+        ));
+        assert!(!compared("revenue for the quarter last year", "last year"));
         assert!(!compared(
             "a new high compared to last year's 4.55 billion",
             "last year"
