@@ -1423,6 +1423,36 @@ fn head_nouns<'t>(text: &'t str, stated: &Amount, percent: bool) -> [Option<&'t 
     heads
 }
 
+/// Verbs of a change before a count ("gained 15 seats", "lost two").
+const CHANGE_VERBS: [&str; 12] = [
+    "gained", "gaining", "gains", "lost", "losing", "loses", "added", "adding", "adds", "shed",
+    "shedding", "sheds",
+];
+
+/// Whether a change verb stands right before the count at `start`: the
+/// count is a change, not the level a fact states ("gained 15 seats"
+/// beside the 52 won).
+fn changed_by(text: &str, start: usize) -> bool {
+    let before = text.get(..start).unwrap_or("");
+    let word = before
+        .rsplit(|c: char| c.is_ascii_whitespace())
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    one_of(word, &CHANGE_VERBS)
+}
+
+/// Whether a fact's cues or description name a change (so "gained 15
+/// seats" can state it).
+fn names_a_change(q: &Quantity) -> bool {
+    const CHANGE: [&str; 8] = [
+        "gain", "loss", "change", "increase", "decrease", "net", "lose", "add",
+    ];
+    (q.cues.iter().map(String::as_str))
+        .chain(q.what.as_deref())
+        .flat_map(words_of)
+        .any(|w| one_of(&w, &CHANGE) || one_of(&w, &CHANGE_VERBS) || w == "shed")
+}
+
 /// Whether the head noun of a contradicted amount names another measure
 /// than its fact's: a figure of money or a percentage "of" or "in" a noun
 /// of [`MEASURE_NOUNS`] that neither the fact's cues and description nor
@@ -1437,7 +1467,8 @@ fn measures_another(text: &str, claim: &Claim, q: &Quantity) -> bool {
     let percent = match &stated.unit {
         Some(Unit::Currency(_)) => false,
         Some(Unit::Percent) => true,
-        _ => return false,
+        Some(Unit::Noun(_)) => return changed_by(text, stated.span.start) && !names_a_change(q),
+        None => return false,
     };
     // "5,020 yen" beside a deal of 612 billion yen: a price of one share,
     // not a total a hundred thousand times as large (a figure written
@@ -3885,6 +3916,8 @@ quantities:
   - { id: rate, subject: acme, what: capital ratio, cues: [capital ratio], value: 14.2% }
   - { id: fall, subject: acme, what: fall of the shares, cues: [shares, fell], value: 4.3% }
   - { id: trade, subject: acme, what: trade halted each day, cues: [trade, a day], value: 800 million EUR }
+  - { id: plants, subject: acme, what: plants run, cues: [plants], value: 9 plants }
+  - { id: added, subject: acme, what: stores added, cues: [stores, added], value: 40 stores }
 ";
 
     fn errors(body: &str) -> Vec<String> {
@@ -3902,6 +3935,8 @@ quantities:
             "Acme's shares fell 4.3% on Tuesday. They are still up 22% since the start of the year.",
             // A price of one share beside the plant's billions.
             "Acme's plant investment sent its shares to 5,020 euros.",
+            // A change beside the level.
+            "Acme gained 2 plants this year.",
             // A yearly figure beside a daily one.
             "Acme's strike halts trade, and it handles 305 billion euros of trade a year.",
         ] {
@@ -3965,6 +4000,9 @@ events:
             "Acme's capital ratio stood at 13.2%.",
             "Acme's shares fell 3.4%, while the index slipped 0.8%.",
             "Acme's strike halts 900 million euros of trade a day.",
+            "Acme runs 8 plants.",
+            // A fact of a change is stated by a change verb.
+            "Acme added 45 stores.",
             // A noun that names no measure is no head to weigh.
             "Acme's plant will cost 12.4 billion euros in all.",
         ] {
