@@ -1456,7 +1456,7 @@ fn names_a_change(q: &Quantity) -> bool {
 /// Whether the head noun of a contradicted amount names another measure
 /// than its fact's: a figure of money or a percentage "of" or "in" a noun
 /// of [`MEASURE_NOUNS`] that neither the fact's cues and description nor
-/// a word of the same measure name ("Veridian, which reported revenue of $6.8 billion" beside an
+/// a word of the same measure name ("Globex, which reported revenue of $6.8 billion" beside an
 /// investment fact; "a new 2 billion euro bond"; "3.9 billion euros in aid"
 /// beside the plant's cost). Such an amount is left unclear rather than
 /// contradicted.
