@@ -1318,18 +1318,23 @@ fn words_of(phrase: &str) -> impl Iterator<Item = String> + '_ {
     phrase
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(singular)
+        .map(|w| singular(&w.to_lowercase()).into_owned())
 }
 
-/// The lowercase singular of a word, by its ending.
-fn singular(word: &str) -> String {
-    let mut word = word.to_lowercase();
-    if let Some(stem) = word.strip_suffix("ies").filter(|s| s.len() > 2) {
-        word = format!("{stem}y");
-    } else if word.ends_with('s') && !word.ends_with("ss") && word.len() > 3 {
-        word.pop();
+/// The singular of a lowercase noun, by its ending: "subsidies" is
+/// "subsidy", "inches" "inch", "kilometres" "kilometre"; "gross" and
+/// "bus" stay.
+pub(crate) fn singular(noun: &str) -> std::borrow::Cow<'_, str> {
+    if let Some(stem) = noun.strip_suffix("ies").filter(|s| s.len() > 2) {
+        return format!("{stem}y").into();
     }
-    word
+    let stem = (noun.strip_suffix("es"))
+        .filter(|n| n.ends_with("ch") || n.ends_with("sh"))
+        .or_else(|| {
+            noun.strip_suffix('s')
+                .filter(|_| !noun.ends_with("ss") && noun.len() > 3)
+        });
+    stem.unwrap_or(noun).into()
 }
 
 /// The words that can be the head noun of an amount (see
@@ -1496,7 +1501,7 @@ fn measures_another(text: &str, claim: &Claim, q: &Quantity) -> bool {
         }
     }
     let heads = head_nouns(text, stated, percent);
-    let heads = heads.iter().flatten().map(|h| singular(h));
+    let heads = (heads.iter().flatten()).map(|h| singular(&h.to_lowercase()).into_owned());
     let mut heads = heads
         .filter(|h| MEASURE_NOUNS.contains(&h.as_str()))
         .peekable();

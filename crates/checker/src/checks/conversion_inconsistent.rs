@@ -169,7 +169,7 @@ fn measure_pairs(ctx: &Context<'_>, out: &mut Findings) {
         let message = format!("{from_words} is about {expected}, not {found}");
         let help = format!(
             "a {} is {} {}",
-            singular(from_unit.noun),
+            matching::singular(from_unit.noun),
             ratio.round_dp(4).normalize(),
             to_unit.noun
         );
@@ -208,14 +208,6 @@ fn error(
         }],
         help: Some(help),
     }
-}
-
-/// "kilometres" to "kilometre", for "a kilometre is 0.6214 miles".
-fn singular(noun: &str) -> &str {
-    noun.strip_suffix("es")
-        .filter(|n| n.ends_with("ch") || n.ends_with("sh"))
-        .or_else(|| noun.strip_suffix('s'))
-        .unwrap_or(noun)
 }
 
 fn run(ctx: &Context<'_>) -> Findings {
