@@ -1460,6 +1460,166 @@ fn names_a_change(q: &Quantity) -> bool {
         .any(|w| one_of(&w, &CHANGE) || one_of(&w, &CHANGE_VERBS) || w == "shed")
 }
 
+/// Verbs of what is done to or by those a count counts, each with its
+/// forms: "stranded about 31,000 travellers" counts the stranded, not the
+/// passengers a fact says were carried. Changes are [`CHANGE_VERBS`]'.
+const ACTIONS: [&[&str]; 34] = [
+    &["kill", "killed", "kills", "killing"],
+    &[
+        "injure", "injured", "injures", "injuring", "wounded", "hurt",
+    ],
+    &["strand", "stranded", "strands", "stranding"],
+    &[
+        "evacuate",
+        "evacuated",
+        "evacuates",
+        "evacuating",
+        "evacuation",
+        "evacuations",
+    ],
+    &["displace", "displaced", "displaces", "displacing"],
+    &["force", "forced", "forces", "forcing"],
+    &["affect", "affected", "affects", "affecting"],
+    &["expose", "exposed", "exposes", "exposing"],
+    &["recall", "recalled", "recalls", "recalling"],
+    &["sell", "sold", "sells", "selling", "sale", "sales"],
+    &["buy", "bought", "buys", "buying"],
+    &[
+        "produce",
+        "produced",
+        "produces",
+        "producing",
+        "production",
+        "output",
+    ],
+    &["carry", "carried", "carries", "carrying"],
+    &["fly", "flew", "flies", "flying", "flown"],
+    &[
+        "employ",
+        "employed",
+        "employs",
+        "employing",
+        "employee",
+        "employees",
+        "staff",
+    ],
+    &["hire", "hired", "hires", "hiring"],
+    &["divert", "diverted", "diverts", "diverting"],
+    &[
+        "cancel",
+        "cancelled",
+        "canceled",
+        "cancels",
+        "cancelling",
+        "canceling",
+    ],
+    &[
+        "deliver",
+        "delivered",
+        "delivers",
+        "delivering",
+        "delivery",
+        "deliveries",
+    ],
+    &["ship", "shipped", "shipping", "shipment", "shipments"],
+    &["treat", "treated", "treats", "treating"],
+    &[
+        "vaccinate",
+        "vaccinated",
+        "vaccinates",
+        "vaccinating",
+        "immunise",
+        "immunised",
+        "immunize",
+        "immunized",
+    ],
+    &["arrest", "arrested", "arrests", "arresting", "detained"],
+    &["rescue", "rescued", "rescues", "rescuing"],
+    &["damage", "damaged", "damages", "damaging", "flooded"],
+    &["destroy", "destroyed", "destroys", "destroying"],
+    &["wait", "waiting", "waited", "waits", "anchor"],
+    &[
+        "visit", "visited", "visits", "visiting", "visitor", "visitors",
+    ],
+    &[
+        "attract",
+        "attracted",
+        "attracts",
+        "attracting",
+        "drew",
+        "draws",
+        "drawing",
+    ],
+    &["build", "built", "builds", "building"],
+    &["serve", "served", "serves", "serving"],
+    &["cover", "covered", "covers", "covering"],
+    &["die", "died", "dies", "dying", "dead", "death", "deaths"],
+    &["has", "have", "had", "having"],
+];
+
+/// Words between a verb and its count that leave it the verb's object
+/// ("killed at least 280", "stranded about 31,000").
+const COUNT_HEDGES: [&str; 16] = [
+    "about",
+    "almost",
+    "an",
+    "approximately",
+    "around",
+    "at",
+    "estimated",
+    "least",
+    "less",
+    "more",
+    "nearly",
+    "over",
+    "roughly",
+    "some",
+    "than",
+    "up",
+];
+
+/// Whether the verb of a contradicted count names another action than its
+/// fact's: the fact's cues or description name actions of [`ACTIONS`]
+/// and the verb before the count (past hedges) is of none of them
+/// ("stranded about 31,000 travellers" beside the passengers carried,
+/// "Globex, which has about 19 million customers" beside the customers
+/// affected). Possession counts only in a clause about a name ("which
+/// has", "which says it has"): "Globex had 6.8 million passengers" may
+/// state the passengers carried.
+fn acted_otherwise(text: &str, start: usize, q: &Quantity) -> bool {
+    let before = text.get(..start).unwrap_or("");
+    let mut words = before
+        .split(|c: char| !c.is_alphanumeric())
+        .rev()
+        .filter(|w| !w.is_empty())
+        .take(6)
+        .skip_while(|w| one_of(w, &COUNT_HEDGES));
+    let Some(verb) = words.next() else {
+        return false;
+    };
+    let family = |word: &str| ACTIONS.iter().position(|forms| one_of(word, forms));
+    let Some(done) = family(verb) else {
+        return false;
+    };
+    if done == ACTIONS.len() - 1 {
+        let first = words.next().unwrap_or("");
+        let of_a_name = one_of(first, &["which", "that", "who"])
+            || (one_of(first, &["it", "they"])
+                && words
+                    .next()
+                    .is_some_and(|w| one_of(w, &["says", "said", "say"])));
+        if !of_a_name {
+            return false;
+        }
+    }
+    let mut named = (q.cues.iter().map(String::as_str))
+        .chain(q.what.as_deref())
+        .flat_map(|phrase| phrase.split(|c: char| !c.is_alphanumeric()))
+        .filter_map(family)
+        .peekable();
+    named.peek().is_some() && !named.any(|f| f == done)
+}
+
 /// Whether the head noun of a contradicted amount names another measure
 /// than its fact's: a figure of money or a percentage "of" or "in" a noun
 /// of [`MEASURE_NOUNS`] that neither the fact's cues and description nor
@@ -1474,7 +1634,10 @@ fn measures_another(text: &str, claim: &Claim, q: &Quantity) -> bool {
     let percent = match &stated.unit {
         Some(Unit::Currency(_)) => false,
         Some(Unit::Percent) => true,
-        Some(Unit::Noun(_)) => return changed_by(text, stated.span.start) && !names_a_change(q),
+        Some(Unit::Noun(_)) => {
+            return (changed_by(text, stated.span.start) && !names_a_change(q))
+                || acted_otherwise(text, stated.span.start, q);
+        }
         None => return false,
     };
     // "5,020 yen" beside a deal of 612 billion yen: a price of one share,
@@ -2100,6 +2263,40 @@ fn starts_with_words(text: &str, phrase: &str) -> bool {
             .is_some_and(char::is_alphanumeric)
 }
 
+/// The words after an amount past up to three of its own (its noun, a
+/// clause without a connective: "1.32 million TEUs a year earlier", "the
+/// $4,850 it charged a year earlier"), or the empty string when none of
+/// them leads anywhere. A connective makes what follows what the amount
+/// is compared with: "$5 billion, compared with a year earlier" is the
+/// current figure.
+fn past_own_words(after: &str) -> &str {
+    const CONNECTIVES: [&str; 11] = [
+        "from", "with", "than", "versus", "vs", "on", "over", "against", "compared", "since", "to",
+    ];
+    let mut rest = after;
+    for _ in 0..3 {
+        let end = rest
+            .find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+            .unwrap_or(rest.len());
+        let word = rest.get(..end).unwrap_or("");
+        if word.is_empty() || one_of(word, &CONNECTIVES) || one_of(word, &["a", "the", "in"]) {
+            break;
+        }
+        rest = rest.get(end..).unwrap_or("");
+        if !rest.starts_with(' ') {
+            break;
+        }
+        rest = rest.trim_start();
+        if starts_with_words(rest, "a")
+            || starts_with_words(rest, "the")
+            || starts_with_words(rest, "in")
+        {
+            return rest;
+        }
+    }
+    ""
+}
+
 /// The [`Aside`] of an amount at `span` of `text`: the words after it, and
 /// up to five words before it in its clause.
 fn aside(text: &str, span: &Range<usize>, unit: Option<&Unit>) -> Aside {
@@ -2110,13 +2307,15 @@ fn aside(text: &str, span: &Range<usize>, unit: Option<&Unit>) -> Aside {
     let percent = matches!(unit, Some(Unit::Percent));
     // "a year before" ends its phrase: "$39,800 a year before discounts"
     // is a yearly price before something.
-    let year_earlier = |w: &&str| {
-        starts_with_words(after, w)
-            && !(w.ends_with("before")
-                && (after.get(w.len()..).unwrap_or("").trim_start())
-                    .starts_with(|c: char| c.is_alphanumeric()))
+    let year_earlier = |after: &str| {
+        YEAR_EARLIER_AFTER.iter().any(|w| {
+            starts_with_words(after, w)
+                && !(w.ends_with("before")
+                    && (after.get(w.len()..).unwrap_or("").trim_start())
+                        .starts_with(|c: char| c.is_alphanumeric()))
+        })
     };
-    if !percent && YEAR_EARLIER_AFTER.iter().any(year_earlier) {
+    if !percent && (year_earlier(after) || year_earlier(past_own_words(after))) {
         return Aside::YearEarlier;
     }
     // Five words fit in the last 80 bytes, near enough; the clause starts
@@ -2179,7 +2378,10 @@ fn aside(text: &str, span: &Range<usize>, unit: Option<&Unit>) -> Aside {
     if ESTIMATE_AFTER.iter().any(|w| starts_with_words(after, w)) || foreseen_after(after) {
         return Aside::Estimate;
     }
+    // "The previous record was the 9 million pounds paid in 2019": the
+    // value of another, earlier one.
     let compared = words.iter().take(3).any(|w| one_of(w, &COMPARED_BEFORE))
+        || words.iter().any(|w| one_of(w, &["previous", "prior"]))
         || matches!(words, [last, before, ..] if COMPARED_BY.iter().any(|(a, b)| {
             before.eq_ignore_ascii_case(a) && last.eq_ignore_ascii_case(b)
         }))
@@ -3329,6 +3531,27 @@ mod tests {
                 "$6.96 billion",
                 Aside::YearEarlier,
             ),
+            // Past the amount's own noun or clause.
+            (
+                "up 11% from 1.32 million TEUs a year earlier",
+                "1.32 million",
+                Aside::YearEarlier,
+            ),
+            (
+                "less than half the $4,850 it charged a year earlier",
+                "$4,850",
+                Aside::YearEarlier,
+            ),
+            (
+                "profit of $5 billion compared with a year earlier",
+                "$5 billion",
+                Aside::Plain,
+            ),
+            (
+                "The previous record was the 9 million pounds paid in 2019",
+                "9 million pounds",
+                Aside::Comparison,
+            ),
             (
                 "beat analysts' estimates of $56.16 billion",
                 "$56.16 billion",
@@ -3973,6 +4196,37 @@ quantities:
                 "error \"17 regions\": 17 regions does not match regions on alert: the facts say 11 regions"
             ]
         );
+    }
+
+    #[test]
+    fn a_count_of_another_action_is_another_figure() {
+        const COUNTS: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme }
+quantities:
+  - { id: carried, subject: acme, what: passengers carried in the quarter, cues: [passengers, carried, flew], value: 6.8 million passengers }
+  - { id: affected, subject: acme, what: customers affected by the outage, cues: [customers, affected], value: 186000 customers }
+  - { id: staff, subject: acme, what: people on the payroll, cues: [people], value: 9000 people }
+";
+        let errors = |body: &str| check(COUNTS, &format!("Acme\n\n{body}\n"), "amount-mismatch");
+        for body in [
+            "The strike stranded about 31,000 passengers.",
+            "Acme, which has about 19 million customers, apologised.",
+            "Acme, which says it has more than 19 million customers, apologised.",
+        ] {
+            assert_eq!(errors(body), Vec::<String>::new(), "{body}");
+        }
+        for body in [
+            // The fact's own verb, and a fact that names no action.
+            "Acme carried 6.1 million passengers.",
+            "Acme flew some 6.1 million passengers.",
+            "Acme employs 8,000 people.",
+            // Possession outside a clause about a name may state a count.
+            "Acme had 6.1 million passengers in the quarter.",
+            "The outage affected 190,000 customers.",
+        ] {
+            assert_eq!(errors(body).len(), 1, "{body}");
+        }
     }
 
     #[test]
