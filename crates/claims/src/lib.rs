@@ -1047,14 +1047,26 @@ const REPORTING_WORDS: [&str; 6] = ["announced", "said", "says", "told", "report
 pub fn future_before(text: &str, at: usize) -> bool {
     let before = text.get(..at).unwrap_or("");
     // A comma or a point inside a number ("$1.9 billion") ends no phrase.
+    // Nor does the comma after a weekday that names the date's day ("would
+    // start on Monday, June 15").
     let bytes = before.as_bytes();
+    let weekday_before = |i: usize| {
+        let head = before.get(..i).unwrap_or("");
+        let word = head
+            .rsplit(|c: char| !c.is_ascii_alphabetic())
+            .next()
+            .unwrap_or("");
+        (dates::WEEKDAYS.iter()).any(|(day, _)| day.eq_ignore_ascii_case(word))
+    };
     let phrase = bytes
         .iter()
         .enumerate()
         .rev()
         .find(|&(i, &b)| {
             matches!(b, b';' | b':' | b'!' | b'?' | b'\n')
-                || (matches!(b, b',' | b'.') && !bytes.get(i + 1).is_some_and(u8::is_ascii_digit))
+                || (matches!(b, b',' | b'.')
+                    && !bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
+                    && !(b == b',' && weekday_before(i)))
         })
         .map_or(before, |(i, _)| before.get(i + 1..).unwrap_or(""));
     // The nearest of a future and a reporting word decides.
@@ -1070,7 +1082,8 @@ pub fn future_before(text: &str, at: usize) -> bool {
         if one_of(word, &FUTURE_WORDS) || word.ends_with("'ll") {
             // "had been scheduled to launch on 26 June", "had planned": a
             // future that has passed.
-            let mut earlier = words.clone().take(2);
+            // Adverbs aside: "had originally been scheduled".
+            let mut earlier = words.clone().filter(|w| !w.ends_with("ly")).take(2);
             let had = |w: Option<&str>| w.is_some_and(|w| w.eq_ignore_ascii_case("had"));
             let (first, second) = (earlier.next(), earlier.next());
             let been = first.is_some_and(|w| w.eq_ignore_ascii_case("been"));
@@ -1536,6 +1549,14 @@ mod tests {
         assert!(at("The deal is due to close on Friday"));
         assert!(!at("Acme will grow, it said on Friday"));
         assert!(!at("Acme said on Friday it will grow"));
+        // A weekday before the date belongs to its phrase.
+        let on_date = |text: &str| future_before(text, text.find("June").unwrap_or(0));
+        assert!(on_date("bidding would start on Monday, June 15"));
+        assert!(!on_date("bidding started on Monday, June 15"));
+        assert!(!on_date("it will grow, and on June 15"));
+        assert!(!on_date(
+            "The meeting had originally been scheduled for Sunday, June 1"
+        ));
         assert!(!at("Acme set a record on Friday"));
         assert!(at("Groundbreaking is planned for Friday"));
         // A future that has passed.
