@@ -706,6 +706,11 @@ fn more_than_a_year_apart((a0, a1): Days, (b0, b1): Days) -> bool {
     gap(a1, b0) || gap(b1, a0)
 }
 
+/// Whether a span of days is a whole year or longer.
+fn a_year_or_more((first, last): Days) -> bool {
+    first.until(last).is_ok_and(|span| span.get_days() >= 364)
+}
+
 /// Whether two spans of days share one.
 fn days_meet((a0, a1): Days, (b0, b1): Days) -> bool {
     a0 <= b1 && b0 <= a1
@@ -764,6 +769,15 @@ fn time_score(
         (Some(_), Some(_)) => return None,
         // A figure "for 2024" is no figure of a quarter of it.
         (None, Some(_)) if when.zip(days.period).is_some_and(|(w, p)| longer(w, p)) => {
+            return None;
+        }
+        // Nor is a figure of another whole year ("handled 10 million TEUs
+        // last year" beside a figure of this year's third quarter).
+        (None, Some(_))
+            if when
+                .zip(days.period)
+                .is_some_and(|(w, p)| a_year_or_more(w) && !days_meet(w, p)) =>
+        {
             return None;
         }
         // Without a stated period, a figure for a period that ended over a
@@ -3698,6 +3712,14 @@ mod tests {
             {
                 return None;
             }
+            (None, Some(b))
+                if claim.when.as_ref().is_some_and(|(w, _)| {
+                    w.first_day().until(w.last_day()).unwrap().get_days() >= 364
+                        && (w.last_day() < b.first_day() || b.last_day() < w.first_day())
+                }) =>
+            {
+                return None;
+            }
             // Without a stated period, a figure for a period that ended over a
             // year before publication is an unlikely referent.
             (None, Some(b)) => {
@@ -4144,6 +4166,25 @@ quantities:
             found("It was the most rain in Ourense since 1987, and 187 mm of rain fell.").len(),
             1
         );
+    }
+
+    #[test]
+    fn a_figure_of_another_whole_year_is_no_figure_of_a_quarter() {
+        const QUARTER: &str = "\
+entities:
+  - { id: port, kind: organization, name: Portco }
+quantities:
+  - { id: q3, subject: port, what: containers handled in the quarter, cues: [handled], value: 1.46 million teus, period: 2025-Q3 }
+";
+        let article = |body: &str| format!("---\npublished: 2025-10-22\n---\n{body}\n");
+        let found = |body: &str| check(QUARTER, &article(body), "amount-mismatch");
+        assert!(found("Portco handled more than 10 million teus last year.").is_empty());
+        assert!(found("Portco handled more than 10 million teus in 2024.").is_empty());
+        assert_eq!(
+            found("Portco handled 1.2 million teus in the third quarter.").len(),
+            1
+        );
+        assert_eq!(found("Portco handled 1.2 million teus.").len(), 1);
     }
 }
 
