@@ -1016,9 +1016,10 @@ pub fn one_of(word: &str, list: &[&str]) -> bool {
 }
 
 /// Words that put what follows them in the future ("will", "is due to").
-const FUTURE_WORDS: [&str; 17] = [
+const FUTURE_WORDS: [&str; 19] = [
     "aims",
     "can",
+    "could",
     "due",
     "expect",
     "expected",
@@ -1026,6 +1027,7 @@ const FUTURE_WORDS: [&str; 17] = [
     "forecast",
     "forecasts",
     "going",
+    "might",
     "must",
     "planned",
     "plans",
@@ -1048,8 +1050,13 @@ pub fn future_before(text: &str, at: usize) -> bool {
     let before = text.get(..at).unwrap_or("");
     // A comma or a point inside a number ("$1.9 billion") ends no phrase.
     // Nor does the comma after a weekday that names the date's day ("would
-    // start on Monday, June 15").
+    // start on Monday, June 15"), nor one that sets the date's own "on"
+    // apart ("could make his debut at Riverside Lane, on Jan. 17").
     let bytes = before.as_bytes();
+    let own_on = |i: usize| {
+        let between = before.get(i + 1..).unwrap_or("").trim();
+        one_of(between, &["on", "by"])
+    };
     let weekday_before = |i: usize| {
         let head = before.get(..i).unwrap_or("");
         let word = head
@@ -1066,7 +1073,7 @@ pub fn future_before(text: &str, at: usize) -> bool {
             matches!(b, b';' | b':' | b'!' | b'?' | b'\n')
                 || (matches!(b, b',' | b'.')
                     && !bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
-                    && !(b == b',' && weekday_before(i)))
+                    && !(b == b',' && (weekday_before(i) || own_on(i))))
         })
         .map_or(before, |(i, _)| before.get(i + 1..).unwrap_or(""));
     // The nearest of a future and a reporting word decides.
@@ -1549,11 +1556,17 @@ mod tests {
         assert!(at("The deal is due to close on Friday"));
         assert!(!at("Acme will grow, it said on Friday"));
         assert!(!at("Acme said on Friday it will grow"));
+        assert!(at("He could make his debut on Friday"));
+        assert!(at("Acme might sign him on Friday"));
         // A weekday before the date belongs to its phrase.
         let on_date = |text: &str| future_before(text, text.find("June").unwrap_or(0));
         assert!(on_date("bidding would start on Monday, June 15"));
         assert!(!on_date("bidding started on Monday, June 15"));
         assert!(!on_date("it will grow, and on June 15"));
+        assert!(on_date(
+            "he could make his debut at the stadium, on June 15"
+        ));
+        assert!(!on_date("he made his debut at the stadium, on June 15"));
         assert!(!on_date(
             "The meeting had originally been scheduled for Sunday, June 1"
         ));
