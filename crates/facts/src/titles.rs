@@ -200,6 +200,7 @@ impl TitleTable {
     pub fn satisfies(&self, stated: &str, held: &str) -> bool {
         stated == held
             || (stated == HEAD && LEADING.contains(&held))
+            || inverted(stated).is_some_and(|i| i == inverted(held).unwrap_or((held, "")))
             || (GENERIC.contains(&stated)
                 && held
                     .strip_suffix(stated)
@@ -207,9 +208,39 @@ impl TitleTable {
     }
 }
 
+/// A title with its field before it ("health minister", "communications
+/// director") or after "of" or "for" ("minister of health", "director of
+/// communications"), as (field, title): the two orders name one title.
+/// "State" is left out: a state secretary is no secretary of state.
+fn inverted(title: &str) -> Option<(&str, &str)> {
+    let after = [" of ", " for "]
+        .iter()
+        .find_map(|sep| title.split_once(sep))
+        .filter(|(title, field)| !title.contains(' ') && !field.starts_with("the "))
+        .map(|(title, field)| (field, title));
+    let (field, title) = after.or_else(|| {
+        title
+            .rsplit_once(' ')
+            .filter(|(field, _)| !field.contains(' '))
+    })?;
+    (field != "state").then_some((field, title))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_field_names_one_title_before_or_after_it() {
+        let t = TitleTable::default();
+        assert!(t.satisfies("health minister", "minister of health"));
+        assert!(t.satisfies("minister of health", "health minister"));
+        assert!(t.satisfies("health commissioner", "commissioner for health"));
+        assert!(t.satisfies("communications director", "director of communications"));
+        assert!(!t.satisfies("finance minister", "minister of health"));
+        assert!(!t.satisfies("state secretary", "secretary of state"));
+        assert!(!t.satisfies("vice president", "president"));
+    }
 
     #[test]
     fn a_portfolio_is_held_at_the_ministry_named_for_it() {

@@ -149,6 +149,27 @@ fn qualified_title(
     )
 }
 
+/// Whether the organisation a title is stated at is a place whose name
+/// the held role's organisation bears ("Kano's commissioner for health"
+/// of the "Kano State Ministry of Health"): the place is where the body
+/// serves, not another body.
+fn place_of(ctx: &Context<'_>, stated: Option<&str>, held_at: Option<&str>) -> bool {
+    let (Some(place), Some(held_at)) = (stated.and_then(|o| ctx.facts.entity(o)), held_at) else {
+        return false;
+    };
+    place.kind == facts::EntityKind::Place
+        && place.names().any(|name| {
+            held_at.match_indices(name).any(|(at, _)| {
+                let before = held_at.get(..at).and_then(|b| b.chars().next_back());
+                let after = held_at
+                    .get(at + name.len()..)
+                    .and_then(|a| a.chars().next());
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+            })
+        })
+}
+
 /// The last word of `text` ("Former" before "Acme chairman John Doe").
 fn last_word(text: &str) -> &str {
     text.split_whitespace().next_back().unwrap_or("")
@@ -209,7 +230,11 @@ fn run(ctx: &Context<'_>) -> Findings {
                     .roles
                     .iter()
                     .filter(|r| titles.satisfies_at(title, &r.title, || org_of(r)))
-                    .filter(|r| org.is_none() || r.of.as_deref() == org.as_deref()),
+                    .filter(|r| {
+                        org.is_none()
+                            || r.of.as_deref() == org.as_deref()
+                            || place_of(ctx, org.as_deref(), org_of(r))
+                    }),
             );
             if matching.is_empty() {
                 if !message.is_empty() {
@@ -477,6 +502,27 @@ entities:
         let found = check(FACTS, &text, "role-mismatch");
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(found[0].contains("deputy chief executive"), "{found:?}");
+    }
+
+    #[test]
+    fn a_place_a_body_serves_is_no_other_body() {
+        const OFFICIALS: &str = "\
+entities:
+  - { id: kano, kind: place, name: Kano }
+  - { id: lagos, kind: place, name: Lagos }
+  - { id: kano-health, kind: organization, name: Kano State Ministry of Health }
+  - id: ann-lee
+    kind: person
+    name: Ann Lee
+    roles: [{ title: commissioner for health, of: kano-health }]
+";
+        let found = |text: &str| check(OFFICIALS, &format!("{SEPT}{text}"), "role-mismatch");
+        assert!(found("Ann Lee, Kano's commissioner for health, spoke.").is_empty());
+        assert!(found("Kano health commissioner Ann Lee spoke.").is_empty());
+        assert_eq!(
+            found("Ann Lee, Lagos's commissioner for health, spoke.").len(),
+            1
+        );
     }
 
     #[test]
