@@ -2035,7 +2035,8 @@ fn wholes_are_not_their_parts(text: &str, claims: &[Claim], matches: &mut [Optio
 }
 
 /// Whether the figure at `start` is the whole a figure before it is a part
-/// of: "11 of Spain's 17 regions", "80 of the 230 seats", "12 out of 15".
+/// of: "11 of Spain's 17 regions", "80 of the 230 seats", "12 out of 15",
+/// "19 of the country's 28 districts".
 fn whole_of_a_part(text: &str, start: usize) -> bool {
     let before = text.get(..start).unwrap_or("").trim_end();
     let mut words = before.rsplit(' ');
@@ -2044,6 +2045,10 @@ fn whole_of_a_part(text: &str, start: usize) -> bool {
         ["the", "its", "their"].contains(&word) || word.ends_with("'s") || word.ends_with("’s");
     if owner {
         word = words.next().unwrap_or("");
+        // "19 of the country's 28 districts".
+        if word == "the" {
+            word = words.next().unwrap_or("");
+        }
     }
     if word != "of" {
         return false;
@@ -2421,10 +2426,12 @@ fn aside(text: &str, span: &Range<usize>, unit: Option<&Unit>) -> Aside {
     if ESTIMATE_AFTER.iter().any(|w| starts_with_words(after, w)) || foreseen_after(after) {
         return Aside::Estimate;
     }
-    // "The previous record was the 9 million pounds paid in 2019": the
-    // value of another, earlier one.
+    // "The previous record was the 9 million pounds paid in 2019", "a
+    // similar declaration covering 23 districts": the value of another.
     let compared = words.iter().take(3).any(|w| one_of(w, &COMPARED_BEFORE))
-        || words.iter().any(|w| one_of(w, &["previous", "prior"]))
+        || words
+            .iter()
+            .any(|w| one_of(w, &["previous", "prior", "similar"]))
         || matches!(words, [last, before, ..] if COMPARED_BY.iter().any(|(a, b)| {
             before.eq_ignore_ascii_case(a) && last.eq_ignore_ascii_case(b)
         }))
@@ -3596,6 +3603,11 @@ mod tests {
                 Aside::Comparison,
             ),
             (
+                "two years after a similar declaration covering 23 districts",
+                "23 districts",
+                Aside::Comparison,
+            ),
+            (
                 "beat analysts' estimates of $56.16 billion",
                 "$56.16 billion",
                 Aside::Estimate,
@@ -4272,6 +4284,7 @@ quantities:
         let errors = |body: &str| check(REGIONS, &format!("Acme\n\n{body}\n"), "amount-mismatch");
         assert!(errors("Acme put 11 of Spain's 17 regions on alert.").is_empty());
         assert!(errors("Acme put 11 out of 17 regions on alert.").is_empty());
+        assert!(errors("Acme put 11 of the country's 17 regions on alert.").is_empty());
         assert_eq!(
             errors("Acme put 12 of the 17 regions on alert."),
             ["error \"12\": 12 does not match regions on alert: the facts say 11 regions"]

@@ -1742,10 +1742,12 @@ fn duration_after(text: &str, start: usize, pos: usize) -> Option<(usize, &'stat
 }
 
 /// The noun of the whole a part is given of: "80 of the 230 seats", "12
-/// out of 15 judges", "11 of Spain's 17 regions".
+/// out of 15 judges", "11 of Spain's 17 regions", "19 of the country's 28
+/// districts".
 fn whole_after(text: &str, pos: usize) -> Option<String> {
     let mut p = skip_hspace(text, pos);
     let mut words = 0;
+    let mut previous = "";
     while let Some((mut end, word)) = word_at(text, p).filter(|_| p > pos) {
         let possessive = ["'s", "’s"]
             .iter()
@@ -1754,8 +1756,11 @@ fn whole_after(text: &str, pos: usize) -> Option<String> {
             (0, "of") | (1, "of") => {}
             (0, "out") | (1, "the" | "its" | "their") => {}
             (1, _) if possessive.is_some() => {}
+            // "19 of the country's 28 districts".
+            (2, _) if possessive.is_some() && previous == "the" => {}
             _ => return None,
         }
+        previous = word;
         if let Some(s) = possessive {
             end += s.len();
         }
@@ -2740,6 +2745,13 @@ mod tests {
                 r#"count "17 regions" = 17 regions"#,
                 r#"count "4" = 4 ports"#,
                 r#"count "9 ports" = 9 ports"#,
+            ],
+        );
+        check(
+            "in 19 of the country's 28 districts",
+            &[
+                r#"count "19" = 19 districts"#,
+                r#"count "28 districts" = 28 districts"#,
             ],
         );
         // Lengths of time are counted; times that date are not.

@@ -788,6 +788,16 @@ pub fn compared_time(text: &str, span: &Range<usize>) -> bool {
     if one_of(last, &["than", "versus", "vs", "behind"]) {
         return true;
     }
+    // "down 37% from last year", "up from 2024": a change measured from it.
+    if one_of(last, &["from"]) {
+        let head = text.get(..at).unwrap_or("").trim_end();
+        let mut back = at;
+        return head.ends_with('%')
+            || one_of(
+                word_before(text, &mut back),
+                &["up", "down", "higher", "lower"],
+            );
+    }
     // "from the same weekend last year": the period compared with.
     if one_of(
         last,
@@ -1268,6 +1278,9 @@ mod tests {
             "a new high compared to last year's 4.55 billion",
             "last year"
         ));
+        assert!(compared("a harvest down 37% from last year", "last year"));
+        assert!(compared("sales were up from 2024", "2024"));
+        assert!(!compared("held from Aug. 27 to Sept. 6", "Aug. 27"));
         assert!(!compared("won 46 seats in 2023", "2023"));
         assert!(!compared("the most since 2019", "2019"));
     }
