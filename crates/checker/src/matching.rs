@@ -1065,6 +1065,15 @@ fn dates_something_else(text: &str, extraction: &Extraction, claim: &Claim) -> b
     {
         return superlative_before(text.get(..claim.span.start).unwrap_or(""));
     }
+    // "set a June 4 deadline, a Friday": the day of the week of what the
+    // words before name, checked beside its date, no event's.
+    if is_weekday(claim)
+        && text
+            .get(..claim.span.start)
+            .is_some_and(|b| b.ends_with(", a "))
+    {
+        return true;
+    }
     let calendar = matches!(
         claim.kind,
         ClaimKind::Date {
@@ -1698,11 +1707,15 @@ fn measures_another(text: &str, claim: &Claim, q: &Quantity) -> bool {
             return true;
         }
     }
-    // "C$305 billion of cargo a year" beside a fact of each day.
+    // "C$305 billion of cargo a year" beside a fact of each day; "A$4.5
+    // million a day" beside a total (a year may be a fact's period).
     if let Some(rate) = rate_after(text.get(stated.span.end..).unwrap_or("")) {
         let own = (q.cues.iter().map(String::as_str)).chain(q.what.as_deref());
         let fact_rates: Vec<usize> = own.filter_map(|words| rate_in(words, usize::MAX)).collect();
-        if !fact_rates.is_empty() && !fact_rates.contains(&rate) {
+        let yearly = RATE_NOUNS.len() - 1;
+        if (!fact_rates.is_empty() && !fact_rates.contains(&rate))
+            || (fact_rates.is_empty() && rate != yearly)
+        {
             return true;
         }
     }
@@ -1970,6 +1983,7 @@ fn one_value_per_fact_and_sentence(
                             FactKind::Quantity(q) => {
                                 glosses_a_name(text, claim.span.start)
                                     || another_facts_value(base, claim, q)
+                                    || spread_over_time(base, text, claim, q)
                             }
                         }
                 });
@@ -1993,6 +2007,19 @@ fn is_weekday(claim: &Claim) -> bool {
     )
 }
 
+/// Whether the amount of `claim` is a rate per unit of time ("or 3.8
+/// million euros a year") beside a fact that names none, stated rightly
+/// in the sentence: the total spread over time, not a second value of it.
+fn spread_over_time(base: &FactBase, text: &str, claim: &Claim, q: usize) -> bool {
+    let (Some(stated), Some(fact)) = (stated_amount(claim), base.quantities.get(q)) else {
+        return false;
+    };
+    rate_after(text.get(stated.span.end..).unwrap_or("")).is_some() && {
+        let mut own = (fact.cues.iter().map(String::as_str)).chain(fact.what.as_deref());
+        !own.any(|words| rate_in(words, usize::MAX).is_some())
+    }
+}
+
 /// Whether the amount of `claim` is exactly the value of another quantity
 /// in the same unit ("the winners earn 4.5 million euros, while the
 /// runners-up receive 2 million" beside the runners-up's fact).
@@ -2009,27 +2036,41 @@ fn another_facts_value(base: &FactBase, claim: &Claim, q: usize) -> bool {
 
 /// A figure that is the whole a figure before it is a part of ("11 of
 /// Spain's 17 regions") is not a value of the fact the part is matched to,
-/// whether the part states it rightly or not.
+/// whether the part states it rightly or not; nor is the part a value of
+/// the fact the whole states rightly ("31,500 of the union's 43,000
+/// members").
 fn wholes_are_not_their_parts(text: &str, claims: &[Claim], matches: &mut [Option<Match>]) {
     for k in 1..claims.len() {
         let (Some(claim), Some(Some(m))) = (claims.get(k), matches.get(k)) else {
             continue;
         };
-        if !m.contradicts() || !whole_of_a_part(text, claim.span.start) {
+        if !whole_of_a_part(text, claim.span.start) {
             continue;
         }
-        let kind = m.kind;
-        let part = (0..k).rev().find_map(|j| {
+        let (kind, whole_contradicts, whole_confirms) = (m.kind, m.contradicts(), m.confirms());
+        let Some(part) = (0..k).rev().find_map(|j| {
             let c = claims.get(j).filter(|c| c.sentence == claim.sentence)?;
             stated_amount(c).map(|_| j)
-        });
-        let same = part
-            .and_then(|j| matches.get(j))
-            .is_some_and(|p| p.as_ref().is_some_and(|p| p.kind == kind));
-        if same {
-            if let Some(slot) = matches.get_mut(k) {
-                *slot = None;
-            }
+        }) else {
+            continue;
+        };
+        let Some(Some(p)) = matches.get(part) else {
+            continue;
+        };
+        if p.kind != kind {
+            continue;
+        }
+        // "31,500 of the union's 43,000 members": the whole states its
+        // fact, and the part is no second value of it.
+        let drop = if whole_contradicts {
+            Some(k)
+        } else if whole_confirms && p.contradicts() {
+            Some(part)
+        } else {
+            None
+        };
+        if let Some(slot) = drop.and_then(|i| matches.get_mut(i)) {
+            *slot = None;
         }
     }
 }
@@ -2201,8 +2242,54 @@ fn foreseen_after(after: &str) -> bool {
     false
 }
 
+/// Verbs of a position someone takes, which make the amount before them
+/// in a clause without a connective ("the A$150 million the bank's
+/// lawyers had argued was appropriate", "the 250,000 tonnes the agency
+/// aims to keep") what someone argued or aims at.
+const POSITION_VERBS: [&str; 16] = [
+    "argued",
+    "argues",
+    "proposed",
+    "proposes",
+    "sought",
+    "seeks",
+    "aims",
+    "aimed",
+    "wants",
+    "wanted",
+    "hoped",
+    "hopes",
+    "demanded",
+    "demands",
+    "requested",
+    "targets",
+];
+
+/// Whether one of the five words after an amount, before any
+/// punctuation or conjunction, is a verb of [`POSITION_VERBS`], in a
+/// clause that opens with a lowercase word.
+fn someones_position_after(after: &str) -> bool {
+    let clause = after
+        .find([',', ';', '.', '(', ')', ':'])
+        .map_or(after, |end| after.get(..end).unwrap_or(""));
+    // The clause's subject is a common noun or a pronoun ("the agency",
+    // "it"): a name right after the amount is the amount's own ("the Ten
+    // Billion Project aims to").
+    clause.starts_with(|c: char| c.is_ascii_lowercase())
+        && clause
+            .split_whitespace()
+            .take(5)
+            .take_while(|w| {
+                !one_of(
+                    w,
+                    &["and", "but", "while", "as", "because", "after", "before"],
+                )
+            })
+            .any(|w| one_of(w, &POSITION_VERBS))
+}
+
 /// Words shortly before an amount that make it someone's estimate.
-const ESTIMATE_BEFORE: [&str; 12] = [
+const ESTIMATE_BEFORE: [&str; 15] = [
     "estimate",
     "estimates",
     "consensus",
@@ -2211,6 +2298,10 @@ const ESTIMATE_BEFORE: [&str; 12] = [
     "analyst",
     "analysts",
     "analysts'",
+    // A guess: "short perhaps 60,000 barrels a day".
+    "perhaps",
+    "possibly",
+    "maybe",
     // Someone's demand: "had asked for a sentence of 20 years".
     "asked",
     "sought",
@@ -2256,6 +2347,29 @@ const FROM_FILLERS: [&str; 11] = [
     "a", "an", "the", "its", "their", "revised", "record", "about", "around", "nearly", "some",
 ];
 
+/// Verbs of a move right before "from": "its capacity rose from 96,000
+/// bpd" names the level it started at.
+const MOVED_FROM: [&str; 18] = [
+    "rose",
+    "risen",
+    "rises",
+    "fell",
+    "fallen",
+    "falls",
+    "increased",
+    "decreased",
+    "climbed",
+    "grew",
+    "grown",
+    "dropped",
+    "declined",
+    "jumped",
+    "slipped",
+    "edged",
+    "expanded",
+    "shrank",
+];
+
 /// Whether `words` (the last words before an amount, nearest first) make
 /// it the value a change started from: "up from a revised", "fell to 7.9%
 /// in June from 8.7%". Only fillers stand between "from" and the amount,
@@ -2276,7 +2390,7 @@ fn from_before(before: &str, words: &[&str]) -> bool {
     }
     if words
         .get(at + 1)
-        .is_some_and(|w| one_of(w, &["up", "down"]))
+        .is_some_and(|w| one_of(w, &["up", "down"]) || one_of(w, &MOVED_FROM))
     {
         return true;
     }
@@ -2423,7 +2537,10 @@ fn aside(text: &str, span: &Range<usize>, unit: Option<&Unit>) -> Aside {
     }
     // "beating the 342 billion won average of 14 analyst estimates"; "up
     // to 80 mm in places, was forecast for Thursday".
-    if ESTIMATE_AFTER.iter().any(|w| starts_with_words(after, w)) || foreseen_after(after) {
+    if ESTIMATE_AFTER.iter().any(|w| starts_with_words(after, w))
+        || foreseen_after(after)
+        || someones_position_after(after)
+    {
         return Aside::Estimate;
     }
     // "The previous record was the 9 million pounds paid in 2019", "a
@@ -3608,6 +3725,41 @@ mod tests {
                 Aside::Comparison,
             ),
             (
+                "well above the A$150 million the bank's lawyers had argued was fair",
+                "A$150 million",
+                Aside::Estimate,
+            ),
+            (
+                "far below the 250,000 tonnes the agency aims to keep in stock",
+                "250,000 tonnes",
+                Aside::Estimate,
+            ),
+            (
+                "the 1.1 million tonnes the port handled, as it aims to",
+                "1.1 million tonnes",
+                Aside::Plain,
+            ),
+            (
+                "Acme sold 5 million units and aims to double that",
+                "5 million units",
+                Aside::Plain,
+            ),
+            (
+                "in 2008, when its capacity rose from 96,000 bpd",
+                "96,000 bpd",
+                Aside::Comparison,
+            ),
+            (
+                "short perhaps 60,000 barrels a day of product",
+                "60,000 barrels",
+                Aside::Estimate,
+            ),
+            (
+                "the Ten Billion Research Project aims to help",
+                "Ten Billion",
+                Aside::Plain,
+            ),
+            (
                 "beat analysts' estimates of $56.16 billion",
                 "$56.16 billion",
                 Aside::Estimate,
@@ -4229,6 +4381,17 @@ quantities:
             1
         );
     }
+
+    #[test]
+    fn a_total_spread_over_time_is_no_second_value() {
+        let found = |body: &str| check(FACTS, &format!("{body}\n"), "amount-mismatch");
+        assert!(
+            found("Acme's fine of 100 million pounds, or 10 million pounds a year, stands.")
+                .is_empty()
+        );
+        // Without the total stated rightly, the rate is compared.
+        assert_eq!(found("Acme's fine is 10 million pounds a year.").len(), 1);
+    }
 }
 
 #[cfg(test)]
@@ -4268,6 +4431,8 @@ quantities:
             "Acme gained 2 plants this year.",
             // A yearly figure beside a daily one.
             "Acme's strike halts trade, and it handles 305 billion euros of trade a year.",
+            // A daily figure beside a total.
+            "Acme's plant investment runs at 3 million euros a day.",
         ] {
             assert_eq!(errors(body), Vec::<String>::new(), "{body}");
         }
@@ -4285,6 +4450,7 @@ quantities:
         assert!(errors("Acme put 11 of Spain's 17 regions on alert.").is_empty());
         assert!(errors("Acme put 11 out of 17 regions on alert.").is_empty());
         assert!(errors("Acme put 11 of the country's 17 regions on alert.").is_empty());
+        assert!(errors("Acme put 9 of its 11 regions on alert.").is_empty());
         assert_eq!(
             errors("Acme put 12 of the 17 regions on alert."),
             ["error \"12\": 12 does not match regions on alert: the facts say 11 regions"]
@@ -4436,6 +4602,23 @@ events:
         assert!(
             !found("The North Sea Games held the opening ceremony on Thursday, July 24.")
                 .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_weekday_set_beside_a_date_is_that_dates() {
+        let found = |body: &str| {
+            check(
+                FACTS,
+                &format!("---\npublished: 2026-07-27\n---\n{body}\n"),
+                "weekday-mismatch",
+            )
+        };
+        // July 31 is a Friday: right beside its date, and no ceremony's.
+        assert!(found("The North Sea Games set a crowd limit for the opening ceremony and a July 31 deadline, a Friday.").is_empty());
+        assert_eq!(
+            found("The North Sea Games set a July 31 deadline, a Thursday.").len(),
+            1
         );
     }
 }

@@ -64,7 +64,8 @@ impl Dates {
 
     /// The first date (in claim order) separated from `span` by at most
     /// three bytes, none of them part of a word, or before it by ", a "
-    /// ("March 3, 2023, a Friday").
+    /// ("March 3, 2023, a Friday"), maybe after a noun ("a June 4
+    /// deadline, a Friday").
     fn next_to(&self, text: &str, span: &Range<usize>) -> Option<usize> {
         let gap_ok = |gap: Option<&str>| {
             gap.is_some_and(|g| g.len() <= 3 && !g.chars().any(char::is_alphanumeric))
@@ -73,12 +74,23 @@ impl Dates {
             .iter()
             .copied()
             .filter(|&(start, _)| gap_ok(text.get(span.end..start)));
-        let before = within(&self.by_end, span.start.saturating_sub(4), span.start)
+        // "a June 4 deadline, a Friday": one lowercase noun may come
+        // between.
+        let apposed = |gap: &str| {
+            gap.eq_ignore_ascii_case(", a ")
+                || gap
+                    .strip_prefix(' ')
+                    .and_then(|g| g.strip_suffix(", a "))
+                    .is_some_and(|noun| {
+                        !noun.is_empty() && noun.bytes().all(|b| b.is_ascii_lowercase())
+                    })
+        };
+        let before = within(&self.by_end, span.start.saturating_sub(24), span.start)
             .iter()
             .copied()
             .filter(|&(end, _)| {
                 let gap = text.get(end..span.start);
-                gap_ok(gap) || gap.is_some_and(|g| g.eq_ignore_ascii_case(", a "))
+                gap_ok(gap) || gap.is_some_and(apposed)
             });
         after.chain(before).map(|(_, j)| j).min()
     }
