@@ -200,7 +200,8 @@ impl TitleTable {
     pub fn satisfies(&self, stated: &str, held: &str) -> bool {
         stated == held
             || (stated == HEAD && LEADING.contains(&held))
-            || inverted(stated).is_some_and(|i| i == inverted(held).unwrap_or((held, "")))
+            || (matches!(stated.len().abs_diff(held.len()), 3 | 4)
+                && inverted(stated).is_some_and(|i| i == inverted(held).unwrap_or((held, ""))))
             || (GENERIC.contains(&stated)
                 && held
                     .strip_suffix(stated)
@@ -211,18 +212,21 @@ impl TitleTable {
 /// A title with its field before it ("health minister", "communications
 /// director") or after "of" or "for" ("minister of health", "director of
 /// communications"), as (field, title): the two orders name one title.
-/// "State" is left out: a state secretary is no secretary of state.
+/// "State" is left out: a state secretary is no secretary of state. The
+/// two orders differ in length by " of" or " for", which is asked first.
 fn inverted(title: &str) -> Option<(&str, &str)> {
-    let after = [" of ", " for "]
-        .iter()
-        .find_map(|sep| title.split_once(sep))
-        .filter(|(title, field)| !title.contains(' ') && !field.starts_with("the "))
-        .map(|(title, field)| (field, title));
-    let (field, title) = after.or_else(|| {
-        title
-            .rsplit_once(' ')
-            .filter(|(field, _)| !field.contains(' '))
-    })?;
+    // Asked of every pair of titles compared: read by words, without
+    // substring searches.
+    let (first, rest) = title.split_once(' ')?;
+    let (field, title) = match rest
+        .strip_prefix("of ")
+        .or_else(|| rest.strip_prefix("for "))
+    {
+        Some(field) if !field.starts_with("the ") => (field, first),
+        Some(_) => return None,
+        None if !rest.contains(' ') => (first, rest),
+        None => return None,
+    };
     (field != "state").then_some((field, title))
 }
 
