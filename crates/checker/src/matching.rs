@@ -1065,12 +1065,13 @@ fn dates_something_else(text: &str, extraction: &Extraction, claim: &Claim) -> b
     {
         return superlative_before(text.get(..claim.span.start).unwrap_or(""));
     }
-    // "set a June 4 deadline, a Friday": the day of the week of what the
-    // words before name, checked beside its date, no event's.
+    // "set a June 4 deadline, a Friday", "on Sept. 18 and 19, a Thursday
+    // and a Friday": a day of the week with "a" is no day the publication
+    // date dates; beside a date it is checked as that date's.
     if is_weekday(claim)
         && text
             .get(..claim.span.start)
-            .is_some_and(|b| b.ends_with(", a "))
+            .is_some_and(|b| b.ends_with(" a ") || b.ends_with(" A "))
     {
         return true;
     }
@@ -4627,5 +4628,9 @@ events:
             found("The North Sea Games set a July 31 deadline, a Thursday.").len(),
             1
         );
+        assert!(found(
+            "The North Sea Games held the opening ceremony on July 24 and 25, a Friday and a Saturday."
+        )
+        .is_empty());
     }
 }
