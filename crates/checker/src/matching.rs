@@ -1173,6 +1173,20 @@ fn superlative_before(before: &str) -> bool {
 /// `subject_mentions`) is named before the claim in its clause, only a
 /// name that owns the figure counts ("of Globex", "Globex, which ...").
 /// Asked of contradictions only.
+/// Whether the claim's own phrase, before it, speaks of an unnamed rival
+/// ("a walkout at a rival cost that company about 3.1 trillion won"): the
+/// figure is the rival's.
+fn of_a_rival(text: &str, extraction: &Extraction, claim: &Claim) -> bool {
+    let Some(sentence) = extraction.sentences.get(claim.sentence) else {
+        return false;
+    };
+    let phrase = window(text, &sentence.span, &claim.span);
+    let before = text.get(phrase.start..claim.span.start).unwrap_or("");
+    before
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .any(|w| one_of(w, &["rival", "rivals", "competitor", "competitors"]))
+}
+
 fn names_another(
     title_words: &HashSet<String>,
     text: &str,
@@ -1891,7 +1905,8 @@ pub fn match_all(
             known,
             claim,
             of_subject,
-        ) || another()
+        ) || of_a_rival(text, extraction, claim)
+            || another()
         {
             m.clear = false;
         }
@@ -4289,6 +4304,8 @@ quantities:
             "Last year chipmaker Intel made a profit of 2.2 billion pounds.",
             "Acme's profit was below the 3 billion pounds profit of Globex Holdings.",
             "Acme's profit was below the 3 billion pounds profit that Globex reported.",
+            // An unnamed rival.
+            "Acme's profit was its best since 2016, when a rival made a profit of 2.2 billion pounds.",
         ] {
             assert_eq!(errors(body), Vec::<String>::new(), "{body}");
         }
