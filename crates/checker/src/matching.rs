@@ -1101,6 +1101,21 @@ fn dates_something_else(text: &str, extraction: &Extraction, claim: &Claim) -> b
     {
         return true;
     }
+    // "the hottest since national records began in 1961": a date in the
+    // clause a superlative's "since" opens is the start it reaches back to.
+    let mut from = claim.span.start.saturating_sub(48);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let near = text.get(from..claim.span.start).unwrap_or("");
+    if let Some(at) = near.rfind("since ") {
+        let clause = near.get(at..).unwrap_or("");
+        if !clause.contains([',', ';', ':'])
+            && superlative_before(text.get(..from + at).unwrap_or(""))
+        {
+            return true;
+        }
+    }
     // "7.9% in June": an amount of the sentence ends at most two words
     // before a month or a year, with no break between. (A day is an
     // event's: "laid off 1,100 employees on 17 January".) The claims of a
@@ -1527,6 +1542,52 @@ fn names_a_change(q: &Quantity) -> bool {
         .any(|w| one_of(&w, &CHANGE) || one_of(&w, &CHANGE_VERBS) || w == "shed")
 }
 
+/// Whether the words right before the amount at `start` project it:
+/// "would fall to around 5%", "will rise to $6 billion", "could reach
+/// 300".
+fn projected(text: &str, start: usize) -> bool {
+    const MOVES: [&str; 14] = [
+        "fall", "rise", "reach", "climb", "drop", "grow", "hit", "increase", "decrease", "decline",
+        "slow", "ease", "peak", "top",
+    ];
+    let before = text.get(start.saturating_sub(64)..start).unwrap_or("");
+    let mut words = before
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .rev()
+        .filter(|w| !w.is_empty())
+        .skip_while(|w| one_of(w, &COUNT_HEDGES) || one_of(w, &["to", "by"]));
+    let (Some(verb), Some(modal)) = (words.next(), words.next()) else {
+        return false;
+    };
+    one_of(verb, &MOVES) && one_of(modal, &["would", "will", "could", "might", "may"])
+}
+
+/// Whether a fact is itself a forecast, which a projection can state (a
+/// target is what someone aims at, not what they foresee).
+fn foresees(q: &Quantity) -> bool {
+    const FORESEEN: [&str; 15] = [
+        "forecast",
+        "forecasts",
+        "expected",
+        "expects",
+        "expect",
+        "guidance",
+        "outlook",
+        "projected",
+        "projection",
+        "projects",
+        "estimate",
+        "estimated",
+        "estimates",
+        "predicted",
+        "prediction",
+    ];
+    (q.cues.iter().map(String::as_str))
+        .chain(q.what.as_deref())
+        .flat_map(|phrase| phrase.split(|c: char| !c.is_alphanumeric()))
+        .any(|w| one_of(w, &FORESEEN))
+}
+
 /// Verbs of what is done to or by those a count counts, each with its
 /// forms: "stranded about 31,000 travellers" counts the stranded, not the
 /// passengers a fact says were carried. Changes are [`CHANGE_VERBS`]'.
@@ -1698,12 +1759,16 @@ fn measures_another(text: &str, claim: &Claim, q: &Quantity) -> bool {
     let Some(stated) = stated_amount(claim) else {
         return false;
     };
+    if projected(text, stated.span.start) && !foresees(q) {
+        return true;
+    }
     let percent = match &stated.unit {
         Some(Unit::Currency(_)) => false,
         Some(Unit::Percent) => true,
         Some(Unit::Noun(_)) => {
             return (changed_by(text, stated.span.start) && !names_a_change(q))
-                || acted_otherwise(text, stated.span.start, q);
+                || acted_otherwise(text, stated.span.start, q)
+                || (projected(text, stated.span.start) && !foresees(q));
         }
         None => return false,
     };
@@ -4358,6 +4423,27 @@ quantities:
     }
 
     #[test]
+    fn a_date_a_superlative_reaches_back_to_dates_nothing() {
+        const HEAT: &str = "\
+entities:
+  - { id: agency, kind: organization, name: Meteo }
+events:
+  - { id: start, subject: agency, what: the heatwave began, cues: [began], date: 2026-07-06 }
+";
+        let article = |body: &str| format!("---\npublished: 2026-07-16\n---\n{body}\n");
+        let found = |body: &str| check(HEAT, &article(body), "date-mismatch");
+        assert!(
+            found("Meteo said it was the hottest July since records began in 1961.").is_empty()
+        );
+        assert_eq!(found("Meteo said the heat began in 1961.").len(), 1);
+        // Past a comma the clause is another.
+        assert_eq!(
+            found("Meteo said it was the hottest July since records, and it began in 1961.").len(),
+            1
+        );
+    }
+
+    #[test]
     fn a_figure_of_another_whole_year_is_no_figure_of_a_quarter() {
         const QUARTER: &str = "\
 entities:
@@ -4435,6 +4521,7 @@ quantities:
   - { id: trade, subject: acme, what: trade halted each day, cues: [trade, a day], value: 800 million EUR }
   - { id: plants, subject: acme, what: plants run, cues: [plants], value: 9 plants }
   - { id: added, subject: acme, what: stores added, cues: [stores, added], value: 40 stores }
+  - { id: outlook, subject: acme, what: forecast margin, cues: [margin], value: 8% }
 ";
 
     fn errors(body: &str) -> Vec<String> {
@@ -4458,6 +4545,8 @@ quantities:
             "Acme's strike halts trade, and it handles 305 billion euros of trade a year.",
             // A daily figure beside a total.
             "Acme's plant investment runs at 3 million euros a day.",
+            // A projection beside a fact that foresees nothing.
+            "Acme said its capital ratio would fall to around 12%.",
         ] {
             assert_eq!(errors(body), Vec::<String>::new(), "{body}");
         }
@@ -4557,6 +4646,8 @@ events:
             "Acme added 45 stores.",
             // A noun that names no measure is no head to weigh.
             "Acme's plant will cost 12.4 billion euros in all.",
+            // A projection of a forecast.
+            "Acme said its margin would rise to 9%.",
         ] {
             assert_eq!(errors(body).len(), 1, "{body}");
         }
