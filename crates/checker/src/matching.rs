@@ -1057,13 +1057,29 @@ fn dates_something_else(text: &str, extraction: &Extraction, claim: &Claim) -> b
     if claims::compared_time(text, &claim.span) {
         return true;
     }
-    // "its biggest since 2019": the year a superlative reaches back to.
-    if let ClaimKind::Date {
-        written: DateKind::Relative(claims::dates::Relative::Since { .. }),
-        ..
-    } = claim.kind
-    {
-        return superlative_before(text.get(..claim.span.start).unwrap_or(""));
+    // "its biggest since 2019": the year a superlative reaches back to;
+    // "one of the strongest storms to hit the coast in the past 20 years":
+    // the span it is the strongest in.
+    match claim.kind {
+        ClaimKind::Date {
+            written: DateKind::Relative(claims::dates::Relative::Since { .. }),
+            ..
+        } => return superlative_before(text.get(..claim.span.start).unwrap_or("")),
+        ClaimKind::Date {
+            written: DateKind::Relative(claims::dates::Relative::PastYears(_)),
+            ..
+        } => {
+            let mut from = claim.span.start.saturating_sub(80);
+            while !text.is_char_boundary(from) {
+                from += 1;
+            }
+            let clause = (text.get(from..claim.span.start).unwrap_or(""))
+                .rsplit([',', ';', ':', '.'])
+                .next()
+                .unwrap_or("");
+            return (clause.split_whitespace().rev().take(10)).any(superlative_before);
+        }
+        _ => {}
     }
     // "set a June 4 deadline, a Friday", "on Sept. 18 and 19, a Thursday
     // and a Friday": a day of the week with "a" is no day the publication
@@ -1330,7 +1346,7 @@ fn names_another(
 /// percentage (a change over a span). Not the facts' cues: they
 /// name topics as often as measures ("invest $1.5 billion in agriculture",
 /// "an additional investment of 66 billion yuan" for a pledge).
-const MEASURE_NOUNS: [&str; 39] = [
+const MEASURE_NOUNS: [&str; 43] = [
     "revenue",
     "sale",
     "turnover",
@@ -1370,6 +1386,10 @@ const MEASURE_NOUNS: [&str; 39] = [
     "forecast",
     "index",
     "since",
+    "requirement",
+    "minimum",
+    "saving",
+    "synergy",
 ];
 
 /// Words that name one measure: a fact cued by one is measured by the
@@ -1542,6 +1562,22 @@ fn names_a_change(q: &Quantity) -> bool {
         .any(|w| one_of(&w, &CHANGE) || one_of(&w, &CHANGE_VERBS) || w == "shed")
 }
 
+/// Whether "each" among the three words before a count makes it one
+/// item's ("Each weighs about 185 kg") beside a fact of no single item.
+fn each_of_many(text: &str, start: usize, q: &Quantity) -> bool {
+    const EACH: [&str; 4] = ["each", "apiece", "per", "average"];
+    let before = text.get(start.saturating_sub(40)..start).unwrap_or("");
+    let clause = before.rsplit([',', ';', '.', ':']).next().unwrap_or("");
+    let said = (clause.split(|c: char| !c.is_ascii_alphabetic()).rev())
+        .filter(|w| !w.is_empty())
+        .take(3)
+        .any(|w| one_of(w, &["each"]));
+    said && !(q.cues.iter().map(String::as_str))
+        .chain(q.what.as_deref())
+        .flat_map(|phrase| phrase.split(|c: char| !c.is_alphanumeric()))
+        .any(|w| one_of(w, &EACH))
+}
+
 /// Whether the words right before the amount at `start` project it:
 /// "would fall to around 5%", "will rise to $6 billion", "could reach
 /// 300".
@@ -1591,7 +1627,7 @@ fn foresees(q: &Quantity) -> bool {
 /// Verbs of what is done to or by those a count counts, each with its
 /// forms: "stranded about 31,000 travellers" counts the stranded, not the
 /// passengers a fact says were carried. Changes are [`CHANGE_VERBS`]'.
-const ACTIONS: [&[&str]; 34] = [
+const ACTIONS: [&[&str]; 35] = [
     &["kill", "killed", "kills", "killing"],
     &[
         "injure", "injured", "injures", "injuring", "wounded", "hurt",
@@ -1664,7 +1700,15 @@ const ACTIONS: [&[&str]; 34] = [
     &["arrest", "arrested", "arrests", "arresting", "detained"],
     &["rescue", "rescued", "rescues", "rescuing"],
     &["damage", "damaged", "damages", "damaging", "flooded"],
-    &["destroy", "destroyed", "destroys", "destroying"],
+    &[
+        "destroy",
+        "destroyed",
+        "destroys",
+        "destroying",
+        "flattened",
+        "flattening",
+        "razed",
+    ],
     &["wait", "waiting", "waited", "waits", "anchor"],
     &[
         "visit", "visited", "visits", "visiting", "visitor", "visitors",
@@ -1682,6 +1726,7 @@ const ACTIONS: [&[&str]; 34] = [
     &["serve", "served", "serves", "serving"],
     &["cover", "covered", "covers", "covering"],
     &["die", "died", "dies", "dying", "dead", "death", "deaths"],
+    &["launch", "launched", "launches", "launching"],
     &["has", "have", "had", "having"],
 ];
 
@@ -1768,9 +1813,10 @@ fn measures_another(text: &str, claim: &Claim, q: &Quantity) -> bool {
         Some(Unit::Noun(_)) => {
             return (changed_by(text, stated.span.start) && !names_a_change(q))
                 || acted_otherwise(text, stated.span.start, q)
-                || (projected(text, stated.span.start) && !foresees(q));
+                || each_of_many(text, stated.span.start, q);
         }
-        None => return false,
+        // "forcing about 18,000 from their homes" beside the homes damaged.
+        None => return acted_otherwise(text, stated.span.start, q),
     };
     // "5,020 yen" beside a deal of 612 billion yen: a price of one share,
     // not a total a hundred thousand times as large (a figure written
@@ -2065,6 +2111,7 @@ fn one_value_per_fact_and_sentence(
                                 glosses_a_name(text, claim.span.start)
                                     || another_facts_value(base, claim, q)
                                     || spread_over_time(base, text, claim, q)
+                                    || ends_a_range(text, claim.span.start)
                             }
                         }
                 });
@@ -2086,6 +2133,23 @@ fn is_weekday(claim: &Claim) -> bool {
             ..
         }
     )
+}
+
+/// Whether the amount at `start` ends a range ("between 300 and 450 mm",
+/// "300 to 450 mm"): beside its fact stated rightly, the spread of other
+/// values (other places, other times), not a second value of it.
+fn ends_a_range(text: &str, start: usize) -> bool {
+    let mut words = text
+        .get(start.saturating_sub(40)..start)
+        .unwrap_or("")
+        .split_whitespace()
+        .rev();
+    let (Some(joint), Some(first)) = (words.next(), words.next()) else {
+        return false;
+    };
+    let number = first.starts_with(|c: char| c.is_ascii_digit());
+    (one_of(joint, &["and"]) && number && words.next().is_some_and(|w| one_of(w, &["between"])))
+        || (one_of(joint, &["to"]) && number)
 }
 
 /// Whether the amount of `claim` is a rate per unit of time ("or 3.8
@@ -4436,6 +4500,22 @@ events:
             found("Meteo said it was the hottest July since records began in 1961.").is_empty()
         );
         assert_eq!(found("Meteo said the heat began in 1961.").len(), 1);
+        const STORM: &str = "\
+entities:
+  - { id: agency, kind: organization, name: Meteo }
+events:
+  - { id: landfall, subject: agency, what: landfall, cues: [hit], date: 2026-07-06 }
+";
+        assert!(
+            check(
+                STORM,
+                &article(
+                    "Meteo said it was the strongest storm to hit the coast in the past 20 years."
+                ),
+                "relative-date"
+            )
+            .is_empty()
+        );
         // Past a comma the clause is another.
         assert_eq!(
             found("Meteo said it was the hottest July since records, and it began in 1961.").len(),
@@ -4494,6 +4574,13 @@ quantities:
     }
 
     #[test]
+    fn a_range_beside_a_fact_stated_rightly_is_a_spread() {
+        let found = |body: &str| check(FACTS, &format!("{body}\n"), "amount-mismatch");
+        assert!(found("Acme's fine was 100 million pounds, while others paid between 30 and 50 million pounds in fines.").is_empty());
+        assert_eq!(found("Acme's fine was 90 million pounds.").len(), 1);
+    }
+
+    #[test]
     fn a_total_spread_over_time_is_no_second_value() {
         let found = |body: &str| check(FACTS, &format!("{body}\n"), "amount-mismatch");
         assert!(
@@ -4547,6 +4634,8 @@ quantities:
             "Acme's plant investment runs at 3 million euros a day.",
             // A projection beside a fact that foresees nothing.
             "Acme said its capital ratio would fall to around 12%.",
+            // Another measure: a requirement.
+            "Acme's capital ratio was above the regulatory requirement of 13.2%.",
         ] {
             assert_eq!(errors(body), Vec::<String>::new(), "{body}");
         }
@@ -4592,6 +4681,10 @@ quantities:
             "The strike stranded about 31,000 passengers.",
             "Acme, which has about 19 million customers, apologised.",
             "Acme, which says it has more than 19 million customers, apologised.",
+            // A figure without a unit, after its verb.
+            "The outage forced about 18,000 from their homes.",
+            // One item's figure.
+            "Acme's planes each carried about 300 passengers.",
         ] {
             assert_eq!(errors(body), Vec::<String>::new(), "{body}");
         }
