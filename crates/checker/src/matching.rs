@@ -1591,11 +1591,32 @@ fn projected(text: &str, start: usize) -> bool {
         .split(|c: char| !c.is_ascii_alphanumeric())
         .rev()
         .filter(|w| !w.is_empty())
-        .skip_while(|w| one_of(w, &COUNT_HEDGES) || one_of(w, &["to", "by"]));
+        .skip_while(|w| {
+            one_of(w, &COUNT_HEDGES) || one_of(w, &["to", "by", "toward", "towards", "near"])
+        });
     let (Some(verb), Some(modal)) = (words.next(), words.next()) else {
         return false;
     };
-    one_of(verb, &MOVES) && one_of(modal, &["would", "will", "could", "might", "may"])
+    // "expected to rise toward 40%", "set to reach".
+    let mut foreseen_to = || {
+        one_of(modal, &["to"])
+            && words.next().is_some_and(|w| {
+                one_of(
+                    w,
+                    &[
+                        "expected",
+                        "likely",
+                        "set",
+                        "forecast",
+                        "projected",
+                        "poised",
+                        "due",
+                    ],
+                )
+            })
+    };
+    one_of(verb, &MOVES)
+        && (one_of(modal, &["would", "will", "could", "might", "may"]) || foreseen_to())
 }
 
 /// Whether a fact is itself a forecast, which a projection can state (a
@@ -2540,11 +2561,15 @@ fn from_before(before: &str, words: &[&str]) -> bool {
     {
         return false;
     }
-    if words
-        .get(at + 1)
-        .is_some_and(|w| one_of(w, &["up", "down"]) || one_of(w, &MOVED_FROM))
-    {
-        return true;
+    // "up from", "rose from", and past the size of the move: "up roughly
+    // 30% from the 86.1 million pounds".
+    for &w in words.iter().skip(at + 1).take(3) {
+        if one_of(w, &["up", "down"]) || one_of(w, &MOVED_FROM) {
+            return true;
+        }
+        if !(w.ends_with('%') || one_of(w, &COUNT_HEDGES)) {
+            break;
+        }
     }
     // The clause: back to the last comma, semicolon, colon or open
     // bracket (a full stop may be a decimal point); a closed bracket is a
@@ -2700,7 +2725,7 @@ fn aside(text: &str, span: &Range<usize>, unit: Option<&Unit>) -> Aside {
     let compared = words.iter().take(3).any(|w| one_of(w, &COMPARED_BEFORE))
         || words
             .iter()
-            .any(|w| one_of(w, &["previous", "prior", "similar"]))
+            .any(|w| one_of(w, &["previous", "prior", "similar", "original"]))
         || matches!(words, [last, before, ..] if COMPARED_BY.iter().any(|(a, b)| {
             before.eq_ignore_ascii_case(a) && last.eq_ignore_ascii_case(b)
         }))
@@ -3897,6 +3922,16 @@ mod tests {
                 Aside::Plain,
             ),
             (
+                "sales rose roughly 30% from the 86.1 million pounds raised",
+                "86.1 million pounds",
+                Aside::Comparison,
+            ),
+            (
+                "The original 760 billion rupee pool",
+                "760 billion rupee",
+                Aside::Comparison,
+            ),
+            (
                 "in 2008, when its capacity rose from 96,000 bpd",
                 "96,000 bpd",
                 Aside::Comparison,
@@ -4634,6 +4669,7 @@ quantities:
             "Acme's plant investment runs at 3 million euros a day.",
             // A projection beside a fact that foresees nothing.
             "Acme said its capital ratio would fall to around 12%.",
+            "Acme's capital ratio is expected to rise toward 16%.",
             // Another measure: a requirement.
             "Acme's capital ratio was above the regulatory requirement of 13.2%.",
         ] {
