@@ -18,8 +18,9 @@ pub const CHECK: Check = Check {
     doc: "\
 **What it checks.** A currency conversion written next to an amount (\"20 billion yuan \
 ($3.1 billion)\", \"X, or Y,\") is recomputed with the exchange rates of the fact base nearest \
-the date (the matched fact's date, else the sentence's, else the publication date), at the \
-precision the article states. Without a rate between the two currencies, a figure that is \
+the date (the matched fact's date, else the sentence's, else the publication date; when no \
+rate lies within a month of it, those of the publication date, at which writers convert an old \
+figure), at the precision the article states. Without a rate between the two currencies, a figure that is \
 the conversion into a third currency is in the wrong one (\"420 million euros (£445 million)\" \
 where €420 million is $445 million); otherwise each conversion is compared with the rate \
 implied by the article's other conversions between the same currencies. A measure converted \
@@ -248,8 +249,19 @@ fn run(ctx: &Context<'_>) -> Findings {
             FactKind::Quantity(qi) => ctx.facts.quantities.get(qi),
             FactKind::Event(_) => None,
         });
-        let date = matching::rate_date(q, claim, ctx.published());
-        let (rates, far) = numbers::rates_near(ctx.facts, a, b, date.as_ref());
+        let mut date = matching::rate_date(q, claim, ctx.published());
+        let (mut rates, mut far) = numbers::rates_near(ctx.facts, a, b, date.as_ref());
+        // No rate near the fact's own time ("signed a 74 million euro ($87
+        // million) contract in March 2024", reported in 2025): a writer
+        // converts at the rate of the day of writing.
+        if far {
+            if let Some(published) = ctx.published() {
+                let (then, too_far) = numbers::rates_near(ctx.facts, a, b, Some(&published));
+                if !too_far {
+                    (rates, far, date) = (then, false, Some(published));
+                }
+            }
+        }
         let (Some(from_iv), Some(to_iv)) =
             (numbers::stated_interval(from), numbers::stated_interval(to))
         else {
@@ -549,6 +561,23 @@ rates:
         );
         let right = "---\npublished: 2021-09-04\n---\nIt includes 20 billion yuan ($3.1 billion) for a fund.";
         assert!(check(FACTS, right, "conversion-inconsistent").is_empty());
+    }
+
+    #[test]
+    fn an_old_figure_is_converted_at_the_rate_of_the_day_of_writing() {
+        let facts = format!(
+            "{FACTS}quantities:\n  - {{ id: deal, subject: acme, what: the deal, cues: [deal], value: 20 billion CNY, date: 2019-05-01 }}\n"
+        );
+        let text = |usd: &str| {
+            format!(
+                "---\npublished: 2021-09-04\n---\nAcme signed the 20 billion yuan ({usd}) deal in 2019."
+            )
+        };
+        assert_eq!(
+            check(&facts, &text("$12.5 billion"), "conversion-inconsistent").len(),
+            1
+        );
+        assert!(check(&facts, &text("$3.1 billion"), "conversion-inconsistent").is_empty());
     }
 
     #[test]
