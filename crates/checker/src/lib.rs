@@ -252,7 +252,7 @@ pub struct Checker<'a> {
 /// reads them as (flagging them ambiguous), and the others they can mean.
 /// "¥" is yuan or yen; "pesos" are Mexican unless a fact base counts in
 /// another peso alone.
-const FAMILIES: [(&str, &[&str]); 7] = [
+const FAMILIES: [(&str, &[&str]); 9] = [
     ("CNY", &["JPY"]),
     ("MXN", &["ARS", "CLP", "COP", "PHP", "UYU", "DOP"]),
     ("SEK", &["DKK", "NOK", "CZK", "ISK"]),
@@ -260,6 +260,8 @@ const FAMILIES: [(&str, &[&str]); 7] = [
     ("CHF", &["XOF", "XAF"]),
     ("AED", &["MAD"]),
     ("SAR", &["QAR", "OMR"]),
+    ("ZMW", &["MWK"]),
+    ("KES", &["UGX", "TZS", "SOS"]),
 ];
 
 /// How this fact base reads ambiguous writings: a family's first currency

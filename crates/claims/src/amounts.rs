@@ -237,12 +237,15 @@ const CURRENCIES: &[(&str, &str, Place, bool)] = &[
     ("yen", "JPY", Place::After, false),
     ("Indian rupees", "INR", Place::After, false),
     ("rupees", "INR", Place::After, false),
+    ("rupee", "INR", Place::After, false),
     ("South Korean won", "KRW", Place::After, false),
     ("Korean won", "KRW", Place::After, false),
     (WON, "KRW", Place::After, false),
     ("Swiss francs", "CHF", Place::After, false),
     ("roubles", "RUB", Place::After, false),
     ("rubles", "RUB", Place::After, false),
+    ("rouble", "RUB", Place::After, false),
+    ("ruble", "RUB", Place::After, false),
     // A word several currencies share is read as the first of its family
     // (ambiguous) and as another one of the family by a fact base that
     // counts in that one alone (the checker's `currency_readings`).
@@ -259,9 +262,12 @@ const CURRENCIES: &[(&str, &str, Place, bool)] = &[
     ("Czech crowns", "CZK", Place::After, false),
     (CROWNS, "SEK", Place::After, true),
     ("kronor", "SEK", Place::After, false),
+    ("krona", "SEK", Place::After, true),
     ("kroner", "DKK", Place::After, true),
+    ("krone", "DKK", Place::After, true),
     ("koruna", "CZK", Place::After, false),
     ("francs", "CHF", Place::After, true),
+    ("franc", "CHF", Place::After, true),
     ("Pakistani rupees", "PKR", Place::After, false),
     ("rand", "ZAR", Place::After, false),
     ("reais", "BRL", Place::After, false),
@@ -269,14 +275,30 @@ const CURRENCIES: &[(&str, &str, Place, bool)] = &[
     ("zlotys", "PLN", Place::After, false),
     ("zloty", "PLN", Place::After, false),
     ("forints", "HUF", Place::After, false),
+    ("forint", "HUF", Place::After, false),
     ("ringgit", "MYR", Place::After, false),
     ("baht", "THB", Place::After, false),
     ("rupiah", "IDR", Place::After, false),
     ("dirhams", "AED", Place::After, true),
+    ("dirham", "AED", Place::After, true),
     ("riyals", "SAR", Place::After, true),
+    ("riyal", "SAR", Place::After, true),
     ("naira", "NGN", Place::After, false),
     ("shekels", "ILS", Place::After, false),
+    ("shekel", "ILS", Place::After, false),
     ("hryvnias", "UAH", Place::After, false),
+    ("hryvnia", "UAH", Place::After, false),
+    ("kwacha", "ZMW", Place::After, true),
+    ("shillings", "KES", Place::After, true),
+    ("shilling", "KES", Place::After, true),
+    ("cedis", "GHS", Place::After, false),
+    ("cedi", "GHS", Place::After, false),
+    ("birr", "ETB", Place::After, false),
+    ("taka", "BDT", Place::After, false),
+    ("tenge", "KZT", Place::After, false),
+    ("soles", "PEN", Place::After, false),
+    // Also a word ("Dong"): money only after a scale word, as won is.
+    (DONG, "VND", Place::After, false),
 ];
 
 /// The entries of `CURRENCIES` (one bit per index) written before the number
@@ -332,6 +354,9 @@ const WON: &str = "won";
 /// Crowns are also titles won ("three crowns"): a currency only after a
 /// scale word too (`2.1 billion crowns`).
 const CROWNS: &str = "crowns";
+
+/// `dong` is also a word and a name: a currency only after a scale word.
+const DONG: &str = "dong";
 
 /// ISO codes that are also English words, so not read as currencies unless
 /// the table above lists them.
@@ -1616,7 +1641,7 @@ fn finish(text: &str, floor: usize, number: Number, prefix: Option<Currency<'_>>
     let mut suffix = None;
     if !percent {
         if let Some(currency) = currency_after(text, end) {
-            let scaled_only = currency.written == WON || currency.written == CROWNS;
+            let scaled_only = [WON, CROWNS, DONG].contains(&currency.written);
             if !scaled_only || (scale != Scale::One && prefix.is_none()) {
                 end = currency.end;
                 suffix = Some(currency);
@@ -2866,6 +2891,21 @@ mod tests {
                     r#"money "40 zlotys" = 40 PLN"#,
                     r#"money "9 million rand" = 9 million ZAR"#,
                 ],
+            ),
+            (
+                "a 680 billion rupee plant, 12.4 trillion dong, 85 million kwacha, 2 billion shillings, 3 million cedis",
+                &[
+                    r#"money "680 billion rupee" = 680 billion INR"#,
+                    r#"money "12.4 trillion dong" = 12.4 trillion VND"#,
+                    r#"money "85 million kwacha" = 85 million ZMW ambiguous"#,
+                    r#"money "2 billion shillings" = 2 billion KES ambiguous"#,
+                    r#"money "3 million cedis" = 3 million GHS"#,
+                ],
+            ),
+            (
+                // Dong is money only after a scale word.
+                "Dong Nai has 300 dong.",
+                &[],
             ),
             (
                 // Crowns are money only after a scale word.
