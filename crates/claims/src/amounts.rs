@@ -2181,7 +2181,8 @@ fn per_time_after(text: &str, pos: usize) -> Option<(usize, &'static str)> {
 
 /// A unit of measurement right after a number, after a space or a hyphen
 /// ("72 km", "a 45-mile drive", "1,200 square kilometres", "30 miles per
-/// hour"), read by [`facts::measure::measure`].
+/// hour", "a 118,000-barrel-per-day refinery"), read by
+/// [`facts::measure::measure`].
 fn measure_after(text: &str, pos: usize) -> Option<(usize, facts::measure::Measure)> {
     let bytes = text.as_bytes();
     let start = match bytes.get(pos) {
@@ -2195,20 +2196,29 @@ fn measure_after(text: &str, pos: usize) -> Option<(usize, facts::measure::Measu
     let single = facts::measure::measure(first);
     if facts::measure::opens_phrase(first, single) {
         // "square kilometres", "miles per hour": one or two more words,
-        // each after a single space.
+        // each after a single space, or after a hyphen in a compound that
+        // opened with one ("a 118,000-barrel-per-day refinery").
+        let joint = if bytes.get(pos) == Some(&b'-') {
+            b'-'
+        } else {
+            b' '
+        };
         let mut phrase_end = end;
         for _ in 0..2 {
-            if bytes.get(phrase_end) != Some(&b' ') {
+            if bytes.get(phrase_end) != Some(&joint) {
                 break;
             }
             let Some((next_end, _)) = unit_word_at(text, phrase_end + 1) else {
                 break;
             };
             phrase_end = next_end;
-            if let Some(m) = text
-                .get(start..phrase_end)
-                .and_then(facts::measure::measure)
-            {
+            let phrase = text.get(start..phrase_end).unwrap_or("");
+            let found = if joint == b'-' {
+                facts::measure::measure(&phrase.replace('-', " "))
+            } else {
+                facts::measure::measure(phrase)
+            };
+            if let Some(m) = found {
                 return Some((phrase_end, m));
             }
         }
@@ -3246,6 +3256,10 @@ mod tests {
             // Measures: one canonical noun for every spelling.
             ("lies 72 km southwest", r#"count "72 km" = 72 kilometres"#),
             ("a 45-mile drive", r#"count "45-mile" = 45 miles"#),
+            (
+                "the 118,000-barrel-per-day refinery",
+                r#"count "118,000-barrel-per-day" = 118000 barrels per day"#,
+            ),
             (
                 "burned 1,200 square kilometres of forest",
                 r#"count "1,200 square kilometres" = 1200 square kilometres"#,
