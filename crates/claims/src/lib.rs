@@ -703,6 +703,26 @@ fn is_point(kind: &DateKind) -> bool {
 
 type Qualifier = (usize, Range<usize>, Resolved, DateKind);
 
+/// Whether the name at `name` owns the claim at `claim` by a possessive a
+/// few lowercase words before it: "Vancouver's median was C$1.16
+/// million" is Vancouver's, where a place is otherwise no subject.
+fn owns(text: &str, name: &Range<usize>, claim: &Range<usize>) -> bool {
+    let Some(between) = text.get(name.end..claim.start) else {
+        return false;
+    };
+    let Some(rest) = between
+        .strip_prefix("'s ")
+        .or_else(|| between.strip_prefix("’s "))
+    else {
+        return false;
+    };
+    let words = rest.split(' ').filter(|w| !w.is_empty());
+    words.clone().count() <= 3
+        && words
+            .into_iter()
+            .all(|w| w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'))
+}
+
 /// Attaches to an amount or role the period and the date that qualify it:
 /// those in its own phrase first, else the nearest before it (dates within
 /// its clause, periods anywhere earlier in the sentence). A date after the
@@ -945,7 +965,7 @@ fn link(text: &str, sentences: &[Sentence], mentions: &[Mention], claims: &mut [
             let in_clause = inside
                 .iter()
                 .filter(|m| m.span.start >= local.start && m.span.end <= local.end)
-                .filter(|m| m.kind != EntityKind::Place)
+                .filter(|m| m.kind != EntityKind::Place || owns(text, &m.span, &claim.span))
                 .rfind(|m| m.span.end <= claim.span.start)
                 .or_else(|| {
                     inside
@@ -1559,6 +1579,26 @@ mod tests {
             .map(|c| c.subject.as_ref().map(|s| &*s.entity))
             .collect();
         assert_eq!(subjects, [Some("acme"), Some("acme"), Some("northwind")]);
+    }
+
+    #[test]
+    fn a_place_owns_a_figure_it_names_with_a_possessive() {
+        let subjects = |text: &str| -> Vec<Option<String>> {
+            let extraction = extractor().extract(text, Format::Text, None);
+            (extraction.claims.iter())
+                .filter(|c| matches!(c.kind, ClaimKind::Amount(_)))
+                .map(|c| c.subject.as_ref().map(|s| s.entity.to_string()))
+                .collect()
+        };
+        assert_eq!(
+            subjects("Acme's median rose. Paris's median was $1.16 million."),
+            [Some("paris".to_owned())]
+        );
+        // A place is otherwise where, not who.
+        assert_eq!(
+            subjects("Acme's median rose. In Paris, the median was $1.16 million."),
+            [Some("acme".to_owned())]
+        );
     }
 
     #[test]
