@@ -703,6 +703,21 @@ fn is_point(kind: &DateKind) -> bool {
 
 type Qualifier = (usize, Range<usize>, Resolved, DateKind);
 
+/// Whether a place names where the claim before it happened, after "in"
+/// and at most two other words, when the claim opens its clause (`from`)
+/// as what the clause is about: "Thirteen people died in Nghe An" (not "is
+/// building a 10 billion euro plant in Dresden").
+fn happened_in(text: &str, from: usize, claim: &Range<usize>, place: &Mention) -> bool {
+    let opens = text
+        .get(from..claim.start)
+        .is_some_and(|before| before.split_whitespace().count() <= 1);
+    let Some(between) = text.get(claim.end..place.span.start).filter(|_| opens) else {
+        return false;
+    };
+    let mut words = between.split_whitespace().rev();
+    words.next().is_some_and(|w| w == "in") && words.count() <= 2 && !between.contains([',', ';'])
+}
+
 /// Whether the name at `name` owns the claim at `claim` by a possessive a
 /// few lowercase words before it: "Vancouver's median was C$1.16
 /// million" is Vancouver's, where a place is otherwise no subject.
@@ -972,7 +987,8 @@ fn link(text: &str, sentences: &[Sentence], mentions: &[Mention], claims: &mut [
                         .iter()
                         .filter(|m| m.span.start >= local.start && m.span.end <= local.end)
                         .find(|m| {
-                            m.kind != EntityKind::Place
+                            (m.kind != EntityKind::Place
+                                || happened_in(text, local.start, &claim.span, m))
                                 && m.span.start >= claim.span.end
                                 && !attributes(text, m.span.start)
                         })
@@ -1593,6 +1609,16 @@ mod tests {
         assert_eq!(
             subjects("Acme's median rose. Paris's median was $1.16 million."),
             [Some("paris".to_owned())]
+        );
+        // Where a count happened, with nothing named before it.
+        assert_eq!(
+            subjects("Acme's median rose. Thirteen people died in Paris, officials said."),
+            [Some("paris".to_owned())]
+        );
+        // Not where a figure the clause does not open is.
+        assert_eq!(
+            subjects("Acme is building a $10 billion plant in Paris."),
+            [Some("acme".to_owned())]
         );
         // A place is otherwise where, not who.
         assert_eq!(
