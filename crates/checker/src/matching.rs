@@ -1446,25 +1446,6 @@ pub(crate) fn singular(noun: &str) -> std::borrow::Cow<'_, str> {
 /// ("$2 billion bond", "3.9 billion euros in aid"); for a percentage,
 /// "index" when its clause names one and "since" when a span follows.
 fn head_nouns<'t>(text: &'t str, stated: &Amount, percent: bool) -> [Option<&'t str>; 3] {
-    /// Words between "of" and an amount that leave the noun before "of"
-    /// its head.
-    const HEDGES: [&str; 15] = [
-        "about",
-        "around",
-        "nearly",
-        "almost",
-        "roughly",
-        "some",
-        "over",
-        "under",
-        "just",
-        "up",
-        "to",
-        "than",
-        "more",
-        "less",
-        "estimated",
-    ];
     /// Nouns before "of" that say nothing of what is measured.
     const GENERIC: [&str; 8] = [
         "total", "sum", "amount", "value", "figure", "level", "average", "tune",
@@ -1475,7 +1456,7 @@ fn head_nouns<'t>(text: &'t str, stated: &Amount, percent: bool) -> [Option<&'t 
     let mut back = before
         .rsplit(|c: char| c.is_ascii_whitespace())
         .filter(|w| !w.is_empty())
-        .skip_while(|w| one_of(w, &HEDGES) || w.starts_with(['$', '€', '£', '¥']))
+        .skip_while(|w| one_of(w, &HEDGE_WORDS) || w.starts_with(['$', '€', '£', '¥']))
         .take(2);
     if let (Some(of), Some(noun)) = (back.next(), back.next()) {
         if of == "of" && !one_of(noun, &GENERIC) && noun.bytes().all(|b| b.is_ascii_alphabetic()) {
@@ -1594,7 +1575,7 @@ fn projected(text: &str, start: usize) -> bool {
         .rev()
         .filter(|w| !w.is_empty())
         .skip_while(|w| {
-            one_of(w, &COUNT_HEDGES) || one_of(w, &["to", "by", "toward", "towards", "near"])
+            one_of(w, &HEDGE_WORDS) || one_of(w, &["to", "by", "toward", "towards", "near"])
         });
     let (Some(verb), Some(modal)) = (words.next(), words.next()) else {
         return false;
@@ -1750,12 +1731,17 @@ const ACTIONS: [&[&str]; 35] = [
     &["cover", "covered", "covers", "covering"],
     &["die", "died", "dies", "dying", "dead", "death", "deaths"],
     &["launch", "launched", "launches", "launching"],
-    &["has", "have", "had", "having"],
+    POSSESSION,
 ];
 
-/// Words between a verb and its count that leave it the verb's object
-/// ("killed at least 280", "stranded about 31,000").
-const COUNT_HEDGES: [&str; 16] = [
+/// Possession, the one family of [`ACTIONS`] that counts only in a clause
+/// about a name.
+const POSSESSION: &[&str] = &["has", "have", "had", "having"];
+
+/// Hedges and comparisons between a word and the amount it governs, which
+/// leave the amount that word's: "killed at least 280", "stranded about
+/// 31,000", "a peak of nearly 6%", "an estimated 2,000".
+const HEDGE_WORDS: [&str; 19] = [
     "about",
     "almost",
     "an",
@@ -1763,6 +1749,7 @@ const COUNT_HEDGES: [&str; 16] = [
     "around",
     "at",
     "estimated",
+    "just",
     "least",
     "less",
     "more",
@@ -1771,6 +1758,8 @@ const COUNT_HEDGES: [&str; 16] = [
     "roughly",
     "some",
     "than",
+    "to",
+    "under",
     "up",
 ];
 
@@ -1789,7 +1778,7 @@ fn acted_otherwise(text: &str, start: usize, q: &Quantity) -> bool {
         .rev()
         .filter(|w| !w.is_empty())
         .take(6)
-        .skip_while(|w| one_of(w, &COUNT_HEDGES));
+        .skip_while(|w| one_of(w, &HEDGE_WORDS));
     let Some(verb) = words.next() else {
         return false;
     };
@@ -1797,7 +1786,7 @@ fn acted_otherwise(text: &str, start: usize, q: &Quantity) -> bool {
     let Some(done) = family(verb) else {
         return false;
     };
-    if done == ACTIONS.len() - 1 {
+    if ACTIONS.get(done) == Some(&POSSESSION) {
         let first = words.next().unwrap_or("");
         let of_a_name = one_of(first, &["which", "that", "who"])
             || (one_of(first, &["it", "they"])
@@ -2565,7 +2554,7 @@ fn from_before(before: &str, words: &[&str]) -> bool {
         if one_of(w, &["up", "down"]) || one_of(w, &MOVED_FROM) {
             return true;
         }
-        if !(w.ends_with('%') || one_of(w, &COUNT_HEDGES)) {
+        if !(w.ends_with('%') || one_of(w, &HEDGE_WORDS)) {
             break;
         }
     }
