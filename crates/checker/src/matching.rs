@@ -659,8 +659,8 @@ fn subject_score(
         }
     }
     // A claim in a person's own "who" clause is theirs, not another
-    // person's the sentence names ("Coach Okafor, who joined in June 2024,
-    // said Ribeiro ...").
+    // person's the sentence names ("Coach Jane Roe, who joined in June
+    // 2024, said John Doe ...").
     let another_persons = claim.subject.as_ref().is_some_and(|s| {
         s.kind == EntityKind::Person
             && base

@@ -705,7 +705,7 @@ type Qualifier = (usize, Range<usize>, Resolved, DateKind);
 
 /// Whether a place names where the claim before it happened, after "in"
 /// and at most two other words, when the claim opens its clause (`from`)
-/// as what the clause is about: "Thirteen people died in Nghe An" (not "is
+/// as what the clause is about: "Thirteen people died in Eastport" (not "is
 /// building a 10 billion euro plant in Dresden").
 fn happened_in(text: &str, from: usize, claim: &Range<usize>, place: &Mention) -> bool {
     let opens = text
@@ -719,8 +719,8 @@ fn happened_in(text: &str, from: usize, claim: &Range<usize>, place: &Mention) -
 }
 
 /// Whether the name at `name` owns the claim at `claim` by a possessive a
-/// few lowercase words before it: "Vancouver's median was C$1.16
-/// million" is Vancouver's, where a place is otherwise no subject.
+/// few lowercase words before it: "Eastport's median was $1.16
+/// million" is Eastport's, where a place is otherwise no subject.
 fn owns(text: &str, name: &Range<usize>, claim: &Range<usize>) -> bool {
     let Some(between) = text.get(name.end..claim.start) else {
         return false;
@@ -1097,7 +1097,7 @@ pub fn future_before(text: &str, at: usize) -> bool {
     // A comma or a point inside a number ("$1.9 billion") ends no phrase.
     // Nor does the comma after a weekday that names the date's day ("would
     // start on Monday, June 15"), nor one that sets the date's own "on"
-    // apart ("could make his debut at Riverside Lane, on Jan. 17").
+    // apart ("could make his debut at the stadium, on Jan. 17").
     let bytes = before.as_bytes();
     let own_on = |i: usize| {
         let between = before.get(i + 1..).unwrap_or("").trim();

@@ -150,8 +150,8 @@ fn qualified_title(
 }
 
 /// Whether the organisation a title is stated at is a place whose name
-/// the held role's organisation bears ("Kano's commissioner for health"
-/// of the "Kano State Ministry of Health"): the place is where the body
+/// the held role's organisation bears ("Eastland's commissioner for
+/// health" of the "Eastland State Ministry of Health"): the place is where the body
 /// serves, not another body.
 fn place_of(ctx: &Context<'_>, stated: Option<&str>, held_at: Option<&str>) -> bool {
     let (Some(place), Some(held_at)) = (stated.and_then(|o| ctx.facts.entity(o)), held_at) else {
