@@ -1231,7 +1231,8 @@ const TITLE_WORDS: [&str; 30] = [
 /// rose ..."), not a month, weekday, title or opener, not inside a known
 /// name (`known`: "In China, ..."), and not after a title (a person). The
 /// first word is capitalised anyway: a name there needs a second
-/// capitalised word.
+/// capitalised word, unless it is an acronym or a word of five letters or
+/// more that no dictionary knows ("TSMC holds", "Globex holds").
 fn opens_with_another_name(text: &str, span: &Range<usize>, known: &[&Mention]) -> bool {
     let sentence = text.get(span.clone()).unwrap_or("");
     #[derive(Clone, Copy, PartialEq)]
@@ -1267,14 +1268,28 @@ fn opens_with_another_name(text: &str, span: &Range<usize>, known: &[&Mention]) 
             break;
         }
     }
-    let words = words.get(..n).unwrap_or_default();
-    words.iter().enumerate().any(|(at, &w)| {
-        w == Word::Name
-            && match at.checked_sub(1).and_then(|b| words.get(b)) {
-                None => words.get(1) == Some(&Word::Name),
-                Some(&before) => before != Word::Title,
-            }
-    })
+    let words_read = words.get(..n).unwrap_or_default();
+    // A first word that cannot be an ordinary word capitalised to open the
+    // sentence is a name by itself: an acronym ("TSMC holds ...") or a word
+    // of five letters or more that no dictionary knows ("Globex holds
+    // ..."); not before a comma, where a dateline's place stands.
+    let first_is_a_name = words_read.first() == Some(&Word::Name)
+        && sentence.split_whitespace().next().is_some_and(|raw| {
+            let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
+            let acronym = word.len() >= 2 && word.bytes().all(|b| b.is_ascii_uppercase());
+            let unknown = word.len() >= 5
+                && word.chars().skip(1).all(char::is_lowercase)
+                && !mentions::is_dictionary_word(word);
+            !raw.ends_with(',') && (acronym || unknown)
+        });
+    first_is_a_name
+        || words_read.iter().enumerate().any(|(at, &w)| {
+            w == Word::Name
+                && match at.checked_sub(1).and_then(|b| words_read.get(b)) {
+                    None => words_read.get(1) == Some(&Word::Name),
+                    Some(&before) => before != Word::Title,
+                }
+        })
 }
 
 /// A deterministic xorshift generator for the tests that build long
@@ -1550,7 +1565,10 @@ mod tests {
                     Chief Executive Max Poe said revenue would reach $6 billion. \
                     On Monday, revenue rose 1%. \
                     The revenue rose 2%. \
-                    The Ohio-based group's revenue rose 5%.";
+                    The Ohio-based group's revenue rose 5%. \
+                    TSMC holds 70% of the market. \
+                    Globex holds 20% of it. \
+                    Analysts expect 6%.";
         let extraction = extractor().extract(text, Format::Text, None);
         let subjects: Vec<(&str, Option<&str>)> = extraction
             .claims
@@ -1576,6 +1594,10 @@ mod tests {
                 ("1%", Some("acme")),
                 ("2%", Some("acme")),
                 ("5%", Some("acme")),
+                // An acronym or a word no dictionary knows opens with a name.
+                ("70%", None),
+                ("20%", None),
+                ("6%", Some("acme")),
             ]
         );
         for list in [&OPENERS[..], &TITLE_WORDS[..]] {
