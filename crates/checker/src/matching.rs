@@ -1934,6 +1934,59 @@ fn foretells_another(
         && claims::future_before(text, claim.span.start)
 }
 
+/// Whether a contradicted weekday is the day something was said ("Hale
+/// said at a briefing in Victoria on Friday", "according to studio
+/// estimates Sunday"): a word of speech or attribution among the six words
+/// before it in its clause, and an event that is no statement (none of its
+/// cues or words is one of saying, announcing or publishing).
+fn day_of_saying(text: &str, claim: &Claim, event: &facts::Event) -> bool {
+    const SAYING: [&str; 8] = [
+        "said",
+        "says",
+        "told",
+        "according",
+        "estimates",
+        "estimated",
+        "briefing",
+        "statement",
+    ];
+    const STATED: [&str; 14] = [
+        "said",
+        "says",
+        "announced",
+        "announce",
+        "announcement",
+        "statement",
+        "unveiled",
+        "released",
+        "published",
+        "reported",
+        "disclosed",
+        "confirmed",
+        "told",
+        "letter",
+    ];
+    if !is_weekday(claim) {
+        return false;
+    }
+    let clause = (tail_before(text, claim.span.start, 80).rsplit([',', ';', ':', '.', '"']))
+        .next()
+        .unwrap_or("");
+    // "the company said on Tuesday" right after the news dates the news
+    // itself: a verb of speech counts only past a phrase of its own ("said
+    // at a briefing in Victoria on Friday").
+    let spoken = (clause.split(|c: char| !c.is_ascii_alphabetic()).rev())
+        .filter(|w| !w.is_empty())
+        .take(6)
+        .enumerate()
+        .any(|(at, w)| one_of(w, &SAYING) && (at >= 3 || !one_of(w, &["said", "says", "told"])));
+    spoken
+        && !(event.cues.iter().map(String::as_str))
+            .chain(event.what.as_deref())
+            .flat_map(|phrase| phrase.split(|c: char| !c.is_alphanumeric()))
+            .any(|w| one_of(w, &STATED))
+}
+
 /// Matches every claim of an article to at most one fact.
 pub fn match_all(
     base: &FactBase,
@@ -2016,10 +2069,10 @@ pub fn match_all(
                 .quantities
                 .get(q)
                 .is_some_and(|q| measures_another(text, claim, q)),
-            FactKind::Event(i) => base
-                .events
-                .get(i)
-                .is_some_and(|e| foretells_another(text, extraction.published.as_ref(), claim, e)),
+            FactKind::Event(i) => base.events.get(i).is_some_and(|e| {
+                foretells_another(text, extraction.published.as_ref(), claim, e)
+                    || day_of_saying(text, claim, e)
+            }),
         };
         if names_another(
             &index.title_words,
@@ -4832,6 +4885,27 @@ events:
         assert!(
             !found("The North Sea Games held the opening ceremony on Thursday, July 24.")
                 .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_weekday_of_a_briefing_is_no_events() {
+        let found = |body: &str| {
+            check(
+                FACTS,
+                &format!("---\npublished: 2026-07-27\n---\n{body}\n"),
+                "weekday-mismatch",
+            )
+        };
+        assert!(found(
+            "The North Sea Games' opening ceremony drew a crowd, organisers said at a briefing in Leith on Monday."
+        )
+        .is_empty());
+        // Right after the news, the day it was said is the event's.
+        assert_eq!(
+            found("The North Sea Games' opening ceremony drew a crowd, organisers said on Monday.")
+                .len(),
+            1
         );
     }
 
