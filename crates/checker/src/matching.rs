@@ -1934,8 +1934,8 @@ fn foretells_another(
         && claims::future_before(text, claim.span.start)
 }
 
-/// Whether a contradicted weekday is the day something was said ("Hale
-/// said at a briefing in Victoria on Friday", "according to studio
+/// Whether a contradicted weekday is the day something was said ("the
+/// governor said at a briefing in Eastport on Friday", "according to studio
 /// estimates Sunday"): a word of speech or attribution among the six words
 /// before it in its clause, and an event that is no statement (none of its
 /// cues or words is one of saying, announcing or publishing).
@@ -1974,7 +1974,7 @@ fn day_of_saying(text: &str, claim: &Claim, event: &facts::Event) -> bool {
         .unwrap_or("");
     // "the company said on Tuesday" right after the news dates the news
     // itself: a verb of speech counts only past a phrase of its own ("said
-    // at a briefing in Victoria on Friday").
+    // at a briefing in Eastport on Friday").
     let spoken = (clause.split(|c: char| !c.is_ascii_alphabetic()).rev())
         .filter(|w| !w.is_empty())
         .take(6)
