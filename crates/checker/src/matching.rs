@@ -1544,6 +1544,15 @@ fn names_a_change(q: &Quantity) -> bool {
         .any(|w| one_of(&w, &CHANGE) || one_of(&w, &CHANGE_VERBS) || w == "shed")
 }
 
+/// The words of a fact's cues and description (`what`), as written: what
+/// the fact says of itself, asked by the rules that weigh a claim's words
+/// against it.
+fn own_words<'f>(cues: &'f [String], what: Option<&'f str>) -> impl Iterator<Item = &'f str> {
+    (cues.iter().map(String::as_str))
+        .chain(what)
+        .flat_map(|phrase| phrase.split(|c: char| !c.is_alphanumeric()))
+}
+
 /// Whether "each" among the three words before a count makes it one
 /// item's ("Each weighs about 185 kg") beside a fact of no single item.
 fn each_of_many(text: &str, start: usize, q: &Quantity) -> bool {
@@ -1556,10 +1565,7 @@ fn each_of_many(text: &str, start: usize, q: &Quantity) -> bool {
         .filter(|w| !w.is_empty())
         .take(3)
         .any(|w| one_of(w, &["each"]));
-    said && !(q.cues.iter().map(String::as_str))
-        .chain(q.what.as_deref())
-        .flat_map(|phrase| phrase.split(|c: char| !c.is_alphanumeric()))
-        .any(|w| one_of(w, &EACH))
+    said && !own_words(&q.cues, q.what.as_deref()).any(|w| one_of(w, &EACH))
 }
 
 /// Whether the words right before the amount at `start` project it:
@@ -1622,10 +1628,7 @@ fn foresees(q: &Quantity) -> bool {
         "predicted",
         "prediction",
     ];
-    (q.cues.iter().map(String::as_str))
-        .chain(q.what.as_deref())
-        .flat_map(|phrase| phrase.split(|c: char| !c.is_alphanumeric()))
-        .any(|w| one_of(w, &FORESEEN))
+    own_words(&q.cues, q.what.as_deref()).any(|w| one_of(w, &FORESEEN))
 }
 
 /// Verbs of what is done to or by those a count counts, each with its
@@ -1797,9 +1800,7 @@ fn acted_otherwise(text: &str, start: usize, q: &Quantity) -> bool {
             return false;
         }
     }
-    let mut named = (q.cues.iter().map(String::as_str))
-        .chain(q.what.as_deref())
-        .flat_map(|phrase| phrase.split(|c: char| !c.is_alphanumeric()))
+    let mut named = own_words(&q.cues, q.what.as_deref())
         .filter_map(family)
         .peekable();
     named.peek().is_some() && !named.any(|f| f == done)
@@ -1980,11 +1981,7 @@ fn day_of_saying(text: &str, claim: &Claim, event: &facts::Event) -> bool {
         .take(6)
         .enumerate()
         .any(|(at, w)| one_of(w, &SAYING) && (at >= 3 || !one_of(w, &["said", "says", "told"])));
-    spoken
-        && !(event.cues.iter().map(String::as_str))
-            .chain(event.what.as_deref())
-            .flat_map(|phrase| phrase.split(|c: char| !c.is_alphanumeric()))
-            .any(|w| one_of(w, &STATED))
+    spoken && !own_words(&event.cues, event.what.as_deref()).any(|w| one_of(w, &STATED))
 }
 
 /// Matches every claim of an article to at most one fact.
