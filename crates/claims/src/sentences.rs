@@ -280,10 +280,11 @@ pub fn split(text: &str, from: usize, format: Format) -> Vec<Sentence> {
                 Format::Markdown => blank_line || starts_block(line),
             };
             if breaks {
-                let had_text = !text[start..at].trim().is_empty();
                 push(&mut out, start..at, paragraph);
                 start = at + 1;
-                if blank_line && had_text {
+                // A paragraph ends at a blank line after any sentence of
+                // its own, stopped or not.
+                if blank_line && out.last().is_some_and(|s| s.paragraph == paragraph) {
                     paragraph += 1;
                 }
             }
@@ -419,10 +420,9 @@ mod tests {
                     }
                 };
                 if breaks {
-                    let had_text = !text[start..at].trim().is_empty();
                     push(&mut out, start..at, paragraph);
                     start = at + 1;
-                    if blank_line && had_text {
+                    if blank_line && out.last().is_some_and(|s| s.paragraph == paragraph) {
                         paragraph += 1;
                     }
                 }
@@ -616,6 +616,16 @@ mod tests {
             .map(|s| s.paragraph)
             .collect();
         assert_eq!(paragraphs, [0, 0, 0, 1]);
+    }
+
+    #[test]
+    fn a_blank_line_after_a_stopped_sentence_ends_its_paragraph() {
+        let text = "# Head\n\nOne. Two.\n\n\nThree.\nFour.\n\nFive";
+        for format in [Format::Text, Format::Markdown] {
+            let paragraphs: Vec<usize> =
+                split(text, 0, format).iter().map(|s| s.paragraph).collect();
+            assert_eq!(paragraphs, [0, 1, 1, 2, 2, 3], "{format:?}");
+        }
     }
 
     #[test]
