@@ -1991,6 +1991,18 @@ pub fn match_all(
     text: &str,
     extraction: &Extraction,
 ) -> Vec<Option<Match>> {
+    match_with(base, index, text, extraction, true)
+}
+
+/// [`match_all`], with the claims whose facts the article states rightly
+/// elsewhere matched again (`again`) or not.
+fn match_with(
+    base: &FactBase,
+    index: &FactIndex,
+    text: &str,
+    extraction: &Extraction,
+    again: bool,
+) -> Vec<Option<Match>> {
     fn mention_of(c: &Claim) -> Option<&claims::Mention> {
         match &c.kind {
             ClaimKind::Mention(m) => Some(m),
@@ -2023,6 +2035,7 @@ pub fn match_all(
         scored,
         near,
         cues,
+        stated: Vec::new(),
     };
     let mut matches: Vec<Option<Match>> = extraction
         .claims
@@ -2039,6 +2052,14 @@ pub fn match_all(
             )
         })
         .collect();
+    if again {
+        stated_elsewhere(
+            (base, index, text, extraction),
+            &mentions,
+            &mut matches,
+            &mut scratch,
+        );
+    }
     one_value_per_fact_and_sentence(base, text, &extraction.claims, &mut matches);
     wholes_are_not_their_parts(text, &extraction.claims, &mut matches);
     // Names the facts know, or misspell: found once, for contradictions.
@@ -2100,6 +2121,315 @@ pub fn match_all(
         cues,
     });
     matches
+}
+
+/// A fact that the article states rightly is what that claim says: another
+/// figure of its paragraph that is not its value is another fact's ("22
+/// vehicles were on board, among them four trucks"; "214 people ... Of
+/// those, 178 cases were confirmed" beside the total and its part), and so
+/// is a figure elsewhere that is no slip of its value ("an estimated
+/// 40,000 megawatts of potential" beside a 1,050-megawatt plant). Such a
+/// claim is matched again without those facts. A slip (a digit changed or
+/// two swapped, another scale word or currency: "441,000 barrels per day"
+/// below a headline's 411,000) stays a contradiction.
+fn stated_elsewhere<'a>(
+    (base, index, text, extraction): (&FactBase, &'a FactIndex, &str, &'a Extraction),
+    mentions: &[&'a claims::Mention],
+    matches: &mut [Option<Match>],
+    scratch: &mut Scratch<'a>,
+) {
+    let claims = &extraction.claims;
+    let paragraph = |c: &Claim| extraction.sentences.get(c.sentence).map(|s| s.paragraph);
+    // Each statement of a quantity stated rightly: (fact, paragraph,
+    // claim), grouped by fact and sorted by paragraph.
+    let mut right: Vec<(usize, Option<usize>, usize)> = (claims.iter().zip(matches.iter()))
+        .enumerate()
+        .filter_map(|(j, (c, m))| match m {
+            Some(Match {
+                kind: FactKind::Quantity(i),
+                agrees: true,
+                clear: true,
+                ..
+            }) => Some((*i, paragraph(c), j)),
+            _ => None,
+        })
+        .collect();
+    if right.is_empty() {
+        return;
+    }
+    right.sort_unstable();
+    // Whether a figure sums or is summed: beside one stated rightly in
+    // its paragraph, even a close figure is another member ("Of those, 178
+    // cases were confirmed" below 214).
+    let in_a_sum = |i: usize| {
+        base.quantities.get(i).is_some_and(|q| {
+            !q.sum_of.is_empty() || (base.quantities.iter()).any(|w| w.sum_of.contains(&q.id))
+        })
+    };
+    let mut sums: Vec<usize> = Vec::new();
+    for k in 0..claims.len() {
+        let (Some(claim), Some(Some(m))) = (claims.get(k), matches.get(k)) else {
+            continue;
+        };
+        // Dates restate their events ("on Tuesday, Oct. 14"): a second
+        // day stays a contradiction.
+        if m.confirms() || !matches!(m.kind, FactKind::Quantity(_)) {
+            continue;
+        }
+        let Some(stated) = stated_amount(claim) else {
+            continue;
+        };
+        let here = paragraph(claim);
+        // "148,600 hectares (456,000 acres)": a gloss of the claim is no
+        // second statement. A claim has at most two, so of any three
+        // statements one is no gloss.
+        let gloss = |j: usize| {
+            let (first, second) = (claims.get(j.min(k)), claims.get(j.max(k)));
+            let between = first
+                .zip(second)
+                .and_then(|(a, b)| text.get(a.span.end..b.span.start));
+            between.is_some_and(|between| between.trim() == "(")
+        };
+        // Whether fact `i`, stated by `group`, is no candidate of the
+        // claim; and whether it is stated beside it, in a sum.
+        let excluded = |i: usize, group: &[(usize, Option<usize>, usize)]| {
+            if !group.iter().take(3).any(|&(_, _, j)| !gloss(j)) {
+                return (false, false);
+            }
+            let from = group.partition_point(|&(_, p, _)| p < here);
+            let beside = (group.get(from..).unwrap_or_default().iter())
+                .take_while(|&&(_, p, _)| p == here)
+                .take(3)
+                .any(|&(_, _, j)| !gloss(j))
+                && in_a_sum(i);
+            let slip = || {
+                base.quantities.get(i).is_some_and(|q| {
+                    let date = rate_date(Some(q), claim, extraction.published);
+                    a_slip_of(base, stated, &q.value, date.as_ref())
+                })
+            };
+            (beside || !slip(), beside)
+        };
+        let of_fact = |i: usize| {
+            let from = right.partition_point(|r| r.0 < i);
+            let group = right.get(from..).unwrap_or_default();
+            &group[..group.partition_point(|r| r.0 == i)]
+        };
+        // A clear winner that stays a candidate stays the winner: the
+        // others' exclusion changes nothing.
+        if let (true, FactKind::Quantity(best)) = (m.clear, m.kind) {
+            if !excluded(best, of_fact(best)).0 {
+                continue;
+            }
+        }
+        scratch.stated.clear();
+        sums.clear();
+        for group in right.chunk_by(|a, b| a.0 == b.0) {
+            let Some(&(i, ..)) = group.first() else {
+                continue;
+            };
+            let (out, beside) = excluded(i, group);
+            if out {
+                scratch.stated.push(FactKind::Quantity(i));
+                if beside {
+                    sums.push(i);
+                }
+            }
+        }
+        if scratch.stated.is_empty() {
+            continue;
+        }
+        let again =
+            match_claim(base, index, text, extraction, mentions, claim, scratch).or_else(|| {
+                one_left(
+                    (base, index, text, extraction),
+                    claim,
+                    &scratch.stated,
+                    &sums,
+                )
+            });
+        scratch.stated.clear();
+        // A claim now stating its fact rightly is one more statement of it.
+        if let Some(Match {
+            kind: FactKind::Quantity(i),
+            agrees: true,
+            clear: true,
+            ..
+        }) = again
+        {
+            let entry = (i, here, k);
+            let at = right.partition_point(|r| *r < entry);
+            right.insert(at, entry);
+        }
+        if let Some(slot) = matches.get_mut(k) {
+            *slot = again;
+        }
+    }
+}
+
+/// The one fact left for a claim whose candidates were all stated rightly
+/// elsewhere: another member of a sum stated in its paragraph ("will pay
+/// 110 million euros, made up of 85 million euros and 15 million euros in
+/// add-ons" is the total), or a fact of its unit that its phrase cues about
+/// a subject the article does not name ("The winners earn 5.5 million
+/// euros"). `None` unless exactly one is left.
+fn one_left(
+    (base, index, text, extraction): (&FactBase, &FactIndex, &str, &Extraction),
+    claim: &Claim,
+    stated: &[FactKind],
+    twins: &[usize],
+) -> Option<Match> {
+    let said = stated_amount(claim)?;
+    let unit = said.unit.as_ref()?;
+    let id = |i: usize| base.quantities.get(i).map(|q| q.id.as_str());
+    let mut members: Vec<usize> = Vec::new();
+    for &t in twins {
+        let twin = base.quantities.get(t)?;
+        let wholes = (base.quantities.iter().enumerate())
+            .filter(|(_, w)| w.sum_of.contains(&twin.id))
+            .map(|(w, _)| w);
+        for w in wholes.chain(std::iter::once(t)) {
+            members.push(w);
+            let parts = base.quantities.get(w).map_or(&[][..], |q| &q.sum_of[..]);
+            members.extend(
+                parts
+                    .iter()
+                    .filter_map(|p| (0..base.quantities.len()).find(|&i| id(i) == Some(p))),
+            );
+        }
+    }
+    let sentence = extraction.sentences.get(claim.sentence)?;
+    let phrase = window(text, &sentence.span, &claim.span);
+    let mut cued = CueSet::default();
+    index.cues_into(
+        &text.get(phrase)?.to_lowercase(),
+        &mut Vec::new(),
+        &mut cued,
+    );
+    let cued = (0..base.quantities.len()).filter(|&i| {
+        (index.quantity_cues.get(i)).is_some_and(|ids| ids.iter().any(|&c| cued.contains(c)))
+    });
+    let paragraph = |c: &Claim| extraction.sentences.get(c.sentence).map(|s| s.paragraph);
+    let here = paragraph(claim);
+    let agrees_with = |a: &Amount, c: &Claim, q: &Quantity| {
+        amount_agrees(
+            base,
+            a,
+            q,
+            rate_date(Some(q), c, extraction.published).as_ref(),
+        )
+        .0
+    };
+    // A member another figure of the paragraph states (within two
+    // sentences) is that figure's.
+    let claims = &extraction.claims;
+    let near = claims.partition_point(|c| c.sentence + 2 < claim.sentence);
+    let near = claims.get(near..).unwrap_or_default();
+    let near = &near[..near.partition_point(|c| c.sentence <= claim.sentence + 2)];
+    let stated_beside = |q: &Quantity| {
+        (near.iter())
+            .filter(|c| c.span != claim.span && paragraph(c) == here)
+            .any(|c| stated_amount(c).is_some_and(|a| a.unit == said.unit && agrees_with(a, c, q)))
+    };
+    let mut left: Vec<usize> = members
+        .into_iter()
+        .chain(cued)
+        .filter(|&i| !stated.contains(&FactKind::Quantity(i)))
+        .filter(|&i| {
+            base.quantities
+                .get(i)
+                .is_some_and(|q| q.value.unit == *unit)
+        })
+        .collect();
+    left.sort_unstable();
+    left.dedup();
+    left.retain(|&i| base.quantities.get(i).is_some_and(|q| !stated_beside(q)));
+    let agreeing: Vec<usize> = (left.iter().copied())
+        .filter(|&i| {
+            base.quantities
+                .get(i)
+                .is_some_and(|q| agrees_with(said, claim, q))
+        })
+        .collect();
+    let one = match (&agreeing[..], &left[..]) {
+        ([one], _) | ([], [one]) => *one,
+        _ => return None,
+    };
+    let q = base.quantities.get(one)?;
+    let (agrees, accepted_only, _) = amount_agrees(
+        base,
+        said,
+        q,
+        rate_date(Some(q), claim, extraction.published).as_ref(),
+    );
+    Some(Match {
+        fact: index.quantity_ids.get(one).cloned().unwrap_or_default(),
+        kind: FactKind::Quantity(one),
+        score: THRESHOLD,
+        clear: true,
+        agrees,
+        accepted_only,
+        other_agrees: false,
+    })
+}
+
+/// Whether amount `said` could be the fact's value written wrongly: within
+/// a factor of two of it, or, at the stated scale and precision ("1.38
+/// million" beside 1,284,000), the same significant digits (another scale
+/// word or currency), one digit changed, or two neighbouring digits
+/// swapped. The value is compared as the fact states it and converted to
+/// the stated unit.
+fn a_slip_of(
+    base: &FactBase,
+    said: &Amount,
+    fact: &facts::Amount,
+    date: Option<&FactDate>,
+) -> bool {
+    use rust_decimal::Decimal;
+    // The significant digits, last first: 184,600 is [6, 4, 8, 1].
+    fn digits(d: Decimal) -> ([u8; 40], usize) {
+        let mut m = d.normalize().mantissa().unsigned_abs();
+        while m != 0 && m % 10 == 0 {
+            m /= 10;
+        }
+        let (mut out, mut len) = ([0u8; 40], 0);
+        while m != 0 && len < out.len() {
+            out[len] = (m % 10) as u8;
+            m /= 10;
+            len += 1;
+        }
+        (out, len)
+    }
+    let slip = |value: Decimal| {
+        let Some(value) = value
+            .checked_div(said.scale.factor())
+            .map(|v| v.round_dp(said.number.scale()))
+        else {
+            return false;
+        };
+        let (lo, hi) = if said.number < value {
+            (said.number, value)
+        } else {
+            (value, said.number)
+        };
+        if lo > Decimal::ZERO && hi <= lo * Decimal::TWO {
+            return true;
+        }
+        let ((a, len), (b, other_len)) = (digits(said.number), digits(value));
+        if len != other_len {
+            return false;
+        }
+        let (a, b) = (&a[..len], &b[..len]);
+        let differ: Vec<usize> = (0..a.len()).filter(|&i| a.get(i) != b.get(i)).collect();
+        match differ[..] {
+            [] | [_] => true,
+            [i, j] => j == i + 1 && a.get(i) == b.get(j) && a.get(j) == b.get(i),
+            _ => false,
+        }
+    };
+    let converted = fact_interval(base, fact, said.unit.as_ref(), date)
+        .map(|(v, _)| (v.lo + v.hi) / Decimal::TWO);
+    fact.value().is_some_and(slip) || converted.is_some_and(slip)
 }
 
 /// A fact that a sentence states rightly is what that claim of the
@@ -2366,6 +2696,9 @@ struct Scratch<'a> {
     /// The cues of the last sentence searched: claims come in text order,
     /// so a sentence's claims share them.
     cues: SentenceCues,
+    /// Facts the article states rightly elsewhere, which are no
+    /// candidates of the claim matched again.
+    stated: Vec<FactKind>,
 }
 
 /// What the words around an amount say it is, besides a statement of a
@@ -3060,6 +3393,13 @@ fn score_candidates<'a>(
     let date = dated(claim);
     let sentence = extraction.sentences.get(claim.sentence)?;
     let candidates = &mut scratch.candidates;
+    if !scratch.stated.is_empty() {
+        let kind = |i: usize| match date {
+            None => FactKind::Quantity(i),
+            Some(_) => FactKind::Event(i),
+        };
+        candidates.retain(|&(i, _)| !scratch.stated.contains(&kind(i)));
+    }
     if candidates.is_empty() {
         return None;
     }
@@ -3772,9 +4112,9 @@ mod tests {
         }
     }
 
-    /// `match_all` (with its per-sentence caches and its fast paths) is
-    /// the plain matching of each claim (then one value per fact and
-    /// sentence), on the sources' articles and on
+    /// `match_all` (with its per-sentence caches and its fast paths, before
+    /// claims are matched again) is the plain matching of each claim (then
+    /// one value per fact and sentence), on the sources' articles and on
     /// variants in capitals and with characters whose lowercase is longer
     /// (so the phrase's cues are searched apart).
     #[test]
@@ -3802,7 +4142,7 @@ mod tests {
                 ] {
                     let published = FactDate::parse("2021-09-13").ok();
                     let extraction = extractor.extract(&text, claims::Format::Text, published);
-                    let fast = match_all(&base, &index, &text, &extraction);
+                    let fast = match_with(&base, &index, &text, &extraction, false);
                     let mentions: Vec<&claims::Mention> = (extraction.claims.iter())
                         .filter_map(|c| match &c.kind {
                             ClaimKind::Mention(m) => Some(m),
@@ -4925,5 +5265,77 @@ events:
             "The North Sea Games held the opening ceremony on July 24 and 25, a Friday and a Saturday."
         )
         .is_empty());
+    }
+}
+
+#[cfg(test)]
+mod stated_elsewhere_tests {
+    use crate::testing::check;
+
+    const FACTS: &str = "\
+entities:
+  - { id: dam, kind: program, name: Kessel Dam }
+  - { id: ministry, kind: organization, name: Health Ministry }
+  - { id: ferry, kind: organization, name: Maru Star }
+quantities:
+  - { id: capacity, subject: dam, what: installed capacity, cues: [capacity, megawatts], value: 1050 megawatts }
+  - { id: cases, subject: ministry, what: cases recorded, cues: [cases, infected], value: 214 cases, sum_of: [confirmed, probable] }
+  - { id: confirmed, subject: ministry, what: confirmed cases, cues: [confirmed], value: 187 cases }
+  - { id: probable, subject: ministry, what: probable cases, cues: [probable], value: 27 cases }
+  - { id: vehicles, subject: ferry, what: vehicles on board, cues: [vehicles, trucks], value: 22 vehicles }
+";
+
+    fn errors(body: &str) -> Vec<String> {
+        check(FACTS, &format!("{body}\n"), "amount-mismatch")
+    }
+
+    #[test]
+    fn a_far_figure_beside_a_fact_stated_rightly_is_another_figure() {
+        for body in [
+            "The Kessel Dam will have a capacity of 1,050 megawatts.\n\nThe country has an estimated \
+             40,000 megawatts of capacity, and installed capacity reached 3,400 megawatts.",
+            "The Maru Star carried 22 vehicles, among them four trucks loaded with cement.",
+        ] {
+            assert_eq!(errors(body), Vec::<String>::new(), "{body}");
+        }
+    }
+
+    #[test]
+    fn a_slip_of_a_fact_stated_rightly_elsewhere_still_contradicts_it() {
+        for (body, found) in [
+            (
+                "# Kessel Dam to add 1,050 megawatts\n\nThe Kessel Dam will add 1,150 \
+                 megawatts of capacity.",
+                "1,150 megawatts",
+            ),
+            (
+                "# Kessel Dam to add 1,050 megawatts\n\nThe Kessel Dam will add 1,500 \
+                 megawatts of capacity.",
+                "1,500 megawatts",
+            ),
+            (
+                "# Kessel Dam to add 1,050 megawatts\n\nThe Kessel Dam will add 1,005 \
+                 megawatts of capacity.",
+                "1,005 megawatts",
+            ),
+        ] {
+            let found_in = errors(body);
+            assert_eq!(found_in.len(), 1, "{body}: {found_in:?}");
+            assert!(found_in[0].contains(found), "{found_in:?}");
+        }
+    }
+
+    #[test]
+    fn a_part_beside_its_total_stated_rightly_is_the_part() {
+        let text = |confirmed: &str| {
+            format!(
+                "The Health Ministry has recorded 214 cases since the outbreak began. Of \
+                 those, {confirmed} cases were confirmed and 27 are listed as probable."
+            )
+        };
+        assert_eq!(errors(&text("187")), Vec::<String>::new());
+        let wrong = errors(&text("178"));
+        assert_eq!(wrong.len(), 1, "{wrong:?}");
+        assert!(wrong[0].contains("confirmed cases"), "{wrong:?}");
     }
 }
