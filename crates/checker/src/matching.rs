@@ -2145,12 +2145,10 @@ fn stated_elsewhere<'a>(
     let mut right: Vec<(usize, Option<usize>, usize)> = (claims.iter().zip(matches.iter()))
         .enumerate()
         .filter_map(|(j, (c, m))| match m {
-            Some(Match {
-                kind: FactKind::Quantity(i),
-                agrees: true,
-                clear: true,
-                ..
-            }) => Some((*i, paragraph(c), j)),
+            Some(m) if m.confirms() => match m.kind {
+                FactKind::Quantity(i) => Some((i, paragraph(c), j)),
+                FactKind::Event(_) => None,
+            },
             _ => None,
         })
         .collect();
@@ -2252,12 +2250,10 @@ fn stated_elsewhere<'a>(
         // A claim now stating its fact rightly is one more statement of it.
         if let Some(Match {
             kind: FactKind::Quantity(i),
-            agrees: true,
-            clear: true,
             ..
-        }) = again
+        }) = again.as_ref().filter(|a| a.confirms())
         {
-            let entry = (i, here, k);
+            let entry = (*i, here, k);
             let at = right.partition_point(|r| *r < entry);
             right.insert(at, entry);
         }
@@ -5283,6 +5279,7 @@ quantities:
   - { id: confirmed, subject: ministry, what: confirmed cases, cues: [confirmed], value: 187 cases }
   - { id: probable, subject: ministry, what: probable cases, cues: [probable], value: 27 cases }
   - { id: vehicles, subject: ferry, what: vehicles on board, cues: [vehicles, trucks], value: 22 vehicles }
+  - { id: deck, subject: ferry, what: room on the car deck, cues: [vehicles], value: 60 vehicles }
 ";
 
     fn errors(body: &str) -> Vec<String> {
