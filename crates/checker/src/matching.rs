@@ -1941,7 +1941,7 @@ fn foretells_another(
 /// before it in its clause, and an event that is no statement (none of its
 /// cues or words is one of saying, announcing or publishing).
 fn day_of_saying(text: &str, claim: &Claim, event: &facts::Event) -> bool {
-    const SAYING: [&str; 8] = [
+    const SAYING: [&str; 10] = [
         "said",
         "says",
         "told",
@@ -1950,6 +1950,8 @@ fn day_of_saying(text: &str, claim: &Claim, event: &facts::Event) -> bool {
         "estimated",
         "briefing",
         "statement",
+        "letter",
+        "speech",
     ];
     const STATED: [&str; 14] = [
         "said",
@@ -1967,7 +1969,14 @@ fn day_of_saying(text: &str, claim: &Claim, event: &facts::Event) -> bool {
         "told",
         "letter",
     ];
-    if !is_weekday(claim) {
+    let relative = matches!(
+        claim.kind,
+        ClaimKind::Date {
+            written: DateKind::Relative(_),
+            ..
+        }
+    );
+    if !is_weekday(claim) && !relative {
         return false;
     }
     let clause = (tail_before(text, claim.span.start, 80).rsplit([',', ';', ':', '.', '"']))
@@ -5238,6 +5247,27 @@ events:
         assert_eq!(
             found("The North Sea Games' opening ceremony drew a crowd, organisers said on Monday.")
                 .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_relative_date_of_a_speech_is_no_events() {
+        let found = |body: &str| {
+            check(
+                FACTS,
+                &format!("---\npublished: 2026-09-10\n---\n{body}\n"),
+                "relative-date",
+            )
+        };
+        for body in [
+            "The opening ceremony of the North Sea Games drew a crowd, its chairman said in a speech in Leith last month.",
+            "The North Sea Games' chairman said in a letter to members last month that the opening ceremony drew a crowd.",
+        ] {
+            assert!(found(body).is_empty(), "{body}");
+        }
+        assert_eq!(
+            found("The opening ceremony of the North Sea Games drew a crowd last month.").len(),
             1
         );
     }
