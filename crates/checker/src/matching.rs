@@ -2932,7 +2932,7 @@ fn from_before(before: &str, words: &[&str]) -> bool {
         .get(..at)
         .unwrap_or_default()
         .iter()
-        .all(|w| one_of(w, &FROM_FILLERS))
+        .all(|w| one_of(w, &FROM_FILLERS) || one_of(w, &HEDGE_WORDS))
     {
         return false;
     }
@@ -2950,12 +2950,24 @@ fn from_before(before: &str, words: &[&str]) -> bool {
     // bracket (a full stop may be a decimal point); a closed bracket is a
     // gloss inside it ("to €4.1 billion ($4.3 billion) from").
     let open = before.rfind('(').filter(|&i| !before[i..].contains(')'));
-    let stop = before.rfind([',', ';', ':']);
+    // A comma between digits is a thousands separator ("to 3,400").
+    let bytes = before.as_bytes();
+    let digit = |i: Option<usize>| i.and_then(|i| bytes.get(i)).is_some_and(u8::is_ascii_digit);
+    let stop = (bytes.iter().enumerate().rev())
+        .find(|&(i, &b)| {
+            matches!(b, b';' | b':')
+                || (b == b',' && !(digit(i.checked_sub(1)) && digit(Some(i + 1))))
+        })
+        .map(|(i, _)| i);
     let clause = open.max(stop).map_or(before, |i| &before[i + 1..]);
+    let figure = |w: &str| w.starts_with(|c: char| c.is_ascii_digit() || "$€£¥".contains(c));
     clause.match_indices("to ").any(|(i, _)| {
         let starts_word = clause[..i].ends_with(' ') || i == 0;
-        let next = clause[i + 3..].chars().next();
-        starts_word && next.is_some_and(|c| c.is_ascii_digit() || "$€£¥".contains(c))
+        // "to roughly 3,400 megawatts from under 1,000".
+        let mut next = clause[i + 3..].split_ascii_whitespace();
+        let first = next.next().unwrap_or("");
+        starts_word
+            && (figure(first) || (one_of(first, &HEDGE_WORDS) && next.next().is_some_and(figure)))
     })
 }
 
@@ -4361,6 +4373,16 @@ mod tests {
             (
                 "cut the fine to €4.125 billion from €4.34 billion",
                 "€4.34 billion",
+                Aside::Comparison,
+            ),
+            (
+                "2,940 reais per bag, up from roughly 2,300 reais",
+                "2,300 reais",
+                Aside::Comparison,
+            ),
+            (
+                "lifted capacity to roughly 3,400 megawatts from under 1,000 megawatts",
+                "1,000 megawatts",
                 Aside::Comparison,
             ),
             (
