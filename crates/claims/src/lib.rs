@@ -1083,6 +1083,12 @@ const FUTURE_WORDS: [&str; 19] = [
     "won't",
     "would",
 ];
+/// Words that put what follows them in the future when "to" follows
+/// them ("was ordered to report to prison on Jan. 12", "is set to open").
+const FUTURE_BEFORE_TO: [&str; 10] = [
+    "agreed", "ordered", "pledged", "poised", "promised", "required", "set", "slated", "vowed",
+    "wants",
+];
 /// Words that report what was said or done, after which a weekday is past
 /// again ("will ..., it said on Friday" is cut at the comma anyway).
 const REPORTING_WORDS: [&str; 6] = ["announced", "said", "says", "told", "reported", "added"];
@@ -1128,11 +1134,15 @@ pub fn future_before(text: &str, at: usize) -> bool {
         .rev()
         .take(8)
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''));
+    // The word after the one read (words are read back to front).
+    let mut next: Option<&str> = None;
     while let Some(word) = words.next() {
         if one_of(word, &REPORTING_WORDS) {
             return false;
         }
-        if one_of(word, &FUTURE_WORDS) || word.ends_with("'ll") {
+        let to_come = next.is_some_and(|n| one_of(n, &["to"])) && one_of(word, &FUTURE_BEFORE_TO);
+        next = Some(word);
+        if to_come || one_of(word, &FUTURE_WORDS) || word.ends_with("'ll") {
             // "had been scheduled to launch on 26 June", "had planned": a
             // future that has passed.
             // Adverbs aside: "had originally been scheduled".
@@ -1672,6 +1682,10 @@ mod tests {
             "The meeting had originally been scheduled for Sunday, June 1"
         ));
         assert!(!at("Acme set a record on Friday"));
+        // A verb of what is to come before "to".
+        assert!(on_date("He was ordered to report to prison on June 12"));
+        assert!(at("The plant is set to reopen on Friday"));
+        assert!(!at("He was ordered out of the court on Friday"));
         assert!(at("Groundbreaking is planned for Friday"));
         // A future that has passed.
         assert!(!at("The launch had been scheduled for Friday"));
