@@ -1820,6 +1820,9 @@ fn measures_another(text: &str, claim: &Claim, q: &Quantity) -> bool {
     if projected(text, stated.span.start) && !foresees(q) {
         return true;
     }
+    if per_another_thing(text, stated.span.end, q) {
+        return true;
+    }
     let percent = match &stated.unit {
         Some(Unit::Currency(_)) => false,
         Some(Unit::Percent) => true,
@@ -1891,6 +1894,34 @@ const RATE_WORDS: [&[&str]; 4] = [
 
 /// The unit of time (an index of [`RATE_NOUNS`]) of the first rate among
 /// the five words after an amount, up to a stop ("of cargo a year").
+/// Whether the amount ending at `end` is a figure per some thing ("1.2
+/// tonnes per hectare", "95,000 tenge per tonne") that its fact's cues and
+/// description do not name: a yield or a price, not the fact's total.
+/// Rates per unit of time are `rate_after`'s.
+fn per_another_thing(text: &str, end: usize, q: &Quantity) -> bool {
+    let after = text.get(end..).unwrap_or("").trim_start();
+    let Some(rest) = after
+        .get(..4)
+        .filter(|w| w.eq_ignore_ascii_case("per "))
+        .and_then(|_| after.get(4..))
+    else {
+        return false;
+    };
+    let Some(thing) = words_of(rest).next() else {
+        return false;
+    };
+    let time = RATE_NOUNS
+        .iter()
+        .any(|nouns| nouns.contains(&thing.as_str()));
+    if time || thing == "cent" {
+        return false;
+    }
+    let mut own = (q.cues.iter().map(String::as_str))
+        .chain(q.what.as_deref())
+        .flat_map(words_of);
+    !own.any(|w| w == thing)
+}
+
 fn rate_after(after: &str) -> Option<usize> {
     let end = after.find([',', ';', '.', '(', ')']).unwrap_or(after.len());
     let phrase = after.get(..end).unwrap_or("");
@@ -5046,10 +5077,23 @@ quantities:
   - { id: plants, subject: acme, what: plants run, cues: [plants], value: 9 plants }
   - { id: added, subject: acme, what: stores added, cues: [stores, added], value: 40 stores }
   - { id: outlook, subject: acme, what: forecast margin, cues: [margin], value: 8% }
+  - { id: harvest, subject: acme, what: wheat harvested, cues: [wheat, harvest], value: 13.2 million tonnes }
+  - { id: price, subject: acme, what: price per tonne of wheat, cues: [paid], value: 95000 KZT }
 ";
 
     fn errors(body: &str) -> Vec<String> {
         check(FACTS, &format!("Acme\n\n{body}\n"), "amount-mismatch")
+    }
+
+    #[test]
+    fn a_figure_per_another_thing_is_no_total() {
+        assert!(errors("Acme's wheat harvest averaged 1.2 tonnes per hectare.").is_empty());
+        // Its own thing, or a total, is still compared.
+        assert_eq!(errors("Acme paid 90,000 tenge per tonne.").len(), 1);
+        assert_eq!(
+            errors("Acme's wheat harvest was 12.2 million tonnes.").len(),
+            1
+        );
     }
 
     #[test]
