@@ -1634,7 +1634,7 @@ fn foresees(q: &Quantity) -> bool {
 /// Verbs of what is done to or by those a count counts, each with its
 /// forms: "stranded about 31,000 travellers" counts the stranded, not the
 /// passengers a fact says were carried. Changes are [`CHANGE_VERBS`]'.
-const ACTIONS: [&[&str]; 35] = [
+const ACTIONS: [&[&str]; 38] = [
     &["kill", "killed", "kills", "killing"],
     &[
         "injure", "injured", "injures", "injuring", "wounded", "hurt",
@@ -1734,6 +1734,9 @@ const ACTIONS: [&[&str]; 35] = [
     &["cover", "covered", "covers", "covering"],
     &["die", "died", "dies", "dying", "dead", "death", "deaths"],
     &["launch", "launched", "launches", "launching"],
+    &["export", "exported", "exports", "exporting"],
+    &["import", "imported", "imports", "importing"],
+    &["harvest", "harvested", "harvests", "harvesting"],
     POSSESSION,
 ];
 
@@ -5157,6 +5160,7 @@ quantities:
   - { id: carried, subject: acme, what: passengers carried in the quarter, cues: [passengers, carried, flew], value: 6.8 million passengers }
   - { id: affected, subject: acme, what: customers affected by the outage, cues: [customers, affected], value: 186000 customers }
   - { id: staff, subject: acme, what: people on the payroll, cues: [people], value: 9000 people }
+  - { id: grain, subject: acme, what: grain harvest, cues: [grain, harvest], value: 17.9 million tonnes }
 ";
         let errors = |body: &str| check(COUNTS, &format!("Acme\n\n{body}\n"), "amount-mismatch");
         for body in [
@@ -5167,6 +5171,7 @@ quantities:
             "The outage forced about 18,000 from their homes.",
             // One item's figure.
             "Acme's planes each carried about 300 passengers.",
+            "Acme exported about 11 million tonnes of grain last season.",
         ] {
             assert_eq!(errors(body), Vec::<String>::new(), "{body}");
         }
@@ -5178,6 +5183,7 @@ quantities:
             // Possession outside a clause about a name may state a count.
             "Acme had 6.1 million passengers in the quarter.",
             "The outage affected 190,000 customers.",
+            "Acme harvested 16.9 million tonnes of grain.",
         ] {
             assert_eq!(errors(body).len(), 1, "{body}");
         }
