@@ -2079,6 +2079,12 @@ fn match_with(
         near,
         cues,
         stated: Vec::new(),
+        first_named: (mentions.iter())
+            .find(|m| {
+                base.entity(&m.entity)
+                    .is_some_and(|e| e.kind != EntityKind::Place)
+            })
+            .map_or(usize::MAX, |m| m.span.start),
     };
     let mut matches: Vec<Option<Match>> = extraction
         .claims
@@ -2738,6 +2744,8 @@ struct Scratch<'a> {
     /// Facts the article states rightly elsewhere, which are no
     /// candidates of the claim matched again.
     stated: Vec<FactKind>,
+    /// Where the article first names an entity that is no place.
+    first_named: usize,
 }
 
 /// What the words around an amount say it is, besides a statement of a
@@ -3282,7 +3290,13 @@ fn match_claim<'a>(
             && s.span.end <= claim.span.start
             && !speaker()
     });
-    if found.is_some() || named_before {
+    // A claim before the article names anyone but places ("Rescuers ...
+    // recovered more bodies on Friday ... the 23 people still missing", a
+    // lead that names its village later) is compared with the story's
+    // facts its phrase cues; a claim of no subject elsewhere is about a
+    // name the facts do not know.
+    let opens_story = claim.subject.is_none() && claim.span.start < scratch.first_named;
+    if found.is_some() || (named_before && !opens_story) {
         return found;
     }
     story_candidates(base, index, text, extraction, mentions, claim, scratch)?;
@@ -4757,6 +4771,23 @@ events:
 
     fn article(body: &str) -> String {
         format!("---\npublished: 2024-03-05\n---\nLyra and OrbitCo\n\n{body}\n")
+    }
+
+    #[test]
+    fn a_lead_before_any_name_is_compared_with_the_story() {
+        let lead = |mass: &str| {
+            format!(
+                "---\npublished: 2024-03-05\n---\nThe satellite's launch mass is {mass} kg, \
+                 engineers said.\n\nLyra is built by OrbitCo.\n"
+            )
+        };
+        assert!(check(FACTS, &lead("1,850"), "amount-mismatch").is_empty());
+        assert_eq!(check(FACTS, &lead("1,950"), "amount-mismatch").len(), 1);
+        // After the story's names, a sentence of no subject is about a
+        // name the facts do not know.
+        let rival = "---\npublished: 2024-03-05\n---\nLyra is built by OrbitCo.\n\nRival \
+                     Zenith's satellite has a launch mass of 1,950 kg.\n";
+        assert!(check(FACTS, rival, "amount-mismatch").is_empty());
     }
 
     #[test]
