@@ -1259,7 +1259,9 @@ fn opens_with_another_name(text: &str, span: &Range<usize>, known: &[&Mention]) 
         let adjective = word
             .rsplit_once('-')
             .is_some_and(|(_, last)| !last.is_empty() && last.chars().all(char::is_lowercase));
-        let capital = word.chars().next().is_some_and(char::is_uppercase) && !adjective;
+        // "The A$250 million penalty": an amount, not a name.
+        let amount = word.contains(|c: char| c.is_ascii_digit());
+        let capital = word.chars().next().is_some_and(char::is_uppercase) && !adjective && !amount;
         // The word's offset in the text, from where its slice starts.
         let at = span.start + (raw.as_ptr() as usize).saturating_sub(sentence.as_ptr() as usize);
         *slot = if one_of(word, &TITLE_WORDS) {
@@ -1578,7 +1580,8 @@ mod tests {
                     The Ohio-based group's revenue rose 5%. \
                     TSMC holds 70% of the market. \
                     Globex holds 20% of it. \
-                    Analysts expect 6%.";
+                    Analysts expect 6%. \
+                    The A$250 million fine is made up of A$185 million and A$65 million.";
         let extraction = extractor().extract(text, Format::Text, None);
         let subjects: Vec<(&str, Option<&str>)> = extraction
             .claims
@@ -1608,6 +1611,10 @@ mod tests {
                 ("70%", None),
                 ("20%", None),
                 ("6%", Some("acme")),
+                // An amount opens with a capital, and names no one.
+                ("A$250 million", Some("acme")),
+                ("A$185 million", Some("acme")),
+                ("A$65 million", Some("acme")),
             ]
         );
         for list in [&OPENERS[..], &TITLE_WORDS[..]] {
