@@ -1271,7 +1271,9 @@ fn names_another(
         }
         let [prev, prev2] = previous;
         previous = [word, prev];
-        let capital = word.chars().next().is_some_and(char::is_uppercase);
+        // "made up of A$185 million": an amount, not a name.
+        let amount = word.contains(|c: char| c.is_ascii_digit());
+        let capital = word.chars().next().is_some_and(char::is_uppercase) && !amount;
         if !capital {
             run = None;
             continue;
@@ -2286,15 +2288,24 @@ fn stated_elsewhere<'a>(
         if scratch.stated.is_empty() {
             continue;
         }
-        let again =
-            match_claim(base, index, text, extraction, mentions, claim, scratch).or_else(|| {
-                one_left(
-                    (base, index, text, extraction),
-                    claim,
-                    &scratch.stated,
-                    &sums,
-                )
-            });
+        let found = match_claim(base, index, text, extraction, mentions, claim, scratch);
+        let left = |cued: bool| {
+            let stated = &scratch.stated;
+            one_left(
+                (base, index, text, extraction),
+                claim,
+                stated,
+                (&sums, cued),
+            )
+        };
+        let again = match found {
+            None => left(true),
+            // Left unclear among several facts: the one member of a sum
+            // stated beside it, if there is one ("The A$250 million penalty
+            // is made up of A$185 million ... and A$55 million").
+            Some(unclear) if !unclear.clear && !unclear.confirms() => left(false).or(Some(unclear)),
+            found => found,
+        };
         scratch.stated.clear();
         // A claim now stating its fact rightly is one more statement of it.
         if let Some(Match {
@@ -2322,7 +2333,7 @@ fn one_left(
     (base, index, text, extraction): (&FactBase, &FactIndex, &str, &Extraction),
     claim: &Claim,
     stated: &[FactKind],
-    twins: &[usize],
+    (twins, cued): (&[usize], bool),
 ) -> Option<Match> {
     let said = stated_amount(claim)?;
     let unit = said.unit.as_ref()?;
@@ -2345,14 +2356,17 @@ fn one_left(
     }
     let sentence = extraction.sentences.get(claim.sentence)?;
     let phrase = window(text, &sentence.span, &claim.span);
-    let mut cued = CueSet::default();
-    index.cues_into(
-        &text.get(phrase)?.to_lowercase(),
-        &mut Vec::new(),
-        &mut cued,
-    );
+    let mut phrase_cues = CueSet::default();
+    if cued {
+        index.cues_into(
+            &text.get(phrase)?.to_lowercase(),
+            &mut Vec::new(),
+            &mut phrase_cues,
+        );
+    }
     let cued = (0..base.quantities.len()).filter(|&i| {
-        (index.quantity_cues.get(i)).is_some_and(|ids| ids.iter().any(|&c| cued.contains(c)))
+        cued && (index.quantity_cues.get(i))
+            .is_some_and(|ids| ids.iter().any(|&c| phrase_cues.contains(c)))
     });
     let paragraph = |c: &Claim| extraction.sentences.get(c.sentence).map(|s| s.paragraph);
     let here = paragraph(claim);
@@ -5453,6 +5467,29 @@ quantities:
             assert_eq!(found_in.len(), 1, "{body}: {found_in:?}");
             assert!(found_in[0].contains(found), "{found_in:?}");
         }
+    }
+
+    #[test]
+    fn a_figure_left_unclear_beside_a_sums_parts_is_its_total() {
+        const FINES: &str = "\
+entities:
+  - { id: bank, kind: organization, name: Tasman Bank }
+quantities:
+  - { id: total, subject: bank, what: total penalty, cues: [penalty], value: 240 million AUD, sum_of: [misleading, unfair] }
+  - { id: misleading, subject: bank, what: penalty for misleading conduct, cues: [penalty, misleading], value: 185 million AUD }
+  - { id: unfair, subject: bank, what: penalty for unfair terms, cues: [penalty, unfair], value: 55 million AUD }
+  - { id: earlier, subject: bank, what: penalty in 2019, cues: [penalty], value: 21 million AUD }
+";
+        let text = |total: &str| {
+            format!(
+                "Tasman Bank was fined.\n\nThe A${total} million penalty is made up of A$185 \
+                 million for misleading conduct and A$55 million for unfair terms.\n"
+            )
+        };
+        assert!(check(FINES, &text("240"), "amount-mismatch").is_empty());
+        let wrong = check(FINES, &text("250"), "amount-mismatch");
+        assert_eq!(wrong.len(), 1, "{wrong:?}");
+        assert!(wrong[0].contains("total penalty"), "{wrong:?}");
     }
 
     #[test]
