@@ -33,8 +33,8 @@ about 6.46 yuan per dollar. When the number agrees but the noun differs (\"68.7 
 for a fact counting donations), a note says so; when it disagrees and the noun is neither the \
 fact's nor one of its cues (\"four rounds\" beside a fact counting seats), it is left unverified: \
 it most likely counts something else. So is a figure beside a fact the article states rightly \
-elsewhere, unless it could be a slip of that value (a digit changed or two swapped, another \
-scale word or currency, or within a factor of two): \"an estimated 40,000 megawatts of \
+elsewhere, unless it could be a slip of that value (a digit changed or two swapped at the same \
+scale, another scale word or currency, or within a factor of two): \"an estimated 40,000 megawatts of \
 potential\" beside a right \"1,050-megawatt plant\" is another figure, \"441,000 barrels per \
 day\" below a headline's 411,000 is reported. In the paragraph of a sum or of one of its parts \
 stated rightly, another figure is another member of the sum (\"214 cases ... Of those, 178 \
