@@ -2350,7 +2350,6 @@ fn one_left(
 ) -> Option<Match> {
     let said = stated_amount(claim)?;
     let unit = said.unit.as_ref()?;
-    let id = |i: usize| base.quantities.get(i).map(|q| q.id.as_str());
     let mut members: Vec<usize> = Vec::new();
     for &t in twins {
         let twin = base.quantities.get(t)?;
@@ -2360,11 +2359,10 @@ fn one_left(
         for w in wholes.chain(std::iter::once(t)) {
             members.push(w);
             let parts = base.quantities.get(w).map_or(&[][..], |q| &q.sum_of[..]);
-            members.extend(
-                parts
-                    .iter()
-                    .filter_map(|p| (0..base.quantities.len()).find(|&i| id(i) == Some(p))),
-            );
+            members.extend(parts.iter().filter_map(|p| match base.get(p) {
+                Some(facts::FactRef::Quantity(i)) => Some(i),
+                _ => None,
+            }));
         }
     }
     let sentence = extraction.sentences.get(claim.sentence)?;
