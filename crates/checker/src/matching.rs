@@ -1018,14 +1018,16 @@ fn dated(claim: &Claim) -> Option<(&FactDate, &DateKind)> {
     }
 }
 
-/// For a claim that may be matched, whether only facts about shares
-/// compare with it (see [`Aside`]); `None` when its words leave it
-/// unmatched. A date compares with any event.
-fn shares_only(text: &str, claim: &Claim) -> Option<bool> {
+/// For a claim that may be matched, which facts compare with it (see
+/// [`Aside`]): `Some(Aside::Shares)` only facts about shares,
+/// `Some(Aside::Forecast)` only forecasts, `Some(Aside::Plain)` any;
+/// `None` when its words leave it unmatched. A date compares with any
+/// event.
+fn compared_with(text: &str, claim: &Claim) -> Option<Aside> {
     match stated_amount(claim).map(|a| aside(text, &a.span, a.unit.as_ref())) {
         Some(Aside::YearEarlier | Aside::Estimate | Aside::Comparison) => None,
-        Some(Aside::Shares) => Some(true),
-        _ => Some(false),
+        Some(only @ (Aside::Shares | Aside::Forecast)) => Some(only),
+        _ => Some(Aside::Plain),
     }
 }
 
@@ -2798,6 +2800,9 @@ enum Aside {
     /// Someone's estimate or forecast ("analysts' estimates of $5.6
     /// billion"), not the company's figure.
     Estimate,
+    /// A forecast of its own ("Nimbus forecast revenue of $43.5
+    /// billion"): only a fact that is a forecast compares with it.
+    Forecast,
     /// What the fact is measured against ("eclipses the £89 million paid
     /// for another player", "up from $3.8 billion"), not the fact itself.
     Comparison,
@@ -3169,6 +3174,17 @@ fn aside(text: &str, span: &Range<usize>, unit: Option<&Unit>) -> Aside {
     let counterfactual = words
         .windows(2)
         .any(|pair| matches!(pair, [have, would] if one_of(have, &["have"]) && one_of(would, &["would", "could", "might"])));
+    // "Nimbus forecast revenue of $43.5 billion": a forecast that no
+    // analyst or guess makes, which a fact that is a forecast states.
+    let own_forecast = !counterfactual
+        && words.iter().any(|w| one_of(w, &["forecast", "forecasts"]))
+        && !words.iter().any(|w| {
+            (one_of(w, &ESTIMATE_BEFORE) && !one_of(w, &["forecast", "forecasts"]))
+                || one_of(w, &["previous", "prior", "earlier", "original", "from"])
+        });
+    if own_forecast {
+        return Aside::Forecast;
+    }
     if counterfactual || words.iter().any(|w| one_of(w, &ESTIMATE_BEFORE)) {
         return Aside::Estimate;
     }
@@ -3503,7 +3519,7 @@ fn score_candidates<'a>(
         return None;
     }
     // Read only for amounts with candidates: most amounts have none.
-    let per_share = shares_only(text, claim)?;
+    let compared = compared_with(text, claim)?;
     // Ascending, as the facts were scored before (each fact has one subject).
     candidates.sort_unstable_by_key(|&(i, _)| i);
     let stated = match date {
@@ -3516,8 +3532,10 @@ fn score_candidates<'a>(
         match stated {
             Some(stated) => {
                 let q = base.quantities.get(i)?;
-                if per_share && !about_shares(&q.cues) {
-                    return None;
+                match compared {
+                    Aside::Shares if !about_shares(&q.cues) => return None,
+                    Aside::Forecast if !foresees(q) => return None,
+                    _ => {}
                 }
                 let words = text.get(stated.span.clone()).unwrap_or("");
                 unit_score(base, stated_unit(stated), words, &q.value.unit, &q.cues)
@@ -3942,7 +3960,7 @@ mod tests {
         if stated_amount(claim).is_none() && date.is_none() {
             return None;
         }
-        let per_share = shares_only(text, claim)?;
+        let compared = compared_with(text, claim)?;
         let sentence = extraction.sentences.get(claim.sentence)?;
         let in_sentence: Vec<&claims::Mention> = mentions
             .iter()
@@ -3988,8 +4006,10 @@ mod tests {
                         let Some(q) = base.quantities.get(i) else {
                             continue;
                         };
-                        if per_share && !about_shares(&q.cues) {
-                            continue;
+                        match compared {
+                            Aside::Shares if !about_shares(&q.cues) => continue,
+                            Aside::Forecast if !foresees(q) => continue,
+                            _ => {}
                         }
                         let words = text.get(stated.span.clone()).unwrap_or("");
                         if let Some(unit) =
@@ -4478,6 +4498,16 @@ mod tests {
                 Aside::Plain,
             ),
             ("more than $5 billion", "$5 billion", Aside::Plain),
+            (
+                "For 2026, Nimbus forecast revenue of $43.5 billion",
+                "$43.5 billion",
+                Aside::Forecast,
+            ),
+            (
+                "analysts forecast revenue of $43.5 billion",
+                "$43.5 billion",
+                Aside::Estimate,
+            ),
         ];
         for (text, amount, expected) in cases {
             let start = text.find(amount).unwrap();
@@ -5151,6 +5181,14 @@ quantities:
 
     fn errors(body: &str) -> Vec<String> {
         check(FACTS, &format!("Acme\n\n{body}\n"), "amount-mismatch")
+    }
+
+    #[test]
+    fn a_forecast_of_its_own_is_compared_with_forecasts_only() {
+        assert_eq!(errors("Acme forecast a margin of 9%.").len(), 1);
+        assert!(errors("Acme forecast a margin of 8%.").is_empty());
+        assert!(errors("Acme forecast a capital ratio of 15%.").is_empty());
+        assert!(errors("Analysts forecast a margin of 9%.").is_empty());
     }
 
     #[test]
