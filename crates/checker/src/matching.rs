@@ -2800,7 +2800,7 @@ enum Aside {
     /// Someone's estimate or forecast ("analysts' estimates of $5.6
     /// billion"), not the company's figure.
     Estimate,
-    /// A forecast of its own ("Nimbus forecast revenue of $43.5
+    /// A forecast of its own ("Acme forecast revenue of $43.5
     /// billion"): only a fact that is a forecast compares with it.
     Forecast,
     /// What the fact is measured against ("eclipses the £89 million paid
@@ -3174,7 +3174,7 @@ fn aside(text: &str, span: &Range<usize>, unit: Option<&Unit>) -> Aside {
     let counterfactual = words
         .windows(2)
         .any(|pair| matches!(pair, [have, would] if one_of(have, &["have"]) && one_of(would, &["would", "could", "might"])));
-    // "Nimbus forecast revenue of $43.5 billion": a forecast that no
+    // "Acme forecast revenue of $43.5 billion": a forecast that no
     // analyst or guess makes, which a fact that is a forecast states.
     let own_forecast = !counterfactual
         && words.iter().any(|w| one_of(w, &["forecast", "forecasts"]))

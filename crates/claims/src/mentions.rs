@@ -519,8 +519,8 @@ impl Gazetteer {
 
     /// Near misses of a person's second name right after the first, which
     /// the scan of single words passes over when the name word is short, a
-    /// dictionary word or hyphenated: "Alison Reave" for Alison Reeve, "Kim
-    /// Tae-seung" for Kim Tae-sung. Kept in text order in `out`.
+    /// dictionary word or hyphenated: "Dana Reave" for Dana Reeve, "Park
+    /// Min-seung" for Park Min-sung. Kept in text order in `out`.
     fn partner_misspellings(&self, text: &str, known: &SpanSet, out: &mut Vec<Misspelling>) {
         if self.partners.is_empty() {
             return;

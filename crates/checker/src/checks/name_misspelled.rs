@@ -15,8 +15,8 @@ pub const CHECK: Check = Check {
 words) away from a distinctive word of a name or alias in the facts, and is neither that name, \
 an ordinary English word, nor a plural of either. At the start of a sentence only one edit \
 counts. Right after a person's first name, a near miss of the second name counts too, whatever \
-its length and even if it is an ordinary word: \"Alison Reave\" for Alison Reeve, \"Kim \
-Tae-seung\" for Kim Tae-sung.
+its length and even if it is an ordinary word: \"Dana Reave\" for Dana Reeve, \"Park \
+Min-seung\" for Park Min-sung.
 
 **Why.** Misspelt names are the errors readers notice first, and they break search and \
 archives. A near miss is much more likely a typo than a new entity.
