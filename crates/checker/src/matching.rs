@@ -5377,15 +5377,18 @@ events:
   - { id: opening, subject: games, what: the opening ceremony, cues: [opening ceremony, crowd], date: 2026-07-24 }
 ";
 
+    /// The findings of `code` in `body`, published on `published`.
+    fn found(published: &str, code: &str, body: &str) -> Vec<String> {
+        check(
+            FACTS,
+            &format!("---\npublished: {published}\n---\n{body}\n"),
+            code,
+        )
+    }
+
     #[test]
     fn a_second_weekday_beside_a_right_one_is_another_days() {
-        let found = |body: &str| {
-            check(
-                FACTS,
-                &format!("---\npublished: 2026-07-27\n---\n{body}\n"),
-                "weekday-mismatch",
-            )
-        };
+        let found = |body: &str| found("2026-07-27", "weekday-mismatch", body);
         assert!(found(
             "The North Sea Games drew a crowd to the opening ceremony on Friday, organisers said on Monday."
         )
@@ -5407,13 +5410,7 @@ events:
 
     #[test]
     fn a_weekday_of_a_briefing_is_no_events() {
-        let found = |body: &str| {
-            check(
-                FACTS,
-                &format!("---\npublished: 2026-07-27\n---\n{body}\n"),
-                "weekday-mismatch",
-            )
-        };
+        let found = |body: &str| found("2026-07-27", "weekday-mismatch", body);
         assert!(found(
             "The North Sea Games' opening ceremony drew a crowd, organisers said at a briefing in Leith on Monday."
         )
@@ -5428,13 +5425,7 @@ events:
 
     #[test]
     fn a_relative_date_of_a_speech_is_no_events() {
-        let found = |body: &str| {
-            check(
-                FACTS,
-                &format!("---\npublished: 2026-09-10\n---\n{body}\n"),
-                "relative-date",
-            )
-        };
+        let found = |body: &str| found("2026-09-10", "relative-date", body);
         for body in [
             "The opening ceremony of the North Sea Games drew a crowd, its chairman said in a speech in Leith last month.",
             "The North Sea Games' chairman said in a letter to members last month that the opening ceremony drew a crowd.",
@@ -5449,13 +5440,7 @@ events:
 
     #[test]
     fn a_weekday_set_beside_a_date_is_that_dates() {
-        let found = |body: &str| {
-            check(
-                FACTS,
-                &format!("---\npublished: 2026-07-27\n---\n{body}\n"),
-                "weekday-mismatch",
-            )
-        };
+        let found = |body: &str| found("2026-07-27", "weekday-mismatch", body);
         // July 31 is a Friday: right beside its date, and no ceremony's.
         assert!(found("The North Sea Games set a crowd limit for the opening ceremony and a July 31 deadline, a Friday.").is_empty());
         assert_eq!(
