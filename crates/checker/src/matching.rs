@@ -1979,10 +1979,12 @@ fn foretells_another(
 /// before it in its clause, and an event that is no statement (none of its
 /// cues or words is one of saying, announcing or publishing).
 fn day_of_saying(text: &str, claim: &Claim, event: &facts::Event) -> bool {
-    const SAYING: [&str; 10] = [
+    const SAYING: [&str; 12] = [
         "said",
         "says",
         "told",
+        "comment",
+        "commented",
         "according",
         "estimates",
         "estimated",
@@ -2595,6 +2597,15 @@ fn one_value_per_fact_and_sentence(
         }
         start = end;
     }
+}
+
+/// Whether every date of event `e` is exact and a week or more from `day`.
+fn weeks_away(base: &FactBase, day: &FactDate, e: usize) -> bool {
+    base.events.get(e).is_some_and(|event| {
+        event
+            .dates()
+            .all(|d| d.exact().is_some() && !within_a_week(day, d))
+    })
 }
 
 /// Whether a claim is a weekday ("on Friday").
@@ -3346,24 +3357,48 @@ fn match_claim<'a>(
     // facts its phrase cues; a claim of no subject elsewhere is about a
     // name the facts do not know.
     let opens_story = claim.subject.is_none() && claim.span.start < scratch.first_named;
-    if found.is_some() || (named_before && !opens_story) {
+    let found = if found.is_some() || (named_before && !opens_story) {
+        found
+    } else if story_candidates(base, index, text, extraction, mentions, claim, scratch).is_some() {
+        let least = if fits { 6 } else { 0 };
+        let pass = (Pass::Story { least }, &mut fits);
+        score_candidates(base, index, text, extraction, claim, scratch, pass)
+    } else {
+        None
+    };
+    // A lone weekday is the day something was done this week ("local
+    // planners approved the project on Tuesday", "The developer ...
+    // signed the loans on Monday"): whoever did it, it is the event of
+    // the weekday's week its own phrase names, even when the sentence
+    // names someone else or only describes the doer. Not a bound ("in the
+    // 48 hours to Monday"), nor a day of something else ("at Friday
+    // prayers"), nor a sentence about a name the facts do not know.
+    let done_on = is_weekday(claim)
+        && (claim.subject.is_some() || opens_story)
+        && (tail_before(text, claim.span.start, 8).split_whitespace())
+            .next_back()
+            .is_some_and(|w| w.eq_ignore_ascii_case("on"));
+    if found.is_some() || !done_on {
         return found;
     }
-    story_candidates(base, index, text, extraction, mentions, claim, scratch)?;
-    score_candidates(
-        base,
-        index,
-        text,
-        extraction,
-        claim,
-        scratch,
-        (
-            Pass::Story {
-                least: if fits { 6 } else { 0 },
-            },
-            &mut fits,
-        ),
-    )
+    let (day, _) = date?;
+    scratch.candidates.clear();
+    // A person's own event is not done by whoever the sentence names
+    // ("X completed its takeover on Monday", beside a player's signing).
+    let persons = |e: &facts::Event| {
+        base.entity(&e.subject)
+            .is_some_and(|s| s.kind == EntityKind::Person)
+    };
+    let this_week = |i: usize| {
+        let e = base.events.get(i)?;
+        let this_week = e.dates().any(|d| within_a_week(day, d));
+        (this_week && !persons(e)).then_some((i, STORY_SUBJECT))
+    };
+    scratch
+        .candidates
+        .extend((0..base.events.len()).filter_map(this_week));
+    let pass = (Pass::Story { least: 0 }, &mut fits);
+    score_candidates(base, index, text, extraction, claim, scratch, pass)
 }
 
 /// Fills `scratch.candidates` with the facts about the story's other
@@ -3574,7 +3609,9 @@ fn score_candidates<'a>(
     let near_cues = &mut scratch.near;
     let phrase_cues = |near_cues: &mut CueSet| {
         let mut near = window(text, &sentence.span, &claim.span);
-        if story {
+        // "rose 3% on Monday after OPEC+ agreed": the weekday dates the
+        // rise, not the agreement.
+        if story || weekday {
             near = own_clause(text, near, &claim.span);
         }
         cues.within(
@@ -3657,6 +3694,13 @@ fn score_candidates<'a>(
             sentence_cues,
         ),
         (Some((d, _)), _) => {
+            // A lone weekday is a day of its week: an event weeks away is
+            // not what it dates ("won Sunday's election" beside the
+            // previous election, "$4.1 million from Thursday night
+            // previews" beside a festival's opening in August).
+            if weekday {
+                tied.retain(|&(i, _)| !weeks_away(base, d, i));
+            }
             let found = match_event(
                 base,
                 index,
@@ -3667,7 +3711,11 @@ fn score_candidates<'a>(
                 sentence_cues,
             )
             .or_else(|| {
-                (weekday && !story)
+                // Not past a clause of another time ("rose 3% on Monday
+                // after OPEC+ agreed").
+                let phrase = window(text, &sentence.span, &claim.span);
+                let own = own_clause(text, phrase.clone(), &claim.span);
+                (weekday && !story && own.end == phrase.end)
                     .then(|| {
                         // From the sentence, only the events of the
                         // weekday's week: "X, who was arrested in
@@ -3738,9 +3786,7 @@ fn another_events_day(base: &FactBase, index: &FactIndex, day: &FactDate, phrase
         return false;
     };
     base.events.iter().enumerate().any(|(i, e)| {
-        std::iter::once(&e.date)
-            .chain(&e.accept)
-            .any(|d| d.exact() == Some(exact))
+        e.dates().any(|d| d.exact() == Some(exact))
             && index
                 .event_cue_sets
                 .get(i)
@@ -5550,5 +5596,76 @@ quantities:
         let wrong = errors(&text("178"));
         assert_eq!(wrong.len(), 1, "{wrong:?}");
         assert!(wrong[0].contains("confirmed cases"), "{wrong:?}");
+    }
+}
+
+#[cfg(test)]
+mod week_tests {
+    use crate::testing::check;
+
+    const FACTS: &str = "\
+entities:
+  - { id: council, kind: organization, name: Tarrow Borough Council }
+  - { id: bridge, kind: program, name: Tarrow Bridge }
+  - { id: ines-varga, kind: person, name: Ines Varga }
+events:
+  - { id: approval, subject: council, what: approval of the bridge, cues: [approved, approval], date: 2026-05-12 }
+  - { id: first-approval, subject: council, what: first approval, cues: [approved], date: 2019-05-14 }
+  - { id: signing, subject: ines-varga, what: contract signed, cues: [signed], date: 2026-05-13 }
+";
+
+    /// The weekday findings in `body`, published on Friday 2026-05-15.
+    fn found(body: &str) -> Vec<String> {
+        check(
+            FACTS,
+            &format!("---\npublished: 2026-05-15\n---\n{body}\n"),
+            "weekday-mismatch",
+        )
+    }
+
+    #[test]
+    fn a_weekday_dates_the_event_of_its_week_its_phrase_names_whoever_did_it() {
+        // The council is described, not named: the bridge is.
+        let body = |day: &str| {
+            format!(
+                "Tarrow Bridge cleared its last hurdle after local planners approved the project on {day}."
+            )
+        };
+        assert_eq!(found(&body("Monday")).len(), 1);
+        assert!(found(&body("Tuesday")).is_empty());
+        // A person's own event is not whoever the sentence names did.
+        assert!(found("Tarrow Bridge's builder signed the contract on Thursday.").is_empty());
+        // Nor is a bound or a day of something else the event's day.
+        assert!(found("Planners approved Tarrow Bridge in the week to Monday.").is_empty());
+        // Nor the day of a name the facts do not know.
+        assert!(
+            found("Tarrow Bridge opened. Rival Kestrel Ports, which is larger, approved its own plan on Monday.")
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_weekday_is_no_date_of_an_event_of_another_year() {
+        let body = |day: &str| format!("Tarrow Borough Council approved the bridge on {day}.");
+        assert_eq!(found(&body("Monday")).len(), 1);
+        assert!(found(&body("Tuesday")).is_empty());
+    }
+
+    #[test]
+    fn a_weekday_before_a_clause_of_another_time_is_not_that_clauses() {
+        assert!(
+            found(
+                "Tarrow Borough Council's bonds rallied on Thursday after it approved the bridge."
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_weekday_of_a_comment_is_no_events() {
+        assert!(
+            found("Tarrow Borough Council declined to comment on the approval on Thursday.")
+                .is_empty()
+        );
     }
 }

@@ -169,6 +169,13 @@ pub struct Event {
     pub origin: Origin,
 }
 
+impl Event {
+    /// Its date, then its accepted dates.
+    pub fn dates(&self) -> impl Iterator<Item = &FactDate> + Clone {
+        std::iter::once(&self.date).chain(&self.accept)
+    }
+}
+
 /// An exchange rate: `rate` units of `quote` for one unit of `base`.
 #[derive(Debug, Clone)]
 pub struct Rate {
