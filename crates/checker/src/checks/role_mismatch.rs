@@ -538,6 +538,39 @@ entities:
     }
 
     #[test]
+    fn an_officer_title_is_read_whole() {
+        const OFFICERS: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme }
+  - id: ann-lee
+    kind: person
+    name: Ann Lee
+    roles:
+      - { title: chief scientific officer, of: acme }
+      - { title: treasurer, of: acme }
+";
+        let found = |body: &str| check(OFFICERS, &format!("{SEPT}{body}"), "role-mismatch");
+        for right in [
+            "Chief Scientific Officer Ann Lee spoke.",
+            "Ann Lee, Acme's chief science officer, spoke.",
+            "Acme treasurer Ann Lee spoke.",
+        ] {
+            assert!(found(right).is_empty(), "{right}");
+        }
+        // Not "chief", the head of Acme, but another officer.
+        for wrong in [
+            "Chief Medical Officer Ann Lee spoke.",
+            "Ann Lee, Acme's chief medical officer, spoke.",
+            "Acme board secretary Ann Lee spoke.",
+            "Ann Lee, executive director of Acme, spoke.",
+        ] {
+            let errors = found(wrong);
+            assert_eq!(errors.len(), 1, "{wrong}");
+            assert!(!errors[0].contains("head of"), "{errors:?}");
+        }
+    }
+
+    #[test]
     fn dated_roles() {
         let text = format!("{SEPT}Jane Roe took over as CEO of Acme in July 2020.");
         assert!(check(FACTS, &text, "role-mismatch").is_empty());
