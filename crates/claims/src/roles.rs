@@ -5,11 +5,12 @@
 //! matched against the shapes news copy uses:
 //!
 //! - `Maria Lindqvist, chairman and CEO of Northwind`, `Jane Roe, the chief
-//!   executive of Acme`, `Jane Roe, Acme's chairman`, `Jane Roe, its chairman`
-//!   (appositive after the name);
+//!   executive of Acme`, `Jane Roe, Acme's chairman`, `Jane Roe, its chairman`,
+//!   `Jane Roe, the airport's chairman` (appositive after the name; a noun's
+//!   title is read without an organisation);
 //! - `CEO Jane Roe`, `Acme's founder and chairman John Doe`, `Acme CEO Jane
-//!   Roe`, `head of grocery service Freshly Tomas Berg` (title before the
-//!   name);
+//!   Roe`, `head of grocery service Freshly Tomas Berg`, `Acme's former CFO,
+//!   Jane Roe` (title before the name);
 //! - `Jane Roe is currently the CEO of Acme Group`,
 //!   `took over as CEO of Acme Group in May 2015` (predicates).
 
@@ -1211,6 +1212,16 @@ impl<'a> Reader<'a> {
             _ => None,
         };
         let Some((owner, after)) = owner else {
+            // "Jane Roe, the airport's chief financial officer": a noun
+            // the role check cannot tie to a name owns the title; the
+            // title is still read.
+            let noun = matches!(self.item(i.wrapping_sub(1)), Some(Item::Det))
+                && matches!(self.item(i), Some(Item::Word))
+                && possessive;
+            if noun {
+                i += 2;
+                skip_former(&mut i);
+            }
             return (self.past_qualifier(i), None, former);
         };
         let mut i = after;
@@ -1414,12 +1425,15 @@ fn read_with(
                 let next = r.titles(i);
                 let mut start = i;
                 let mut org = None;
+                // "Acme's former chief financial officer, Jane Roe".
+                let former_title = matches!(r.item(i.wrapping_sub(1)), Some(Item::Former));
+                let lead = if former_title { i - 1 } else { i };
                 // "Acme's chairman Jane Roe", and "Acme chairman Jane Roe":
                 // the organisation right before the title is its.
-                let owner_at = if matches!(r.item(i.wrapping_sub(1)), Some(Item::Possessive)) {
-                    i.checked_sub(2)
+                let owner_at = if matches!(r.item(lead.wrapping_sub(1)), Some(Item::Possessive)) {
+                    lead.checked_sub(2)
                 } else {
-                    i.checked_sub(1)
+                    lead.checked_sub(1)
                 };
                 if let Some(k) = owner_at {
                     if let Some((Item::Org(m), span)) = items.get(k) {
@@ -1453,6 +1467,7 @@ fn read_with(
                         tense: Tense::Current,
                         // "former CEO Jane Roe", "former Acme CEO Jane Roe".
                         former: former_sentence()
+                            || former_title
                             || matches!(r.item(start.wrapping_sub(1)), Some(Item::Former)),
                     });
                 }
@@ -1622,6 +1637,23 @@ mod tests {
             "Zhang Yong, CEO of Alibaba Group, as the team leader",
             &[
                 "zhang-yong: chief executive of alibaba Current \"Zhang Yong, CEO of Alibaba Group\"",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_title_owned_before_a_former_or_by_a_noun() {
+        check(
+            "The case rested on Pinduoduo's former chief financial officer, Chen Lei, who testified.",
+            &[
+                "chen-lei: chief financial officer of pdd Current former \"Pinduoduo's former chief financial officer, Chen Lei\"",
+            ],
+        );
+        // A noun the role check cannot tie to a name: the title alone.
+        check(
+            "Chen Lei, the airport's chief financial officer, spoke.",
+            &[
+                "chen-lei: chief financial officer of - Current \"Chen Lei, the airport's chief financial officer\"",
             ],
         );
     }
