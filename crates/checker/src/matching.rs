@@ -2160,6 +2160,12 @@ fn match_with(
             m.clear = false;
         }
     }
+    // After the names of others are weighed: a figure among a sum's
+    // members stated rightly is the member left whoever its phrase names
+    // ("made up the remaining 228,000 TEUs").
+    if again {
+        the_member_left(base, index, text, extraction, &mut matches);
+    }
     let mut cues = scratch.cues;
     // A huge sentence's buffers are not kept.
     if cues.lower.capacity() > KEPT_BYTES {
@@ -2337,6 +2343,221 @@ fn stated_elsewhere<'a>(
         if let Some(slot) = matches.get_mut(k) {
             *slot = again;
         }
+    }
+}
+
+/// The member of a sum left: in a paragraph that states rightly every
+/// member of a sum (its total and its parts) but one, the one figure of
+/// their sentences that matches nothing clearly, is of that member's unit
+/// (or of none) and could be a slip of its value is that member ("lost
+/// output of 48,700 vehicles: 32,100 at Ulsan and 17,500 at Asan", beside
+/// 31,200 at Ulsan; "vaccinated 29.6 million children", beside the 14.6
+/// and 12.3 million of its two phases).
+fn the_member_left(
+    base: &FactBase,
+    index: &FactIndex,
+    text: &str,
+    extraction: &Extraction,
+    matches: &mut [Option<Match>],
+) {
+    let claims = &extraction.claims;
+    // (fact, claim) of each quantity stated rightly, not by the first
+    // end of a range ("a surplus of 3 million to 4 million tonnes").
+    let starts_a_range = |j: usize| {
+        let after = claims
+            .get(j)
+            .and_then(|c| text.get(c.span.end..))
+            .unwrap_or("");
+        let mut words = after.split_whitespace();
+        words.next().is_some_and(|w| w.eq_ignore_ascii_case("to"))
+            && words
+                .next()
+                .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+    };
+    let mut right: Vec<(usize, usize)> = (matches.iter().enumerate())
+        .filter_map(|(j, m)| match m.as_ref().filter(|m| m.confirms())?.kind {
+            FactKind::Quantity(i) if !starts_a_range(j) => Some((i, j)),
+            _ => None,
+        })
+        .collect();
+    if right.is_empty() {
+        return;
+    }
+    let paragraph = |j: usize| {
+        let c = claims.get(j)?;
+        extraction.sentences.get(c.sentence).map(|s| s.paragraph)
+    };
+    // Whether claim `k` can state member `m`: of its unit (or of none)
+    // and, if its sentence dates it, of its year.
+    let fits = |k: usize, m: usize| {
+        let (Some(c), Some(q)) = (claims.get(k), base.quantities.get(m)) else {
+            return false;
+        };
+        let Some(said) = stated_amount(c) else {
+            return false;
+        };
+        let words = text.get(said.span.clone()).unwrap_or("");
+        let year = |d: &FactDate| d.year_number();
+        same_unit(said.unit.as_ref(), &q.value.unit, words)
+            && (c.when.as_ref().zip(q.date.as_ref())).is_none_or(|((w, _), d)| year(w) == year(d))
+    };
+    let agreement = |k: usize, m: usize| {
+        let (c, q) = (claims.get(k)?, base.quantities.get(m)?);
+        let said = stated_amount(c)?;
+        let date = rate_date(Some(q), c, extraction.published);
+        fits(k, m).then(|| amount_agrees(base, said, q, date.as_ref()))
+    };
+    let mut members: Vec<usize> = Vec::new();
+    let mut stated: Vec<usize> = Vec::new();
+    let mut figures: Vec<usize> = Vec::new();
+    for (w, whole) in base.quantities.iter().enumerate() {
+        if whole.sum_of.is_empty() {
+            continue;
+        }
+        members.clear();
+        members.push(w);
+        members.extend(whole.sum_of.iter().filter_map(|p| match base.get(p) {
+            Some(facts::FactRef::Quantity(i)) => Some(i),
+            _ => None,
+        }));
+        // Each paragraph where a member is stated rightly, once.
+        let mut paragraphs: Vec<usize> = (right.iter())
+            .filter(|(i, _)| members.contains(i))
+            .filter_map(|&(_, j)| paragraph(j))
+            .collect();
+        paragraphs.sort_unstable();
+        paragraphs.dedup();
+        for here in paragraphs {
+            // The claims stating members rightly in the paragraph.
+            stated.clear();
+            stated.extend(
+                (right.iter())
+                    .filter(|&&(i, j)| members.contains(&i) && paragraph(j) == Some(here))
+                    .map(|&(_, j)| j),
+            );
+            let sentence_of = |j: &usize| claims.get(*j).map(|c| c.sentence);
+            let (Some(first), Some(last)) = (
+                stated.iter().filter_map(sentence_of).min(),
+                stated.iter().filter_map(sentence_of).max(),
+            ) else {
+                continue;
+            };
+            // The figures of their sentences that match nothing clearly or
+            // contradict what they match, and could state a member: not a
+            // value compared with ("last year's 2.72 billion"), one end of a
+            // range ("between 13 million and 16 million") or another fact's.
+            figures.clear();
+            let from = claims.partition_point(|c| c.sentence < first);
+            let to = claims.partition_point(|c| c.sentence <= last);
+            for (k, c) in claims.iter().enumerate().take(to).skip(from) {
+                let m = matches.get(k).and_then(Option::as_ref);
+                let held = m.is_none_or(|m| (!m.clear && !m.confirms()) || m.contradicts());
+                let near = stated.iter().any(|j| sentence_of(j) == Some(c.sentence));
+                let Some(said) = stated_amount(c).filter(|_| held && near && !c.year_earlier)
+                else {
+                    continue;
+                };
+                let plain = || {
+                    compared_with(text, c) == Some(Aside::Plain)
+                        && !ends_a_range(text, c.span.start)
+                        && !(tail_before(text, c.span.start, 9).to_ascii_lowercase())
+                            .ends_with("between ")
+                };
+                let of_another = || {
+                    (base.quantities.iter().enumerate()).any(|(i, other)| {
+                        !members.contains(&i)
+                            && said.unit.as_ref() == Some(&other.value.unit)
+                            && amount_agrees(base, said, other, None).0
+                    })
+                };
+                if members.iter().any(|&m| fits(k, m)) && plain() && !of_another() {
+                    figures.push(k);
+                }
+            }
+            // A figure that states one member is its statement ("11.7% for
+            // Polnet" beside its partner's 21.5%, matched to the partner's
+            // share; "bringing the total to 120 million pesos").
+            let mut k = 0;
+            while k < figures.len() {
+                let figure = figures[k];
+                let mut agreeing = (members.iter().copied())
+                    .filter(|&m| agreement(figure, m).is_some_and(|(agrees, ..)| agrees));
+                let (Some(m), None) = (agreeing.next(), agreeing.next()) else {
+                    k += 1;
+                    continue;
+                };
+                if let (Some(slot), Some((agrees, accepted_only, _))) =
+                    (matches.get_mut(figure), agreement(figure, m))
+                {
+                    *slot = Some(member_match(index, m, agrees, accepted_only));
+                }
+                right.push((m, figure));
+                stated.push(figure);
+                figures.remove(k);
+            }
+            // With two members stated here and one left unstated in the
+            // article, the one figure that could be a slip of its value.
+            let mut missing =
+                (members.iter().copied()).filter(|m| !right.iter().any(|(i, _)| i == m));
+            let (Some(left), None, 2..) = (missing.next(), missing.next(), stated.len()) else {
+                continue;
+            };
+            let Some(q) = base.quantities.get(left) else {
+                continue;
+            };
+            let slip = |&k: &usize| {
+                let c = claims.get(k)?;
+                let said = stated_amount(c)?;
+                let date = rate_date(Some(q), c, extraction.published);
+                (fits(k, left) && a_slip_of(base, said, &q.value, date.as_ref())).then_some(k)
+            };
+            let mut slips = figures.iter().filter_map(slip);
+            let (Some(k), None) = (slips.next(), slips.next()) else {
+                continue;
+            };
+            // A figure already matched to that member is its statement.
+            let matched = |m: &Match| m.kind == FactKind::Quantity(left);
+            if matches.get(k).and_then(Option::as_ref).is_some_and(matched) {
+                continue;
+            }
+            if let (Some(slot), Some((agrees, accepted_only, _))) =
+                (matches.get_mut(k), agreement(k, left))
+            {
+                *slot = Some(member_match(index, left, agrees, accepted_only));
+            }
+        }
+    }
+}
+
+/// A clear match of a claim to sum member `m` (see [`the_member_left`]).
+fn member_match(index: &FactIndex, m: usize, agrees: bool, accepted_only: bool) -> Match {
+    Match {
+        fact: index.quantity_ids.get(m).cloned().unwrap_or_default(),
+        kind: FactKind::Quantity(m),
+        score: THRESHOLD,
+        clear: true,
+        agrees,
+        accepted_only,
+        other_agrees: false,
+    }
+}
+
+/// Whether a stated unit is a fact's: the same currency, a percentage, the
+/// same noun or measure, or none for a count ("32,100 at Ulsan" after
+/// "48,700 vehicles").
+fn same_unit(stated: Option<&Unit>, fact: &Unit, words: &str) -> bool {
+    match (stated, fact) {
+        (Some(Unit::Currency(a)), Unit::Currency(b)) => a == b,
+        (Some(Unit::Percent), Unit::Percent) => true,
+        (Some(Unit::Noun(a)), Unit::Noun(b)) => {
+            match (facts::measure::measure(a), facts::measure::measure(b)) {
+                (Some(x), Some(y)) => x.dimension == y.dimension,
+                (None, None) => same_noun(a, b, words),
+                _ => false,
+            }
+        }
+        (None, Unit::Noun(b)) => facts::measure::measure(b).is_none(),
+        _ => false,
     }
 }
 
@@ -3773,8 +3994,8 @@ fn score_candidates<'a>(
 /// Whether two dates of a day are less than a week apart.
 fn within_a_week(a: &FactDate, b: &FactDate) -> bool {
     match (a.exact(), b.exact()) {
-        // `Date::since` counts in days by default.
-        (Some(a), Some(b)) => a.since(b).is_ok_and(|span| span.get_days().abs() < 7),
+        // A duration, unlike `Date::since`'s span, needs no calendar units.
+        (Some(a), Some(b)) => a.duration_since(b).as_hours().abs() < 7 * 24,
         _ => false,
     }
 }
@@ -5667,5 +5888,65 @@ events:
             found("Tarrow Borough Council declined to comment on the approval on Thursday.")
                 .is_empty()
         );
+    }
+}
+
+#[cfg(test)]
+mod member_left_tests {
+    use crate::testing::check;
+
+    const FACTS: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme Motors, aliases: [Acme] }
+quantities:
+  - { id: lost, subject: acme, what: vehicles lost, cues: [lost, output], value: 48700 vehicles, sum_of: [lost-north, lost-south] }
+  - { id: lost-north, subject: acme, what: vehicles lost in the north, cues: [northern], value: 31200 vehicles }
+  - { id: lost-south, subject: acme, what: vehicles lost in the south, cues: [southern], value: 17500 vehicles }
+  - { id: doses, subject: acme, what: doses to deliver, cues: [doses, deliver], value: 12 million doses, sum_of: [doses-q1, doses-q2, doses-q3] }
+  - { id: doses-q1, subject: acme, what: doses in the first quarter, cues: [first quarter], value: 2 million doses }
+  - { id: doses-q2, subject: acme, what: doses in the second quarter, cues: [second quarter], value: 4 million doses }
+  - { id: doses-q3, subject: acme, what: doses in the third quarter, cues: [third quarter], value: 6 million doses }
+";
+
+    fn found(body: &str) -> Vec<String> {
+        check(FACTS, &format!("{body}\n"), "amount-mismatch")
+    }
+
+    #[test]
+    fn a_bare_figure_among_a_sums_members_is_the_member_left() {
+        let body = |north: &str| {
+            format!(
+                "Acme said it lost output of 48,700 vehicles: {north} at one plant and 17,500 at another."
+            )
+        };
+        assert!(found(&body("31,200")).is_empty());
+        let wrong = found(&body("32,100"));
+        assert_eq!(wrong.len(), 1, "{wrong:?}");
+        assert!(wrong[0].contains("\"32,100\""), "{wrong:?}");
+    }
+
+    #[test]
+    fn a_member_stated_elsewhere_is_not_left() {
+        let body = |q2: &str| {
+            format!(
+                "Acme will deliver 12 million doses.\n\nIt will ship 2 million doses in January, {q2} in April and 6 million in July."
+            )
+        };
+        assert!(found(&body("4 million")).is_empty());
+        let wrong = found(&body("4.5 million"));
+        assert_eq!(wrong.len(), 1, "{wrong:?}");
+        assert!(wrong[0].contains("\"4.5 million\""), "{wrong:?}");
+    }
+
+    #[test]
+    fn a_range_or_a_lone_member_leaves_no_member() {
+        // The rivals' spread is no member, and one member stated in a
+        // paragraph ties no other figure of it to the sum.
+        for body in [
+            "Acme lost output of 48,700 vehicles: 31,200 at one plant, and rivals between 13,000 and 16,000 each.",
+            "Acme lost 48,700 vehicles.\n\nIts southern plant lost 17,500, and a rival 29,000.",
+        ] {
+            assert!(found(body).is_empty(), "{body}: {:?}", found(body));
+        }
     }
 }

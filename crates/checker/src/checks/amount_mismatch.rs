@@ -38,7 +38,10 @@ scale, another scale word or currency, or within a factor of two): \"an estimate
 potential\" beside a right \"1,050-megawatt plant\" is another figure, \"441,000 barrels per \
 day\" below a headline's 411,000 is reported. In the paragraph of a sum or of one of its parts \
 stated rightly, another figure is another member of the sum (\"214 cases ... Of those, 178 \
-were confirmed\" is checked against the confirmed cases).",
+were confirmed\" is checked against the confirmed cases); and where two members are stated \
+rightly in a paragraph and one member is stated rightly nowhere, the one figure of their \
+sentences that could be a slip of it is that member, even without its unit (\"lost 48,700 \
+vehicles: 32,100 at Ulsan and 17,500 at Asan\", beside 31,200 at Ulsan).",
     run,
 };
 
