@@ -2680,6 +2680,31 @@ fn a_slip_of(
     fact: &facts::Amount,
     date: Option<&FactDate>,
 ) -> bool {
+    slipped(base, said, fact, date, true)
+}
+
+/// Whether amount `said` could be the fact's value mistyped: like
+/// [`a_slip_of`], but not merely within a factor of two, and with one
+/// digit changed only among three or more ("$4.6 billion" for 6.4 billion,
+/// "18,540" for 18,450; not "13%" for 12%, which is as likely another
+/// figure).
+fn a_typo_of(
+    base: &FactBase,
+    said: &Amount,
+    fact: &facts::Amount,
+    date: Option<&FactDate>,
+) -> bool {
+    slipped(base, said, fact, date, false)
+}
+
+/// [`a_slip_of`] (`loose`) or [`a_typo_of`].
+fn slipped(
+    base: &FactBase,
+    said: &Amount,
+    fact: &facts::Amount,
+    date: Option<&FactDate>,
+    loose: bool,
+) -> bool {
     use rust_decimal::Decimal;
     // The significant digits, last first, and the power of ten of the
     // last: 184,600 is [6, 4, 8, 1] and 2 (hundreds).
@@ -2711,7 +2736,7 @@ fn a_slip_of(
         } else {
             (value, said.number)
         };
-        if lo > Decimal::ZERO && hi <= lo * Decimal::TWO {
+        if loose && lo > Decimal::ZERO && hi <= lo * Decimal::TWO {
             return true;
         }
         let ((a, len, power), (b, other_len, other_power)) = (digits(said.number), digits(value));
@@ -2724,7 +2749,7 @@ fn a_slip_of(
         // digit changed or swapped keeps the scale (4,000 is no slip of 60).
         match differ[..] {
             [] => true,
-            [_] => power == other_power,
+            [_] => power == other_power && (loose || len >= 3),
             [i, j] => {
                 power == other_power && j == i + 1 && a.get(i) == b.get(j) && a.get(j) == b.get(i)
             }
@@ -4114,6 +4139,30 @@ fn match_amount(
         |i| index.quantity_ids.get(*i),
         |i| FactKind::Quantity(*i),
     )?;
+    // Close candidates of which the figure agrees with none: the one whose
+    // value it could be mistyped from ("peak orders of $4.6 billion"
+    // beside an order book of 6.4 billion and two tranches).
+    if !found.clear && !found.agrees && !found.other_agrees {
+        let typo = |&&(score, i, ..): &&(i32, usize, bool, bool)| {
+            found.score - score < MARGIN
+                && base.quantities.get(i).is_some_and(|q| {
+                    let date = rate_date(Some(q), claim, published);
+                    a_typo_of(base, stated, &q.value, date.as_ref())
+                })
+        };
+        let mut typos = scored.iter().filter(typo);
+        if let (Some(&(score, i, agrees, accepted_only)), None) = (typos.next(), typos.next()) {
+            return Some(Match {
+                fact: index.quantity_ids.get(i).cloned().unwrap_or_default(),
+                kind: FactKind::Quantity(i),
+                score,
+                clear: true,
+                agrees,
+                accepted_only,
+                other_agrees: false,
+            });
+        }
+    }
     // "3.1 billion euros from the federal government", beside a total of
     // aid it is part of: a part the figure states is the claim's fact.
     if let (true, FactKind::Quantity(w)) = (found.contradicts(), found.kind) {
@@ -5948,5 +5997,46 @@ quantities:
         ] {
             assert!(found(body).is_empty(), "{body}: {:?}", found(body));
         }
+    }
+}
+
+#[cfg(test)]
+mod typo_tests {
+    use crate::testing::check;
+
+    const FACTS: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme }
+quantities:
+  - { id: orders, subject: acme, what: peak orders, cues: [orders], value: 6.4 billion USD }
+  - { id: tranche-a, subject: acme, what: first tranche, cues: [tranche], value: 900 million USD }
+  - { id: tranche-b, subject: acme, what: second tranche, cues: [tranche], value: 600 million USD }
+  - { id: holders, subject: acme, what: bondholders, cues: [holders], value: 18450 holders }
+  - { id: new-holders, subject: acme, what: new bondholders, cues: [holders], value: 9100 holders }
+";
+
+    fn found(body: &str) -> Vec<String> {
+        check(FACTS, &format!("{body}\n"), "amount-mismatch")
+    }
+
+    #[test]
+    fn a_tie_goes_to_the_one_fact_the_figure_could_be_mistyped_from() {
+        let body = |amount: &str| format!("Acme's dual-tranche deal drew orders of {amount}.");
+        assert!(found(&body("$6.4 billion")).is_empty());
+        // Two digits swapped.
+        let wrong = found(&body("$4.6 billion"));
+        assert_eq!(wrong.len(), 1, "{wrong:?}");
+        assert!(wrong[0].contains("6.4 billion"), "{wrong:?}");
+        // Merely close, or one of two digits changed: as likely another
+        // figure, and the tie stands.
+        for other in ["$5.1 billion", "$6.3 billion"] {
+            assert!(found(&body(other)).is_empty(), "{other}");
+        }
+    }
+
+    #[test]
+    fn one_of_three_digits_changed_is_a_typo() {
+        assert!(found("Acme's bonds drew 18,450 holders.").is_empty());
+        assert_eq!(found("Acme's bonds drew 18,750 holders.").len(), 1);
     }
 }
