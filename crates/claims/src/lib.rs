@@ -810,8 +810,13 @@ fn qualify(
 /// not when it owns what follows ("compared to last year's 4.55 billion"
 /// dates that figure).
 pub fn compared_time(text: &str, span: &Range<usize>) -> bool {
+    // "8% ahead of last year's." owns nothing.
     let after = text.get(span.end..).unwrap_or("");
-    if after.starts_with("'s") || after.starts_with("’s") {
+    let owner = (after
+        .strip_prefix("'s")
+        .or_else(|| after.strip_prefix("’s")))
+    .is_some_and(|rest| rest.starts_with(' '));
+    if owner {
         return false;
     }
     let bytes = text.as_bytes();
@@ -1132,7 +1137,7 @@ pub fn future_before(text: &str, at: usize) -> bool {
     let mut words = phrase
         .split_whitespace()
         .rev()
-        .take(8)
+        .take(10)
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''));
     // The word after the one read (words are read back to front).
     let mut next: Option<&str> = None;
@@ -1140,7 +1145,9 @@ pub fn future_before(text: &str, at: usize) -> bool {
         if one_of(word, &REPORTING_WORDS) {
             return false;
         }
-        let to_come = next.is_some_and(|n| one_of(n, &["to"])) && one_of(word, &FUTURE_BEFORE_TO);
+        // "ordered to report", and "to be approved at the meeting".
+        let to_come = next.is_some_and(|n| one_of(n, &["to"])) && one_of(word, &FUTURE_BEFORE_TO)
+            || next.is_some_and(|n| one_of(n, &["be"])) && one_of(word, &["to"]);
         next = Some(word);
         if to_come || one_of(word, &FUTURE_WORDS) || word.ends_with("'ll") {
             // "had been scheduled to launch on 26 June", "had planned": a
@@ -1331,6 +1338,11 @@ mod tests {
         };
         assert!(compared("two fewer than in 2023, as", "2023"));
         assert!(compared("running 6% ahead of last year", "last year"));
+        assert!(compared("running 8% ahead of last year's.", "last year"));
+        assert!(!compared(
+            "compared to last year's 4.55 billion",
+            "last year"
+        ));
         assert!(compared("up 4% compared with 2024", "2024"));
         assert!(compared(
             "up 18% from the same weekend last year",
@@ -1694,6 +1706,10 @@ mod tests {
         assert!(at("The plant is set to reopen on Friday"));
         assert!(!at("He was ordered out of the court on Friday"));
         assert!(at("Groundbreaking is planned for Friday"));
+        // "To be" and a participle, up to ten words back.
+        assert!(on_date(
+            "a dividend to be approved at the annual general meeting on Thursday, June 23"
+        ));
         // A future that has passed.
         assert!(!at("The launch had been scheduled for Friday"));
         assert!(!at("Acme had planned to open on Friday"));
