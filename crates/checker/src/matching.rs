@@ -3860,6 +3860,14 @@ fn score_candidates<'a>(
         if story || weekday {
             near = own_clause(text, near, &claim.span);
         }
+        // "rose to 43.2 years from 40.9 years in 2015": the words past the
+        // figure a change starts from are that figure's.
+        if date.is_none() {
+            let after = text.get(claim.span.end..near.end).unwrap_or("");
+            if let Some(at) = claims::from_a_figure(after) {
+                near.end = claim.span.end + at;
+            }
+        }
         cues.within(
             index,
             sentence_text,
@@ -6038,5 +6046,35 @@ quantities:
     fn one_of_three_digits_changed_is_a_typo() {
         assert!(found("Acme's bonds drew 18,450 holders.").is_empty());
         assert_eq!(found("Acme's bonds drew 18,750 holders.").len(), 1);
+    }
+}
+
+#[cfg(test)]
+mod change_from_tests {
+    use crate::testing::check;
+
+    const FACTS: &str = "\
+entities:
+  - { id: stats, kind: organization, name: Valdor Statistics }
+quantities:
+  - { id: median-age, subject: stats, what: median age, cues: [median age, age], value: 43.2 years, date: 2025-04-06 }
+  - { id: median-age-2015, subject: stats, what: median age in 2015, cues: [median age, age, \"2015\"], value: 40.9 years, date: 2015-04-12 }
+";
+
+    #[test]
+    fn the_words_past_the_figure_a_change_starts_from_are_its() {
+        let found = |now: &str| {
+            check(
+                FACTS,
+                &format!(
+                    "---\npublished: 2026-03-11\n---\nValdor Statistics said the median age rose to {now} years from 40.9 years in 2015.\n"
+                ),
+                "amount-mismatch",
+            )
+        };
+        assert!(found("43.2").is_empty(), "{:?}", found("43.2"));
+        let wrong = found("44.2");
+        assert_eq!(wrong.len(), 1, "{wrong:?}");
+        assert!(wrong[0].contains("43.2"), "{wrong:?}");
     }
 }

@@ -756,6 +756,10 @@ fn qualify(
     }
     let own = phrase(text, sentence, &claim.span);
     let inside = |s: &Range<usize>, r: &Range<usize>| s.start >= r.start && s.end <= r.end;
+    // "rose to 43.2 years from 40.9 years in 2015": a time after a figure
+    // the change starts from is that figure's.
+    let of_a_figure_from =
+        |q: &&Qualifier| from_a_figure(text.get(claim.span.end..q.1.start).unwrap_or("")).is_some();
     let pick = |want_period: bool| {
         let fits = |q: &&Qualifier| {
             q.1 != claim.span
@@ -765,6 +769,7 @@ fn qualify(
                     Resolved::Unresolved => false,
                 }
                 && !compared_time(text, &q.1)
+                && !of_a_figure_from(q)
         };
         qualifiers
             .iter()
@@ -803,6 +808,15 @@ fn qualify(
     claim.year_earlier = qualifiers.iter().any(|(_, span, _, written)| {
         matches!(written, DateKind::Period(dates::PeriodRef::YearEarlier)) && inside(span, &own)
     });
+}
+
+/// Where `words` (those after a figure) say " from " before another
+/// figure, the start of a change ("to 43.2 years from 40.9 years").
+pub fn from_a_figure(words: &str) -> Option<usize> {
+    words.find(" from ").filter(|&at| {
+        let figure = words.get(at + 6..).unwrap_or("").trim_start();
+        figure.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '$' | '€' | '£' | '¥'))
+    })
 }
 
 /// Whether the time at `span` is what something is compared with: "two
