@@ -1929,6 +1929,20 @@ fn per_another_thing(text: &str, end: usize, q: &Quantity) -> bool {
     !own.any(|w| w == thing)
 }
 
+/// Whether a count per unit of time ("45,000 wafers a month", counting
+/// `wafers per month`) counts the fact's noun at the rate its own words
+/// name ("capacity in wafers a month").
+pub fn its_noun_at_its_rate(said: &str, q: &Quantity, words: &str) -> bool {
+    let (Unit::Noun(fact), Some((noun, time))) = (&q.value.unit, said.split_once(" per ")) else {
+        return false;
+    };
+    let Some(rate) = RATE_NOUNS.iter().position(|nouns| nouns.contains(&time)) else {
+        return false;
+    };
+    let mut own = (q.cues.iter().map(String::as_str)).chain(q.what.as_deref());
+    same_noun(noun, fact, words) && own.any(|words| rate_in(words, usize::MAX) == Some(rate))
+}
+
 fn rate_after(after: &str) -> Option<usize> {
     let end = after.find([',', ';', '.', '(', ')']).unwrap_or(after.len());
     let phrase = after.get(..end).unwrap_or("");
@@ -6076,5 +6090,33 @@ quantities:
         let wrong = found("44.2");
         assert_eq!(wrong.len(), 1, "{wrong:?}");
         assert!(wrong[0].contains("43.2"), "{wrong:?}");
+    }
+}
+
+#[cfg(test)]
+mod person_again_tests {
+    use crate::testing::check;
+
+    const FACTS: &str = "\
+entities:
+  - { id: club, kind: organization, name: Castlemoor Rovers }
+  - { id: jan-roe, kind: person, name: Jan Roe }
+quantities:
+  - { id: wage, subject: jan-roe, what: weekly wage, cues: [earn, a week], value: 185000 GBP, date: 2026-07-15 }
+";
+
+    #[test]
+    fn the_n_year_old_is_the_person_named_last_and_a_bound_dates_nothing_after_it() {
+        let found = |wage: &str| {
+            check(
+                FACTS,
+                &format!(
+                    "---\npublished: 2026-07-16\n---\nCastlemoor Rovers signed Jan Roe. The 23-year-old has a contract running until June 2031, and will earn about £{wage} a week.\n"
+                ),
+                "amount-mismatch",
+            )
+        };
+        assert!(found("185,000").is_empty());
+        assert_eq!(found("158,000").len(), 1);
     }
 }

@@ -777,10 +777,16 @@ fn qualify(
             .filter(|q| inside(&q.1, &own))
             .min_by_key(|q| q.1.start.abs_diff(claim.span.start))
             .or_else(|| {
+                // Not a bound before it ("a contract running until June
+                // 2031, ... and will earn £185,000 a week").
+                let bound = |q: &&Qualifier| {
+                    let mut at = q.1.start;
+                    one_of(word_before(text, &mut at), &["until", "till", "through"])
+                };
                 qualifiers
                     .iter()
                     .filter(fits)
-                    .filter(|q| q.1.end <= claim.span.start)
+                    .filter(|q| q.1.end <= claim.span.start && !bound(q))
                     .filter(|q| want_period || inside(&q.1, clause))
                     .max_by_key(|q| q.1.start)
             })
@@ -891,6 +897,20 @@ fn word_before<'t>(text: &'t str, at: &mut usize) -> &'t str {
     text.get(start..end).unwrap_or("")
 }
 
+/// Whether a sentence opens with words for a person named before: "He",
+/// "She", "The 23-year-old".
+fn opens_with_a_person(text: &str, sentence: &Range<usize>) -> bool {
+    let words = text.get(sentence.clone()).unwrap_or("").trim_start();
+    let mut first = words.split(' ');
+    match (first.next(), first.next()) {
+        (Some("He" | "She"), _) => true,
+        (Some("The"), Some(age)) => age
+            .strip_suffix("-year-old")
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())),
+        _ => false,
+    }
+}
+
 /// Whether the name at `start` follows "according to".
 fn attributes(text: &str, start: usize) -> bool {
     // Bytes: asked of every mention that could be a sentence's subject.
@@ -919,6 +939,7 @@ fn link(text: &str, sentences: &[Sentence], mentions: &[Mention], claims: &mut [
     // The story so far, lent from the mentions: copied only into claims.
     let mut earlier: Option<&Mention> = None;
     let mut earlier_person: Option<&Arc<str>> = None;
+    let mut earlier_person_named: Option<&Mention> = None;
     let mut earlier_org: Option<&Arc<str>> = None;
     // Each sentence's claims, found once: the claims' indices by sentence
     // (a stable sort, so in claim order within each; already sorted when
@@ -1021,7 +1042,11 @@ fn link(text: &str, sentences: &[Sentence], mentions: &[Mention], claims: &mut [
                         opens_with_another_name(text, &sentence.span, &inside)
                     }) =>
                 {
-                    Some(subject_of(m, Link::Earlier))
+                    // "The 23-year-old has signed ...": the person named
+                    // last.
+                    let person =
+                        earlier_person_named.filter(|_| opens_with_a_person(text, &sentence.span));
+                    Some(subject_of(person.unwrap_or(m), Link::Earlier))
                 }
                 (None, None, _) => None,
             };
@@ -1055,6 +1080,7 @@ fn link(text: &str, sentences: &[Sentence], mentions: &[Mention], claims: &mut [
         }
         if let Some(p) = inside.iter().rev().find(|m| m.kind == EntityKind::Person) {
             earlier_person = Some(&p.entity);
+            earlier_person_named = Some(p);
         }
         if let Some(o) = inside
             .iter()
@@ -1690,6 +1716,17 @@ mod tests {
             subjects("Acme's median rose. In Paris, the median was $1.16 million."),
             [Some("acme".to_owned())]
         );
+    }
+
+    #[test]
+    fn sentences_that_open_with_a_person_named_before() {
+        let opens = |text: &str| opens_with_a_person(text, &(0..text.len()));
+        assert!(opens("He said the fee was fair."));
+        assert!(opens(" She will earn more."));
+        assert!(opens("The 23-year-old has signed."));
+        assert!(!opens("The year-old record stands."));
+        assert!(!opens("Heavy rain fell."));
+        assert!(!opens("The club said so."));
     }
 
     #[test]

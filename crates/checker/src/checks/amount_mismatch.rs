@@ -70,7 +70,9 @@ fn run(ctx: &Context<'_>) -> Findings {
                     .iter()
                     .any(|a| matches!(&a.unit, Unit::Noun(n) if n == said));
                 // Measures of one dimension were converted: no other noun.
-                let same = matching::same_noun(said, fact_noun, ctx.words(&stated.span))
+                let words = ctx.words(&stated.span);
+                let same = matching::same_noun(said, fact_noun, words)
+                    || matching::its_noun_at_its_rate(said, q, words)
                     || facts::measure::measure(said).is_some();
                 if m.agrees && !m.accepted_only && !same && !accepted {
                     out.diagnostics.push((
@@ -208,6 +210,7 @@ fn counts_something_else(stated: &claims::Amount, q: &facts::model::Quantity, wo
         return false;
     };
     !(matching::same_noun(said, fact_noun, words)
+        || matching::its_noun_at_its_rate(said, q, words)
         || facts::measure::measure(said).is_some()
         || q.cues.iter().any(|c| c == said)
         || q.accept
@@ -525,5 +528,24 @@ quantities:
     #[test]
     fn unrelated_numbers_are_left_alone() {
         assert!(check(FACTS, "Acme has 10 billion reasons.", "amount-mismatch").is_empty());
+    }
+
+    #[test]
+    fn a_count_per_unit_of_time_counts_the_facts_noun_at_the_rate_it_names() {
+        const PLANT: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme }
+quantities:
+  - { id: capacity, subject: acme, what: capacity in wafers a month, cues: [wafers, capacity], value: 40000 wafers }
+";
+        let found = |n: &str| {
+            check(
+                PLANT,
+                &format!("Acme's plant will process {n} wafers a month."),
+                "amount-mismatch",
+            )
+        };
+        assert!(found("40,000").is_empty());
+        assert_eq!(found("45,000").len(), 1);
     }
 }
