@@ -16,7 +16,8 @@ pub const CHECK: Check = Check {
 **What it checks.** In one sentence, an amount introduced as a total (\"a total of\", \"in \
 all\", \"altogether\", \"raising\", \"bringing the total to\") is compared with the sum of the \
 amounts of the same unit stated before it (after the sentence's previous total, if any), at \
-the total's stated precision. (Totals in the \
+the total's stated precision; so is an amount whose parts follow it (\"made up of\", \
+\"consisting of\", \"comprising\", \"split between\") with the amounts of its unit after them. (Totals in the \
 fact base are checked when the facts are loaded: `sum_of`.)
 
 **Why.** Parts and totals are often edited separately; when one changes, the other goes stale.
@@ -212,74 +213,144 @@ fn run(ctx: &Context<'_>) -> Findings {
         if parts.len() < 2 {
             continue;
         }
-        let mut sum = Interval::exact(Decimal::ZERO);
-        let mut exact = Decimal::ZERO;
-        let mut ok = true;
-        for (_, a) in &parts {
-            match (
-                numbers::stated_interval(a),
-                a.number.checked_mul(a.scale.factor()),
-            ) {
-                (Some(i), Some(v)) => {
-                    sum.lo += i.lo;
-                    sum.hi += i.hi;
-                    exact += v;
-                }
-                _ => ok = false,
-            }
-        }
-        let Some(stated) = numbers::stated_interval(total) else {
+        judge(ctx, (t, total), &parts, &mut out);
+    }
+    // "1.35 billion euros in state aid, made up of a 1.1 billion euro grant
+    // and 250 million euros in tax relief": a whole before its parts.
+    for (t, whole_claim) in claims.iter().enumerate() {
+        let ClaimKind::Amount(whole) = &whole_claim.kind else {
             continue;
         };
-        if !ok {
+        let Some(sentence) = ctx.extraction.sentences.get(whole_claim.sentence) else {
+            continue;
+        };
+        if whole.unit.is_none() {
             continue;
         }
-        // Prices of one unit before what the units raised ("shares at $34
-        // each, raising $748 million") are no parts of it: parts that add
-        // up to less than a hundred-thousandth of the total are not taken
-        // for its parts (a wrong scale word is a thousandth).
-        if sum
-            .hi
-            .checked_mul(Decimal::from(100_000))
-            .is_some_and(|s| s < stated.lo)
-        {
+        let after = ctx
+            .text
+            .get(whole.span.end..sentence.span.end)
+            .unwrap_or("");
+        let Some(from) = parts_cue_within(after, 40) else {
             continue;
-        }
-        let mut indices: Vec<usize> = parts.iter().map(|(i, _)| *i).collect();
-        indices.push(t);
-        if stated.meets(&sum) {
-            out.verified.extend(indices);
-            continue;
-        }
-        let expected = numbers::render_exact_like(exact, total);
-        let found = ctx.words(&total.span).to_owned();
-        let parts_text: Vec<String> = parts
-            .iter()
-            .map(|(_, a)| ctx.words(&a.span).to_owned())
+        };
+        let from = whole.span.end + from;
+        let parts: Vec<(usize, &claims::Amount)> = (claims.iter().enumerate().skip(t + 1))
+            .take_while(|(_, c)| c.sentence == whole_claim.sentence)
+            .filter(|(_, c)| c.span.start >= from && !c.year_earlier && c.when == whole_claim.when)
+            .filter_map(|(i, c)| match &c.kind {
+                ClaimKind::Amount(a) | ClaimKind::Conversion { from: a, .. } => Some((i, a)),
+                _ => None,
+            })
+            .filter(|(_, a)| a.unit == whole.unit)
             .collect();
-        out.diagnostics.push((
-            Diagnostic {
-                code: CHECK.code,
-                severity: Severity::Error,
-                message: format!("the parts add up to {expected}, not {found}"),
-                span: total.span.clone(),
-                found,
-                expected: Some(expected.clone()),
-                fact: None,
-                labels: parts
-                    .iter()
-                    .map(|(_, a)| Label {
-                        span: a.span.clone(),
-                        message: "part".into(),
-                        path: None,
-                    })
-                    .collect(),
-                help: Some(format!("{} = {expected}", parts_text.join(" + "))),
-            },
-            vec![t],
-        ));
+        if parts.len() >= 2 {
+            judge(ctx, (t, whole), &parts, &mut out);
+        }
     }
     out
+}
+
+/// Words after a whole that introduce its parts.
+const PARTS_CUES: [&str; 8] = [
+    "made up of",
+    "consisting of",
+    "comprising",
+    "composed of",
+    "split between",
+    "split into",
+    "broken down into",
+    "divided between",
+];
+
+/// Where a [`PARTS_CUES`] phrase ends, if one starts in the first `within`
+/// bytes of `after`.
+fn parts_cue_within(after: &str, within: usize) -> Option<usize> {
+    let bytes = after.as_bytes();
+    let last = within.min(bytes.len());
+    (0..last).find_map(|at| {
+        PARTS_CUES.iter().find_map(|cue| {
+            (bytes.get(at..at + cue.len()))
+                .filter(|w| w.eq_ignore_ascii_case(cue.as_bytes()))
+                .map(|_| at + cue.len())
+        })
+    })
+}
+
+/// Compares a total with the sum of its parts (at least two): verified, or
+/// a diagnostic on the total.
+fn judge(
+    ctx: &Context<'_>,
+    (t, total): (usize, &claims::Amount),
+    parts: &[(usize, &claims::Amount)],
+    out: &mut Findings,
+) {
+    let mut sum = Interval::exact(Decimal::ZERO);
+    let mut exact = Decimal::ZERO;
+    let mut ok = true;
+    for (_, a) in parts {
+        match (
+            numbers::stated_interval(a),
+            a.number.checked_mul(a.scale.factor()),
+        ) {
+            (Some(i), Some(v)) => {
+                sum.lo += i.lo;
+                sum.hi += i.hi;
+                exact += v;
+            }
+            _ => ok = false,
+        }
+    }
+    let Some(stated) = numbers::stated_interval(total) else {
+        return;
+    };
+    if !ok {
+        return;
+    }
+    // Prices of one unit before what the units raised ("shares at $34
+    // each, raising $748 million") are no parts of it: parts that add
+    // up to less than a hundred-thousandth of the total are not taken
+    // for its parts (a wrong scale word is a thousandth).
+    if sum
+        .hi
+        .checked_mul(Decimal::from(100_000))
+        .is_some_and(|s| s < stated.lo)
+    {
+        return;
+    }
+    let mut indices: Vec<usize> = parts.iter().map(|(i, _)| *i).collect();
+    indices.push(t);
+    if stated.meets(&sum) {
+        out.verified.extend(indices);
+        return;
+    }
+    let expected = numbers::render_exact_like(exact, total);
+    let found = ctx.words(&total.span).to_owned();
+    let parts_text: Vec<String> = parts
+        .iter()
+        .map(|(_, a)| ctx.words(&a.span).to_owned())
+        .collect();
+    out.diagnostics.push((
+        Diagnostic {
+            code: CHECK.code,
+            severity: Severity::Error,
+            message: format!("the parts add up to {expected}, not {found}"),
+            span: total.span.clone(),
+            found,
+            expected: Some(expected.clone()),
+            fact: None,
+            labels: parts
+                .iter()
+                .map(|(_, a)| Label {
+                    span: a.span.clone(),
+                    message: "part".into(),
+                    path: None,
+                })
+                .collect(),
+            help: Some(format!("{} = {expected}", parts_text.join(" + "))),
+        },
+        vec![t],
+    ));
 }
 
 #[cfg(test)]
@@ -383,6 +454,27 @@ mod tests {
         };
         assert!(check(FACTS, &text("5"), "sum-mismatch").is_empty());
         assert_eq!(check(FACTS, &text("7"), "sum-mismatch").len(), 1);
+    }
+
+    #[test]
+    fn a_whole_before_its_parts_is_summed() {
+        let text = |grant: &str| {
+            format!(
+                "The state will give 1.35 billion yuan in aid, made up of a {grant} billion yuan \
+                 grant and 250 million yuan in tax relief over ten years."
+            )
+        };
+        assert!(check(FACTS, &text("1.1"), "sum-mismatch").is_empty());
+        assert_eq!(
+            check(FACTS, &text("1.2"), "sum-mismatch"),
+            [
+                "error \"1.35 billion yuan\": the parts add up to 1.45 billion yuan, not 1.35 billion yuan"
+            ]
+        );
+        // Parts that only include some ("including") are no sum.
+        let some = "The state will give 1.35 billion yuan in aid, including a 1.2 billion yuan \
+                    grant and 250 million yuan in tax relief.";
+        assert!(check(FACTS, some, "sum-mismatch").is_empty());
     }
 
     #[test]
