@@ -1576,9 +1576,9 @@ fn each_of_many(text: &str, start: usize, q: &Quantity) -> bool {
 /// "would fall to around 5%", "will rise to $6 billion", "could reach
 /// 300".
 fn projected(text: &str, start: usize) -> bool {
-    const MOVES: [&str; 14] = [
+    const MOVES: [&str; 17] = [
         "fall", "rise", "reach", "climb", "drop", "grow", "hit", "increase", "decrease", "decline",
-        "slow", "ease", "peak", "top",
+        "slow", "ease", "peak", "top", "exceed", "surpass", "approach",
     ];
     let mut words = tail_before(text, start, 64)
         .split(|c: char| !c.is_ascii_alphanumeric())
@@ -1587,7 +1587,10 @@ fn projected(text: &str, start: usize) -> bool {
         .skip_while(|w| {
             one_of(w, &HEDGE_WORDS) || one_of(w, &["to", "by", "toward", "towards", "near"])
         });
-    let (Some(verb), Some(modal)) = (words.next(), words.next()) else {
+    // "could eventually exceed": an adverb between.
+    let verb = words.next();
+    let mut words = words.skip_while(|w| w.len() > 4 && w.ends_with("ly"));
+    let (Some(verb), Some(modal)) = (verb, words.next()) else {
         return false;
     };
     // "expected to rise toward 40%", "set to reach".
@@ -2131,6 +2134,7 @@ fn match_with(
     }
     one_value_per_fact_and_sentence(base, text, &extraction.claims, &mut matches);
     wholes_are_not_their_parts(text, &extraction.claims, &mut matches);
+    glosses_follow_their_heads(text, &extraction.claims, &mut matches);
     // Names the facts know, or misspell: found once, for contradictions.
     let mut known: Option<Vec<Range<usize>>> = None;
     for (claim, m) in extraction.claims.iter().zip(matches.iter_mut()) {
@@ -2822,9 +2826,25 @@ fn one_value_per_fact_and_sentence(
                 let (Some(slot), Some(claim)) = (matches.get_mut(k), claims.get(k)) else {
                     continue;
                 };
+                // "In 2019 it fined the company 62 million euros": a date
+                // that holds the date of a quantity its sentence states
+                // rightly is that figure's, not an event's.
+                let of_a_figure = || {
+                    dated(claim).is_some_and(|(day, _)| {
+                        confirmed.iter().any(|kind| match kind {
+                            FactKind::Quantity(q) => (base
+                                .quantities
+                                .get(*q)
+                                .and_then(|q| q.date.as_ref()))
+                            .is_some_and(|d| {
+                                day.first_day() <= d.first_day() && d.last_day() <= day.last_day()
+                            }),
+                            FactKind::Event(_) => false,
+                        })
+                    })
+                };
                 let other = slot.as_ref().is_some_and(|m| {
                     m.contradicts()
-                        && confirmed.contains(&m.kind)
                         && match m.kind {
                             // A weekday against a dated event stays a
                             // contradiction, unless another weekday
@@ -2834,19 +2854,23 @@ fn one_value_per_fact_and_sentence(
                             // 24 after it rebuffed two approaches last
                             // year").
                             FactKind::Event(_) => {
-                                matches!(
-                                    claim.kind,
-                                    ClaimKind::Date {
-                                        written: DateKind::Calendar { .. } | DateKind::Relative(_),
-                                        ..
-                                    }
-                                ) || (is_weekday(claim) && by_weekday.contains(&m.kind))
+                                confirmed.contains(&m.kind)
+                                    && (matches!(
+                                        claim.kind,
+                                        ClaimKind::Date {
+                                            written: DateKind::Calendar { .. }
+                                                | DateKind::Relative(_),
+                                            ..
+                                        }
+                                    ) || (is_weekday(claim) && by_weekday.contains(&m.kind)))
+                                    || of_a_figure()
                             }
                             FactKind::Quantity(q) => {
-                                glosses_a_name(text, claim.span.start)
-                                    || another_facts_value(base, claim, q)
-                                    || spread_over_time(base, text, claim, q)
-                                    || ends_a_range(text, claim.span.start)
+                                confirmed.contains(&m.kind)
+                                    && (glosses_a_name(text, claim.span.start)
+                                        || another_facts_value(base, claim, q)
+                                        || spread_over_time(base, text, claim, q)
+                                        || ends_a_range(text, claim.span.start))
                             }
                         }
                 });
@@ -2917,6 +2941,37 @@ fn another_facts_value(base: &FactBase, claim: &Claim, q: usize) -> bool {
             && stated.unit.as_ref() == Some(&other.value.unit)
             && amount_agrees(base, stated, other, None).0
     })
+}
+
+/// A measure glossing the one right before it ("60 km (37 miles)") states
+/// what that one states: with that one matched to no fact or to another,
+/// its contradiction of a fact is no statement of it (the epicentre's
+/// distance beside the depth of the focus).
+fn glosses_follow_their_heads(text: &str, claims: &[Claim], matches: &mut [Option<Match>]) {
+    for k in 1..claims.len().min(matches.len()) {
+        let (Some(head), Some(gloss)) = (claims.get(k - 1), claims.get(k)) else {
+            continue;
+        };
+        let Some(fact) = matches[k]
+            .as_ref()
+            .filter(|m| m.contradicts())
+            .map(|m| m.kind)
+        else {
+            continue;
+        };
+        // Both measures of one dimension: a conversion of the head.
+        let measure = |c: &Claim| match stated_amount(c)?.unit.as_ref()? {
+            Unit::Noun(noun) => facts::measure::measure(noun).map(|m| m.dimension),
+            _ => None,
+        };
+        let glossed = measure(head).is_some_and(|d| measure(gloss) == Some(d))
+            && text
+                .get(head.span.end..gloss.span.start)
+                .is_some_and(|g| g.trim() == "(");
+        if glossed && matches[k - 1].as_ref().is_none_or(|m| m.kind != fact) {
+            matches[k] = None;
+        }
+    }
 }
 
 /// A figure that is the whole a figure before it is a part of ("11 of
@@ -6118,5 +6173,54 @@ quantities:
         };
         assert!(found("185,000").is_empty());
         assert_eq!(found("158,000").len(), 1);
+    }
+}
+
+#[cfg(test)]
+mod figure_date_tests {
+    use crate::testing::check;
+
+    const FACTS: &str = "\
+entities:
+  - { id: hmc, kind: organization, name: Halden Markets Commission, aliases: [HMC] }
+  - { id: acme, kind: organization, name: Acme }
+  - { id: tarrow, kind: place, name: Tarrow }
+quantities:
+  - { id: fine-2019, subject: hmc, what: fine on Acme in 2019, cues: [fined], value: 62 million EUR, date: 2019-05-02 }
+  - { id: losses, subject: acme, what: losses so far, cues: [losses], value: 16.2 billion EUR }
+  - { id: depth, subject: acme, what: depth of the focus, cues: [depth], value: 38 km, accept: [24 miles] }
+  - { id: epicentre, subject: tarrow, what: distance of the epicentre from the town, cues: [epicentre, northeast], value: 60 km, accept: [37 miles] }
+events:
+  - { id: decision, subject: hmc, what: the decision fining Acme, cues: [fined, decision], date: 2026-02-10 }
+";
+
+    #[test]
+    fn a_date_of_a_figure_its_sentence_states_rightly_dates_no_event() {
+        let found = |body: &str| {
+            check(
+                FACTS,
+                &format!("---\npublished: 2026-02-11\n---\n{body}\n"),
+                "date-mismatch",
+            )
+        };
+        assert!(found("In 2019 the HMC fined Acme 62 million euros.").is_empty());
+        // Without the figure, the year dates the decision.
+        assert_eq!(found("In 2019 the HMC fined Acme.").len(), 1);
+    }
+
+    #[test]
+    fn a_projection_past_an_adverb_is_no_value() {
+        let found = |body: &str| check(FACTS, &format!("{body}\n"), "amount-mismatch");
+        assert!(found("Acme's losses could eventually reach 25 billion euros.").is_empty());
+        assert!(found("Acme's losses could exceed 25 billion euros.").is_empty());
+        assert_eq!(found("Acme's losses reached 25 billion euros.").len(), 1);
+    }
+
+    #[test]
+    fn a_measure_glossing_another_states_what_that_one_states() {
+        let found = |body: &str| check(FACTS, &format!("{body}\n"), "amount-mismatch");
+        // The epicentre's distance, glossed, beside the depth.
+        assert!(found("The quake hit at a depth of 38 kilometres (24 miles), with its epicentre about 60 km (37 miles) northeast of the town of Tarrow, Acme said.").is_empty());
+        assert_eq!(found("Acme said the depth was 38 km (37 miles).").len(), 1);
     }
 }
