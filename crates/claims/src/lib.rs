@@ -758,8 +758,10 @@ fn qualify(
     let inside = |s: &Range<usize>, r: &Range<usize>| s.start >= r.start && s.end <= r.end;
     // "rose to 43.2 years from 40.9 years in 2015": a time after a figure
     // the change starts from is that figure's.
-    let of_a_figure_from =
-        |q: &&Qualifier| from_a_figure(text.get(claim.span.end..q.1.start).unwrap_or("")).is_some();
+    let of_a_figure_from = |q: &&Qualifier| {
+        q.1.start > claim.span.end
+            && from_a_figure(text.get(claim.span.end..q.1.start).unwrap_or("")).is_some()
+    };
     let pick = |want_period: bool| {
         let fits = |q: &&Qualifier| {
             q.1 != claim.span
@@ -773,8 +775,8 @@ fn qualify(
         };
         qualifiers
             .iter()
-            .filter(fits)
             .filter(|q| inside(&q.1, &own))
+            .filter(fits)
             .min_by_key(|q| q.1.start.abs_diff(claim.span.start))
             .or_else(|| {
                 // Not a bound before it ("a contract running until June
@@ -785,9 +787,10 @@ fn qualify(
                 };
                 qualifiers
                     .iter()
-                    .filter(fits)
-                    .filter(|q| q.1.end <= claim.span.start && !bound(q))
+                    .filter(|q| q.1.end <= claim.span.start)
                     .filter(|q| want_period || inside(&q.1, clause))
+                    .filter(|q| !bound(q))
+                    .filter(fits)
                     .max_by_key(|q| q.1.start)
             })
     };

@@ -268,7 +268,14 @@ const PARTS_CUES: [&str; 8] = [
 fn parts_cue_within(after: &str, within: usize) -> Option<usize> {
     let bytes = after.as_bytes();
     let last = within.min(bytes.len());
-    (0..last).find_map(|at| {
+    // Only at the start of a word with a cue's first letter.
+    (1..last).find_map(|at| {
+        let starts = bytes.get(at - 1) == Some(&b' ')
+            && (bytes.get(at))
+                .is_some_and(|b| matches!(b | 0x20, b'm' | b'c' | b's' | b'b' | b'd'));
+        if !starts {
+            return None;
+        }
         PARTS_CUES.iter().find_map(|cue| {
             (bytes.get(at..at + cue.len()))
                 .filter(|w| w.eq_ignore_ascii_case(cue.as_bytes()))
