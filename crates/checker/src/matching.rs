@@ -2980,6 +2980,14 @@ fn glosses_follow_their_heads(text: &str, claims: &[Claim], matches: &mut [Optio
 /// the fact the whole states rightly ("31,500 of the union's 43,000
 /// members").
 fn wholes_are_not_their_parts(text: &str, claims: &[Claim], matches: &mut [Option<Match>]) {
+    // "four members of the 13-seat council": a part of a whole whose size
+    // is written as a compound, no value of that size.
+    for (claim, slot) in claims.iter().zip(matches.iter_mut()) {
+        let sized = || part_of_a_sized_whole(text.get(claim.span.end..).unwrap_or(""));
+        if slot.as_ref().is_some_and(Match::contradicts) && sized() {
+            *slot = None;
+        }
+    }
     for k in 1..claims.len() {
         let (Some(claim), Some(Some(m))) = (claims.get(k), matches.get(k)) else {
             continue;
@@ -3013,6 +3021,25 @@ fn wholes_are_not_their_parts(text: &str, claims: &[Claim], matches: &mut [Optio
             *slot = None;
         }
     }
+}
+
+/// Whether `after` (the words after a figure) names a whole of a size
+/// written as a compound: " of the 13-seat council", " of its 2,000-strong
+/// staff".
+fn part_of_a_sized_whole(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix(" of ") else {
+        return false;
+    };
+    let mut words = rest.split(' ');
+    let mut word = words.next().unwrap_or("");
+    if ["the", "its", "their"].contains(&word) || word.ends_with("'s") || word.ends_with("’s") {
+        word = words.next().unwrap_or("");
+    }
+    word.split_once('-').is_some_and(|(size, noun)| {
+        size.starts_with(|c: char| c.is_ascii_digit())
+            && size.bytes().all(|b| b.is_ascii_digit() || b == b',')
+            && noun.starts_with(|c: char| c.is_ascii_lowercase())
+    })
 }
 
 /// Whether the figure at `start` is the whole a figure before it is a part
@@ -6222,5 +6249,27 @@ events:
         // The epicentre's distance, glossed, beside the depth.
         assert!(found("The quake hit at a depth of 38 kilometres (24 miles), with its epicentre about 60 km (37 miles) northeast of the town of Tarrow, Acme said.").is_empty());
         assert_eq!(found("Acme said the depth was 38 km (37 miles).").len(), 1);
+    }
+}
+
+#[cfg(test)]
+mod sized_whole_tests {
+    use crate::testing::check;
+
+    const FACTS: &str = "\
+entities:
+  - { id: council, kind: organization, name: Port Halden Council }
+quantities:
+  - { id: seats, subject: council, what: seats on the council, cues: [seat, members, council], value: 13 members }
+";
+
+    #[test]
+    fn a_part_of_a_whole_sized_by_a_compound_is_no_value_of_its_size() {
+        let found = |body: &str| check(FACTS, &format!("{body}\n"), "amount-mismatch");
+        assert!(
+            found("At Port Halden Council, four members of the 13-seat council voted against.")
+                .is_empty()
+        );
+        assert_eq!(found("Port Halden Council has four members.").len(), 1);
     }
 }
