@@ -2368,8 +2368,8 @@ fn stated_elsewhere<'a>(
 /// member of a sum (its total and its parts) but one, the one figure of
 /// their sentences that matches nothing clearly, is of that member's unit
 /// (or of none) and could be a slip of its value is that member ("lost
-/// output of 48,700 vehicles: 32,100 at Ulsan and 17,500 at Asan", beside
-/// 31,200 at Ulsan; "vaccinated 29.6 million children", beside the 14.6
+/// output of 48,700 vehicles: 32,100 at Northfield and 17,500 at Eastmoor", beside
+/// 31,200 at Northfield; "vaccinated 29.6 million children", beside the 14.6
 /// and 12.3 million of its two phases).
 fn the_member_left(
     base: &FactBase,
@@ -2493,7 +2493,7 @@ fn the_member_left(
                 }
             }
             // A figure that states one member is its statement ("11.7% for
-            // Polnet" beside its partner's 21.5%, matched to the partner's
+            // Nordtel" beside its partner's 21.5%, matched to the partner's
             // share; "bringing the total to 120 million pesos").
             let mut k = 0;
             while k < figures.len() {
@@ -2561,7 +2561,7 @@ fn member_match(index: &FactIndex, m: usize, agrees: bool, accepted_only: bool) 
 }
 
 /// Whether a stated unit is a fact's: the same currency, a percentage, the
-/// same noun or measure, or none for a count ("32,100 at Ulsan" after
+/// same noun or measure, or none for a count ("32,100 at Northfield" after
 /// "48,700 vehicles").
 fn same_unit(stated: Option<&Unit>, fact: &Unit, words: &str) -> bool {
     match (stated, fact) {
@@ -3951,7 +3951,7 @@ fn score_candidates<'a>(
     let near_cues = &mut scratch.near;
     let phrase_cues = |near_cues: &mut CueSet| {
         let mut near = window(text, &sentence.span, &claim.span);
-        // "rose 3% on Monday after OPEC+ agreed": the weekday dates the
+        // "rose 3% on Monday after the cartel agreed": the weekday dates the
         // rise, not the agreement.
         if story || weekday {
             near = own_clause(text, near, &claim.span);
@@ -4062,7 +4062,7 @@ fn score_candidates<'a>(
             )
             .or_else(|| {
                 // Not past a clause of another time ("rose 3% on Monday
-                // after OPEC+ agreed").
+                // after the cartel agreed").
                 let phrase = window(text, &sentence.span, &claim.span);
                 let own = own_clause(text, phrase.clone(), &claim.span);
                 (weekday && !story && own.end == phrase.end)

@@ -41,7 +41,7 @@ stated rightly, another figure is another member of the sum (\"214 cases ... Of 
 were confirmed\" is checked against the confirmed cases); and where two members are stated \
 rightly in a paragraph and one member is stated rightly nowhere, the one figure of their \
 sentences that could be a slip of it is that member, even without its unit (\"lost 48,700 \
-vehicles: 32,100 at Ulsan and 17,500 at Asan\", beside 31,200 at Ulsan). Among several close \
+vehicles: 32,100 at Northfield and 17,500 at Eastmoor\", beside 31,200 at Northfield). Among several close \
 candidates, a figure is the one fact it could be mistyped from (two digits swapped, the same \
 digits at another scale, or one of three or more digits changed), if only one.",
     run,
