@@ -941,8 +941,7 @@ fn subject_of(m: &Mention, link: Link) -> Subject {
 fn link(text: &str, sentences: &[Sentence], mentions: &[Mention], claims: &mut [Claim]) {
     // The story so far, lent from the mentions: copied only into claims.
     let mut earlier: Option<&Mention> = None;
-    let mut earlier_person: Option<&Arc<str>> = None;
-    let mut earlier_person_named: Option<&Mention> = None;
+    let mut earlier_person: Option<&Mention> = None;
     let mut earlier_org: Option<&Arc<str>> = None;
     // Each sentence's claims, found once: the claims' indices by sentence
     // (a stable sort, so in claim order within each; already sorted when
@@ -1048,7 +1047,7 @@ fn link(text: &str, sentences: &[Sentence], mentions: &[Mention], claims: &mut [
                     // "The 23-year-old has signed ...": the person named
                     // last.
                     let person =
-                        earlier_person_named.filter(|_| opens_with_a_person(text, &sentence.span));
+                        earlier_person.filter(|_| opens_with_a_person(text, &sentence.span));
                     Some(subject_of(person.unwrap_or(m), Link::Earlier))
                 }
                 (None, None, _) => None,
@@ -1062,7 +1061,7 @@ fn link(text: &str, sentences: &[Sentence], mentions: &[Mention], claims: &mut [
             }
             if let ClaimKind::Role { role, person, org } = &mut claim.kind {
                 if person.is_none() {
-                    *person = earlier_person.cloned();
+                    *person = earlier_person.map(|p| p.entity.clone());
                 }
                 if org.is_none() {
                     if let Some(OrgRef::Anaphor { span }) = &role.org {
@@ -1082,8 +1081,7 @@ fn link(text: &str, sentences: &[Sentence], mentions: &[Mention], claims: &mut [
             earlier = Some(m);
         }
         if let Some(p) = inside.iter().rev().find(|m| m.kind == EntityKind::Person) {
-            earlier_person = Some(&p.entity);
-            earlier_person_named = Some(p);
+            earlier_person = Some(p);
         }
         if let Some(o) = inside
             .iter()
