@@ -269,10 +269,11 @@ fn parts_cue_within(after: &str, within: usize) -> Option<usize> {
     let bytes = after.as_bytes();
     let last = within.min(bytes.len());
     // Only at the start of a word with a cue's first letter.
+    let first_letter =
+        |b: u8| (PARTS_CUES.iter()).any(|cue| cue.as_bytes().first() == Some(&(b | 0x20)));
     (1..last).find_map(|at| {
-        let starts = bytes.get(at - 1) == Some(&b' ')
-            && (bytes.get(at))
-                .is_some_and(|b| matches!(b | 0x20, b'm' | b'c' | b's' | b'b' | b'd'));
+        let starts =
+            bytes.get(at - 1) == Some(&b' ') && bytes.get(at).is_some_and(|&b| first_letter(b));
         if !starts {
             return None;
         }
