@@ -914,17 +914,50 @@ fn opens_with_a_person(text: &str, sentence: &Range<usize>) -> bool {
     }
 }
 
-/// Whether the name at `start` follows "according to".
-fn attributes(text: &str, start: usize) -> bool {
-    // Bytes: asked of every mention that could be a sentence's subject.
-    let bytes = text.as_bytes();
-    let mut end = start.min(bytes.len());
-    while end > 0 && bytes.get(end - 1) == Some(&b' ') {
-        end -= 1;
+/// The words of a sentence that name the source of an attribution: from
+/// "according to" to the end of the source's name, with a gloss of it
+/// ("according to the state forestry department, known as Cal Fire").
+fn attribution(text: &str, sentence: &Range<usize>) -> Option<Range<usize>> {
+    let words = text.get(sentence.clone())?;
+    // "ccording to " matches both cases of the first letter.
+    let at = memchr::memmem::find(words.as_bytes(), b"ccording to ")?.checked_sub(1)?;
+    let rest = words.get(at..)?;
+    // The source's name ends at a comma, unless a gloss of it follows, or
+    // at a clause about it ("a union estimate that Acme has not confirmed").
+    let mut end = 0;
+    loop {
+        let stop = [",", ";", " that ", " which ", " who "]
+            .iter()
+            .filter_map(|stop| rest.get(end..)?.find(stop))
+            .min()
+            .map(|found| end + found);
+        match stop {
+            Some(comma)
+                if rest.get(comma..).is_some_and(|after| {
+                    [", known as ", ", also known as ", ", called "]
+                        .iter()
+                        .any(|gloss| after.starts_with(gloss))
+                }) =>
+            {
+                end = comma + 2;
+            }
+            Some(stop) => {
+                end = stop;
+                break;
+            }
+            None => {
+                end = rest.len();
+                break;
+            }
+        }
     }
-    end.checked_sub(12)
-        .and_then(|from| bytes.get(from..end))
-        .is_some_and(|tail| tail.eq_ignore_ascii_case(b"according to"))
+    let start = sentence.start + at;
+    Some(start..start + end)
+}
+
+/// Whether the name at `start` belongs to the sentence's attribution.
+fn attributes(attribution: Option<&Range<usize>>, start: usize) -> bool {
+    attribution.is_some_and(|words| words.contains(&start))
 }
 
 fn subject_of(m: &Mention, link: Link) -> Subject {
@@ -973,9 +1006,10 @@ fn link(text: &str, sentences: &[Sentence], mentions: &[Mention], claims: &mut [
         );
         // The source of an attribution ("..., according to Cal Fire") is
         // not what the sentence is about.
+        let source = attribution(text, &sentence.span);
         let first = inside
             .iter()
-            .find(|m| m.kind != EntityKind::Place && !attributes(text, m.span.start))
+            .find(|m| m.kind != EntityKind::Place && !attributes(source.as_ref(), m.span.start))
             .copied();
         // Periods and dates stated in this sentence.
         qualifiers.clear();
@@ -1032,7 +1066,7 @@ fn link(text: &str, sentences: &[Sentence], mentions: &[Mention], claims: &mut [
                             (m.kind != EntityKind::Place
                                 || happened_in(text, local.start, &claim.span, m))
                                 && m.span.start >= claim.span.end
-                                && !attributes(text, m.span.start)
+                                && !attributes(source.as_ref(), m.span.start)
                         })
                 })
                 .copied();
@@ -1076,8 +1110,10 @@ fn link(text: &str, sentences: &[Sentence], mentions: &[Mention], claims: &mut [
             }
         }
         // A sentence without entities continues the story of the last one
-        // named, so the earlier subject is kept until another is named.
-        if let Some(m) = first {
+        // named, so the earlier subject is kept until another is named; a
+        // source named alone is the last one named for the sentences after.
+        let named = first.or_else(|| inside.iter().find(|m| m.kind != EntityKind::Place).copied());
+        if let Some(m) = named {
             earlier = Some(m);
         }
         if let Some(p) = inside.iter().rev().find(|m| m.kind == EntityKind::Person) {
@@ -1678,7 +1714,9 @@ mod tests {
     #[test]
     fn the_source_of_an_attribution_is_not_the_subject() {
         let text = "Acme's revenue rose 9%. The unit was 21% smaller, according to Northwind. \
-                    Northwind's revenue rose 4%.";
+                    Northwind's revenue rose 4%. Acme's profit rose 7%. The unit was 12% \
+                    bigger, according to the trade register, known as Northwind. The unit \
+                    grew 5%, according to the register, and Northwind grew 3%.";
         let extraction = extractor().extract(text, Format::Text, None);
         let subjects: Vec<Option<&str>> = extraction
             .claims
@@ -1686,7 +1724,20 @@ mod tests {
             .filter(|c| matches!(c.kind, ClaimKind::Amount(_)))
             .map(|c| c.subject.as_ref().map(|s| &*s.entity))
             .collect();
-        assert_eq!(subjects, [Some("acme"), Some("acme"), Some("northwind")]);
+        // A source glossed after the attribution is the source too; a clause
+        // after it is not part of it.
+        assert_eq!(
+            subjects,
+            [
+                Some("acme"),
+                Some("acme"),
+                Some("northwind"),
+                Some("acme"),
+                Some("acme"),
+                Some("northwind"),
+                Some("northwind")
+            ]
+        );
     }
 
     #[test]
