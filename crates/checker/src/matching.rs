@@ -1056,7 +1056,7 @@ const RANGE_WORDS: [&str; 3] = ["and", "to", "through"];
 /// just before it ("7.9% in June"), or a bound ("since April 2008").
 fn dates_something_else(text: &str, extraction: &Extraction, claim: &Claim) -> bool {
     // "6% ahead of last year", "fewer than in 2023".
-    if claims::compared_time(text, &claim.span) {
+    if claims::compared_time(text, &claim.span) || of_another_instance(text, claim.span.start) {
         return true;
     }
     // "its biggest since 2019": the year a superlative reaches back to;
@@ -1536,6 +1536,78 @@ fn changed_by(text: &str, start: usize) -> bool {
     one_of(word, &CHANGE_VERBS)
 }
 
+/// Whether the clause before the claim at `start` (up to eight words back)
+/// names another instance of what it is about: "at the equivalent sale
+/// last year", "a comparable closure of another bridge in 2019 lasted 14
+/// months". Not "its comparable sales" (a measure) or "equivalent to".
+fn of_another_instance(text: &str, start: usize) -> bool {
+    let before = tail_before(text, start, 64);
+    let clause = before
+        .rsplit([',', ';', ':', '.', '(', ')'])
+        .next()
+        .unwrap_or("");
+    let words: Vec<&str> = (clause.split(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let from = words.len().saturating_sub(8);
+    (from..words.len()).any(|i| {
+        let at = |k: usize| words.get(k).copied().unwrap_or("");
+        one_of(
+            at(i),
+            &["comparable", "corresponding", "equivalent", "similar"],
+        ) && i
+            .checked_sub(1)
+            .is_some_and(|k| one_of(at(k), &["a", "an", "the"]))
+            && !one_of(at(i + 1), &["to", "with"])
+    })
+}
+
+/// Whether "by" governs the percentage at `start` ("would cut earnings by
+/// about 9%"): the size of a change.
+fn by_a_percent(text: &str, start: usize) -> bool {
+    let before = text.get(..start).unwrap_or("");
+    before
+        .split(|c: char| !c.is_alphanumeric())
+        .rev()
+        .filter(|w| !w.is_empty())
+        .take(4)
+        .find(|w| !one_of(w, &HEDGE_WORDS))
+        .is_some_and(|w| w.eq_ignore_ascii_case("by"))
+}
+
+/// Whether a fact's description makes its percentage a share of a whole
+/// ("the fine as a share of net profit"): a level, which no change "by"
+/// a percentage states.
+fn a_share_of_a_whole(q: &Quantity) -> bool {
+    let Some(what) = q.what.as_deref() else {
+        return false;
+    };
+    let mut words = what.split(|c: char| !c.is_alphanumeric());
+    let mut previous = "";
+    words.any(|w| {
+        let share = one_of(previous, &["share", "proportion", "percentage", "fraction"])
+            && w.eq_ignore_ascii_case("of");
+        previous = w;
+        share
+    }) && !own_words(&q.cues, q.what.as_deref()).any(|w| {
+        one_of(
+            w,
+            &[
+                "change",
+                "cut",
+                "decline",
+                "decrease",
+                "drop",
+                "fall",
+                "growth",
+                "increase",
+                "reduction",
+                "rise",
+            ],
+        )
+    })
+}
+
 /// Whether a fact's cues or description name a change (so "gained 15
 /// seats" can state it).
 fn names_a_change(q: &Quantity) -> bool {
@@ -1830,11 +1902,14 @@ fn measures_another(text: &str, claim: &Claim, q: &Quantity) -> bool {
     if projected(text, stated.span.start) && !foresees(q) {
         return true;
     }
-    if per_another_thing(text, stated.span.end, q) {
+    if per_another_thing(text, stated.span.end, q) || of_another_instance(text, stated.span.start) {
         return true;
     }
     let percent = match &stated.unit {
         Some(Unit::Currency(_)) => false,
+        Some(Unit::Percent) if by_a_percent(text, stated.span.start) && a_share_of_a_whole(q) => {
+            return true;
+        }
         Some(Unit::Percent) => true,
         Some(Unit::Noun(_)) => {
             return (changed_by(text, stated.span.start) && !names_a_change(q))
@@ -4130,13 +4205,11 @@ fn within_a_week(a: &FactDate, b: &FactDate) -> bool {
 }
 
 /// Whether `day` is exactly the date (or an accepted date) of an event one
-/// of whose cues `phrase` names. Asked only of contradicted dates.
+/// of whose cues `phrase` names, at the same precision ("built in 2004"
+/// beside a tanker built in 2004). Asked only of contradicted dates.
 fn another_events_day(base: &FactBase, index: &FactIndex, day: &FactDate, phrase: &CueSet) -> bool {
-    let Some(exact) = day.exact() else {
-        return false;
-    };
     base.events.iter().enumerate().any(|(i, e)| {
-        e.dates().any(|d| d.exact() == Some(exact))
+        e.dates().any(|d| d == day)
             && index
                 .event_cue_sets
                 .get(i)
@@ -5675,6 +5748,39 @@ quantities:
     }
 
     #[test]
+    fn a_change_by_a_percentage_is_not_a_share_of_a_whole() {
+        const SHARES: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme }
+quantities:
+  - { id: share, subject: acme, what: the fine as a share of Acme's net profit, cues: [fine, net profit], value: 13% }
+";
+        const CUTS: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme }
+quantities:
+  - { id: cut, subject: acme, what: the fine's cut as a share of Acme's net profit, cues: [fine, net profit], value: 13% }
+";
+        let errors = |body: &str| check(SHARES, &format!("Acme\n\n{body}\n"), "amount-mismatch");
+        assert!(errors("The fine would cut Acme's net profit by about 9%.").is_empty());
+        assert_eq!(
+            errors("The fine equals 9% of Acme's net profit.").len(),
+            1,
+            "a share stated as one"
+        );
+        assert_eq!(
+            check(
+                CUTS,
+                "Acme\n\nThe fine would cut Acme's net profit by about 9%.\n",
+                "amount-mismatch"
+            )
+            .len(),
+            1,
+            "a fact of a change"
+        );
+    }
+
+    #[test]
     fn a_count_of_another_action_is_another_figure() {
         const COUNTS: &str = "\
 entities:
@@ -5733,6 +5839,43 @@ events:
         assert_eq!(errors("Acme reported the results on May 6.").len(), 1);
         // An event still to come is compared, future or not.
         assert_eq!(errors("Acme will launch it on June 5.").len(), 1);
+    }
+
+    #[test]
+    fn another_instance_or_another_events_year_is_no_contradiction() {
+        const EVENTS: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme }
+events:
+  - { id: closed, subject: acme, what: the bridge closed, cues: [closure, closed], date: 2025-11-03 }
+  - { id: grounding, subject: acme, what: the ship ran aground, cues: [ran aground], date: 2025-09-27 }
+  - { id: built, subject: acme, what: the ship was built, cues: [built], date: 2004 }
+quantities:
+  - { id: sale, subject: acme, what: evening sale total, cues: [sale], value: 412 million USD }
+";
+        let errors = |body: &str| {
+            let text = format!("---\npublished: 2025-11-19\n---\nAcme\n\n{body}\n");
+            let mut found = check(EVENTS, &text, "date-mismatch");
+            found.extend(check(EVENTS, &text, "amount-mismatch"));
+            found
+        };
+        for body in [
+            "A comparable closure of the Farrow Viaduct in 2019 lasted 14 months.",
+            "Acme's sale was up 30% from $318 million at the equivalent sale in 2024.",
+            // A year its own phrase gives another event.
+            "The ship, built in 2004, was carrying crude when it ran aground.",
+        ] {
+            assert_eq!(errors(body), Vec::<String>::new(), "{body}");
+        }
+        for body in [
+            "The closure of the bridge in 2019 surprised drivers.",
+            "Acme's evening sale made $318 million.",
+            "The ship, built in 2006, was carrying crude when it ran aground.",
+            // Not an instance: a comparison.
+            "Acme's sale made $318 million, equivalent to the closure in 2019.",
+        ] {
+            assert!(!errors(body).is_empty(), "{body}");
+        }
     }
 
     #[test]
