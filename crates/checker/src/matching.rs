@@ -2719,14 +2719,17 @@ fn one_left(
             .filter(|c| c.span != claim.span && paragraph(c) == here)
             .any(|c| stated_amount(c).is_some_and(|a| a.unit == said.unit && agrees_with(a, c, q)))
     };
+    // Of the claim's unit, and not of another period ("in the first half"
+    // beside a fact of the third quarter).
+    let period = claim_period(claim);
     let mut left: Vec<usize> = members
         .into_iter()
         .chain(cued)
         .filter(|&i| !stated.contains(&FactKind::Quantity(i)))
         .filter(|&i| {
-            base.quantities
-                .get(i)
-                .is_some_and(|q| q.value.unit == *unit)
+            base.quantities.get(i).is_some_and(|q| {
+                q.value.unit == *unit && period.zip(q.period).is_none_or(|(a, b)| a == b)
+            })
         })
         .collect();
     left.sort_unstable();
@@ -5876,6 +5879,23 @@ quantities:
         ] {
             assert!(!errors(body).is_empty(), "{body}");
         }
+    }
+
+    #[test]
+    fn the_fact_left_is_not_of_another_period() {
+        const FACTS: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme }
+quantities:
+  - { id: q3, subject: acme, what: third-quarter deliveries, cues: [deliveries, delivered], value: 186400 vehicles, period: 2026-Q3 }
+  - { id: yoy, subject: acme, what: year-on-year change in third-quarter deliveries, cues: [up, rose], value: 27%, period: 2026-Q3 }
+  - { id: shares, subject: acme, what: rise in Acme's shares, cues: [shares, rose], value: 4%, date: 2026-10-02 }
+";
+        let text = "---\npublished: 2026-10-02\n---\nAcme delivered 186,400 vehicles in the \
+                    third quarter, up 27% from a year earlier. Its shares rose 4%.\n\nGlobal \
+                    sales of electric cars rose about 20% in the first half of the year, \
+                    according to researchers.\n";
+        assert_eq!(check(FACTS, text, "amount-mismatch"), Vec::<String>::new());
     }
 
     #[test]
