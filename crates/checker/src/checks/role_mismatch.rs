@@ -27,8 +27,9 @@ the old ones. Naming the wrong person as head of a company misinforms readers di
 
 **Example.** In October 2022, \"Tomas Berg, head of Northwind\" is reported: he left its \
 board on 2021-06-30, and the head was Maria Lindqvist (chief executive). A former role \
-stated as current in a sentence that itself says the person stepped down is a warning; a \
-title the phrase itself calls former (\"Northwind's former chairman Tomas Berg\") is right \
+stated as current in a sentence that itself says the person stepped down is a warning, and \
+no finding when the role ended in the week before publication (the departure is the news: \
+\"Northwind chairman Tomas Berg resigned on Monday\"); a title the phrase itself calls former (\"Northwind's former chairman Tomas Berg\") is right \
 when he held it. A qualifier before a title makes it another (\"Deputy Governor\", \"vice \
 chairman\", \"assistant coach\"): right only when the person held that one.",
     run,
@@ -298,7 +299,20 @@ fn run(ctx: &Context<'_>) -> Findings {
                     .iter()
                     .any(|r| r.from.is_none_or(|f| f.overlaps(&when))),
             };
-            if fits {
+            // "Chief Executive X resigned on Monday": a sentence that says
+            // the person left gives the title held until then, when the
+            // role ended in the week before publication (the news itself).
+            let just_left = || {
+                let week_before = when.first_day().checked_sub(jiff::Span::new().days(7));
+                let week_before = week_before.ok();
+                role.former
+                    && role.tense == Tense::Current
+                    && matching.iter().any(|r| {
+                        r.to.zip(week_before)
+                            .is_some_and(|(to, from)| to.last_day() >= from)
+                    })
+            };
+            if fits || just_left() {
                 continue;
             }
             if !message.is_empty() {
@@ -460,6 +474,11 @@ entities:
         let found = check(FACTS, &text, "role-mismatch");
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(found[0].starts_with("warning \"Acme's founder and chairman John Doe\": John Doe is no longer chairman of Acme"), "{found:?}");
+        // The news of the departure itself, in the week it ended.
+        let text = "---\npublished: 2021-03-19\n---\nAcme chairman John Doe resigned on Wednesday.";
+        assert!(check(FACTS, text, "role-mismatch").is_empty());
+        let text = "---\npublished: 2021-03-25\n---\nAcme chairman John Doe resigned last week.";
+        assert_eq!(check(FACTS, text, "role-mismatch").len(), 1);
         // The phrase itself says former: the title is right.
         for text in [
             "John Doe, Acme's former chairman, spoke.",
