@@ -2868,6 +2868,36 @@ fn slipped(
 /// exactly another fact's: "will pay 100 million euros, made up of 85
 /// million and 15 million in add-ons" names the total and the fixed fee
 /// beside the add-ons.)
+/// Whether claim `k` is a relative date the next claim restates as the
+/// date of the same event ("walked away last week, on September 24"):
+/// the two name one day, so a contradiction of either stands.
+fn restated_by_the_next(text: &str, claims: &[Claim], matches: &[Option<Match>], k: usize) -> bool {
+    let (Some(claim), Some(next)) = (claims.get(k), claims.get(k + 1)) else {
+        return false;
+    };
+    let relative = matches!(
+        claim.kind,
+        ClaimKind::Date {
+            written: DateKind::Relative(_),
+            ..
+        }
+    );
+    let same_event = |m: Option<&Option<Match>>| m.and_then(Option::as_ref).map(|m| m.kind);
+    relative
+        && matches!(
+            next.kind,
+            ClaimKind::Date {
+                written: DateKind::Calendar { .. },
+                ..
+            }
+        )
+        && same_event(matches.get(k))
+            .is_some_and(|kind| Some(kind) == same_event(matches.get(k + 1)))
+        && text
+            .get(claim.span.end..next.span.start)
+            .is_some_and(|between| matches!(between, ", on " | ", " | " (" | " (on "))
+}
+
 fn one_value_per_fact_and_sentence(
     base: &FactBase,
     text: &str,
@@ -2901,6 +2931,7 @@ fn one_value_per_fact_and_sentence(
         }
         if !confirmed.is_empty() {
             for k in start..end {
+                let restated = restated_by_the_next(text, claims, matches, k);
                 let (Some(slot), Some(claim)) = (matches.get_mut(k), claims.get(k)) else {
                     continue;
                 };
@@ -2933,6 +2964,7 @@ fn one_value_per_fact_and_sentence(
                             // year").
                             FactKind::Event(_) => {
                                 confirmed.contains(&m.kind)
+                                    && !restated
                                     && (matches!(
                                         claim.kind,
                                         ClaimKind::Date {

@@ -176,6 +176,14 @@ events:
                 .is_empty()
         );
         assert_eq!(found("Acme announced the recall last year.").len(), 1);
+        // Restated by the day itself, a relative date is that event's.
+        assert!(found("Acme announced the recall this week, on Nov. 12.").is_empty());
+        assert_eq!(
+            found("Acme announced the recall last month, on Nov. 12."),
+            [
+                "warning \"last month\": \"last month\" points to October 2025, but the facts date the recall to Wednesday 12 November 2025"
+            ]
+        );
         // What the recall is compared with.
         assert!(found("The recall is 6% larger than last year.").is_empty());
         assert!(found("Recalls ran 6% ahead of last year, Acme said of the recall.").is_empty());
