@@ -17,7 +17,8 @@ pub const CHECK: Check = Check {
     doc: "\
 **What it checks.** Role phrases (\"Maria Lindqvist, chairman and CEO of Northwind\", \"CEO Maria \
 Lindqvist\", \"X's founder and chairman Y\", \"Y is currently the CEO of X\", \"Y took over as CEO \
-of X in May 2015\") are compared with the person's dated roles in the facts: at the \
+of X in May 2015\", \"Y, who has led X since 2019\") are compared with the person's dated roles \
+in the facts: at the \
 publication date for the present tense, at the sentence's date for past events. Titles go \
 through the synonym table (`head of` is satisfied by any leading role). Only people whose \
 roles the facts list are checked.
@@ -399,7 +400,122 @@ fn run(ctx: &Context<'_>) -> Findings {
             vec![i],
         ));
     }
+    led_since(ctx, &mut out);
     out
+}
+
+/// "Brunner, who has led Alpenmed since 2019": the start of a person's
+/// leading role at an organisation, compared with the start of the
+/// leading roles the facts give them there. A start within the one
+/// stated (a day of that year) agrees.
+fn led_since(ctx: &Context<'_>, out: &mut Findings) {
+    const LED: [&str; 6] = [
+        "has led ",
+        "has run ",
+        "has headed ",
+        "had led ",
+        "had run ",
+        "had headed ",
+    ];
+    let claims = ctx.claims();
+    for (k, claim) in claims.iter().enumerate() {
+        let ClaimKind::Mention(org) = &claim.kind else {
+            continue;
+        };
+        let before = ctx.text.get(..org.span.start).unwrap_or("");
+        let after = ctx.text.get(org.span.end..).unwrap_or("");
+        if org.kind != facts::EntityKind::Organization
+            || !after.starts_with(" since ")
+            || !LED.iter().any(|verb| before.ends_with(verb))
+        {
+            continue;
+        }
+        // The date right after "since" ("since 2019" or "since March
+        // 2021"), in the same sentence.
+        let at = |c: &claims::Claim| {
+            c.span.start == org.span.end + 1 || c.span.start == org.span.end + 7
+        };
+        let Some((j, since)) = (claims.iter().enumerate().skip(k + 1))
+            .take_while(|(_, c)| c.sentence == claim.sentence)
+            .find(|(_, c)| at(c))
+        else {
+            continue;
+        };
+        let ClaimKind::Date {
+            resolved: claims::Resolved::Date(date),
+            ..
+        } = &since.kind
+        else {
+            continue;
+        };
+        // The person named last before it in the sentence.
+        let person = claims[..k]
+            .iter()
+            .rev()
+            .take_while(|c| c.sentence == claim.sentence)
+            .find_map(|c| match &c.kind {
+                ClaimKind::Mention(m) if m.kind == facts::EntityKind::Person => Some(&m.entity),
+                _ => None,
+            });
+        let Some(person) = person.and_then(|p| ctx.facts.entity(p)) else {
+            continue;
+        };
+        let org_entity = ctx.facts.entity(&org.entity);
+        let org_name = org_entity.map(|e| e.name.as_str());
+        let titles = &ctx.facts.titles;
+        let leading: Vec<&Role> = (person.roles.iter())
+            .filter(|r| r.of.as_deref() == Some(&*org.entity))
+            .filter(|r| titles.satisfies_at(facts::titles::HEAD, &r.title, || org_name))
+            .collect();
+        if leading.is_empty()
+            || leading
+                .iter()
+                .any(|r| r.from.is_none_or(|f| f.overlaps(date)))
+        {
+            continue;
+        }
+        let mut message = String::with_capacity(128);
+        message.push_str(&person.name);
+        message.push_str(" has led ");
+        message.push_str(org_name.unwrap_or(&org.entity));
+        message.push_str(" since ");
+        let mut expected = String::new();
+        for (n, r) in leading.iter().enumerate() {
+            if let Some(from) = r.from {
+                if n > 0 {
+                    expected.push_str(" or ");
+                    message.push_str(" or ");
+                }
+                write_date(&mut expected, from);
+                write_date(&mut message, from);
+                message.push_str(" (as ");
+                message.push_str(&r.title);
+                message.push(')');
+            }
+        }
+        message.push_str(", not since ");
+        write_date(&mut message, *date);
+        let mut help = String::with_capacity(256);
+        help.push_str(&person.name);
+        help.push_str("'s roles: ");
+        describe_roles(&mut help, &person.roles, ctx);
+        help.push_str("; ");
+        ctx.cite_into(&mut help, &person.id);
+        out.diagnostics.push((
+            Diagnostic {
+                code: CHECK.code,
+                severity: Severity::Error,
+                message,
+                span: since.span.clone(),
+                found: ctx.words(&since.span).to_owned(),
+                expected: Some(expected),
+                fact: Some(person.id.clone()),
+                labels: Vec::new(),
+                help: Some(help),
+            },
+            vec![j],
+        ));
+    }
 }
 
 #[cfg(test)]
@@ -461,6 +577,26 @@ entities:
         assert!(check(FACTS, &text, "role-mismatch").is_empty());
         let text = format!("{SEPT}Acme's founder John Doe spoke.");
         assert!(check(FACTS, &text, "role-mismatch").is_empty());
+    }
+
+    #[test]
+    fn the_start_of_a_leading_role() {
+        let found = |body: &str| check(FACTS, &format!("{SEPT}{body}"), "role-mismatch");
+        for body in [
+            "Jane Roe, who has led Acme since 2020, spoke.",
+            "Jane Roe, who has run Acme since July 2020, spoke.",
+            // No leading role the facts give there, or no person named.
+            "Max Poe, who has led Acme since 2018, spoke.",
+            "The chief, who has led Acme since 2018, spoke.",
+        ] {
+            assert_eq!(found(body), Vec::<String>::new(), "{body}");
+        }
+        assert_eq!(
+            found("Jane Roe, who has led Acme since 2018, spoke."),
+            [
+                "error \"since 2018\": Jane Roe has led Acme since 2020-07-01 (as chief executive) or 2021-03-17 (as chairman), not since 2018"
+            ]
+        );
     }
 
     #[test]
