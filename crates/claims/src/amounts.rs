@@ -2194,6 +2194,18 @@ fn measure_after(text: &str, pos: usize) -> Option<(usize, facts::measure::Measu
     }
     let (end, first) = unit_word_at(text, start)?;
     let single = facts::measure::measure(first);
+    // "1,150 gigawatt-hours", "30 kilowatt hours": energy, not power.
+    if single.is_some_and(|m| m.dimension == facts::measure::Dimension::Power) {
+        let hours = ["-hours", " hours", "-hour", " hour"]
+            .iter()
+            .find(|h| text.get(end..).is_some_and(|rest| rest.starts_with(*h)))
+            .map(|h| end + h.len())
+            .filter(|&hours_end| !word_char_at(text, hours_end));
+        if let Some(hours_end) = hours {
+            let phrase = text.get(start..hours_end).unwrap_or("");
+            return facts::measure::measure(phrase).map(|m| (hours_end, m));
+        }
+    }
     if facts::measure::opens_phrase(first, single) {
         // "square kilometres", "miles per hour": one or two more words,
         // each after a single space, or after a hyphen in a compound that
@@ -3311,6 +3323,14 @@ mod tests {
                 r#"count "six crew members" = 6 members"#,
             ),
             ("a 500 MW plant", r#"count "500 MW" = 500 megawatts"#),
+            (
+                "1,150 gigawatt-hours a year",
+                r#"count "1,150 gigawatt-hours" = 1150 gigawatt-hours"#,
+            ),
+            (
+                "30 kilowatt hours",
+                r#"count "30 kilowatt hours" = 30 kilowatt-hours"#,
+            ),
             (
                 "10 new projects",
                 r#"count "10 new projects" = 10 projects"#,

@@ -24,6 +24,8 @@ pub enum Dimension {
     Speed,
     /// Base unit: the watt.
     Power,
+    /// Base unit: the watt-hour.
+    Energy,
     /// A change of a rate: percentage points and basis points.
     Points,
     /// Oil output: barrels per day.
@@ -66,7 +68,7 @@ const fn unit(noun: &'static str, dimension: Dimension, mantissa: i64, scale: u3
     }
 }
 
-use Dimension::{Area, Flow, Length, Mass, Points, Power, Speed, Volume};
+use Dimension::{Area, Energy, Flow, Length, Mass, Points, Power, Speed, Volume};
 
 const KILOMETRES: Measure = unit("kilometres", Length, 1000, 0);
 const METRES: Measure = unit("metres", Length, 1, 0);
@@ -98,6 +100,11 @@ const WATTS: Measure = unit("watts", Power, 1, 0);
 const KILOWATTS: Measure = unit("kilowatts", Power, 1000, 0);
 const MEGAWATTS: Measure = unit("megawatts", Power, 1_000_000, 0);
 const GIGAWATTS: Measure = unit("gigawatts", Power, 1_000_000_000, 0);
+const WATT_HOURS: Measure = unit("watt-hours", Energy, 1, 0);
+const KILOWATT_HOURS: Measure = unit("kilowatt-hours", Energy, 1000, 0);
+const MEGAWATT_HOURS: Measure = unit("megawatt-hours", Energy, 1_000_000, 0);
+const GIGAWATT_HOURS: Measure = unit("gigawatt-hours", Energy, 1_000_000_000, 0);
+const TERAWATT_HOURS: Measure = unit("terawatt-hours", Energy, 1_000_000_000_000, 0);
 const PERCENTAGE_POINTS: Measure = unit("percentage points", Points, 1, 0);
 const BASIS_POINTS: Measure = unit("basis points", Points, 1, 2);
 const BARRELS_PER_DAY: Measure = unit("barrels per day", Flow, 1, 0);
@@ -112,6 +119,11 @@ pub fn measure(written: &str) -> Option<Measure> {
         "MW" => MEGAWATTS,
         "GW" => GIGAWATTS,
         "kW" => KILOWATTS,
+        "Wh" => WATT_HOURS,
+        "kWh" => KILOWATT_HOURS,
+        "MWh" => MEGAWATT_HOURS,
+        "GWh" => GIGAWATT_HOURS,
+        "TWh" => TERAWATT_HOURS,
         "km" | "kms" | "kilometre" | "kilometres" | "kilometer" | "kilometers" => KILOMETRES,
         "metre" | "metres" | "meter" | "meters" => METRES,
         "cm" | "centimetre" | "centimetres" | "centimeter" | "centimeters" => CENTIMETRES,
@@ -156,6 +168,11 @@ pub fn measure(written: &str) -> Option<Measure> {
         "kilowatt" | "kilowatts" => KILOWATTS,
         "megawatt" | "megawatts" => MEGAWATTS,
         "gigawatt" | "gigawatts" => GIGAWATTS,
+        "watt-hour" | "watt-hours" | "watt hour" | "watt hours" => WATT_HOURS,
+        "kilowatt-hour" | "kilowatt-hours" | "kilowatt hour" | "kilowatt hours" => KILOWATT_HOURS,
+        "megawatt-hour" | "megawatt-hours" | "megawatt hour" | "megawatt hours" => MEGAWATT_HOURS,
+        "gigawatt-hour" | "gigawatt-hours" | "gigawatt hour" | "gigawatt hours" => GIGAWATT_HOURS,
+        "terawatt-hour" | "terawatt-hours" | "terawatt hour" | "terawatt hours" => TERAWATT_HOURS,
         "percentage point" | "percentage points" => PERCENTAGE_POINTS,
         "bp" | "bps" | "basis point" | "basis points" => BASIS_POINTS,
         "bpd" | "barrels per day" | "barrel per day" | "barrels a day" => BARRELS_PER_DAY,
@@ -195,6 +212,12 @@ mod tests {
         assert_eq!(measure("m"), None);
         assert_eq!(measure("people"), None);
         assert_eq!(measure("mw"), None);
+        assert_eq!(measure("GWh").map(|m| m.noun), Some("gigawatt-hours"));
+        assert_eq!(measure("gigawatt hours"), measure("gigawatt-hours"));
+        assert_ne!(
+            measure("gigawatt-hours").map(|m| m.dimension),
+            measure("gigawatts").map(|m| m.dimension)
+        );
     }
 
     #[test]
