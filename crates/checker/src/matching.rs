@@ -402,6 +402,7 @@ impl FactIndex {
         let mut patterns: Vec<String> = Vec::new();
         let mut cue_ids = |cues: &[String]| -> Vec<usize> {
             cues.iter()
+                .filter(|cue| !FUNCTION_WORDS.contains(&cue.as_str()))
                 .map(|cue| {
                     let next = patterns.len();
                     *ids.entry(cue.clone()).or_insert_with(|| {
@@ -1517,6 +1518,44 @@ fn head_nouns<'t>(text: &'t str, stated: &Amount, percent: bool) -> [Option<&'t 
     }
     heads
 }
+
+/// Where `words` (those after a figure) open a clause with "as" ("to 3.4%
+/// as energy prices fall"): not a comparison ("as much as", "such as"), a
+/// role ("as a share of", "as part of") or a manner ("as expected").
+fn as_clause(words: &str) -> Option<usize> {
+    const NOT_AFTER: [&str; 12] = [
+        "as", "half", "just", "known", "long", "many", "much", "same", "so", "soon", "such", "well",
+    ];
+    const NOT_BEFORE: [&str; 22] = [
+        "a", "an", "compared", "expected", "far", "few", "forecast", "high", "if", "little",
+        "long", "low", "many", "measured", "much", "of", "opposed", "part", "per", "planned",
+        "soon", "well",
+    ];
+    let mut from = 0;
+    while let Some(found) = words.get(from..).and_then(|w| w.find(" as ")) {
+        let at = from + found;
+        let before = words.get(..at).unwrap_or("").split_whitespace().next_back();
+        let next = words.get(at + 4..).unwrap_or("").split_whitespace().next();
+        let plain = |w: &str| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_ascii_lowercase()
+        };
+        let after_ok = before.is_none_or(|w| !NOT_AFTER.contains(&plain(w).as_str()));
+        let next_ok = next.is_some_and(|w| !NOT_BEFORE.contains(&plain(w).as_str()));
+        if after_ok && next_ok {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}
+
+/// Words too common to tie a claim to a fact: a fact's cue that is one
+/// of them ("to", beside "rate" and "raised") is ignored.
+const FUNCTION_WORDS: [&str; 22] = [
+    "a", "an", "and", "as", "at", "by", "for", "from", "in", "is", "it", "its", "of", "on", "or",
+    "that", "the", "this", "to", "was", "were", "with",
+];
 
 /// Verbs of a change before a count ("gained 15 seats", "lost two").
 const CHANGE_VERBS: [&str; 12] = [
@@ -4073,6 +4112,12 @@ fn score_candidates<'a>(
             if let Some(at) = claims::from_a_figure(after) {
                 near.end = claim.span.end + at;
             }
+            // "lifts rates to 9.25% as crown slides": the clause "as" opens
+            // after the figure tells of something else.
+            let after = text.get(claim.span.end..near.end).unwrap_or("");
+            if let Some(at) = as_clause(after) {
+                near.end = claim.span.end + at;
+            }
         }
         cues.within(
             index,
@@ -5928,6 +5973,31 @@ quantities:
                     sales of electric cars rose about 20% in the first half of the year, \
                     according to researchers.\n";
         assert_eq!(check(FACTS, text, "amount-mismatch"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn common_words_tie_nothing_and_an_as_clause_is_another_story() {
+        const FACTS: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme }
+quantities:
+  - { id: rate, subject: acme, what: policy rate, cues: [policy rate, rate, to], value: 9.25% }
+  - { id: cpi, subject: acme, what: annual inflation, cues: [inflation, cools], value: 3.4% }
+  - { id: energy, subject: acme, what: fall in energy prices, cues: [energy, energy prices, fell], value: 2.3% }
+";
+        let errors = |body: &str| check(FACTS, &format!("Acme\n\n{body}\n"), "amount-mismatch");
+        for body in [
+            "Acme said wages rose to 11.4% in February.",
+            "Acme inflation cools to 3.4% as energy prices fall.",
+        ] {
+            assert_eq!(errors(body), Vec::<String>::new(), "{body}");
+        }
+        for body in [
+            "Acme's policy rate rose to 9.5%.",
+            "Acme energy prices fell 3.4% as inflation cools.",
+        ] {
+            assert_eq!(errors(body).len(), 1, "{body}");
+        }
     }
 
     #[test]
