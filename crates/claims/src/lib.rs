@@ -1140,6 +1140,7 @@ fn link(text: &str, sentences: &[Sentence], mentions: &[Mention], claims: &mut [
                 (None, None, Some(m))
                     if !*names_another.get_or_insert_with(|| {
                         opens_with_another_name(text, &sentence.span, &inside)
+                            || opens_with_a_wider_scope(text, &sentence.span)
                     }) =>
                 {
                     // "The 23-year-old has signed ...": the person named
@@ -1450,6 +1451,39 @@ fn opens_with_another_name(text: &str, span: &Range<usize>, known: &[&Mention]) 
                     Some(&before) => before != Word::Title,
                 }
         })
+}
+
+/// Whether a sentence opens by widening its scope beyond the story's
+/// subject ("Across the province, municipal turnout averaged about 39%",
+/// "Globally, ..."): what it says is not the subject's.
+fn opens_with_a_wider_scope(text: &str, span: &Range<usize>) -> bool {
+    const WIDER: [&str; 8] = [
+        "across",
+        "elsewhere",
+        "globally",
+        "internationally",
+        "nationally",
+        "nationwide",
+        "regionally",
+        "worldwide",
+    ];
+    let sentence = text.get(span.clone()).unwrap_or("");
+    let Some(first) = sentence.split_whitespace().next() else {
+        return false;
+    };
+    let word = first.trim_end_matches(',');
+    // "Across the province," and "Elsewhere in Europe," run to a comma;
+    // the others stand alone before one. "Across its stores" is the
+    // subject's own.
+    let own = sentence
+        .split_whitespace()
+        .nth(1)
+        .is_some_and(|w| one_of(w, &["its", "their", "his", "her", "our"]));
+    one_of(word, &WIDER)
+        && (first.ends_with(',')
+            || (one_of(word, &["across", "elsewhere"])
+                && !own
+                && sentence.find(',').is_some_and(|comma| comma < 48)))
 }
 
 /// A deterministic xorshift generator for the tests that build long
@@ -1804,6 +1838,29 @@ mod tests {
         // An organisation's word, a dictionary word, a surname two people
         // share, and a word the name does not end with: not the person's.
         assert!(mentioned("Kanbara said. Young said. Doe said. Yong said.").is_empty());
+    }
+
+    #[test]
+    fn a_sentence_of_a_wider_scope_is_not_the_earlier_subjects() {
+        let text = "Acme's revenue rose 9%. Across the province, turnout averaged 39%. \
+                    Globally, sales rose 20%. Acme's profit rose 7%. Its margin rose 2%. \
+                    Across its stores, sales fell 3%.";
+        let extraction = extractor().extract(text, Format::Text, None);
+        let subjects: Vec<Option<&str>> = (extraction.claims.iter())
+            .filter(|c| matches!(c.kind, ClaimKind::Amount(_)))
+            .map(|c| c.subject.as_ref().map(|s| &*s.entity))
+            .collect();
+        assert_eq!(
+            subjects,
+            [
+                Some("acme"),
+                None,
+                None,
+                Some("acme"),
+                Some("acme"),
+                Some("acme")
+            ]
+        );
     }
 
     #[test]
