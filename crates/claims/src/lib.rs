@@ -1841,6 +1841,35 @@ mod tests {
     }
 
     #[test]
+    fn a_near_miss_after_another_first_name_is_another_person() {
+        let base = facts::load_strs([(
+            "f.yaml",
+            "entities:
+  - { id: rui, kind: person, name: Rui Castelhano }
+  - { id: acme, kind: organization, name: Acme }
+",
+        )])
+        .unwrap_or_else(|e| panic!("{e:?}"));
+        let extractor = Extractor::for_facts(&base);
+        let misspelled = |text: &str| -> Vec<String> {
+            let extraction = extractor.extract(text, Format::Text, None);
+            (extraction.claims.iter())
+                .filter(|c| matches!(c.kind, ClaimKind::Misspelling(_)))
+                .map(|c| text[c.span.clone()].to_owned())
+                .collect()
+        };
+        assert!(misspelled("By Fiona Castellane\n\nThe club said so.").is_empty());
+        for text in [
+            "Rui Castellane said so.",
+            "Coach Castellane said so.",
+            "The club hired Acme Castellane.",
+            "The club said Castellane would stay.",
+        ] {
+            assert_eq!(misspelled(text), ["Castellane"], "{text}");
+        }
+    }
+
+    #[test]
     fn a_sentence_of_a_wider_scope_is_not_the_earlier_subjects() {
         let text = "Acme's revenue rose 9%. Across the province, turnout averaged 39%. \
                     Globally, sales rose 20%. Acme's profit rose 7%. Its margin rose 2%. \

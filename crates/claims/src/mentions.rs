@@ -208,6 +208,47 @@ fn acceptable_case(found: &str, name: &str) -> bool {
         && found.chars().any(char::is_uppercase)
 }
 
+/// Whether the word ending right before `start` is a capitalised word that
+/// is none of the person's `name` words and no title: "By Fiona Castellane" names
+/// another person than Rui Castelhano, not a misspelling of him.
+fn after_another_first_name<'n>(
+    text: &str,
+    start: usize,
+    mut name: impl Iterator<Item = &'n str>,
+) -> bool {
+    const TITLES: [&str; 16] = [
+        "captain",
+        "coach",
+        "commissioner",
+        "councillor",
+        "dame",
+        "detective",
+        "general",
+        "judge",
+        "justice",
+        "lord",
+        "mayor",
+        "prof",
+        "professor",
+        "rep",
+        "sen",
+        "sir",
+    ];
+    let Some(before) = text.get(..start).and_then(|b| b.strip_suffix(' ')) else {
+        return false;
+    };
+    let previous = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    let word = previous.trim_matches(|c: char| !c.is_alphanumeric());
+    word.len() > 1
+        && word == previous
+        && word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().skip(1).all(char::is_lowercase)
+        && !name.any(|w| w == word)
+        && !crate::one_of(word, &crate::TITLE_WORDS)
+        && !crate::one_of(word, &TITLES)
+        && !crate::dates::names_a_time(word)
+}
+
 impl Gazetteer {
     /// Builds the search over every name. Names shorter than two
     /// characters are ignored: they would match everywhere.
@@ -505,6 +546,19 @@ impl Gazetteer {
             };
             if known.kind == EntityKind::Place && demonym_of(token, &w.word) {
                 return;
+            }
+            if known.kind == EntityKind::Person {
+                let entity = &known.entity;
+                let own_words = (self.names.iter())
+                    .filter(|k| k.entity == *entity)
+                    .flat_map(|k| k.name.split_whitespace());
+                // Not a known name's word ("Meituan Liaang Rubo").
+                let known_before = |at: usize| mentions.iter().any(|m| m.span.contains(&at));
+                if after_another_first_name(text, start, own_words)
+                    && !start.checked_sub(2).is_some_and(known_before)
+                {
+                    return;
+                }
             }
             out.push(Misspelling {
                 span,
@@ -1944,6 +1998,19 @@ mod tests {
                 continue;
             }
             if all.iter().any(|w| w.word == token) || is_dictionary_word(token) {
+                continue;
+            }
+            let known = &g.names[index];
+            let own_words = (g.names.iter())
+                .filter(|k| k.entity == known.entity)
+                .flat_map(|k| k.name.split_whitespace());
+            let after_a_name = start
+                .checked_sub(2)
+                .is_some_and(|at| mentions.iter().any(|m| m.span.contains(&at)));
+            if known.kind == EntityKind::Person
+                && after_another_first_name(text, start, own_words)
+                && !after_a_name
+            {
                 continue;
             }
             out.push(Misspelling {
