@@ -1601,6 +1601,19 @@ fn of_another_instance(text: &str, start: usize) -> bool {
     })
 }
 
+/// Whether an amount written with a scale word is over a hundred thousand
+/// times a fact's value in its unit: "valued at €6.1 billion" is no offer
+/// price of €24 a share, and no slip of one.
+fn dwarfs(stated: &Amount, q: &Quantity) -> bool {
+    if stated.scale == facts::Scale::One || stated.unit.as_ref() != Some(&q.value.unit) {
+        return false;
+    }
+    let apart = (q.value.value())
+        .and_then(|fact| fact.checked_mul(rust_decimal::Decimal::from(100_000u32)));
+    let said = stated.number.checked_mul(stated.scale.factor());
+    apart.zip(said).is_some_and(|(apart, said)| apart < said)
+}
+
 /// Whether "by" governs the percentage at `start` ("would cut earnings by
 /// about 9%"): the size of a change.
 fn by_a_percent(text: &str, start: usize) -> bool {
@@ -2859,7 +2872,21 @@ fn slipped(
         }
         (out, len, power)
     }
+    // "€6.1 million" for 6.096 billion: the scale word slipped, the
+    // figure rounded as written.
+    let scale_slip = |value: Decimal| {
+        let thousand = Decimal::from(1000u32);
+        let factor = said.scale.factor();
+        [factor.checked_mul(thousand), factor.checked_div(thousand)]
+            .into_iter()
+            .flatten()
+            .filter_map(|f| value.checked_div(f))
+            .any(|v| v.round_dp(said.number.scale()) == said.number && !said.number.is_zero())
+    };
     let slip = |value: Decimal| {
+        if scale_slip(value) {
+            return true;
+        }
         let Some(value) = value
             .checked_div(said.scale.factor())
             .map(|v| v.round_dp(said.number.scale()))
@@ -2896,17 +2923,6 @@ fn slipped(
     fact.value().is_some_and(slip) || converted.is_some_and(slip)
 }
 
-/// A fact that a sentence states rightly is what that claim of the
-/// sentence is about: another calendar date of the sentence tied to the
-/// same event dates something else ("sued in December 2022 and lost its bid in
-/// July"), and so does an amount that glosses another name ("paid $9
-/// billion, more than for Beta ($2 billion)"); they are left
-/// unmatched rather than read as contradictions. (Another amount in the
-/// sentence stays a contradiction: "the 51 Billion Project ... reaches 10
-/// billion" says two values of one fact, unless the other amount is
-/// exactly another fact's: "will pay 100 million euros, made up of 85
-/// million and 15 million in add-ons" names the total and the fixed fee
-/// beside the add-ons.)
 /// Whether claim `k` is a relative date the next claim restates as the
 /// date of the same event ("walked away last week, on September 24"):
 /// the two name one day, so a contradiction of either stands.
@@ -2937,6 +2953,17 @@ fn restated_by_the_next(text: &str, claims: &[Claim], matches: &[Option<Match>],
             .is_some_and(|between| matches!(between, ", on " | ", " | " (" | " (on "))
 }
 
+/// A fact that a sentence states rightly is what that claim of the
+/// sentence is about: another calendar date of the sentence tied to the
+/// same event dates something else ("sued in December 2022 and lost its bid in
+/// July"), and so does an amount that glosses another name ("paid $9
+/// billion, more than for Beta ($2 billion)"); they are left
+/// unmatched rather than read as contradictions. (Another amount in the
+/// sentence stays a contradiction: "the 51 Billion Project ... reaches 10
+/// billion" says two values of one fact, unless the other amount is
+/// exactly another fact's: "will pay 100 million euros, made up of 85
+/// million and 15 million in add-ons" names the total and the fixed fee
+/// beside the add-ons.)
 fn one_value_per_fact_and_sentence(
     base: &FactBase,
     text: &str,
@@ -4358,6 +4385,9 @@ fn match_amount(
         let Some(q) = base.quantities.get(i) else {
             continue;
         };
+        if dwarfs(stated, q) {
+            continue;
+        }
         let ids = index.quantity_cues.get(i).map_or(&[][..], Vec::as_slice);
         let cues = cue_score(ids, weights, near, sentence);
         if cues == 0 || cues < least {
@@ -5998,6 +6028,29 @@ quantities:
         ] {
             assert_eq!(errors(body).len(), 1, "{body}");
         }
+    }
+
+    #[test]
+    fn a_total_is_no_price_per_share_and_a_slipped_scale_word_is_a_typo() {
+        const FACTS: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme }
+quantities:
+  - { id: price, subject: acme, what: offer price per share, cues: [offer price, priced], value: 24 EUR }
+  - { id: valuation, subject: acme, what: value at the offer price, cues: [valued], value: 6.096 billion EUR }
+  - { id: close-value, subject: acme, what: value at the first close, cues: [valued], value: 7.92 billion EUR }
+";
+        let errors = |body: &str| check(FACTS, &format!("Acme\n\n{body}\n"), "amount-mismatch");
+        assert_eq!(
+            errors("At the offer price Acme was valued at €6.1 billion."),
+            Vec::<String>::new()
+        );
+        let slipped = errors("At the offer price Acme was valued at €6.1 million.");
+        assert_eq!(slipped.len(), 1, "{slipped:?}");
+        assert!(
+            slipped[0].contains("value at the offer price"),
+            "{slipped:?}"
+        );
     }
 
     #[test]

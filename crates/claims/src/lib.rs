@@ -763,9 +763,14 @@ fn qualify(
     let inside = |s: &Range<usize>, r: &Range<usize>| s.start >= r.start && s.end <= r.end;
     // "rose to 43.2 years from 40.9 years in 2015": a time after a figure
     // the change starts from is that figure's.
+    // Nor is one of a figure a change started from before the claim ("rose
+    // to €318 million from €225.5 million in 2024, while its loss narrowed
+    // to €12 million").
     let of_a_figure_from = |q: &&Qualifier| {
-        q.1.start > claim.span.end
-            && from_a_figure(text.get(claim.span.end..q.1.start).unwrap_or("")).is_some()
+        if q.1.start > claim.span.end {
+            return from_a_figure(text.get(claim.span.end..q.1.start).unwrap_or("")).is_some();
+        }
+        q.1.end <= claim.span.start && dates_a_figure_from(text, q.1.start)
     };
     let pick = |want_period: bool| {
         let fits = |q: &&Qualifier| {
@@ -822,6 +827,22 @@ fn qualify(
     claim.year_earlier = qualifiers.iter().any(|(_, span, _, written)| {
         matches!(written, DateKind::Period(dates::PeriodRef::YearEarlier)) && inside(span, &own)
     });
+}
+
+/// Whether the time at `start` follows a figure a change starts from, in
+/// the same clause: "from €225.5 million in 2024".
+fn dates_a_figure_from(text: &str, start: usize) -> bool {
+    let mut from = start.saturating_sub(48);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = text.get(from..start).unwrap_or("");
+    before.rfind(" from ").is_some_and(|at| {
+        let rest = before.get(at + 6..).unwrap_or("");
+        rest.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '$' | '€' | '£' | '¥'))
+            && !rest.contains([',', ';', '(', ')'])
+            && rest.split_whitespace().count() <= 4
+    })
 }
 
 /// Where `words` (those after a figure) say " from " before another
@@ -1867,6 +1888,31 @@ mod tests {
         ] {
             assert_eq!(misspelled(text), ["Castellane"], "{text}");
         }
+    }
+
+    #[test]
+    fn the_time_of_a_figure_a_change_starts_from_is_its_own() {
+        let text = "Acme's revenue rose to €318 million last year from €225.5 million in 2024, \
+                    while its net loss narrowed to €12 million from €47 million.";
+        let published = FactDate::parse("2026-06-11").ok();
+        let extraction = extractor().extract(text, Format::Text, published);
+        let times: Vec<(&str, Option<String>)> = (extraction.claims.iter())
+            .filter(|c| matches!(c.kind, ClaimKind::Amount(_)))
+            .map(|c| {
+                (
+                    &text[c.span.clone()],
+                    c.when.as_ref().map(|(d, _)| d.to_string()),
+                )
+            })
+            .collect();
+        let of = |figure: &str| {
+            times
+                .iter()
+                .find(|(f, _)| *f == figure)
+                .and_then(|(_, t)| t.clone())
+        };
+        assert_eq!(of("€318 million").as_deref(), Some("2025"), "{times:?}");
+        assert_eq!(of("€12 million").as_deref(), Some("2025"), "{times:?}");
     }
 
     #[test]
