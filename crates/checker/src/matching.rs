@@ -1580,25 +1580,35 @@ fn changed_by(text: &str, start: usize) -> bool {
 /// last year", "a comparable closure of another bridge in 2019 lasted 14
 /// months". Not "its comparable sales" (a measure) or "equivalent to".
 fn of_another_instance(text: &str, start: usize) -> bool {
-    let before = tail_before(text, start, 64);
+    // Asked of every date: bytes, split at ASCII bytes that are no letter
+    // or digit (a character of several bytes stays inside its word).
+    let before = tail_before(text, start, 64).as_bytes();
     let clause = before
-        .rsplit([',', ';', ':', '.', '(', ')'])
+        .rsplit(|b| matches!(b, b',' | b';' | b':' | b'.' | b'(' | b')'))
         .next()
-        .unwrap_or("");
-    let words: Vec<&str> = (clause.split(|c: char| !c.is_alphanumeric()))
+        .unwrap_or_default();
+    let is = |word: &[u8], list: &[&str]| {
+        list.iter()
+            .any(|w| w.len() == word.len() && w.as_bytes().eq_ignore_ascii_case(word))
+    };
+    // The last eight words, read backwards: each with the word after it.
+    let mut after: &[u8] = &[];
+    let mut words = (clause.rsplit(|b| b.is_ascii() && !b.is_ascii_alphanumeric()))
         .filter(|w| !w.is_empty())
-        .collect();
-    let from = words.len().saturating_sub(8);
-    (from..words.len()).any(|i| {
-        let at = |k: usize| words.get(k).copied().unwrap_or("");
-        one_of(
-            at(i),
+        .take(8)
+        .peekable();
+    while let Some(word) = words.next() {
+        if is(
+            word,
             &["comparable", "corresponding", "equivalent", "similar"],
-        ) && i
-            .checked_sub(1)
-            .is_some_and(|k| one_of(at(k), &["a", "an", "the"]))
-            && !one_of(at(i + 1), &["to", "with"])
-    })
+        ) && words.peek().is_some_and(|w| is(w, &["a", "an", "the"]))
+            && !is(after, &["to", "with"])
+        {
+            return true;
+        }
+        after = word;
+    }
+    false
 }
 
 /// Whether an amount written with a scale word is over a hundred thousand
@@ -2875,6 +2885,17 @@ fn slipped(
     // "€6.1 million" for 6.096 billion: the scale word slipped, the
     // figure rounded as written.
     let scale_slip = |value: Decimal| {
+        // Asked of every typo candidate: most values are not near a
+        // thousand times the figure (or a thousandth), which one
+        // division in floats tells.
+        use rust_decimal::prelude::ToPrimitive;
+        let said_value = said.number.checked_mul(said.scale.factor());
+        let ratio = (value.to_f64())
+            .zip(said_value.and_then(|s| s.to_f64()))
+            .map(|(v, s)| if s == 0.0 { 0.0 } else { v / s });
+        if !ratio.is_some_and(|r| (500.0..2000.0).contains(&r) || (0.0005..0.002).contains(&r)) {
+            return false;
+        }
         let thousand = Decimal::from(1000u32);
         let factor = said.scale.factor();
         [factor.checked_mul(thousand), factor.checked_div(thousand)]
