@@ -297,13 +297,19 @@ impl Extractor {
             })
             .collect();
         years_named_next.reverse();
+        // The relative year that gave a month its year ("June 2 last
+        // year") is part of that date, no time of its own.
+        let mut year_of_month = None;
         for (k, mention) in found_dates.into_iter().enumerate() {
-            if mention.span.start < doc.body_start {
+            if mention.span.start < doc.body_start || year_of_month == Some(k) {
                 continue;
             }
             let resolved = match years_named_next.last() {
                 Some((at, _)) if *at == k => match years_named_next.pop() {
-                    Some((_, resolved)) => resolved,
+                    Some((_, resolved)) => {
+                        year_of_month = Some(k + 1);
+                        resolved
+                    }
                     None => continue,
                 },
                 _ => match mention.kind {
@@ -2185,5 +2191,19 @@ mod tests {
             expected.map(|(w, d)| (w.to_owned(), d.to_owned())),
             "a month without a relative year keeps the publication's"
         );
+        // The relative year is part of the month's date, no time of its own
+        // for the sentence's other claims.
+        let relative = (extraction.claims.iter())
+            .filter(|c| {
+                matches!(
+                    c.kind,
+                    ClaimKind::Date {
+                        written: DateKind::Relative(_),
+                        ..
+                    }
+                )
+            })
+            .count();
+        assert_eq!(relative, 0);
     }
 }
