@@ -1749,6 +1749,32 @@ fn projected(text: &str, start: usize) -> bool {
         && (one_of(modal, &["would", "will", "could", "might", "may"]) || foreseen_to())
 }
 
+/// Whether the amount is a range of what may happen: an end of a range
+/// ("10% to 15%") with a modal among the six words before it, in its
+/// clause ("the recall could cost Corvastan 10% to 15% of its market
+/// share"): an analyst's guess, not a fact's value.
+fn speculated(text: &str, stated: &Amount) -> bool {
+    let after = text.get(stated.span.end..).unwrap_or("");
+    let opens_a_range = after
+        .strip_prefix(" to ")
+        .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()));
+    if !opens_a_range && !ends_a_range(text, stated.span.start) {
+        return false;
+    }
+    let before = tail_before(text, stated.span.start, 48);
+    let clause = before
+        .rsplit([',', ';', ':', '(', '"'])
+        .next()
+        .unwrap_or("");
+    clause
+        .split(|c: char| !c.is_alphanumeric())
+        .rev()
+        .filter(|w| !w.is_empty())
+        .take(6)
+        // Lowercase only: "May" is a month.
+        .any(|w| matches!(w, "could" | "might" | "may"))
+}
+
 /// Whether a fact is itself a forecast, which a projection can state (a
 /// target is what someone aims at, not what they foresee).
 fn foresees(q: &Quantity) -> bool {
@@ -1961,7 +1987,7 @@ fn measures_another(text: &str, claim: &Claim, q: &Quantity) -> bool {
     let Some(stated) = stated_amount(claim) else {
         return false;
     };
-    if projected(text, stated.span.start) && !foresees(q) {
+    if (projected(text, stated.span.start) || speculated(text, stated)) && !foresees(q) {
         return true;
     }
     if per_another_thing(text, stated.span.end, q) || of_another_instance(text, stated.span.start) {
@@ -6071,6 +6097,27 @@ quantities:
         assert!(
             slipped[0].contains("value at the offer price"),
             "{slipped:?}"
+        );
+    }
+
+    #[test]
+    fn a_range_of_what_may_happen_is_a_guess() {
+        const FACTS: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme }
+quantities:
+  - { id: share, subject: acme, what: the drug's share of revenue, cues: [share], value: 8% }
+  - { id: fee, subject: acme, what: total fee, cues: [fee, total], value: 100 million EUR }
+";
+        let errors = |body: &str| check(FACTS, &format!("Acme\n\n{body}\n"), "amount-mismatch");
+        assert_eq!(
+            errors("The recall could cost Acme 10% to 15% of its market share."),
+            Vec::<String>::new()
+        );
+        // A single figure of what could happen may state a fact.
+        assert_eq!(
+            errors("Add-ons could take Acme's total fee to 110 million euros.").len(),
+            1
         );
     }
 
