@@ -1924,26 +1924,31 @@ mod tests {
         assert_eq!(of("€12 million").as_deref(), Some("2025"), "{times:?}");
     }
 
-    #[test]
-    fn a_sentence_of_a_wider_scope_is_not_the_earlier_subjects() {
-        let text = "Acme's revenue rose 9%. Across the province, turnout averaged 39%. \
-                    Globally, sales rose 20%. Acme's profit rose 7%. Its margin rose 2%. \
-                    Across its stores, sales fell 3%.";
+    /// Asserts the subject entity of each amount of `text`, in order.
+    fn assert_amount_subjects(text: &str, expected: &[Option<&str>]) {
         let extraction = extractor().extract(text, Format::Text, None);
         let subjects: Vec<Option<&str>> = (extraction.claims.iter())
             .filter(|c| matches!(c.kind, ClaimKind::Amount(_)))
             .map(|c| c.subject.as_ref().map(|s| &*s.entity))
             .collect();
-        assert_eq!(
-            subjects,
-            [
+        assert_eq!(subjects, expected, "{text}");
+    }
+
+    #[test]
+    fn a_sentence_of_a_wider_scope_is_not_the_earlier_subjects() {
+        let text = "Acme's revenue rose 9%. Across the province, turnout averaged 39%. \
+                    Globally, sales rose 20%. Acme's profit rose 7%. Its margin rose 2%. \
+                    Across its stores, sales fell 3%.";
+        assert_amount_subjects(
+            text,
+            &[
                 Some("acme"),
                 None,
                 None,
                 Some("acme"),
                 Some("acme"),
-                Some("acme")
-            ]
+                Some("acme"),
+            ],
         );
     }
 
@@ -1953,26 +1958,19 @@ mod tests {
                     Northwind's revenue rose 4%. Acme's profit rose 7%. The unit was 12% \
                     bigger, according to the trade register, known as Northwind. The unit \
                     grew 5%, according to the register, and Northwind grew 3%.";
-        let extraction = extractor().extract(text, Format::Text, None);
-        let subjects: Vec<Option<&str>> = extraction
-            .claims
-            .iter()
-            .filter(|c| matches!(c.kind, ClaimKind::Amount(_)))
-            .map(|c| c.subject.as_ref().map(|s| &*s.entity))
-            .collect();
         // A source glossed after the attribution is the source too; a clause
         // after it is not part of it.
-        assert_eq!(
-            subjects,
-            [
+        assert_amount_subjects(
+            text,
+            &[
                 Some("acme"),
                 Some("acme"),
                 Some("northwind"),
                 Some("acme"),
                 Some("acme"),
                 Some("northwind"),
-                Some("northwind")
-            ]
+                Some("northwind"),
+            ],
         );
     }
 

@@ -374,12 +374,7 @@ fn run(ctx: &Context<'_>) -> Findings {
         let help = match helps.iter().find(|(id, _)| *id == person.id) {
             Some((_, help)) => help.clone(),
             None => {
-                let mut help = String::with_capacity(512);
-                help.push_str(&person.name);
-                help.push_str("'s roles: ");
-                describe_roles(&mut help, &person.roles, ctx);
-                help.push_str("; ");
-                ctx.cite_into(&mut help, &person.id);
+                let help = roles_help(ctx, person);
                 let copy = help.clone();
                 helps.push((&person.id, help));
                 copy
@@ -402,6 +397,18 @@ fn run(ctx: &Context<'_>) -> Findings {
     }
     led_since(ctx, &mut out);
     out
+}
+
+/// "X's roles: ...; fact `x` (file:line), source: ...": a role finding's
+/// help.
+fn roles_help(ctx: &Context<'_>, person: &facts::Entity) -> String {
+    let mut help = String::with_capacity(512);
+    help.push_str(&person.name);
+    help.push_str("'s roles: ");
+    describe_roles(&mut help, &person.roles, ctx);
+    help.push_str("; ");
+    ctx.cite_into(&mut help, &person.id);
+    help
 }
 
 /// "Brunner, who has led Alpenmed since 2019": the start of a person's
@@ -495,12 +502,7 @@ fn led_since(ctx: &Context<'_>, out: &mut Findings) {
         }
         message.push_str(", not since ");
         write_date(&mut message, *date);
-        let mut help = String::with_capacity(256);
-        help.push_str(&person.name);
-        help.push_str("'s roles: ");
-        describe_roles(&mut help, &person.roles, ctx);
-        help.push_str("; ");
-        ctx.cite_into(&mut help, &person.id);
+        let help = roles_help(ctx, person);
         out.diagnostics.push((
             Diagnostic {
                 code: CHECK.code,
