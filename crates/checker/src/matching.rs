@@ -1751,7 +1751,7 @@ fn projected(text: &str, start: usize) -> bool {
 
 /// Whether the amount is a range of what may happen: an end of a range
 /// ("10% to 15%") with a modal among the six words before it, in its
-/// clause ("the recall could cost Corvastan 10% to 15% of its market
+/// clause ("the recall could cost the drug 10% to 15% of its market
 /// share"): an analyst's guess, not a fact's value.
 fn speculated(text: &str, stated: &Amount) -> bool {
     let after = text.get(stated.span.end..).unwrap_or("");

@@ -933,7 +933,7 @@ fn word_before<'t>(text: &'t str, at: &mut usize) -> &'t str {
 }
 
 /// Common Chinese family names, which a name in Chinese order gives first
-/// ("Zhang Yong"), sorted. Not those that are also English words or given
+/// ("Zhao Minghui"), sorted. Not those that are also English words or given
 /// names ("Sun", "Pan", "Lin").
 const FAMILY_NAMES_FIRST: [&str; 49] = [
     "Cai", "Cao", "Chen", "Cheng", "Deng", "Ding", "Dong", "Du", "Feng", "Gao", "Guo", "He", "Hu",
@@ -942,16 +942,16 @@ const FAMILY_NAMES_FIRST: [&str; 49] = [
     "Ye", "Yu", "Yuan", "Zeng", "Zhang", "Zhao", "Zheng", "Zhong", "Zhou", "Zhu",
 ];
 
-/// The surname each person goes by after the first mention ("Kanbara
-/// said", of Hideo Kanbara), when the facts do not list it: the last word
+/// The surname each person goes by after the first mention ("Tanabe
+/// said", of Hideo Tanabe), when the facts do not list it: the last word
 /// of the name (before "Jr." and the like), of three letters or more, that
 /// no other name holds as a word (another person's surname, an
-/// organisation's "Kanbara Robotics") and no dictionary has.
+/// organisation's "Tanabe Robotics") and no dictionary has.
 fn surnames(base: &FactBase) -> impl Iterator<Item = (&str, &facts::Entity)> {
     const SUFFIXES: [&str; 6] = ["Jr.", "Jr", "Sr.", "Sr", "II", "III"];
     #[allow(clippy::items_after_statements)]
     fn last_word(name: &str) -> Option<&str> {
-        // "Lei Jun", "Zhang Yong": a Chinese name gives the family name
+        // "Zhao Minghui", "Gao Wen": a Chinese name gives the family name
         // first.
         let first = name.split_whitespace().next()?;
         if name.split_whitespace().count() == 2 && FAMILY_NAMES_FIRST.binary_search(&first).is_ok()
@@ -1007,7 +1007,7 @@ fn opens_with_a_person(text: &str, sentence: &Range<usize>) -> bool {
 
 /// The words of a sentence that name the source of an attribution: from
 /// "according to" to the end of the source's name, with a gloss of it
-/// ("according to the state forestry department, known as Cal Fire").
+/// ("according to the state forestry department, known as SFD").
 fn attribution(text: &str, sentence: &Range<usize>) -> Option<Range<usize>> {
     // Built once: asked of every sentence.
     static FINDER: std::sync::LazyLock<memchr::memmem::Finder<'static>> =

@@ -209,8 +209,8 @@ fn acceptable_case(found: &str, name: &str) -> bool {
 }
 
 /// Whether the word ending right before `start` is a capitalised word that
-/// is none of the person's `name` words and no title: "By Fiona Castellane" names
-/// another person than Rui Castelhano, not a misspelling of him.
+/// is none of the person's `name` words and no title: "By Fiona Marchand" names
+/// another person than Rui Marchant, not a misspelling of him.
 fn after_another_first_name<'n>(
     text: &str,
     start: usize,
@@ -552,7 +552,7 @@ impl Gazetteer {
                 let own_words = (self.names.iter())
                     .filter(|k| k.entity == *entity)
                     .flat_map(|k| k.name.split_whitespace());
-                // Not a known name's word ("Meituan Liaang Rubo").
+                // Not a known name's word ("Northwind Jnae Roe").
                 let known_before = |at: usize| mentions.iter().any(|m| m.span.contains(&at));
                 if after_another_first_name(text, start, own_words)
                     && !start.checked_sub(2).is_some_and(known_before)

@@ -411,7 +411,7 @@ fn roles_help(ctx: &Context<'_>, person: &facts::Entity) -> String {
     help
 }
 
-/// "Brunner, who has led Alpenmed since 2019": the start of a person's
+/// "Roe, who has led Northwind since 2019": the start of a person's
 /// leading role at an organisation, compared with the start of the
 /// leading roles the facts give them there. A start within the one
 /// stated (a day of that year) agrees.
