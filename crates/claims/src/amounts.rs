@@ -1655,7 +1655,15 @@ fn finish(text: &str, floor: usize, number: Number, prefix: Option<Currency<'_>>
         if number.year_like && scale == Scale::One {
             return None;
         }
-        labelled = number.digits && scale == Scale::One && label_or_name_before(text, number.start);
+        // "Globex 121,907": a figure grouped by thousands is no model
+        // number after a name ("Boeing 737").
+        let grouped = text
+            .get(number.start..number.end)
+            .is_some_and(|n| n.contains(','));
+        labelled = number.digits
+            && scale == Scale::One
+            && !grouped
+            && label_or_name_before(text, number.start);
         if !labelled {
             if let Some((e, n)) = noun_after(text, end) {
                 end = e;
@@ -3323,6 +3331,7 @@ mod tests {
                 r#"count "six crew members" = 6 members"#,
             ),
             ("a 500 MW plant", r#"count "500 MW" = 500 megawatts"#),
+            ("and Globex 121,907,", r#"number "121,907" = 121907"#),
             (
                 "1,150 gigawatt-hours a year",
                 r#"count "1,150 gigawatt-hours" = 1150 gigawatt-hours"#,
