@@ -1448,6 +1448,7 @@ fn opens_with_another_name(text: &str, span: &Range<usize>, known: &[&Mention]) 
         } else if capital
             && !known.iter().any(|m| m.span.contains(&at))
             && !one_of(word, &OPENERS)
+            && !one_of(word, &REGION_WORDS)
             && !dates::names_a_time(word)
         {
             Word::Name
@@ -1515,6 +1516,28 @@ fn opens_with_a_wider_scope(text: &str, span: &Range<usize>) -> bool {
                 && !own
                 && sentence.find(',').is_some_and(|comma| comma < 48)))
 }
+
+/// Words of the world's regions ("North America was the largest market",
+/// "Europe accounted for ..."): places, which name no one a sentence is
+/// about instead of the story's subject. Sorted.
+const REGION_WORDS: [&str; 16] = [
+    "africa",
+    "america",
+    "americas",
+    "asia",
+    "central",
+    "east",
+    "eastern",
+    "europe",
+    "latin",
+    "middle",
+    "north",
+    "northern",
+    "south",
+    "southeast",
+    "southern",
+    "west",
+];
 
 /// A deterministic xorshift generator for the tests that build long
 /// random texts: the same texts on every run, no dependency.
@@ -1834,7 +1857,7 @@ mod tests {
                 ("A$65 million", Some("acme")),
             ]
         );
-        for list in [&OPENERS[..], &TITLE_WORDS[..]] {
+        for list in [&OPENERS[..], &TITLE_WORDS[..], &REGION_WORDS[..]] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "sorted: {list:?}");
         }
     }
@@ -1932,6 +1955,15 @@ mod tests {
             .map(|c| c.subject.as_ref().map(|s| &*s.entity))
             .collect();
         assert_eq!(subjects, expected, "{text}");
+    }
+
+    #[test]
+    fn a_region_opening_a_sentence_names_no_one_else() {
+        assert_amount_subjects(
+            "Acme's revenue rose 9%. North America was its largest market with 5,900 \
+             units. Europe followed with 4,100. Globex sold 3,200.",
+            &[Some("acme"), Some("acme"), Some("acme"), None],
+        );
     }
 
     #[test]
