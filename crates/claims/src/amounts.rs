@@ -1703,7 +1703,8 @@ fn finish(text: &str, floor: usize, number: Number, prefix: Option<Currency<'_>>
         && (text
             .get(number.start..number.end)
             .is_some_and(|digits| digits.contains([',', '.']))
-            || reached_before(text, number.start));
+            || reached_before(text, number.start)
+            || a_part_of_the_whole_named(text, number.start, number.end));
     if unit.is_none() && (scale == Scale::One && !figure || single_letter || number.article) {
         return None;
     }
@@ -1853,6 +1854,31 @@ fn reached_before(text: &str, start: usize) -> bool {
     );
     (last == "to" && MOVED.contains(&earlier))
         || (last == "at" && ["stood", "stands", "stand"].contains(&earlier))
+}
+
+/// Whether a plain number is a part of the whole a sentence opened with:
+/// "Of the 1,140 cancellations, 620 were on Tuesday and 560 on
+/// Wednesday", "Of the homes lost, 218 were in Oberon".
+fn a_part_of_the_whole_named(text: &str, start: usize, end: usize) -> bool {
+    const AFTER: [&str; 6] = [" were ", " was ", " in ", " on ", " at ", " from "];
+    let after = text.get(end..).unwrap_or("");
+    if !AFTER.iter().any(|a| after.starts_with(a)) {
+        return false;
+    }
+    let mut from = start.saturating_sub(120);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = text.get(from..start).unwrap_or("");
+    // The opening "Of the ...," of its sentence, with no stop since.
+    let Some(at) = before.rfind("Of the ") else {
+        return false;
+    };
+    let opens = before
+        .get(..at)
+        .is_none_or(|b| b.is_empty() || b.ends_with(". ") || b.ends_with('\n'));
+    let rest = before.get(at..).unwrap_or("");
+    opens && rest.contains(", ") && !rest.contains(". ") && !rest.contains(';')
 }
 
 /// The lowercase word right after a figure, when it can name what the
@@ -3333,6 +3359,10 @@ mod tests {
             ("a 500 MW plant", r#"count "500 MW" = 500 megawatts"#),
             ("and Globex 121,907,", r#"number "121,907" = 121907"#),
             (
+                "Of the homes lost, 218 were in Oberon.",
+                r#"number "218" = 218"#,
+            ),
+            (
                 "1,150 gigawatt-hours a year",
                 r#"count "1,150 gigawatt-hours" = 1150 gigawatt-hours"#,
             ),
@@ -3419,6 +3449,7 @@ mod tests {
             "call (555) 123-4567 now",
             "Boeing 737",
             "the Boeing 737 jets",
+            "In Oberon 218 were lost.",
             "Series 2021",
             "iPhone 13 users",
             "COVID-19 cases",
