@@ -935,11 +935,11 @@ fn word_before<'t>(text: &'t str, at: &mut usize) -> &'t str {
 /// Common Chinese family names, which a name in Chinese order gives first
 /// ("Zhao Minghui"), sorted. Not those that are also English words or given
 /// names ("Sun", "Pan", "Lin").
-const FAMILY_NAMES_FIRST: [&str; 49] = [
+const FAMILY_NAMES_FIRST: [&str; 50] = [
     "Cai", "Cao", "Chen", "Cheng", "Deng", "Ding", "Dong", "Du", "Feng", "Gao", "Guo", "He", "Hu",
     "Huang", "Jiang", "Lei", "Li", "Liang", "Liu", "Lu", "Luo", "Ma", "Peng", "Qian", "Qin", "Ren",
-    "Shen", "Su", "Tang", "Tian", "Wang", "Wei", "Wu", "Xiao", "Xie", "Xu", "Xue", "Yang", "Yao",
-    "Ye", "Yu", "Yuan", "Zeng", "Zhang", "Zhao", "Zheng", "Zhong", "Zhou", "Zhu",
+    "Shen", "Su", "Tang", "Tian", "Wang", "Wei", "Wu", "Xi", "Xiao", "Xie", "Xu", "Xue", "Yang",
+    "Yao", "Ye", "Yu", "Yuan", "Zeng", "Zhang", "Zhao", "Zheng", "Zhong", "Zhou", "Zhu",
 ];
 
 /// The surname each person goes by after the first mention ("Tanabe
@@ -1857,7 +1857,12 @@ mod tests {
                 ("A$65 million", Some("acme")),
             ]
         );
-        for list in [&OPENERS[..], &TITLE_WORDS[..], &REGION_WORDS[..]] {
+        for list in [
+            &OPENERS[..],
+            &TITLE_WORDS[..],
+            &REGION_WORDS[..],
+            &FAMILY_NAMES_FIRST[..],
+        ] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "sorted: {list:?}");
         }
     }
