@@ -1865,11 +1865,7 @@ fn a_part_of_the_whole_named(text: &str, start: usize, end: usize) -> bool {
     if !AFTER.iter().any(|a| after.starts_with(a)) {
         return false;
     }
-    let mut from = start.saturating_sub(120);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
-    let before = text.get(from..start).unwrap_or("");
+    let before = crate::tail_before(text, start, 120);
     // The opening "Of the ...," of its sentence, with no stop since.
     let Some(at) = before.rfind("Of the ") else {
         return false;

@@ -838,26 +838,36 @@ fn qualify(
 /// Whether the time at `start` follows a figure a change starts from, in
 /// the same clause: "from €225.5 million in 2024".
 fn dates_a_figure_from(text: &str, start: usize) -> bool {
-    let mut from = start.saturating_sub(48);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
-    let before = text.get(from..start).unwrap_or("");
+    let before = tail_before(text, start, 48);
     before.rfind(" from ").is_some_and(|at| {
         let rest = before.get(at + 6..).unwrap_or("");
-        rest.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '$' | '€' | '£' | '¥'))
+        starts_a_figure(rest)
             && !rest.contains([',', ';', '(', ')'])
             && rest.split_whitespace().count() <= 4
     })
 }
 
+/// Whether `words` start with a figure: a digit or a currency sign.
+fn starts_a_figure(words: &str) -> bool {
+    words.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '$' | '€' | '£' | '¥'))
+}
+
+/// The (up to) `len` bytes of `text` before `at`, from a character
+/// boundary.
+pub(crate) fn tail_before(text: &str, at: usize, len: usize) -> &str {
+    let mut from = at.saturating_sub(len);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    text.get(from..at).unwrap_or("")
+}
+
 /// Where `words` (those after a figure) say " from " before another
 /// figure, the start of a change ("to 43.2 years from 40.9 years").
 pub fn from_a_figure(words: &str) -> Option<usize> {
-    words.find(" from ").filter(|&at| {
-        let figure = words.get(at + 6..).unwrap_or("").trim_start();
-        figure.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '$' | '€' | '£' | '¥'))
-    })
+    words
+        .find(" from ")
+        .filter(|&at| starts_a_figure(words.get(at + 6..).unwrap_or("").trim_start()))
 }
 
 /// Whether the time at `span` is what something is compared with: "two
