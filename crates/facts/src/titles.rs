@@ -223,13 +223,22 @@ impl TitleTable {
     pub fn satisfies(&self, stated: &str, held: &str) -> bool {
         stated == held
             || (stated == HEAD && LEADING.contains(&held))
-            || (matches!(stated.len().abs_diff(held.len()), 3 | 4)
-                && inverted(stated).is_some_and(|i| i == inverted(held).unwrap_or((held, ""))))
+            || (matches!(stated.len().abs_diff(held.len()), 3..=5)
+                && inverted(stated).is_some_and(|(field, title)| {
+                    let (held_field, held_title) = inverted(held).unwrap_or((held, ""));
+                    title == held_title && one_field(field, held_field)
+                }))
             || (GENERIC.contains(&stated)
                 && held
                     .strip_suffix(stated)
                     .is_some_and(|kind| kind.ends_with(' ')))
     }
+}
+
+/// Whether two fields are one, a plural beside its singular ("export
+/// director", "director of exports").
+fn one_field(a: &str, b: &str) -> bool {
+    a == b || a.strip_suffix('s') == Some(b) || b.strip_suffix('s') == Some(a)
 }
 
 /// A title with its field before it ("health minister", "communications
@@ -264,6 +273,9 @@ mod tests {
         assert!(t.satisfies("minister of health", "health minister"));
         assert!(t.satisfies("health commissioner", "commissioner for health"));
         assert!(t.satisfies("communications director", "director of communications"));
+        assert!(t.satisfies("export director", "director of exports"));
+        assert!(t.satisfies("director of exports", "export director"));
+        assert!(!t.satisfies("import director", "director of exports"));
         assert!(!t.satisfies("finance minister", "minister of health"));
         assert!(!t.satisfies("state secretary", "secretary of state"));
         assert!(!t.satisfies("vice president", "president"));

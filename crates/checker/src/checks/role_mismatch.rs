@@ -151,6 +151,30 @@ fn qualified_title(
     )
 }
 
+/// The title with the lowercase word right before it as its field
+/// ("Vireo's export director"), when the person held that title ("director
+/// of exports"): the reader takes the title alone.
+fn with_its_field(
+    text: &str,
+    span: &std::ops::Range<usize>,
+    title: &str,
+    person: &facts::Entity,
+    titles: &facts::TitleTable,
+) -> Option<String> {
+    let word = text
+        .get(..span.start)?
+        .strip_suffix(' ')?
+        .rsplit(' ')
+        .next()?;
+    if word.len() < 3 || !word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    let fielded = format!("{word} {title}");
+    (person.roles.iter())
+        .any(|r| titles.satisfies(&fielded, &r.title))
+        .then_some(fielded)
+}
+
 /// Whether the organisation a title is stated at is a place whose name
 /// the held role's organisation bears ("Eastland's commissioner for
 /// health" of the "Eastland State Ministry of Health"): the place is where the body
@@ -224,7 +248,8 @@ fn run(ctx: &Context<'_>) -> Findings {
         message.reserve(256);
         let mut severity = Severity::Error;
         for (title, span) in &role.titles {
-            let qualified = qualified_title(ctx.text, span, title, titles);
+            let qualified = qualified_title(ctx.text, span, title, titles)
+                .or_else(|| with_its_field(ctx.text, span, title, person, titles));
             let title: &str = qualified.as_deref().unwrap_or(title);
             matching.clear();
             matching.extend(
@@ -294,8 +319,18 @@ fn run(ctx: &Context<'_>) -> Findings {
                 continue;
             }
             let Some(when) = when else { continue };
+            // "In 1687, Captain X sailed ...": a title of a story's past,
+            // dated there by a calendar date (not "last week": the week of
+            // a departure is `just_left`'s).
+            let dated_then = || {
+                claim.when.as_ref().is_some_and(|(then, span)| {
+                    ctx.words(span).bytes().any(|b| b.is_ascii_digit())
+                        && matching.iter().any(|r| r.held_during(then))
+                })
+            };
             let fits = match role.tense {
-                Tense::Current | Tense::Past => matching.iter().any(|r| r.held_during(&when)),
+                Tense::Current => matching.iter().any(|r| r.held_during(&when)) || dated_then(),
+                Tense::Past => matching.iter().any(|r| r.held_during(&when)),
                 Tense::Started => matching
                     .iter()
                     .any(|r| r.from.is_none_or(|f| f.overlaps(&when))),
@@ -629,6 +664,43 @@ entities:
         // A title the person never held stays wrong.
         let text = format!("{SEPT}John Doe, Acme's former chief executive, spoke.");
         assert_eq!(check(FACTS, &text, "role-mismatch").len(), 1);
+    }
+
+    #[test]
+    fn a_title_of_the_storys_past_dated_there() {
+        let found = |body: &str| check(FACTS, &format!("{SEPT}{body}"), "role-mismatch");
+        for body in [
+            "In 2018, Acme chairman John Doe opened the plant.",
+            "Acme chairman John Doe opened the plant in March 2019.",
+        ] {
+            assert_eq!(found(body), Vec::<String>::new(), "{body}");
+        }
+        // Today, or at a date the role was not held, the title is wrong.
+        for body in [
+            "Acme chairman John Doe opened the plant on Monday.",
+            "In 2023, Acme chairman John Doe opened the plant.",
+        ] {
+            assert_eq!(found(body).len(), 1, "{body}");
+        }
+    }
+
+    #[test]
+    fn a_field_before_a_title_is_its_field() {
+        const FACTS: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme }
+  - id: rui-lobo
+    kind: person
+    name: Rui Lobo
+    roles:
+      - { title: director of exports, of: acme, from: 2020 }
+";
+        let found = |body: &str| check(FACTS, &format!("{SEPT}{body}"), "role-mismatch");
+        assert_eq!(
+            found("Acme's export director Rui Lobo spoke."),
+            Vec::<String>::new()
+        );
+        assert_eq!(found("Acme's finance director Rui Lobo spoke.").len(), 1);
     }
 
     #[test]
