@@ -815,10 +815,26 @@ fn time_score(
 /// the fact's noun with modifiers the words also give ("electoral votes").
 pub fn same_noun(said: &str, fact: &str, words: &str) -> bool {
     said == fact
+        || synonyms(said, fact)
         || fact
             .strip_suffix(said)
             .is_some_and(|modifiers| modifiers.ends_with(' '))
             && words.to_lowercase().contains(fact)
+}
+
+/// Whether two counted nouns name one thing in news copy ("64 ships" of a
+/// fact counting vessels). Only words of one meaning: "cars" are not all
+/// vehicles, nor "workers" all employees.
+fn synonyms(a: &str, b: &str) -> bool {
+    const GROUPS: [&[&str]; 5] = [
+        &["ship", "vessel"],
+        &["person", "people"],
+        &["home", "house", "dwelling"],
+        &["plane", "aircraft", "airplane", "aeroplane", "airliner"],
+        &["child", "children", "kid"],
+    ];
+    let (a, b) = (singular(a), singular(b));
+    a != b && GROUPS.iter().any(|g| g.contains(&&*a) && g.contains(&&*b))
 }
 
 /// Whether `stated` is the fact's figure in another currency, one that no
@@ -1641,6 +1657,11 @@ fn by_a_percent(text: &str, start: usize) -> bool {
 /// ("the fine as a share of net profit"): a level, which no change "by"
 /// a percentage states.
 fn a_share_of_a_whole(q: &Quantity) -> bool {
+    says_a_share_of(q) && !names_a_rise_or_fall(q)
+}
+
+/// Whether a fact's description says "share of", "proportion of" ...
+fn says_a_share_of(q: &Quantity) -> bool {
     let Some(what) = q.what.as_deref() else {
         return false;
     };
@@ -1651,23 +1672,56 @@ fn a_share_of_a_whole(q: &Quantity) -> bool {
             && w.eq_ignore_ascii_case("of");
         previous = w;
         share
-    }) && !own_words(&q.cues, q.what.as_deref()).any(|w| {
-        one_of(
-            w,
-            &[
-                "change",
-                "cut",
-                "decline",
-                "decrease",
-                "drop",
-                "fall",
-                "growth",
-                "increase",
-                "reduction",
-                "rise",
-            ],
-        )
     })
+}
+
+/// Whether a fact's cues or description name a rise or a fall: its
+/// percentage is a change, not a share of a whole.
+fn names_a_rise_or_fall(q: &Quantity) -> bool {
+    const CHANGE_NOUNS: [&str; 10] = [
+        "change",
+        "cut",
+        "decline",
+        "decrease",
+        "drop",
+        "fall",
+        "growth",
+        "increase",
+        "reduction",
+        "rise",
+    ];
+    own_words(&q.cues, q.what.as_deref()).any(|w| one_of(w, &CHANGE_NOUNS))
+}
+
+/// Whether the percentage at `span` is a share of a whole named after it
+/// ("about 45% of the country's container traffic", "70% of its
+/// output"), and not a change a verb before it makes ("cut 12% of its
+/// workforce").
+fn a_share_of(text: &str, span: &Range<usize>) -> bool {
+    const WHOLES: [&str; 7] = ["the", "its", "their", "his", "her", "our", "all"];
+    const CHANGED: [&str; 12] = [
+        "cut",
+        "cuts",
+        "cutting",
+        "reduced",
+        "reducing",
+        "slashed",
+        "trimmed",
+        "raised",
+        "increased",
+        "lowered",
+        "shed",
+        "by",
+    ];
+    let mut after = text.get(span.end..).unwrap_or("").split_whitespace();
+    let of = after.next() == Some("of");
+    let whole = after
+        .next()
+        .is_some_and(|w| one_of(w, &WHOLES) || w.ends_with("'s") || w.ends_with("\u{2019}s"));
+    let verb = (tail_before(text, span.start, 40).split_whitespace())
+        .rev()
+        .find(|w| !one_of(w, &HEDGE_WORDS));
+    of && whole && !verb.is_some_and(|w| one_of(w, &CHANGED) || one_of(w, &CHANGE_VERBS))
 }
 
 /// Whether a fact's cues or description name a change (so "gained 15
@@ -1996,6 +2050,13 @@ fn measures_another(text: &str, claim: &Claim, q: &Quantity) -> bool {
     let percent = match &stated.unit {
         Some(Unit::Currency(_)) => false,
         Some(Unit::Percent) if by_a_percent(text, stated.span.start) && a_share_of_a_whole(q) => {
+            return true;
+        }
+        // "handles about 45% of the country's container traffic" beside a
+        // fall in its traffic.
+        Some(Unit::Percent)
+            if a_share_of(text, &stated.span) && names_a_rise_or_fall(q) && !says_a_share_of(q) =>
+        {
             return true;
         }
         Some(Unit::Percent) => true,
@@ -4171,6 +4232,23 @@ fn score_candidates<'a>(
             None | Some((_, DateKind::Relative(_) | DateKind::Weekday(_))) => true,
             Some(_) => !stands_alone(text, &sentence.span, &claim.span),
         };
+    // "Nine years is less than we asked for": the words past "than" are
+    // what the figure is compared with, and cue none of its facts. Not
+    // so right after a comparative: "4.6% more than a year earlier" is
+    // the difference itself.
+    let than = date.is_none().then(|| {
+        let phrase = window(text, &sentence.span, &claim.span);
+        let after = text.get(claim.span.end..phrase.end).unwrap_or("");
+        let at = after.find(" than ")?;
+        let between = after.get(..at).unwrap_or("").split_whitespace();
+        (between.count() > 1).then_some(claim.span.end + at)
+    });
+    let than = than.flatten();
+    let mut before_than = CueSet::default();
+    if let Some(at) = than {
+        let start = sentence.span.start;
+        cues.within(index, sentence_text, 0..at - start, &mut before_than);
+    }
     let near_cues = &mut scratch.near;
     let phrase_cues = |near_cues: &mut CueSet| {
         let mut near = window(text, &sentence.span, &claim.span);
@@ -4191,6 +4269,9 @@ fn score_candidates<'a>(
             let after = text.get(claim.span.end..near.end).unwrap_or("");
             if let Some(at) = as_clause(after) {
                 near.end = claim.span.end + at;
+            }
+            if let Some(at) = than {
+                near.end = near.end.min(at);
             }
         }
         cues.within(
@@ -4253,11 +4334,18 @@ fn score_candidates<'a>(
         };
         tied.extend(candidates.iter().filter(cued).filter_map(with_unit));
     }
-    let near: &CueSet = if needs_phrase { near_cues } else { &cues.found };
+    let found = if than.is_some() {
+        let sets = &index.quantity_cue_sets;
+        tied.retain(|&(i, _)| sets.get(i).is_some_and(|set| set.meets(&before_than)));
+        &before_than
+    } else {
+        &cues.found
+    };
+    let near: &CueSet = if needs_phrase { near_cues } else { found };
     // A story subject's fact counts only cues of the phrase, and no verb
     // of speech.
     let sentence_cues = match pass {
-        Pass::Named => (&cues.found, &index.cue_words[..], 0),
+        Pass::Named => (found, &index.cue_words[..], 0),
         Pass::Story { least } => (near, &index.story_cue_words[..], least),
     };
     match (date, stated) {
@@ -4305,7 +4393,19 @@ fn score_candidates<'a>(
                                 .get(i)
                                 .is_some_and(|e| within_a_week(d, &e.date))
                         });
-                        let found = &cues.found;
+                        // Nor from the sentence's words past a clause of
+                        // another time ("brought the miners out on
+                        // Thursday, ending ... after a roof collapse").
+                        let clause = own_clause(text, sentence.span.clone(), &claim.span);
+                        let mut own = CueSet::default();
+                        let found = if clause == sentence.span {
+                            &cues.found
+                        } else {
+                            let start = sentence.span.start;
+                            let clause = clause.start - start..clause.end - start;
+                            cues.within(index, sentence_text, clause, &mut own);
+                            &own
+                        };
                         let sentence = (found, &index.cue_words[..], 0);
                         match_event(base, index, d, tied, &mut scratch.scored, found, sentence)
                     })
@@ -5905,6 +6005,31 @@ quantities:
     }
 
     #[test]
+    fn a_share_of_a_whole_is_not_a_change() {
+        const FACTS: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme Port }
+quantities:
+  - { id: fall, subject: acme, what: year-on-year fall in container traffic, cues: [fell, container traffic], value: 38% }
+  - { id: jobs, subject: acme, what: reduction in Acme's workforce, cues: [workforce], value: 12% }
+";
+        let errors =
+            |body: &str| check(FACTS, &format!("Acme Port\n\n{body}\n"), "amount-mismatch");
+        for body in [
+            "Acme Port normally handles about 45% of the country's container traffic.",
+            "Acme Port handles 45% of all container traffic.",
+        ] {
+            assert_eq!(errors(body), Vec::<String>::new(), "{body}");
+        }
+        for body in [
+            "Acme Port's container traffic fell 45%.",
+            "Acme Port cut 15% of its workforce.",
+        ] {
+            assert_eq!(errors(body).len(), 1, "{body}");
+        }
+    }
+
+    #[test]
     fn a_change_by_a_percentage_is_not_a_share_of_a_whole() {
         const SHARES: &str = "\
 entities:
@@ -6075,6 +6200,31 @@ quantities:
         ] {
             assert_eq!(errors(body).len(), 1, "{body}");
         }
+    }
+
+    #[test]
+    fn what_follows_than_is_what_the_figure_is_compared_with() {
+        const FACTS: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme }
+quantities:
+  - { id: sought, subject: acme, what: prison term sought, cues: [sought, asked for], value: 11 years }
+  - { id: rise, subject: acme, what: rise in sales, cues: [more than a year earlier], value: 6.4% }
+";
+        let errors = |body: &str| check(FACTS, &format!("Acme\n\n{body}\n"), "amount-mismatch");
+        assert_eq!(
+            errors("\"Nine years is less than we asked for,\" Acme's lawyer said."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            errors("\"Nine years is what we asked for,\" Acme's lawyer said.").len(),
+            1
+        );
+        // Right after a comparative, the figure is the difference.
+        assert_eq!(
+            errors("Acme's sales were 4.6% more than a year earlier.").len(),
+            1
+        );
     }
 
     #[test]
@@ -6419,6 +6569,20 @@ events:
             )
             .is_empty()
         );
+        // Past the weekday's phrase too.
+        let body = |day: &str| {
+            format!(
+                "Tarrow Borough Council's bonds rallied on {day}, ending a slide after it approved the bridge."
+            )
+        };
+        assert!(found(&body("Thursday")).is_empty());
+        // Without the other time, the sentence's event is the weekday's.
+        let body = |day: &str| {
+            format!(
+                "Tarrow Borough Council's bonds rallied on {day}, the day it approved the bridge."
+            )
+        };
+        assert_eq!(found(&body("Thursday")).len(), 1);
     }
 
     #[test]

@@ -287,6 +287,27 @@ rates:
         );
     }
 
+    #[test]
+    fn a_synonym_counts_the_facts_noun() {
+        const FLEET: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme }
+quantities:
+  - { id: diverted, subject: acme, what: vessels diverted, cues: [diverted], value: 46 vessels }
+";
+        let found = |body: &str| check(FLEET, body, "amount-mismatch");
+        assert_eq!(found("Acme said 64 ships were diverted.").len(), 1);
+        assert_eq!(
+            found("Acme said 46 ships were diverted."),
+            Vec::<String>::new()
+        );
+        // Another noun is something else.
+        assert_eq!(
+            found("Acme said 64 trucks were diverted."),
+            Vec::<String>::new()
+        );
+    }
+
     const MEASURED: &str = "\
 entities:
   - { id: quake, kind: organization, name: Quake Survey }
