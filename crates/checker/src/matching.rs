@@ -1675,6 +1675,101 @@ fn says_a_share_of(q: &Quantity) -> bool {
     })
 }
 
+/// Whether a count's own words make it other ones than a fact counts
+/// ("four more satellites", "two smaller test satellites", "three other
+/// bidders"), or a first or next few ("its first four flights").
+fn other_ones(text: &str, span: &Range<usize>) -> bool {
+    const OTHER: [&str; 11] = [
+        "more",
+        "other",
+        "additional",
+        "further",
+        "extra",
+        "fewer",
+        "smaller",
+        "larger",
+        "bigger",
+        "older",
+        "newer",
+    ];
+    const BEFORE: [&str; 4] = ["first", "next", "previous", "initial"];
+    let words = text.get(span.clone()).unwrap_or("");
+    words.split_whitespace().skip(1).any(|w| one_of(w, &OTHER))
+        || (tail_before(text, span.start, 16).split_whitespace())
+            .next_back()
+            .is_some_and(|w| one_of(w, &BEFORE))
+}
+
+/// Verbs and words of a rise, and of a fall.
+const RISE_WORDS: [&str; 20] = [
+    "rose",
+    "risen",
+    "rise",
+    "rises",
+    "rising",
+    "climbed",
+    "jumped",
+    "gained",
+    "grew",
+    "grown",
+    "increased",
+    "surged",
+    "soared",
+    "up",
+    "advanced",
+    "rallied",
+    "gain",
+    "increase",
+    "growth",
+    "jump",
+];
+const FALL_WORDS: [&str; 22] = [
+    "fell",
+    "fallen",
+    "fall",
+    "falls",
+    "falling",
+    "dropped",
+    "declined",
+    "slid",
+    "slipped",
+    "lost",
+    "down",
+    "decreased",
+    "shrank",
+    "plunged",
+    "tumbled",
+    "sank",
+    "slumped",
+    "drop",
+    "decline",
+    "decrease",
+    "loss",
+    "slump",
+];
+
+/// Whether the verb before a percentage moves it the other way than its
+/// fact's words ("The stock had fallen 11%" beside a rise of the shares):
+/// another move.
+fn moved_otherwise(text: &str, start: usize, q: &Quantity) -> bool {
+    let verb = (tail_before(text, start, 40).split_whitespace())
+        .rev()
+        .take(3)
+        .find(|w| !one_of(w, &HEDGE_WORDS) && !one_of(w, &["by", "had", "has", "have"]));
+    let said_rise = match verb {
+        Some(w) if one_of(w, &RISE_WORDS) => true,
+        Some(w) if one_of(w, &FALL_WORDS) => false,
+        _ => return false,
+    };
+    let rise = own_words(&q.cues, q.what.as_deref()).any(|w| one_of(w, &RISE_WORDS));
+    let fall = own_words(&q.cues, q.what.as_deref()).any(|w| one_of(w, &FALL_WORDS));
+    if said_rise {
+        fall && !rise
+    } else {
+        rise && !fall
+    }
+}
+
 /// Whether a fact's cues or description name a rise or a fall: its
 /// percentage is a change, not a share of a whole.
 fn names_a_rise_or_fall(q: &Quantity) -> bool {
@@ -2059,9 +2154,12 @@ fn measures_another(text: &str, claim: &Claim, q: &Quantity) -> bool {
         {
             return true;
         }
+        // "The stock had fallen 11%" beside a rise of the shares.
+        Some(Unit::Percent) if moved_otherwise(text, stated.span.start, q) => return true,
         Some(Unit::Percent) => true,
         Some(Unit::Noun(_)) => {
             return (changed_by(text, stated.span.start) && !names_a_change(q))
+                || other_ones(text, &stated.span)
                 || acted_otherwise(text, stated.span.start, q)
                 || each_of_many(text, stated.span.start, q);
         }
@@ -3575,6 +3673,30 @@ const ESTIMATE_BEFORE: [&str; 15] = [
     "demanded",
 ];
 
+/// Whether a clause before an amount says what did not happen, further
+/// back than its last words: "a plan that would have required closing up
+/// to 12 stores". A past participle must follow: "would have 500 stores
+/// by 2027" is a plan.
+fn counterfactual_before(clause: &str) -> bool {
+    const PARTICIPLES: [&str; 11] = [
+        "been", "cost", "made", "taken", "seen", "lost", "paid", "run", "grown", "fallen", "risen",
+    ];
+    let mut words = clause.split_ascii_whitespace();
+    while let Some(word) = words.next() {
+        if one_of(word, &["would", "could", "might"]) {
+            let mut next = words.clone();
+            if next.next().is_some_and(|w| w == "have")
+                && next
+                    .next()
+                    .is_some_and(|w| w.ends_with("ed") || one_of(w, &PARTICIPLES))
+            {
+                return true;
+            }
+        }
+    }
+    false
+}
+
 /// Words among the last three before an amount that make it what
 /// something is compared with.
 const COMPARED_BEFORE: [&str; 16] = [
@@ -3597,7 +3719,11 @@ const COMPARED_BEFORE: [&str; 16] = [
 ];
 /// The last two words before an amount that make it what something is
 /// compared with ("more than $5" is a hedge; "more than the $5" is not).
-const COMPARED_BY: [(&str, &str); 7] = [
+const COMPARED_BY: [(&str, &str); 11] = [
+    ("double", "the"),
+    ("twice", "the"),
+    ("triple", "the"),
+    ("half", "the"),
     ("compared", "with"),
     ("compared", "to"),
     ("up", "from"),
@@ -3810,7 +3936,8 @@ fn aside(text: &str, span: &Range<usize>, unit: Option<&Unit>) -> Aside {
     // did not happen.
     let counterfactual = words
         .windows(2)
-        .any(|pair| matches!(pair, [have, would] if one_of(have, &["have"]) && one_of(would, &["would", "could", "might"])));
+        .any(|pair| matches!(pair, [have, would] if one_of(have, &["have"]) && one_of(would, &["would", "could", "might"])))
+        || counterfactual_before(clause);
     // "Acme forecast revenue of $43.5 billion": a forecast that no
     // analyst or guess makes, which a fact that is a forecast states.
     let own_forecast = !counterfactual
@@ -5098,6 +5225,16 @@ mod tests {
                 Aside::Estimate,
             ),
             (
+                "nearly double the 2,150 kg it carried before",
+                "2,150 kg",
+                Aside::Comparison,
+            ),
+            (
+                "a plan that would have required closing up to 12 stores",
+                "12 stores",
+                Aside::Estimate,
+            ),
+            (
                 // A decimal point ends no clause.
                 "down from a previous forecast of 6.5% to 7.5%",
                 "7.5%",
@@ -6002,6 +6139,34 @@ quantities:
                 "error \"17 regions\": 17 regions does not match regions on alert: the facts say 11 regions"
             ]
         );
+    }
+
+    #[test]
+    fn other_ones_and_other_moves_are_not_the_facts() {
+        const FACTS: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme }
+quantities:
+  - { id: sats, subject: acme, what: satellites on the flight, cues: [satellites], value: 3 satellites }
+  - { id: flights, subject: acme, what: flights flown, cues: [flights], value: 9 flights }
+  - { id: jump, subject: acme, what: rise of Acme's shares, cues: [shares, stock, rose], value: 6.8% }
+";
+        let errors = |body: &str| check(FACTS, &format!("Acme\n\n{body}\n"), "amount-mismatch");
+        for body in [
+            "Acme plans to launch four more satellites.",
+            "Acme's first flight carried two smaller satellites.",
+            "Acme flew more mass than in its first four flights.",
+            "Acme's stock had fallen 11% in the month before.",
+        ] {
+            assert_eq!(errors(body), Vec::<String>::new(), "{body}");
+        }
+        for body in [
+            "Acme launched four satellites.",
+            "Acme has flown four flights.",
+            "Acme's stock had risen 11% by the close.",
+        ] {
+            assert_eq!(errors(body).len(), 1, "{body}");
+        }
     }
 
     #[test]
