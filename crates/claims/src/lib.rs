@@ -956,7 +956,8 @@ const FAMILY_NAMES_FIRST: [&str; 50] = [
 /// said", of Hideo Tanabe), when the facts do not list it: the last word
 /// of the name (before "Jr." and the like), of three letters or more, that
 /// no other name holds as a word (another person's surname, an
-/// organisation's "Tanabe Robotics") and no dictionary has.
+/// organisation's "Tanabe Robotics", though not a body named in the
+/// person's honour, "the Tanabe Institute") and no dictionary has.
 fn surnames(base: &FactBase) -> impl Iterator<Item = (&str, &facts::Entity)> {
     const SUFFIXES: [&str; 6] = ["Jr.", "Jr", "Sr.", "Sr", "II", "III"];
     #[allow(clippy::items_after_statements)]
@@ -977,10 +978,33 @@ fn surnames(base: &FactBase) -> impl Iterator<Item = (&str, &facts::Entity)> {
         };
         Some(last.trim_end_matches(','))
     }
+    // "the Varnham Institute", "the Kessler Prize": a body named in a
+    // person's honour goes by its full name, never by the surname alone.
+    const HONOURS: [&str; 14] = [
+        "Institute",
+        "Foundation",
+        "Centre",
+        "Center",
+        "School",
+        "College",
+        "Prize",
+        "Award",
+        "Hall",
+        "Library",
+        "Museum",
+        "Stadium",
+        "Building",
+        "Scholarship",
+    ];
     let held_elsewhere = move |surname: &str, own: &str| {
         base.entities.iter().any(|e| {
             e.names().any(|n| {
-                (e.id != own || n == surname) && n.split_whitespace().any(|w| w == surname)
+                let in_honour = e.kind != EntityKind::Person
+                    && n != surname
+                    && n.split_whitespace().any(|w| HONOURS.contains(&w));
+                (e.id != own || n == surname)
+                    && n.split_whitespace().any(|w| w == surname)
+                    && !in_honour
             })
         })
     };
@@ -1889,6 +1913,8 @@ mod tests {
   - { id: doe, kind: person, name: John Doe Jr. }
   - { id: mary-doe, kind: person, name: Mary Doe }
   - { id: acme, kind: organization, name: Kanbara Robotics }
+  - { id: tanz, kind: person, name: Theo Tanzmann }
+  - { id: institute, kind: organization, name: Tanzmann Institute for Robotics }
 ",
         )])
         .unwrap_or_else(|e| panic!("{e:?}"));
@@ -1903,6 +1929,11 @@ mod tests {
                 .collect()
         };
         assert_eq!(mentioned("Roe said. Zhao said."), ["roe", "zhao"]);
+        // A body named in the person's honour goes by its full name.
+        assert_eq!(
+            mentioned("Tanzmann said. The Tanzmann Institute for Robotics opens."),
+            ["tanz", "institute"]
+        );
         // An organisation's word, a dictionary word, a surname two people
         // share, and a word the name does not end with: not the person's.
         assert!(mentioned("Kanbara said. Young said. Doe said. Minghui said.").is_empty());

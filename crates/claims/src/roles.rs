@@ -1506,6 +1506,16 @@ fn read_with(
                 let subject = (0..i)
                     .rev()
                     .find(|&k| matches!(r.item(k), Some(Item::Person(_))));
+                // "handed the role to Jane Roe and became chairman": a
+                // person after a preposition is no subject.
+                let object = subject.and_then(|k| items.get(k)).is_some_and(|(_, span)| {
+                    let before = text.get(..span.start).unwrap_or("").trim_end();
+                    let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+                    matches!(word, "to" | "from" | "by" | "with")
+                });
+                if object {
+                    continue;
+                }
                 let (found, pronoun, start) = match subject {
                     Some(k) => (person(k), None, k),
                     None => {
@@ -1634,6 +1644,18 @@ mod tests {
             })
             .collect();
         assert_eq!(found, expected, "\n{text}");
+    }
+
+    #[test]
+    fn a_person_after_a_preposition_is_no_subject_of_the_verb() {
+        check(
+            "In 2019 he handed the role to Colin Huang and became chairman of Pinduoduo.",
+            &[],
+        );
+        check(
+            "In 2019 Colin Huang became chairman of Pinduoduo.",
+            &["colin-huang: chairman of pdd Started \"Colin Huang became chairman of Pinduoduo\""],
+        );
     }
 
     #[test]

@@ -222,7 +222,10 @@ impl TitleTable {
     /// canonical titles.
     pub fn satisfies(&self, stated: &str, held: &str) -> bool {
         stated == held
-            || (stated == HEAD && LEADING.contains(&held))
+            || (stated == HEAD
+                && (LEADING.contains(&held)
+                    || held.ends_with(" leader")
+                    || held.starts_with("leader of ")))
             || (matches!(stated.len().abs_diff(held.len()), 3..=5)
                 && inverted(stated).is_some_and(|(field, title)| {
                     let (held_field, held_title) = inverted(held).unwrap_or((held, ""));
@@ -276,6 +279,11 @@ mod tests {
         assert!(t.satisfies("export director", "director of exports"));
         assert!(t.satisfies("director of exports", "export director"));
         assert!(!t.satisfies("import director", "director of exports"));
+        // "leader of the opposition" reads as a leader, which an
+        // "opposition leader" is.
+        assert!(t.satisfies(HEAD, "opposition leader"));
+        assert!(t.satisfies(HEAD, "leader of the opposition"));
+        assert!(!t.satisfies(HEAD, "councillor"));
         assert!(!t.satisfies("finance minister", "minister of health"));
         assert!(!t.satisfies("state secretary", "secretary of state"));
         assert!(!t.satisfies("vice president", "president"));

@@ -196,9 +196,16 @@ fn place_of(ctx: &Context<'_>, stated: Option<&str>, held_at: Option<&str>) -> b
         })
 }
 
-/// The last word of `text` ("Former" before "Acme chairman John Doe").
-fn last_word(text: &str) -> &str {
-    text.split_whitespace().next_back().unwrap_or("")
+/// The last `n` words of `text` ("Former" before "Acme chairman John
+/// Doe"; "former finance" before a minister its portfolio qualifies).
+fn last_words(text: &str, n: usize) -> &str {
+    let trimmed = text.trim_end();
+    let mut start = trimmed.len();
+    for _ in 0..n {
+        let before = trimmed.get(..start).unwrap_or("").trim_end();
+        start = before.rfind(char::is_whitespace).map_or(0, |at| at + 1);
+    }
+    trimmed.get(start..).unwrap_or("")
 }
 
 fn run(ctx: &Context<'_>) -> Findings {
@@ -314,7 +321,9 @@ fn run(ctx: &Context<'_>) -> Findings {
             // the phrase itself calls former, and the person held it.
             if role.tense == Tense::Current
                 && (calls_former(ctx.words(&claim.span))
-                    || calls_former(last_word(ctx.words(&(0..claim.span.start)))))
+                    || calls_former(last_words(ctx.words(&(0..claim.span.start)), 1))
+                    || (qualified.is_some()
+                        && calls_former(last_words(ctx.words(&(0..claim.span.start)), 2))))
             {
                 continue;
             }
@@ -682,6 +691,28 @@ entities:
         ] {
             assert_eq!(found(body).len(), 1, "{body}");
         }
+    }
+
+    #[test]
+    fn former_before_a_portfolio_calls_the_minister_former() {
+        const FACTS: &str = "\
+entities:
+  - { id: finance, kind: organization, name: Ministry of Finance }
+  - id: mia-holt
+    kind: person
+    name: Mia Holt
+    roles:
+      - { title: minister of finance, of: finance, from: 2016, to: 2019 }
+";
+        let found = |body: &str| check(FACTS, &format!("{SEPT}{body}"), "role-mismatch");
+        assert_eq!(
+            found("The party, led by former finance minister Mia Holt, won."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            found("The party, led by finance minister Mia Holt, won.").len(),
+            1
+        );
     }
 
     #[test]
