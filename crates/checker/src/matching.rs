@@ -1466,12 +1466,12 @@ pub(crate) fn singular(noun: &str) -> std::borrow::Cow<'_, str> {
 /// billion"); for money, the word after it or the two after "in" or "of"
 /// ("$2 billion bond", "3.9 billion euros in aid"); for a percentage,
 /// "index" when its clause names one and "since" when a span follows.
-fn head_nouns<'t>(text: &'t str, stated: &Amount, percent: bool) -> [Option<&'t str>; 3] {
+fn head_nouns<'t>(text: &'t str, stated: &Amount, percent: bool) -> [Option<&'t str>; 4] {
     /// Nouns before "of" that say nothing of what is measured.
     const GENERIC: [&str; 8] = [
         "total", "sum", "amount", "value", "figure", "level", "average", "tune",
     ];
-    let mut heads: [Option<&str>; 3] = [None; 3];
+    let mut heads: [Option<&str>; 4] = [None; 4];
     // Before: "revenue of about $6.8 billion".
     let before = text.get(..stated.span.start).unwrap_or("");
     let mut back = before
@@ -1531,8 +1531,48 @@ fn head_nouns<'t>(text: &'t str, stated: &Amount, percent: bool) -> [Option<&'t 
         if after.starts_with("since ") {
             heads[2] = Some("since");
         }
+        // "Net income rose to $1.62 billion ..., an increase of about
+        // 24%": the measure the sentence opens with.
+        heads[3] = sentence_opening_measure(before);
     }
     heads
+}
+
+/// The measure noun among the first three words of the sentence `before`
+/// ends in ("Net income rose ...", "Acme's revenue fell ...").
+fn sentence_opening_measure(before: &str) -> Option<&str> {
+    let tail = before
+        .get(before.len().saturating_sub(400)..)
+        .or(Some(before))?;
+    let stop = tail.rfind(". ").map_or(0, |at| at + 2);
+    let line = tail.rfind('\n').map_or(0, |at| at + 1);
+    let opening = tail.get(stop.max(line)..)?;
+    // Not a dateline in capitals: "QUILLEN GAP (Wire) —".
+    (opening.split_whitespace().take(3))
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.bytes().any(|b| b.is_ascii_lowercase()))
+        .find(|w| MEASURE_NOUNS.contains(&&*singular(&w.to_lowercase())))
+}
+
+/// Where `words` (those after a date) say the date is some time apart
+/// from what follows: ", the day after", ", two weeks before" (the
+/// sentence's event past them is another day's).
+fn a_time_apart(words: &str) -> Option<usize> {
+    const COUNTS: [&str; 9] = [
+        "the", "a", "one", "two", "three", "four", "five", "six", "several",
+    ];
+    const SPANS: [&str; 8] = [
+        "day", "days", "week", "weeks", "month", "months", "year", "years",
+    ];
+    let trimmed = words.trim_start_matches([',', ' ']);
+    let at = words.len() - trimmed.len();
+    let mut next = trimmed.split(' ');
+    let count = next.next()?;
+    let count_ok = one_of(count, &COUNTS) || count.bytes().all(|b| b.is_ascii_digit());
+    (count_ok
+        && next.next().is_some_and(|w| one_of(w, &SPANS))
+        && next.next().is_some_and(|w| one_of(w, &["after", "before"])))
+    .then_some(at)
 }
 
 /// Where `words` (those after a figure) open a clause with "as" ("to 3.4%
@@ -1810,9 +1850,14 @@ fn a_share_of(text: &str, span: &Range<usize>) -> bool {
     ];
     let mut after = text.get(span.end..).unwrap_or("").split_whitespace();
     let of = after.next() == Some("of");
-    let whole = after
-        .next()
-        .is_some_and(|w| one_of(w, &WHOLES) || w.ends_with("'s") || w.ends_with("\u{2019}s"));
+    // "the country's", "its", or a measure: "19% of sales".
+    let measure = |w: &str| {
+        let w = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+        MEASURE_NOUNS.contains(&&*singular(&w.to_lowercase()))
+    };
+    let whole = after.next().is_some_and(|w| {
+        one_of(w, &WHOLES) || w.ends_with("'s") || w.ends_with("\u{2019}s") || measure(w)
+    });
     let verb = (tail_before(text, span.start, 40).split_whitespace())
         .rev()
         .find(|w| !one_of(w, &HEDGE_WORDS));
@@ -4357,7 +4402,13 @@ fn score_candidates<'a>(
     let needs_phrase = story
         || match date {
             None | Some((_, DateKind::Relative(_) | DateKind::Weekday(_))) => true,
-            Some(_) => !stands_alone(text, &sentence.span, &claim.span),
+            // "on Friday, January 16, the day after the observatory raised
+            // its alert": set apart, yet not from the sentence's other day.
+            Some(_) => {
+                !stands_alone(text, &sentence.span, &claim.span)
+                    || a_time_apart(text.get(claim.span.end..sentence.span.end).unwrap_or(""))
+                        .is_some()
+            }
         };
     // "Nine years is less than we asked for": the words past "than" are
     // what the figure is compared with, and cue none of its facts. Not
@@ -6170,6 +6221,31 @@ quantities:
     }
 
     #[test]
+    fn a_change_of_the_measure_a_sentence_opens_with_is_its() {
+        const FACTS: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme }
+quantities:
+  - { id: growth, subject: acme, what: growth of quarterly revenue, cues: [revenue, rose, increase], value: 13% }
+";
+        let errors = |body: &str| check(FACTS, &format!("Acme\n\n{body}\n"), "amount-mismatch");
+        for body in [
+            "Net income rose to $1.6 billion from $1.3 billion, an increase of about 24%.",
+            // A share of a measure is no change of it.
+            "Spending rose to $1.6 billion, or 19% of revenue.",
+        ] {
+            assert_eq!(errors(body), Vec::<String>::new(), "{body}");
+        }
+        for body in [
+            "Revenue rose to $9.6 billion from $7.7 billion, an increase of about 24%.",
+            // A dateline in capitals names no measure.
+            "SAND GAP (Wire) - Acme's revenue rose to $9.6 billion, an increase of about 24%.",
+        ] {
+            assert_eq!(errors(body).len(), 1, "{body}");
+        }
+    }
+
+    #[test]
     fn a_share_of_a_whole_is_not_a_change() {
         const FACTS: &str = "\
 entities:
@@ -6696,6 +6772,33 @@ events:
             &format!("---\npublished: 2026-05-15\n---\n{body}\n"),
             "weekday-mismatch",
         )
+    }
+
+    #[test]
+    fn a_date_a_time_apart_from_an_event_is_not_its() {
+        const ALERT: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme Observatory }
+events:
+  - { id: alert, subject: acme, what: alert raised, cues: [raised, alert], date: 2026-01-15 }
+";
+        let errors = |body: &str| {
+            check(
+                ALERT,
+                &format!("---\npublished: 2026-01-18\n---\n{body}\n"),
+                "date-mismatch",
+            )
+        };
+        for body in [
+            "The eruption began on January 16, the day after Acme Observatory raised its alert.",
+            "The eruption began on Friday, January 16, the day after Acme Observatory raised its alert.",
+        ] {
+            assert_eq!(errors(body), Vec::<String>::new(), "{body}");
+        }
+        assert_eq!(
+            errors("Acme Observatory raised its alert on January 16.").len(),
+            1
+        );
     }
 
     #[test]

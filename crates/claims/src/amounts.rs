@@ -1671,8 +1671,10 @@ fn finish(text: &str, floor: usize, number: Number, prefix: Option<Currency<'_>>
             } else if let Some((e, n)) = duration_after(text, number.start, end) {
                 end = e;
                 noun = Some(n.to_owned());
-            } else if number.digits && scale == Scale::One {
-                // "80 of the 230 seats" counts seats; the whole is its own claim.
+            } else if number.digits || number.value >= Decimal::TWO {
+                // "80 of the 230 seats" counts seats, as "Nine of the
+                // country's 14 provinces" counts provinces (not "one of"
+                // the largest); the whole is its own claim.
                 noun = whole_after(text, end);
             }
         }
@@ -1806,10 +1808,16 @@ fn whole_after(text: &str, pos: usize) -> Option<String> {
         p = next;
         let after_of = word == "of" || (words > 1 && !matches!(word, "of" | "out"));
         if after_of && text.as_bytes().get(p).is_some_and(u8::is_ascii_digit) {
-            let digits_end = p + text[p..]
+            let mut digits_end = p + text[p..]
                 .bytes()
-                .take_while(|b| b.is_ascii_digit() || *b == b',')
+                .take_while(|b| b.is_ascii_digit() || matches!(b, b',' | b'.'))
                 .count();
+            // "of the country's 6.42 million voters".
+            if let Some((scale_end, scale)) = word_at(text, skip_hspace(text, digits_end)) {
+                if matches!(scale, "thousand" | "million" | "billion") {
+                    digits_end = scale_end;
+                }
+            }
             return noun_after(text, digits_end).map(|(_, noun)| noun);
         }
     }
@@ -2829,6 +2837,22 @@ mod tests {
             &[
                 r#"count "19" = 19 districts"#,
                 r#"count "28 districts" = 28 districts"#,
+            ],
+        );
+        // In words too, but "one of" is rarely a count; and at a scale.
+        check(
+            "Nine of the country's 14 provinces, one of the 14 provinces",
+            &[
+                r#"count "Nine" = 9 provinces"#,
+                r#"count "14 provinces" = 14 provinces"#,
+                r#"count "14 provinces" = 14 provinces"#,
+            ],
+        );
+        check(
+            "About 4.32 million of the country's 6.42 million voters",
+            &[
+                r#"count "4.32 million" = 4.32 million voters hedge=About("About")"#,
+                r#"count "6.42 million voters" = 6.42 million voters"#,
             ],
         );
         // Lengths of time are counted; times that date are not.
