@@ -2417,6 +2417,50 @@ fn day_of_saying(text: &str, claim: &Claim, event: &facts::Event) -> bool {
     spoken && !own_words(&event.cues, event.what.as_deref()).any(|w| one_of(w, &STATED))
 }
 
+/// Whether a figure is of several named together, which no fact of one
+/// of them states: after a list of names in its clause ("A coalition of
+/// the SDA, Green Future and the Liberal Forum would command 136 seats"),
+/// or of "the two" or "both" after it ("9,000 workers at the two chains").
+fn of_a_group(text: &str, names: &[Range<usize>], claim: &Claim) -> bool {
+    const GROUPS: [&str; 6] = [
+        "the two",
+        "the three",
+        "both",
+        "combined",
+        "together",
+        "between them",
+    ];
+    let after = text.get(claim.span.end..).unwrap_or("");
+    let after = after
+        .get(..after.len().min(48))
+        .or(Some(after))
+        .unwrap_or("");
+    let after = after.split(['.', ';', ',']).next().unwrap_or("");
+    if GROUPS.iter().any(|g| {
+        after
+            .match_indices(g)
+            .any(|(at, _)| at == 0 || after.as_bytes().get(at - 1) == Some(&b' '))
+    }) {
+        return true;
+    }
+    let clause_start = tail_before(text, claim.span.start, 160)
+        .rfind(['.', ';', ':', '\n'])
+        .map_or(claim.span.start.saturating_sub(160), |at| {
+            claim.span.start - tail_before(text, claim.span.start, 160).len() + at
+        });
+    let listed: Vec<&Range<usize>> = (names.iter())
+        .filter(|n| n.start >= clause_start && n.end <= claim.span.start)
+        .collect();
+    listed.windows(2).any(|pair| {
+        let between = text.get(pair[0].end..pair[1].start).unwrap_or("");
+        let between = between.trim();
+        matches!(
+            between,
+            "," | "and" | ", and" | "and the" | ", and the" | ", the"
+        )
+    }) && listed.len() >= 2
+}
+
 /// Matches every claim of an article to at most one fact.
 pub fn match_all(
     base: &FactBase,
@@ -2523,10 +2567,10 @@ fn match_with(
             .filter(|n| *n.entity == *subject)
             .map(|n| n.span.clone());
         let another = || match m.kind {
-            FactKind::Quantity(q) => base
-                .quantities
-                .get(q)
-                .is_some_and(|q| measures_another(text, claim, q)),
+            FactKind::Quantity(q) => base.quantities.get(q).is_some_and(|q| {
+                measures_another(text, claim, q)
+                    || (q.sum_of.is_empty() && of_a_group(text, known, claim))
+            }),
             FactKind::Event(i) => base.events.get(i).is_some_and(|e| {
                 foretells_another(text, extraction.published.as_ref(), claim, e)
                     || day_of_saying(text, claim, e)
@@ -3474,7 +3518,7 @@ fn part_of_a_sized_whole(after: &str) -> bool {
 /// "19 of the country's 28 districts".
 fn whole_of_a_part(text: &str, start: usize) -> bool {
     let before = text.get(..start).unwrap_or("").trim_end();
-    let mut words = before.rsplit(' ');
+    let mut words = before.rsplit(char::is_whitespace);
     let mut word = words.next().unwrap_or("");
     let owner =
         ["the", "its", "their"].contains(&word) || word.ends_with("'s") || word.ends_with("’s");
@@ -3492,7 +3536,33 @@ fn whole_of_a_part(text: &str, start: usize) -> bool {
     if word == "out" {
         word = words.next().unwrap_or("");
     }
-    word.ends_with(|c: char| c.is_ascii_digit())
+    // "4.32 million of the country's 6.42 million", "Nine of the 14".
+    const NUMBERS: [&str; 23] = [
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "hundred",
+        "hundreds",
+        "dozen",
+        "dozens",
+        "thousand",
+        "thousands",
+        "million",
+        "billion",
+    ];
+    word.ends_with(|c: char| c.is_ascii_digit()) || one_of(word, &NUMBERS)
 }
 
 /// Whether the words at `start` open a parenthesis right after a
@@ -6180,6 +6250,20 @@ quantities:
         assert!(errors("Acme put 11 out of 17 regions on alert.").is_empty());
         assert!(errors("Acme put 11 of the country's 17 regions on alert.").is_empty());
         assert!(errors("Acme put 9 of its 11 regions on alert.").is_empty());
+        // A part in words or at a scale.
+        assert!(errors("Nine of the country's 11 regions were put on alert by Acme.").is_empty());
+        const VOTERS: &str = "\
+entities:
+  - { id: agency, kind: organization, name: Acme }
+quantities:
+  - { id: voters, subject: agency, what: registered voters, cues: [registered, voters], value: 6.42 million voters }
+";
+        let voters = check(
+            VOTERS,
+            "Acme\n\nAbout 4.32 million of Acme's 6.42 million registered voters cast ballots.\n",
+            "amount-mismatch",
+        );
+        assert_eq!(voters, Vec::<String>::new());
         assert_eq!(
             errors("Acme put 12 of the 17 regions on alert."),
             ["error \"12\": 12 does not match regions on alert: the facts say 11 regions"]
@@ -6240,6 +6324,38 @@ quantities:
             "Revenue rose to $9.6 billion from $7.7 billion, an increase of about 24%.",
             // A dateline in capitals names no measure.
             "SAND GAP (Wire) - Acme's revenue rose to $9.6 billion, an increase of about 24%.",
+        ] {
+            assert_eq!(errors(body).len(), 1, "{body}");
+        }
+    }
+
+    #[test]
+    fn a_figure_of_several_named_together_is_none_of_theirs() {
+        const FACTS: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme Party }
+  - { id: beta, kind: organization, name: Beta Party }
+  - { id: gamma, kind: organization, name: Gamma Party }
+quantities:
+  - { id: seats, subject: gamma, what: seats won, cues: [seats, won], value: 14 seats }
+  - { id: staff, subject: gamma, what: employees, cues: [workers, employees], value: 800 workers }
+";
+        let errors = |body: &str| {
+            check(
+                FACTS,
+                &format!("Gamma Party\n\n{body}\n"),
+                "amount-mismatch",
+            )
+        };
+        for body in [
+            "A coalition of Acme Party, Beta Party and Gamma Party would hold 136 seats.",
+            "Unions representing 9,000 workers at the two parties objected, Gamma Party said.",
+        ] {
+            assert_eq!(errors(body), Vec::<String>::new(), "{body}");
+        }
+        for body in [
+            "Gamma Party won 16 seats.",
+            "Unions representing 9,000 workers at Gamma Party objected.",
         ] {
             assert_eq!(errors(body).len(), 1, "{body}");
         }
