@@ -4227,6 +4227,10 @@ fn match_claim<'a>(
     let opens_story = claim.subject.is_none() && claim.span.start < scratch.first_named;
     let found = if found.is_some() || (named_before && !opens_story) {
         found
+    } else if time_of_a_figure(text, extraction, claim) {
+        // "The median demand was about $4.4 million last year": the time
+        // of the figure, no event of the story's.
+        None
     } else if story_candidates(base, index, text, extraction, mentions, claim, scratch).is_some() {
         let least = if fits { 6 } else { 0 };
         let pass = (Pass::Story { least }, &mut fits);
@@ -4267,6 +4271,39 @@ fn match_claim<'a>(
         .extend((0..base.events.len()).filter_map(this_week));
     let pass = (Pass::Story { least: 0 }, &mut fits);
     score_candidates(base, index, text, extraction, claim, scratch, pass)
+}
+
+/// Whether a relative date right follows a figure of its phrase ("$4.4
+/// million last year", "61 percent at the same point last year"): the
+/// figure's time.
+fn time_of_a_figure(text: &str, extraction: &Extraction, claim: &Claim) -> bool {
+    use claims::dates::Relative;
+    // Times that date a figure; not a bound ("by 2025"), nor a span.
+    let ClaimKind::Date {
+        written: DateKind::Relative(relative),
+        ..
+    } = &claim.kind
+    else {
+        return false;
+    };
+    if !relative.is_a_calendar_neighbour()
+        || matches!(
+            relative,
+            Relative::NextWeek | Relative::NextMonth | Relative::NextYear
+        )
+    {
+        return false;
+    }
+    let before = extraction
+        .claims
+        .iter()
+        .take_while(|c| c.span.start < claim.span.start)
+        .filter(|c| c.sentence == claim.sentence && matches!(c.kind, ClaimKind::Amount(_)))
+        .last();
+    before.is_some_and(|figure| {
+        let between = text.get(figure.span.end..claim.span.start).unwrap_or(",");
+        !between.contains([',', ';', '(', ')']) && between.split_whitespace().count() <= 4
+    })
 }
 
 /// Fills `scratch.candidates` with the facts about the story's other
@@ -4582,13 +4619,40 @@ fn score_candidates<'a>(
         };
         tied.extend(candidates.iter().filter(cued).filter_map(with_unit));
     }
-    let found = if than.is_some() {
+    let mut found = if than.is_some() {
         let sets = &index.quantity_cue_sets;
         tied.retain(|&(i, _)| sets.get(i).is_some_and(|set| set.meets(&before_than)));
         &before_than
     } else {
         &cues.found
     };
+    // "last year" is no cue of the "last aircraft" delivered: the words of
+    // "last year", "next month" cue nothing (unless the sentence says them
+    // again); a bound's may ("by 2025").
+    let mut without_own = CueSet::default();
+    let relative = matches!(date, Some((_, DateKind::Relative(r))) if r.is_a_calendar_neighbour());
+    if relative && cues.offsets_kept {
+        let own = claim.span.start.saturating_sub(sentence.span.start)
+            ..claim.span.end.saturating_sub(sentence.span.start);
+        // A cue that is the whole date ("this year") is the facts' own.
+        let inside = |h: &crate::cues::CueHit| {
+            h.span.start >= own.start && h.span.end <= own.end && h.span != own
+        };
+        let only_inside = (cues.hits.iter())
+            .filter(|h| inside(h))
+            .map(|h| h.cue)
+            .filter(|&cue| !cues.hits.iter().any(|h| h.cue == cue && !inside(h)));
+        for cue in only_inside {
+            if without_own.0.is_empty() {
+                without_own = found.clone();
+            }
+            without_own.remove(cue);
+            near_cues.remove(cue);
+        }
+        if !without_own.0.is_empty() {
+            found = &without_own;
+        }
+    }
     let near: &CueSet = if needs_phrase { near_cues } else { found };
     // A story subject's fact counts only cues of the phrase, and no verb
     // of speech.
@@ -6888,6 +6952,57 @@ events:
             &format!("---\npublished: 2026-05-15\n---\n{body}\n"),
             "weekday-mismatch",
         )
+    }
+
+    #[test]
+    fn a_dates_own_words_cue_no_event() {
+        const LAST: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme Air }
+events:
+  - { id: final, subject: acme, what: last aircraft delivered, cues: [last, final], date: 2033 }
+";
+        let found = |body: &str, code: &str| {
+            check(
+                LAST,
+                &format!("---\npublished: 2026-07-22\n---\n{body}\n"),
+                code,
+            )
+        };
+        assert_eq!(
+            found(
+                "Acme Air flew 21.4 million passengers last year.",
+                "relative-date"
+            ),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            found("Acme Air's last aircraft arrives in 2032.", "date-mismatch").len(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_relative_date_after_a_figure_is_its_time() {
+        const DEMAND: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme Health }
+  - { id: sandhu, kind: person, name: Priya Sandhu }
+events:
+  - { id: demand, subject: acme, what: ransom demand received, cues: [demand], date: 2025-11-04 }
+";
+        let found = |body: &str| {
+            check(
+                DEMAND,
+                &format!("---\npublished: 2025-11-13\n---\nAcme Health was attacked.\n\n{body}\n"),
+                "relative-date",
+            )
+        };
+        assert_eq!(
+            found("Priya Sandhu said the median demand was about $4.4 million last year."),
+            Vec::<String>::new()
+        );
+        assert_eq!(found("The median demand arrived last year.").len(), 1);
     }
 
     #[test]

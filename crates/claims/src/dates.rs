@@ -91,6 +91,23 @@ pub enum Relative {
     Recently,
 }
 
+impl Relative {
+    /// Whether it names a day, week, month or year next to the publication
+    /// date ("yesterday", "last week", "this year", "next month"), not a
+    /// bound, a span or a vague time ("by 2025", "since 2019", "the past
+    /// 15 years", "recently").
+    pub fn is_a_calendar_neighbour(&self) -> bool {
+        !matches!(
+            self,
+            Relative::PastYears(_)
+                | Relative::Since { .. }
+                | Relative::Before { .. }
+                | Relative::DaysAfter(_)
+                | Relative::Recently
+        )
+    }
+}
+
 /// A reporting period as written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PeriodRef {
