@@ -1127,7 +1127,15 @@ fn dates_something_else(text: &str, extraction: &Extraction, claim: &Claim) -> b
         .map(|w| w.trim_start_matches(|c: char| !c.is_alphanumeric()));
     let is = |word: Option<&str>, set: &[&str]| word.is_some_and(|word| one_of(word, set));
     let previous = before.next();
+    // "by the end of January", "until the start of 2027".
+    let part_of = |mut words: std::iter::Take<_>| {
+        is(previous, &["of"])
+            && is(words.next(), &["end", "start", "beginning", "middle"])
+            && is(words.next(), &["the"])
+            && is(words.next(), &BOUND_WORDS)
+    };
     if is(previous, &BOUND_WORDS)
+        || part_of(before.clone().take(3))
         || is(previous, &RANGE_WORDS) && before.any(|w| is(Some(w), &RANGE_OPENERS))
     {
         return true;
@@ -2205,6 +2213,7 @@ fn measures_another(text: &str, claim: &Claim, q: &Quantity) -> bool {
         Some(Unit::Noun(_)) => {
             return (changed_by(text, stated.span.start) && !names_a_change(q))
                 || other_ones(text, &stated.span)
+                || at_another_rate(text, stated, q)
                 || acted_otherwise(text, stated.span.start, q)
                 || each_of_many(text, stated.span.start, q);
         }
@@ -2226,17 +2235,8 @@ fn measures_another(text: &str, claim: &Claim, q: &Quantity) -> bool {
             return true;
         }
     }
-    // "C$305 billion of cargo a year" beside a fact of each day; "A$4.5
-    // million a day" beside a total (a year may be a fact's period).
-    if let Some(rate) = rate_after(text.get(stated.span.end..).unwrap_or("")) {
-        let own = (q.cues.iter().map(String::as_str)).chain(q.what.as_deref());
-        let fact_rates: Vec<usize> = own.filter_map(|words| rate_in(words, usize::MAX)).collect();
-        let yearly = RATE_NOUNS.len() - 1;
-        if (!fact_rates.is_empty() && !fact_rates.contains(&rate))
-            || (fact_rates.is_empty() && rate != yearly)
-        {
-            return true;
-        }
+    if at_another_rate(text, stated, q) {
+        return true;
     }
     let heads = head_nouns(text, stated, percent);
     let heads = (heads.iter().flatten()).map(|h| singular(&h.to_lowercase()).into_owned());
@@ -2257,6 +2257,21 @@ fn measures_another(text: &str, claim: &Claim, q: &Quantity) -> bool {
                 .any(|same| same.contains(&head) && own.iter().any(|w| same.contains(&w.as_str())))
     };
     heads.any(|h| !named(&h))
+}
+
+/// Whether an amount is a rate per unit of time its fact is not: "C$305
+/// billion of cargo a year" beside a fact of each day; "A$4.5 million a
+/// day" or "80 to 90 vessels every day" beside a total (a year may be a
+/// fact's period).
+fn at_another_rate(text: &str, stated: &Amount, q: &Quantity) -> bool {
+    let Some(rate) = rate_after(text.get(stated.span.end..).unwrap_or("")) else {
+        return false;
+    };
+    let own = (q.cues.iter().map(String::as_str)).chain(q.what.as_deref());
+    let fact_rates: Vec<usize> = own.filter_map(|words| rate_in(words, usize::MAX)).collect();
+    let yearly = RATE_NOUNS.len() - 1;
+    (!fact_rates.is_empty() && !fact_rates.contains(&rate))
+        || (fact_rates.is_empty() && rate != yearly)
 }
 
 /// The units of time of a rate, as nouns after "a", "per", "each" or
@@ -3834,7 +3849,9 @@ const COMPARED_BEFORE: [&str; 16] = [
 ];
 /// The last two words before an amount that make it what something is
 /// compared with ("more than $5" is a hedge; "more than the $5" is not).
-const COMPARED_BY: [(&str, &str); 11] = [
+const COMPARED_BY: [(&str, &str); 13] = [
+    ("below", "the"),
+    ("above", "the"),
     ("double", "the"),
     ("twice", "the"),
     ("triple", "the"),
@@ -5410,6 +5427,11 @@ mod tests {
                 Aside::Estimate,
             ),
             (
+                "a coupon of 11.4%, below the 12% to 12.5% range",
+                "12%",
+                Aside::Comparison,
+            ),
+            (
                 "nearly double the 2,150 kg it carried before",
                 "2,150 kg",
                 Aside::Comparison,
@@ -6356,6 +6378,8 @@ quantities:
             "Acme's first flight carried two smaller satellites.",
             "Acme flew more mass than in its first four flights.",
             "Acme's stock had fallen 11% in the month before.",
+            // A rate of a count beside a fact of no rate.
+            "Acme now launches four satellites every week.",
         ] {
             assert_eq!(errors(body), Vec::<String>::new(), "{body}");
         }
@@ -7021,6 +7045,8 @@ events:
             )
         };
         for body in [
+            // A bound.
+            "Acme Observatory had raised its alert by the end of March.",
             "The eruption began on January 16, the day after Acme Observatory raised its alert.",
             "The eruption began on Friday, January 16, the day after Acme Observatory raised its alert.",
         ] {

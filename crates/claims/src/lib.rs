@@ -1305,7 +1305,7 @@ const FUTURE_BEFORE_TO: [&str; 10] = [
 const REPORTING_WORDS: [&str; 6] = ["announced", "said", "says", "told", "reported", "added"];
 
 /// Whether the words before byte `at` of `text`, back to the nearest
-/// comma, semicolon, colon or sentence end and at most eight words, put a
+/// comma, semicolon, colon or sentence end and at most twelve words, put a
 /// weekday at `at` in the future: a future word, with no reporting word
 /// between it and the weekday ("will report on Thursday", "said it will
 /// ..., and said on Friday" is past).
@@ -1328,6 +1328,15 @@ pub fn future_before(text: &str, at: usize) -> bool {
             .unwrap_or("");
         (dates::WEEKDAYS.iter()).any(|(day, _)| day.eq_ignore_ascii_case(word))
     };
+    // Nor does a comma in a list ("results on age, education and
+    // housing in June").
+    let listed = |i: usize| {
+        let mut after = before.get(i + 1..).unwrap_or("").split_whitespace();
+        after
+            .next()
+            .is_some_and(|w| w.bytes().all(|b| b.is_ascii_lowercase()))
+            && after.next().is_some_and(|w| w == "and" || w == "or")
+    };
     let phrase = bytes
         .iter()
         .enumerate()
@@ -1336,14 +1345,14 @@ pub fn future_before(text: &str, at: usize) -> bool {
             matches!(b, b';' | b':' | b'!' | b'?' | b'\n')
                 || (matches!(b, b',' | b'.')
                     && !bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
-                    && !(b == b',' && (weekday_before(i) || own_on(i))))
+                    && !(b == b',' && (weekday_before(i) || own_on(i) || listed(i))))
         })
         .map_or(before, |(i, _)| before.get(i + 1..).unwrap_or(""));
     // The nearest of a future and a reporting word decides.
     let mut words = phrase
         .split_whitespace()
         .rev()
-        .take(10)
+        .take(12)
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''));
     // The word after the one read (words are read back to front).
     let mut next: Option<&str> = None;
@@ -2124,6 +2133,16 @@ mod tests {
         // "To be" and a participle, up to ten words back.
         assert!(on_date(
             "a dividend to be approved at the annual general meeting on Thursday, June 23"
+        ));
+        // Past a list's comma, and twelve words back.
+        assert!(on_date(
+            "Acme will publish results on age, education and housing in June"
+        ));
+        assert!(!on_date(
+            "Acme published results on age, education and housing in June"
+        ));
+        assert!(on_date(
+            "Acme would publish a full account of the attack by the end of June"
         ));
         // A future that has passed.
         assert!(!at("The launch had been scheduled for Friday"));
