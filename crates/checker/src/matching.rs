@@ -1052,9 +1052,32 @@ fn compared_with(text: &str, claim: &Claim) -> Option<Aside> {
 /// beside it ("On August 24, X released ...", "X announced, on Friday,
 /// that ..."): it then dates what its sentence tells.
 fn stands_alone(text: &str, sentence: &Range<usize>, span: &Range<usize>) -> bool {
+    let span = &with_its_weekday(text, span);
     let own = window(text, sentence, span);
     let words = |r: Range<usize>| text.get(r).unwrap_or("").split_whitespace().count();
     words(own.start..span.start.max(own.start)) + words(span.end.min(own.end)..own.end) <= 3
+}
+
+/// A date's span with the weekday written before it: "will be paid on
+/// Friday, May 22, to shareholders" is one phrase, the weekday's.
+fn with_its_weekday(text: &str, span: &Range<usize>) -> Range<usize> {
+    const WEEKDAYS: [&str; 7] = [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ];
+    let before = text.get(..span.start).unwrap_or("");
+    let weekday = (before.strip_suffix(", ")).and_then(|b| {
+        WEEKDAYS
+            .iter()
+            .find(|d| b.ends_with(*d))
+            .map(|d| d.len() + 2)
+    });
+    span.start - weekday.unwrap_or(0)..span.end
 }
 
 /// Words before a calendar date that make it a bound ("since April 2008",
@@ -2432,6 +2455,26 @@ fn day_of_saying(text: &str, claim: &Claim, event: &facts::Event) -> bool {
     spoken && !own_words(&event.cues, event.what.as_deref()).any(|w| one_of(w, &STATED))
 }
 
+/// Whether a figure is listed after "including" or "of which" in its
+/// sentence ("losses at 142 billion rupees, including 48 billion rupees
+/// to roads and 31 billion rupees to the power network"): a part of the
+/// figure before, no value of a fact that is no part of a sum.
+fn listed_as_a_part(text: &str, claim: &Claim) -> bool {
+    let before = tail_before(text, claim.span.start, 120);
+    // A decimal point ends no sentence.
+    let stop = [". ", ";", "\n"]
+        .iter()
+        .filter_map(|s| before.rfind(s))
+        .max();
+    let sentence = before.get(stop.map_or(0, |at| at + 1)..).unwrap_or("");
+    sentence.contains(" including ") || sentence.contains(" of which ")
+}
+
+/// Whether a fact is a member of a sum the facts give.
+fn a_member(base: &FactBase, q: &Quantity) -> bool {
+    base.quantities.iter().any(|s| s.sum_of.contains(&q.id))
+}
+
 /// Whether a figure is of several named together, which no fact of one
 /// of them states: after a list of names in its clause ("A coalition of
 /// the SDA, Green Future and the Liberal Forum would command 136 seats"),
@@ -2585,6 +2628,7 @@ fn match_with(
             FactKind::Quantity(q) => base.quantities.get(q).is_some_and(|q| {
                 measures_another(text, claim, q)
                     || (q.sum_of.is_empty() && of_a_group(text, known, claim))
+                    || (listed_as_a_part(text, claim) && !a_member(base, q))
             }),
             FactKind::Event(i) => base.events.get(i).is_some_and(|e| {
                 foretells_another(text, extraction.published.as_ref(), claim, e)
@@ -4553,7 +4597,11 @@ fn score_candidates<'a>(
     }
     let near_cues = &mut scratch.near;
     let phrase_cues = |near_cues: &mut CueSet| {
-        let mut near = window(text, &sentence.span, &claim.span);
+        let own = match date {
+            Some(_) => with_its_weekday(text, &claim.span),
+            None => claim.span.clone(),
+        };
+        let mut near = window(text, &sentence.span, &own);
         // "rose 3% on Monday after the cartel agreed": the weekday dates the
         // rise, not the agreement.
         if story || weekday {
@@ -6418,6 +6466,29 @@ quantities:
     }
 
     #[test]
+    fn a_part_listed_after_including_is_no_value_of_a_whole() {
+        const FACTS: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme State }
+quantities:
+  - { id: aid, subject: acme, what: assistance sought, cues: [assistance, sought], value: 65 billion INR }
+  - { id: losses, subject: acme, what: losses, cues: [losses], value: 142 billion INR }
+";
+        let errors =
+            |body: &str| check(FACTS, &format!("Acme State\n\n{body}\n"), "amount-mismatch");
+        assert_eq!(
+            errors(
+                "Acme State sought 65 billion rupees in assistance, in a memorandum that put losses at 142 billion rupees, including 48.5 billion rupees to roads and 31 billion rupees to power."
+            ),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            errors("Acme State got 48 billion rupees in assistance.").len(),
+            1
+        );
+    }
+
+    #[test]
     fn a_figure_of_several_named_together_is_none_of_theirs() {
         const FACTS: &str = "\
 entities:
@@ -6976,6 +7047,33 @@ events:
             &format!("---\npublished: 2026-05-15\n---\n{body}\n"),
             "weekday-mismatch",
         )
+    }
+
+    #[test]
+    fn a_date_after_its_weekday_is_in_the_weekdays_phrase() {
+        const AGM: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme Coffee }
+events:
+  - { id: agm, subject: acme, what: annual general meeting, cues: [annual general meeting], date: 2026-05-14 }
+";
+        let found = |body: &str| {
+            check(
+                AGM,
+                &format!("---\npublished: 2026-02-19\n---\n{body}\n"),
+                "date-mismatch",
+            )
+        };
+        assert_eq!(
+            found(
+                "Acme Coffee's dividend will be paid on Friday, May 22, to shareholders, subject to approval at the annual general meeting."
+            ),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            found("On Friday, May 22, Acme Coffee will hold its annual general meeting.").len(),
+            1
+        );
     }
 
     #[test]

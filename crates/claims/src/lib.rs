@@ -1296,9 +1296,9 @@ const FUTURE_WORDS: [&str; 19] = [
 ];
 /// Words that put what follows them in the future when "to" follows
 /// them ("was ordered to report to prison on Jan. 12", "is set to open").
-const FUTURE_BEFORE_TO: [&str; 10] = [
-    "agreed", "ordered", "pledged", "poised", "promised", "required", "set", "slated", "vowed",
-    "wants",
+const FUTURE_BEFORE_TO: [&str; 11] = [
+    "agreed", "ordered", "pledged", "poised", "promised", "required", "set", "slated", "subject",
+    "vowed", "wants",
 ];
 /// Words that report what was said or done, after which a weekday is past
 /// again ("will ..., it said on Friday" is cut at the comma anyway).
@@ -2143,6 +2143,9 @@ mod tests {
         ));
         assert!(on_date(
             "Acme would publish a full account of the attack by the end of June"
+        ));
+        assert!(on_date(
+            "subject to approval at the annual general meeting on June 14"
         ));
         // A future that has passed.
         assert!(!at("The launch had been scheduled for Friday"));
