@@ -1403,7 +1403,7 @@ fn names_another(
 /// percentage (a change over a span). Not the facts' cues: they
 /// name topics as often as measures ("invest $1.5 billion in agriculture",
 /// "an additional investment of 66 billion yuan" for a pledge).
-const MEASURE_NOUNS: [&str; 43] = [
+const MEASURE_NOUNS: [&str; 45] = [
     "revenue",
     "sale",
     "turnover",
@@ -1447,6 +1447,8 @@ const MEASURE_NOUNS: [&str; 43] = [
     "minimum",
     "saving",
     "synergy",
+    "spending",
+    "expenditure",
 ];
 
 /// Words that name one measure: a fact cued by one is measured by the
@@ -1570,7 +1572,39 @@ fn head_nouns<'t>(text: &'t str, stated: &Amount, percent: bool) -> [Option<&'t 
         // 24%": the measure the sentence opens with.
         heads[3] = sentence_opening_measure(before);
     }
+    if !percent {
+        heads[3] = clause_opening_measure(before);
+    }
     heads
+}
+
+/// The measure a clause before a money amount opens with ("..., and that
+/// capital spending would rise to between £310 million and £340
+/// million"): only measures no deal or price is called.
+fn clause_opening_measure(before: &str) -> Option<&str> {
+    const OPENING: [&str; 9] = [
+        "revenue",
+        "turnover",
+        "profit",
+        "income",
+        "earning",
+        "spending",
+        "expenditure",
+        "debt",
+        "budget",
+    ];
+    let tail = before
+        .get(before.len().saturating_sub(200)..)
+        .or(Some(before))?;
+    let stop = [",", ";", ":", "\n", ". "]
+        .iter()
+        .filter_map(|s| tail.rfind(s))
+        .max();
+    let clause = tail.get(stop.map_or(0, |at| at + 1)..)?;
+    (clause.split_whitespace().take(4))
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.bytes().any(|b| b.is_ascii_lowercase()))
+        .find(|w| OPENING.contains(&&*singular(&w.to_lowercase())))
 }
 
 /// The measure noun among the first three words of the sentence `before`
@@ -6460,6 +6494,27 @@ quantities:
         ] {
             assert_eq!(errors(body).len(), 1, "{body}");
         }
+    }
+
+    #[test]
+    fn money_of_the_measure_its_clause_opens_with_is_its() {
+        const FACTS: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme }
+quantities:
+  - { id: buyback, subject: acme, what: share buyback, cues: [buyback], value: 200 million GBP }
+";
+        let errors = |body: &str| check(FACTS, &format!("Acme\n\n{body}\n"), "amount-mismatch");
+        assert_eq!(
+            errors(
+                "Acme said the buyback had started, and that capital spending reached £340 million."
+            ),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            errors("Acme said the buyback had started, and that it reached £340 million.").len(),
+            1
+        );
     }
 
     #[test]
