@@ -1596,11 +1596,7 @@ fn clause_opening_measure(before: &str) -> Option<&str> {
     let tail = before
         .get(before.len().saturating_sub(200)..)
         .or(Some(before))?;
-    let stop = [",", ";", ":", "\n", ". "]
-        .iter()
-        .filter_map(|s| tail.rfind(s))
-        .max();
-    let clause = tail.get(stop.map_or(0, |at| at + 1)..)?;
+    let clause = tail.get(after_last_stop(tail, true)..)?;
     (clause.split_whitespace().take(4))
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| w.bytes().any(|b| b.is_ascii_lowercase()))
@@ -1613,9 +1609,7 @@ fn sentence_opening_measure(before: &str) -> Option<&str> {
     let tail = before
         .get(before.len().saturating_sub(400)..)
         .or(Some(before))?;
-    let stop = tail.rfind(". ").map_or(0, |at| at + 2);
-    let line = tail.rfind('\n').map_or(0, |at| at + 1);
-    let opening = tail.get(stop.max(line)..)?;
+    let opening = tail.get(after_last_stop(tail, false)..)?;
     // Not a dateline in capitals: "QUILLEN GAP (Wire) —".
     (opening.split_whitespace().take(3))
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
@@ -2509,19 +2503,47 @@ fn day_of_saying(text: &str, claim: &Claim, event: &facts::Event) -> bool {
     spoken && !own_words(&event.cues, event.what.as_deref()).any(|w| one_of(w, &STATED))
 }
 
+/// The offset of the space before `words` in `hay`, where they stand as
+/// whole words (" than ", " including "): found through the spaces, a
+/// byte search, rather than a substring searcher built for each call.
+fn find_spaced(hay: &str, words: &str) -> Option<usize> {
+    let (hay, words) = (hay.as_bytes(), words.as_bytes());
+    let first = *words.first()?;
+    (0..hay.len()).find(|&at| {
+        hay.get(at) == Some(&b' ')
+            && hay.get(at + 1) == Some(&first)
+            && hay.get(at + 1..).is_some_and(|rest| {
+                rest.starts_with(words)
+                    && rest
+                        .get(words.len())
+                        .is_none_or(|b| !b.is_ascii_alphanumeric())
+            })
+    })
+}
+
+/// Where the clause (`clauses`) or the sentence that `tail` ends in
+/// starts: past its last stop, a line break, a semicolon, a full stop
+/// before a space (a decimal point is none), and, for a clause, a comma
+/// or a colon.
+fn after_last_stop(tail: &str, clauses: bool) -> usize {
+    let bytes = tail.as_bytes();
+    let stop = bytes.iter().enumerate().rev().find(|&(i, &b)| match b {
+        b'\n' | b';' => true,
+        b',' | b':' => clauses,
+        b'.' => bytes.get(i + 1) == Some(&b' '),
+        _ => false,
+    });
+    stop.map_or(0, |(i, _)| i + 1)
+}
+
 /// Whether a figure is listed after "including" or "of which" in its
 /// sentence ("losses at 142 billion rupees, including 48 billion rupees
 /// to roads and 31 billion rupees to the power network"): a part of the
 /// figure before, no value of a fact that is no part of a sum.
 fn listed_as_a_part(text: &str, claim: &Claim) -> bool {
     let before = tail_before(text, claim.span.start, 120);
-    // A decimal point ends no sentence.
-    let stop = [". ", ";", "\n"]
-        .iter()
-        .filter_map(|s| before.rfind(s))
-        .max();
-    let sentence = before.get(stop.map_or(0, |at| at + 1)..).unwrap_or("");
-    sentence.contains(" including ") || sentence.contains(" of which ")
+    let sentence = before.get(after_last_stop(before, false)..).unwrap_or("");
+    find_spaced(sentence, "including").is_some() || find_spaced(sentence, "of which").is_some()
 }
 
 /// Whether a fact is a member of a sum the facts give.
@@ -2548,11 +2570,7 @@ fn of_a_group(text: &str, names: &[Range<usize>], claim: &Claim) -> bool {
         .or(Some(after))
         .unwrap_or("");
     let after = after.split(['.', ';', ',']).next().unwrap_or("");
-    if GROUPS.iter().any(|g| {
-        after
-            .match_indices(g)
-            .any(|(at, _)| at == 0 || after.as_bytes().get(at - 1) == Some(&b' '))
-    }) {
+    if GROUPS.iter().any(|g| find_spaced(after, g).is_some()) {
         return true;
     }
     let clause_start = tail_before(text, claim.span.start, 160)
@@ -3909,6 +3927,9 @@ fn counterfactual_before(clause: &str) -> bool {
     const PARTICIPLES: [&str; 11] = [
         "been", "cost", "made", "taken", "seen", "lost", "paid", "run", "grown", "fallen", "risen",
     ];
+    if find_spaced(clause, "have").is_none() {
+        return false;
+    }
     let mut words = clause.split_ascii_whitespace();
     while let Some(word) = words.next() {
         if one_of(word, &["would", "could", "might"]) {
@@ -4636,19 +4657,8 @@ fn score_candidates<'a>(
     // what the figure is compared with, and cue none of its facts. Not
     // so right after a comparative: "4.6% more than a year earlier" is
     // the difference itself.
-    let than = date.is_none().then(|| {
-        let phrase = window(text, &sentence.span, &claim.span);
-        let after = text.get(claim.span.end..phrase.end).unwrap_or("");
-        let at = after.find(" than ")?;
-        let between = after.get(..at).unwrap_or("").split_whitespace();
-        (between.count() > 1).then_some(claim.span.end + at)
-    });
-    let than = than.flatten();
-    let mut before_than = CueSet::default();
-    if let Some(at) = than {
-        let start = sentence.span.start;
-        cues.within(index, sentence_text, 0..at - start, &mut before_than);
-    }
+    // Found with the phrase (every amount's phrase is read).
+    let than: std::cell::Cell<Option<usize>> = std::cell::Cell::new(None);
     let near_cues = &mut scratch.near;
     let phrase_cues = |near_cues: &mut CueSet| {
         let own = match date {
@@ -4674,8 +4684,12 @@ fn score_candidates<'a>(
             if let Some(at) = as_clause(after) {
                 near.end = claim.span.end + at;
             }
-            if let Some(at) = than {
-                near.end = near.end.min(at);
+            let after = text.get(claim.span.end..near.end).unwrap_or("");
+            let at = find_spaced(after, "than")
+                .filter(|&at| after.get(..at).unwrap_or("").split_whitespace().count() > 1);
+            if let Some(at) = at {
+                than.set(Some(claim.span.end + at));
+                near.end = claim.span.end + at;
             }
         }
         cues.within(
@@ -4738,7 +4752,12 @@ fn score_candidates<'a>(
         };
         tied.extend(candidates.iter().filter(cued).filter_map(with_unit));
     }
-    let mut found = if than.is_some() {
+    let mut before_than = CueSet::default();
+    if let Some(at) = than.get() {
+        let start = sentence.span.start;
+        cues.within(index, sentence_text, 0..at - start, &mut before_than);
+    }
+    let mut found = if than.get().is_some() {
         let sets = &index.quantity_cue_sets;
         tied.retain(|&(i, _)| sets.get(i).is_some_and(|set| set.meets(&before_than)));
         &before_than
