@@ -1129,6 +1129,13 @@ fn dates_something_else(text: &str, extraction: &Extraction, claim: &Claim) -> b
     {
         return true;
     }
+    // "weakened into a depression by Wednesday evening": a bound.
+    if is_weekday(claim) {
+        let previous = tail_before(text, claim.span.start, 16)
+            .split_whitespace()
+            .next_back();
+        return previous.is_some_and(|w| one_of(w, &["by", "until", "till", "since", "before"]));
+    }
     let calendar = matches!(
         claim.kind,
         ClaimKind::Date {
@@ -2438,7 +2445,9 @@ fn foretells_another(
     let (Some(published), Some((date, _))) = (published, dated(claim)) else {
         return false;
     };
-    date.first_day() > published.last_day()
+    // "a bond programme to be launched later this year": a date that
+    // reaches past publication will do.
+    date.last_day() > published.last_day()
         && event.date.last_day() <= published.first_day()
         && claims::future_before(text, claim.span.start)
 }
@@ -6729,6 +6738,13 @@ events:
             )
         };
         assert!(errors("Acme will report first-quarter results on May 6.").is_empty());
+        // A time that reaches past publication.
+        let relative = check(
+            EVENTS,
+            "---\npublished: 2027-03-10\n---\nAcme\n\nAcme results are to be published later this year.\n",
+            "relative-date",
+        );
+        assert_eq!(relative, Vec::<String>::new());
         // Said of the past, the day is the event's.
         assert_eq!(errors("Acme reported the results on May 6.").len(), 1);
         // An event still to come is compared, future or not.
@@ -7304,6 +7320,17 @@ events:
             )
         };
         assert_eq!(found(&body("Thursday")).len(), 1);
+    }
+
+    #[test]
+    fn a_weekday_after_by_is_a_bound() {
+        assert!(
+            found("Tarrow Borough Council had approved the bridge by Monday evening.").is_empty()
+        );
+        assert_eq!(
+            found("Tarrow Borough Council approved the bridge on Monday evening.").len(),
+            1
+        );
     }
 
     #[test]
