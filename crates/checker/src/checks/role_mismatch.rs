@@ -151,9 +151,9 @@ fn qualified_title(
     )
 }
 
-/// The title with the lowercase word right before it as its field
-/// ("Vireo's export director"), when the person held that title ("director
-/// of exports"): the reader takes the title alone.
+/// The title with the word right before it as its field ("Vireo's export
+/// director", "Finance Director X"), when the person held that title
+/// ("director of exports"): the reader takes the title alone.
 fn with_its_field(
     text: &str,
     span: &std::ops::Range<usize>,
@@ -166,10 +166,11 @@ fn with_its_field(
         .strip_suffix(' ')?
         .rsplit(' ')
         .next()?;
-    if word.len() < 3 || !word.bytes().all(|b| b.is_ascii_lowercase()) {
+    if word.len() < 3 || !word.bytes().all(|b| b.is_ascii_alphabetic()) {
         return None;
     }
-    let fielded = format!("{word} {title}");
+    // "Finance Director Raymond Vessey" as well.
+    let fielded = format!("{} {title}", word.to_ascii_lowercase());
     (person.roles.iter())
         .any(|r| titles.satisfies(&fielded, &r.title))
         .then_some(fielded)
@@ -729,6 +730,10 @@ entities:
         let found = |body: &str| check(FACTS, &format!("{SEPT}{body}"), "role-mismatch");
         assert_eq!(
             found("Acme's export director Rui Lobo spoke."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            found("Acme Export Director Rui Lobo spoke."),
             Vec::<String>::new()
         );
         assert_eq!(found("Acme's finance director Rui Lobo spoke.").len(), 1);
