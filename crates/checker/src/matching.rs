@@ -1410,7 +1410,7 @@ fn names_another(
 /// percentage (a change over a span). Not the facts' cues: they
 /// name topics as often as measures ("invest $1.5 billion in agriculture",
 /// "an additional investment of 66 billion yuan" for a pledge).
-const MEASURE_NOUNS: [&str; 45] = [
+const MEASURE_NOUNS: [&str; 46] = [
     "revenue",
     "sale",
     "turnover",
@@ -1456,6 +1456,7 @@ const MEASURE_NOUNS: [&str; 45] = [
     "synergy",
     "spending",
     "expenditure",
+    "goal",
 ];
 
 /// Words that name one measure: a fact cued by one is measured by the
@@ -2019,11 +2020,7 @@ fn projected(text: &str, start: usize) -> bool {
 /// share"), or a verb of expecting among the ten ("had pencilled in a
 /// rise of 50 to 75 basis points"): a guess, not a fact's value.
 fn speculated(text: &str, stated: &Amount) -> bool {
-    let after = text.get(stated.span.end..).unwrap_or("");
-    let opens_a_range = after
-        .strip_prefix(" to ")
-        .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()));
-    if !opens_a_range && !ends_a_range(text, stated.span.start) {
+    if !opens_a_range(text, stated.span.end) && !ends_a_range(text, stated.span.start) {
         return false;
     }
     let before = tail_before(text, stated.span.start, 72);
@@ -3481,7 +3478,8 @@ fn one_value_per_fact_and_sentence(
                                     && (glosses_a_name(text, claim.span.start)
                                         || another_facts_value(base, claim, q)
                                         || spread_over_time(base, text, claim, q)
-                                        || ends_a_range(text, claim.span.start))
+                                        || ends_a_range(text, claim.span.start)
+                                        || opens_a_range(text, claim.span.end))
                             }
                         }
                 });
@@ -3525,6 +3523,15 @@ fn ends_a_range(text: &str, start: usize) -> bool {
     let number = first.starts_with(|c: char| c.is_ascii_digit());
     (one_of(joint, &["and"]) && number && words.next().is_some_and(|w| one_of(w, &["between"])))
         || (one_of(joint, &["to"]) && number)
+}
+
+/// Whether the amount ending at `end` opens a range ("the 380 million to
+/// 420 million euro range"), which [`ends_a_range`] reads from its end.
+fn opens_a_range(text: &str, end: usize) -> bool {
+    let after = text.get(end..).unwrap_or("");
+    after
+        .strip_prefix(" to ")
+        .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// Whether the amount of `claim` is a rate per unit of time ("or 3.8
@@ -6543,6 +6550,25 @@ quantities:
             errors("Acme said the buyback had started, and that it reached £340 million.").len(),
             1
         );
+    }
+
+    #[test]
+    fn a_goal_and_a_range_beside_the_fact_are_other_figures() {
+        const FACTS: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme }
+quantities:
+  - { id: coverage, subject: acme, what: network coverage, cues: [coverage, reaches], value: 61% }
+  - { id: capex, subject: acme, what: capital expenditure, cues: [capital expenditure], value: 410 million EUR }
+";
+        let errors = |body: &str| check(FACTS, &format!("Acme\n\n{body}\n"), "amount-mismatch");
+        for body in [
+            "Acme's network reaches 61% of people, ahead of its goal of 95% coverage.",
+            "Acme's capital expenditure was 410 million euros, near the top of the 380 million to 420 million euro range it gave.",
+        ] {
+            assert_eq!(errors(body), Vec::<String>::new(), "{body}");
+        }
+        assert_eq!(errors("Acme's network coverage reached 95%.").len(), 1);
     }
 
     #[test]

@@ -164,7 +164,7 @@ fn with_its_field(
     let word = text
         .get(..span.start)?
         .strip_suffix(' ')?
-        .rsplit(' ')
+        .rsplit(char::is_whitespace)
         .next()?;
     if word.len() < 3 || !word.bytes().all(|b| b.is_ascii_alphabetic()) {
         return None;
@@ -734,6 +734,10 @@ entities:
         );
         assert_eq!(
             found("Acme Export Director Rui Lobo spoke."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            found("Acme spoke.\n\nExport Director Rui Lobo spoke."),
             Vec::<String>::new()
         );
         assert_eq!(found("Acme's finance director Rui Lobo spoke.").len(), 1);
