@@ -1346,7 +1346,7 @@ fn names_another(
             // The rest of a name counts as its first word did.
             Some(first) => first,
             None => {
-                // "the Holloway Fields weekend, which reported sales of
+                // "the Marlow Downs weekend, which reported sales of
                 // £52 million": a thing the facts do not know owns the
                 // figure of its relative clause.
                 let article = ["the", "a", "an"]
@@ -2559,7 +2559,7 @@ fn a_member(base: &FactBase, q: &Quantity) -> bool {
 
 /// Whether a figure is of several named together, which no fact of one
 /// of them states: after a list of names in its clause ("A coalition of
-/// the SDA, Green Future and the Liberal Forum would command 136 seats"),
+/// Acme, Beta and the Gamma Party would command 136 seats"),
 /// or of "the two" or "both" after it ("9,000 workers at the two chains").
 fn of_a_group(text: &str, names: &[Range<usize>], claim: &Claim) -> bool {
     const GROUPS: [&str; 6] = [
@@ -6232,7 +6232,7 @@ quantities:
             // An unnamed rival.
             "Acme's profit was its best since 2016, when a rival made a profit of 2.2 billion pounds.",
             // A thing after an article, whose relative clause holds the figure.
-            "Acme is second after the Holloway Fields group, which reported a profit of 2.2 billion pounds.",
+            "Acme is second after the Marlow Downs group, which reported a profit of 2.2 billion pounds.",
         ] {
             assert_eq!(errors(body), Vec::<String>::new(), "{body}");
         }
@@ -7249,7 +7249,7 @@ events:
         const DEMAND: &str = "\
 entities:
   - { id: acme, kind: organization, name: Acme Health }
-  - { id: sandhu, kind: person, name: Priya Sandhu }
+  - { id: sandhu, kind: person, name: Ines Kovac }
 events:
   - { id: demand, subject: acme, what: ransom demand received, cues: [demand], date: 2025-11-04 }
 ";
@@ -7261,7 +7261,7 @@ events:
             )
         };
         assert_eq!(
-            found("Priya Sandhu said the median demand was about $4.4 million last year."),
+            found("Ines Kovac said the median demand was about $4.4 million last year."),
             Vec::<String>::new()
         );
         assert_eq!(found("The median demand arrived last year.").len(), 1);

@@ -978,7 +978,7 @@ fn surnames(base: &FactBase) -> impl Iterator<Item = (&str, &facts::Entity)> {
         };
         Some(last.trim_end_matches(','))
     }
-    // "the Varnham Institute", "the Kessler Prize": a body named in a
+    // "the Tanzmann Institute", "the Kessler Prize": a body named in a
     // person's honour goes by its full name, never by the surname alone.
     const HONOURS: [&str; 14] = [
         "Institute",
@@ -1922,7 +1922,7 @@ mod tests {
   - { id: doe, kind: person, name: John Doe Jr. }
   - { id: mary-doe, kind: person, name: Mary Doe }
   - { id: acme, kind: organization, name: Kanbara Robotics }
-  - { id: tanz, kind: person, name: Theo Tanzmann }
+  - { id: tanz, kind: person, name: Aurel Tanzmann }
   - { id: institute, kind: organization, name: Tanzmann Institute for Robotics }
 ",
         )])

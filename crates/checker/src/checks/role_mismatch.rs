@@ -151,7 +151,7 @@ fn qualified_title(
     )
 }
 
-/// The title with the word right before it as its field ("Vireo's export
+/// The title with the word right before it as its field ("Acme's export
 /// director", "Finance Director X"), when the person held that title
 /// ("director of exports"): the reader takes the title alone.
 fn with_its_field(
@@ -169,7 +169,7 @@ fn with_its_field(
     if word.len() < 3 || !word.bytes().all(|b| b.is_ascii_alphabetic()) {
         return None;
     }
-    // "Finance Director Raymond Vessey" as well.
+    // "Finance Director Jane Roe" as well.
     let fielded = format!("{} {title}", word.to_ascii_lowercase());
     (person.roles.iter())
         .any(|r| titles.satisfies(&fielded, &r.title))
