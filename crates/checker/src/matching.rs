@@ -1061,22 +1061,11 @@ fn stands_alone(text: &str, sentence: &Range<usize>, span: &Range<usize>) -> boo
 /// A date's span with the weekday written before it: "will be paid on
 /// Friday, May 22, to shareholders" is one phrase, the weekday's.
 fn with_its_weekday(text: &str, span: &Range<usize>) -> Range<usize> {
-    const WEEKDAYS: [&str; 7] = [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ];
     let before = text.get(..span.start).unwrap_or("");
-    let weekday = (before.strip_suffix(", ")).and_then(|b| {
-        WEEKDAYS
-            .iter()
-            .find(|d| b.ends_with(*d))
-            .map(|d| d.len() + 2)
-    });
+    let weekday = (before.strip_suffix(", "))
+        .and_then(|b| b.rsplit(|c: char| !c.is_ascii_alphabetic()).next())
+        .filter(|w| claims::dates::names_a_weekday(w))
+        .map(|w| w.len() + 2);
     span.start - weekday.unwrap_or(0)..span.end
 }
 
@@ -3684,32 +3673,7 @@ fn whole_of_a_part(text: &str, start: usize) -> bool {
         word = words.next().unwrap_or("");
     }
     // "4.32 million of the country's 6.42 million", "Nine of the 14".
-    const NUMBERS: [&str; 23] = [
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "twenty",
-        "thirty",
-        "forty",
-        "fifty",
-        "hundred",
-        "hundreds",
-        "dozen",
-        "dozens",
-        "thousand",
-        "thousands",
-        "million",
-        "billion",
-    ];
-    word.ends_with(|c: char| c.is_ascii_digit()) || one_of(word, &NUMBERS)
+    word.ends_with(|c: char| c.is_ascii_digit()) || claims::amounts::counts_from_two(word)
 }
 
 /// Whether the words at `start` open a parenthesis right after a

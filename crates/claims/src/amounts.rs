@@ -471,6 +471,24 @@ const TENS: &[&str] = &[
     "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
 ];
 
+/// Whether `word` (any case) is a number word from two up ("Nine", "twenty",
+/// "hundreds") or a scale word ("million"): a count's last word before
+/// "of" in "Nine of the 14", "4.32 million of the 6.42 million".
+pub fn counts_from_two(word: &str) -> bool {
+    const SCALES: [&str; 8] = [
+        "hundred",
+        "hundreds",
+        "dozen",
+        "dozens",
+        "thousand",
+        "thousands",
+        "million",
+        "billion",
+    ];
+    (ONES.iter().skip(1).chain(TENS)).any(|w| w.eq_ignore_ascii_case(word))
+        || SCALES.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
 /// For each first letter and length of a number word, its possible last
 /// letters (one bit each), built from `ONES` and `TENS`: two loads reject
 /// almost every other word.

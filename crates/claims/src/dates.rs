@@ -1367,6 +1367,13 @@ pub fn names_a_time(word: &str) -> bool {
         || lookup(&WEEKDAY_ABBREVIATION_BY_ID, id).is_some()
 }
 
+/// Whether `word` is a weekday's name, in full ("Friday").
+pub fn names_a_weekday(word: &str) -> bool {
+    WEEKDAYS
+        .iter()
+        .any(|(day, _)| day.eq_ignore_ascii_case(word))
+}
+
 /// The value of word `id` in a table made by [`by_id`] or [`positions`].
 fn lookup<T: Copy>(table: &[Option<T>; IDS], id: WordId) -> Option<T> {
     table.get(usize::from(id)).copied().flatten()
