@@ -1035,6 +1035,25 @@ fn dated(claim: &Claim) -> Option<(&FactDate, &DateKind)> {
     }
 }
 
+/// The days of a time written after the claim in its phrase ("61% at the
+/// end of 2024"), if the claim has one.
+fn own_time_after(claim: &Claim) -> Option<(jiff::civil::Date, jiff::civil::Date)> {
+    let after = |span: &Range<usize>| span.start >= claim.span.end;
+    (claim.when.as_ref().filter(|(_, span)| after(span)))
+        .map(|(d, _)| (d.first_day(), d.last_day()))
+        .or_else(|| {
+            (claim.period.as_ref().filter(|(_, span)| after(span)))
+                .map(|(p, _)| (p.first_day(), p.last_day()))
+        })
+}
+
+/// Whether a fact's date or period meets the days `(from, to)`.
+fn dated_within(q: &Quantity, (from, to): (jiff::civil::Date, jiff::civil::Date)) -> bool {
+    let days = (q.date.map(|d| (d.first_day(), d.last_day())))
+        .or_else(|| q.period.map(|p| (p.first_day(), p.last_day())));
+    days.is_some_and(|(first, last)| first <= to && from <= last)
+}
+
 /// For a claim that may be matched, which facts compare with it (see
 /// [`Aside`]): `Some(Aside::Shares)` only facts about shares,
 /// `Some(Aside::Forecast)` only forecasts, `Some(Aside::Plain)` any;
@@ -1042,6 +1061,16 @@ fn dated(claim: &Claim) -> Option<(&FactDate, &DateKind)> {
 /// event.
 fn compared_with(text: &str, claim: &Claim) -> Option<Aside> {
     match stated_amount(claim).map(|a| aside(text, &a.span, a.unit.as_ref())) {
+        // "up from 61% at the end of 2024": a figure compared with that
+        // gives its own time states the fact of that time.
+        // A bare figure ("from 38.9 in 2015") leaves its unit to the figure
+        // before it, and stays unmatched.
+        Some(Aside::Comparison)
+            if own_time_after(claim).is_some()
+                && stated_amount(claim).is_some_and(|a| a.unit.is_some()) =>
+        {
+            Some(Aside::Comparison)
+        }
         Some(Aside::YearEarlier | Aside::Estimate | Aside::Comparison) => None,
         Some(only @ (Aside::Shares | Aside::Forecast)) => Some(only),
         _ => Some(Aside::Plain),
@@ -4591,6 +4620,11 @@ fn score_candidates<'a>(
                 match compared {
                     Aside::Shares if !about_shares(&q.cues) => return None,
                     Aside::Forecast if !foresees(q) => return None,
+                    Aside::Comparison
+                        if !own_time_after(claim).is_some_and(|days| dated_within(q, days)) =>
+                    {
+                        return None;
+                    }
                     _ => {}
                 }
                 let words = text.get(stated.span.clone()).unwrap_or("");
@@ -5189,6 +5223,12 @@ mod tests {
                         match compared {
                             Aside::Shares if !about_shares(&q.cues) => continue,
                             Aside::Forecast if !foresees(q) => continue,
+                            Aside::Comparison
+                                if !own_time_after(claim)
+                                    .is_some_and(|days| dated_within(q, days)) =>
+                            {
+                                continue;
+                            }
                             _ => {}
                         }
                         let words = text.get(stated.span.clone()).unwrap_or("");
@@ -6514,6 +6554,35 @@ quantities:
             errors("Acme said the buyback had started, and that it reached £340 million.").len(),
             1
         );
+    }
+
+    #[test]
+    fn a_figure_compared_with_at_its_own_time_is_that_times_fact() {
+        const FACTS: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme }
+quantities:
+  - { id: then, subject: acme, what: coverage at the end of 2024, cues: [coverage], value: 61%, date: 2024-12-31 }
+  - { id: now, subject: acme, what: coverage now, cues: [coverage], value: 78%, date: 2025-10-20 }
+";
+        let errors = |body: &str| {
+            check(
+                FACTS,
+                &format!("---\npublished: 2025-10-23\n---\nAcme\n\n{body}\n"),
+                "amount-mismatch",
+            )
+        };
+        assert_eq!(
+            errors("Acme's coverage reached 78%, up from 64% at the end of 2024."),
+            ["error \"64%\": 64% does not match coverage at the end of 2024: the facts say 61%"]
+        );
+        for body in [
+            "Acme's coverage reached 78%, up from 61% at the end of 2024.",
+            // Without its own time, still a figure compared with.
+            "Acme's coverage reached 78%, up from 64%.",
+        ] {
+            assert_eq!(errors(body), Vec::<String>::new(), "{body}");
+        }
     }
 
     #[test]
