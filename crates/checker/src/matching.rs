@@ -672,7 +672,7 @@ fn subject_score(
     if in_sentence.iter().any(|m| *m.entity == *subject) && !another_persons {
         return Some(2);
     }
-    // A person speaking for an organisation they lead ("Chen Lei said ...").
+    // A person speaking for an organisation they lead ("Jane Roe said ...").
     if let Some(s) = &claim.subject {
         if s.kind == EntityKind::Person {
             let leads = base
@@ -1274,7 +1274,7 @@ fn superlative_before(before: &str) -> bool {
 /// A name counts before the claim, or right after it behind "of"; not a
 /// place of the action (after "in", "on", "at": "fell 4.7% on the
 /// Nasdaq", "in northern Norway"), a thing (after an article or in quotes:
-/// "a Common Prosperity fund"), a model ("Pro", three letters or fewer),
+/// "a Greenway Growth fund"), a model ("Pro", three letters or fewer),
 /// a demonym, a hyphenated word, a title, a month or a day; and not in a
 /// headline written in capitals. When the subject (its mentions are
 /// `subject_mentions`) is named before the claim in its clause, only a
