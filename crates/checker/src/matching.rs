@@ -1619,28 +1619,39 @@ fn clause_opening_measure(before: &str) -> Option<&str> {
         "debt",
         "budget",
     ];
+    opening_word(before, (200, true), 4, |w| OPENING.contains(&w))
+}
+
+/// The first of the opening `words` words of the clause (`clauses`) or
+/// sentence that `before` (read back `reach` bytes) ends in whose
+/// lowercase singular passes `wanted`; not a word in capitals (a
+/// dateline: "QUILLEN GAP (Wire) —").
+fn opening_word(
+    before: &str,
+    (reach, clauses): (usize, bool),
+    words: usize,
+    wanted: impl Fn(&str) -> bool,
+) -> Option<&str> {
     let tail = before
-        .get(before.len().saturating_sub(200)..)
+        .get(before.len().saturating_sub(reach)..)
         .or(Some(before))?;
-    let clause = tail.get(after_last_stop(tail, true)..)?;
-    (clause.split_whitespace().take(4))
+    let opening = tail.get(after_last_stop(tail, clauses)..)?;
+    (opening.split_whitespace().take(words))
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| w.bytes().any(|b| b.is_ascii_lowercase()))
-        .find(|w| OPENING.contains(&&*singular(&w.to_lowercase())))
+        .find(|w| wanted(&singular(&w.to_lowercase())))
+}
+
+/// Whether `word` (any case, singular or plural) is one of
+/// [`MEASURE_NOUNS`].
+fn is_measure_noun(word: &str) -> bool {
+    MEASURE_NOUNS.contains(&&*singular(&word.to_lowercase()))
 }
 
 /// The measure noun among the first three words of the sentence `before`
 /// ends in ("Net income rose ...", "Acme's revenue fell ...").
 fn sentence_opening_measure(before: &str) -> Option<&str> {
-    let tail = before
-        .get(before.len().saturating_sub(400)..)
-        .or(Some(before))?;
-    let opening = tail.get(after_last_stop(tail, false)..)?;
-    // Not a dateline in capitals: "QUILLEN GAP (Wire) —".
-    (opening.split_whitespace().take(3))
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|w| w.bytes().any(|b| b.is_ascii_lowercase()))
-        .find(|w| MEASURE_NOUNS.contains(&&*singular(&w.to_lowercase())))
+    opening_word(before, (400, false), 3, |w| MEASURE_NOUNS.contains(&w))
 }
 
 /// Where `words` (those after a date) say the date is some time apart
@@ -1940,10 +1951,7 @@ fn a_share_of(text: &str, span: &Range<usize>) -> bool {
     let mut after = text.get(span.end..).unwrap_or("").split_whitespace();
     let of = after.next() == Some("of");
     // "the country's", "its", or a measure: "19% of sales".
-    let measure = |w: &str| {
-        let w = w.trim_end_matches(|c: char| !c.is_alphanumeric());
-        MEASURE_NOUNS.contains(&&*singular(&w.to_lowercase()))
-    };
+    let measure = |w: &str| is_measure_noun(w.trim_end_matches(|c: char| !c.is_alphanumeric()));
     let whole = after.next().is_some_and(|w| {
         one_of(w, &WHOLES) || w.ends_with("'s") || w.ends_with("\u{2019}s") || measure(w)
     });
@@ -2597,11 +2605,9 @@ fn of_a_group(text: &str, names: &[Range<usize>], claim: &Claim) -> bool {
     if GROUPS.iter().any(|g| find_spaced(after, g).is_some()) {
         return true;
     }
-    let clause_start = tail_before(text, claim.span.start, 160)
-        .rfind(['.', ';', ':', '\n'])
-        .map_or(claim.span.start.saturating_sub(160), |at| {
-            claim.span.start - tail_before(text, claim.span.start, 160).len() + at
-        });
+    let tail = tail_before(text, claim.span.start, 160);
+    let clause_start =
+        claim.span.start - tail.len() + tail.rfind(['.', ';', ':', '\n']).unwrap_or(0);
     let listed: Vec<&Range<usize>> = (names.iter())
         .filter(|n| n.start >= clause_start && n.end <= claim.span.start)
         .collect();
@@ -4439,12 +4445,13 @@ fn time_of_a_figure(text: &str, extraction: &Extraction, claim: &Claim) -> bool 
     {
         return false;
     }
-    let before = extraction
-        .claims
-        .iter()
-        .take_while(|c| c.span.start < claim.span.start)
-        .filter(|c| c.sentence == claim.sentence && matches!(c.kind, ClaimKind::Amount(_)))
-        .last();
+    // Claims are in span order: the ones before are found by a binary
+    // search, and read back within the sentence.
+    let claims = &extraction.claims;
+    let at = claims.partition_point(|c| c.span.start < claim.span.start);
+    let before = (claims.get(..at).unwrap_or_default().iter().rev())
+        .take_while(|c| c.sentence == claim.sentence)
+        .find(|c| matches!(c.kind, ClaimKind::Amount(_)));
     before.is_some_and(|figure| {
         let between = text.get(figure.span.end..claim.span.start).unwrap_or(",");
         !between.contains([',', ';', '(', ')']) && between.split_whitespace().count() <= 4
