@@ -1618,7 +1618,12 @@ fn number_word(word: &str) -> Option<u32> {
 }
 
 /// Reads the scale, the unit and the hedge around a number.
-fn finish(text: &str, floor: usize, number: Number, prefix: Option<Currency<'_>>) -> Option<Atom> {
+fn finish(
+    text: &str,
+    floor: usize,
+    mut number: Number,
+    prefix: Option<Currency<'_>>,
+) -> Option<Atom> {
     // A year stays one unless a scale word, a currency or a percentage
     // follows, and each of them starts after a space or a hyphen, or is a
     // percent sign: any other ASCII byte after the digits settles it.
@@ -1689,6 +1694,16 @@ fn finish(text: &str, floor: usize, number: Number, prefix: Option<Currency<'_>>
             } else if let Some((e, n)) = duration_after(text, number.start, end) {
                 end = e;
                 noun = Some(n.to_owned());
+                if let Some((e, finer, total)) =
+                    finer_times_after(text, end, n, number.value).filter(|_| scale == Scale::One)
+                {
+                    end = e;
+                    noun = Some(finer.to_owned());
+                    number.value = total;
+                }
+            } else if let Some((e, n)) = compound_noun_after(text, end).filter(|_| number.digits) {
+                end = e;
+                noun = Some(n);
             } else if number.digits || number.value >= Decimal::TWO {
                 // "80 of the 230 seats" counts seats, as "Nine of the
                 // country's 14 provinces" counts provinces (not "one of"
@@ -1770,7 +1785,9 @@ const DATES_A_TIME: [&str; 7] = [
 /// to operate for seven years"): not one that dates something ("two years
 /// ago", "the past 22 years", "a 51-year-old") or a rate.
 fn duration_after(text: &str, start: usize, pos: usize) -> Option<(usize, &'static str)> {
-    const DURATIONS: [&str; 5] = ["years", "months", "weeks", "days", "hours"];
+    const DURATIONS: [&str; 7] = [
+        "years", "months", "weeks", "days", "hours", "minutes", "seconds",
+    ];
     // "a 51-year-old", "three days on", "two years into".
     const ALSO_DATING: [&str; 3] = ["old", "on", "into"];
     // "within 18 months", "in 10 years": a time frame, not a length.
@@ -1782,17 +1799,79 @@ fn duration_after(text: &str, start: usize, pos: usize) -> Option<(usize, &'stat
         return None;
     }
     let (end, word) = word_at(text, at)?;
-    let noun = DURATIONS.into_iter().find(|d| *d == word)?;
+    // "1 hour 52 minutes": a length of time in the units of a clock may
+    // be one.
+    let noun = match word {
+        "hour" | "minute" | "second" => time_measure(word)?.noun,
+        _ => DURATIONS.into_iter().find(|d| *d == word)?,
+    };
     let next = skip_hspace(text, end);
     let dating = |w: &str| DATES_A_TIME.contains(&w) || ALSO_DATING.contains(&w);
     if next > end && word_at(text, next).is_some_and(|(_, w)| dating(w)) {
         return None;
     }
     let before = text.get(..skip_hspace_back(text, start, 0)).unwrap_or("");
-    if DATING_BEFORE.contains(&last_word(before)) {
+    // "in 7 hours 38 minutes" is a length: a time frame is rounder.
+    if DATING_BEFORE.contains(&last_word(before))
+        && finer_times_after(text, end, noun, Decimal::ONE).is_none()
+    {
         return None;
     }
     Some((end, noun))
+}
+
+/// A unit of a clock: seconds, minutes or hours.
+fn time_measure(word: &str) -> Option<facts::measure::Measure> {
+    facts::measure::measure(word).filter(|m| m.dimension == facts::measure::Dimension::Time)
+}
+
+/// The minutes and seconds that finish a length of time in `coarser` units
+/// worth `value` ("7 hours 38 minutes", "two hours and five minutes", "3
+/// minutes, 12 seconds"): the end, the finest unit and the whole length in
+/// it. `None` when no finer unit follows.
+fn finer_times_after(
+    text: &str,
+    pos: usize,
+    coarser: &'static str,
+    value: Decimal,
+) -> Option<(usize, &'static str, Decimal)> {
+    // The next part: its end, its unit and its number.
+    let part_after = |end: usize| {
+        let mut p = skip_hspace(text, end);
+        if text.as_bytes().get(p) == Some(&b',') {
+            p = skip_hspace(text, p + 1);
+        }
+        if let Some(e) = phrase_at(text, p, "and", false) {
+            p = skip_hspace(text, e);
+        }
+        let number_end =
+            p + ascii_letters(text, p).max(text.as_bytes().get(p..).map_or(0, |rest| {
+                rest.iter().take_while(|b| b.is_ascii_digit()).count()
+            }));
+        let written = text.get(p..number_end).filter(|w| !w.is_empty())?;
+        let part = match number_word(written) {
+            Some(n) => Decimal::from(n),
+            None => parse_plain_run(written.as_bytes())?,
+        };
+        let unit_start = skip_hspace(text, number_end);
+        let (unit_end, word) = word_at(text, unit_start).filter(|_| unit_start > number_end)?;
+        Some((unit_end, time_measure(word)?, part))
+    };
+    let mut unit = time_measure(coarser)?;
+    let (mut end, mut total) = (pos, value);
+    let mut found = None;
+    // At most minutes then seconds after hours.
+    for _ in 0..2 {
+        let Some((unit_end, finer, part)) =
+            part_after(end).filter(|(_, f, _)| f.factor() < unit.factor())
+        else {
+            break;
+        };
+        total = unit.convert(total, &finer)?.checked_add(part)?;
+        (end, unit) = (unit_end, finer);
+        found = Some((end, unit.noun, total));
+    }
+    found
 }
 
 /// The noun of the whole a part is given of: "80 of the 230 seats", "12
@@ -1901,6 +1980,49 @@ fn a_part_of_the_whole_named(text: &str, start: usize, end: usize) -> bool {
         .is_none_or(|b| b.is_empty() || b.ends_with(". ") || b.ends_with('\n'));
     let rest = before.get(at..).unwrap_or("");
     opens && rest.contains(", ") && !rest.contains(". ") && !rest.contains(';')
+}
+
+/// The noun of a compound a figure opens with a hyphen, as a plural: "the
+/// 58,400-seat stadium" has 58,400 seats, "a 300-bed hospital" 300 beds.
+/// Not a length of time or an age ("a 10-day trip", "a 51-year-old"), a
+/// measure (read before), nor an adjective ("a 5,000-strong crowd").
+fn compound_noun_after(text: &str, pos: usize) -> Option<(usize, String)> {
+    const NOT_NOUNS: [&str; 12] = [
+        "old",
+        "strong",
+        "odd",
+        "plus",
+        "something",
+        "long",
+        "high",
+        "wide",
+        "deep",
+        "tall",
+        "time",
+        "way",
+    ];
+    if text.as_bytes().get(pos) != Some(&b'-') {
+        return None;
+    }
+    let (end, word) = word_at(text, pos + 1)?;
+    let noun = word.len() >= 3
+        && word.bytes().all(|b| b.is_ascii_lowercase())
+        && !STOPWORD_SET.contains(word)
+        && !TIME_WORD_SET.contains(word)
+        && !NOT_COUNTED_SET.contains(word)
+        && !NOT_NOUNS.contains(&word)
+        && !word.ends_with("ly")
+        && number_word(word).is_none();
+    if !noun {
+        return None;
+    }
+    let bytes = word.as_bytes();
+    let plural = match bytes {
+        [.., c, b'y'] if !b"aeiou".contains(c) => format!("{}ies", &word[..word.len() - 1]),
+        [.., b's' | b'x'] | [.., b'c' | b's', b'h'] => format!("{word}es"),
+        _ => format!("{word}s"),
+    };
+    Some((end, plural))
 }
 
 /// The lowercase word right after a figure, when it can name what the
@@ -2291,7 +2413,11 @@ fn measure_after(text: &str, pos: usize) -> Option<(usize, facts::measure::Measu
             }
         }
     }
-    Some((end, single?))
+    // Lengths of time are `duration_after`'s: "48 hours ago" dates.
+    Some((
+        end,
+        single.filter(|m| m.dimension != facts::measure::Dimension::Time)?,
+    ))
 }
 
 /// A word of a unit's name at `pos`: ASCII letters, digits, `/` and `²`
@@ -2879,6 +3005,35 @@ mod tests {
             &[
                 r#"count "12 years" = 12 years"#,
                 r#"count "30 months" = 30 months"#,
+            ],
+        );
+        // A length of time in the units of a clock is one amount in its
+        // finest unit; one that dates something is none.
+        check(
+            "swam it in 7 hours 38 minutes, two hours and five minutes faster, in 3 minutes, 12 seconds, 48 hours ago",
+            &[
+                r#"count "7 hours 38 minutes" = 458 minutes"#,
+                r#"count "two hours and five minutes" = 125 minutes"#,
+                r#"count "3 minutes, 12 seconds" = 192 seconds"#,
+            ],
+        );
+        // A compound a figure opens counts its noun; a length of time, an
+        // age or an adjective is no noun.
+        check(
+            "the 58,400-seat stadium, a 300-bed hospital, a 12-storey block, a 10-day trip, a 51-year-old, a 5,000-strong crowd",
+            &[
+                r#"count "58,400-seat" = 58400 seats"#,
+                r#"count "300-bed" = 300 beds"#,
+                r#"count "12-storey" = 12 storeys"#,
+                r#"number "5,000" = 5000"#,
+            ],
+        );
+        // A coarser unit after a finer one starts another length.
+        check(
+            "after 40 minutes and 2 hours",
+            &[
+                r#"count "40 minutes" = 40 minutes"#,
+                r#"count "2 hours" = 2 hours"#,
             ],
         );
         // Plain integers without a unit stay silent: ages, list numbers.

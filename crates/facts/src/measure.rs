@@ -30,6 +30,10 @@ pub enum Dimension {
     Points,
     /// Oil output: barrels per day.
     Flow,
+    /// Lengths of time counted in seconds, minutes and hours (a crossing
+    /// "in 7 hours 38 minutes"). Days and longer are calendar words: a
+    /// month has no fixed number of seconds.
+    Time,
 }
 
 /// A unit of measurement.
@@ -68,7 +72,7 @@ const fn unit(noun: &'static str, dimension: Dimension, mantissa: i64, scale: u3
     }
 }
 
-use Dimension::{Area, Energy, Flow, Length, Mass, Points, Power, Speed, Volume};
+use Dimension::{Area, Energy, Flow, Length, Mass, Points, Power, Speed, Time, Volume};
 
 const KILOMETRES: Measure = unit("kilometres", Length, 1000, 0);
 const METRES: Measure = unit("metres", Length, 1, 0);
@@ -108,6 +112,9 @@ const TERAWATT_HOURS: Measure = unit("terawatt-hours", Energy, 1_000_000_000_000
 const PERCENTAGE_POINTS: Measure = unit("percentage points", Points, 1, 0);
 const BASIS_POINTS: Measure = unit("basis points", Points, 1, 2);
 const BARRELS_PER_DAY: Measure = unit("barrels per day", Flow, 1, 0);
+const SECONDS: Measure = unit("seconds", Time, 1, 0);
+const MINUTES: Measure = unit("minutes", Time, 60, 0);
+const HOURS: Measure = unit("hours", Time, 3600, 0);
 
 /// The measure a word or phrase names, as written (singular or plural,
 /// British or American spelling, common abbreviations). Single letters
@@ -176,6 +183,9 @@ pub fn measure(written: &str) -> Option<Measure> {
         "percentage point" | "percentage points" => PERCENTAGE_POINTS,
         "bp" | "bps" | "basis point" | "basis points" => BASIS_POINTS,
         "bpd" | "barrels per day" | "barrel per day" | "barrels a day" => BARRELS_PER_DAY,
+        "second" | "seconds" | "sec" | "secs" => SECONDS,
+        "minute" | "minutes" | "min" | "mins" => MINUTES,
+        "hour" | "hours" | "hr" | "hrs" => HOURS,
         _ => return None,
     };
     Some(found)
@@ -233,6 +243,12 @@ mod tests {
             Decimal::new(2471, 3)
         );
         assert_eq!(km.convert(Decimal::ONE, &measure("kg").unwrap()), None);
+        let hours = measure("hrs").unwrap();
+        let minutes = measure("minute").unwrap();
+        assert_eq!(
+            hours.convert(Decimal::new(25, 1), &minutes),
+            Some(Decimal::new(150, 0))
+        );
     }
 
     #[test]
@@ -270,6 +286,9 @@ mod tests {
             "gigawatts",
             "percentage points",
             "basis points",
+            "seconds",
+            "minutes",
+            "hours",
         ];
         for noun in all {
             assert_eq!(measure(noun).map(|m| m.noun), Some(noun));
