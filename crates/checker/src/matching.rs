@@ -1538,22 +1538,37 @@ pub(crate) fn singular(noun: &str) -> std::borrow::Cow<'_, str> {
 /// billion"); for money, the word after it or the two after "in" or "of"
 /// ("$2 billion bond", "3.9 billion euros in aid"); for a percentage,
 /// "index" when its clause names one and "since" when a span follows.
-fn head_nouns<'t>(text: &'t str, stated: &Amount, percent: bool) -> [Option<&'t str>; 4] {
+fn head_nouns<'t>(text: &'t str, stated: &Amount, percent: bool) -> [Option<&'t str>; 5] {
     /// Nouns before "of" that say nothing of what is measured.
     const GENERIC: [&str; 8] = [
         "total", "sum", "amount", "value", "figure", "level", "average", "tune",
     ];
-    let mut heads: [Option<&str>; 4] = [None; 4];
+    // Aims whose measure is the word before them ("its budget deficit
+    // target of 3.2%").
+    const AIMS: [&str; 6] = [
+        "target",
+        "goal",
+        "forecast",
+        "ceiling",
+        "limit",
+        "projection",
+    ];
+    let mut heads: [Option<&str>; 5] = [None; 5];
     // Before: "revenue of about $6.8 billion".
     let before = text.get(..stated.span.start).unwrap_or("");
     let mut back = before
         .rsplit(|c: char| c.is_ascii_whitespace())
         .filter(|w| !w.is_empty())
         .skip_while(|w| one_of(w, &HEDGE_WORDS) || w.starts_with(['$', '€', '£', '¥']))
-        .take(2);
+        .take(3);
     if let (Some(of), Some(noun)) = (back.next(), back.next()) {
         if of == "of" && !one_of(noun, &GENERIC) && noun.bytes().all(|b| b.is_ascii_alphabetic()) {
             heads[0] = Some(noun);
+            if one_of(noun, &AIMS) {
+                heads[4] = back
+                    .next()
+                    .filter(|w| w.bytes().all(|b| b.is_ascii_alphabetic()));
+            }
         }
     }
     // After, for money: "$2 billion bond", "3.9 billion euros in aid",
@@ -3600,15 +3615,20 @@ fn spread_over_time(base: &FactBase, text: &str, claim: &Claim, q: usize) -> boo
 
 /// Whether the amount of `claim` is exactly the value of another quantity
 /// in the same unit ("the winners earn 4.5 million euros, while the
-/// runners-up receive 2 million" beside the runners-up's fact).
+/// runners-up receive 2 million" beside the runners-up's fact), or a bare
+/// figure exactly another's count ("attendance at the 58,400-seat stadium
+/// reached 57,912" beside the attendance).
 fn another_facts_value(base: &FactBase, claim: &Claim, q: usize) -> bool {
     let Some(stated) = stated_amount(claim) else {
         return false;
     };
     base.quantities.iter().enumerate().any(|(i, other)| {
-        i != q
-            && stated.unit.as_ref() == Some(&other.value.unit)
-            && amount_agrees(base, stated, other, None).0
+        let unit = match (&stated.unit, &other.value.unit) {
+            (Some(said), fact) => said == fact,
+            (None, Unit::Noun(noun)) => facts::measure::measure(noun).is_none(),
+            (None, _) => false,
+        };
+        i != q && unit && amount_agrees(base, stated, other, None).0
     })
 }
 
@@ -6550,6 +6570,26 @@ quantities:
     }
 
     #[test]
+    fn an_aim_measures_the_word_before_it() {
+        const AIM: &str = "\
+entities:
+  - { id: bank, kind: organization, name: Acme Bank }
+quantities:
+  - { id: target, subject: bank, what: inflation target, cues: [target], value: 2% }
+";
+        let found = |body: &str| check(AIM, &format!("{body}\n"), "amount-mismatch");
+        assert!(found("Acme Bank kept its budget deficit target of 3.2% for 2026.").is_empty());
+        assert_eq!(
+            found("Acme Bank kept its inflation target of 3.2% for 2026.").len(),
+            1
+        );
+        assert_eq!(
+            found("Acme Bank kept its target of 3.2% for 2026.").len(),
+            1
+        );
+    }
+
+    #[test]
     fn a_forecast_of_its_own_is_compared_with_forecasts_only() {
         assert_eq!(errors("Acme forecast a margin of 9%.").len(), 1);
         assert!(errors("Acme forecast a margin of 8%.").is_empty());
@@ -7735,6 +7775,30 @@ events:
         // The epicentre's distance, glossed, beside the depth.
         assert!(found("The quake hit at a depth of 38 kilometres (24 miles), with its epicentre about 60 km (37 miles) northeast of the town of Tarrow, Acme said.").is_empty());
         assert_eq!(found("Acme said the depth was 38 km (37 miles).").len(), 1);
+    }
+}
+
+#[cfg(test)]
+mod another_value_tests {
+    use crate::testing::check;
+
+    #[test]
+    fn a_bare_figure_that_is_another_facts_count_is_no_second_value() {
+        const FACTS: &str = "\
+entities:
+  - { id: park, kind: place, name: Harbour Park }
+quantities:
+  - { id: capacity, subject: park, what: seats, cues: [seat, capacity], value: 58400 seats }
+  - { id: crowd, subject: park, what: average attendance, cues: [attendance, average], value: 57912 spectators }
+";
+        let found = |body: &str| check(FACTS, &format!("{body}\n"), "amount-mismatch");
+        assert!(
+            found("Average attendance at the 58,400-seat Harbour Park reached 57,912.").is_empty()
+        );
+        assert_eq!(
+            found("Average attendance at the 58,400-seat Harbour Park reached 57,192.").len(),
+            1
+        );
     }
 }
 

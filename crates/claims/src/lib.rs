@@ -1273,8 +1273,14 @@ pub fn one_of(word: &str, list: &[&str]) -> bool {
 }
 
 /// Words that put what follows them in the future ("will", "is due to").
-const FUTURE_WORDS: [&str; 19] = [
+const FUTURE_WORDS: [&str; 23] = [
     "aims",
+    // The present of what is scheduled: "which takes effect on Jan. 1",
+    // "fiscal 2027, which begins on July 1".
+    "begins",
+    "starts",
+    "takes",
+    "expires",
     "can",
     "could",
     "due",
@@ -2125,6 +2131,14 @@ mod tests {
             "The meeting had originally been scheduled for Sunday, June 1"
         ));
         assert!(!at("Acme set a record on Friday"));
+        // The present of what is scheduled.
+        assert!(on_date(
+            "the increase, which takes effect on Thursday, June 1"
+        ));
+        assert!(on_date("fiscal 2027, which begins on June 1"));
+        assert!(!on_date(
+            "the increase, which took effect on Thursday, June 1"
+        ));
         // A verb of what is to come before "to".
         assert!(on_date("He was ordered to report to prison on June 12"));
         assert!(at("The plant is set to reopen on Friday"));
