@@ -2602,6 +2602,22 @@ fn listed_as_a_part(text: &str, claim: &Claim) -> bool {
     find_spaced(sentence, "including").is_some() || find_spaced(sentence, "of which").is_some()
 }
 
+/// Whether a claim counts its fact's own noun ("including 150
+/// apprentices" beside the apprentices to be hired): a part named as the
+/// fact names it is the fact's figure.
+fn its_count(text: &str, claim: &Claim, q: &Quantity) -> bool {
+    match (
+        stated_amount(claim).and_then(|s| s.unit.as_ref()),
+        &q.value.unit,
+    ) {
+        (Some(Unit::Noun(said)), Unit::Noun(noun)) => {
+            facts::measure::measure(noun).is_none()
+                && same_noun(said, noun, text.get(claim.span.clone()).unwrap_or(""))
+        }
+        _ => false,
+    }
+}
+
 /// Whether a fact is a member of a sum the facts give.
 fn a_member(base: &FactBase, q: &Quantity) -> bool {
     base.quantities.iter().any(|s| s.sum_of.contains(&q.id))
@@ -2772,7 +2788,9 @@ fn match_with(
             FactKind::Quantity(q) => base.quantities.get(q).is_some_and(|q| {
                 measures_another(text, claim, q)
                     || (q.sum_of.is_empty() && of_a_group(text, known, claim))
-                    || (listed_as_a_part(text, claim) && !a_member(base, q))
+                    || (listed_as_a_part(text, claim)
+                        && !a_member(base, q)
+                        && !its_count(text, claim, q))
             }),
             FactKind::Event(i) => base.events.get(i).is_some_and(|e| {
                 foretells_another(text, extraction.published.as_ref(), claim, e)
@@ -3485,7 +3503,9 @@ fn one_value_per_fact_and_sentence(
             .iter()
             .zip(matches.get(start..end).unwrap_or_default())
         {
-            let Some(m) = m.as_ref().filter(|m| m.confirms()) else {
+            // The fact the claim states: not one it is matched to while it
+            // states another event's day ("in 2029 and the sixth in 2034").
+            let Some(m) = m.as_ref().filter(|m| m.agrees) else {
                 continue;
             };
             confirmed.push(m.kind);
@@ -6411,6 +6431,25 @@ quantities:
     }
 
     #[test]
+    fn a_date_of_another_event_states_no_date_of_the_one_it_is_tied_to() {
+        const SHIPS: &str = "\
+entities:
+  - { id: yard, kind: organization, name: Acme Yard }
+events:
+  - { id: first, subject: yard, what: first ship handed over, cues: [first, handed over, delivery], date: 2029 }
+  - { id: last, subject: yard, what: sixth ship handed over, cues: [sixth, last, final], date: 2034 }
+";
+        let found = |year: &str| {
+            let body = format!(
+                "Acme Yard won the order.\n\nThe first ship is due to be handed over to the navy in {year} and the sixth in 2034, a pace of one a year.\n"
+            );
+            check(SHIPS, &body, "date-mismatch")
+        };
+        assert_eq!(found("2028").len(), 1);
+        assert!(found("2029").is_empty());
+    }
+
+    #[test]
     fn a_figure_dated_to_another_events_day_is_that_occasions() {
         const SWIM: &str = "\
 entities:
@@ -6819,6 +6858,19 @@ quantities:
             errors("Acme State got 48 billion rupees in assistance.").len(),
             1
         );
+        // A part counted in the fact's own noun is the fact's.
+        const HIRES: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme }
+quantities:
+  - { id: apprentices, subject: acme, what: apprentices to be hired, cues: [apprentices], value: 250 apprentices }
+";
+        let errors = |body: &str| check(HIRES, &format!("Acme\n\n{body}\n"), "amount-mismatch");
+        assert_eq!(
+            errors("Acme will hire 1,800 people, including 150 apprentices.").len(),
+            1
+        );
+        assert!(errors("Acme will hire 1,800 people, including 250 apprentices.").is_empty());
     }
 
     #[test]

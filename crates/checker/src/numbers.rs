@@ -67,6 +67,20 @@ pub fn widen_for_conversion(claim: Interval, stated: &Amount) -> Interval {
 /// [15.45, 15.55] billion: anything that rounds to it at the stated
 /// precision. Hedges widen it.
 pub fn stated_interval(amount: &Amount) -> Option<Interval> {
+    hedged_interval(amount, Decimal::TEN)
+}
+
+/// [`stated_interval`] of a side of a conversion, where "about" owns up
+/// to the rounding of arithmetic rather than to a loose figure: "4.2
+/// billion euros (about $4.5 billion)" is within a fortieth of $4.5
+/// billion, not a tenth, so it is no conversion of $4.87 billion.
+pub fn conversion_interval(amount: &Amount) -> Option<Interval> {
+    hedged_interval(amount, Decimal::from(40))
+}
+
+/// The interval of `amount`, with "about" spread over a `divisor`-th of
+/// its value at most.
+fn hedged_interval(amount: &Amount, divisor: Decimal) -> Option<Interval> {
     let factor = amount.scale.factor();
     let n = amount.number;
     let unit = last_digit(n);
@@ -82,7 +96,7 @@ pub fn stated_interval(amount: &Amount) -> Option<Interval> {
         Hedge::About => {
             let spread = n
                 .abs()
-                .checked_div(Decimal::TEN)?
+                .checked_div(divisor)?
                 .min(significant_unit(n).checked_mul(Decimal::from(5))?);
             (
                 n.checked_sub(half)?.min(n.checked_sub(spread)?),

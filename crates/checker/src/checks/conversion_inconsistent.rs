@@ -147,8 +147,8 @@ fn measure_pairs(ctx: &Context<'_>, out: &mut Findings) {
         // `Measure::convert` answers `None` across dimensions.
         let convert = |v: Decimal| from_unit.convert(v, &to_unit);
         let (Some(from_iv), Some(to_iv), Some(ratio)) = (
-            numbers::stated_interval(from),
-            numbers::stated_interval(to),
+            numbers::conversion_interval(from),
+            numbers::conversion_interval(to),
             convert(Decimal::ONE),
         ) else {
             continue;
@@ -262,9 +262,10 @@ fn run(ctx: &Context<'_>) -> Findings {
                 }
             }
         }
-        let (Some(from_iv), Some(to_iv)) =
-            (numbers::stated_interval(from), numbers::stated_interval(to))
-        else {
+        let (Some(from_iv), Some(to_iv)) = (
+            numbers::conversion_interval(from),
+            numbers::conversion_interval(to),
+        ) else {
             continue;
         };
         // The article's own rate, from its other conversions of the pair.
@@ -561,6 +562,20 @@ rates:
         );
         let right = "---\npublished: 2021-09-04\n---\nIt includes 20 billion yuan ($3.1 billion) for a fund.";
         assert!(check(FACTS, right, "conversion-inconsistent").is_empty());
+    }
+
+    #[test]
+    fn about_in_a_conversion_owns_up_to_rounding_only() {
+        let text = |usd: &str| {
+            format!(
+                "---\npublished: 2021-09-04\n---\nIt includes 20 billion yuan ({usd}) for a fund."
+            )
+        };
+        let found = |usd: &str| check(FACTS, &text(usd), "conversion-inconsistent").len();
+        // 20 billion yuan is $3.097 billion.
+        assert_eq!(found("about $2.9 billion"), 1);
+        assert_eq!(found("about $3.1 billion"), 0);
+        assert_eq!(found("about $3 billion"), 0);
     }
 
     #[test]
