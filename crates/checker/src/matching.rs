@@ -269,18 +269,38 @@ impl SentenceCues {
     /// [`claims::phrase`] returns): a whole word inside it is a whole word
     /// in the sentence and the other way round.
     fn within(&self, index: &FactIndex, sentence: &str, phrase: Range<usize>, near: &mut CueSet) {
+        self.within_but(index, sentence, phrase, 0..0, near);
+    }
+
+    /// [`SentenceCues::within`], without the cues inside `hole`.
+    fn within_but(
+        &self,
+        index: &FactIndex,
+        sentence: &str,
+        phrase: Range<usize>,
+        hole: Range<usize>,
+        near: &mut CueSet,
+    ) {
         if !self.offsets_kept {
-            index.cues_into(
-                &sentence.get(phrase).unwrap_or("").to_lowercase(),
-                &mut Vec::new(),
-                near,
-            );
+            let words = match (
+                sentence.get(phrase.start..hole.start),
+                sentence.get(hole.end..phrase.end),
+            ) {
+                (Some(before), Some(after)) if !hole.is_empty() => format!("{before} . {after}"),
+                _ => sentence.get(phrase).unwrap_or("").to_owned(),
+            };
+            index.cues_into(&words.to_lowercase(), &mut Vec::new(), near);
             return;
         }
         let len = index.cue_words.len();
         near.reset(len);
         for hit in &self.hits {
-            if hit.span.start >= phrase.start && hit.span.end <= phrase.end && hit.cue < len {
+            let in_hole = hit.span.start < hole.end && hole.start < hit.span.end;
+            if hit.span.start >= phrase.start
+                && hit.span.end <= phrase.end
+                && hit.cue < len
+                && !in_hole
+            {
                 near.insert(hit.cue);
             }
         }
@@ -609,6 +629,23 @@ fn own_clause(text: &str, phrase: Range<usize>, span: &Range<usize>) -> Range<us
 /// The claim's own phrase (see [`claims::phrase`]).
 pub fn window(text: &str, sentence: &Range<usize>, span: &Range<usize>) -> Range<usize> {
     claims::phrase(text, sentence, span)
+}
+
+/// Where `before` (the words before a figure) ends with a time a change
+/// is measured from and "to": "rose 6.3% from a year earlier to", "up
+/// from the same month last year to". The range runs from "from" to the
+/// word before "to"; `None` when a figure stands there ("from $5 billion
+/// to") or no "from".
+fn changed_from(before: &str) -> Option<Range<usize>> {
+    let head = before.trim_end().strip_suffix(" to")?;
+    let at = head.rfind(" from ")?;
+    let span = head.get(at + 1..)?;
+    let words = span.split_whitespace().count();
+    (words <= 7
+        && !span.contains(|c: char| {
+            c.is_ascii_digit() || matches!(c, ',' | ';' | '$' | '€' | '£' | '¥')
+        }))
+    .then_some(at + 1..head.len())
 }
 
 /// Cue score: words of cues found in the claim's own phrase count three
@@ -2303,6 +2340,38 @@ fn acted_otherwise(text: &str, start: usize, q: &Quantity) -> bool {
     named.peek().is_some() && !named.any(|f| f == done)
 }
 
+/// Whether the words of a figure's sentence before it say it is adjusted,
+/// annualised or a core measure ("Adjusted for working days, exports rose
+/// 5.8%", "On an adjusted basis, the surplus was 1.18 billion euros", "an
+/// annualised pace of roughly 5%", "core inflation of 3.8%"), and its
+/// fact's words do not: a figure of another measure.
+fn adjusted_otherwise(text: &str, start: usize, q: &Quantity) -> bool {
+    const ADJUSTED: [&str; 8] = [
+        "adjusted",
+        "annualised",
+        "annualized",
+        "underlying",
+        "core",
+        "excluding",
+        "seasonally",
+        "like-for-like",
+    ];
+    let before = tail_before(text, start, 240);
+    let sentence = before.get(after_last_stop(before, false)..).unwrap_or("");
+    let said = |words: &str| {
+        words
+            .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .find(|w| one_of(w, &ADJUSTED))
+            .map(str::to_lowercase)
+    };
+    let Some(word) = said(sentence) else {
+        return false;
+    };
+    let own = (q.cues.iter().map(String::as_str)).chain(q.what.as_deref());
+    !own.flat_map(|words| words.split(|c: char| !(c.is_alphanumeric() || c == '-')))
+        .any(|w| w.eq_ignore_ascii_case(&word))
+}
+
 /// Whether the head noun of a contradicted amount names another measure
 /// than its fact's: a figure of money or a percentage "of" or "in" a noun
 /// of [`MEASURE_NOUNS`] that neither the fact's cues and description nor
@@ -2317,7 +2386,10 @@ fn measures_another(text: &str, claim: &Claim, q: &Quantity) -> bool {
     if (projected(text, stated.span.start) || speculated(text, stated)) && !foresees(q) {
         return true;
     }
-    if per_another_thing(text, stated.span.end, q) || of_another_instance(text, stated.span.start) {
+    if per_another_thing(text, stated.span.end, q)
+        || of_another_instance(text, stated.span.start)
+        || adjusted_otherwise(text, stated.span.start, q)
+    {
         return true;
     }
     let percent = match &stated.unit {
@@ -4780,11 +4852,20 @@ fn score_candidates<'a>(
                 near.end = claim.span.end + at;
             }
         }
-        cues.within(
+        // "rose 6.3% from a year earlier to 14.82 billion euros": the
+        // time a change is measured from cues nothing of its new level.
+        let hole = if date.is_none() {
+            changed_from(text.get(near.start..claim.span.start).unwrap_or(""))
+                .map_or(0..0, |h| h.start + near.start..h.end + near.start)
+        } else {
+            0..0
+        };
+        let start = sentence.span.start;
+        cues.within_but(
             index,
             sentence_text,
-            near.start.saturating_sub(sentence.span.start)
-                ..near.end.saturating_sub(sentence.span.start),
+            near.start.saturating_sub(start)..near.end.saturating_sub(start),
+            hole.start.saturating_sub(start)..hole.end.saturating_sub(start),
             near_cues,
         );
         if story {
@@ -6609,6 +6690,45 @@ quantities:
     }
 
     #[test]
+    fn an_adjusted_figure_is_no_value_of_a_plain_fact() {
+        let facts = |what: &str| {
+            format!(
+                "entities:\n  - {{ id: acme, kind: organization, name: Acme }}\nquantities:\n  - {{ id: growth, subject: acme, what: {what}, cues: [exports, rose], value: 6.3% }}\n"
+            )
+        };
+        let found = |what: &str, body: &str| {
+            check(
+                &facts(what),
+                &format!("Acme\n\n{body}\n"),
+                "amount-mismatch",
+            )
+            .len()
+        };
+        assert_eq!(
+            found(
+                "export growth",
+                "Adjusted for working days, Acme's exports rose 5.8%."
+            ),
+            0
+        );
+        assert_eq!(
+            found(
+                "export growth",
+                "Acme's exports rose at an annualised 5.8%."
+            ),
+            0
+        );
+        assert_eq!(found("export growth", "Acme's exports rose 5.8%."), 1);
+        assert_eq!(
+            found(
+                "adjusted export growth",
+                "Adjusted for working days, Acme's exports rose 5.8%."
+            ),
+            1
+        );
+    }
+
+    #[test]
     fn an_aim_measures_the_word_before_it() {
         const AIM: &str = "\
 entities:
@@ -7833,6 +7953,35 @@ events:
 #[cfg(test)]
 mod another_value_tests {
     use crate::testing::check;
+
+    #[test]
+    fn the_time_a_change_is_measured_from_cues_nothing_of_its_new_level() {
+        const TRADE: &str = "\
+entities:
+  - { id: land, kind: place, name: Veloria }
+quantities:
+  - { id: exports, subject: land, what: exports, cues: [exports], value: 14.82 billion EUR, period: 2025-09 }
+  - { id: surplus, subject: land, what: surplus a year before, cues: [surplus, a year earlier], value: 750 million EUR, period: 2024-09 }
+";
+        let found = |amount: &str| {
+            let body = format!(
+                "---\npublished: 2025-10-17\n---\nVeloria's exports rose 6.3% in September from a year earlier to {amount}, lifting the trade surplus.\n"
+            );
+            check(TRADE, &body, "amount-mismatch")
+        };
+        assert!(found("14.82 billion euros").is_empty());
+        assert_eq!(
+            found("14.28 billion euros"),
+            [
+                "error \"14.28 billion euros\": 14.28 billion euros does not match exports: the facts say €14.82 billion"
+            ]
+        );
+        assert_eq!(
+            super::changed_from("rose 6.3% from a year earlier to "),
+            Some(10..29)
+        );
+        assert_eq!(super::changed_from("rose from $5 billion to "), None);
+    }
 
     #[test]
     fn a_bare_figure_that_is_another_facts_count_is_no_second_value() {
