@@ -1222,8 +1222,21 @@ fn dates_something_else(text: &str, extraction: &Extraction, claim: &Claim) -> b
             && is(words.next(), &["the"])
             && is(words.next(), &BOUND_WORDS)
     };
+    // "revised figures for August": the month the data are of.
+    const DATA: [&str; 8] = [
+        "figures",
+        "data",
+        "numbers",
+        "statistics",
+        "results",
+        "accounts",
+        "estimates",
+        "readings",
+    ];
+    let of_data = || is(previous, &["for"]) && is(before.clone().next(), &DATA);
     if is(previous, &BOUND_WORDS)
         || part_of(before.clone().take(3))
+        || of_data()
         || is(previous, &RANGE_WORDS) && before.any(|w| is(Some(w), &RANGE_OPENERS))
     {
         return true;
@@ -6507,6 +6520,31 @@ quantities:
         );
         assert_eq!(
             found("It was the most rain in Ourense since 1987, and 187 mm of rain fell.").len(),
+            1
+        );
+    }
+
+    #[test]
+    fn the_month_data_are_for_dates_no_event() {
+        const DATA: &str = "\
+entities:
+  - { id: office, kind: organization, name: Acme Statistics }
+events:
+  - { id: release, subject: office, what: data release, cues: [published, figures], date: 2025-10-16 }
+";
+        let found = |body: &str| {
+            check(
+                DATA,
+                &format!("---\npublished: 2025-10-17\n---\n{body}\n"),
+                "date-mismatch",
+            )
+        };
+        assert!(
+            found("Acme Statistics said figures for August would be published in November.")
+                .is_empty()
+        );
+        assert_eq!(
+            found("Acme Statistics said the figures were published in August.").len(),
             1
         );
     }

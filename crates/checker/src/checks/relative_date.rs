@@ -96,6 +96,16 @@ fn run(ctx: &Context<'_>) -> Findings {
         if first.span != *when_span {
             continue;
         }
+        // "The government last month launched a scheme, which had already
+        // received 1,150 applications": the relative clause keeps its own
+        // time.
+        let between = ctx.text.get(when_span.end..claim.span.start).unwrap_or("");
+        if [", which ", ", who ", ", where "]
+            .iter()
+            .any(|w| between.contains(w))
+        {
+            continue;
+        }
         let ClaimKind::Date {
             written: DateKind::Relative(_),
             ..
@@ -200,5 +210,8 @@ events:
                 "warning \"Last month\": \"Last month\" points to September 2021, but the facts date the pledge to Wednesday 18 August 2021"
             ]
         );
+        // A relative clause keeps its own time.
+        let clause = "---\npublished: 2021-10-04\n---\nLast month, Acme launched a fund, which has since pledged 50 billion yuan.";
+        assert!(check(FACTS, clause, "relative-date").is_empty());
     }
 }
