@@ -1254,6 +1254,11 @@ fn link(text: &str, sentences: &[Sentence], mentions: &[Mention], claims: &mut [
             .find(|m| matches!(m.kind, EntityKind::Organization))
         {
             earlier_org = Some(&o.entity);
+        } else if opens_with_an_unknown_body(text, &sentence.span, &inside) {
+            // "The Commission fined nine operators. Joel Mwangi, its
+            // director of enforcement, ...": "its" is no organisation
+            // named before that sentence.
+            earlier_org = None;
         }
     }
 }
@@ -1471,6 +1476,22 @@ const TITLE_WORDS: [&str; 30] = [
 /// first word is capitalised anyway: a name there needs a second
 /// capitalised word, unless it is an acronym or a word of five letters or
 /// more that no dictionary knows ("TSMC holds", "Globex holds").
+/// Whether a sentence opens with "The" and a capitalised noun the facts do
+/// not know ("The Commission fined ...", "The Regulator said"): a body
+/// that "its" in the next sentences may stand for.
+fn opens_with_an_unknown_body(text: &str, span: &Range<usize>, known: &[&Mention]) -> bool {
+    let sentence = text.get(span.clone()).unwrap_or("");
+    let mut words = sentence.split_whitespace();
+    let (Some("The"), Some(noun)) = (words.next(), words.next()) else {
+        return false;
+    };
+    let at = span.start + (noun.as_ptr() as usize).saturating_sub(sentence.as_ptr() as usize);
+    noun.chars().next().is_some_and(char::is_uppercase)
+        && noun.chars().all(char::is_alphabetic)
+        && !known.iter().any(|m| m.span.contains(&at))
+        && !dates::names_a_time(noun)
+}
+
 fn opens_with_another_name(text: &str, span: &Range<usize>, known: &[&Mention]) -> bool {
     let sentence = text.get(span.clone()).unwrap_or("");
     #[derive(Clone, Copy, PartialEq)]
