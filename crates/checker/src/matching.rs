@@ -1204,6 +1204,30 @@ fn dates_something_else(text: &str, extraction: &Extraction, claim: &Claim) -> b
     if !calendar {
         return false;
     }
+    // "sold shares worth £9.3 million in 2021 and 2022": a date joined to
+    // one that dates something else dates it too.
+    let at = extraction
+        .claims
+        .partition_point(|c| c.span.start < claim.span.start);
+    let joined = at
+        .checked_sub(1)
+        .and_then(|k| extraction.claims.get(k))
+        .filter(|c| {
+            c.sentence == claim.sentence
+                && matches!(
+                    c.kind,
+                    ClaimKind::Date {
+                        written: DateKind::Calendar { .. },
+                        ..
+                    }
+                )
+                && text
+                    .get(c.span.end..claim.span.start)
+                    .is_some_and(|w| matches!(w, " and " | " or " | ", "))
+        });
+    if joined.is_some_and(|c| dates_something_else(text, extraction, c)) {
+        return true;
+    }
     // The five words before the date, nearest first: "from Aug. 27, 2025
     // to" opens a range four words back.
     let mut before = text
@@ -2644,6 +2668,44 @@ fn day_of_saying(text: &str, claim: &Claim, event: &facts::Event) -> bool {
     spoken && !own_words(&event.cues, event.what.as_deref()).any(|w| one_of(w, &STATED))
 }
 
+/// Whether a contradicted weekday or relative date is the day a person
+/// said something ("union general secretary X said on Thursday"), a person
+/// who holds no role at the event's subject: their day, not the event's.
+fn said_by_another(base: &FactBase, text: &str, claim: &Claim, event: &facts::Event) -> bool {
+    let Some(subject) = claim
+        .subject
+        .as_ref()
+        .filter(|s| s.kind == EntityKind::Person)
+    else {
+        return false;
+    };
+    let relative = matches!(
+        claim.kind,
+        ClaimKind::Date {
+            written: DateKind::Relative(_),
+            ..
+        }
+    );
+    if !is_weekday(claim) && !relative {
+        return false;
+    }
+    let mut words = tail_before(text, claim.span.start, 24)
+        .split_whitespace()
+        .rev();
+    let mut word = words.next().unwrap_or("");
+    if word == "on" {
+        word = words.next().unwrap_or("");
+    }
+    one_of(word, &["said", "says", "told"])
+        && base.entity(&subject.entity).is_some_and(|person| {
+            !person.roles.is_empty()
+                && !person
+                    .roles
+                    .iter()
+                    .any(|r| r.of.as_deref() == Some(event.subject.as_str()))
+        })
+}
+
 /// The offset of the space before `words` in `hay`, where they stand as
 /// whole words (" than ", " including "): found through the spaces, a
 /// byte search, rather than a substring searcher built for each call.
@@ -2880,6 +2942,7 @@ fn match_with(
             FactKind::Event(i) => base.events.get(i).is_some_and(|e| {
                 foretells_another(text, extraction.published.as_ref(), claim, e)
                     || day_of_saying(text, claim, e)
+                    || said_by_another(base, text, claim, e)
             }),
         };
         if names_another(
@@ -6525,6 +6588,28 @@ quantities:
     }
 
     #[test]
+    fn a_date_joined_to_a_figures_dates_that_figure() {
+        const TRIAL: &str = "\
+entities:
+  - { id: roe, kind: person, name: Jan Roe, aliases: [Roe] }
+events:
+  - { id: trial, subject: roe, what: trial opened, cues: [trial, opened], date: 2025-09-15 }
+";
+        let found = |body: &str| {
+            check(
+                TRIAL,
+                &format!("---\npublished: 2026-03-13\n---\n{body}\n"),
+                "date-mismatch",
+            )
+        };
+        assert!(
+            found("Jan Roe's trial heard that he sold shares worth 9.3 million euros in 2021 and 2022, when the stock traded near its peak.")
+                .is_empty()
+        );
+        assert_eq!(found("Jan Roe's trial opened in 2022.").len(), 1);
+    }
+
+    #[test]
     fn the_month_data_are_for_dates_no_event() {
         const DATA: &str = "\
 entities:
@@ -7767,6 +7852,44 @@ events:
         );
         assert_eq!(
             found("Tarrow Borough Council approved the bridge on Monday evening.").len(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_weekday_someone_else_said_something_is_no_events() {
+        const SAID: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme Mining }
+  - { id: union, kind: organization, name: Miners Union }
+  - id: rafa
+    kind: person
+    name: Rafa Quint
+    roles:
+      - { title: general secretary, of: union, from: 2020 }
+  - id: jo
+    kind: person
+    name: Jo Dane
+    roles:
+      - { title: chief executive, of: acme, from: 2020 }
+events:
+  - { id: update, subject: acme, what: production update, cues: [said, guidance], date: 2025-10-22 }
+";
+        let found = |body: &str| {
+            check(
+                SAID,
+                &format!(
+                    "---\npublished: 2025-10-23\n---\nAcme Mining cut its guidance.\n\n{body}\n"
+                ),
+                "weekday-mismatch",
+            )
+        };
+        assert!(
+            found("Union leader Rafa Quint said on Thursday the deal at Acme Mining was fair.")
+                .is_empty()
+        );
+        assert_eq!(
+            found("Chief executive Jo Dane said on Thursday the guidance was cut.").len(),
             1
         );
     }

@@ -67,6 +67,11 @@ pub enum Relative {
     NextYear,
     /// "earlier this year".
     EarlierThisYear,
+    /// "last September": the latest September before the publication
+    /// month (1-based month).
+    LastNamedMonth(i8),
+    /// "next March": the first March after the publication month.
+    NextNamedMonth(i8),
     /// "over the past 15 years", "during the last two decades" (n in years: decades*10),
     /// "the past decade", "five years ago".
     PastYears(u16),
@@ -496,6 +501,24 @@ fn resolve_relative(relative: Relative, published: Option<FactDate>) -> Option<F
         Relative::ThisYear | Relative::EarlierThisYear => year_shift(p, 0),
         Relative::NextYear => year_shift(p, 1),
         Relative::PastYears(n) => year_shift(p, -i32::from(n)),
+        Relative::LastNamedMonth(m) => {
+            let y = p.year_number();
+            let y = if m < p.month_number()? {
+                y
+            } else {
+                y.checked_sub(1)?
+            };
+            FactDate::month(y, m).ok()
+        }
+        Relative::NextNamedMonth(m) => {
+            let y = p.year_number();
+            let y = if m > p.month_number()? {
+                y
+            } else {
+                y.checked_add(1)?
+            };
+            FactDate::month(y, m).ok()
+        }
         Relative::Since { .. }
         | Relative::Before { .. }
         | Relative::DaysAfter(_)
@@ -2388,6 +2411,18 @@ impl<'a> Scanner<'a> {
             }
         } else if !earlier && !later && self.is_any(j, words!["last", "next"]) {
             let last = self.is(j, w!("last"));
+            // "last September", "next March".
+            let month = self.month_of(j + 1);
+            if let Some((month, end, false)) =
+                month.filter(|&(_, end, _)| self.day_number(end).is_none())
+            {
+                let relative = if last {
+                    Relative::LastNamedMonth(month)
+                } else {
+                    Relative::NextNamedMonth(month)
+                };
+                return Match::new(end, DateKind::Relative(relative));
+            }
             if unit == w!("week") {
                 if last {
                     Relative::LastWeek
@@ -3944,6 +3979,14 @@ mod tests {
         check_resolved("next month", "2021-12", "[next month] 2022-01");
         check_resolved("last month", "2021", "[last month] ?");
         check_resolved("last month", "", "[last month] ?");
+        // A named month: the latest before the publication month, or the
+        // first after it; a day after it leaves the month a date.
+        check_resolved(
+            "last September, last March, next March, next October",
+            "2026-03-13",
+            "[last September] 2025-09; [last March] 2025-03; [next March] 2027-03; [next October] 2026-10",
+        );
+        check_resolved("last September", "2026", "[last September] ?");
         for p in ["2021-09-04", "2021-09", "2021"] {
             check_resolved(
                 "last year, this year, earlier this year, next year",

@@ -1373,7 +1373,9 @@ pub fn future_before(text: &str, at: usize) -> bool {
         }
         // "ordered to report", and "to be approved at the meeting".
         let to_come = next.is_some_and(|n| one_of(n, &["to"])) && one_of(word, &FUTURE_BEFORE_TO)
-            || next.is_some_and(|n| one_of(n, &["be"])) && one_of(word, &["to"]);
+            || next.is_some_and(|n| one_of(n, &["be"])) && one_of(word, &["to"])
+            // "a hearing set for Monday, June 22".
+            || next.is_some_and(|n| one_of(n, &["for"])) && one_of(word, &["set", "slated"]);
         next = Some(word);
         if to_come || one_of(word, &FUTURE_WORDS) || word.ends_with("'ll") {
             // "had been scheduled to launch on 26 June", "had planned": a
@@ -2163,6 +2165,8 @@ mod tests {
         // A verb of what is to come before "to".
         assert!(on_date("He was ordered to report to prison on June 12"));
         assert!(at("The plant is set to reopen on Friday"));
+        assert!(on_date("at a hearing set for Monday, June 22"));
+        assert!(!on_date("at a hearing held on Monday, June 22"));
         assert!(!at("He was ordered out of the court on Friday"));
         assert!(at("Groundbreaking is planned for Friday"));
         // "To be" and a participle, up to ten words back.
