@@ -2095,6 +2095,30 @@ fn each_of_many(text: &str, start: usize, q: &Quantity) -> bool {
     said && !own_words(&q.cues, q.what.as_deref()).any(|w| one_of(w, &EACH))
 }
 
+/// Whether a year after the amount's "by" lies past its fact's period and
+/// is no horizon its words give: "to reach annual sales of more than $11
+/// billion by 2030" is a target, no value of this quarter's revenue.
+fn aimed_by(text: &str, stated: &Amount, q: &Quantity) -> bool {
+    let after = text.get(stated.span.end..).unwrap_or("");
+    let after = after
+        .get(..after.len().min(32))
+        .or(Some(after))
+        .unwrap_or("");
+    let Some(at) = find_spaced(after, "by") else {
+        return false;
+    };
+    let year = after
+        .get(at + 4..at + 8)
+        .and_then(|y| y.parse::<i16>().ok());
+    // Of a period: a figure dated to a day may be a plan's whole.
+    let fact_year = q.period.map(|p| p.last_day().year());
+    // A horizon the fact's words give is the fact's ("to be spent by 2025").
+    let horizon = after.get(at + 4..at + 8).unwrap_or("");
+    !after.get(..at).unwrap_or(",").contains([',', ';'])
+        && year.zip(fact_year).is_some_and(|(by, fact)| by > fact)
+        && !own_words(&q.cues, q.what.as_deref()).any(|w| w == horizon)
+}
+
 /// Whether the words right before the amount at `start` project it:
 /// "would fall to around 5%", "will rise to $6 billion", "could reach
 /// 300".
@@ -2420,7 +2444,9 @@ fn measures_another(text: &str, claim: &Claim, q: &Quantity) -> bool {
     let Some(stated) = stated_amount(claim) else {
         return false;
     };
-    if (projected(text, stated.span.start) || speculated(text, stated)) && !foresees(q) {
+    if (projected(text, stated.span.start) || speculated(text, stated) || aimed_by(text, stated, q))
+        && !foresees(q)
+    {
         return true;
     }
     if per_another_thing(text, stated.span.end, q)
@@ -6849,6 +6875,52 @@ quantities:
             ),
             1
         );
+    }
+
+    #[test]
+    fn a_target_past_its_facts_period_is_no_value_of_it() {
+        const SALES: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme }
+quantities:
+  - { id: sales, subject: acme, what: third-quarter sales, cues: [sales], value: 8 billion USD, period: 2025-Q3 }
+";
+        let found = |body: &str| {
+            check(
+                SALES,
+                &format!("---\npublished: 2025-10-20\n---\n{body}\n"),
+                "amount-mismatch",
+            )
+            .len()
+        };
+        assert_eq!(
+            found("Acme expects sales of more than $11 billion by 2030."),
+            0
+        );
+        assert_eq!(found("Acme's sales were $11 billion."), 1);
+    }
+
+    #[test]
+    fn a_time_in_an_aside_about_a_person_dates_no_figure_after_it() {
+        const AID: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme University }
+  - id: cole
+    kind: person
+    name: Jo Cole
+    roles:
+      - { title: president, of: acme, from: 2022-07 }
+quantities:
+  - { id: aid, subject: acme, what: need-based aid, cues: [aid, set aside], value: 6.2 million USD, date: 2026-03-10 }
+";
+        let found = |amount: &str| {
+            let body = format!(
+                "---\npublished: 2026-03-12\n---\nPresident Jo Cole, who took office in July 2022, said Acme University would set aside {amount} in aid.\n"
+            );
+            check(AID, &body, "amount-mismatch").len()
+        };
+        assert_eq!(found("$6.2 million"), 0);
+        assert_eq!(found("$6.5 million"), 1);
     }
 
     #[test]

@@ -805,7 +805,7 @@ fn qualify(
                     .iter()
                     .filter(|q| q.1.end <= claim.span.start)
                     .filter(|q| want_period || inside(&q.1, clause))
-                    .filter(|q| !bound(q))
+                    .filter(|q| !bound(q) && !in_an_aside(text, sentence, &q.1, &claim.span))
                     .filter(fits)
                     .max_by_key(|q| q.1.start)
             })
@@ -833,6 +833,28 @@ fn qualify(
     claim.year_earlier = qualifiers.iter().any(|(_, span, _, written)| {
         matches!(written, DateKind::Period(dates::PeriodRef::YearEarlier)) && inside(span, &own)
     });
+}
+
+/// Whether the time at `time` is in a relative clause set off by commas
+/// that ends before the claim at `claim`: "President X, who took office in
+/// July 2022, said the university would set aside $6.2 million" dates the
+/// person, not the figure.
+fn in_an_aside(
+    text: &str,
+    sentence: &Range<usize>,
+    time: &Range<usize>,
+    claim: &Range<usize>,
+) -> bool {
+    let before = text.get(sentence.start..time.start).unwrap_or("");
+    let Some(comma) = before.rfind(", ") else {
+        return false;
+    };
+    let opens = before.get(comma + 2..).unwrap_or("");
+    let relative = ["who ", "which ", "whose "]
+        .iter()
+        .any(|w| opens.starts_with(w));
+    let between = text.get(time.end..claim.start).unwrap_or("");
+    relative && between.contains(',')
 }
 
 /// Whether the time at `start` follows a figure a change starts from, in

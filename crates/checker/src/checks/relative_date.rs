@@ -113,7 +113,13 @@ fn run(ctx: &Context<'_>) -> Findings {
         else {
             continue;
         };
-        if !m.clear || !m.agrees {
+        // An open bound ("less than $75,000 a year") agrees with too much
+        // to date its fact.
+        let open = crate::matching::stated_amount(claim).is_some_and(|a| {
+            use claims::Hedge::{AtLeast, LessThan, MoreThan, UpTo};
+            matches!(a.hedge, LessThan | UpTo | MoreThan | AtLeast)
+        });
+        if !m.clear || !m.agrees || open {
             continue;
         }
         if when.overlaps(&fact_date) {
@@ -210,6 +216,10 @@ events:
                 "warning \"Last month\": \"Last month\" points to September 2021, but the facts date the pledge to Wednesday 18 August 2021"
             ]
         );
+        // An open bound agrees with too much to date a fact.
+        let facts = "entities:\n  - { id: acme, kind: organization, name: Acme }\nquantities:\n  - { id: fee, subject: acme, what: tuition, cues: [tuition, a year], value: 11746 USD, date: 2026-03-10 }\n";
+        let bound = "---\npublished: 2026-03-12\n---\nAt Acme, families earning less than $75,000 a year will pay no more tuition next year.";
+        assert!(check(facts, bound, "relative-date").is_empty());
         // A relative clause keeps its own time.
         let clause = "---\npublished: 2021-10-04\n---\nLast month, Acme launched a fund, which has since pledged 50 billion yuan.";
         assert!(check(FACTS, clause, "relative-date").is_empty());
