@@ -4476,7 +4476,11 @@ fn aside(text: &str, span: &Range<usize>, unit: Option<&Unit>) -> Aside {
         || matches!(words, [last, before, ..] if COMPARED_BY.iter().any(|(a, b)| {
             before.eq_ignore_ascii_case(a) && last.eq_ignore_ascii_case(b)
         }))
-        || from_before(text.get(from..span.start).unwrap_or(""), words);
+        || from_before(text.get(from..span.start).unwrap_or(""), words)
+        // "312,400 patients, against about 290,000 at the end of
+        // September": the figure set beside it.
+        || (words.iter().find(|w| !one_of(w, &HEDGE_WORDS)))
+            .is_some_and(|w| one_of(w, &["against", "versus", "vs"]));
     if compared {
         return Aside::Comparison;
     }
@@ -5999,6 +6003,12 @@ mod tests {
                 Aside::Comparison,
             ),
             ("more than the $5 billion", "$5 billion", Aside::Comparison),
+            (
+                "312,400 patients, against about 290,000 in September",
+                "290,000",
+                Aside::Comparison,
+            ),
+            ("312,400 patients against 290,000", "312,400", Aside::Plain),
             (
                 "fell to 7.9% in June from 8.7% in May",
                 "8.7%",
