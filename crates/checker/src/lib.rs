@@ -445,6 +445,20 @@ pub(crate) mod testing {
             .map(|d| format!("{} \"{}\": {}", d.severity.as_str(), d.found, d.message))
             .collect()
     }
+
+    /// [`check`] of `body` published on `published`.
+    pub fn check_published(
+        facts_yaml: &str,
+        published: &str,
+        body: &str,
+        code: &str,
+    ) -> Vec<String> {
+        check(
+            facts_yaml,
+            &format!("---\npublished: {published}\n---\n{body}\n"),
+            code,
+        )
+    }
 }
 
 #[cfg(test)]

@@ -739,10 +739,11 @@ fn longer((a0, a1): Days, (b0, b1): Days) -> bool {
     a0 <= b0 && b1 <= a1 && (a0, a1) != (b0, b1)
 }
 
-/// Whether two spans of days are more than a year apart.
-fn more_than_a_year_apart((a0, a1): Days, (b0, b1): Days) -> bool {
+/// Whether two spans of days are more than `days` apart (366 for a year,
+/// 31 for a month).
+fn apart_by_more_than((a0, a1): Days, (b0, b1): Days, days: i32) -> bool {
     let gap = |from: jiff::civil::Date, to: jiff::civil::Date| {
-        from.until(to).is_ok_and(|span| span.get_days() > 366)
+        from.until(to).is_ok_and(|span| span.get_days() > days)
     };
     gap(a1, b0) || gap(b1, a0)
 }
@@ -842,7 +843,7 @@ fn time_score(
             // A figure of another year ("the previous record, set in 1987,
             // was 187 mm", "a strike in 2023 lasted 11 days") is another
             // figure.
-            Some(d) if more_than_a_year_apart(d, when) => return None,
+            Some(d) if apart_by_more_than(d, when, 366) => return None,
             Some(_) => score -= 1,
             None => {}
         }
@@ -5222,16 +5223,8 @@ fn another_occasion(
         && !between.contains([',', ';', '(', ')', ':'])
         && days
             .date
-            .is_some_and(|d| more_than_a_month_apart(d, (when.first_day(), when.last_day())))
+            .is_some_and(|d| apart_by_more_than(d, (when.first_day(), when.last_day()), 31))
         && another_events_day(base, index, when, sentence)
-}
-
-/// Whether two spans of days are more than a month apart.
-fn more_than_a_month_apart((a0, a1): Days, (b0, b1): Days) -> bool {
-    let gap = |from: jiff::civil::Date, to: jiff::civil::Date| {
-        from.until(to).is_ok_and(|span| span.get_days() > 31)
-    };
-    gap(a1, b0) || gap(b1, a0)
 }
 
 fn pick<'f, T>(
@@ -6632,11 +6625,7 @@ events:
   - { id: trial, subject: roe, what: trial opened, cues: [trial, opened], date: 2025-09-15 }
 ";
         let found = |body: &str| {
-            check(
-                TRIAL,
-                &format!("---\npublished: 2026-03-13\n---\n{body}\n"),
-                "date-mismatch",
-            )
+            crate::testing::check_published(TRIAL, "2026-03-13", body, "date-mismatch")
         };
         assert!(
             found("Jan Roe's trial heard that he sold shares worth 9.3 million euros in 2021 and 2022, when the stock traded near its peak.")
@@ -6653,13 +6642,8 @@ entities:
 events:
   - { id: release, subject: office, what: data release, cues: [published, figures], date: 2025-10-16 }
 ";
-        let found = |body: &str| {
-            check(
-                DATA,
-                &format!("---\npublished: 2025-10-17\n---\n{body}\n"),
-                "date-mismatch",
-            )
-        };
+        let found =
+            |body: &str| crate::testing::check_published(DATA, "2025-10-17", body, "date-mismatch");
         assert!(
             found("Acme Statistics said figures for August would be published in November.")
                 .is_empty()
@@ -6896,12 +6880,7 @@ quantities:
   - { id: sales, subject: acme, what: third-quarter sales, cues: [sales], value: 8 billion USD, period: 2025-Q3 }
 ";
         let found = |body: &str| {
-            check(
-                SALES,
-                &format!("---\npublished: 2025-10-20\n---\n{body}\n"),
-                "amount-mismatch",
-            )
-            .len()
+            crate::testing::check_published(SALES, "2025-10-20", body, "amount-mismatch").len()
         };
         assert_eq!(
             found("Acme expects sales of more than $11 billion by 2030."),
@@ -7761,11 +7740,7 @@ events:
 
     /// The weekday findings in `body`, published on Friday 2026-05-15.
     fn found(body: &str) -> Vec<String> {
-        check(
-            FACTS,
-            &format!("---\npublished: 2026-05-15\n---\n{body}\n"),
-            "weekday-mismatch",
-        )
+        crate::testing::check_published(FACTS, "2026-05-15", body, "weekday-mismatch")
     }
 
     #[test]
@@ -7776,13 +7751,8 @@ entities:
 events:
   - { id: agm, subject: acme, what: annual general meeting, cues: [annual general meeting], date: 2026-05-14 }
 ";
-        let found = |body: &str| {
-            check(
-                AGM,
-                &format!("---\npublished: 2026-02-19\n---\n{body}\n"),
-                "date-mismatch",
-            )
-        };
+        let found =
+            |body: &str| crate::testing::check_published(AGM, "2026-02-19", body, "date-mismatch");
         assert_eq!(
             found(
                 "Acme Coffee's dividend will be paid on Friday, May 22, to shareholders, subject to approval at the annual general meeting."
@@ -7855,11 +7825,7 @@ events:
   - { id: alert, subject: acme, what: alert raised, cues: [raised, alert], date: 2026-01-15 }
 ";
         let errors = |body: &str| {
-            check(
-                ALERT,
-                &format!("---\npublished: 2026-01-18\n---\n{body}\n"),
-                "date-mismatch",
-            )
+            crate::testing::check_published(ALERT, "2026-01-18", body, "date-mismatch")
         };
         for body in [
             // A bound.
@@ -8165,11 +8131,7 @@ events:
     #[test]
     fn a_date_of_a_figure_its_sentence_states_rightly_dates_no_event() {
         let found = |body: &str| {
-            check(
-                FACTS,
-                &format!("---\npublished: 2026-02-11\n---\n{body}\n"),
-                "date-mismatch",
-            )
+            crate::testing::check_published(FACTS, "2026-02-11", body, "date-mismatch")
         };
         assert!(found("In 2019 the HMC fined Acme 62 million euros.").is_empty());
         // Without the figure, the year dates the decision.
