@@ -1154,6 +1154,13 @@ const RANGE_WORDS: [&str; 3] = ["and", "to", "through"];
 /// Whether a calendar date dates something other than an event: the amount
 /// just before it ("7.9% in June"), or a bound ("since April 2008").
 fn dates_something_else(text: &str, extraction: &Extraction, claim: &Claim) -> bool {
+    dates_otherwise(text, extraction, claim, true)
+}
+
+/// [`dates_something_else`]; `joined` asks a date joined to the one before
+/// it ("in 2021 and 2022") about that one, once: a list of dates is not
+/// read back date by date.
+fn dates_otherwise(text: &str, extraction: &Extraction, claim: &Claim, joined: bool) -> bool {
     // "6% ahead of last year", "fewer than in 2023".
     if claims::compared_time(text, &claim.span) || of_another_instance(text, claim.span.start) {
         return true;
@@ -1210,8 +1217,7 @@ fn dates_something_else(text: &str, extraction: &Extraction, claim: &Claim) -> b
     let at = extraction
         .claims
         .partition_point(|c| c.span.start < claim.span.start);
-    let joined = at
-        .checked_sub(1)
+    let joined = (at.checked_sub(1).filter(|_| joined))
         .and_then(|k| extraction.claims.get(k))
         .filter(|c| {
             c.sentence == claim.sentence
@@ -1226,7 +1232,7 @@ fn dates_something_else(text: &str, extraction: &Extraction, claim: &Claim) -> b
                     .get(c.span.end..claim.span.start)
                     .is_some_and(|w| matches!(w, " and " | " or " | ", "))
         });
-    if joined.is_some_and(|c| dates_something_else(text, extraction, c)) {
+    if joined.is_some_and(|c| dates_otherwise(text, extraction, c, false)) {
         return true;
     }
     // The five words before the date, nearest first: "from Aug. 27, 2025
@@ -2420,18 +2426,18 @@ fn adjusted_otherwise(text: &str, start: usize, q: &Quantity) -> bool {
     ];
     let before = tail_before(text, start, 240);
     let sentence = before.get(after_last_stop(before, false)..).unwrap_or("");
-    let said = |words: &str| {
-        words
-            .split(|c: char| !(c.is_alphanumeric() || c == '-'))
-            .find(|w| one_of(w, &ADJUSTED))
-            .map(str::to_lowercase)
-    };
-    let Some(word) = said(sentence) else {
+    // Words split at ASCII whitespace, their punctuation trimmed: no
+    // decoding of the sentence's characters.
+    let Some(word) = sentence
+        .split_ascii_whitespace()
+        .map(|w| w.trim_matches(|c: char| c.is_ascii_punctuation() && c != '-'))
+        .find(|w| one_of(w, &ADJUSTED))
+    else {
         return false;
     };
     let own = (q.cues.iter().map(String::as_str)).chain(q.what.as_deref());
     !own.flat_map(|words| words.split(|c: char| !(c.is_alphanumeric() || c == '-')))
-        .any(|w| w.eq_ignore_ascii_case(&word))
+        .any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// Whether the head noun of a contradicted amount names another measure
@@ -5216,14 +5222,15 @@ fn another_occasion(
     };
     // In the figure's own clause: "switched on on Thursday, June 12, now
     // serves 14 cities" dates the switching on.
-    let between = text
-        .get(span.end.min(claim.span.end)..span.start.max(claim.span.start))
-        .unwrap_or(",");
+    let own_clause = || {
+        text.get(span.end.min(claim.span.end)..span.start.max(claim.span.start))
+            .is_some_and(|between| !between.contains([',', ';', '(', ')', ':']))
+    };
     days.period.is_none()
-        && !between.contains([',', ';', '(', ')', ':'])
         && days
             .date
             .is_some_and(|d| apart_by_more_than(d, (when.first_day(), when.last_day()), 31))
+        && own_clause()
         && another_events_day(base, index, when, sentence)
 }
 

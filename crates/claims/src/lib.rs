@@ -805,9 +805,12 @@ fn qualify(
                     .iter()
                     .filter(|q| q.1.end <= claim.span.start)
                     .filter(|q| want_period || inside(&q.1, clause))
-                    .filter(|q| !bound(q) && !in_an_aside(text, sentence, &q.1, &claim.span))
+                    .filter(|q| !bound(q))
                     .filter(fits)
                     .max_by_key(|q| q.1.start)
+                    // Asked of the nearest only: a long sentence's claims
+                    // would each read back to every time before them.
+                    .filter(|q| !in_an_aside(text, sentence, &q.1, &claim.span))
             })
     };
     if let Some((_, span, Resolved::Period(p), _)) = pick(true) {
@@ -845,16 +848,25 @@ fn in_an_aside(
     time: &Range<usize>,
     claim: &Range<usize>,
 ) -> bool {
-    let before = text.get(sentence.start..time.start).unwrap_or("");
+    if !text
+        .get(time.end..claim.start)
+        .is_some_and(|w| w.contains(','))
+    {
+        return false;
+    }
+    // The clause's comma is a few words back: a short tail is searched.
+    let before = tail_before(
+        text,
+        time.start,
+        (time.start - sentence.start.min(time.start)).min(120),
+    );
     let Some(comma) = before.rfind(", ") else {
         return false;
     };
     let opens = before.get(comma + 2..).unwrap_or("");
-    let relative = ["who ", "which ", "whose "]
+    ["who ", "which ", "whose "]
         .iter()
-        .any(|w| opens.starts_with(w));
-    let between = text.get(time.end..claim.start).unwrap_or("");
-    relative && between.contains(',')
+        .any(|w| opens.starts_with(w))
 }
 
 /// Whether the time at `start` follows a figure a change starts from, in
