@@ -1473,7 +1473,7 @@ fn names_another(
                     || article
                     || place
                     // A demonym before a noun ("Mexican exports"); before
-                    // another capital it opens a name ("Castellan Bio").
+                    // another capital it opens a name ("Brenmoor Bio").
                     || ["ish", "ese", "ian", "ean", "an"]
                         .iter()
                         .any(|e| word.len() > 4 && word.ends_with(e))
@@ -2939,7 +2939,7 @@ fn match_with(
             FactKind::Event(i) => base.events.get(i).map(|e| e.subject.as_str()),
         }
         .unwrap_or("");
-        // A name the facts know only to recognise it ("Castellan Bio's
+        // A name the facts know only to recognise it ("Brenmoor Bio's
         // rival drug, which cut the risk by 19%") is no known subject of a
         // figure: it has no fact, no event and no one holds a role at it.
         let (known, with_facts) = known.get_or_insert_with(|| {
@@ -6559,14 +6559,14 @@ quantities:
         const RIVAL: &str = "\
 entities:
   - { id: acme, kind: organization, name: Acme }
-  - { id: castellan, kind: organization, name: Castellan Bio }
+  - { id: brenmoor, kind: organization, name: Brenmoor Bio }
 quantities:
   - { id: profit, subject: acme, what: pre-tax profit, cues: [profit], value: 1.84 billion GBP }
 ";
         let errors = |body: &str| check(RIVAL, &format!("Acme\n\n{body}\n"), "amount-mismatch");
         for body in [
-            "Acme trails Castellan Bio's drugs unit, which made a profit of 2.2 billion pounds.",
-            "Acme competes with Castellan Bio, which made a profit of 2.2 billion pounds.",
+            "Acme trails Brenmoor Bio's drugs unit, which made a profit of 2.2 billion pounds.",
+            "Acme competes with Brenmoor Bio, which made a profit of 2.2 billion pounds.",
         ] {
             assert_eq!(errors(body), Vec::<String>::new(), "{body}");
         }
@@ -6684,7 +6684,7 @@ events:
     fn a_figure_dated_to_another_events_day_is_that_occasions() {
         const SWIM: &str = "\
 entities:
-  - { id: dana, kind: person, name: Dana Holm, aliases: [Holm] }
+  - { id: dana, kind: person, name: Dana Quill, aliases: [Quill] }
 quantities:
   - { id: crossing, subject: dana, what: crossing time, cues: [hours, swam], value: 458 minutes, date: 2026-08-18 }
 events:
@@ -6692,17 +6692,17 @@ events:
 ";
         let article = |body: &str| format!("---\npublished: 2026-08-19\n---\n{body}\n");
         let found = |body: &str| check(SWIM, &article(body), "amount-mismatch");
-        assert_eq!(found("Dana Holm swam it in 7 hours 38 minutes.").len(), 0);
-        assert_eq!(found("Dana Holm swam it in 9 hours 38 minutes.").len(), 1);
-        assert!(found("In August last year Holm abandoned after nine hours.").is_empty());
+        assert_eq!(found("Dana Quill swam it in 7 hours 38 minutes.").len(), 0);
+        assert_eq!(found("Dana Quill swam it in 9 hours 38 minutes.").len(), 1);
+        assert!(found("In August last year Quill abandoned after nine hours.").is_empty());
         // Past a comma the date is another clause's; a day no event has
         // may be a slip.
         assert_eq!(
-            found("In August last year, Holm abandoned after nine hours.").len(),
+            found("In August last year, Quill abandoned after nine hours.").len(),
             1
         );
         assert_eq!(
-            found("In September last year Holm abandoned after nine hours.").len(),
+            found("In September last year Quill abandoned after nine hours.").len(),
             1
         );
     }
@@ -6901,9 +6901,9 @@ quantities:
         const AID: &str = "\
 entities:
   - { id: acme, kind: organization, name: Acme University }
-  - id: cole
+  - id: penrith
     kind: person
-    name: Jo Cole
+    name: Jo Penrith
     roles:
       - { title: president, of: acme, from: 2022-07 }
 quantities:
@@ -6911,7 +6911,7 @@ quantities:
 ";
         let found = |amount: &str| {
             let body = format!(
-                "---\npublished: 2026-03-12\n---\nPresident Jo Cole, who took office in July 2022, said Acme University would set aside {amount} in aid.\n"
+                "---\npublished: 2026-03-12\n---\nPresident Jo Penrith, who took office in July 2022, said Acme University would set aside {amount} in aid.\n"
             );
             check(AID, &body, "amount-mismatch").len()
         };
@@ -8170,14 +8170,14 @@ mod another_value_tests {
     fn the_time_a_change_is_measured_from_cues_nothing_of_its_new_level() {
         const TRADE: &str = "\
 entities:
-  - { id: land, kind: place, name: Veloria }
+  - { id: land, kind: place, name: Ostland }
 quantities:
   - { id: exports, subject: land, what: exports, cues: [exports], value: 14.82 billion EUR, period: 2025-09 }
   - { id: surplus, subject: land, what: surplus a year before, cues: [surplus, a year earlier], value: 750 million EUR, period: 2024-09 }
 ";
         let found = |amount: &str| {
             let body = format!(
-                "---\npublished: 2025-10-17\n---\nVeloria's exports rose 6.3% in September from a year earlier to {amount}, lifting the trade surplus.\n"
+                "---\npublished: 2025-10-17\n---\nOstland's exports rose 6.3% in September from a year earlier to {amount}, lifting the trade surplus.\n"
             );
             check(TRADE, &body, "amount-mismatch")
         };

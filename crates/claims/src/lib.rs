@@ -1289,7 +1289,7 @@ fn link(text: &str, sentences: &[Sentence], mentions: &[Mention], claims: &mut [
         {
             earlier_org = Some(&o.entity);
         } else if opens_with_an_unknown_body(text, &sentence.span, &inside) {
-            // "The Commission fined nine operators. Joel Mwangi, its
+            // "The Commission fined nine operators. Jo Abara, its
             // director of enforcement, ...": "its" is no organisation
             // named before that sentence.
             earlier_org = None;
