@@ -1157,6 +1157,20 @@ fn dates_something_else(text: &str, extraction: &Extraction, claim: &Claim) -> b
     dates_otherwise(text, extraction, claim, true)
 }
 
+/// Whether "since" a year follows a title right before it ("X, race
+/// director since 2017"): the start of the role, no date of an event.
+fn a_tenure(text: &str, extraction: &Extraction, claim: &Claim) -> bool {
+    let at = extraction
+        .claims
+        .partition_point(|c| c.span.start < claim.span.start);
+    extraction.claims[..at].iter().rev().take(3).any(|c| {
+        matches!(c.kind, ClaimKind::Role { .. })
+            && text
+                .get(c.span.end..claim.span.start)
+                .is_some_and(|w| w.trim().is_empty())
+    })
+}
+
 /// [`dates_something_else`]; `joined` asks a date joined to the one before
 /// it ("in 2021 and 2022") about that one, once: a list of dates is not
 /// read back date by date.
@@ -1172,7 +1186,10 @@ fn dates_otherwise(text: &str, extraction: &Extraction, claim: &Claim, joined: b
         ClaimKind::Date {
             written: DateKind::Relative(claims::dates::Relative::Since { .. }),
             ..
-        } => return superlative_before(text.get(..claim.span.start).unwrap_or("")),
+        } => {
+            return superlative_before(text.get(..claim.span.start).unwrap_or(""))
+                || a_tenure(text, extraction, claim);
+        }
         ClaimKind::Date {
             written: DateKind::Relative(claims::dates::Relative::PastYears(_)),
             ..
@@ -6619,6 +6636,31 @@ quantities:
         );
         assert_eq!(
             found("It was the most rain in Ourense since 1987, and 187 mm of rain fell.").len(),
+            1
+        );
+    }
+
+    #[test]
+    fn since_after_a_title_is_the_roles_start() {
+        const RACE: &str = "\
+entities:
+  - { id: race, kind: organization, name: Acme Marathon }
+  - id: vey
+    kind: person
+    name: Max Vey
+    roles:
+      - { title: race director, of: race, from: 2017 }
+events:
+  - { id: run, subject: race, what: the 2025 race, cues: [race], date: 2025-10-12 }
+";
+        let found =
+            |body: &str| crate::testing::check_published(RACE, "2025-10-13", body, "relative-date");
+        assert!(
+            found("Max Vey, race director since 2017, said the Acme Marathon race was fast.")
+                .is_empty()
+        );
+        assert_eq!(
+            found("Max Vey said the Acme Marathon race has run since 2017.").len(),
             1
         );
     }
