@@ -2554,8 +2554,23 @@ fn at_another_rate(text: &str, stated: &Amount, q: &Quantity) -> bool {
     let own = (q.cues.iter().map(String::as_str)).chain(q.what.as_deref());
     let fact_rates: Vec<usize> = own.filter_map(|words| rate_in(words, usize::MAX)).collect();
     let yearly = RATE_NOUNS.len() - 1;
+    // "replace about 31 miles a year" beside the mains to be replaced by
+    // 2035: a yearly pace beside a total of several years.
+    let over_years = || {
+        let mut words = own_words(&q.cues, q.what.as_deref()).peekable();
+        while let Some(w) = words.next() {
+            if w.eq_ignore_ascii_case("by")
+                && words
+                    .peek()
+                    .is_some_and(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))
+            {
+                return true;
+            }
+        }
+        false
+    };
     (!fact_rates.is_empty() && !fact_rates.contains(&rate))
-        || (fact_rates.is_empty() && rate != yearly)
+        || (fact_rates.is_empty() && (rate != yearly || over_years()))
 }
 
 /// The units of time of a rate, as nouns after "a", "per", "each" or
@@ -6918,6 +6933,22 @@ quantities:
             ),
             1
         );
+    }
+
+    #[test]
+    fn a_yearly_pace_is_no_total_of_several_years() {
+        const MAINS: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme Water }
+quantities:
+  - { id: mains, subject: acme, what: mains to be replaced by 2035, cues: [mains, replace], value: 310 miles }
+";
+        let found = |body: &str| check(MAINS, &format!("{body}\n"), "amount-mismatch").len();
+        assert_eq!(
+            found("Acme Water will replace about 31 miles of mains a year."),
+            0
+        );
+        assert_eq!(found("Acme Water will replace 31 miles of mains."), 1);
     }
 
     #[test]
