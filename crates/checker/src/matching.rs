@@ -2709,14 +2709,7 @@ fn day_of_saying(text: &str, claim: &Claim, event: &facts::Event) -> bool {
         "told",
         "letter",
     ];
-    let relative = matches!(
-        claim.kind,
-        ClaimKind::Date {
-            written: DateKind::Relative(_),
-            ..
-        }
-    );
-    if !is_weekday(claim) && !relative {
+    if !is_weekday(claim) && !is_relative(claim) {
         return false;
     }
     let clause = (tail_before(text, claim.span.start, 80).rsplit([',', ';', ':', '.', '"']))
@@ -2744,14 +2737,7 @@ fn said_by_another(base: &FactBase, text: &str, claim: &Claim, event: &facts::Ev
     else {
         return false;
     };
-    let relative = matches!(
-        claim.kind,
-        ClaimKind::Date {
-            written: DateKind::Relative(_),
-            ..
-        }
-    );
-    if !is_weekday(claim) && !relative {
+    if !is_weekday(claim) && !is_relative(claim) {
         return false;
     }
     let mut words = tail_before(text, claim.span.start, 24)
@@ -3659,13 +3645,7 @@ fn restated_by_the_next(text: &str, claims: &[Claim], matches: &[Option<Match>],
     let (Some(claim), Some(next)) = (claims.get(k), claims.get(k + 1)) else {
         return false;
     };
-    let relative = matches!(
-        claim.kind,
-        ClaimKind::Date {
-            written: DateKind::Relative(_),
-            ..
-        }
-    );
+    let relative = is_relative(claim);
     let same_event = |m: Option<&Option<Match>>| m.and_then(Option::as_ref).map(|m| m.kind);
     relative
         && matches!(
@@ -3798,6 +3778,17 @@ fn weeks_away(base: &FactBase, day: &FactDate, e: usize) -> bool {
             .dates()
             .all(|d| d.exact().is_some() && !within_a_week(day, d))
     })
+}
+
+/// Whether a claim is a relative date ("last week", "last September").
+fn is_relative(claim: &Claim) -> bool {
+    matches!(
+        claim.kind,
+        ClaimKind::Date {
+            written: DateKind::Relative(_),
+            ..
+        }
+    )
 }
 
 /// Whether a claim is a weekday ("on Friday").
