@@ -26,6 +26,7 @@ pub mod sanitize;
 pub mod snippet;
 pub mod titles;
 pub mod yaml;
+mod yaml_subset;
 
 pub use amount::{Amount, Scale, Unit};
 pub use date::{FactDate, Period, Precision};

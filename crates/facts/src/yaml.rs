@@ -16,7 +16,7 @@ pub const MAX_DEPTH: usize = 64;
 
 /// A node of the spanned tree. Aliases are kept as leaves, never expanded, so
 /// an alias bomb costs nothing here.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Node {
     /// Byte range of the node in the file.
     pub span: Range<usize>,
@@ -25,7 +25,7 @@ pub struct Node {
 }
 
 /// The shape of a [`Node`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum NodeKind {
     /// A scalar with its text as written (without quotes) and whether it was
     /// quoted.
@@ -186,6 +186,14 @@ enum Open {
 /// Parses `text` into a spanned tree. Returns `Ok(None)` for a document with
 /// no content (empty or only comments).
 pub fn parse(text: &str) -> Result<Option<Node>, Vec<TreeProblem>> {
+    match crate::yaml_subset::parse(text) {
+        Some(tree) => Ok(tree),
+        None => parse_events(text),
+    }
+}
+
+/// [`parse`] through the general parser's events, for any YAML.
+pub(crate) fn parse_events(text: &str) -> Result<Option<Node>, Vec<TreeProblem>> {
     let mut map = CharToByte::new(text);
     let mut problems = Vec::new();
     let mut stack: Vec<Open> = Vec::new();
