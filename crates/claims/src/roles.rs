@@ -16,7 +16,7 @@
 
 use std::cell::OnceCell;
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use facts::{EntityKind, TitleTable};
@@ -96,7 +96,13 @@ enum Item<'t> {
 /// Matches title forms in text.
 #[derive(Debug, Clone)]
 pub struct TitleMatcher {
-    automaton: Option<AhoCorasick>,
+    /// Built when first searched: most sentences never need it (see
+    /// [`TitleMatcher::find`]), and a cold run over one article often
+    /// never does.
+    automaton: OnceLock<Option<AhoCorasick>>,
+    workload: Workload,
+    /// The forms in ASCII lowercase: the automaton's patterns.
+    lowercase: Vec<String>,
     forms: Vec<String>,
     /// The canonical title of each form, by pattern id: looked up once here
     /// rather than per match.
@@ -229,12 +235,6 @@ impl TitleMatcher {
         // Lowercase forms searched in ASCII-lowercased text: what ASCII
         // case folding would match, with a cheaper automaton to build.
         let patterns: Vec<String> = forms.iter().map(|f| f.to_ascii_lowercase()).collect();
-        let automaton = workload
-            .automaton_builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .prefilter(false)
-            .build(&patterns)
-            .ok();
         let canonical = forms
             .iter()
             .map(|f| table.canonical(f).map(Arc::from))
@@ -319,7 +319,8 @@ impl TitleMatcher {
             );
         }
         TitleMatcher {
-            automaton,
+            automaton: OnceLock::new(),
+            workload,
             forms,
             canonical,
             triples,
@@ -338,7 +339,21 @@ impl TitleMatcher {
             bare,
             tails,
             longest_form: patterns.iter().map(String::len).max().unwrap_or(0),
+            lowercase: patterns,
         }
+    }
+
+    fn automaton(&self) -> Option<&AhoCorasick> {
+        self.automaton
+            .get_or_init(|| {
+                self.workload
+                    .automaton_builder()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .prefilter(false)
+                    .build(&self.lowercase)
+                    .ok()
+            })
+            .as_ref()
     }
 
     /// Whether `text[range]` may hold a title [`TitleMatcher::find`] keeps: a
@@ -420,9 +435,6 @@ impl TitleMatcher {
     /// automaton searches instead.
     #[inline(never)]
     fn find(&self, text: &str, range: Range<usize>) -> Vec<(Range<usize>, &Arc<str>)> {
-        if self.automaton.is_none() {
-            return Vec::new();
-        }
         let Some(part) = text.get(range.clone()) else {
             return Vec::new();
         };
@@ -595,12 +607,12 @@ impl TitleMatcher {
 
     /// [`TitleMatcher::find`] by the automaton over a lowercase copy.
     fn find_automaton(&self, text: &str, range: Range<usize>) -> Vec<(Range<usize>, &Arc<str>)> {
-        let Some(ac) = &self.automaton else {
-            return Vec::new();
-        };
         if !self.may_hold(text, range.clone()) {
             return Vec::new();
         }
+        let Some(ac) = self.automaton() else {
+            return Vec::new();
+        };
         let Some(part) = text.get(range.clone()) else {
             return Vec::new();
         };
@@ -2005,7 +2017,7 @@ mod fast_paths {
         text: &str,
         range: Range<usize>,
     ) -> Vec<(Range<usize>, String)> {
-        let Some(ac) = &m.automaton else {
+        let Some(ac) = m.automaton() else {
             return Vec::new();
         };
         let Some(part) = text.get(range.clone()) else {
