@@ -1030,15 +1030,24 @@ fn surnames(base: &FactBase) -> impl Iterator<Item = (&str, &facts::Entity)> {
         "Building",
         "Scholarship",
     ];
+    // The names holding each word, so that a surname is compared with the
+    // few names that hold it rather than with every name of the base.
+    let mut holding: std::collections::HashMap<&str, Vec<(&facts::Entity, &str)>> =
+        std::collections::HashMap::new();
+    for e in &base.entities {
+        for n in e.names() {
+            for w in n.split_whitespace() {
+                holding.entry(w).or_default().push((e, n));
+            }
+        }
+    }
     let held_elsewhere = move |surname: &str, own: &str| {
-        base.entities.iter().any(|e| {
-            e.names().any(|n| {
+        holding.get(surname).is_some_and(|names| {
+            names.iter().any(|&(e, n)| {
                 let in_honour = e.kind != EntityKind::Person
                     && n != surname
                     && n.split_whitespace().any(|w| HONOURS.contains(&w));
-                (e.id != own || n == surname)
-                    && n.split_whitespace().any(|w| w == surname)
-                    && !in_honour
+                (e.id != own || n == surname) && !in_honour
             })
         })
     };
