@@ -251,9 +251,19 @@ pub struct Checker<'a> {
 /// Currency writings several currencies share: the currency the scanner
 /// reads them as (flagging them ambiguous), and the others they can mean.
 /// "¥" is yuan or yen; "pesos" are Mexican unless a fact base counts in
-/// another peso alone.
-const FAMILIES: [(&str, &[&str]); 9] = [
+/// another peso alone, "$" and "dollars" American unless it counts in
+/// another dollar alone (a Canadian story's "$4 billion"), "rupees" Indian
+/// unless it counts in another rupee alone.
+const FAMILIES: [(&str, &[&str]); 12] = [
     ("CNY", &["JPY"]),
+    (
+        "USD",
+        &[
+            "AUD", "CAD", "NZD", "SGD", "HKD", "TWD", "JMD", "TTD", "BSD", "NAD", "FJD", "LRD",
+        ],
+    ),
+    ("INR", &["PKR", "LKR", "NPR", "MUR", "SCR"]),
+    ("GBP", &["EGP", "LBP", "SYP", "SDG", "SSP"]),
     ("MXN", &["ARS", "CLP", "COP", "PHP", "UYU", "DOP"]),
     ("SEK", &["DKK", "NOK", "CZK", "ISK"]),
     ("DKK", &["NOK"]),

@@ -181,14 +181,14 @@ const CURRENCIES: &[(&str, &str, Place, bool)] = &[
     ("A$", "AUD", Place::Before, false),
     ("C$", "CAD", Place::Before, false),
     ("R$", "BRL", Place::Before, false),
-    ("$", "USD", Place::Before, false),
-    ("£", "GBP", Place::Before, false),
+    ("$", "USD", Place::Before, true),
+    ("£", "GBP", Place::Before, true),
     ("€", "EUR", Place::Before, false),
     ("¥", "CNY", Place::Before, true),
     ("￥", "CNY", Place::Before, true),
     ("₹", "INR", Place::Before, false),
-    ("Rs.", "INR", Place::Before, false),
-    ("Rs", "INR", Place::Before, false),
+    ("Rs.", "INR", Place::Before, true),
+    ("Rs", "INR", Place::Before, true),
     ("₩", "KRW", Place::Before, false),
     ("₽", "RUB", Place::Before, false),
     ("₪", "ILS", Place::Before, false),
@@ -229,15 +229,15 @@ const CURRENCIES: &[(&str, &str, Place, bool)] = &[
     ("renminbi", "CNY", Place::After, false),
     ("British pounds", "GBP", Place::After, false),
     ("pounds sterling", "GBP", Place::After, false),
-    ("pounds", "GBP", Place::After, false),
+    ("pounds", "GBP", Place::After, true),
     ("sterling", "GBP", Place::After, false),
     ("euros", "EUR", Place::After, false),
     ("euro", "EUR", Place::After, false),
     ("Japanese yen", "JPY", Place::After, false),
     ("yen", "JPY", Place::After, false),
     ("Indian rupees", "INR", Place::After, false),
-    ("rupees", "INR", Place::After, false),
-    ("rupee", "INR", Place::After, false),
+    ("rupees", "INR", Place::After, true),
+    ("rupee", "INR", Place::After, true),
     ("South Korean won", "KRW", Place::After, false),
     ("Korean won", "KRW", Place::After, false),
     (WON, "KRW", Place::After, false),
@@ -3049,11 +3049,11 @@ mod tests {
             ),
             (
                 "it will spend $15.5 billion to",
-                &[r#"money "$15.5 billion" = 15.5 billion USD"#],
+                &[r#"money "$15.5 billion" = 15.5 billion USD ambiguous"#],
             ),
             (
                 "was fined $ 2.8 billion in an antitrust case",
-                &[r#"money "$ 2.8 billion" = 2.8 billion USD"#],
+                &[r#"money "$ 2.8 billion" = 2.8 billion USD ambiguous"#],
             ),
             (
                 "Its 100-billion yuan pledge",
@@ -3084,7 +3084,7 @@ mod tests {
             (
                 "sold for £4.5m; €3 million; 3 million euros.",
                 &[
-                    r#"money "£4.5m" = 4.5 million GBP"#,
+                    r#"money "£4.5m" = 4.5 million GBP ambiguous"#,
                     r#"money "€3 million" = 3 million EUR"#,
                     r#"money "3 million euros" = 3 million EUR"#,
                 ],
@@ -3098,13 +3098,13 @@ mod tests {
             ),
             (
                 "Acme Promises $15.5B For Anti-Poverty Work",
-                &[r#"money "$15.5B" = 15.5 billion USD"#],
+                &[r#"money "$15.5B" = 15.5 billion USD ambiguous"#],
             ),
             (
                 "net profit of 2.4 billion yuan.",
                 &[r#"money "2.4 billion yuan" = 2.4 billion CNY"#],
             ),
-            ("costs $1,200.", &[r#"money "$1,200" = 1200 USD"#]),
+            ("costs $1,200.", &[r#"money "$1,200" = 1200 USD ambiguous"#]),
             (
                 "a budget of 1.2 trillion won",
                 &[r#"money "1.2 trillion won" = 1.2 trillion KRW"#],
@@ -3127,8 +3127,8 @@ mod tests {
                     r#"money "SEK 3 billion" = 3 billion SEK"#,
                     r#"money "5 million JPY" = 5 million JPY"#,
                     r#"money "10 billion yen" = 10 billion JPY"#,
-                    r#"money "2 billion rupees" = 2 billion INR"#,
-                    r#"money "4 million pounds" = 4 million GBP"#,
+                    r#"money "2 billion rupees" = 2 billion INR ambiguous"#,
+                    r#"money "4 million pounds" = 4 million GBP ambiguous"#,
                 ],
             ),
             (
@@ -3144,7 +3144,7 @@ mod tests {
             (
                 "a 680 billion rupee plant, 12.4 trillion dong, 85 million kwacha, 2 billion shillings, 3 million cedis",
                 &[
-                    r#"money "680 billion rupee" = 680 billion INR"#,
+                    r#"money "680 billion rupee" = 680 billion INR ambiguous"#,
                     r#"money "12.4 trillion dong" = 12.4 trillion VND"#,
                     r#"money "85 million kwacha" = 85 million ZMW ambiguous"#,
                     r#"money "2 billion shillings" = 2 billion KES ambiguous"#,
@@ -3184,7 +3184,7 @@ mod tests {
             ),
             (
                 "$\u{a0}15.5\u{a0}billion",
-                &["money \"$\\u{a0}15.5\\u{a0}billion\" = 15.5 billion USD"],
+                &["money \"$\\u{a0}15.5\\u{a0}billion\" = 15.5 billion USD ambiguous"],
             ),
             (
                 "reaches 50 billion. It also pledged 23 bn.",
@@ -3195,9 +3195,12 @@ mod tests {
             ),
             (
                 "The $5 million won approval.",
-                &[r#"money "$5 million" = 5 million USD"#],
+                &[r#"money "$5 million" = 5 million USD ambiguous"#],
             ),
-            ("a price of $5-a-share", &[r#"money "$5" = 5 USD"#]),
+            (
+                "a price of $5-a-share",
+                &[r#"money "$5" = 5 USD ambiguous"#],
+            ),
         ];
         for (input, expected) in cases {
             check(input, expected);
@@ -3217,7 +3220,7 @@ mod tests {
         check(
             "100 billion yuan ($15.49 billion)",
             &[
-                r#"conversion "100 billion yuan ($15.49 billion)" = 100 billion CNY -> 15.49 billion USD"#,
+                r#"conversion "100 billion yuan ($15.49 billion)" = 100 billion CNY -> 15.49 billion USD ambiguous"#,
             ],
         );
     }
@@ -3227,7 +3230,7 @@ mod tests {
         let cases: &[(&str, &str)] = &[
             (
                 "about $5 million",
-                r#"money "$5 million" = 5 million USD hedge=About("about")"#,
+                r#"money "$5 million" = 5 million USD ambiguous hedge=About("about")"#,
             ),
             (
                 "around 10 areas",
@@ -3259,7 +3262,7 @@ mod tests {
             ),
             (
                 "over $1 billion",
-                r#"money "$1 billion" = 1 billion USD hedge=MoreThan("over")"#,
+                r#"money "$1 billion" = 1 billion USD ambiguous hedge=MoreThan("over")"#,
             ),
             (
                 "above 5%",
@@ -3283,7 +3286,7 @@ mod tests {
             ),
             (
                 "almost $2 billion",
-                r#"money "$2 billion" = 2 billion USD hedge=Nearly("almost")"#,
+                r#"money "$2 billion" = 2 billion USD ambiguous hedge=Nearly("almost")"#,
             ),
             (
                 "close to 1.4 billion people",
@@ -3291,7 +3294,7 @@ mod tests {
             ),
             (
                 "just under £4.5m",
-                r#"money "£4.5m" = 4.5 million GBP hedge=Nearly("just under")"#,
+                r#"money "£4.5m" = 4.5 million GBP ambiguous hedge=Nearly("just under")"#,
             ),
             (
                 "up to 50 billion yuan",
@@ -3303,7 +3306,7 @@ mod tests {
             ),
             (
                 "under $5 million",
-                r#"money "$5 million" = 5 million USD hedge=LessThan("under")"#,
+                r#"money "$5 million" = 5 million USD ambiguous hedge=LessThan("under")"#,
             ),
             (
                 "below 2 per cent",
@@ -3323,7 +3326,7 @@ mod tests {
         }
         // A hedge must be a whole word.
         check("moreover 5%", &[r#"percent "5%" = 5 percent"#]);
-        check("Hover $5", &[r#"money "$5" = 5 USD"#]);
+        check("Hover $5", &[r#"money "$5" = 5 USD ambiguous"#]);
         check(
             "~5 users, ≈10%",
             &[
@@ -3338,43 +3341,43 @@ mod tests {
         check(
             "Acme will invest 100 billion yuan ($ 15.5 billion) in the program",
             &[
-                r#"conversion "100 billion yuan ($ 15.5 billion)" = 100 billion CNY -> 15.5 billion USD"#,
+                r#"conversion "100 billion yuan ($ 15.5 billion)" = 100 billion CNY -> 15.5 billion USD ambiguous"#,
             ],
         );
         check(
             "net profit of 2.4 billion yuan ($372 million).",
             &[
-                r#"conversion "2.4 billion yuan ($372 million)" = 2.4 billion CNY -> 372 million USD"#,
+                r#"conversion "2.4 billion yuan ($372 million)" = 2.4 billion CNY -> 372 million USD ambiguous"#,
             ],
         );
         check(
             "Its 100-billion yuan ($15.5 billion) pledge",
             &[
-                r#"conversion "100-billion yuan ($15.5 billion)" = 100 billion CNY -> 15.5 billion USD"#,
+                r#"conversion "100-billion yuan ($15.5 billion)" = 100 billion CNY -> 15.5 billion USD ambiguous"#,
             ],
         );
         check(
             "2.4 billion yuan (about $372 million)",
             &[
-                r#"conversion "2.4 billion yuan (about $372 million)" = 2.4 billion CNY -> 372 million USD hedge=About("about")"#,
+                r#"conversion "2.4 billion yuan (about $372 million)" = 2.4 billion CNY -> 372 million USD ambiguous hedge=About("about")"#,
             ],
         );
         check(
             "a fund of 20 billion yuan, or $3.1 billion, for",
             &[
-                r#"conversion "20 billion yuan, or $3.1 billion" = 20 billion CNY -> 3.1 billion USD"#,
+                r#"conversion "20 billion yuan, or $3.1 billion" = 20 billion CNY -> 3.1 billion USD ambiguous"#,
             ],
         );
         check(
             "a fund of 20 billion yuan, or about $3.1 billion",
             &[
-                r#"conversion "20 billion yuan, or about $3.1 billion" = 20 billion CNY -> 3.1 billion USD hedge=About("about")"#,
+                r#"conversion "20 billion yuan, or about $3.1 billion" = 20 billion CNY -> 3.1 billion USD ambiguous hedge=About("about")"#,
             ],
         );
         check(
             "about $15.5 billion (100 billion yuan)",
             &[
-                r#"conversion "$15.5 billion (100 billion yuan)" = 15.5 billion USD hedge=About("about") -> 100 billion CNY"#,
+                r#"conversion "$15.5 billion (100 billion yuan)" = 15.5 billion USD ambiguous hedge=About("about") -> 100 billion CNY"#,
             ],
         );
         check(
@@ -3386,26 +3389,28 @@ mod tests {
         check(
             "raised €500m (or about $590 million) from",
             &[
-                r#"conversion "€500m (or about $590 million)" = 500 million EUR -> 590 million USD hedge=About("about")"#,
+                r#"conversion "€500m (or about $590 million)" = 500 million EUR -> 590 million USD ambiguous hedge=About("about")"#,
             ],
         );
         check(
             "Revenue rose to $3.2bn or £2.4bn in",
-            &[r#"conversion "$3.2bn or £2.4bn" = 3.2 billion USD -> 2.4 billion GBP"#],
+            &[
+                r#"conversion "$3.2bn or £2.4bn" = 3.2 billion USD ambiguous -> 2.4 billion GBP ambiguous"#,
+            ],
         );
         // Same currency, or a bare number: two amounts.
         check(
             "$5 million ($5 million)",
             &[
-                r#"money "$5 million" = 5 million USD"#,
-                r#"money "$5 million" = 5 million USD"#,
+                r#"money "$5 million" = 5 million USD ambiguous"#,
+                r#"money "$5 million" = 5 million USD ambiguous"#,
             ],
         );
         check(
             "invested 50 billion ($7.7 billion)",
             &[
                 r#"number "50 billion" = 50 billion"#,
-                r#"money "$7.7 billion" = 7.7 billion USD"#,
+                r#"money "$7.7 billion" = 7.7 billion USD ambiguous"#,
             ],
         );
         check(
@@ -3423,7 +3428,7 @@ mod tests {
             "Its offer includes $20 billion yuan ($12.5 billion) for a fund",
             &[
                 r#"malformed "$20 billion yuan" = 20 billion CNY [USD, CNY]"#,
-                r#"money "$12.5 billion" = 12.5 billion USD"#,
+                r#"money "$12.5 billion" = 12.5 billion USD ambiguous"#,
             ],
         );
         check(
@@ -3818,18 +3823,18 @@ mod tests {
             (
                 "000_6d299cfe9d6f5bba.txt",
                 &[
-                    r#"conversion "100 billion yuan ($ 15.5 billion)" = 100 billion CNY -> 15.5 billion USD"#,
+                    r#"conversion "100 billion yuan ($ 15.5 billion)" = 100 billion CNY -> 15.5 billion USD ambiguous"#,
                     r#"count "10 areas" = 10 areas"#,
-                    r#"money "$ 2.8 billion" = 2.8 billion USD"#,
+                    r#"money "$ 2.8 billion" = 2.8 billion USD ambiguous"#,
                     r#"money "100 billion yuan" = 100 billion CNY"#,
                 ],
             ),
             (
                 "001_bd271b358065edb8.txt",
                 &[
-                    r#"money "$15.5 billion" = 15.5 billion USD"#,
+                    r#"money "$15.5 billion" = 15.5 billion USD ambiguous"#,
                     r#"money "100 billion yuan" = 100 billion CNY"#,
-                    r#"conversion "100 billion yuan ($15.49 billion)" = 100 billion CNY -> 15.49 billion USD"#,
+                    r#"conversion "100 billion yuan ($15.49 billion)" = 100 billion CNY -> 15.49 billion USD ambiguous"#,
                     r#"count "ten actions" = 10 actions"#,
                     r#"number "10 billion" = 10 billion"#,
                     r#"money "23 billion yuan" = 23 billion CNY"#,
@@ -3851,11 +3856,11 @@ mod tests {
             (
                 "002_c249c2ddc5f848bc.txt",
                 &[
-                    r#"money "$15.5B" = 15.5 billion USD"#,
-                    r#"money "$15.5 billion" = 15.5 billion USD"#,
+                    r#"money "$15.5B" = 15.5 billion USD ambiguous"#,
+                    r#"money "$15.5 billion" = 15.5 billion USD ambiguous"#,
                     r#"count "10 projects" = 10 projects"#,
-                    r#"conversion "100-billion yuan ($15.5 billion)" = 100 billion CNY -> 15.5 billion USD"#,
-                    r#"conversion "20 billion yuan ($12.5 billion)" = 20 billion CNY -> 12.5 billion USD"#,
+                    r#"conversion "100-billion yuan ($15.5 billion)" = 100 billion CNY -> 15.5 billion USD ambiguous"#,
+                    r#"conversion "20 billion yuan ($12.5 billion)" = 20 billion CNY -> 12.5 billion USD ambiguous"#,
                     r#"count "300 million Chinese peasants" = 300 million peasants hedge=MoreThan("more than")"#,
                     r#"count "1.4 billion population" = 1.4 billion population"#,
                 ],
@@ -3863,21 +3868,21 @@ mod tests {
             (
                 "003_79acb4b1341e5685.txt",
                 &[
-                    r#"money "$15.5 billion" = 15.5 billion USD"#,
+                    r#"money "$15.5 billion" = 15.5 billion USD ambiguous"#,
                     r#"count "ten programmes" = 10 programmes"#,
-                    r#"conversion "100 billion yuan ($15.5 billion)" = 100 billion CNY -> 15.5 billion USD"#,
+                    r#"conversion "100 billion yuan ($15.5 billion)" = 100 billion CNY -> 15.5 billion USD ambiguous"#,
                     r#"malformed "$20 billion yuan" = 20 billion CNY [USD, CNY]"#,
-                    r#"money "$12.5 billion" = 12.5 billion USD"#,
+                    r#"money "$12.5 billion" = 12.5 billion USD ambiguous"#,
                     r#"count "1.4 billion population" = 1.4 billion population"#,
-                    r#"conversion "50 billion yuan ($7.7 billion)" = 50 billion CNY -> 7.7 billion USD"#,
-                    r#"money "$1.5 billion" = 1.5 billion USD"#,
-                    r#"conversion "45.1 billion yuan ($7 billion)" = 45.1 billion CNY -> 7 billion USD"#,
+                    r#"conversion "50 billion yuan ($7.7 billion)" = 50 billion CNY -> 7.7 billion USD ambiguous"#,
+                    r#"money "$1.5 billion" = 1.5 billion USD ambiguous"#,
+                    r#"conversion "45.1 billion yuan ($7 billion)" = 45.1 billion CNY -> 7 billion USD ambiguous"#,
                 ],
             ),
             (
                 "004_aa06f218b683e815.txt",
                 &[
-                    r#"conversion "100 billion yuan ($15.49 billion)" = 100 billion CNY -> 15.49 billion USD"#,
+                    r#"conversion "100 billion yuan ($15.49 billion)" = 100 billion CNY -> 15.49 billion USD ambiguous"#,
                     r#"count "ten actions" = 10 actions"#,
                     r#"count "ten actions" = 10 actions"#,
                     r#"money "20 billion yuan" = 20 billion CNY"#,

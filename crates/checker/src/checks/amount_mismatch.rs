@@ -508,6 +508,54 @@ quantities:
     }
 
     #[test]
+    fn rupees_and_dollars_are_the_ones_the_facts_count_in() {
+        const RUPEES: &str = "\
+entities:
+  - { id: pdma, kind: organization, name: Velmar Authority }
+quantities:
+  - { id: relief, subject: pdma, what: the relief package, cues: [package], value: 48.5 billion PKR }
+";
+        let said = |base: &str, text: &str| check(base, text, "amount-mismatch");
+        assert!(
+            said(
+                RUPEES,
+                "The Velmar Authority's package is 48.5 billion rupees."
+            )
+            .is_empty()
+        );
+        assert!(said(RUPEES, "The Velmar Authority's package is Rs 48.5 billion.").is_empty());
+        assert_eq!(
+            said(
+                RUPEES,
+                "The Velmar Authority's package is 45.8 billion rupees."
+            )
+            .len(),
+            1
+        );
+        const DOLLARS: &str = "\
+entities:
+  - { id: hydro, kind: organization, name: Northvale Hydro }
+quantities:
+  - { id: capex, subject: hydro, what: the dam's cost, cues: [cost], value: 4.2 billion CAD }
+";
+        assert!(said(DOLLARS, "Northvale Hydro put the cost at $4.2 billion.").is_empty());
+        assert!(
+            said(
+                DOLLARS,
+                "Northvale Hydro put the cost at 4.2 billion dollars."
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            said(DOLLARS, "Northvale Hydro put the cost at $2.4 billion.").len(),
+            1
+        );
+        // Where the facts count in US dollars too, "$" stays American.
+        let both = format!("{DOLLARS}  - {{ id: loan, subject: hydro, value: 1 billion USD }}\n");
+        assert!(said(&both, "Northvale Hydro put the cost at $2.4 billion.").is_empty());
+    }
+
+    #[test]
     fn a_shared_currency_word_is_the_one_of_its_family_the_facts_count_in() {
         const CROWNS: &str = "\
 entities:
