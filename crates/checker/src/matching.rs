@@ -5257,6 +5257,56 @@ fn another_occasion(
         && another_events_day(base, index, when, sentence)
 }
 
+/// Whether an amount is a level still to come: reached after "to" in a
+/// phrase of the future ("will lift its fleet to 42 aircraft"), or in a
+/// clause of consequence that follows one ("a route is due to begin on Oct.
+/// 27, taking the network to 55 destinations"). It is no value of a fact
+/// whose time had come by publication.
+fn a_level_to_come(text: &str, claim: &Claim) -> bool {
+    const HEDGES: [&str; 7] = [
+        "about",
+        "around",
+        "almost",
+        "nearly",
+        "roughly",
+        "some",
+        "approximately",
+    ];
+    let before = text.get(..claim.span.start).unwrap_or("");
+    let mut words = before.split_whitespace().rev();
+    let reached = words
+        .find(|w| !one_of(w, &HEDGES))
+        .is_some_and(|w| w == "to");
+    if !reached {
+        return false;
+    }
+    if claims::future_before(text, claim.span.start) {
+        return true;
+    }
+    // "..., taking the network to 55": the clause's participle carries
+    // the tense of the clause before it.
+    let Some(comma) = before.rfind(',') else {
+        return false;
+    };
+    let participle = before[comma + 1..]
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.len() > 4 && w.ends_with("ing"));
+    // Asked at the clause's date if it has one: "Oct." ends no phrase there.
+    let at = match &claim.when {
+        Some((_, span)) if span.end <= comma => span.start,
+        _ => comma,
+    };
+    participle && claims::future_before(text, at)
+}
+
+/// Whether a quantity's time had come by publication: its period, or its
+/// date, ends by then.
+fn come_by(days: &QuantityDays, published: &PublishedDays) -> bool {
+    let last = days.period.or(days.date).map(|(_, last)| last);
+    matches!((last, published.last), (Some(last), Some(p)) if last <= p)
+}
+
 fn pick<'f, T>(
     scored: &mut Vec<(i32, T, bool, bool)>,
     id: impl Fn(&T) -> Option<&'f Arc<str>>,
@@ -5314,6 +5364,7 @@ fn match_amount(
     // the threshold).
     let mut stated_interval = None;
     let says = std::cell::OnceCell::new();
+    let to_come = std::cell::OnceCell::new();
     for &(i, tie) in tied {
         let Some(q) = base.quantities.get(i) else {
             continue;
@@ -5333,6 +5384,9 @@ fn match_amount(
             continue;
         };
         if another_occasion((base, index), (text, claim), sentence, days) {
+            continue;
+        }
+        if come_by(days, published_days) && *to_come.get_or_init(|| a_level_to_come(text, claim)) {
             continue;
         }
         // "the total fee", "in all": a sum of the facts' parts before one
@@ -5715,6 +5769,9 @@ mod tests {
                         continue;
                     };
                     if another_occasion((base, index), (text, claim), sentence_cues, days) {
+                        continue;
+                    }
+                    if come_by(days, &published) && a_level_to_come(text, claim) {
                         continue;
                     }
                     let date = rate_date(Some(q), claim, extraction.published);

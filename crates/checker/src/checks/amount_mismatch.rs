@@ -508,6 +508,31 @@ quantities:
     }
 
     #[test]
+    fn a_level_still_to_come_is_no_value_of_a_fact_of_its_time() {
+        const NETWORK: &str = "\
+entities:
+  - { id: norvik, kind: organization, name: Norvik Rail }
+quantities:
+  - { id: stations, subject: norvik, what: stations served, cues: [stations, network], value: 54 stations, date: 2025-06-30 }
+  - { id: fleet, subject: norvik, what: trains in the fleet, cues: [fleet, trains], value: 38 trains, date: 2025-06-30 }
+";
+        let said = |body: &str| {
+            crate::testing::check_published(NETWORK, "2025-07-16", body, "amount-mismatch")
+        };
+        assert!(said(
+            "A line to Eastmoor is due to open on Oct. 27, taking Norvik Rail's network to 55 stations."
+        )
+        .is_empty());
+        assert!(said("Norvik Rail will expand its fleet to about 42 trains.").is_empty());
+        // A level reached by now, or stated without "to", is checked.
+        assert_eq!(said("Norvik Rail's network grew to 55 stations.").len(), 1);
+        assert_eq!(
+            said("Norvik Rail will run its 42 trains in the new timetable.").len(),
+            1
+        );
+    }
+
+    #[test]
     fn rupees_and_dollars_are_the_ones_the_facts_count_in() {
         const RUPEES: &str = "\
 entities:
