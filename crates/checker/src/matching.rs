@@ -2824,8 +2824,18 @@ fn a_member(base: &FactBase, q: &Quantity) -> bool {
 /// Whether a figure is of several named together, which no fact of one
 /// of them states: after a list of names in its clause ("A coalition of
 /// Acme, Beta and the Gamma Party would command 136 seats"),
-/// or of "the two" or "both" after it ("9,000 workers at the two chains").
+/// or of "the two" or "both" after it ("9,000 workers at the two chains"),
+/// or of each of them ("level at 6.5 points each").
 fn of_a_group(text: &str, names: &[Range<usize>], claim: &Claim) -> bool {
+    // "level at 6.5 points each": one figure said of several.
+    let next = text
+        .get(claim.span.end..)
+        .unwrap_or("")
+        .split_whitespace()
+        .next();
+    if next.is_some_and(|w| matches!(w.trim_end_matches([',', '.', ';']), "each" | "apiece")) {
+        return true;
+    }
     const GROUPS: [&str; 6] = [
         "the two",
         "the three",
@@ -2857,6 +2867,22 @@ fn of_a_group(text: &str, names: &[Range<usize>], claim: &Claim) -> bool {
             "," | "and" | ", and" | "and the" | ", and the" | ", the"
         )
     }) && listed.len() >= 2
+}
+
+/// Whether a figure is a part of the whole a fact states, given after it:
+/// "five decisive games out of 14" beside 14 games played.
+fn part_of_its_whole(text: &str, claim: &Claim, q: &Quantity) -> bool {
+    let after = text.get(claim.span.end..).unwrap_or("");
+    let Some(whole) = after.trim_start().strip_prefix("out of ") else {
+        return false;
+    };
+    let digits: String = whole
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == ',')
+        .filter(char::is_ascii_digit)
+        .collect();
+    let whole = digits.parse::<rust_decimal::Decimal>().ok();
+    whole.is_some() && whole == q.value.value()
 }
 
 /// Matches every claim of an article to at most one fact.
@@ -2986,6 +3012,7 @@ fn match_with(
             FactKind::Quantity(q) => base.quantities.get(q).is_some_and(|q| {
                 measures_another(text, claim, q)
                     || (q.sum_of.is_empty() && of_a_group(text, known, claim))
+                    || part_of_its_whole(text, claim, q)
                     || (listed_as_a_part(text, claim)
                         && !a_member(base, q)
                         && !its_count(text, claim, q))

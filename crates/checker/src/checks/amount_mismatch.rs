@@ -533,6 +533,24 @@ quantities:
     }
 
     #[test]
+    fn a_part_of_the_whole_or_a_figure_for_each_is_no_value_of_the_whole() {
+        const LEAGUE: &str = "\
+entities:
+  - { id: league, kind: organization, name: Harlow League }
+  - { id: ames, kind: person, name: Petra Ames }
+quantities:
+  - { id: played, subject: league, what: matches played, cues: [matches], value: 14 matches }
+  - { id: ames-points, subject: ames, what: Ames's final score, cues: [points], value: 7.5 points }
+";
+        let said = |text: &str| check(LEAGUE, text, "amount-mismatch");
+        assert!(said("The Harlow League saw five drawn matches out of 14.").is_empty());
+        assert!(said("Petra Ames won. The two had been level at 6.5 points each.").is_empty());
+        // The whole itself, or another whole, is still checked.
+        assert_eq!(said("The Harlow League saw 15 matches.").len(), 1);
+        assert_eq!(said("Petra Ames won. She had 6.5 points.").len(), 1);
+    }
+
+    #[test]
     fn rupees_and_dollars_are_the_ones_the_facts_count_in() {
         const RUPEES: &str = "\
 entities:
