@@ -2757,6 +2757,30 @@ fn said_by_another(base: &FactBase, text: &str, claim: &Claim, event: &facts::Ev
         })
 }
 
+/// Whether a date said of a person who is not the event's subject is when
+/// one of the person's roles began or ended ("X won the title in December
+/// 2021" of a champion since 2021-12-05, beside the match a rival won):
+/// that role's time, no date of the event.
+fn a_role_of_its_own(base: &FactBase, claim: &Claim, event: &facts::Event) -> bool {
+    let Some((date, _)) = dated(claim) else {
+        return false;
+    };
+    let Some(subject) = claim
+        .subject
+        .as_ref()
+        .filter(|s| s.kind == EntityKind::Person && *s.entity != *event.subject)
+    else {
+        return false;
+    };
+    let days = (date.first_day(), date.last_day());
+    base.entity(&subject.entity).is_some_and(|person| {
+        (person.roles.iter())
+            .flat_map(|r| [r.from, r.to])
+            .flatten()
+            .any(|d| days_meet((d.first_day(), d.last_day()), days))
+    })
+}
+
 /// The offset of the space before `words` in `hay`, where they stand as
 /// whole words (" than ", " including "): found through the spaces, a
 /// byte search, rather than a substring searcher built for each call.
@@ -3021,6 +3045,7 @@ fn match_with(
                 foretells_another(text, extraction.published.as_ref(), claim, e)
                     || day_of_saying(text, claim, e)
                     || said_by_another(base, text, claim, e)
+                    || a_role_of_its_own(base, claim, e)
             }),
         };
         if names_another(

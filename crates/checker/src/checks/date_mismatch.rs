@@ -156,6 +156,28 @@ events:
 ";
 
     #[test]
+    fn the_start_of_a_role_of_the_sentences_person_is_no_date_of_anothers_event() {
+        const CUP: &str = "\
+entities:
+  - { id: union, kind: organization, name: Harlow Union }
+  - id: holt
+    kind: person
+    name: Mira Holt
+    roles: [{ title: champion, of: union, from: 2021-12-05, to: 2025-12-14 }]
+  - { id: rask, kind: person, name: Ivo Rask }
+events:
+  - { id: final, subject: union, what: the final Rask won, cues: [won], date: 2025-12-14 }
+";
+        let said =
+            |body: &str| crate::testing::check_published(CUP, "2025-12-15", body, "date-mismatch");
+        assert!(said("Ivo Rask beat Mira Holt. Holt won the title in December 2021.").is_empty());
+        // A date that starts or ends none of her roles is still checked.
+        assert_eq!(
+            said("Ivo Rask beat Mira Holt. Holt won the title in December 2022.").len(),
+            1
+        );
+    }
+    #[test]
     fn describe_is_the_formatted_reference() {
         use facts::{FactDate, Precision};
         // The way `describe` was first written.
