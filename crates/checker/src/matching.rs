@@ -1335,8 +1335,8 @@ fn tail_before(text: &str, at: usize, len: usize) -> &str {
     text.get(from..at).unwrap_or("")
 }
 
-/// Whether one of the four words at the end of `before` is a superlative
-/// ("the biggest", "its first", "the most").
+/// Whether one of the last eight words of the clause `before` ends is a
+/// superlative ("the biggest", "its first", "the most").
 fn superlative_before(before: &str) -> bool {
     /// Words ending in "est" that are no superlatives.
     const NOT_SUPERLATIVE: [&str; 16] = [
@@ -1357,7 +1357,10 @@ fn superlative_before(before: &str) -> bool {
         "northwest",
         "midwest",
     ];
-    before.split_whitespace().rev().take(4).any(|w| {
+    // Within its clause, eight words back: "the largest recall of a
+    // blood-pressure medicine since 2019".
+    let clause = before.rsplit([',', ';', ':', '.']).next().unwrap_or(before);
+    clause.split_whitespace().rev().take(8).any(|w| {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
         one_of(w, &["first", "most", "least", "best", "worst", "record"])
             || (w.len() > 5

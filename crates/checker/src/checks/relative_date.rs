@@ -186,6 +186,14 @@ events:
         let found = |body: &str| check(FACTS, &article(body), "relative-date");
         // A superlative reaches back to the year.
         assert!(found("The recall is Acme's biggest since 2019.").is_empty());
+        assert!(
+            found("It is Acme's largest recall of a blood-pressure drug since 2019.").is_empty()
+        );
+        // Not across a clause: the superlative is another's.
+        assert_eq!(
+            found("Acme is the largest maker, and it has recalled since 2019.").len(),
+            1
+        );
         // The sentence dates the event rightly: "last year" is another's.
         assert!(
             found("Acme announced the recall on Nov. 12 after it rejected two warnings last year.")
