@@ -2912,6 +2912,28 @@ fn part_of_its_whole(text: &str, claim: &Claim, q: &Quantity) -> bool {
     whole.is_some() && whole == q.value.value()
 }
 
+/// Whether a count is a part of a group named after it, smaller than the
+/// whole a fact counts: "about 180,000 of the patients" beside 212,000
+/// patients in all. (A part larger than the whole still contradicts it.)
+fn a_smaller_part(text: &str, claim: &Claim, q: &Quantity) -> bool {
+    let after = text.get(claim.span.end..).unwrap_or("").trim_start();
+    let Some(group) = ["of the ", "of its ", "of their "]
+        .iter()
+        .find_map(|of| after.strip_prefix(of))
+    else {
+        return false;
+    };
+    // "80 of the 230 seats" gives its whole, read as such.
+    if group.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    // A share or a sum "of the" budget is how such facts are stated.
+    let stated = stated_amount(claim)
+        .filter(|a| matches!(a.unit, None | Some(facts::Unit::Noun(_))))
+        .and_then(|a| a.number.checked_mul(a.scale.factor()));
+    matches!((stated, q.value.value()), (Some(part), Some(whole)) if part < whole)
+}
+
 /// Matches every claim of an article to at most one fact.
 pub fn match_all(
     base: &FactBase,
@@ -3040,6 +3062,7 @@ fn match_with(
                 measures_another(text, claim, q)
                     || (q.sum_of.is_empty() && of_a_group(text, known, claim))
                     || part_of_its_whole(text, claim, q)
+                    || a_smaller_part(text, claim, q)
                     || (listed_as_a_part(text, claim)
                         && !a_member(base, q)
                         && !its_count(text, claim, q))

@@ -541,10 +541,18 @@ entities:
 quantities:
   - { id: played, subject: league, what: matches played, cues: [matches], value: 14 matches }
   - { id: ames-points, subject: ames, what: Ames's final score, cues: [points], value: 7.5 points }
+  - { id: crowd, subject: league, what: the crowd, cues: [spectators], value: 12400 spectators }
 ";
         let said = |text: &str| check(LEAGUE, text, "amount-mismatch");
         assert!(said("The Harlow League saw five drawn matches out of 14.").is_empty());
         assert!(said("Petra Ames won. The two had been level at 6.5 points each.").is_empty());
+        // "9,800 of the spectators" is a part of the 12,400; "13,100 of the
+        // spectators" cannot be.
+        assert!(said("The Harlow League said 9,800 of the spectators stayed.").is_empty());
+        assert_eq!(
+            said("The Harlow League said 13,100 of the spectators stayed.").len(),
+            1
+        );
         // The whole itself, or another whole, is still checked.
         assert_eq!(said("The Harlow League saw 15 matches.").len(), 1);
         assert_eq!(said("Petra Ames won. She had 6.5 points.").len(), 1);
