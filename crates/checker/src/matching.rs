@@ -2154,6 +2154,9 @@ fn projected(text: &str, start: usize) -> bool {
         "fall", "rise", "reach", "climb", "drop", "grow", "hit", "increase", "decrease", "decline",
         "slow", "ease", "peak", "top", "exceed", "surpass", "approach",
     ];
+    // Changes foreseen ("likely to lose about 9 points"), though "will add
+    // 1,150 megawatts" is a plan stated.
+    const CHANGES: [&str; 4] = ["lose", "gain", "shed", "add"];
     let mut words = tail_before(text, start, 64)
         .split(|c: char| !c.is_ascii_alphanumeric())
         .rev()
@@ -2185,8 +2188,8 @@ fn projected(text: &str, start: usize) -> bool {
                 )
             })
     };
-    one_of(verb, &MOVES)
-        && (one_of(modal, &["would", "will", "could", "might", "may"]) || foreseen_to())
+    (one_of(verb, &MOVES) && one_of(modal, &["would", "will", "could", "might", "may"]))
+        || ((one_of(verb, &MOVES) || one_of(verb, &CHANGES)) && foreseen_to())
 }
 
 /// Whether the amount is a range of what may happen: an end of a range
@@ -7177,6 +7180,7 @@ quantities:
             // A projection beside a fact that foresees nothing.
             "Acme said its capital ratio would fall to around 12%.",
             "Acme's capital ratio is expected to rise toward 16%.",
+            "Acme's capital ratio is likely to lose about 3%.",
             // Another measure: a requirement.
             "Acme's capital ratio was above the regulatory requirement of 13.2%.",
         ] {
