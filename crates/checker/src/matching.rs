@@ -2733,8 +2733,9 @@ fn day_of_saying(text: &str, claim: &Claim, event: &facts::Event) -> bool {
 }
 
 /// Whether a contradicted weekday or relative date is the day a person
-/// said something ("union general secretary X said on Thursday"), a person
-/// who holds no role at the event's subject: their day, not the event's.
+/// said something ("union general secretary X said on Thursday", "the
+/// minister welcomed the decision on Wednesday"), a person who holds no
+/// role at the event's subject: their day, not the event's.
 fn said_by_another(base: &FactBase, text: &str, claim: &Claim, event: &facts::Event) -> bool {
     let Some(subject) = claim
         .subject
@@ -2753,7 +2754,25 @@ fn said_by_another(base: &FactBase, text: &str, claim: &Claim, event: &facts::Ev
     if word == "on" {
         word = words.next().unwrap_or("");
     }
-    one_of(word, &["said", "says", "told"])
+    // "welcomed the decision on Wednesday": a reaction is said too.
+    let reacted = || {
+        let clause = tail_before(text, claim.span.start, 48);
+        let clause = clause.rsplit([',', ';', '.']).next().unwrap_or(clause);
+        (clause.split_whitespace().rev().take(4)).any(|w| {
+            one_of(
+                w,
+                &[
+                    "welcomed",
+                    "criticised",
+                    "criticized",
+                    "praised",
+                    "condemned",
+                    "hailed",
+                ],
+            )
+        })
+    };
+    (one_of(word, &["said", "says", "told"]) || reacted())
         && base.entity(&subject.entity).is_some_and(|person| {
             !person.roles.is_empty()
                 && !person

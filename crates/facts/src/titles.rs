@@ -207,13 +207,16 @@ impl TitleTable {
         org_name: impl FnOnce() -> Option<&'a str>,
     ) -> bool {
         self.satisfies(stated, held)
-            || stated.split_once(' ').is_some_and(|(portfolio, generic)| {
-                PORTFOLIOS.contains(&portfolio)
-                    && GENERIC.contains(&generic)
+            || stated.rsplit_once(' ').is_some_and(|(portfolio, generic)| {
+                GENERIC.contains(&generic)
                     && self.satisfies(generic, held)
                     && org_name().is_some_and(|org| {
-                        org.split(|c: char| !c.is_alphanumeric())
-                            .any(|w| w.eq_ignore_ascii_case(portfolio))
+                        // Every word of the portfolio ("planning", "digital
+                        // affairs") in the organisation's name.
+                        portfolio.split(' ').all(|field| {
+                            org.split(|c: char| !c.is_alphanumeric())
+                                .any(|w| w.eq_ignore_ascii_case(field))
+                        })
                     })
             })
     }
@@ -232,9 +235,13 @@ impl TitleTable {
                     title == held_title && one_field(field, held_field)
                 }))
             || (GENERIC.contains(&stated)
-                && held
+                && (held
                     .strip_suffix(stated)
-                    .is_some_and(|kind| kind.ends_with(' ')))
+                    .is_some_and(|kind| kind.ends_with(' '))
+                    // "minister of digital affairs" is a minister.
+                    || held
+                        .strip_prefix(stated)
+                        .is_some_and(|field| field.starts_with(" of ") || field.starts_with(" for "))))
     }
 }
 
@@ -260,7 +267,14 @@ fn inverted(title: &str) -> Option<(&str, &str)> {
         Some(field) if !field.starts_with("the ") => (field, first),
         Some(_) => return None,
         None if !rest.contains(' ') => (first, rest),
-        None => return None,
+        // "digital affairs minister": a field of two words before a
+        // generic title.
+        None => match title.rsplit_once(' ') {
+            Some((field, last)) if GENERIC.contains(&last) && field.matches(' ').count() == 1 => {
+                (field, last)
+            }
+            _ => return None,
+        },
     };
     (field != "state").then_some((field, title))
 }
@@ -349,7 +363,12 @@ mod tests {
         assert!(!t.satisfies("district judge", "judge"));
         assert!(!t.satisfies("president", "vice president"));
         assert!(t.satisfies("minister", "finance minister"));
+        assert!(t.satisfies("minister", "minister of digital affairs"));
+        assert!(t.satisfies("digital affairs minister", "minister of digital affairs"));
+        assert!(!t.satisfies("foreign affairs minister", "minister of digital affairs"));
+        assert!(t.satisfies("secretary", "secretary for health"));
         assert!(!t.satisfies("economy minister", "finance minister"));
+        assert!(!t.satisfies("minister", "ministerial adviser"));
     }
 
     #[test]
