@@ -8169,6 +8169,12 @@ events:
             found("Chief executive Jo Dane said on Thursday the guidance was cut.").len(),
             1
         );
+        // A reaction is the person's day too.
+        assert!(found("Union leader Rafa Quint welcomed the guidance on Thursday.").is_empty());
+        assert_eq!(
+            found("Chief executive Jo Dane welcomed the guidance on Thursday.").len(),
+            1
+        );
     }
 
     #[test]
