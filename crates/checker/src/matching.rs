@@ -2232,6 +2232,30 @@ fn speculated(text: &str, stated: &Amount) -> bool {
 
 /// Whether a fact is itself a forecast, which a projection can state (a
 /// target is what someone aims at, not what they foresee).
+/// Whether a figure is what someone expected, among the six words before
+/// it in its clause: "Analysts had on average expected underlying profit
+/// of 598 million euros", "forecast sales of". Not "as expected" nor
+/// "better than expected", which state the outcome.
+fn expected_of(text: &str, start: usize) -> bool {
+    const EXPECTING: [&str; 6] = [
+        "expected",
+        "expecting",
+        "forecast",
+        "forecasting",
+        "predicted",
+        "anticipated",
+    ];
+    let tail = tail_before(text, start, 80);
+    let clause = tail.rsplit([',', ';', ':', '.']).next().unwrap_or(tail);
+    let words: Vec<&str> = clause.split_whitespace().rev().take(7).collect();
+    words.iter().enumerate().take(6).any(|(i, w)| {
+        one_of(w, &EXPECTING)
+            && !words
+                .get(i + 1)
+                .is_some_and(|before| one_of(before, &["as", "than", "were", "was", "is", "are"]))
+    })
+}
+
 fn foresees(q: &Quantity) -> bool {
     const FORESEEN: [&str; 15] = [
         "forecast",
@@ -2474,7 +2498,10 @@ fn measures_another(text: &str, claim: &Claim, q: &Quantity) -> bool {
     let Some(stated) = stated_amount(claim) else {
         return false;
     };
-    if (projected(text, stated.span.start) || speculated(text, stated) || aimed_by(text, stated, q))
+    if (projected(text, stated.span.start)
+        || speculated(text, stated)
+        || aimed_by(text, stated, q)
+        || expected_of(text, stated.span.start))
         && !foresees(q)
     {
         return true;
@@ -7200,6 +7227,8 @@ quantities:
             "Acme said its capital ratio would fall to around 12%.",
             "Acme's capital ratio is expected to rise toward 16%.",
             "Acme's capital ratio is likely to lose about 3%.",
+            // What analysts expected, not the outcome.
+            "Analysts had on average expected Acme's capital ratio of 15%.",
             // Another measure: a requirement.
             "Acme's capital ratio was above the regulatory requirement of 13.2%.",
         ] {

@@ -559,6 +559,28 @@ quantities:
     }
 
     #[test]
+    fn what_was_expected_is_no_outcome() {
+        const PROFIT: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme }
+quantities:
+  - { id: profit, subject: acme, what: operating profit, cues: [profit], value: 612 million EUR, period: 2025 }
+";
+        let said = |body: &str| {
+            crate::testing::check_published(PROFIT, "2026-03-11", body, "amount-mismatch")
+        };
+        assert!(said("Analysts had expected Acme's 2025 profit of €598 million.").is_empty());
+        assert_eq!(
+            said("Acme's 2025 profit was better than expected at €598 million.").len(),
+            1
+        );
+        assert_eq!(
+            said("Acme's 2025 profit was as expected at €598 million.").len(),
+            1
+        );
+    }
+
+    #[test]
     fn rupees_and_dollars_are_the_ones_the_facts_count_in() {
         const RUPEES: &str = "\
 entities:
