@@ -3112,6 +3112,7 @@ fn match_with(
                     || (q.sum_of.is_empty() && of_a_group(text, known, claim))
                     || part_of_its_whole(text, claim, q)
                     || a_smaller_part(text, claim, q)
+                    || a_range_holding(text, claim, q)
                     || (listed_as_a_part(text, claim)
                         && !a_member(base, q)
                         && !its_count(text, claim, q))
@@ -3940,6 +3941,45 @@ fn ends_a_range(text: &str, start: usize) -> bool {
     let number = first.starts_with(|c: char| c.is_ascii_digit());
     (one_of(joint, &["and"]) && number && words.next().is_some_and(|w| one_of(w, &["between"])))
         || (one_of(joint, &["to"]) && number)
+}
+
+/// Whether the amount of `claim` ends a range "between" two figures that
+/// holds the fact's value ("keep gold at between 20 and 30 percent of
+/// reserves" beside 24.5%): the range agrees, its end alone does not
+/// state the value.
+fn a_range_holding(text: &str, claim: &Claim, q: &Quantity) -> bool {
+    let Some(stated) = stated_amount(claim) else {
+        return false;
+    };
+    if stated.unit.as_ref() != Some(&q.value.unit) {
+        return false;
+    }
+    let number = |word: &str| {
+        let digits: String = word
+            .trim_matches(|c: char| !c.is_ascii_digit())
+            .chars()
+            .filter(|c| *c != ',')
+            .collect();
+        digits.parse::<rust_decimal::Decimal>().ok()
+    };
+    // "between 20 and 30": "rose 5.2% to 3.14 billion" and "from 285.7 to
+    // 321.5" are changes, no ranges.
+    let mut words = tail_before(text, stated.span.start, 40)
+        .split_whitespace()
+        .rev();
+    let (joint, first, between) = (words.next(), words.next(), words.next());
+    let other = match (joint, first, between) {
+        (Some("and"), Some(first), Some(between)) if one_of(between, &["between"]) => number(first),
+        _ => None,
+    };
+    let factor = stated.scale.factor();
+    let ends = other
+        .and_then(|o| o.checked_mul(factor))
+        .zip(stated.number.checked_mul(factor));
+    match (ends, q.value.value()) {
+        (Some((a, b)), Some(value)) => a.min(b) <= value && value <= a.max(b),
+        _ => false,
+    }
 }
 
 /// Whether the amount ending at `end` opens a range ("the 380 million to

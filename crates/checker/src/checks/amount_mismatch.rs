@@ -581,6 +581,24 @@ quantities:
     }
 
     #[test]
+    fn a_range_between_two_figures_that_holds_the_value_agrees() {
+        const GOLD: &str = "\
+entities:
+  - { id: bank, kind: organization, name: Velmar Bank }
+quantities:
+  - { id: gold, subject: bank, what: gold as a share of reserves, cues: [gold, reserves], value: 24.5% }
+";
+        let said = |text: &str| check(GOLD, text, "amount-mismatch");
+        assert!(
+            said("Velmar Bank will keep gold at between 20 and 30 percent of reserves.").is_empty()
+        );
+        assert!(
+            !said("Velmar Bank will keep gold at between 25 and 30 percent of reserves.")
+                .is_empty()
+        );
+    }
+
+    #[test]
     fn rupees_and_dollars_are_the_ones_the_facts_count_in() {
         const RUPEES: &str = "\
 entities:
