@@ -2952,13 +2952,18 @@ fn part_of_its_whole(text: &str, claim: &Claim, q: &Quantity) -> bool {
     let Some(whole) = after.trim_start().strip_prefix("out of ") else {
         return false;
     };
-    let digits: String = whole
-        .chars()
-        .take_while(|c| c.is_ascii_digit() || *c == ',')
-        .filter(char::is_ascii_digit)
-        .collect();
-    let whole = digits.parse::<rust_decimal::Decimal>().ok();
+    let whole = whole.split_whitespace().next().and_then(plain_number);
     whole.is_some() && whole == q.value.value()
+}
+
+/// The value of a word written as a plain number, with separators ("14",
+/// "12,400", "20,"), punctuation around it aside.
+fn plain_number(word: &str) -> Option<rust_decimal::Decimal> {
+    let digits = word.trim_matches(|c: char| !c.is_ascii_digit());
+    if !digits.bytes().all(|b| b.is_ascii_digit() || b == b',') {
+        return None;
+    }
+    digits.replace(',', "").parse().ok()
 }
 
 /// Whether a count is a part of a group named after it, smaller than the
@@ -3954,14 +3959,6 @@ fn a_range_holding(text: &str, claim: &Claim, q: &Quantity) -> bool {
     if stated.unit.as_ref() != Some(&q.value.unit) {
         return false;
     }
-    let number = |word: &str| {
-        let digits: String = word
-            .trim_matches(|c: char| !c.is_ascii_digit())
-            .chars()
-            .filter(|c| *c != ',')
-            .collect();
-        digits.parse::<rust_decimal::Decimal>().ok()
-    };
     // "between 20 and 30": "rose 5.2% to 3.14 billion" and "from 285.7 to
     // 321.5" are changes, no ranges.
     let mut words = tail_before(text, stated.span.start, 40)
@@ -3969,7 +3966,9 @@ fn a_range_holding(text: &str, claim: &Claim, q: &Quantity) -> bool {
         .rev();
     let (joint, first, between) = (words.next(), words.next(), words.next());
     let other = match (joint, first, between) {
-        (Some("and"), Some(first), Some(between)) if one_of(between, &["between"]) => number(first),
+        (Some("and"), Some(first), Some(between)) if one_of(between, &["between"]) => {
+            plain_number(first)
+        }
         _ => None,
     };
     let factor = stated.scale.factor();
