@@ -5937,7 +5937,7 @@ mod tests {
                     if another_occasion((base, index), (text, claim), sentence_cues, days) {
                         continue;
                     }
-                    if come_by(days, &published) && a_level_to_come(text, claim) {
+                    if come_by(days, published) && a_level_to_come(text, claim) {
                         continue;
                     }
                     let date = rate_date(Some(q), claim, extraction.published);

@@ -606,14 +606,6 @@ mod tests {
         parse_events(text).ok()
     }
 
-    /// Whatever the subset reads, it reads as the general parser does.
-    fn agrees(text: &str) -> bool {
-        match parse(text) {
-            None => true,
-            Some(tree) => general(text) == Some(tree),
-        }
-    }
-
     /// The first place where two trees differ, shown with the text there.
     fn difference(text: &str, a: &Node, b: &Node) -> Option<String> {
         let shown = |n: &Node| format!("{:?} {:?}", n.span, text.get(n.span.clone()));
