@@ -684,7 +684,7 @@ mod tests {
             "k: >-\n  no final break",
             "k: |\n  kept\n\n\n",
             "url: http://example.com/a:b\nt: 10:30\nneg: -5\nq: ?x\n",
-            "名前: 张勇 — “Daniel”\nname: Zhang Yong\n",
+            "名前: 林澄 — “Dara”\nname: Lin Cheng\n",
             "nested:\n  deeper:\n    deepest: 1\n  back: 2\nout: 3\n",
             "key : spaced\n",
             "e: []\nf: {}\ng: [ ]\n",

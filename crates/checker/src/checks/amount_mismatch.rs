@@ -511,23 +511,26 @@ quantities:
     fn a_level_still_to_come_is_no_value_of_a_fact_of_its_time() {
         const NETWORK: &str = "\
 entities:
-  - { id: norvik, kind: organization, name: Norvik Rail }
+  - { id: oberwick, kind: organization, name: Oberwick Rail }
 quantities:
-  - { id: stations, subject: norvik, what: stations served, cues: [stations, network], value: 54 stations, date: 2025-06-30 }
-  - { id: fleet, subject: norvik, what: trains in the fleet, cues: [fleet, trains], value: 38 trains, date: 2025-06-30 }
+  - { id: stations, subject: oberwick, what: stations served, cues: [stations, network], value: 54 stations, date: 2025-06-30 }
+  - { id: fleet, subject: oberwick, what: trains in the fleet, cues: [fleet, trains], value: 38 trains, date: 2025-06-30 }
 ";
         let said = |body: &str| {
             crate::testing::check_published(NETWORK, "2025-07-16", body, "amount-mismatch")
         };
         assert!(said(
-            "A line to Eastmoor is due to open on Oct. 27, taking Norvik Rail's network to 55 stations."
+            "A line to Eastmoor is due to open on Oct. 27, taking Oberwick Rail's network to 55 stations."
         )
         .is_empty());
-        assert!(said("Norvik Rail will expand its fleet to about 42 trains.").is_empty());
+        assert!(said("Oberwick Rail will expand its fleet to about 42 trains.").is_empty());
         // A level reached by now, or stated without "to", is checked.
-        assert_eq!(said("Norvik Rail's network grew to 55 stations.").len(), 1);
         assert_eq!(
-            said("Norvik Rail will run its 42 trains in the new timetable.").len(),
+            said("Oberwick Rail's network grew to 55 stations.").len(),
+            1
+        );
+        assert_eq!(
+            said("Oberwick Rail will run its 42 trains in the new timetable.").len(),
             1
         );
     }
@@ -536,7 +539,7 @@ quantities:
     fn a_part_of_the_whole_or_a_figure_for_each_is_no_value_of_the_whole() {
         const LEAGUE: &str = "\
 entities:
-  - { id: league, kind: organization, name: Harlow League }
+  - { id: league, kind: organization, name: Pellacore League }
   - { id: ames, kind: person, name: Petra Ames }
 quantities:
   - { id: played, subject: league, what: matches played, cues: [matches], value: 14 matches }
@@ -544,17 +547,17 @@ quantities:
   - { id: crowd, subject: league, what: the crowd, cues: [spectators], value: 12400 spectators }
 ";
         let said = |text: &str| check(LEAGUE, text, "amount-mismatch");
-        assert!(said("The Harlow League saw five drawn matches out of 14.").is_empty());
+        assert!(said("The Pellacore League saw five drawn matches out of 14.").is_empty());
         assert!(said("Petra Ames won. The two had been level at 6.5 points each.").is_empty());
         // "9,800 of the spectators" is a part of the 12,400; "13,100 of the
         // spectators" cannot be.
-        assert!(said("The Harlow League said 9,800 of the spectators stayed.").is_empty());
+        assert!(said("The Pellacore League said 9,800 of the spectators stayed.").is_empty());
         assert_eq!(
-            said("The Harlow League said 13,100 of the spectators stayed.").len(),
+            said("The Pellacore League said 13,100 of the spectators stayed.").len(),
             1
         );
         // The whole itself, or another whole, is still checked.
-        assert_eq!(said("The Harlow League saw 15 matches.").len(), 1);
+        assert_eq!(said("The Pellacore League saw 15 matches.").len(), 1);
         assert_eq!(said("Petra Ames won. She had 6.5 points.").len(), 1);
     }
 
@@ -584,16 +587,17 @@ quantities:
     fn a_range_between_two_figures_that_holds_the_value_agrees() {
         const GOLD: &str = "\
 entities:
-  - { id: bank, kind: organization, name: Velmar Bank }
+  - { id: bank, kind: organization, name: Quellmark Bank }
 quantities:
   - { id: gold, subject: bank, what: gold as a share of reserves, cues: [gold, reserves], value: 24.5% }
 ";
         let said = |text: &str| check(GOLD, text, "amount-mismatch");
         assert!(
-            said("Velmar Bank will keep gold at between 20 and 30 percent of reserves.").is_empty()
+            said("Quellmark Bank will keep gold at between 20 and 30 percent of reserves.")
+                .is_empty()
         );
         assert!(
-            !said("Velmar Bank will keep gold at between 25 and 30 percent of reserves.")
+            !said("Quellmark Bank will keep gold at between 25 and 30 percent of reserves.")
                 .is_empty()
         );
     }
@@ -602,7 +606,7 @@ quantities:
     fn rupees_and_dollars_are_the_ones_the_facts_count_in() {
         const RUPEES: &str = "\
 entities:
-  - { id: pdma, kind: organization, name: Velmar Authority }
+  - { id: pdma, kind: organization, name: Dunmarrow Authority }
 quantities:
   - { id: relief, subject: pdma, what: the relief package, cues: [package], value: 48.5 billion PKR }
 ";
@@ -610,15 +614,21 @@ quantities:
         assert!(
             said(
                 RUPEES,
-                "The Velmar Authority's package is 48.5 billion rupees."
+                "The Dunmarrow Authority's package is 48.5 billion rupees."
             )
             .is_empty()
         );
-        assert!(said(RUPEES, "The Velmar Authority's package is Rs 48.5 billion.").is_empty());
+        assert!(
+            said(
+                RUPEES,
+                "The Dunmarrow Authority's package is Rs 48.5 billion."
+            )
+            .is_empty()
+        );
         assert_eq!(
             said(
                 RUPEES,
-                "The Velmar Authority's package is 45.8 billion rupees."
+                "The Dunmarrow Authority's package is 45.8 billion rupees."
             )
             .len(),
             1

@@ -159,7 +159,7 @@ events:
     fn the_start_of_a_role_of_the_sentences_person_is_no_date_of_anothers_event() {
         const CUP: &str = "\
 entities:
-  - { id: union, kind: organization, name: Harlow Union }
+  - { id: union, kind: organization, name: Fennick Union }
   - id: holt
     kind: person
     name: Mira Holt

@@ -158,7 +158,7 @@ fn qualified_title(
 /// A field written in capitals before a minister's or a secretary's title,
 /// of one or two words ("Planning Minister", "Digital Affairs Minister"),
 /// in lowercase; not an article, a pronoun or a word like a demonym
-/// ("Norvanian Minister" names the country, not the portfolio).
+/// ("Ostrelian Minister" names the country, not the portfolio).
 fn field_before(before: &str) -> Option<String> {
     const NOT_FIELDS: [&str; 12] = [
         "the", "a", "an", "his", "her", "their", "its", "our", "then", "new", "acting", "former",
@@ -630,7 +630,7 @@ mod tests {
     fn a_field_in_capitals_before_a_minister_is_the_portfolio() {
         const CABINET: &str = "\
 entities:
-  - { id: gov, kind: organization, name: Velmar Government }
+  - { id: gov, kind: organization, name: Tamsen Government }
   - { id: planning, kind: organization, name: Ministry of Planning }
   - id: holt
     kind: person
