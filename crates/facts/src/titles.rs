@@ -105,6 +105,8 @@ const BUILT_IN: &[&[&str]] = &[
         "general-secretary",
     ],
     &["prime minister", "premier"],
+    &["chancellor", "chancellor of the exchequer"],
+    &["vice chancellor", "vice-chancellor"],
     &["minister"],
     &["governor"],
     &["mayor"],
@@ -369,6 +371,19 @@ mod tests {
         assert!(t.satisfies("secretary", "secretary for health"));
         assert!(!t.satisfies("economy minister", "finance minister"));
         assert!(!t.satisfies("minister", "ministerial adviser"));
+    }
+
+    #[test]
+    fn a_chancellor_is_no_vice_chancellor() {
+        let t = TitleTable::default();
+        let vice = t.canonical("Vice-Chancellor").unwrap_or_default();
+        assert_eq!(vice, "vice chancellor");
+        assert_eq!(
+            t.canonical("Chancellor of the Exchequer"),
+            Some("chancellor")
+        );
+        assert!(!t.satisfies("chancellor", vice));
+        assert!(!t.satisfies(vice, "chancellor"));
     }
 
     #[test]
