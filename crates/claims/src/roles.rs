@@ -6,8 +6,9 @@
 //!
 //! - `Maria Lindqvist, chairman and CEO of Northwind`, `Jane Roe, the chief
 //!   executive of Acme`, `Jane Roe, Acme's chairman`, `Jane Roe, its chairman`,
-//!   `Jane Roe, the airport's chairman` (appositive after the name; a noun's
-//!   title is read without an organisation);
+//!   `Jane Roe, the airport's chairman`, `Jane Roe, 47, the group's chairman`
+//!   (appositive after the name, past an age; a noun's title is read without
+//!   an organisation);
 //! - `CEO Jane Roe`, `Acme's founder and chairman John Doe`, `Acme CEO Jane
 //!   Roe`, `head of grocery service Freshly Tomas Berg`, `Acme's former CFO,
 //!   Jane Roe` (title before the name);
@@ -1420,7 +1421,20 @@ fn read_with(
         match r.item(i) {
             // PERSON , [the] [former] [ORG 's | its] TITLE+ [of ORG]
             Some(Item::Person(_)) if matches!(r.item(i + 1), Some(Item::Comma)) => {
-                let (first, owner, former) = r.before_titles(i + 2);
+                // "Lucas Roe, 47, the group's chief operating officer": an
+                // age in commas before the appositive.
+                let age = match r.items.get(i + 2) {
+                    Some((Item::Word, span)) => r.words.get(span.clone()).is_some_and(|w| {
+                        (1..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit())
+                    }),
+                    _ => false,
+                };
+                let after = if age && matches!(r.item(i + 3), Some(Item::Comma)) {
+                    i + 4
+                } else {
+                    i + 2
+                };
+                let (first, owner, former) = r.before_titles(after);
                 let next = r.titles(first);
                 if next == first {
                     continue;
@@ -1739,6 +1753,11 @@ mod tests {
             &[
                 "chen-lei: chairman of pdd Current former \"Chen Lei, a former chairman of Pinduoduo\"",
             ],
+        );
+        // Past an age in commas.
+        check(
+            "Chen Lei, 47, the company's chairman, spoke.",
+            &["chen-lei: chairman of <company> Current \"Chen Lei, 47, the company's chairman\""],
         );
     }
 
