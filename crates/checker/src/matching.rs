@@ -1538,7 +1538,8 @@ fn names_another(
 /// percentage (a change over a span). Not the facts' cues: they
 /// name topics as often as measures ("invest $1.5 billion in agriculture",
 /// "an additional investment of 66 billion yuan" for a pledge).
-const MEASURE_NOUNS: [&str; 46] = [
+const MEASURE_NOUNS: [&str; 47] = [
+    "inflation",
     "revenue",
     "sale",
     "turnover",
@@ -1704,15 +1705,21 @@ fn head_nouns<'t>(text: &'t str, stated: &Amount, percent: bool) -> [Option<&'t 
         let clause = before
             .rfind([',', ';', '(', '\n'])
             .map_or(before, |at| before.get(at + 1..).unwrap_or(""));
-        let index = clause
+        let mut named = clause
             .split_whitespace()
             .rev()
             .take(8)
-            .take_while(|w| !one_of(w, &["while", "whereas", "but", "and"]))
-            .any(|w| one_of(w, &["index", "indices", "indexes", "benchmark"]));
-        if index {
-            heads[1] = Some("index");
-        }
+            .take_while(|w| !one_of(w, &["while", "whereas", "but", "and"]));
+        // "as food inflation eased to around 2.5%": inflation's rate.
+        heads[1] = named.find_map(|w| {
+            if one_of(w, &["index", "indices", "indexes", "benchmark"]) {
+                Some("index")
+            } else if one_of(w, &["inflation"]) {
+                Some("inflation")
+            } else {
+                None
+            }
+        });
         // "up about 22% since the start of the year": a change over a
         // span, measured since its start.
         let after = text.get(stated.span.end..).unwrap_or("").trim_start();
@@ -7266,6 +7273,8 @@ quantities:
             "Acme said its capital ratio would fall to around 12%.",
             "Acme's capital ratio is expected to rise toward 16%.",
             "Acme's capital ratio is likely to lose about 3%.",
+            // The rate of inflation named in its clause.
+            "Acme's capital ratio held up as food inflation eased to around 2.5%.",
             // What analysts expected, not the outcome.
             "Analysts had on average expected Acme's capital ratio of 15%.",
             // Another measure: a requirement.
