@@ -4257,7 +4257,7 @@ const PER_SHARE_AFTER: [&str; 6] = [
     "-a-share",
     "-per-share",
 ];
-/// Words after an amount (not a percentage) that date it a year back.
+/// Words after an amount that date it a year back.
 const YEAR_EARLIER_AFTER: [&str; 10] = [
     "a year earlier",
     "a year ago",
@@ -4595,7 +4595,10 @@ fn aside(text: &str, span: &Range<usize>, unit: Option<&Unit>) -> Aside {
                         .starts_with(|c: char| c.is_alphanumeric()))
         })
     };
-    if !percent && (year_earlier(after) || year_earlier(past_own_words(after))) {
+    // A percentage right before them ("after an increase of 3.1% a year
+    // before") is a year-earlier value too; past its own words it may be
+    // a change measured from then.
+    if year_earlier(after) || (!percent && year_earlier(past_own_words(after))) {
         return Aside::YearEarlier;
     }
     // Five words fit in the last 80 bytes, near enough; the clause starts
@@ -5434,7 +5437,8 @@ fn another_occasion(
 /// phrase of the future ("will lift its fleet to 42 aircraft"), or in a
 /// clause of consequence that follows one ("a route is due to begin on Oct.
 /// 27, taking the network to 55 destinations"). It is no value of a fact
-/// whose time had come by publication.
+/// whose time had come by publication, unless that fact is a forecast
+/// ("raised its profit forecast ... to 58 billion yen").
 fn a_level_to_come(text: &str, claim: &Claim) -> bool {
     const HEDGES: [&str; 7] = [
         "about",
@@ -5559,7 +5563,10 @@ fn match_amount(
         if another_occasion((base, index), (text, claim), sentence, days) {
             continue;
         }
-        if come_by(days, published_days) && *to_come.get_or_init(|| a_level_to_come(text, claim)) {
+        if come_by(days, published_days)
+            && !foresees(q)
+            && *to_come.get_or_init(|| a_level_to_come(text, claim))
+        {
             continue;
         }
         // "the total fee", "in all": a sum of the facts' parts before one
@@ -5944,7 +5951,7 @@ mod tests {
                     if another_occasion((base, index), (text, claim), sentence_cues, days) {
                         continue;
                     }
-                    if come_by(days, published) && a_level_to_come(text, claim) {
+                    if come_by(days, published) && !foresees(q) && a_level_to_come(text, claim) {
                         continue;
                     }
                     let date = rate_date(Some(q), claim, extraction.published);
@@ -6085,6 +6092,18 @@ mod tests {
                 "compared with $6.96 billion a year earlier",
                 "$6.96 billion",
                 Aside::YearEarlier,
+            ),
+            // A percentage right before the words too; not a change
+            // measured from then past its own words.
+            (
+                "raised pensions by 2.4%, after an increase of 3.1% a year before",
+                "3.1%",
+                Aside::YearEarlier,
+            ),
+            (
+                "exports rose 5.8% from a year earlier",
+                "5.8%",
+                Aside::Plain,
             ),
             (
                 "trimmed the fine to €4.1 billion ($4.3 billion) from €4.34 billion",

@@ -515,6 +515,7 @@ entities:
 quantities:
   - { id: stations, subject: oberwick, what: stations served, cues: [stations, network], value: 54 stations, date: 2025-06-30 }
   - { id: fleet, subject: oberwick, what: trains in the fleet, cues: [fleet, trains], value: 38 trains, date: 2025-06-30 }
+  - { id: outlook, subject: oberwick, what: raised profit forecast, cues: [forecast], value: 58 billion JPY, date: 2025-07-10 }
 ";
         let said = |body: &str| {
             crate::testing::check_published(NETWORK, "2025-07-16", body, "amount-mismatch")
@@ -531,6 +532,11 @@ quantities:
         );
         assert_eq!(
             said("Oberwick Rail will run its 42 trains in the new timetable.").len(),
+            1
+        );
+        // A forecast is a level to come itself.
+        assert_eq!(
+            said("Oberwick Rail raised its profit forecast for the year to 53 billion yen.").len(),
             1
         );
     }
