@@ -2816,6 +2816,33 @@ fn said_by_another(base: &FactBase, text: &str, claim: &Claim, event: &facts::Ev
         })
 }
 
+/// Whether a date's clause names by its ordinal another one of a numbered
+/// series than the event's ("after he took the 11th stage on Wednesday"
+/// beside stage 15): the ordinal's number is not among the numbers the
+/// event's description gives.
+fn another_numbered(text: &str, claim: &Claim, event: &facts::Event) -> bool {
+    let Some(what) = event.what.as_deref() else {
+        return false;
+    };
+    let numbers: Vec<&str> = what
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()) && w.len() <= 3)
+        .collect();
+    if numbers.is_empty() {
+        return false;
+    }
+    let tail = tail_before(text, claim.span.start, 64);
+    let clause = tail.rsplit([',', ';', ':', '.']).next().unwrap_or(tail);
+    clause.split_whitespace().rev().take(6).any(|w| {
+        let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let suffix = &w[digits.len()..];
+        !digits.is_empty()
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && matches!(suffix, "st" | "nd" | "rd" | "th")
+            && !numbers.contains(&digits)
+    })
+}
+
 /// Whether a date said of a person who is not the event's subject is when
 /// one of the person's roles began or ended ("X won the title in December
 /// 2021" of a champion since 2021-12-05, beside the match a rival won):
@@ -3134,6 +3161,7 @@ fn match_with(
                     || day_of_saying(text, claim, e)
                     || said_by_another(base, text, claim, e)
                     || a_role_of_its_own(base, claim, e)
+                    || another_numbered(text, claim, e)
             }),
         };
         if names_another(

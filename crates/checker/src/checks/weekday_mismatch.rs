@@ -216,6 +216,28 @@ mod tests {
     use crate::testing::check;
 
     #[test]
+    fn a_weekday_of_another_numbered_one_is_no_events() {
+        const TOUR: &str = "\
+entities:
+  - { id: tour, kind: organization, name: Tour of Brackley }
+  - { id: zorvak, kind: person, name: Anton Zorvak }
+events:
+  - { id: stage, subject: tour, what: stage 15 of the Tour of Brackley, cues: [stage, took], date: 2025-05-25 }
+";
+        let said = |body: &str| {
+            crate::testing::check_published(TOUR, "2025-05-25", body, "weekday-mismatch")
+        };
+        assert!(
+            said("Anton Zorvak won the Tour of Brackley stage, after he took the 11th stage on Wednesday.")
+                .is_empty()
+        );
+        assert_eq!(
+            said("Anton Zorvak won the Tour of Brackley stage, after he took the 15th stage on Wednesday.")
+                .len(),
+            1
+        );
+    }
+    #[test]
     fn weekday_next_to_a_date() {
         let text =
             "---\npublished: 2021-09-10\n---\nOn Tuesday, September 2, Acme announced its pledge.";
