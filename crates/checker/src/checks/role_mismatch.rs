@@ -155,6 +155,29 @@ fn qualified_title(
     )
 }
 
+/// Whether a "leader" is the leader of a standing, a place in a race or a
+/// table ("race leader X", "the overall leader"), which is no office.
+fn leads_a_standing(text: &str, span: &std::ops::Range<usize>, title: &str) -> bool {
+    const STANDINGS: [&str; 8] = [
+        "race",
+        "overall",
+        "series",
+        "points",
+        "championship",
+        "league",
+        "standings",
+        "stage",
+    ];
+    title == facts::titles::HEAD
+        && text
+            .get(span.clone())
+            .is_some_and(|t| t.eq_ignore_ascii_case("leader"))
+        && text
+            .get(..span.start)
+            .and_then(|before| before.split_whitespace().next_back())
+            .is_some_and(|w| one_of_ignoring_case(w, &STANDINGS))
+}
+
 /// A field written in capitals before a minister's or a secretary's title,
 /// of one or two words ("Planning Minister", "Digital Affairs Minister"),
 /// in lowercase; not an article, a pronoun or a word like a demonym
@@ -291,6 +314,9 @@ fn run(ctx: &Context<'_>) -> Findings {
         message.reserve(256);
         let mut severity = Severity::Error;
         for (title, span) in &role.titles {
+            if leads_a_standing(ctx.text, span, title) {
+                continue;
+            }
             let qualified = qualified_title(ctx.text, span, title, titles)
                 .or_else(|| with_its_field(ctx.text, span, title, person, titles));
             let title: &str = qualified.as_deref().unwrap_or(title);
@@ -626,6 +652,23 @@ mod tests {
     use super::write_date;
     use crate::testing::check;
 
+    #[test]
+    fn the_leader_of_a_race_holds_no_office() {
+        const RACE: &str = "\
+entities:
+  - { id: team, kind: organization, name: Brackley Cycling }
+  - id: zorvak
+    kind: person
+    name: Anton Zorvak
+    roles: [{ title: rider, of: team, from: 2020-01-01 }]
+";
+        let said = |body: &str| check(RACE, body, "role-mismatch");
+        assert!(said("He gained time on race leader Anton Zorvak.").is_empty());
+        assert_eq!(
+            said("He gained time on party leader Anton Zorvak.").len(),
+            1
+        );
+    }
     #[test]
     fn a_field_in_capitals_before_a_minister_is_the_portfolio() {
         const CABINET: &str = "\
