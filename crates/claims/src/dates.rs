@@ -456,13 +456,31 @@ fn cover(a: Date, b: Date) -> Option<FactDate> {
 }
 
 fn week(published: FactDate, offset: i8) -> Option<FactDate> {
+    let (first, last) = week_span(published, offset)?;
+    cover(first, last)
+}
+
+/// Monday and Sunday of the week `offset` weeks from the publication's.
+fn week_span(published: FactDate, offset: i8) -> Option<(Date, Date)> {
     let day = published.exact()?;
     let monday = day
         .checked_sub(days(day.weekday().to_monday_zero_offset()))
         .ok()?;
     let first = monday.checked_add(days(offset * 7)).ok()?;
-    let last = first.checked_add(days(6)).ok()?;
-    cover(first, last)
+    Some((first, first.checked_add(days(6)).ok()?))
+}
+
+/// The days of the week a relative expression names ("last week": Monday
+/// to Sunday of the week before the publication's), which its date, a
+/// month or a year, only covers.
+pub fn week_days(relative: &Relative, published: Option<FactDate>) -> Option<(Date, Date)> {
+    let offset = match relative {
+        Relative::LastWeek => -1,
+        Relative::ThisWeek => 0,
+        Relative::NextWeek => 1,
+        _ => return None,
+    };
+    week_span(published?, offset)
 }
 
 fn month_shift(published: FactDate, delta: i32) -> Option<FactDate> {

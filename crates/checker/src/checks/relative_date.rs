@@ -47,7 +47,11 @@ fn run(ctx: &Context<'_>) -> Findings {
                 continue;
             };
             if m.confirms() {
-                out.verified.push(i);
+                if let Some(diagnostic) = outside_its_week(ctx, claim, relative, event) {
+                    out.diagnostics.push((diagnostic, vec![i]));
+                } else {
+                    out.verified.push(i);
+                }
             } else if m.contradicts() && !deadline {
                 let what = event.what.as_deref().unwrap_or(&event.id);
                 let found = ctx.words(&claim.span).to_owned();
@@ -152,6 +156,55 @@ fn run(ctx: &Context<'_>) -> Findings {
     out
 }
 
+/// A week named relatively ("last week") resolves to the month or year
+/// that holds it, which an event of that month agrees with; an event on a
+/// day more than a day outside the week itself ("said last week" of a
+/// statement two days into this week) is another time.
+fn outside_its_week(
+    ctx: &Context<'_>,
+    claim: &claims::Claim,
+    relative: &claims::dates::Relative,
+    event: &facts::Event,
+) -> Option<Diagnostic> {
+    let (first, last) = claims::dates::week_days(relative, ctx.published())?;
+    let slack = jiff::Span::new().days(1);
+    let (from, to) = (
+        first.checked_sub(slack).ok()?,
+        last.checked_add(slack).ok()?,
+    );
+    let within = |d: &facts::FactDate| d.exact().is_none_or(|day| from <= day && day <= to);
+    if within(&event.date) || event.accept.iter().any(within) {
+        return None;
+    }
+    let day = |d: jiff::civil::Date| facts::FactDate::day(d.year(), d.month(), d.day()).ok();
+    let (first, last) = (day(first)?, day(last)?);
+    let found = ctx.words(&claim.span).to_owned();
+    let expected = describe(&event.date);
+    let what = event.what.as_deref().unwrap_or(&event.id);
+    let mut message = String::with_capacity(128);
+    message.push('"');
+    message.push_str(&found);
+    message.push_str("\" points to ");
+    describe_into(&mut message, &first);
+    message.push_str(" to ");
+    describe_into(&mut message, &last);
+    message.push_str(", but the facts date ");
+    message.push_str(what);
+    message.push_str(" to ");
+    message.push_str(&expected);
+    Some(Diagnostic {
+        code: CHECK.code,
+        severity: Severity::Warning,
+        message,
+        span: claim.span.clone(),
+        found,
+        expected: Some(expected),
+        fact: Some(event.id.clone()),
+        labels: Vec::new(),
+        help: Some(ctx.cite(&event.id)),
+    })
+}
+
 /// "\"`found`\" points to `date`, but the facts date `what` to `fact`",
 /// written into one buffer.
 fn points_to(found: &str, date: &facts::FactDate, what: &str, fact: &str) -> String {
@@ -180,6 +233,33 @@ events:
   - { id: recall, subject: acme, what: the recall, cues: [recall, recalled], date: 2025-11-12 }
 ";
 
+    #[test]
+    fn last_week_is_its_days_not_its_month() {
+        let facts = |date: &str| {
+            format!(
+                "entities:\n  - {{ id: acme, kind: organization, name: Acme }}\nevents:\n  - {{ id: recall, subject: acme, what: the recall, cues: [recall, announced], date: {date} }}\n"
+            )
+        };
+        let found = |date: &str| {
+            crate::testing::check_published(
+                &facts(date),
+                "2026-02-12",
+                "Acme announced the recall last week.",
+                "relative-date",
+            )
+        };
+        // Published on Thursday 12 February: last week ran from 2 to 8
+        // February.
+        assert_eq!(
+            found("2026-02-10"),
+            [
+                "warning \"last week\": \"last week\" points to Monday 2 February 2026 to Sunday 8 February 2026, but the facts date the recall to Tuesday 10 February 2026"
+            ]
+        );
+        assert!(found("2026-02-05").is_empty());
+        // A day either side is a writer's slack.
+        assert!(found("2026-02-09").is_empty());
+    }
     #[test]
     fn a_relative_date_of_another_event_says_nothing() {
         let article = |body: &str| format!("---\npublished: 2025-11-14\n---\n{body}\n");
