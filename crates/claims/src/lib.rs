@@ -1223,24 +1223,39 @@ fn link(text: &str, sentences: &[Sentence], mentions: &[Mention], claims: &mut [
             } else {
                 clause(text, &sentence.span, &claim.span)
             };
-            // The nearest entity before the claim in its clause, else after.
-            let in_clause = inside
+            // A name whose whole the claim is a part of, right after it
+            // ("2.7 million of Beta's 5.2 million"); else the nearest
+            // entity before the claim in its clause, else after.
+            let owner_after = inside
                 .iter()
-                .filter(|m| m.span.start >= local.start && m.span.end <= local.end)
-                .filter(|m| m.kind != EntityKind::Place || owns(text, &m.span, &claim.span))
-                .rfind(|m| m.span.end <= claim.span.start)
-                .or_else(|| {
-                    inside
-                        .iter()
-                        .filter(|m| m.span.start >= local.start && m.span.end <= local.end)
-                        .find(|m| {
-                            (m.kind != EntityKind::Place
-                                || happened_in(text, local.start, &claim.span, m))
-                                && m.span.start >= claim.span.end
-                                && !attributes(source.as_ref(), m.span.start)
-                        })
+                .find(|m| {
+                    m.kind != EntityKind::Place
+                        && m.span.start == claim.span.end + 4
+                        && text.get(claim.span.end..m.span.start) == Some(" of ")
+                        && text
+                            .get(m.span.end..)
+                            .is_some_and(|t| t.starts_with("'s ") || t.starts_with("’s "))
                 })
                 .copied();
+            let in_clause = owner_after.or_else(|| {
+                inside
+                    .iter()
+                    .filter(|m| m.span.start >= local.start && m.span.end <= local.end)
+                    .filter(|m| m.kind != EntityKind::Place || owns(text, &m.span, &claim.span))
+                    .rfind(|m| m.span.end <= claim.span.start)
+                    .or_else(|| {
+                        inside
+                            .iter()
+                            .filter(|m| m.span.start >= local.start && m.span.end <= local.end)
+                            .find(|m| {
+                                (m.kind != EntityKind::Place
+                                    || happened_in(text, local.start, &claim.span, m))
+                                    && m.span.start >= claim.span.end
+                                    && !attributes(source.as_ref(), m.span.start)
+                            })
+                    })
+                    .copied()
+            });
             claim.subject = match (in_clause, first, earlier) {
                 (Some(m), _, _) => Some(subject_of(m, Link::Clause)),
                 (None, Some(m), _) => Some(subject_of(m, Link::Sentence)),
@@ -2160,6 +2175,36 @@ mod tests {
         assert_eq!(
             subjects("Acme's median rose. In Paris, the median was $1.16 million."),
             [Some("acme".to_owned())]
+        );
+    }
+
+    #[test]
+    fn a_part_of_a_names_whole_is_that_names() {
+        let subjects = |text: &str| -> Vec<Option<String>> {
+            let extraction = extractor().extract(text, Format::Text, None);
+            (extraction.claims.iter())
+                .filter(|c| matches!(c.kind, ClaimKind::Amount(_)))
+                .map(|c| c.subject.as_ref().map(|s| s.entity.to_string()))
+                .collect()
+        };
+        let acme = Some("acme".to_owned());
+        let northwind = Some("northwind".to_owned());
+        assert_eq!(
+            subjects(
+                "In all 6.8 million lost service: 4.1 million of Acme's 7.9 million customers and 2.7 million of Northwind's 5.2 million."
+            ),
+            [
+                acme.clone(),
+                acme.clone(),
+                acme.clone(),
+                northwind.clone(),
+                northwind
+            ]
+        );
+        // Not a place's: "11 of Paris's 17 districts" stays the agency's.
+        assert_eq!(
+            subjects("Acme put 11,000 of Paris's 17,000 homes on alert."),
+            [acme.clone(), Some("paris".to_owned())]
         );
     }
 
