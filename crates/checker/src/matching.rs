@@ -1385,17 +1385,35 @@ fn superlative_before(before: &str) -> bool {
 /// name that owns the figure counts ("of Globex", "Globex, which ...").
 /// Asked of contradictions only.
 /// Whether the claim's own phrase, before it, speaks of an unnamed rival
-/// ("a walkout at a rival cost that company about 3.1 trillion won"): the
-/// figure is the rival's.
+/// ("a walkout at a rival cost that company about 3.1 trillion won"), or
+/// its sentence opens with one and names no subject: the figure is the
+/// rival's.
 fn of_a_rival(text: &str, extraction: &Extraction, claim: &Claim) -> bool {
+    const RIVALS: [&str; 4] = ["rival", "rivals", "competitor", "competitors"];
     let Some(sentence) = extraction.sentences.get(claim.sentence) else {
         return false;
     };
     let phrase = window(text, &sentence.span, &claim.span);
     let before = text.get(phrase.start..claim.span.start).unwrap_or("");
-    before
-        .split(|c: char| !c.is_ascii_alphabetic())
-        .any(|w| one_of(w, &["rival", "rivals", "competitor", "competitors"]))
+    let rival = |words: &str| {
+        words
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .any(|w| one_of(w, &RIVALS))
+    };
+    if rival(before) {
+        return true;
+    }
+    // "This season's nearest rival, Globex's ..., sold about 1.6 million
+    // copies": a sentence that opens with a rival, and names no subject of
+    // its own, is the rival's.
+    let inherited = claim
+        .subject
+        .as_ref()
+        .is_none_or(|s| s.link == claims::Link::Earlier);
+    let opening = text
+        .get(sentence.span.start..claim.span.start)
+        .and_then(|head| head.split(',').next());
+    inherited && opening.is_some_and(rival)
 }
 
 fn names_another(
@@ -6847,11 +6865,18 @@ quantities:
             "Acme's profit was below the 3 billion pounds profit that Globex reported.",
             // An unnamed rival.
             "Acme's profit was its best since 2016, when a rival made a profit of 2.2 billion pounds.",
+            // A sentence that opens with a rival and names no subject.
+            "Acme's profit rose. Its nearest rival, the maker of \"Sunrise\", made a profit of 2.2 billion pounds.",
             // A thing after an article, whose relative clause holds the figure.
             "Acme is second after the Marlow Downs group, which reported a profit of 2.2 billion pounds.",
         ] {
             assert_eq!(errors(body), Vec::<String>::new(), "{body}");
         }
+        // A sentence that opens with a rival but names its subject.
+        assert_eq!(
+            errors("Unlike its rival, Acme made a profit of 2.2 billion pounds.").len(),
+            1
+        );
     }
 
     #[test]
