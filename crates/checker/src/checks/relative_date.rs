@@ -53,10 +53,6 @@ fn run(ctx: &Context<'_>) -> Findings {
                     out.verified.push(i);
                 }
             } else if m.contradicts() && !deadline {
-                let what = event.what.as_deref().unwrap_or(&event.id);
-                let found = ctx.words(&claim.span).to_owned();
-                let expected = describe(&event.date);
-                let message = points_to(&found, date, what, &expected);
                 let mut help = String::with_capacity(128);
                 help.push_str("resolved from the publication date ");
                 if let Some(p) = ctx.published() {
@@ -65,20 +61,8 @@ fn run(ctx: &Context<'_>) -> Findings {
                 }
                 help.push_str("; ");
                 ctx.cite_into(&mut help, &event.id);
-                out.diagnostics.push((
-                    Diagnostic {
-                        code: CHECK.code,
-                        severity: Severity::Warning,
-                        message,
-                        span: claim.span.clone(),
-                        found,
-                        expected: Some(expected),
-                        fact: Some(event.id.clone()),
-                        labels: Vec::new(),
-                        help: Some(help),
-                    },
-                    vec![i],
-                ));
+                let diagnostic = event_diagnostic(ctx, claim, (date, None), event, help);
+                out.diagnostics.push((diagnostic, vec![i]));
             }
             continue;
         }
@@ -133,7 +117,7 @@ fn run(ctx: &Context<'_>) -> Findings {
         let what = q.what.as_deref().unwrap_or(&q.id);
         let found = ctx.words(when_span).to_owned();
         let expected = describe(&fact_date);
-        let message = points_to(&found, when, what, &expected);
+        let message = points_to(&found, (when, None), what, &expected);
         out.diagnostics.push((
             Diagnostic {
                 code: CHECK.code,
@@ -178,21 +162,29 @@ fn outside_its_week(
     }
     let day = |d: jiff::civil::Date| facts::FactDate::day(d.year(), d.month(), d.day()).ok();
     let (first, last) = (day(first)?, day(last)?);
+    Some(event_diagnostic(
+        ctx,
+        claim,
+        (&first, Some(&last)),
+        event,
+        ctx.cite(&event.id),
+    ))
+}
+
+/// The warning that a relative date points to `pointed` (a date, or the
+/// first and last days of a week) while the facts date `event` otherwise.
+fn event_diagnostic(
+    ctx: &Context<'_>,
+    claim: &claims::Claim,
+    pointed: (&facts::FactDate, Option<&facts::FactDate>),
+    event: &facts::Event,
+    help: String,
+) -> Diagnostic {
+    let what = event.what.as_deref().unwrap_or(&event.id);
     let found = ctx.words(&claim.span).to_owned();
     let expected = describe(&event.date);
-    let what = event.what.as_deref().unwrap_or(&event.id);
-    let mut message = String::with_capacity(128);
-    message.push('"');
-    message.push_str(&found);
-    message.push_str("\" points to ");
-    describe_into(&mut message, &first);
-    message.push_str(" to ");
-    describe_into(&mut message, &last);
-    message.push_str(", but the facts date ");
-    message.push_str(what);
-    message.push_str(" to ");
-    message.push_str(&expected);
-    Some(Diagnostic {
+    let message = points_to(&found, pointed, what, &expected);
+    Diagnostic {
         code: CHECK.code,
         severity: Severity::Warning,
         message,
@@ -201,18 +193,27 @@ fn outside_its_week(
         expected: Some(expected),
         fact: Some(event.id.clone()),
         labels: Vec::new(),
-        help: Some(ctx.cite(&event.id)),
-    })
+        help: Some(help),
+    }
 }
 
-/// "\"`found`\" points to `date`, but the facts date `what` to `fact`",
-/// written into one buffer.
-fn points_to(found: &str, date: &facts::FactDate, what: &str, fact: &str) -> String {
+/// "\"`found`\" points to `date` [to `last`], but the facts date `what` to
+/// `fact`", written into one buffer.
+fn points_to(
+    found: &str,
+    (date, last): (&facts::FactDate, Option<&facts::FactDate>),
+    what: &str,
+    fact: &str,
+) -> String {
     let mut message = String::with_capacity(64 + found.len() + what.len() + fact.len());
     message.push('"');
     message.push_str(found);
     message.push_str("\" points to ");
     describe_into(&mut message, date);
+    if let Some(last) = last {
+        message.push_str(" to ");
+        describe_into(&mut message, last);
+    }
     message.push_str(", but the facts date ");
     message.push_str(what);
     message.push_str(" to ");
