@@ -4253,7 +4253,9 @@ struct Scratch<'a> {
     named: Vec<(&'a str, &'a EntityFacts)>,
     /// The entities the article names that facts are about, persons
     /// aside: the story's subjects.
-    story: Option<Vec<(&'a str, &'a EntityFacts)>>,
+    /// With whether the article names the entity only through a person
+    /// who holds a role at it.
+    story: Option<Vec<(&'a str, &'a EntityFacts, bool)>>,
     /// Facts about the subjects, with their subject scores.
     candidates: Vec<(usize, i32)>,
     /// Candidates tied to the claim, with the score so far.
@@ -4879,12 +4881,22 @@ fn match_claim<'a>(
         // "The median demand was about $4.4 million last year": the time
         // of the figure, no event of the story's.
         None
-    } else if story_candidates(base, index, text, extraction, mentions, claim, scratch).is_some() {
-        let least = if fits { 6 } else { 0 };
-        let pass = (Pass::Story { least }, &mut fits);
-        score_candidates(base, index, text, extraction, claim, scratch, pass)
     } else {
-        None
+        // The organisations only a person brings are tried when the
+        // named ones give no match.
+        let least = if fits { 6 } else { 0 };
+        let mut found = None;
+        for through_a_person in [false, true] {
+            let story = (mentions, through_a_person);
+            if story_candidates(base, index, text, extraction, story, claim, scratch).is_some() {
+                let pass = (Pass::Story { least }, &mut fits);
+                found = score_candidates(base, index, text, extraction, claim, scratch, pass);
+                if found.is_some() {
+                    break;
+                }
+            }
+        }
+        found
     };
     // A lone weekday is the day something was done this week ("local
     // planners approved the project on Tuesday", "The developer ...
@@ -4957,13 +4969,15 @@ fn time_of_a_figure(text: &str, extraction: &Extraction, claim: &Claim) -> bool 
 
 /// Fills `scratch.candidates` with the facts about the story's other
 /// entities (not the claim's subjects, not persons) that a cue of the
-/// claim's sentence names; `None` when there are none.
+/// claim's sentence names; `None` when there are none. With
+/// `through_a_person`, the entities are the organisations the article
+/// names only through a person who holds a role at them.
 fn story_candidates<'a>(
     base: &FactBase,
     index: &'a FactIndex,
     text: &str,
     extraction: &Extraction,
-    mentions: &[&'a claims::Mention],
+    (mentions, through_a_person): (&[&'a claims::Mention], bool),
     claim: &'a Claim,
     scratch: &mut Scratch<'a>,
 ) -> Option<()> {
@@ -4973,22 +4987,32 @@ fn story_candidates<'a>(
         .and_then(|e| index.entities.get(e))
         .map_or(&[][..], |known| &known.orgs[..]);
     // The entities of the article with facts, not persons: found once.
+    // A person's organisations are in the story too, after the others:
+    // "Health Minister Jane Roe" brings the ministry the article never
+    // names.
     let story = scratch.story.get_or_insert_with(|| {
-        let mut story: Vec<(&'a str, &'a EntityFacts)> = Vec::new();
-        for m in mentions {
-            let entity: &'a str = &m.entity;
-            if story.iter().any(|&(e, _)| e == entity) {
-                continue;
+        let mut story: Vec<(&'a str, &'a EntityFacts, bool)> = Vec::new();
+        let mut add = |entity: &'a str, through_a_person: bool| {
+            if story.iter().any(|&(e, _, _)| e == entity) {
+                return;
             }
-            let Some(known) = index.entities.get(entity) else {
-                continue;
+            let Some((entity, known)) = index.entities.get_key_value(entity) else {
+                return;
             };
             let person = || {
                 base.entity(entity)
                     .is_some_and(|e| e.kind == EntityKind::Person)
             };
             if !(person() || known.quantities.is_empty() && known.events.is_empty()) {
-                story.push((entity, known));
+                story.push((entity, known, through_a_person));
+            }
+        };
+        for m in mentions {
+            add(&m.entity, false);
+        }
+        for m in mentions {
+            if let Some(known) = index.entities.get(&*m.entity) {
+                known.orgs.iter().for_each(|o| add(o, true));
             }
         }
         story
@@ -5010,8 +5034,9 @@ fn story_candidates<'a>(
     };
     let named = &scratch.named;
     scratch.candidates.clear();
-    for &(entity, known) in story.iter() {
-        let tried = own == Some(entity)
+    for &(entity, known, indirect) in story.iter() {
+        let tried = indirect != through_a_person
+            || own == Some(entity)
             || orgs.iter().any(|o| o == entity)
             || named.iter().any(|&(e, _)| e == entity);
         if tried {
@@ -6732,6 +6757,41 @@ events:
         assert_eq!(check(FACTS, &text, "date-mismatch").len(), 1);
         let text = article("OrbitCo said in a statement that the launch mass was 1,580 kg.");
         assert_eq!(check(FACTS, &text, "amount-mismatch").len(), 1);
+    }
+
+    #[test]
+    fn an_organisation_the_article_names_only_through_a_person_is_of_the_story() {
+        let facts = "\
+entities:
+  - { id: union, kind: organization, name: Nurses Union }
+  - { id: ministry, kind: organization, name: Ministry of Health }
+  - id: ann-lee
+    kind: person
+    name: Ann Lee
+    roles: [{ title: minister of health, of: ministry }]
+  - { id: treasury, kind: organization, name: Treasury }
+  - id: bob-kay
+    kind: person
+    name: Bob Kay
+    roles: [{ title: minister of finance, of: treasury }]
+quantities:
+  - { id: rise, subject: union, what: pay rise, cues: [deal, rise], value: 15% }
+  - { id: cost, subject: ministry, what: cost of the deal, cues: [cost], value: 1.2 billion USD }
+";
+        let text = |cost: &str| {
+            format!(
+                "---\npublished: 2024-03-05\n---\nThe Nurses Union accepted a 15% rise. \
+                 Health Minister Ann Lee welcomed it.\n\nThe deal will cost the province \
+                 {cost}, Finance Minister Bob Kay said.\n"
+            )
+        };
+        assert_eq!(
+            check(facts, &text("$1.2 million"), "amount-mismatch"),
+            [
+                "error \"$1.2 million\": $1.2 million does not match cost of the deal: the facts say $1.2 billion"
+            ]
+        );
+        assert!(check(facts, &text("$1.2 billion"), "amount-mismatch").is_empty());
     }
 
     #[test]
