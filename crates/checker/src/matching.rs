@@ -4747,7 +4747,11 @@ fn aside(text: &str, span: &Range<usize>, unit: Option<&Unit>) -> Aside {
 /// Whether a fact with these cue words is about shares (what a per-share
 /// amount or a move of the shares compares with).
 fn about_shares(cues: &[String]) -> bool {
-    cues.iter().any(|c| c.contains("share"))
+    // Whole words: "shareholders" own a stake, they are no share's value.
+    cues.iter().any(|c| {
+        c.split(|ch: char| !ch.is_alphanumeric())
+            .any(|w| w == "share" || w == "shares")
+    })
 }
 
 /// Matches one claim. The cues are looked for last, and only when some
@@ -7898,6 +7902,22 @@ quantities:
             slipped[0].contains("value at the offer price"),
             "{slipped:?}"
         );
+    }
+
+    #[test]
+    fn a_move_of_the_shares_is_no_stake_of_shareholders() {
+        let facts = |what: &str, cues: &str| {
+            format!(
+                "entities:\n  - {{ id: acme, kind: organization, name: Acme }}\n\
+                 quantities:\n  - {{ id: q, subject: acme, what: {what}, cues: [{cues}], value: 38% }}\n"
+            )
+        };
+        let errors = |what: &str, cues: &str| {
+            let text = "Acme\n\nAcme shares jumped 22.6% on Monday, shareholders said.\n";
+            check(&facts(what, cues), text, "amount-mismatch").len()
+        };
+        assert_eq!(errors("stake of its shareholders", "shareholders, own"), 0);
+        assert_eq!(errors("rise of the shares", "shares, shareholders"), 1);
     }
 
     #[test]
