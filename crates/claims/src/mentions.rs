@@ -302,12 +302,7 @@ impl Gazetteer {
         let mut seen = std::collections::HashSet::new();
         for (i, n) in names.iter().enumerate() {
             for w in n.name.split(|c: char| !c.is_alphanumeric()) {
-                let starts_upper = w.chars().next().is_some_and(char::is_uppercase);
-                if w.chars().count() >= 5
-                    && starts_upper
-                    && !seen.contains(w)
-                    && !is_dictionary_word(w)
-                {
+                if !seen.contains(w) && distinctive(w, &n.name, n.kind) {
                     seen.insert(w);
                     words.push(NameWord {
                         first: w.chars().next(),
@@ -1199,6 +1194,18 @@ fn near_miss<'g>(
     Some(best)
 }
 
+/// Whether `word` of the name `name` of an entity of `kind` is one whose
+/// near misses are sought: capitalised, five letters or more, and no
+/// ordinary word ("Global" of "Global Grid"), unless it is the whole name
+/// of something other than a person (the alias "Kestrel" is how an
+/// article names its company).
+fn distinctive(word: &str, name: &str, kind: EntityKind) -> bool {
+    let whole = word == name && kind != EntityKind::Person;
+    word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().count() >= 5
+        && (whole || !is_dictionary_word(word))
+}
+
 /// The range of `words` (sorted by first letter) starting with `first`.
 fn first_letter_group(words: &[NameWord], first: char) -> (usize, usize) {
     let from = words.partition_point(|w| w.first < Some(first));
@@ -1757,6 +1764,27 @@ mod tests {
     }
 
     #[test]
+    fn an_ordinary_word_that_is_a_whole_name_has_near_misses() {
+        let names = [
+            ("Kestrel", "kestrel", EntityKind::Organization),
+            ("Global Grid", "grid", EntityKind::Organization),
+            ("Baker", "baker", EntityKind::Person),
+        ];
+        let g = Gazetteer::new(names.into_iter().map(|(name, entity, kind)| KnownName {
+            name: name.into(),
+            entity: entity.into(),
+            kind,
+        }));
+        let text = "Then Kestral met Globel and Bakor.";
+        let m = g.mentions(text);
+        let found: Vec<&str> = (g.misspellings(text, &m, &[0]).into_iter())
+            .map(|x| &text[x.span])
+            .collect();
+        // Not a word of a longer name, nor a person's.
+        assert_eq!(found, ["Kestral"]);
+    }
+
+    #[test]
     fn near_misses_of_known_names() {
         assert_eq!(
             misspellings("Then Pingduoduo and Alibabba met Micorsoft.", &[0]),
@@ -1946,8 +1974,7 @@ mod tests {
         let mut all = Vec::new();
         for (i, n) in g.names.iter().enumerate() {
             for w in n.name.split(|c: char| !c.is_alphanumeric()) {
-                let starts_upper = w.chars().next().is_some_and(char::is_uppercase);
-                if w.chars().count() >= 5 && starts_upper && !is_dictionary_word(w) {
+                if distinctive(w, &n.name, n.kind) {
                     all.push(NameWord {
                         first: w.chars().next(),
                         chars: w.chars().count(),
