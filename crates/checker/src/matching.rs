@@ -4937,6 +4937,17 @@ fn match_claim<'a>(
     score_candidates(base, index, text, extraction, claim, scratch, pass)
 }
 
+/// Whether the claim is "since" a year ("since 2023", "since late 2019").
+fn since(claim: &Claim) -> bool {
+    matches!(
+        claim.kind,
+        ClaimKind::Date {
+            written: DateKind::Relative(claims::dates::Relative::Since { .. }),
+            ..
+        }
+    )
+}
+
 /// Whether a relative date right follows a figure of its phrase ("$4.4
 /// million last year", "61 percent at the same point last year"): the
 /// figure's time.
@@ -5350,8 +5361,10 @@ fn score_candidates<'a>(
     let near: &CueSet = if needs_phrase { near_cues } else { found };
     // A story subject's fact counts only cues of the phrase, and no verb
     // of speech.
+    // "Since 2023" starts a state, and is never the time of a saying.
     let sentence_cues = match pass {
-        Pass::Named => (found, &index.cue_words[..], 0),
+        Pass::Named if !since(claim) => (found, &index.cue_words[..], 0),
+        Pass::Named => (found, &index.story_cue_words[..], 0),
         Pass::Story { least } => (near, &index.story_cue_words[..], least),
     };
     match (date, stated) {
@@ -6062,7 +6075,7 @@ mod tests {
                             continue;
                         }
                         let sentence = if story { near } else { &cues.found };
-                        let weights = if story {
+                        let weights = if story || since(claim) {
                             &index.story_cue_words
                         } else {
                             &index.cue_words
@@ -8079,6 +8092,29 @@ events:
             "The North Sea Games held the opening ceremony on July 24 and 25, a Friday and a Saturday."
         )
         .is_empty());
+    }
+}
+
+#[cfg(test)]
+mod since_tests {
+    #[test]
+    fn since_a_year_is_no_time_of_a_saying() {
+        const FACTS: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme }
+events:
+  - { id: announced, subject: acme, what: the deal announced, cues: [announced, said], date: 2025-11-10 }
+  - { id: closure, subject: acme, what: the plant closed, cues: [closed], date: 2023-03 }
+";
+        let found = |body: &str| {
+            crate::testing::check_published(FACTS, "2025-11-12", body, "relative-date")
+        };
+        assert!(found("Acme said the board had looked at options since 2023.").is_empty());
+        // The start of the state its phrase names.
+        assert_eq!(
+            found("The plant has been closed since 2021, Acme said.").len(),
+            1
+        );
     }
 }
 
