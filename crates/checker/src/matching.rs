@@ -1556,8 +1556,9 @@ fn names_another(
 /// percentage (a change over a span). Not the facts' cues: they
 /// name topics as often as measures ("invest $1.5 billion in agriculture",
 /// "an additional investment of 66 billion yuan" for a pledge).
-const MEASURE_NOUNS: [&str; 47] = [
+const MEASURE_NOUNS: [&str; 48] = [
     "inflation",
+    "closing",
     "revenue",
     "sale",
     "turnover",
@@ -1608,8 +1609,9 @@ const MEASURE_NOUNS: [&str; 47] = [
 
 /// Words that name one measure: a fact cued by one is measured by the
 /// others.
-const SAME_MEASURE: [&[&str]; 11] = [
+const SAME_MEASURE: [&[&str]; 12] = [
     &["fine", "penalty", "sanction"],
+    &["closing", "close", "closed"],
     &["revenue", "sale", "turnover"],
     &["profit", "earning", "income"],
     &["cost", "price", "bill", "spending", "expense"],
@@ -1688,6 +1690,12 @@ fn head_nouns<'t>(text: &'t str, stated: &Amount, percent: bool) -> [Option<&'t 
                 heads[4] = back
                     .next()
                     .filter(|w| w.bytes().all(|b| b.is_ascii_alphabetic()));
+            } else if one_of(noun, &["price"]) {
+                // "its closing price of €32.44": a market's close, no
+                // offer or deal price.
+                if let Some(closing) = back.next().filter(|w| one_of(w, &["closing"])) {
+                    heads[0] = Some(closing);
+                }
             }
         }
     }
@@ -7431,6 +7439,26 @@ quantities:
         ] {
             assert_eq!(errors(body), Vec::<String>::new(), "{body}");
         }
+    }
+
+    #[test]
+    fn a_closing_price_is_no_offer() {
+        const OFFER: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme }
+quantities:
+  - { id: offer, subject: acme, what: offer per Acme share, cues: [offer, for each], value: 41.20 EUR }
+";
+        let errors = |body: &str| check(OFFER, &format!("Acme\n\n{body}\n"), "amount-mismatch");
+        let body = |offer: &str| {
+            format!(
+                "The offer of €{offer} for each Acme share is a premium of 27% to its closing price of €32.44."
+            )
+        };
+        assert!(errors(&body("41.20")).is_empty());
+        let wrong = errors(&body("42.10"));
+        assert_eq!(wrong.len(), 1, "{wrong:?}");
+        assert!(wrong[0].contains("€42.10"), "{wrong:?}");
     }
 
     #[test]
