@@ -4439,8 +4439,9 @@ const ESTIMATE_BEFORE: [&str; 15] = [
 /// to 12 stores". A past participle must follow: "would have 500 stores
 /// by 2027" is a plan.
 fn counterfactual_before(clause: &str) -> bool {
-    const PARTICIPLES: [&str; 11] = [
+    const PARTICIPLES: [&str; 19] = [
         "been", "cost", "made", "taken", "seen", "lost", "paid", "run", "grown", "fallen", "risen",
+        "had", "spent", "sold", "won", "given", "held", "meant", "become",
     ];
     if find_spaced(clause, "have").is_none() {
         return false;
@@ -6254,6 +6255,11 @@ mod tests {
             (
                 "a plan that would have required closing up to 12 stores",
                 "12 stores",
+                Aside::Estimate,
+            ),
+            (
+                "the group would have had sales of almost €4 billion last year",
+                "€4 billion",
                 Aside::Estimate,
             ),
             (
