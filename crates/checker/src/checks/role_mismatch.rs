@@ -30,7 +30,10 @@ the old ones. Naming the wrong person as head of a company misinforms readers di
 board on 2021-06-30, and the head was Maria Lindqvist (chief executive). A former role \
 stated as current in a sentence that itself says the person stepped down is a warning, and \
 no finding when the role ended in the week before publication (the departure is the news: \
-\"Northwind chairman Tomas Berg resigned on Monday\", or in the month the sentence dates the departure to); a title the phrase itself calls former (\"Northwind's former chairman Tomas Berg\") is right \
+\"Northwind chairman Tomas Berg resigned on Monday\", or in the month the sentence dates the \
+departure to). Nor is a title held until a move in the week before publication, in a sentence \
+that names the body of the role that followed (\"Rovers have signed Alcoria forward X\"). A \
+title the phrase itself calls former (\"Northwind's former chairman Tomas Berg\") is right \
 when he held it. A qualifier before a title makes it another (\"Deputy Governor\", \"vice \
 chairman\", \"assistant coach\"): right only when the person held that one.",
     run,
@@ -438,7 +441,44 @@ fn run(ctx: &Context<'_>) -> Findings {
                         })
                     })
             };
-            if fits || just_left() || left_then() {
+            // "Northgate Rovers have signed Alcoria forward X": a sentence
+            // that names the body of the role that followed (begun within
+            // a week of this one's end, in the week before publication)
+            // tells of the move, and gives the title held until then.
+            let moved = || {
+                let week = || jiff::Span::new().days(7);
+                let Ok(week_before) = when.first_day().checked_sub(week()) else {
+                    return false;
+                };
+                let named = |org: &str| {
+                    ctx.claims().iter().any(|c| {
+                        c.sentence == claim.sentence
+                            && matches!(&c.kind, ClaimKind::Mention(m) if *m.entity == *org)
+                    })
+                };
+                role.tense == Tense::Current
+                    && matching.iter().any(|r| {
+                        let Some(to) = r.to.filter(|to| to.last_day() >= week_before) else {
+                            return false;
+                        };
+                        let (Ok(from), Ok(until)) = (
+                            to.first_day().checked_sub(week()),
+                            to.last_day().checked_add(week()),
+                        ) else {
+                            return false;
+                        };
+                        person.roles.iter().any(|next| {
+                            next.of.as_deref().is_some_and(|o| {
+                                next.of != r.of
+                                    && next.from.is_some_and(|f| {
+                                        f.first_day() >= from && f.first_day() <= until
+                                    })
+                                    && named(o)
+                            })
+                        })
+                    })
+            };
+            if fits || just_left() || left_then() || moved() {
                 continue;
             }
             if !message.is_empty() {
@@ -814,6 +854,33 @@ entities:
         // A title the person never held stays wrong.
         let text = format!("{SEPT}John Doe, Acme's former chief executive, spoke.");
         assert_eq!(check(FACTS, &text, "role-mismatch").len(), 1);
+    }
+
+    #[test]
+    fn a_title_held_until_a_move_the_sentence_tells_of() {
+        const FACTS: &str = "\
+entities:
+  - { id: rovers, kind: organization, name: Northgate Rovers }
+  - { id: alcoria, kind: organization, name: Sporting Alcoria }
+  - id: ann-lee
+    kind: person
+    name: Ann Lee
+    roles:
+      - { title: forward, of: alcoria, from: 2021-08-22, to: 2025-07-17 }
+      - { title: forward, of: rovers, from: 2025-07-17 }
+";
+        let found = |published: &str, body: &str| {
+            let text = format!("---\npublished: {published}\n---\n{body}");
+            check(FACTS, &text, "role-mismatch").len()
+        };
+        let signed = "Northgate Rovers have signed Sporting Alcoria forward Ann Lee.";
+        assert_eq!(found("2025-07-18", signed), 0);
+        // Not weeks later, nor without the new club.
+        assert_eq!(found("2025-09-18", signed), 1);
+        assert_eq!(
+            found("2025-07-18", "Sporting Alcoria forward Ann Lee scored."),
+            1
+        );
     }
 
     #[test]
