@@ -135,6 +135,7 @@ fn each_planted_transfer_error_is_found_and_nothing_else() {
         &[
             ("weekday-mismatch", "Friday"),
             ("amount-mismatch", "£110 million"),
+            ("amount-mismatch", "five-year"),
             ("date-mismatch", "August 4"),
             ("role-mismatch", "Villa manager Pep Guardiola"),
         ],

@@ -1582,8 +1582,11 @@ fn words_at(text: &str, start: usize, word_end: usize, floor: usize) -> Option<A
         value = value.checked_mul(12)?;
         end = e;
     }
-    if char_at(text, end) == Some('-') && scale_word_after(text, end).is_none() {
-        // one-third, two-year
+    if char_at(text, end) == Some('-')
+        && scale_word_after(text, end).is_none()
+        && hyphened_duration_after(text, end).is_none()
+    {
+        // one-third, two-way; not a "two-year" contract
         return None;
     }
     finish(
@@ -1701,6 +1704,9 @@ fn finish(
                     noun = Some(finer.to_owned());
                     number.value = total;
                 }
+            } else if let Some((e, n)) = hyphened_duration_after(text, end) {
+                end = e;
+                noun = Some(n.to_owned());
             } else if let Some((e, n)) = compound_noun_after(text, end).filter(|_| number.digits) {
                 end = e;
                 noun = Some(n);
@@ -1980,6 +1986,33 @@ fn a_part_of_the_whole_named(text: &str, start: usize, end: usize) -> bool {
         .is_none_or(|b| b.is_empty() || b.ends_with(". ") || b.ends_with('\n'));
     let rest = before.get(at..).unwrap_or("");
     opens && rest.contains(", ") && !rest.contains(". ") && !rest.contains(';')
+}
+
+/// A length of time or an age a figure opens with a hyphen, as a plural
+/// noun: "a six-year contract" counts six years, "a 22-year-old" 22
+/// years. Not a span that dates a level or names a kind of bond ("a
+/// 30-year high", "the 10-year yield").
+fn hyphened_duration_after(text: &str, pos: usize) -> Option<(usize, &'static str)> {
+    const NOT_LENGTHS: [&str; 9] = [
+        "high", "low", "record", "bond", "bonds", "yield", "yields", "note", "notes",
+    ];
+    if text.as_bytes().get(pos) != Some(&b'-') {
+        return None;
+    }
+    let (end, word) = word_at(text, pos + 1)?;
+    let noun = match word {
+        "year" | "year-old" => "years",
+        "month" | "month-old" => "months",
+        "week" | "week-old" => "weeks",
+        "day" | "day-old" => "days",
+        "hour" => "hours",
+        _ => return None,
+    };
+    let next = skip_hspace(text, end);
+    if next > end && word_at(text, next).is_some_and(|(_, w)| NOT_LENGTHS.contains(&w)) {
+        return None;
+    }
+    Some((end, noun))
 }
 
 /// The noun of a compound a figure opens with a hyphen, as a plural: "the
@@ -3017,15 +3050,25 @@ mod tests {
                 r#"count "3 minutes, 12 seconds" = 192 seconds"#,
             ],
         );
-        // A compound a figure opens counts its noun; a length of time, an
-        // age or an adjective is no noun.
+        // A compound a figure opens counts its noun, a length of time or
+        // an age its units; an adjective is no noun.
         check(
             "the 58,400-seat stadium, a 300-bed hospital, a 12-storey block, a 10-day trip, a 51-year-old, a 5,000-strong crowd",
             &[
                 r#"count "58,400-seat" = 58400 seats"#,
                 r#"count "300-bed" = 300 beds"#,
                 r#"count "12-storey" = 12 storeys"#,
+                r#"count "10-day" = 10 days"#,
+                r#"count "51-year-old" = 51 years"#,
                 r#"number "5,000" = 5000"#,
+            ],
+        );
+        // In words too; not a span that dates a level, nor a bond.
+        check(
+            "a six-year contract, a two-week-old calf, a 30-year high, the 10-year yield, a one-third stake",
+            &[
+                r#"count "six-year" = 6 years"#,
+                r#"count "two-week-old" = 2 weeks"#,
             ],
         );
         // A coarser unit after a finer one starts another length.
@@ -3639,8 +3682,6 @@ mod tests {
             "children under 18 were significantly reduced",
             "aged 65 and over",
             "residents aged 65 years",
-            "the 65-year-old founder",
-            "a 10-day trip",
             "24th",
             "the first and second",
             "call +1 555-123-4567 now",
@@ -3692,7 +3733,7 @@ mod tests {
             "on September 10, 2019.",
             "“Ten Actions to Facilitate Common Prosperity”",
             "₹500 crore",
-            "a one-third share and two-year plan",
+            "a one-third share and two-way talks",
             "5G networks and 3D models",
             "the 10 were",
             "the team 5 won",

@@ -94,6 +94,16 @@ fn run(ctx: &Context<'_>) -> Findings {
         {
             continue;
         }
+        // "the 24-year-old who finished fifth last year": nor does a
+        // relative clause after the figure date it.
+        let after = ctx.text.get(claim.span.end..when_span.start).unwrap_or("");
+        let relative = |w: &str| {
+            let w = w.trim_matches(|c: char| !c.is_alphabetic());
+            ["who", "which", "whose", "where"].contains(&w)
+        };
+        if after.split_whitespace().any(relative) {
+            continue;
+        }
         let ClaimKind::Date {
             written: DateKind::Relative(_),
             ..
@@ -312,5 +322,14 @@ events:
         // A relative clause keeps its own time.
         let clause = "---\npublished: 2021-10-04\n---\nLast month, Acme launched a fund, which has since pledged 50 billion yuan.";
         assert!(check(FACTS, clause, "relative-date").is_empty());
+        // So does one after the figure.
+        let after = |clause: &str| {
+            let text = format!(
+                "---\npublished: 2021-10-04\n---\nAcme pledged 50 billion yuan{clause} last month."
+            );
+            check(FACTS, &text, "relative-date").len()
+        };
+        assert_eq!(after(" which it restated"), 0);
+        assert_eq!(after(""), 1);
     }
 }
