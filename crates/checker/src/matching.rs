@@ -2313,7 +2313,7 @@ fn foresees(q: &Quantity) -> bool {
 /// Verbs of what is done to or by those a count counts, each with its
 /// forms: "stranded about 31,000 travellers" counts the stranded, not the
 /// passengers a fact says were carried. Changes are [`CHANGE_VERBS`]'.
-const ACTIONS: [&[&str]; 38] = [
+const ACTIONS: [&[&str]; 40] = [
     &["kill", "killed", "kills", "killing"],
     &[
         "injure", "injured", "injures", "injuring", "wounded", "hurt",
@@ -2416,6 +2416,14 @@ const ACTIONS: [&[&str]; 38] = [
     &["export", "exported", "exports", "exporting"],
     &["import", "imported", "imports", "importing"],
     &["harvest", "harvested", "harvests", "harvesting"],
+    // A vote's outcome: "it failed by eight votes to five" beside the
+    // votes that approved a budget.
+    &[
+        "approve", "approved", "approves", "pass", "passed", "passes", "adopt", "adopted",
+    ],
+    &[
+        "fail", "failed", "fails", "reject", "rejected", "rejects", "defeat", "defeated",
+    ],
     POSSESSION,
 ];
 
@@ -2462,8 +2470,16 @@ fn acted_otherwise(text: &str, start: usize, q: &Quantity) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .rev()
         .filter(|w| !w.is_empty())
-        .take(6)
-        .skip_while(|w| one_of(w, &HEDGE_WORDS));
+        .take(9)
+        .skip_while(|w| one_of(w, &HEDGE_WORDS) || one_of(w, &["by"]))
+        .peekable();
+    // "failed by eight votes to five": the second figure of a tally has
+    // the first's verb.
+    if words.peek().is_some_and(|w| one_of(w, &["votes", "vote"])) {
+        words.next();
+        words.next();
+    }
+    let mut words = words.skip_while(|w| one_of(w, &HEDGE_WORDS) || one_of(w, &["by"]));
     let Some(verb) = words.next() else {
         return false;
     };
@@ -2486,6 +2502,79 @@ fn acted_otherwise(text: &str, start: usize, q: &Quantity) -> bool {
         .filter_map(family)
         .peekable();
     named.peek().is_some() && !named.any(|f| f == done)
+}
+
+/// The second figure of a tally whose first is matched to a count of the
+/// votes for ("by nine votes to three") is the one count of the votes
+/// against about the same subject, in the same unit.
+fn the_other_side_of_a_tally(
+    base: &FactBase,
+    index: &FactIndex,
+    text: &str,
+    extraction: &Extraction,
+    matches: &mut [Option<Match>],
+) {
+    const AGAINST: [&str; 4] = ["against", "opposed", "no", "rejected"];
+    let claims = &extraction.claims;
+    for (k, claim) in claims.iter().enumerate().skip(1) {
+        let Some(stated) = stated_amount(claim) else {
+            continue;
+        };
+        let Some(first) = (matches.get(k - 1).and_then(Option::as_ref)).filter(|m| m.agrees) else {
+            continue;
+        };
+        let (FactKind::Quantity(f), score) = (first.kind, first.score) else {
+            continue;
+        };
+        let Some(votes_for) = base.quantities.get(f) else {
+            continue;
+        };
+        if !against_of_a_tally(text, stated.span.start, votes_for) {
+            continue;
+        }
+        let mut sides = (base.quantities.iter().enumerate()).filter(|&(i, q)| {
+            i != f
+                && q.subject == votes_for.subject
+                && Some(&q.value.unit) == stated.unit.as_ref()
+                && own_words(&q.cues, q.what.as_deref()).any(|w| one_of(w, &AGAINST))
+        });
+        let (Some((i, q)), None) = (sides.next(), sides.next()) else {
+            continue;
+        };
+        let date = rate_date(Some(q), claim, extraction.published);
+        let (agrees, accepted_only, _) = amount_agrees(base, stated, q, date.as_ref());
+        if let (Some(slot), Some(id)) = (matches.get_mut(k), index.quantity_ids.get(i)) {
+            *slot = Some(Match {
+                fact: id.clone(),
+                kind: FactKind::Quantity(i),
+                score,
+                clear: true,
+                agrees,
+                accepted_only,
+                other_agrees: false,
+            });
+        }
+    }
+}
+
+/// Whether the figure at `start` is the second of a tally ("by nine votes
+/// to three": the votes against) and its fact counts the votes for.
+fn against_of_a_tally(text: &str, start: usize, q: &Quantity) -> bool {
+    const FOR: [&str; 8] = [
+        "for",
+        "favour",
+        "favor",
+        "approved",
+        "backed",
+        "supported",
+        "passed",
+        "yes",
+    ];
+    let before = tail_before(text, start, 40);
+    let mut words = before.split_whitespace().rev();
+    let tally = words.next().is_some_and(|w| w == "to")
+        && words.next().is_some_and(|w| one_of(w, &["votes", "vote"]));
+    tally && own_words(&q.cues, q.what.as_deref()).any(|w| one_of(w, &FOR))
 }
 
 /// Whether the words of a figure's sentence before it say it is adjusted,
@@ -2562,6 +2651,7 @@ fn measures_another(text: &str, claim: &Claim, q: &Quantity) -> bool {
         Some(Unit::Percent) => true,
         Some(Unit::Noun(_)) => {
             return (changed_by(text, stated.span.start) && !names_a_change(q))
+                || against_of_a_tally(text, stated.span.start, q)
                 || other_ones(text, &stated.span)
                 || at_another_rate(text, stated, q)
                 || acted_otherwise(text, stated.span.start, q)
@@ -3208,6 +3298,7 @@ fn match_with(
     // ("made up the remaining 228,000 TEUs").
     if again {
         the_member_left(base, index, text, extraction, &mut matches);
+        the_other_side_of_a_tally(base, index, text, extraction, &mut matches);
     }
     let mut cues = scratch.cues;
     // A huge sentence's buffers are not kept.
@@ -8126,6 +8217,40 @@ events:
             "The North Sea Games held the opening ceremony on July 24 and 25, a Friday and a Saturday."
         )
         .is_empty());
+    }
+}
+
+#[cfg(test)]
+mod tally_tests {
+    use crate::testing::check;
+
+    const FACTS: &str = "\
+entities:
+  - { id: council, kind: organization, name: City Council }
+quantities:
+  - { id: for, subject: council, what: members voting for the budget, cues: [votes, approved], value: 9 votes }
+  - { id: against, subject: council, what: members voting against the budget, cues: [against], value: 4 votes }
+";
+
+    fn errors(body: &str) -> Vec<String> {
+        check(
+            FACTS,
+            &format!("City Council\n\n{body}\n"),
+            "amount-mismatch",
+        )
+    }
+
+    #[test]
+    fn the_second_figure_of_a_tally_counts_the_votes_against() {
+        assert!(errors("The City Council approved the budget by nine votes to four.").is_empty());
+        assert_eq!(
+            errors("The City Council approved the budget by nine votes to three."),
+            [
+                "error \"three\": three does not match members voting against the budget: the facts say 4 votes"
+            ]
+        );
+        // Another vote, which failed.
+        assert!(errors("The City Council's amendment failed by eight votes to five.").is_empty());
     }
 }
 

@@ -1691,7 +1691,9 @@ fn finish(
             && !grouped
             && label_or_name_before(text, number.start);
         if !labelled {
-            if let Some((e, n)) = noun_after(text, end) {
+            if let Some(n) = tally_before(text, number.start) {
+                noun = Some(n.to_owned());
+            } else if let Some((e, n)) = noun_after(text, end) {
                 end = e;
                 noun = Some(n);
             } else if let Some((e, n)) = duration_after(text, number.start, end) {
@@ -1779,6 +1781,21 @@ fn finish(
         },
         malformed,
     })
+}
+
+/// The noun of a tally's first figure, which its second leaves out: "by
+/// nine votes to three" counts three votes.
+fn tally_before(text: &str, start: usize) -> Option<&'static str> {
+    let before = text.get(..start)?.strip_suffix(" to ")?;
+    let noun = last_word(before);
+    if !matches!(noun, "votes" | "vote") {
+        return None;
+    }
+    let figure = before.get(..before.len() - noun.len())?.strip_suffix(' ')?;
+    let last = figure.rsplit(' ').next()?;
+    let counted = last.bytes().all(|b| b.is_ascii_digit() || b == b',') && !last.is_empty()
+        || number_word(last).is_some();
+    counted.then_some("votes")
 }
 
 /// Words after a length of time that make it date something ("a year
@@ -3061,6 +3078,17 @@ mod tests {
                 r#"count "10-day" = 10 days"#,
                 r#"count "51-year-old" = 51 years"#,
                 r#"number "5,000" = 5000"#,
+            ],
+        );
+        // A tally's second figure counts its first's noun.
+        check(
+            "approved by nine votes to three, and 12 votes to 7, but not 9 seats to 3",
+            &[
+                r#"count "nine votes" = 9 votes"#,
+                r#"count "three" = 3 votes"#,
+                r#"count "12 votes" = 12 votes"#,
+                r#"count "7" = 7 votes"#,
+                r#"count "9 seats" = 9 seats"#,
             ],
         );
         // In words too; not a span that dates a level, nor a bond.
