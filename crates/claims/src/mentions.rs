@@ -86,6 +86,46 @@ fn ascii_dictionary_word(lower: &[u8]) -> bool {
         || lower
             .strip_suffix(b"s")
             .is_some_and(|stem| stem.len() >= 5 && ascii_dictionary_word(stem))
+        || american_spelling(lower).is_some_and(|us| in_word_list(&us))
+}
+
+/// The American spelling of a British one the word list (American) lacks:
+/// "organisers" is "organizers", "colour" "color", "centre" "center",
+/// "defence" "defense", "analyse" "analyze". `None` for a word of none of
+/// these shapes.
+fn american_spelling(lower: &[u8]) -> Option<Vec<u8>> {
+    // Endings, longest first, each with its American form; the stem must
+    // keep a few letters ("rise", "hour" and "ours" are no British forms).
+    const ENDINGS: [(&[u8], &[u8]); 24] = [
+        (b"isations", b"izations"),
+        (b"isation", b"ization"),
+        (b"isers", b"izers"),
+        (b"ising", b"izing"),
+        (b"iser", b"izer"),
+        (b"ised", b"ized"),
+        (b"ises", b"izes"),
+        (b"ise", b"ize"),
+        (b"ysing", b"yzing"),
+        (b"ysed", b"yzed"),
+        (b"yses", b"yzes"),
+        (b"yse", b"yze"),
+        (b"ours", b"ors"),
+        (b"oured", b"ored"),
+        (b"ouring", b"oring"),
+        (b"ourable", b"orable"),
+        (b"our", b"or"),
+        (b"tres", b"ters"),
+        (b"tre", b"ter"),
+        (b"ences", b"enses"),
+        (b"ence", b"ense"),
+        (b"ogue", b"og"),
+        (b"lled", b"led"),
+        (b"lling", b"ling"),
+    ];
+    ENDINGS.iter().find_map(|&(british, american)| {
+        let stem = lower.strip_suffix(british)?;
+        (stem.len() >= 3).then(|| [stem, american].concat())
+    })
 }
 
 /// Whether `lower` is a line of the word list: a binary search over its
@@ -136,6 +176,7 @@ fn dictionary_word_general(word: &str) -> bool {
     lower
         .strip_suffix('s')
         .is_some_and(|stem| stem.len() >= 5 && is_dictionary_word(stem))
+        || american_spelling(lower.as_bytes()).is_some_and(|us| in_word_list(&us))
 }
 
 /// Finds mentions of known names and near misses of them.
@@ -1831,6 +1872,21 @@ mod tests {
         assert!(is_dictionary_word("Global"));
         assert!(is_dictionary_word("programmes") || is_dictionary_word("programs"));
         assert!(!is_dictionary_word("Pinduoduo"));
+        // British spellings of the American list's words.
+        for word in [
+            "Organisers",
+            "organisation",
+            "colour",
+            "labouring",
+            "centre",
+            "defence",
+            "analysed",
+        ] {
+            assert!(is_dictionary_word(word), "{word}");
+        }
+        for name in ["Balfour", "Denise", "Florence"] {
+            assert!(!is_dictionary_word(name), "{name}");
+        }
     }
 
     #[test]
