@@ -7465,6 +7465,21 @@ quantities:
         };
         assert_eq!(found("$6.2 million"), 0);
         assert_eq!(found("$6.5 million"), 1);
+        // A participle's aside about the subject.
+        const BRANCHES: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme Bank }
+quantities:
+  - { id: branches, subject: acme, what: branches, cues: [branches], value: 412 branches, date: 2026-02-09 }
+";
+        let found = |count: &str| {
+            let body = format!(
+                "---\npublished: 2026-02-10\n---\nAcme Bank, founded in 1921, has {count} branches.\n"
+            );
+            check(BRANCHES, &body, "amount-mismatch").len()
+        };
+        assert_eq!(found("412"), 0);
+        assert_eq!(found("421"), 1);
     }
 
     #[test]

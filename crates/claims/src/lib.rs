@@ -841,7 +841,8 @@ fn qualify(
 /// Whether the time at `time` is in a relative clause set off by commas
 /// that ends before the claim at `claim`: "President X, who took office in
 /// July 2022, said the university would set aside $6.2 million" dates the
-/// person, not the figure.
+/// person, not the figure; so does a participle's aside the sentence goes
+/// on after ("Levanto, founded in 1921, has 412 branches").
 fn in_an_aside(
     text: &str,
     sentence: &Range<usize>,
@@ -864,9 +865,35 @@ fn in_an_aside(
         return false;
     };
     let opens = before.get(comma + 2..).unwrap_or("");
-    ["who ", "which ", "whose "]
-        .iter()
-        .any(|w| opens.starts_with(w))
+    // "Levanto, founded in 1921, has 412 branches", "X, pushed back by
+    // four months last year, sold ...": a participle's aside too, when
+    // the sentence goes on after it (in "X, chairman of Y, announced on
+    // the 24th that ..., and all proceeds ..." the verb is the sentence's).
+    let after = text.get(time.end..claim.start).unwrap_or("");
+    let goes_on = after.split_once(',').is_some_and(|(_, rest)| {
+        let next = rest.split_whitespace().next().unwrap_or("");
+        !one_of(
+            next,
+            &[
+                "and", "but", "or", "while", "as", "which", "who", "when", "where", "with",
+            ],
+        )
+    });
+    // Of a name ("Levanto,", "\"Lanterns of Vael\","), not of a thing
+    // the figure may be the value of ("the previous record, set in 1987,
+    // was 187 mm").
+    let last_word = before.get(..comma).and_then(|b| b.rsplit(' ').next());
+    let of_a_name = last_word
+        .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()) || w.ends_with(['"', '”', ')']));
+    let participle = goes_on
+        && of_a_name
+        && opens.split(' ').next().is_some_and(|w| {
+            w.len() > 4 && w.ends_with("ed") || one_of(w, &["built", "born", "set", "begun"])
+        });
+    participle
+        || ["who ", "which ", "whose "]
+            .iter()
+            .any(|w| opens.starts_with(w))
 }
 
 /// Whether the time at `start` follows a figure a change starts from, in
