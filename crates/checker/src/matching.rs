@@ -2557,6 +2557,27 @@ fn the_other_side_of_a_tally(
     }
 }
 
+/// Whether the money amount at `start` is where shares moved to ("Levanto
+/// shares jumped 27.9 percent to €13.87"), a market's price, and its fact
+/// is an offer or a bid.
+fn a_market_price(text: &str, start: usize, q: &Quantity) -> bool {
+    let before = tail_before(text, start, 80);
+    let Some(clause) = before.strip_suffix("to ") else {
+        return false;
+    };
+    let clause = clause.rsplit([',', ';', '(']).next().unwrap_or("");
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    let moved = words
+        .iter()
+        .any(|w| w.ends_with('%') || one_of(w, &["percent", "per"]));
+    let shares = words
+        .iter()
+        .any(|w| one_of(w, &["shares", "stock", "stocks"]));
+    let offer =
+        own_words(&q.cues, q.what.as_deref()).any(|w| one_of(w, &["offer", "bid", "tender"]));
+    moved && shares && offer
+}
+
 /// Whether the figure at `start` is the second of a tally ("by nine votes
 /// to three": the votes against) and its fact counts the votes for.
 fn against_of_a_tally(text: &str, start: usize, q: &Quantity) -> bool {
@@ -2675,7 +2696,7 @@ fn measures_another(text: &str, claim: &Claim, q: &Quantity) -> bool {
             return true;
         }
     }
-    if at_another_rate(text, stated, q) {
+    if at_another_rate(text, stated, q) || !percent && a_market_price(text, stated.span.start, q) {
         return true;
     }
     let heads = head_nouns(text, stated, percent);
@@ -7554,7 +7575,7 @@ quantities:
     }
 
     #[test]
-    fn a_closing_price_is_no_offer() {
+    fn a_closing_or_market_price_is_no_offer() {
         const OFFER: &str = "\
 entities:
   - { id: acme, kind: organization, name: Acme }
@@ -7571,6 +7592,9 @@ quantities:
         let wrong = errors(&body("42.10"));
         assert_eq!(wrong.len(), 1, "{wrong:?}");
         assert!(wrong[0].contains("€42.10"), "{wrong:?}");
+        // Nor is the price the shares moved to.
+        assert!(errors("Acme shares jumped 27.9% to €39.77, just below the offer.").is_empty());
+        assert_eq!(errors("Acme's offer was raised to €39.77.").len(), 1);
     }
 
     #[test]
