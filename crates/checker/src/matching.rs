@@ -2289,6 +2289,33 @@ fn expected_of(text: &str, start: usize) -> bool {
     })
 }
 
+/// Words that name those who make estimates of others' figures.
+const ANALYSTS: [&str; 8] = [
+    "analyst",
+    "analysts",
+    "economists",
+    "brokers",
+    "consensus",
+    "polled",
+    "surveyed",
+    "estimates",
+];
+
+/// Whether what someone expected ([`expected_of`]) is analysts' or
+/// economists', named in its clause before it.
+fn analysts_expected(text: &str, start: usize) -> bool {
+    let tail = tail_before(text, start, 80);
+    let clause = tail.rsplit([',', ';', ':', '.']).next().unwrap_or(tail);
+    expected_of(text, start) && clause.split_whitespace().any(|w| one_of(w, &ANALYSTS))
+}
+
+/// Whether a fact's words say it is analysts' estimate ("the consensus of
+/// analysts' estimates").
+fn of_analysts(q: &Quantity) -> bool {
+    own_words(&q.cues, q.what.as_deref())
+        .any(|w| one_of(w, &ANALYSTS) || one_of(w, &["poll", "survey"]))
+}
+
 fn foresees(q: &Quantity) -> bool {
     const FORESEEN: [&str; 15] = [
         "forecast",
@@ -2647,6 +2674,11 @@ fn measures_another(text: &str, claim: &Claim, q: &Quantity) -> bool {
         || expected_of(text, stated.span.start))
         && !foresees(q)
     {
+        return true;
+    }
+    // "Analysts had on average expected $1.83 a share" beside the
+    // company's own guidance: the analysts' figure is no forecast of its.
+    if analysts_expected(text, stated.span.start) && !of_analysts(q) {
         return true;
     }
     if per_another_thing(text, stated.span.end, q)
@@ -7595,6 +7627,34 @@ quantities:
         // Nor is the price the shares moved to.
         assert!(errors("Acme shares jumped 27.9% to €39.77, just below the offer.").is_empty());
         assert_eq!(errors("Acme's offer was raised to €39.77.").len(), 1);
+    }
+
+    #[test]
+    fn what_analysts_expected_is_no_guidance() {
+        let facts = |what: &str| {
+            format!(
+                "entities:\n  - {{ id: acme, kind: organization, name: Acme }}\n\
+                 quantities:\n  - {{ id: eps, subject: acme, what: {what}, cues: [a share], value: 1.48 USD }}\n"
+            )
+        };
+        let found = |what: &str, body: &str| {
+            check(
+                &facts(what),
+                &format!("Acme\n\n{body}\n"),
+                "amount-mismatch",
+            )
+            .len()
+        };
+        let expected = "Analysts had on average expected Acme to earn $1.83 a share.";
+        assert_eq!(found("earnings per share guidance", expected), 0);
+        assert_eq!(found("consensus of analysts' estimates", expected), 1);
+        assert_eq!(
+            found(
+                "earnings per share guidance",
+                "Acme expects earnings of $1.83 a share."
+            ),
+            1
+        );
     }
 
     #[test]
