@@ -902,9 +902,12 @@ fn dates_a_figure_from(text: &str, start: usize) -> bool {
     let before = tail_before(text, start, 48);
     before.rfind(" from ").is_some_and(|at| {
         let rest = before.get(at + 6..).unwrap_or("");
+        // "up from 40% at the same point last year"; not a time of the
+        // figure a change went to ("from $5 million to $7 million in").
         starts_a_figure(rest)
             && !rest.contains([',', ';', '(', ')'])
-            && rest.split_whitespace().count() <= 4
+            && rest.split_whitespace().count() <= 6
+            && !rest.split_whitespace().any(|w| one_of(w, &["to", "and"]))
     })
 }
 
@@ -2114,6 +2117,16 @@ mod tests {
         };
         assert_eq!(of("€318 million").as_deref(), Some("2025"), "{times:?}");
         assert_eq!(of("€12 million").as_deref(), Some("2025"), "{times:?}");
+        // Past a few words of its own ("at the same point").
+        let text = "Acme had hedged 55% of its needs, up from 40% at the same point last year, \
+                    and would raise prices by 9%.";
+        let extraction = extractor().extract(text, Format::Text, published);
+        let nine = (extraction.claims.iter()).find(|c| &text[c.span.clone()] == "9%");
+        assert_eq!(
+            nine.and_then(|c| c.when.as_ref())
+                .map(|(d, _)| d.to_string()),
+            None
+        );
     }
 
     /// Asserts the subject entity of each amount of `text`, in order.
