@@ -1386,9 +1386,9 @@ fn superlative_before(before: &str) -> bool {
 /// Asked of contradictions only.
 /// Whether the claim's own phrase, before it, speaks of an unnamed rival
 /// ("a walkout at a rival cost that company about 3.1 trillion won"), or
-/// its sentence opens with one and names no subject: the figure is the
-/// rival's.
-fn of_a_rival(text: &str, extraction: &Extraction, claim: &Claim) -> bool {
+/// its sentence opens with one and names no subject, or one other than
+/// the fact's: the figure is the rival's.
+fn of_a_rival(text: &str, extraction: &Extraction, claim: &Claim, fact_subject: &str) -> bool {
     const RIVALS: [&str; 4] = ["rival", "rivals", "competitor", "competitors"];
     let Some(sentence) = extraction.sentences.get(claim.sentence) else {
         return false;
@@ -1413,7 +1413,17 @@ fn of_a_rival(text: &str, extraction: &Extraction, claim: &Claim) -> bool {
     let opening = text
         .get(sentence.span.start..claim.span.start)
         .and_then(|head| head.split(',').next());
-    inherited && opening.is_some_and(rival)
+    // So is one whose first words are a rival it names, another than the
+    // fact's subject ("Rival Globex said it would cut 1,100 jobs, about
+    // 9% of its staff").
+    let named_rival = || {
+        claim
+            .subject
+            .as_ref()
+            .is_some_and(|s| *s.entity != *fact_subject)
+            && opening.is_some_and(|o| o.split_whitespace().take(2).any(rival))
+    };
+    (inherited && opening.is_some_and(rival)) || named_rival()
 }
 
 fn names_another(
@@ -2584,7 +2594,7 @@ fn the_other_side_of_a_tally(
     }
 }
 
-/// Whether the money amount at `start` is where shares moved to ("Levanto
+/// Whether the money amount at `start` is where shares moved to ("Globex
 /// shares jumped 27.9 percent to €13.87"), a market's price, and its fact
 /// is an offer or a bid.
 fn a_market_price(text: &str, start: usize, q: &Quantity) -> bool {
@@ -3340,7 +3350,7 @@ fn match_with(
             with_facts,
             claim,
             of_subject,
-        ) || of_a_rival(text, extraction, claim)
+        ) || of_a_rival(text, extraction, claim, subject)
             || another()
         {
             m.clear = false;
@@ -7115,6 +7125,30 @@ quantities:
     }
 
     #[test]
+    fn a_sentence_that_opens_with_a_named_rival_is_the_rivals() {
+        const CUTS: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme }
+  - { id: globex, kind: organization, name: Globex }
+quantities:
+  - { id: share, subject: acme, what: the job cuts as a share of staff, cues: [cut, staff], value: 15% }
+";
+        let errors = |body: &str| check(CUTS, &format!("Acme\n\n{body}\n"), "amount-mismatch");
+        assert!(
+            errors("Rival Globex said it would cut 1,100 jobs, about 9% of its staff.").is_empty()
+        );
+        // The subject's own figure, and a rival named later, stay checked.
+        assert_eq!(
+            errors("Acme said it would cut 1,100 jobs, about 9% of its staff.").len(),
+            1
+        );
+        assert_eq!(
+            errors("Acme, a rival of Globex, said it would cut 9% of its staff.").len(),
+            1
+        );
+    }
+
+    #[test]
     fn a_name_the_facts_know_only_to_recognise_owns_its_figure() {
         const RIVAL: &str = "\
 entities:
@@ -8481,8 +8515,8 @@ mod week_tests {
 
     const FACTS: &str = "\
 entities:
-  - { id: council, kind: organization, name: Tarrow Borough Council }
-  - { id: bridge, kind: program, name: Tarrow Bridge }
+  - { id: council, kind: organization, name: Fairhaven Borough Council }
+  - { id: bridge, kind: program, name: Fairhaven Bridge }
   - { id: ines-varga, kind: person, name: Ines Varga }
 events:
   - { id: approval, subject: council, what: approval of the bridge, cues: [approved, approval], date: 2026-05-12 }
@@ -8598,25 +8632,25 @@ events:
         // The council is described, not named: the bridge is.
         let body = |day: &str| {
             format!(
-                "Tarrow Bridge cleared its last hurdle after local planners approved the project on {day}."
+                "Fairhaven Bridge cleared its last hurdle after local planners approved the project on {day}."
             )
         };
         assert_eq!(found(&body("Monday")).len(), 1);
         assert!(found(&body("Tuesday")).is_empty());
         // A person's own event is not whoever the sentence names did.
-        assert!(found("Tarrow Bridge's builder signed the contract on Thursday.").is_empty());
+        assert!(found("Fairhaven Bridge's builder signed the contract on Thursday.").is_empty());
         // Nor is a bound or a day of something else the event's day.
-        assert!(found("Planners approved Tarrow Bridge in the week to Monday.").is_empty());
+        assert!(found("Planners approved Fairhaven Bridge in the week to Monday.").is_empty());
         // Nor the day of a name the facts do not know.
         assert!(
-            found("Tarrow Bridge opened. Rival Kestrel Ports, which is larger, approved its own plan on Monday.")
+            found("Fairhaven Bridge opened. Rival Globex Ports, which is larger, approved its own plan on Monday.")
                 .is_empty()
         );
     }
 
     #[test]
     fn a_weekday_is_no_date_of_an_event_of_another_year() {
-        let body = |day: &str| format!("Tarrow Borough Council approved the bridge on {day}.");
+        let body = |day: &str| format!("Fairhaven Borough Council approved the bridge on {day}.");
         assert_eq!(found(&body("Monday")).len(), 1);
         assert!(found(&body("Tuesday")).is_empty());
     }
@@ -8625,21 +8659,21 @@ events:
     fn a_weekday_before_a_clause_of_another_time_is_not_that_clauses() {
         assert!(
             found(
-                "Tarrow Borough Council's bonds rallied on Thursday after it approved the bridge."
+                "Fairhaven Borough Council's bonds rallied on Thursday after it approved the bridge."
             )
             .is_empty()
         );
         // Past the weekday's phrase too.
         let body = |day: &str| {
             format!(
-                "Tarrow Borough Council's bonds rallied on {day}, ending a slide after it approved the bridge."
+                "Fairhaven Borough Council's bonds rallied on {day}, ending a slide after it approved the bridge."
             )
         };
         assert!(found(&body("Thursday")).is_empty());
         // Without the other time, the sentence's event is the weekday's.
         let body = |day: &str| {
             format!(
-                "Tarrow Borough Council's bonds rallied on {day}, the day it approved the bridge."
+                "Fairhaven Borough Council's bonds rallied on {day}, the day it approved the bridge."
             )
         };
         assert_eq!(found(&body("Thursday")).len(), 1);
@@ -8648,10 +8682,11 @@ events:
     #[test]
     fn a_weekday_after_by_is_a_bound() {
         assert!(
-            found("Tarrow Borough Council had approved the bridge by Monday evening.").is_empty()
+            found("Fairhaven Borough Council had approved the bridge by Monday evening.")
+                .is_empty()
         );
         assert_eq!(
-            found("Tarrow Borough Council approved the bridge on Monday evening.").len(),
+            found("Fairhaven Borough Council approved the bridge on Monday evening.").len(),
             1
         );
     }
@@ -8703,7 +8738,7 @@ events:
     #[test]
     fn a_weekday_of_a_comment_is_no_events() {
         assert!(
-            found("Tarrow Borough Council declined to comment on the approval on Thursday.")
+            found("Fairhaven Borough Council declined to comment on the approval on Thursday.")
                 .is_empty()
         );
     }
@@ -8876,7 +8911,7 @@ mod figure_date_tests {
 entities:
   - { id: hmc, kind: organization, name: Halden Markets Commission, aliases: [HMC] }
   - { id: acme, kind: organization, name: Acme }
-  - { id: tarrow, kind: place, name: Tarrow }
+  - { id: tarrow, kind: place, name: Fairhaven }
 quantities:
   - { id: fine-2019, subject: hmc, what: fine on Acme in 2019, cues: [fined], value: 62 million EUR, date: 2019-05-02 }
   - { id: losses, subject: acme, what: losses so far, cues: [losses], value: 16.2 billion EUR }
@@ -8908,7 +8943,7 @@ events:
     fn a_measure_glossing_another_states_what_that_one_states() {
         let found = |body: &str| check(FACTS, &format!("{body}\n"), "amount-mismatch");
         // The epicentre's distance, glossed, beside the depth.
-        assert!(found("The quake hit at a depth of 38 kilometres (24 miles), with its epicentre about 60 km (37 miles) northeast of the town of Tarrow, Acme said.").is_empty());
+        assert!(found("The quake hit at a depth of 38 kilometres (24 miles), with its epicentre about 60 km (37 miles) northeast of the town of Fairhaven, Acme said.").is_empty());
         assert_eq!(found("Acme said the depth was 38 km (37 miles).").len(), 1);
     }
 }

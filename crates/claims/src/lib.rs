@@ -842,7 +842,7 @@ fn qualify(
 /// that ends before the claim at `claim`: "President X, who took office in
 /// July 2022, said the university would set aside $6.2 million" dates the
 /// person, not the figure; so does a participle's aside the sentence goes
-/// on after ("Levanto, founded in 1921, has 412 branches").
+/// on after ("Globex Bank, founded in 1921, has 412 branches").
 fn in_an_aside(
     text: &str,
     sentence: &Range<usize>,
@@ -865,7 +865,7 @@ fn in_an_aside(
         return false;
     };
     let opens = before.get(comma + 2..).unwrap_or("");
-    // "Levanto, founded in 1921, has 412 branches", "X, pushed back by
+    // "Globex Bank, founded in 1921, has 412 branches", "X, pushed back by
     // four months last year, sold ...": a participle's aside too, when
     // the sentence goes on after it (in "X, chairman of Y, announced on
     // the 24th that ..., and all proceeds ..." the verb is the sentence's).
@@ -879,7 +879,7 @@ fn in_an_aside(
             ],
         )
     });
-    // Of a name ("Levanto,", "\"Lanterns of Vael\","), not of a thing
+    // Of a name ("Globex Bank,", "\"Sunrise\","), not of a thing
     // the figure may be the value of ("the previous record, set in 1987,
     // was 187 mm").
     let last_word = before.get(..comma).and_then(|b| b.rsplit(' ').next());

@@ -1238,7 +1238,7 @@ fn near_miss<'g>(
 /// Whether `word` of the name `name` of an entity of `kind` is one whose
 /// near misses are sought: capitalised, five letters or more, and no
 /// ordinary word ("Global" of "Global Grid"), unless it is the whole name
-/// of something other than a person (the alias "Kestrel" is how an
+/// of something other than a person (the alias "Osprey" is how an
 /// article names its company).
 fn distinctive(word: &str, name: &str, kind: EntityKind) -> bool {
     let whole = word == name && kind != EntityKind::Person;
@@ -1807,7 +1807,7 @@ mod tests {
     #[test]
     fn an_ordinary_word_that_is_a_whole_name_has_near_misses() {
         let names = [
-            ("Kestrel", "kestrel", EntityKind::Organization),
+            ("Osprey", "osprey", EntityKind::Organization),
             ("Global Grid", "grid", EntityKind::Organization),
             ("Baker", "baker", EntityKind::Person),
         ];
@@ -1816,13 +1816,13 @@ mod tests {
             entity: entity.into(),
             kind,
         }));
-        let text = "Then Kestral met Globel and Bakor.";
+        let text = "Then Ospray met Globel and Bakor.";
         let m = g.mentions(text);
         let found: Vec<&str> = (g.misspellings(text, &m, &[0]).into_iter())
             .map(|x| &text[x.span])
             .collect();
         // Not a word of a longer name, nor a person's.
-        assert_eq!(found, ["Kestral"]);
+        assert_eq!(found, ["Ospray"]);
     }
 
     #[test]

@@ -14,7 +14,7 @@ pub const CHECK: Check = Check {
 **What it checks.** A capitalised word of five letters or more that is one edit (two for long \
 words) away from a distinctive word of a name or alias in the facts, and is neither that name, \
 an ordinary English word, nor a plural of either. An ordinary word of a name counts only when \
-it is the whole name or alias of something other than a person (\"Kestrel\"). At the start of \
+it is the whole name or alias of something other than a person (\"Osprey\"). At the start of \
 a sentence only one edit counts. Right after a person's first name, a near miss of the second name counts too, whatever \
 its length and even if it is an ordinary word: \"Dana Reave\" for Dana Reeve, \"Park \
 Min-seung\" for Park Min-sung.

@@ -32,7 +32,7 @@ stated as current in a sentence that itself says the person stepped down is a wa
 no finding when the role ended in the week before publication (the departure is the news: \
 \"Northwind chairman Tomas Berg resigned on Monday\", or in the month the sentence dates the \
 departure to). Nor is a title held until a move in the week before publication, in a sentence \
-that names the body of the role that followed (\"Rovers have signed Alcoria forward X\"). A \
+that names the body of the role that followed (\"Acme Rovers have signed Globex United forward X\"). A \
 title the phrase itself calls former (\"Northwind's former chairman Tomas Berg\") is right \
 when he held it. A qualifier before a title makes it another (\"Deputy Governor\", \"vice \
 chairman\", \"assistant coach\"): right only when the person held that one.",
@@ -441,7 +441,7 @@ fn run(ctx: &Context<'_>) -> Findings {
                         })
                     })
             };
-            // "Northgate Rovers have signed Alcoria forward X": a sentence
+            // "Acme Rovers have signed Globex United forward X": a sentence
             // that names the body of the role that followed (begun within
             // a week of this one's end, in the week before publication)
             // tells of the move, and gives the title held until then.
@@ -860,25 +860,25 @@ entities:
     fn a_title_held_until_a_move_the_sentence_tells_of() {
         const FACTS: &str = "\
 entities:
-  - { id: rovers, kind: organization, name: Northgate Rovers }
-  - { id: alcoria, kind: organization, name: Sporting Alcoria }
+  - { id: rovers, kind: organization, name: Acme Rovers }
+  - { id: globex, kind: organization, name: Globex United }
   - id: ann-lee
     kind: person
     name: Ann Lee
     roles:
-      - { title: forward, of: alcoria, from: 2021-08-22, to: 2025-07-17 }
+      - { title: forward, of: globex, from: 2021-08-22, to: 2025-07-17 }
       - { title: forward, of: rovers, from: 2025-07-17 }
 ";
         let found = |published: &str, body: &str| {
             let text = format!("---\npublished: {published}\n---\n{body}");
             check(FACTS, &text, "role-mismatch").len()
         };
-        let signed = "Northgate Rovers have signed Sporting Alcoria forward Ann Lee.";
+        let signed = "Acme Rovers have signed Globex United forward Ann Lee.";
         assert_eq!(found("2025-07-18", signed), 0);
         // Not weeks later, nor without the new club.
         assert_eq!(found("2025-09-18", signed), 1);
         assert_eq!(
-            found("2025-07-18", "Sporting Alcoria forward Ann Lee scored."),
+            found("2025-07-18", "Globex United forward Ann Lee scored."),
             1
         );
     }
