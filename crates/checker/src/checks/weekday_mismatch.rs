@@ -65,9 +65,9 @@ impl Dates {
         Dates { by_start, by_end }
     }
 
-    /// The first date (in claim order) separated from `span` by at most
-    /// three bytes, none of them part of a word, or before it by ", a "
-    /// ("March 3, 2023, a Friday"), maybe after a noun ("a June 4
+    /// The first date (in claim order) after `span` by at most three
+    /// bytes, none of them part of a word; else one before it so, or by
+    /// ", a " ("March 3, 2023, a Friday"), maybe after a noun ("a June 4
     /// deadline, a Friday").
     fn next_to(&self, text: &str, span: &Range<usize>) -> Option<usize> {
         let gap_ok = |gap: Option<&str>| {
@@ -95,7 +95,9 @@ impl Dates {
                 let gap = text.get(end..span.start);
                 gap_ok(gap) || gap.is_some_and(apposed)
             });
-        after.chain(before).map(|(_, j)| j).min()
+        // "Tuesday, March 10, Thursday, March 12": a weekday right before
+        // a date is that date's, not the one before it.
+        (after.map(|(_, j)| j).min()).or_else(|| before.map(|(_, j)| j).min())
     }
 }
 
@@ -260,6 +262,19 @@ events:
                 "error \"Tuesday\": 2 September 2021 was a Thursday, not a Tuesday",
                 "error \"Monday\": 7 September 2021 was a Tuesday, not a Monday",
             ]
+        );
+    }
+
+    #[test]
+    fn weekdays_listed_before_their_dates() {
+        let text = "---\npublished: 2021-09-01\n---\nAcme will meet on Tuesday, September 7, \
+                    Thursday, September 9, and Friday, September 10.";
+        assert!(check(FACTS, text, "weekday-mismatch").is_empty());
+        let text = "---\npublished: 2021-09-01\n---\nAcme will meet on Tuesday, September 7, \
+                    Wednesday, September 9.";
+        assert_eq!(
+            check(FACTS, text, "weekday-mismatch"),
+            ["error \"Wednesday\": 9 September 2021 was a Thursday, not a Wednesday"]
         );
     }
 
