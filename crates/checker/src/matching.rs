@@ -5711,11 +5711,35 @@ fn a_level_to_come(text: &str, claim: &Claim) -> bool {
     if claims::future_before(text, claim.span.start) {
         return true;
     }
-    // "..., taking the network to 55": the clause's participle carries
-    // the tense of the clause before it.
     let Some(comma) = before.rfind(',') else {
         return false;
     };
+    // "will lift its network to 1,022 branches, from 610 today, and its
+    // customer base to 11.4 million": a clause "and" opens, with no verb
+    // of its own before "to", shares the verb of a clause before it (up
+    // to two back, in its sentence).
+    let clause = before[comma + 1..].trim_start();
+    if let Some(rest) = clause.strip_prefix("and ") {
+        let verbless = rest.split_whitespace().all(|w| {
+            !w.ends_with("ed") && !claims::one_of(w, &["is", "was", "are", "were", "has", "had"])
+        });
+        let sentence_start = before.rfind(['.', ';', '\n']).map_or(0, |at| at + 1);
+        let mut at = comma;
+        for _ in 0..2 {
+            if !verbless || at <= sentence_start {
+                break;
+            }
+            if claims::future_before(text, at) {
+                return true;
+            }
+            match before.get(..at).and_then(|b| b.rfind(',')) {
+                Some(previous) => at = previous,
+                None => break,
+            }
+        }
+    }
+    // "..., taking the network to 55": the clause's participle carries
+    // the tense of the clause before it.
     let participle = before[comma + 1..]
         .split_whitespace()
         .next()

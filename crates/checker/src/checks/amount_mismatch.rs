@@ -521,10 +521,19 @@ quantities:
             crate::testing::check_published(NETWORK, "2025-07-16", body, "amount-mismatch")
         };
         assert!(said(
-            "A line to Eastmoor is due to open on Oct. 27, taking Oberwick Rail's network to 55 stations."
+            "A line to Westfield is due to open on Oct. 27, taking Oberwick Rail's network to 55 stations."
         )
         .is_empty());
         assert!(said("Oberwick Rail will expand its fleet to about 42 trains.").is_empty());
+        // A clause "and" opens shares the verb before it.
+        assert!(said(
+            "The deal will lift Oberwick Rail's fleet to 42 trains, from 38 today, and its network to 60 stations."
+        )
+        .is_empty());
+        assert_eq!(
+            said("Oberwick Rail will add 4 trains, and its network grew to 60 stations.").len(),
+            1
+        );
         // A level reached by now, or stated without "to", is checked.
         assert_eq!(
             said("Oberwick Rail's network grew to 55 stations.").len(),
