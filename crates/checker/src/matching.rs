@@ -1756,6 +1756,18 @@ fn head_nouns<'t>(text: &'t str, stated: &Amount, percent: bool) -> [Option<&'t 
                 None
             }
         });
+        // "against a 6% gain for the technology sector index": an index
+        // named right after the figure, in its clause.
+        let after = text.get(stated.span.end..).unwrap_or("");
+        let clause_after = after.split([',', ';', '.', '(']).next().unwrap_or("");
+        let gain_for = clause_after
+            .split_whitespace()
+            .take(7)
+            .skip_while(|w| !one_of(w, &["for", "in", "of"]))
+            .any(|w| one_of(w, &["index", "indices", "indexes", "benchmark"]));
+        if heads[1].is_none() && gain_for {
+            heads[1] = Some("index");
+        }
         // "up about 22% since the start of the year": a change over a
         // span, measured since its start.
         let after = text.get(stated.span.end..).unwrap_or("").trim_start();
@@ -7640,6 +7652,7 @@ quantities:
             "The plant investment follows 2.5 billion euros in aid from Berlin.",
             "Acme's capital ratio stood at 14.2%, against a target range of 13% to 14%.",
             "Acme's shares fell 4.3%, while the Stoxx 600 autos index slipped 0.8%.",
+            "Acme's shares fell 4.3%, against a 0.8% gain for the sector index.",
             "Acme's shares fell 4.3% on Tuesday. They are still up 22% since the start of the year.",
             // A price of one share beside the plant's billions.
             "Acme's plant investment sent its shares to 5,020 euros.",
