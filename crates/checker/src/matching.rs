@@ -1566,9 +1566,10 @@ fn names_another(
 /// percentage (a change over a span). Not the facts' cues: they
 /// name topics as often as measures ("invest $1.5 billion in agriculture",
 /// "an additional investment of 66 billion yuan" for a pledge).
-const MEASURE_NOUNS: [&str; 48] = [
+const MEASURE_NOUNS: [&str; 49] = [
     "inflation",
     "closing",
+    "return",
     "revenue",
     "sale",
     "turnover",
@@ -1619,8 +1620,9 @@ const MEASURE_NOUNS: [&str; 48] = [
 
 /// Words that name one measure: a fact cued by one is measured by the
 /// others.
-const SAME_MEASURE: [&[&str]; 12] = [
+const SAME_MEASURE: [&[&str]; 13] = [
     &["fine", "penalty", "sanction"],
+    &["return", "yield", "roe"],
     &["closing", "close", "closed"],
     &["revenue", "sale", "turnover"],
     &["profit", "earning", "income"],
@@ -1773,6 +1775,18 @@ fn head_nouns<'t>(text: &'t str, stated: &Amount, percent: bool) -> [Option<&'t 
         let after = text.get(stated.span.end..).unwrap_or("").trim_start();
         if after.starts_with("since ") {
             heads[2] = Some("since");
+        }
+        // "earning close to 11 percent on its equity": a return.
+        let mut on = after.split_whitespace();
+        if on.next() == Some("on") {
+            let next = on
+                .next()
+                .filter(|w| one_of(w, &["its", "their", "the", "his", "her"]))
+                .and_then(|_| on.next());
+            let returned = next.map(|w| w.trim_end_matches(|c: char| !c.is_alphabetic()));
+            if returned.is_some_and(|w| one_of(w, &["equity", "assets", "capital", "investment"])) {
+                heads[2] = Some("return");
+            }
         }
         // "Net income rose to $1.62 billion ..., an increase of about
         // 24%": the measure the sentence opens with.
@@ -7652,6 +7666,8 @@ quantities:
             "The plant investment follows 2.5 billion euros in aid from Berlin.",
             "Acme's capital ratio stood at 14.2%, against a target range of 13% to 14%.",
             "Acme's shares fell 4.3%, while the Stoxx 600 autos index slipped 0.8%.",
+            // A return, not a ratio.
+            "Acme's capital ratio is strong for a bank earning 11% on its equity.",
             "Acme's shares fell 4.3% on Tuesday. They are still up 22% since the start of the year.",
             // A price of one share beside the plant's billions.
             "Acme's plant investment sent its shares to 5,020 euros.",
