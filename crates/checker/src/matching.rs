@@ -1179,6 +1179,20 @@ fn dates_otherwise(text: &str, extraction: &Extraction, claim: &Claim, joined: b
     if claims::compared_time(text, &claim.span) || of_another_instance(text, claim.span.start) {
         return true;
     }
+    // "rises by 4.2%, backdated to January 1": the day a figure takes
+    // effect from, no event's.
+    let before = tail_before(text, claim.span.start, 24).trim_end();
+    if [
+        "backdated to",
+        "retroactive to",
+        "effective from",
+        "with effect from",
+    ]
+    .iter()
+    .any(|w| before.ends_with(w))
+    {
+        return true;
+    }
     // "its biggest since 2019": the year a superlative reaches back to;
     // "one of the strongest storms to hit the coast in the past 20 years":
     // the span it is the strongest in.
@@ -8420,6 +8434,27 @@ events:
             "The North Sea Games held the opening ceremony on July 24 and 25, a Friday and a Saturday."
         )
         .is_empty());
+    }
+}
+
+#[cfg(test)]
+mod effective_date_tests {
+    #[test]
+    fn a_day_a_figure_takes_effect_from_is_no_events() {
+        const FACTS: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme }
+events:
+  - { id: deal, subject: acme, what: pay agreement reached, cues: [agreement], date: 2026-03-02 }
+";
+        let found = |body: &str| {
+            crate::testing::check_published(FACTS, "2026-03-04", body, "date-mismatch").len()
+        };
+        assert_eq!(
+            found("Under the Acme agreement, pay rises by 4.2%, backdated to January 1."),
+            0
+        );
+        assert_eq!(found("The Acme agreement was reached on January 1."), 1);
     }
 }
 

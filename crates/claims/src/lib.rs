@@ -250,7 +250,12 @@ impl Extractor {
             entity: e.id.clone(),
             kind: e.kind,
         });
-        Extractor::for_workload(names.chain(surnames), &base.titles, workload)
+        let possessives = possessives(base);
+        Extractor::for_workload(
+            names.chain(surnames).chain(possessives),
+            &base.titles,
+            workload,
+        )
     }
 
     /// Extracts every claim of `text`. `published` overrides the front
@@ -1351,6 +1356,45 @@ fn link(text: &str, sentences: &[Sentence], mentions: &[Mention], claims: &mut [
     }
 }
 
+/// The possessive forms of the names of bodies that open with the name of
+/// a place of the facts: "Almera State Government" is also written
+/// "Almera's state government" (and so with a typographic apostrophe or
+/// its words capitalised).
+fn possessives(base: &FactBase) -> impl Iterator<Item = KnownName> + '_ {
+    let places: Vec<&str> = (base.entities.iter())
+        .filter(|e| e.kind == EntityKind::Place)
+        .flat_map(|e| e.names())
+        .filter(|n| !n.contains(' '))
+        .collect();
+    base.entities
+        .iter()
+        .filter(|e| !matches!(e.kind, EntityKind::Place | EntityKind::Person))
+        .flat_map(move |e| {
+            let mut forms = Vec::new();
+            for name in e.names() {
+                let Some((first, rest)) = name.split_once(' ') else {
+                    continue;
+                };
+                if !places.contains(&first) || rest.is_empty() {
+                    continue;
+                }
+                for apostrophe in ["'s", "\u{2019}s"] {
+                    for rest in [rest.to_owned(), rest.to_lowercase()] {
+                        let form = format!("{first}{apostrophe} {rest}");
+                        if !forms.contains(&form) {
+                            forms.push(form);
+                        }
+                    }
+                }
+            }
+            forms.into_iter().map(|name| KnownName {
+                name,
+                entity: e.id.clone(),
+                kind: e.kind,
+            })
+        })
+}
+
 /// Whether `word` is one of `list` (lowercase words starting with a letter
 /// or digit), in any ASCII case, without lowercasing it into a new string.
 /// Most words differ from every listed one in length or first letter.
@@ -2092,6 +2136,31 @@ mod tests {
         ] {
             assert_eq!(misspelled(text), ["Castellane"], "{text}");
         }
+    }
+
+    #[test]
+    fn a_body_named_after_its_place_is_found_in_the_possessive() {
+        let base = facts::load_strs([(
+            "f.yaml",
+            "entities:\n  - { id: ruritania, kind: place, name: Ruritania }\n  - { id: gov, kind: organization, name: Ruritania State Government }\n  - { id: acme, kind: organization, name: Acme Holdings }\n",
+        )])
+        .unwrap();
+        // Not a name that opens with no place's.
+        let text = "Ruritania's state government and Ruritania\u{2019}s State Government met Acme's holdings.";
+        let extraction = Extractor::for_facts(&base).extract(text, Format::Text, None);
+        let found: Vec<(&str, &str)> = (extraction.claims.iter())
+            .filter_map(|c| match &c.kind {
+                ClaimKind::Mention(m) => Some((&text[c.span.clone()], &*m.entity)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("Ruritania's state government", "gov"),
+                ("Ruritania\u{2019}s State Government", "gov"),
+            ]
+        );
     }
 
     #[test]
