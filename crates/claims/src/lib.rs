@@ -1357,8 +1357,8 @@ fn link(text: &str, sentences: &[Sentence], mentions: &[Mention], claims: &mut [
 }
 
 /// The possessive forms of the names of bodies that open with the name of
-/// a place of the facts: "Almera State Government" is also written
-/// "Almera's state government" (and so with a typographic apostrophe or
+/// a place of the facts: "Ruritania State Government" is also written
+/// "Ruritania's state government" (and so with a typographic apostrophe or
 /// its words capitalised).
 fn possessives(base: &FactBase) -> impl Iterator<Item = KnownName> + '_ {
     let places: Vec<&str> = (base.entities.iter())
