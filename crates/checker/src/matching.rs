@@ -2655,6 +2655,33 @@ fn a_market_price(text: &str, start: usize, q: &Quantity) -> bool {
     moved && shares && offer
 }
 
+/// Whether a hyphenated length of time is the length of a noun after it
+/// that its fact's words do not name: "a 52-week extension study" beside
+/// the weeks to a trial's primary endpoint ("a six-year contract" is the
+/// length of a contract).
+fn a_length_of_another(text: &str, span: &Range<usize>, q: &Quantity) -> bool {
+    let written = text.get(span.clone()).unwrap_or("");
+    let of_time = ["-year", "-month", "-week", "-day", "-hour"]
+        .iter()
+        .any(|unit| written.ends_with(unit));
+    if !of_time {
+        return false;
+    }
+    let after = text.get(span.end..).unwrap_or("");
+    let Some(noun) = after
+        .strip_prefix(' ')
+        .and_then(|a| a.split_whitespace().next())
+    else {
+        return false;
+    };
+    let noun = noun.trim_end_matches(|c: char| !c.is_alphabetic());
+    if noun.is_empty() || !noun.bytes().all(|b| b.is_ascii_lowercase()) {
+        return false;
+    }
+    let noun = singular(noun);
+    !own_words(&q.cues, q.what.as_deref()).any(|w| singular(&w.to_lowercase()) == noun)
+}
+
 /// Whether the figure at `start` is the second of a tally ("by nine votes
 /// to three": the votes against) and its fact counts the votes for.
 fn against_of_a_tally(text: &str, start: usize, q: &Quantity) -> bool {
@@ -2755,6 +2782,7 @@ fn measures_another(text: &str, claim: &Claim, q: &Quantity) -> bool {
         Some(Unit::Noun(_)) => {
             return (changed_by(text, stated.span.start) && !names_a_change(q))
                 || against_of_a_tally(text, stated.span.start, q)
+                || a_length_of_another(text, &stated.span, q)
                 || other_ones(text, &stated.span)
                 || at_another_rate(text, stated, q)
                 || acted_otherwise(text, stated.span.start, q)
@@ -7745,6 +7773,24 @@ quantities:
         };
         assert!(errors(&body("a 6% gain for the sector index")).is_empty());
         assert_eq!(errors(&body("a 6% gain for Acme")).len(), 1);
+    }
+
+    #[test]
+    fn a_hyphenated_length_is_its_nouns() {
+        const LENGTHS: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme }
+quantities:
+  - { id: endpoint, subject: acme, what: weeks to the primary endpoint, cues: [week, primary endpoint], value: 16 weeks }
+  - { id: contract, subject: acme, what: length of the contract, cues: [contract], value: 6 years }
+";
+        let errors = |body: &str| check(LENGTHS, &format!("Acme\n\n{body}\n"), "amount-mismatch");
+        assert!(errors("Acme will show data from a 52-week extension study.").is_empty());
+        assert_eq!(
+            errors("Acme reached its primary endpoint at 12 weeks.").len(),
+            1
+        );
+        assert_eq!(errors("Acme signed a five-year contract.").len(), 1);
     }
 
     #[test]
