@@ -1491,11 +1491,13 @@ pub fn future_before(text: &str, at: usize) -> bool {
                     && !(b == b',' && (weekday_before(i) || own_on(i) || listed(i))))
         })
         .map_or(before, |(i, _)| before.get(i + 1..).unwrap_or(""));
-    // The nearest of a future and a reporting word decides.
+    // The nearest of a future and a reporting word decides, within 16
+    // words (a body's long name may come between: "plans to file with the
+    // Medicines and Healthcare Standards Agency (MHSA) in September").
     let mut words = phrase
         .split_whitespace()
         .rev()
-        .take(12)
+        .take(16)
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''));
     // The word after the one read (words are read back to front).
     let mut next: Option<&str> = None;
@@ -2419,6 +2421,14 @@ mod tests {
         assert_eq!(
             resolved("He must report to prison on June 10.", "2025-03-11"),
             ["2025-06-10"]
+        );
+        // Past a long name.
+        assert_eq!(
+            resolved(
+                "Acme plans to file for approval with the Medicines and Healthcare Standards Agency (MHSA) in September.",
+                "2026-03-04"
+            ),
+            ["2026-09"]
         );
         assert_eq!(
             resolved(
