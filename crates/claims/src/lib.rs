@@ -1480,6 +1480,15 @@ pub fn future_before(text: &str, at: usize) -> bool {
             .is_some_and(|w| w.bytes().all(|b| b.is_ascii_lowercase()))
             && after.next().is_some_and(|w| w == "and" || w == "or")
     };
+    // Nor one before a clause of time that carries the tense of the one
+    // before it ("will open on June 16, after trial operations starting on
+    // April 13").
+    let of_time = |i: usize| {
+        let after = before.get(i + 1..).unwrap_or("").trim_start();
+        ["after ", "before ", "following ", "ahead of "]
+            .iter()
+            .any(|w| after.starts_with(w))
+    };
     let phrase = bytes
         .iter()
         .enumerate()
@@ -1488,7 +1497,7 @@ pub fn future_before(text: &str, at: usize) -> bool {
             matches!(b, b';' | b':' | b'!' | b'?' | b'\n')
                 || (matches!(b, b',' | b'.')
                     && !bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
-                    && !(b == b',' && (weekday_before(i) || own_on(i) || listed(i))))
+                    && !(b == b',' && (weekday_before(i) || own_on(i) || listed(i) || of_time(i))))
         })
         .map_or(before, |(i, _)| before.get(i + 1..).unwrap_or(""));
     // The nearest of a future and a reporting word decides, within 16
@@ -2421,6 +2430,14 @@ mod tests {
         assert_eq!(
             resolved("He must report to prison on June 10.", "2025-03-11"),
             ["2025-06-10"]
+        );
+        // Past a comma before a clause of time.
+        assert_eq!(
+            resolved(
+                "Terminal 3 will open on June 16, after trial operations starting on April 13.",
+                "2026-01-21"
+            ),
+            ["2026-06-16", "2026-04-13"]
         );
         // Past a long name.
         assert_eq!(
