@@ -2275,6 +2275,18 @@ fn projected(text: &str, start: usize) -> bool {
         || ((one_of(verb, &MOVES) || one_of(verb, &CHANGES)) && foreseen_to())
 }
 
+/// Whether the amount at `start` is in a clause that opens with "if" or
+/// "unless": a condition, no value ("If reservoirs fall below 25%, a
+/// stricter limit could follow").
+fn conditional(text: &str, start: usize) -> bool {
+    let before = tail_before(text, start, 80);
+    let clause = (before.rsplit([',', ';', ':', '.', '(', '"', '\n']).next()).unwrap_or("");
+    clause
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| one_of(w, &["if", "unless"]))
+}
+
 /// Whether the amount is a range of what may happen: an end of a range
 /// ("10% to 15%") with a modal among the six words before it, in its
 /// clause ("the recall could cost the drug 10% to 15% of its market
@@ -2746,6 +2758,7 @@ fn measures_another(text: &str, claim: &Claim, q: &Quantity) -> bool {
         return false;
     };
     if (projected(text, stated.span.start)
+        || conditional(text, stated.span.start)
         || speculated(text, stated)
         || aimed_by(text, stated, q)
         || expected_of(text, stated.span.start))
@@ -7710,6 +7723,8 @@ quantities:
             "Acme's shares fell 4.3%, while the Stoxx 600 autos index slipped 0.8%.",
             // A return, not a ratio.
             "Acme's capital ratio is strong for a bank earning 11% on its equity.",
+            // A condition.
+            "If Acme's capital ratio falls below 12%, it must raise capital.",
             "Acme's shares fell 4.3% on Tuesday. They are still up 22% since the start of the year.",
             // A price of one share beside the plant's billions.
             "Acme's plant investment sent its shares to 5,020 euros.",
