@@ -5123,7 +5123,26 @@ fn match_claim<'a>(
     // facts its phrase cues; a claim of no subject elsewhere is about a
     // name the facts do not know.
     let opens_story = claim.subject.is_none() && claim.span.start < scratch.first_named;
-    let found = if found.is_some() || (named_before && !opens_story) {
+    // "Globex ... said it was working with Acme. Its shares dropped 4.7%":
+    // a sentence that opens with "Its" is the organisation named before
+    // it, one the facts know only by name, not another entity of the
+    // story (one with facts may stand for the thing it makes: "Acme is
+    // ready. Its mass by weight was 1,580 kg").
+    let its_own = || {
+        claim.subject.as_ref().is_some_and(|s| {
+            s.link == Link::Earlier
+                && s.kind == EntityKind::Organization
+                && !index.entities.contains_key(&*s.entity)
+                && extraction
+                    .sentences
+                    .get(claim.sentence)
+                    .is_some_and(|sentence| {
+                        let opening = text.get(sentence.span.clone()).unwrap_or("");
+                        opening.starts_with("Its ") || opening.starts_with("Their ")
+                    })
+        })
+    };
+    let found = if found.is_some() || (named_before && !opens_story) || its_own() {
         found
     } else if time_of_a_figure(text, extraction, claim) {
         // "The median demand was about $4.4 million last year": the time
@@ -7251,6 +7270,25 @@ quantities:
             errors("Acme, a rival of Globex, said it would cut 9% of its staff.").len(),
             1
         );
+    }
+
+    #[test]
+    fn a_sentence_that_opens_with_its_is_the_organisation_named_before() {
+        const SHARES: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme }
+  - { id: globex, kind: organization, name: Globex }
+quantities:
+  - { id: fall, subject: acme, what: fall of Acme shares, cues: [shares, dropped], value: 2.9% }
+";
+        let errors = |second: &str| {
+            let body = format!(
+                "Acme recalled 3,000 cars.\n\nGlobex said it was working with Acme. {second}"
+            );
+            check(SHARES, &format!("{body}\n"), "amount-mismatch").len()
+        };
+        assert_eq!(errors("Its shares dropped 4.7% on Thursday."), 0);
+        assert_eq!(errors("Acme shares dropped 4.7% on Thursday."), 1);
     }
 
     #[test]
