@@ -2327,11 +2327,11 @@ fn speculated(text: &str, stated: &Amount) -> bool {
 
 /// Whether a fact is itself a forecast, which a projection can state (a
 /// target is what someone aims at, not what they foresee).
-/// Whether a figure is what someone expected, among the six words before
-/// it in its clause: "Analysts had on average expected underlying profit
-/// of 598 million euros", "forecast sales of". Not "as expected" nor
-/// "better than expected", which state the outcome.
-fn expected_of(text: &str, start: usize) -> bool {
+/// The clause before a figure when the figure is what someone expected,
+/// among the six words before it there: "Analysts had on average expected
+/// underlying profit of 598 million euros", "forecast sales of". Not "as
+/// expected" nor "better than expected", which state the outcome.
+fn expecting_clause(text: &str, start: usize) -> Option<&str> {
     const EXPECTING: [&str; 6] = [
         "expected",
         "expecting",
@@ -2343,12 +2343,13 @@ fn expected_of(text: &str, start: usize) -> bool {
     let tail = tail_before(text, start, 80);
     let clause = tail.rsplit([',', ';', ':', '.']).next().unwrap_or(tail);
     let words: Vec<&str> = clause.split_whitespace().rev().take(7).collect();
-    words.iter().enumerate().take(6).any(|(i, w)| {
+    let expecting = words.iter().enumerate().take(6).any(|(i, w)| {
         one_of(w, &EXPECTING)
             && !words
                 .get(i + 1)
                 .is_some_and(|before| one_of(before, &["as", "than", "were", "was", "is", "are"]))
-    })
+    });
+    expecting.then_some(clause)
 }
 
 /// Words that name those who make estimates of others' figures.
@@ -2363,12 +2364,10 @@ const ANALYSTS: [&str; 8] = [
     "estimates",
 ];
 
-/// Whether what someone expected ([`expected_of`]) is analysts' or
-/// economists', named in its clause before it.
-fn analysts_expected(text: &str, start: usize) -> bool {
-    let tail = tail_before(text, start, 80);
-    let clause = tail.rsplit([',', ';', ':', '.']).next().unwrap_or(tail);
-    expected_of(text, start) && clause.split_whitespace().any(|w| one_of(w, &ANALYSTS))
+/// Whether an [`expecting_clause`] names analysts or economists: what they
+/// expected.
+fn names_analysts(clause: &str) -> bool {
+    clause.split_whitespace().any(|w| one_of(w, &ANALYSTS))
 }
 
 /// Whether a fact's words say it is analysts' estimate ("the consensus of
@@ -2757,18 +2756,19 @@ fn measures_another(text: &str, claim: &Claim, q: &Quantity) -> bool {
     let Some(stated) = stated_amount(claim) else {
         return false;
     };
+    let expecting = expecting_clause(text, stated.span.start);
     if (projected(text, stated.span.start)
         || conditional(text, stated.span.start)
         || speculated(text, stated)
         || aimed_by(text, stated, q)
-        || expected_of(text, stated.span.start))
+        || expecting.is_some())
         && !foresees(q)
     {
         return true;
     }
     // "Analysts had on average expected $1.83 a share" beside the
     // company's own guidance: the analysts' figure is no forecast of its.
-    if analysts_expected(text, stated.span.start) && !of_analysts(q) {
+    if expecting.is_some_and(names_analysts) && !of_analysts(q) {
         return true;
     }
     if per_another_thing(text, stated.span.end, q)

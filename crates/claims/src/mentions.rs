@@ -86,14 +86,14 @@ fn ascii_dictionary_word(lower: &[u8]) -> bool {
         || lower
             .strip_suffix(b"s")
             .is_some_and(|stem| stem.len() >= 5 && ascii_dictionary_word(stem))
-        || american_spelling(lower).is_some_and(|us| in_word_list(&us))
+        || american_spelling_is_a_word(lower)
 }
 
-/// The American spelling of a British one the word list (American) lacks:
-/// "organisers" is "organizers", "colour" "color", "centre" "center",
-/// "defence" "defense", "analyse" "analyze". `None` for a word of none of
-/// these shapes.
-fn american_spelling(lower: &[u8]) -> Option<Vec<u8>> {
+/// Whether the American spelling of a British one is in the word list
+/// (American), which lacks the British: "organisers" is "organizers",
+/// "colour" "color", "centre" "center", "defence" "defense", "analyse"
+/// "analyze". Spelt on the stack, as the word itself is.
+fn american_spelling_is_a_word(lower: &[u8]) -> bool {
     // Endings, longest first, each with its American form; the stem must
     // keep a few letters ("rise", "hour" and "ours" are no British forms).
     const ENDINGS: [(&[u8], &[u8]); 24] = [
@@ -122,10 +122,20 @@ fn american_spelling(lower: &[u8]) -> Option<Vec<u8>> {
         (b"lled", b"led"),
         (b"lling", b"ling"),
     ];
-    ENDINGS.iter().find_map(|&(british, american)| {
-        let stem = lower.strip_suffix(british)?;
-        (stem.len() >= 3).then(|| [stem, american].concat())
-    })
+    let mut buf = [0u8; 40];
+    let Some((stem, american)) = ENDINGS.iter().find_map(|&(british, american)| {
+        let stem = lower.strip_suffix(british).filter(|stem| stem.len() >= 3)?;
+        Some((stem, american))
+    }) else {
+        return false;
+    };
+    let Some(us) = buf.get_mut(..stem.len() + american.len()) else {
+        return false;
+    };
+    let (head, tail) = us.split_at_mut(stem.len());
+    head.copy_from_slice(stem);
+    tail.copy_from_slice(american);
+    in_word_list(us)
 }
 
 /// Whether `lower` is a line of the word list: a binary search over its
@@ -176,7 +186,7 @@ fn dictionary_word_general(word: &str) -> bool {
     lower
         .strip_suffix('s')
         .is_some_and(|stem| stem.len() >= 5 && is_dictionary_word(stem))
-        || american_spelling(lower.as_bytes()).is_some_and(|us| in_word_list(&us))
+        || american_spelling_is_a_word(lower.as_bytes())
 }
 
 /// Finds mentions of known names and near misses of them.
