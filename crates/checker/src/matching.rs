@@ -1762,9 +1762,10 @@ fn head_nouns<'t>(text: &'t str, stated: &Amount, percent: bool) -> [Option<&'t 
             .rev()
             .take(8)
             .take_while(|w| !one_of(w, &["while", "whereas", "but", "and"]));
+        const INDEX: [&str; 4] = ["index", "indices", "indexes", "benchmark"];
         // "as food inflation eased to around 2.5%": inflation's rate.
         heads[1] = named.find_map(|w| {
-            if one_of(w, &["index", "indices", "indexes", "benchmark"]) {
+            if one_of(w, &INDEX) {
                 Some("index")
             } else if one_of(w, &["inflation"]) {
                 Some("inflation")
@@ -1774,19 +1775,18 @@ fn head_nouns<'t>(text: &'t str, stated: &Amount, percent: bool) -> [Option<&'t 
         });
         // "against a 6% gain for the technology sector index": an index
         // named right after the figure, in its clause.
-        let after = text.get(stated.span.end..).unwrap_or("");
+        let after = text.get(stated.span.end..).unwrap_or("").trim_start();
         let clause_after = after.split([',', ';', '.', '(']).next().unwrap_or("");
         let gain_for = clause_after
             .split_whitespace()
             .take(7)
             .skip_while(|w| !one_of(w, &["for", "in", "of"]))
-            .any(|w| one_of(w, &["index", "indices", "indexes", "benchmark"]));
+            .any(|w| one_of(w, &INDEX));
         if heads[1].is_none() && gain_for {
             heads[1] = Some("index");
         }
         // "up about 22% since the start of the year": a change over a
         // span, measured since its start.
-        let after = text.get(stated.span.end..).unwrap_or("").trim_start();
         if after.starts_with("since ") {
             heads[2] = Some("since");
         }
