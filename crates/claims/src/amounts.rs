@@ -2327,7 +2327,7 @@ fn noun_after(text: &str, pos: usize) -> Option<(usize, String)> {
         let first = chars.next()?;
         if first.is_uppercase() {
             let adjective = modifiers == 0 && chars.all(|c| c.is_lowercase() || c == '-');
-            if !adjective || word.len() < 2 {
+            if !(adjective || modifiers == 0 && is_acronym(word)) || word.len() < 2 {
                 return None;
             }
         } else {
@@ -2378,6 +2378,15 @@ fn noun_after(text: &str, pos: usize) -> Option<(usize, String)> {
         }
         p = end;
     }
+}
+
+/// An acronym or initialism that modifies a counted noun: "36 PhD
+/// studentships", "400 NHS nurses", "12 EV models". Short, letters alone,
+/// more than one capital.
+fn is_acronym(word: &str) -> bool {
+    (2..=5).contains(&word.len())
+        && word.bytes().all(|b| b.is_ascii_alphabetic())
+        && word.bytes().filter(u8::is_ascii_uppercase).count() >= 2
 }
 
 /// "per day", "a week", "an hour" after a counted noun: the unit of time
@@ -3539,6 +3548,14 @@ mod tests {
             (
                 "more than 300 million Chinese peasants are",
                 r#"count "300 million Chinese peasants" = 300 million peasants hedge=MoreThan("more than")"#,
+            ),
+            (
+                "the grant will fund 36 PhD studentships and",
+                r#"count "36 PhD studentships" = 36 studentships"#,
+            ),
+            (
+                "it hired 400 NHS nurses",
+                r#"count "400 NHS nurses" = 400 nurses"#,
             ),
             (
                 "twenty-five companies",
