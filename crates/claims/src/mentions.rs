@@ -590,7 +590,7 @@ impl Gazetteer {
             let Some(known) = self.names.get(w.name) else {
                 return;
             };
-            if known.kind == EntityKind::Place && demonym_of(token, &w.word) {
+            if known.kind != EntityKind::Person && demonym_of(token, &w.word) {
                 return;
             }
             if known.kind == EntityKind::Person {
@@ -1878,6 +1878,15 @@ mod tests {
             misspellings("Then Inida spoke.", &[0]),
             ["Inida ~ India (1)"]
         );
+        // A country named in an organisation's name is a place all the same:
+        // "Canadian" is no misspelling of "Acme Canada".
+        let g = Gazetteer::new([KnownName {
+            name: "Acme Canada".into(),
+            entity: "acme-canada".into(),
+            kind: EntityKind::Organization,
+        }]);
+        let text = "Acme Canada will open its Canadian stores.";
+        assert!(g.misspellings(text, &g.mentions(text), &[0]).is_empty());
         assert!(misspellings("Alibaba grew. Global trade.", &[0, 14]).is_empty());
         assert!(is_dictionary_word("Global"));
         assert!(is_dictionary_word("programmes") || is_dictionary_word("programs"));
@@ -2087,7 +2096,7 @@ mod tests {
             let Some((distance, word, index)) = best else {
                 continue;
             };
-            if g.names[index].kind == EntityKind::Place && demonym_of(token, word) {
+            if g.names[index].kind != EntityKind::Person && demonym_of(token, word) {
                 continue;
             }
             if all.iter().any(|w| w.word == token) || is_dictionary_word(token) {
