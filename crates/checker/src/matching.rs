@@ -2777,6 +2777,12 @@ fn measures_another(text: &str, claim: &Claim, q: &Quantity) -> bool {
     {
         return true;
     }
+    if !matches!(stated.unit, Some(Unit::Percent))
+        && a_gap_after(text, stated.span.end)
+        && !names_a_gap(q)
+    {
+        return true;
+    }
     let percent = match &stated.unit {
         Some(Unit::Currency(_)) => false,
         Some(Unit::Percent) if by_a_percent(text, stated.span.start) && a_share_of_a_whole(q) => {
@@ -2841,6 +2847,40 @@ fn measures_another(text: &str, claim: &Claim, q: &Quantity) -> bool {
                 .any(|same| same.contains(&head) && own.iter().any(|w| same.contains(&w.as_str())))
     };
     heads.any(|h| !named(&h))
+}
+
+/// Words right after a figure that make it the distance to something
+/// else: "rated 2,791, two points below his rival", "finished 38 seconds
+/// behind", "three votes short of a majority".
+const GAP_WORDS: [&str; 7] = [
+    "below", "above", "behind", "ahead", "short", "clear", "adrift",
+];
+
+/// Whether the word right after a figure ending at `end` makes the figure a
+/// gap ([`GAP_WORDS`]).
+fn a_gap_after(text: &str, end: usize) -> bool {
+    let after = text.get(end..).unwrap_or("");
+    let word = after
+        .trim_start_matches([' ', '\u{a0}'])
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    one_of(word, &GAP_WORDS)
+}
+
+/// Whether a fact is itself a gap or a lead: "winning margin", "lead over
+/// the runner-up", "time behind the leader".
+fn names_a_gap(q: &Quantity) -> bool {
+    const GAP: [&str; 7] = [
+        "gap",
+        "margin",
+        "lead",
+        "deficit",
+        "difference",
+        "shortfall",
+        "than",
+    ];
+    own_words(&q.cues, q.what.as_deref()).any(|w| one_of(w, &GAP) || one_of(w, &GAP_WORDS))
 }
 
 /// Whether an amount is a rate per unit of time its fact is not: "C$305
@@ -8333,6 +8373,25 @@ quantities:
             errors("Acme's sales were 4.6% more than a year earlier.").len(),
             1
         );
+    }
+
+    #[test]
+    fn a_figure_before_below_or_behind_is_a_gap_not_the_value() {
+        const FACTS: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme }
+quantities:
+  - { id: score, subject: acme, what: final match score, cues: [score, points], value: 7.5 points }
+  - { id: lead, subject: acme, what: winning margin, cues: [points, ahead], value: 3 points }
+";
+        let errors = |body: &str| check(FACTS, &format!("Acme\n\n{body}\n"), "amount-mismatch");
+        assert_eq!(
+            errors("Acme's score in the final was two points below its rival's."),
+            Vec::<String>::new()
+        );
+        assert_eq!(errors("Acme's score in the final was two points.").len(), 1);
+        // A fact that is itself a gap is what the figure states.
+        assert_eq!(errors("Acme finished two points ahead.").len(), 1);
     }
 
     #[test]
