@@ -942,14 +942,14 @@ fn key_word(id: WordId, first: u8, join: Join, toks: &[Tok]) -> bool {
 /// below. A test reads this file and fails when a literal is missing, so the
 /// pre-filter in [`Tok::known`] can never hide a match.
 #[rustfmt::skip]
-const VOCABULARY: [&str; 264] = [
+const VOCABULARY: [&str; 267] = [
     "a", "across", "after", "afternoon", "ago", "an", "and", "apr", "april", "as", "at", "aug",
     "august", "autumn", "because", "before", "beginning", "between", "billion", "bn", "but", "by",
-    "cars", "cases", "cities", "close", "coming", "companies", "couple", "course", "current",
-    "customers", "day", "days", "deaths", "dec", "decade", "decades", "december", "dollar",
+    "cars", "cases", "cities", "close", "coming", "companies", "concluding", "couple", "course", "current",
+    "customers", "day", "days", "deaths", "dec", "decade", "decades", "december", "deciding", "dollar",
     "dollars", "during", "earlier", "early", "eight", "eighteen", "eighty", "eleven", "employees",
     "end", "ended", "ending", "euro", "euros", "evening", "fall", "feb", "february", "few",
-    "fifteen", "fifty", "firms", "first", "fiscal", "five", "following", "for", "forty", "four",
+    "fifteen", "fifty", "final", "firms", "first", "fiscal", "five", "following", "for", "forty", "four",
     "fourteen", "fourth", "fri", "friday", "from", "full", "fy", "h", "had", "half", "has", "he",
     "her", "his", "homes", "households", "hundred", "i", "in", "is", "it", "its", "jan", "january",
     "jobs", "jul", "july", "jun", "june", "k", "kg", "km", "last", "late", "lately", "later", "m",
@@ -2264,6 +2264,12 @@ impl<'a> Scanner<'a> {
                 if !w.starts_with(|c: char| c.is_ascii_lowercase()) && !self.is(k, w!("i")) {
                     return None;
                 }
+                // "the 14th and final game": the ordinal of a thing in a series.
+                if self.is(k, w!("and"))
+                    && self.is_any(k + 1, words!["final", "last", "deciding", "concluding"])
+                {
+                    return None;
+                }
                 self.is_any(k, DAY_FOLLOW_SET)
                     .then(|| Match::new(k, DateKind::DayOnly { day }))
                     .flatten()
@@ -3510,6 +3516,8 @@ mod tests {
         check("the 24th anniversary", "");
         check("the 24th Street", "");
         check("the 45th", "");
+        check("in the 14th and final game", "");
+        check("on the 14th and 15th", "day [the 14th] = 14");
     }
 
     #[test]
