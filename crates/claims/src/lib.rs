@@ -1518,7 +1518,9 @@ pub fn future_before(text: &str, at: usize) -> bool {
         let to_come = next.is_some_and(|n| one_of(n, &["to"])) && one_of(word, &FUTURE_BEFORE_TO)
             || next.is_some_and(|n| one_of(n, &["be"])) && one_of(word, &["to"])
             // "a hearing set for Monday, June 22".
-            || next.is_some_and(|n| one_of(n, &["for"])) && one_of(word, &["set", "slated"]);
+            || next.is_some_and(|n| one_of(n, &["for"])) && one_of(word, &["set", "slated"])
+            // A deadline: "policyholders have until March 31".
+            || next.is_some_and(|n| one_of(n, &["until"])) && one_of(word, &["have", "has"]);
         next = Some(word);
         if to_come || one_of(word, &FUTURE_WORDS) || word.ends_with("'ll") {
             // "had been scheduled to launch on 26 June", "had planned": a
@@ -2364,6 +2366,13 @@ mod tests {
         assert!(at("The plant is set to reopen on Friday"));
         assert!(on_date("at a hearing set for Monday, June 22"));
         assert!(!on_date("at a hearing held on Monday, June 22"));
+        // A deadline still open.
+        assert!(on_date(
+            "Policyholders have until Tuesday, June 30, to claim"
+        ));
+        assert!(!on_date(
+            "Policyholders had until Tuesday, June 30, to claim"
+        ));
         assert!(!at("He was ordered out of the court on Friday"));
         assert!(at("Groundbreaking is planned for Friday"));
         // "To be" and a participle, up to ten words back.
