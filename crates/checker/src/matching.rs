@@ -1341,7 +1341,7 @@ fn dates_otherwise(text: &str, extraction: &Extraction, claim: &Claim, joined: b
 
 /// The last bytes of `text` before `at`, at most `len` of them and
 /// starting on a character: where the words just before a claim are read.
-fn tail_before(text: &str, at: usize, len: usize) -> &str {
+pub(crate) fn tail_before(text: &str, at: usize, len: usize) -> &str {
     let mut from = at.saturating_sub(len);
     while from < at && !text.is_char_boundary(from) {
         from += 1;

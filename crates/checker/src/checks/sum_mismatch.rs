@@ -17,8 +17,10 @@ pub const CHECK: Check = Check {
 all\", \"altogether\", \"raising\", \"bringing the total to\") is compared with the sum of the \
 amounts of the same unit stated before it (after the sentence's previous total, if any), at \
 the total's stated precision; so is an amount whose parts follow it (\"made up of\", \
-\"consisting of\", \"comprising\", \"split between\") with the amounts of its unit after them. (Totals in the \
-fact base are checked when the facts are loaded: `sum_of`.)
+\"consisting of\", \"comprising\", \"split between\") with the amounts of its unit after them. An amount \
+of each one (\"$34 each\", \"will each get back $139\") is no part, and parts added to something \
+written elsewhere (\"Together with $12 million from X, the gift brings the total to\") are not \
+summed. (Totals in the fact base are checked when the facts are loaded: `sum_of`.)
 
 **Why.** Parts and totals are often edited separately; when one changes, the other goes stale.
 
@@ -210,7 +212,7 @@ fn run(ctx: &Context<'_>) -> Findings {
             })
             .filter(|(_, a)| a.unit.is_some() && a.unit == total.unit)
             .collect();
-        if parts.len() < 2 {
+        if parts.len() < 2 || joins_another(ctx.text, &sentence.span, &parts) {
             continue;
         }
         judge(ctx, (t, total), &parts, &mut out);
@@ -251,6 +253,35 @@ fn run(ctx: &Context<'_>) -> Findings {
     out
 }
 
+/// Whether the parts are what something else is added to: "Together
+/// with £12 million from X and £6 million from Y, the gift brings the
+/// total to £66 million" (the gift's own amount is written elsewhere).
+fn joins_another(
+    text: &str,
+    sentence: &std::ops::Range<usize>,
+    parts: &[(usize, &claims::Amount)],
+) -> bool {
+    const ADDED_TO: [&str; 5] = [
+        "together with ",
+        "along with ",
+        "in addition to ",
+        "on top of ",
+        "added to ",
+    ];
+    let Some((_, first)) = parts.first() else {
+        return false;
+    };
+    let opening = text
+        .get(sentence.start..first.span.start)
+        .unwrap_or("")
+        .trim_start_matches(|c: char| !c.is_alphanumeric());
+    ADDED_TO.iter().any(|w| {
+        opening
+            .get(..w.len())
+            .is_some_and(|o| o.eq_ignore_ascii_case(w))
+    })
+}
+
 /// Words after a whole that introduce its parts.
 const PARTS_CUES: [&str; 8] = [
     "made up of",
@@ -283,6 +314,27 @@ fn parts_cue_within(after: &str, within: usize) -> Option<usize> {
                 .map(|_| at + cue.len())
         })
     })
+}
+
+/// Whether the amount at `span` is each one's: "each" among the three
+/// words before it ("will each get back A$139"), or "each", "apiece" or
+/// "per" right after it ("$34 each").
+fn of_each(text: &str, span: &std::ops::Range<usize>) -> bool {
+    let words = |s: &str| {
+        s.split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|w| !w.is_empty())
+            .map(str::to_ascii_lowercase)
+            .collect::<Vec<_>>()
+    };
+    let before = crate::matching::tail_before(text, span.start, 40);
+    let after = text.get(span.end..).unwrap_or("");
+    // Past the clause's start only.
+    let before = before.rsplit([',', ';', '.', ':']).next().unwrap_or("");
+    words(before).iter().rev().take(3).any(|w| w == "each")
+        || after.starts_with(' ')
+            && words(after.get(..12).unwrap_or(after))
+                .first()
+                .is_some_and(|w| matches!(w.as_str(), "each" | "apiece" | "per"))
 }
 
 /// Compares a total with the sum of its parts (at least two): verified, or
@@ -324,6 +376,11 @@ fn judge(
         .checked_mul(Decimal::from(100_000))
         .is_some_and(|s| s < stated.lo)
     {
+        return;
+    }
+    // "will each get back A$139 ... for a total of A$7.3 million": an
+    // amount of each one is a factor of the total, no part of it.
+    if parts.iter().any(|(_, a)| of_each(ctx.text, &a.span)) {
         return;
     }
     let mut indices: Vec<usize> = parts.iter().map(|(i, _)| *i).collect();
@@ -483,6 +540,27 @@ mod tests {
         let some = "The state will give 1.35 billion yuan in aid, including a 1.2 billion yuan \
                     grant and 250 million yuan in tax relief.";
         assert!(check(FACTS, some, "sum-mismatch").is_empty());
+    }
+
+    #[test]
+    fn an_amount_of_each_one_is_no_part() {
+        let each = "Holders of passes, which cost $419, will each get back $139, for a total of $7.3 million.";
+        assert!(check(FACTS, each, "sum-mismatch").is_empty());
+        let parts = "Holders of passes got back $419 and $139, for a total of $7.3 million.";
+        assert_eq!(check(FACTS, parts, "sum-mismatch").len(), 1);
+    }
+
+    #[test]
+    fn parts_added_to_something_else_are_not_all_of_it() {
+        let text = |opening: &str| {
+            format!(
+                "{opening} $12 million from Acme and $6 million from its partners, the gift \
+                 brings the total funding to $66 million."
+            )
+        };
+        assert!(check(FACTS, &text("Together with"), "sum-mismatch").is_empty());
+        assert!(check(FACTS, &text("Along with"), "sum-mismatch").is_empty());
+        assert_eq!(check(FACTS, &text("With"), "sum-mismatch").len(), 1);
     }
 
     #[test]
