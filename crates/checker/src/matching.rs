@@ -1975,6 +1975,27 @@ fn of_another_instance(text: &str, start: usize) -> bool {
     false
 }
 
+/// Whether the sentence of the amount at `start` opens on a draft ("That
+/// draft, published in July, had allowed spending of £6.5 billion"): its
+/// figures are the draft's, not the final ones a fact states, unless the
+/// fact is itself a draft's.
+fn of_a_draft(text: &str, start: usize, q: &Quantity) -> bool {
+    const DRAFT: [&str; 2] = ["draft", "provisional"];
+    let before = tail_before(text, start, 240);
+    let opening = before
+        .rsplit(". ")
+        .next()
+        .unwrap_or(before)
+        .rsplit('\n')
+        .next()
+        .unwrap_or("");
+    let drafted = (opening.split(|c: char| !c.is_ascii_alphabetic()))
+        .filter(|w| !w.is_empty())
+        .take(3)
+        .any(|w| one_of(w, &DRAFT));
+    drafted && !own_words(&q.cues, q.what.as_deref()).any(|w| one_of(w, &DRAFT))
+}
+
 /// Whether an amount written with a scale word is over a hundred thousand
 /// times a fact's value in its unit: "valued at €6.1 billion" is no offer
 /// price of €24 a share, and no slip of one.
@@ -2772,6 +2793,7 @@ fn measures_another(text: &str, claim: &Claim, q: &Quantity) -> bool {
         return true;
     }
     if per_another_thing(text, stated.span.end, q)
+        || of_a_draft(text, stated.span.start, q)
         || of_another_instance(text, stated.span.start)
         || adjusted_otherwise(text, stated.span.start, q)
     {
@@ -8371,6 +8393,30 @@ quantities:
         // Right after a comparative, the figure is the difference.
         assert_eq!(
             errors("Acme's sales were 4.6% more than a year earlier.").len(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_sentence_about_a_draft_gives_the_drafts_figures() {
+        const FACTS: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme }
+quantities:
+  - { id: allowed, subject: acme, what: spending allowed for five years, cues: [spending, allowed], value: 6.84 billion GBP }
+";
+        let errors = |body: &str| check(FACTS, &format!("Acme\n\n{body}\n"), "amount-mismatch");
+        assert_eq!(
+            errors(
+                "Acme rose. That draft, published in July, had allowed Acme spending of £6.5 billion."
+            ),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            errors(
+                "Acme rose. The ruling, published in July, allowed Acme spending of £6.5 billion."
+            )
+            .len(),
             1
         );
     }
