@@ -1520,7 +1520,10 @@ pub fn future_before(text: &str, at: usize) -> bool {
             // "a hearing set for Monday, June 22".
             || next.is_some_and(|n| one_of(n, &["for"])) && one_of(word, &["set", "slated"])
             // A deadline: "policyholders have until March 31".
-            || next.is_some_and(|n| one_of(n, &["until"])) && one_of(word, &["have", "has"]);
+            || next.is_some_and(|n| one_of(n, &["until"])) && one_of(word, &["have", "has"])
+            // "The new prices take effect on April 1", "come into force".
+            || next.is_some_and(|n| one_of(n, &["effect"])) && one_of(word, &["take"])
+            || next.is_some_and(|n| one_of(n, &["into"])) && one_of(word, &["come", "comes"]);
         next = Some(word);
         if to_come || one_of(word, &FUTURE_WORDS) || word.ends_with("'ll") {
             // "had been scheduled to launch on 26 June", "had planned": a
@@ -2366,6 +2369,9 @@ mod tests {
         assert!(at("The plant is set to reopen on Friday"));
         assert!(on_date("at a hearing set for Monday, June 22"));
         assert!(!on_date("at a hearing held on Monday, June 22"));
+        assert!(on_date("The new prices take effect on June 1"));
+        assert!(on_date("The rules come into force in June"));
+        assert!(!on_date("The new prices took effect on June 1"));
         // A deadline still open.
         assert!(on_date(
             "Policyholders have until Tuesday, June 30, to claim"
