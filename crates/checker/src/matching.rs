@@ -2069,6 +2069,23 @@ fn other_ones(text: &str, span: &Range<usize>) -> bool {
             .is_some_and(|w| one_of(w, &BEFORE))
 }
 
+/// Whether a count is of those still left ("with three stages left",
+/// "the 12 remaining flights", "two games to go") beside a fact that is no
+/// remainder.
+fn left_over(text: &str, span: &Range<usize>, q: &Quantity) -> bool {
+    const LEFT: [&str; 4] = ["left", "remaining", "remain", "outstanding"];
+    let words = text.get(span.clone()).unwrap_or("");
+    let after = text.get(span.end..).unwrap_or("");
+    let mut next = after
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .skip_while(|w| w.is_empty());
+    let first = next.next().unwrap_or("");
+    let left = after.starts_with(' ')
+        && (one_of(first, &LEFT) || one_of(first, &["to"]) && next.next() == Some("go"))
+        || words.split_whitespace().skip(1).any(|w| one_of(w, &LEFT));
+    left && !own_words(&q.cues, q.what.as_deref()).any(|w| one_of(w, &LEFT))
+}
+
 /// Verbs and words of a rise, and of a fall.
 const RISE_WORDS: [&str; 20] = [
     "rose",
@@ -2825,6 +2842,7 @@ fn measures_another(text: &str, claim: &Claim, q: &Quantity) -> bool {
                 || against_of_a_tally(text, stated.span.start, q)
                 || a_length_of_another(text, &stated.span, q)
                 || other_ones(text, &stated.span)
+                || left_over(text, &stated.span, q)
                 || at_another_rate(text, stated, q)
                 || acted_otherwise(text, stated.span.start, q)
                 || each_of_many(text, stated.span.start, q);
@@ -8395,6 +8413,25 @@ quantities:
             errors("Acme's sales were 4.6% more than a year earlier.").len(),
             1
         );
+    }
+
+    #[test]
+    fn a_count_of_those_left_is_no_total() {
+        const FACTS: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme }
+quantities:
+  - { id: stages, subject: acme, what: number of stages in the race, cues: [stages], value: 8 stages }
+";
+        let errors = |body: &str| check(FACTS, &format!("Acme\n\n{body}\n"), "amount-mismatch");
+        for body in [
+            "Acme leads the race with three stages left.",
+            "Acme leads the race with three stages to go.",
+            "Acme leads before the three remaining stages.",
+        ] {
+            assert_eq!(errors(body), Vec::<String>::new(), "{body}");
+        }
+        assert_eq!(errors("Acme's race has three stages.").len(), 1);
     }
 
     #[test]
