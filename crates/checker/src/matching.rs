@@ -1975,6 +1975,22 @@ fn of_another_instance(text: &str, start: usize) -> bool {
     false
 }
 
+/// Whether the amount at `start` is what there is room for ("saw room for
+/// 300 stores in the country", "scope for 50 more"): a potential, not what
+/// a fact counts, unless the fact is itself one.
+fn a_potential(text: &str, start: usize, q: &Quantity) -> bool {
+    const ROOM: [&str; 4] = ["room", "scope", "space", "potential"];
+    let mut words = tail_before(text, start, 32)
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .rev()
+        .filter(|w| !w.is_empty())
+        .skip_while(|w| one_of(w, &HEDGE_WORDS));
+    let room = words.next().is_some_and(|w| one_of(w, &["for"]))
+        && words.next().is_some_and(|w| one_of(w, &ROOM));
+    room && !own_words(&q.cues, q.what.as_deref())
+        .any(|w| one_of(w, &ROOM) || one_of(w, &["capacity"]))
+}
+
 /// Whether the sentence of the amount at `start` opens on a draft ("That
 /// draft, published in July, had allowed spending of £6.5 billion"): its
 /// figures are the draft's, not the final ones a fact states, unless the
@@ -2067,6 +2083,33 @@ fn other_ones(text: &str, span: &Range<usize>) -> bool {
         || (tail_before(text, span.start, 16).split_whitespace())
             .next_back()
             .is_some_and(|w| one_of(w, &BEFORE))
+}
+
+/// Whether a count is a net change ("a net gain of 108 stores", "a net
+/// loss of 40 jobs") beside a fact that is no net figure.
+fn a_net_change(text: &str, start: usize, q: &Quantity) -> bool {
+    let mut words = tail_before(text, start, 40)
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .rev()
+        .filter(|w| !w.is_empty())
+        .skip_while(|w| one_of(w, &HEDGE_WORDS));
+    let net = words.next().is_some_and(|w| one_of(w, &["of"]))
+        && words.next().is_some_and(|w| {
+            one_of(
+                w,
+                &[
+                    "gain",
+                    "increase",
+                    "addition",
+                    "loss",
+                    "decrease",
+                    "reduction",
+                    "change",
+                ],
+            )
+        })
+        && words.next().is_some_and(|w| one_of(w, &["net"]));
+    net && !own_words(&q.cues, q.what.as_deref()).any(|w| one_of(w, &["net"]))
 }
 
 /// Whether a count is of those still left ("with three stages left",
@@ -2810,6 +2853,7 @@ fn measures_another(text: &str, claim: &Claim, q: &Quantity) -> bool {
         return true;
     }
     if per_another_thing(text, stated.span.end, q)
+        || a_potential(text, stated.span.start, q)
         || of_a_draft(text, stated.span.start, q)
         || of_another_instance(text, stated.span.start)
         || adjusted_otherwise(text, stated.span.start, q)
@@ -2843,6 +2887,7 @@ fn measures_another(text: &str, claim: &Claim, q: &Quantity) -> bool {
                 || a_length_of_another(text, &stated.span, q)
                 || other_ones(text, &stated.span)
                 || left_over(text, &stated.span, q)
+                || a_net_change(text, stated.span.start, q)
                 || at_another_rate(text, stated, q)
                 || acted_otherwise(text, stated.span.start, q)
                 || each_of_many(text, stated.span.start, q);
@@ -8413,6 +8458,41 @@ quantities:
             errors("Acme's sales were 4.6% more than a year earlier.").len(),
             1
         );
+    }
+
+    #[test]
+    fn a_net_change_is_no_gross_figure() {
+        const FACTS: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme }
+quantities:
+  - { id: openings, subject: acme, what: new stores to open this year, cues: [stores, openings], value: 140 stores }
+";
+        let errors = |body: &str| check(FACTS, &format!("Acme\n\n{body}\n"), "amount-mismatch");
+        assert_eq!(
+            errors("Acme plans openings while closing 32 locations, a net gain of 108 stores."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            errors("Acme plans openings while closing 32 locations, a gain of 108 stores.").len(),
+            1
+        );
+    }
+
+    #[test]
+    fn room_for_a_figure_is_no_figure() {
+        const FACTS: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme }
+quantities:
+  - { id: stores, subject: acme, what: stores to open in Canada, cues: [stores], value: 25 stores }
+";
+        let errors = |body: &str| check(FACTS, &format!("Acme\n\n{body}\n"), "amount-mismatch");
+        assert_eq!(
+            errors("Acme said it saw room for 300 stores in Canada."),
+            Vec::<String>::new()
+        );
+        assert_eq!(errors("Acme said it saw 300 stores in Canada.").len(), 1);
     }
 
     #[test]
