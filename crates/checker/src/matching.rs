@@ -5313,10 +5313,26 @@ fn match_claim<'a>(
         base.entity(&e.subject)
             .is_some_and(|s| s.kind == EntityKind::Person)
     };
+    // A sentence that opens with a person is that person's doing ("X,
+    // Acme's finance chief, told analysts on Wednesday that ... the
+    // fine"): only the events of the person and of their organisations.
+    let opener = (scratch.in_sentence.first())
+        .filter(|m| m.kind == EntityKind::Person && m.span.end <= claim.span.start)
+        .filter(|m| {
+            text.get(sentence.span.start..m.span.start)
+                .is_some_and(|before| before.trim().is_empty())
+        })
+        .map(|m| &*m.entity);
+    let theirs = |e: &facts::Event| {
+        opener.is_none_or(|person| {
+            e.subject == person
+                || (index.entities.get(person)).is_some_and(|k| k.orgs.contains(&e.subject))
+        })
+    };
     let this_week = |i: usize| {
         let e = base.events.get(i)?;
         let this_week = e.dates().any(|d| within_a_week(day, d));
-        (this_week && !persons(e)).then_some((i, STORY_SUBJECT))
+        (this_week && !persons(e) && theirs(e)).then_some((i, STORY_SUBJECT))
     };
     scratch
         .candidates
@@ -9071,6 +9087,16 @@ events:
         assert!(
             found("Fairhaven Bridge opened. Rival Globex Ports, which is larger, approved its own plan on Monday.")
                 .is_empty()
+        );
+        // A person who opens the sentence did what it tells, not an
+        // organisation the person holds no role at.
+        assert!(
+            found("Ines Varga told reporters on Monday that the bridge had been approved.")
+                .is_empty()
+        );
+        assert_eq!(
+            found("Reporters heard on Monday that the bridge had been approved.").len(),
+            1
         );
     }
 
