@@ -2308,9 +2308,9 @@ fn percent_after(text: &str, pos: usize) -> Option<usize> {
         .find_map(|w| phrase_at(text, start, w, false))
 }
 
-/// The counted noun after a number: at most two modifiers (the first may be
-/// a capitalised adjective such as `Chinese`), then a lowercase plural or
-/// collective noun.
+/// The counted noun after a number: at most two modifiers (either may be
+/// a capitalised adjective such as `Chinese`: "46 licensed Ruritanian
+/// vessels"), then a lowercase plural or collective noun.
 fn noun_after(text: &str, pos: usize) -> Option<(usize, String)> {
     if let Some((end, measure)) = measure_after(text, pos) {
         return Some((end, measure.noun.to_owned()));
@@ -2326,7 +2326,7 @@ fn noun_after(text: &str, pos: usize) -> Option<(usize, String)> {
         let mut chars = word.chars();
         let first = chars.next()?;
         if first.is_uppercase() {
-            let adjective = modifiers == 0 && chars.all(|c| c.is_lowercase() || c == '-');
+            let adjective = modifiers <= 1 && chars.all(|c| c.is_lowercase() || c == '-');
             if !(adjective || modifiers == 0 && is_acronym(word)) || word.len() < 2 {
                 return None;
             }
@@ -3556,6 +3556,10 @@ mod tests {
             (
                 "it hired 400 NHS nurses",
                 r#"count "400 NHS nurses" = 400 nurses"#,
+            ),
+            (
+                "access for 46 licensed Ruritanian vessels to",
+                r#"count "46 licensed Ruritanian vessels" = 46 vessels"#,
             ),
             (
                 "twenty-five companies",
