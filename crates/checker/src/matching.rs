@@ -3345,7 +3345,13 @@ fn of_a_group(text: &str, names: &[Range<usize>], claim: &Claim) -> bool {
         .or(Some(after))
         .unwrap_or("");
     let after = after.split(['.', ';', ',']).next().unwrap_or("");
-    if GROUPS.iter().any(|g| find_spaced(after, g).is_some()) {
+    // "whose 32 detectors together hold": the things counted are together,
+    // no names.
+    let own = next.is_some_and(|w| w == "together");
+    if GROUPS
+        .iter()
+        .any(|g| !(own && *g == "together") && find_spaced(after, g).is_some())
+    {
         return true;
     }
     let tail = tail_before(text, claim.span.start, 160);
@@ -8473,6 +8479,36 @@ quantities:
         assert_eq!(
             errors("Acme's sales were 4.6% more than a year earlier.").len(),
             1
+        );
+    }
+
+    #[test]
+    fn things_counted_together_are_no_group_of_names() {
+        const FACTS: &str = "\
+entities:
+  - { id: acme, kind: program, name: Acme Imager }
+quantities:
+  - { id: detectors, subject: acme, what: detectors in the camera, cues: [detectors], value: 36 detectors }
+";
+        let errors = |body: &str| {
+            check(
+                FACTS,
+                &format!("Acme Imager\n\n{body}\n"),
+                "amount-mismatch",
+            )
+        };
+        assert_eq!(
+            errors(
+                "The Acme Imager is a camera whose 32 detectors together hold 600 million pixels."
+            )
+            .len(),
+            1
+        );
+        assert_eq!(
+            errors(
+                "The Acme Imager is a camera whose 36 detectors together hold 600 million pixels."
+            ),
+            Vec::<String>::new()
         );
     }
 
