@@ -1246,10 +1246,18 @@ impl<'a> Reader<'a> {
     /// general of Acme"): the title is read, and the role check sees the
     /// qualifier before it.
     fn past_qualifier(&self, i: usize) -> usize {
+        // "Acme's finance director": a director's field too.
+        let director = matches!(self.item(i + 1), Some(Item::Title(t)) if &***t == "director");
         let qualifier = match self.items.get(i) {
             Some((Item::Word | Item::Cap, span)) => self.words.get(span.clone()).is_some_and(|w| {
                 facts::titles::QUALIFIERS
                     .iter()
+                    .chain(
+                        director
+                            .then_some(&facts::titles::DIRECTOR_FIELDS[..])
+                            .into_iter()
+                            .flatten(),
+                    )
                     .any(|q| q.eq_ignore_ascii_case(w))
             }),
             _ => false,

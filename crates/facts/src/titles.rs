@@ -11,6 +11,36 @@ pub const HEAD: &str = "head";
 /// a deputy governor is not the governor.
 pub const QUALIFIERS: [&str; 5] = ["assistant", "associate", "deputy", "lieutenant", "vice"];
 
+/// Fields that make a director a particular one ("finance director",
+/// "Acme's claims director"): written before the title, as a portfolio is
+/// before a minister's.
+pub const DIRECTOR_FIELDS: [&str; 24] = [
+    "claims",
+    "commercial",
+    "communications",
+    "compliance",
+    "creative",
+    "editorial",
+    "engineering",
+    "finance",
+    "investment",
+    "legal",
+    "marketing",
+    "medical",
+    "operations",
+    "policy",
+    "production",
+    "programme",
+    "research",
+    "risk",
+    "sales",
+    "security",
+    "sporting",
+    "sports",
+    "strategy",
+    "technical",
+];
+
 /// Portfolios that make a minister or a secretary a particular one
 /// ("Economy Minister", "Foreign Secretary").
 pub const PORTFOLIOS: [&str; 28] = [

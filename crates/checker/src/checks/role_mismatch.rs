@@ -149,7 +149,18 @@ fn qualified_title(
                 })
                 .flatten()
         })
-        .or_else(|| portfolio.then(|| field_before(before)).flatten())?;
+        .or_else(|| portfolio.then(|| field_before(before)).flatten())
+        .or_else(|| {
+            // "Acme's finance director".
+            (title == "director")
+                .then(|| {
+                    facts::titles::DIRECTOR_FIELDS
+                        .into_iter()
+                        .find(|f| f.eq_ignore_ascii_case(word))
+                        .map(str::to_owned)
+                })
+                .flatten()
+        })?;
     let qualified = format!("{qualifier} {title}");
     Some(
         titles
@@ -948,6 +959,17 @@ entities:
             Vec::<String>::new()
         );
         assert_eq!(found("Acme's finance director Rui Lobo spoke.").len(), 1);
+        // After the name, too.
+        assert_eq!(
+            found("Rui Lobo, Acme's export director, spoke."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            found("Rui Lobo, Acme's finance director, spoke."),
+            [
+                "error \"Rui Lobo, Acme's finance director\": Rui Lobo was never finance director of Acme (as of 2021-09)"
+            ]
+        );
     }
 
     #[test]
