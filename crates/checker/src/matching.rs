@@ -1580,7 +1580,7 @@ fn names_another(
 /// percentage (a change over a span). Not the facts' cues: they
 /// name topics as often as measures ("invest $1.5 billion in agriculture",
 /// "an additional investment of 66 billion yuan" for a pledge).
-const MEASURE_NOUNS: [&str; 49] = [
+const MEASURE_NOUNS: [&str; 51] = [
     "inflation",
     "closing",
     "return",
@@ -1630,6 +1630,8 @@ const MEASURE_NOUNS: [&str; 49] = [
     "spending",
     "expenditure",
     "goal",
+    "vote",
+    "stake",
 ];
 
 /// Words that name one measure: a fact cued by one is measured by the
@@ -1784,6 +1786,14 @@ fn head_nouns<'t>(text: &'t str, stated: &Amount, percent: bool) -> [Option<&'t 
             .any(|w| one_of(w, &INDEX));
         if heads[1].is_none() && gain_for {
             heads[1] = Some("index");
+        }
+        // "8.6% of votes cast", "12% of its revenue": the whole the
+        // percentage is of.
+        let mut of_words = clause_after.split_whitespace();
+        if of_words.next().is_some_and(|w| w == "of") {
+            heads[2] = of_words
+                .find(|w| !one_of(w, &["the", "its", "their", "his", "her", "all"]))
+                .filter(|w| w.bytes().all(|b| b.is_ascii_alphabetic()));
         }
         // "up about 22% since the start of the year": a change over a
         // span, measured since its start.
@@ -1973,6 +1983,22 @@ fn of_another_instance(text: &str, start: usize) -> bool {
         after = word;
     }
     false
+}
+
+/// Whether the amount at `start` comes on top of another ("followed by a
+/// further 610 MW from wind farms", "another $2 million"): not the first
+/// one a fact states, unless the fact is itself the further one.
+fn a_further_one(text: &str, start: usize, q: &Quantity) -> bool {
+    const FURTHER: [&str; 4] = ["further", "additional", "another", "extra"];
+    let further = tail_before(text, start, 32)
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .rev()
+        .filter(|w| !w.is_empty())
+        .find(|w| !one_of(w, &HEDGE_WORDS))
+        .is_some_and(|w| one_of(w, &FURTHER));
+    further
+        && !own_words(&q.cues, q.what.as_deref())
+            .any(|w| one_of(w, &FURTHER) || one_of(w, &["more", "second"]))
 }
 
 /// Whether the amount at `start` is what there is room for ("saw room for
@@ -2853,6 +2879,7 @@ fn measures_another(text: &str, claim: &Claim, q: &Quantity) -> bool {
         return true;
     }
     if per_another_thing(text, stated.span.end, q)
+        || a_further_one(text, stated.span.start, q)
         || a_potential(text, stated.span.start, q)
         || of_a_draft(text, stated.span.start, q)
         || of_another_instance(text, stated.span.start)
@@ -8478,6 +8505,44 @@ quantities:
         // Right after a comparative, the figure is the difference.
         assert_eq!(
             errors("Acme's sales were 4.6% more than a year earlier.").len(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_further_amount_is_another() {
+        const FACTS: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme }
+quantities:
+  - { id: lost, subject: acme, what: output lost when Acme's station tripped, cues: [loss, lost, MW], value: 1240 MW }
+";
+        let errors = |body: &str| check(FACTS, &format!("Acme\n\n{body}\n"), "amount-mismatch");
+        assert_eq!(
+            errors("Acme's station tripped and a further 610 MW was lost."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            errors("Acme's station tripped and 610 MW was lost.").len(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_percentage_of_votes_is_no_stake() {
+        const FACTS: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme }
+quantities:
+  - { id: stake, subject: acme, what: Acme's stake in Globex, cues: [stake, holds], value: 6.1% }
+";
+        let errors = |body: &str| check(FACTS, &format!("Acme\n\n{body}\n"), "amount-mismatch");
+        assert_eq!(
+            errors("Acme's stake alone made up most of the 8.6% of votes cast against the deal."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            errors("Acme's stake alone made up 8.6% of the company.").len(),
             1
         );
     }
