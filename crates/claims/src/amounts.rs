@@ -2367,6 +2367,11 @@ fn noun_after(text: &str, pos: usize) -> Option<(usize, String)> {
                 }
                 return Some((end, lower));
             }
+            // "five copper and gold mines": modifiers joined.
+            if modifiers == 1 && matches!(word, "and" | "or") {
+                p = end;
+                continue;
+            }
             let adverb = word.ends_with("ly") && !LY_ADJECTIVE_SET.contains(word);
             if STOPWORD_SET.contains(word) || adverb {
                 return None;
@@ -3556,6 +3561,10 @@ mod tests {
             (
                 "it hired 400 NHS nurses",
                 r#"count "400 NHS nurses" = 400 nurses"#,
+            ),
+            (
+                "which operates five copper and gold mines in",
+                r#"count "five copper and gold mines" = 5 mines"#,
             ),
             (
                 "access for 46 licensed Ruritanian vessels to",
