@@ -20,7 +20,11 @@ the total's stated precision; so is an amount whose parts follow it (\"made up o
 \"consisting of\", \"comprising\", \"split between\") with the amounts of its unit after them. An amount \
 of each one (\"$34 each\", \"will each get back $139\") is no part, and parts added to something \
 written elsewhere (\"Together with $12 million from X, the gift brings the total to\") are not \
-summed. (Totals in the fact base are checked when the facts are loaded: `sum_of`.)
+summed. A sentence that opens on its whole lists its parts too, written with or without their \
+unit (\"Of the 874 million euros, the state paid 420 million, the city 304 million and a fund \
+150 million\"), unless a number word, a share, a time or a rate among them leaves the list in \
+doubt, or the parts are a few picked out (less than half the whole). (Totals in the fact base \
+are checked when the facts are loaded: `sum_of`.)
 
 **Why.** Parts and totals are often edited separately; when one changes, the other goes stale.
 
@@ -250,7 +254,172 @@ fn run(ctx: &Context<'_>) -> Findings {
             judge(ctx, (t, whole), &parts, &mut out);
         }
     }
+    of_the_whole(ctx, &mut out);
     out
+}
+
+/// "Of the 874 million euros, the state paid 420 million, the city 304
+/// million and a regional fund 150 million": a sentence that opens on a
+/// whole and lists its parts, often without their unit. The parts are read
+/// from the words (plain numbers are no claims); the sentence is passed
+/// over when a number word, a share, a time or a hyphenated figure leaves
+/// the list in doubt, or when the parts add up to less than half or more
+/// than half again of the whole (a few parts picked out).
+fn of_the_whole(ctx: &Context<'_>, out: &mut Findings) {
+    for (t, claim) in ctx.claims().iter().enumerate() {
+        let ClaimKind::Amount(whole) = &claim.kind else {
+            continue;
+        };
+        let Some(sentence) = ctx.extraction.sentences.get(claim.sentence) else {
+            continue;
+        };
+        let opening = (ctx.text)
+            .get(sentence.span.start..whole.span.start)
+            .unwrap_or("");
+        if !opening
+            .trim_start_matches(['"', '\u{201c}'])
+            .eq_ignore_ascii_case("of the ")
+        {
+            continue;
+        }
+        let Some(parts) = listed_parts(ctx.text, whole, sentence.span.end) else {
+            continue;
+        };
+        let (Some(stated), Some(whole_value)) = (
+            numbers::stated_interval(whole),
+            whole.number.checked_mul(whole.scale.factor()),
+        ) else {
+            continue;
+        };
+        let sum: Decimal = parts.iter().map(|(_, v)| *v).sum();
+        if parts.len() < 2
+            || sum * Decimal::from(2) < whole_value
+            || sum > whole_value * Decimal::new(15, 1)
+        {
+            continue;
+        }
+        if stated.meets(&Interval::exact(sum)) {
+            out.verified.push(t);
+            continue;
+        }
+        let expected = numbers::render_exact_like(sum, whole);
+        let found = ctx.words(&whole.span).to_owned();
+        let parts_text: Vec<&str> = parts.iter().map(|(span, _)| ctx.words(span)).collect();
+        out.diagnostics.push((
+            Diagnostic {
+                code: CHECK.code,
+                severity: Severity::Error,
+                message: format!("the parts add up to {expected}, not {found}"),
+                span: whole.span.clone(),
+                found,
+                expected: Some(expected.clone()),
+                fact: None,
+                labels: parts
+                    .iter()
+                    .map(|(span, _)| Label {
+                        span: span.clone(),
+                        message: "part".into(),
+                        path: None,
+                    })
+                    .collect(),
+                help: Some(format!("{} = {expected}", parts_text.join(" + "))),
+            },
+            vec![t],
+        ));
+    }
+}
+
+/// The parts listed after a whole that opens its sentence ("Of the 412
+/// cases counted, 268 were in X and 144 elsewhere"): each number's span
+/// and value, from the first comma after the whole (past an "including"
+/// aside) to `end`. `None` when the list is in doubt: a number word, a
+/// percentage, a time, a hyphenated figure or money beside a count.
+fn listed_parts(
+    text: &str,
+    whole: &claims::Amount,
+    end: usize,
+) -> Option<Vec<(std::ops::Range<usize>, Decimal)>> {
+    const NUMBER_WORDS: [&str; 12] = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen",
+        "half",
+    ];
+    const TIMES: [&str; 12] = [
+        "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
+        "minute", "minutes",
+    ];
+    let after = text.get(whole.span.end..end)?;
+    let mut from = whole.span.end + after.find(", ")? + 2;
+    // "Of the 214 people aboard, including six crew members, 177 were ...".
+    let rest = text.get(from..end)?;
+    if rest.starts_with("including ") {
+        from += rest.find(", ")? + 2;
+    }
+    let region = text.get(from..end)?;
+    let money = matches!(whole.unit, Some(facts::Unit::Currency(_)));
+    let mut parts = Vec::new();
+    let mut words = region
+        .split(' ')
+        .scan(from, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w))
+        })
+        .peekable();
+    while let Some((start, word)) = words.next() {
+        let word = trim(word);
+        let is_time =
+            |w: Option<&str>| w.is_some_and(|w| TIMES.iter().any(|t| t.eq_ignore_ascii_case(w)));
+        let next = words.peek().map(|&(_, w)| trim(w));
+        // "every four weeks" is no part; "two died" may be one.
+        if NUMBER_WORDS.iter().any(|n| n.eq_ignore_ascii_case(word)) {
+            if is_time(next) {
+                continue;
+            }
+            return None;
+        }
+        // A currency sign may lead a part of money.
+        let digits = word.trim_start_matches(['$', '€', '£', '¥']);
+        let signed = digits.len() < word.len();
+        if !digits.starts_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        if (signed && !money) || word.contains(['-', '%', '/']) {
+            return None;
+        }
+        let plain = !digits.contains([',', '.']);
+        // A year ("in 2024") is no part.
+        if plain && digits.len() == 4 && (digits.starts_with("19") || digits.starts_with("20")) {
+            continue;
+        }
+        let mut value: Decimal = digits.replace(',', "").parse().ok()?;
+        let mut span_end = start + word.len();
+        let scale = words.peek().and_then(|(_, w)| match trim(w) {
+            "thousand" => Some(1_000u64),
+            "million" => Some(1_000_000),
+            "billion" => Some(1_000_000_000),
+            _ => None,
+        });
+        if let Some(scale) = scale {
+            value *= Decimal::from(scale);
+            if let Some((at, w)) = words.next() {
+                span_end = at + trim(w).len();
+            }
+        }
+        // A share, a time or a rate ("$38 million a year") is no part.
+        let unit = words.peek().map(|&(_, w)| trim(w));
+        if unit.is_some_and(|u| matches!(u, "percent" | "per" | "%" | "a" | "an" | "each"))
+            || is_time(unit)
+        {
+            return None;
+        }
+        parts.push((start..span_end, value));
+    }
+    Some(parts)
+}
+
+/// A word without the punctuation after it.
+fn trim(word: &str) -> &str {
+    word.trim_end_matches([',', '.', ';', ':'])
 }
 
 /// Whether the parts are what something else is added to: "Together
@@ -561,6 +730,40 @@ mod tests {
         assert!(check(FACTS, &text("Together with"), "sum-mismatch").is_empty());
         assert!(check(FACTS, &text("Along with"), "sum-mismatch").is_empty());
         assert_eq!(check(FACTS, &text("With"), "sum-mismatch").len(), 1);
+    }
+
+    #[test]
+    fn a_sentence_opening_on_its_whole_lists_its_parts() {
+        let text = |city: &str| {
+            format!(
+                "Of the 874 million euros, the state paid 420 million, the city {city} million \
+                 and a regional fund 150 million."
+            )
+        };
+        assert!(check(FACTS, &text("304"), "sum-mismatch").is_empty());
+        assert_eq!(
+            check(FACTS, &text("340"), "sum-mismatch"),
+            [
+                "error \"874 million euros\": the parts add up to €910 million, not 874 million euros"
+            ]
+        );
+        let counts = |rescued: &str| {
+            format!(
+                "Of the 214 people aboard, including six crew members, {rescued} were rescued, \
+                 19 have died and 24 remain missing."
+            )
+        };
+        assert!(check(FACTS, &counts("171"), "sum-mismatch").is_empty());
+        assert_eq!(check(FACTS, &counts("177"), "sum-mismatch").len(), 1);
+        // Parts in doubt, or a few picked out, are not summed.
+        for text in [
+            "Of the 412 cases, 268 were in the north and two died.",
+            "Of the 412 cases, 268 were in the north, up 12% from 150 in May.",
+            "Of the 412 cases, 40 were in the north and 30 in the south.",
+            "Of the $1.74 billion, the state gave $480 million and bonds will cost $38 million a year.",
+        ] {
+            assert!(check(FACTS, text, "sum-mismatch").is_empty(), "{text}");
+        }
     }
 
     #[test]
