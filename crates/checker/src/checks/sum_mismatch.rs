@@ -302,30 +302,39 @@ fn of_the_whole(ctx: &Context<'_>, out: &mut Findings) {
             out.verified.push(t);
             continue;
         }
-        let expected = numbers::render_exact_like(sum, whole);
-        let found = ctx.words(&whole.span).to_owned();
-        let parts_text: Vec<&str> = parts.iter().map(|(span, _)| ctx.words(span)).collect();
-        out.diagnostics.push((
-            Diagnostic {
-                code: CHECK.code,
-                severity: Severity::Error,
-                message: format!("the parts add up to {expected}, not {found}"),
-                span: whole.span.clone(),
-                found,
-                expected: Some(expected.clone()),
-                fact: None,
-                labels: parts
-                    .iter()
-                    .map(|(span, _)| Label {
-                        span: span.clone(),
-                        message: "part".into(),
-                        path: None,
-                    })
-                    .collect(),
-                help: Some(format!("{} = {expected}", parts_text.join(" + "))),
-            },
-            vec![t],
-        ));
+        let spans: Vec<_> = parts.iter().map(|(span, _)| span.clone()).collect();
+        out.diagnostics
+            .push((not_the_sum(ctx, whole, sum, &spans), vec![t]));
+    }
+}
+
+/// The diagnostic of a total that is not the sum of its parts (`exact`).
+fn not_the_sum(
+    ctx: &Context<'_>,
+    total: &claims::Amount,
+    exact: Decimal,
+    parts: &[std::ops::Range<usize>],
+) -> Diagnostic {
+    let expected = numbers::render_exact_like(exact, total);
+    let found = ctx.words(&total.span).to_owned();
+    let parts_text: Vec<&str> = parts.iter().map(|span| ctx.words(span)).collect();
+    Diagnostic {
+        code: CHECK.code,
+        severity: Severity::Error,
+        message: format!("the parts add up to {expected}, not {found}"),
+        span: total.span.clone(),
+        found,
+        expected: Some(expected.clone()),
+        fact: None,
+        labels: parts
+            .iter()
+            .map(|span| Label {
+                span: span.clone(),
+                message: "part".into(),
+                path: None,
+            })
+            .collect(),
+        help: Some(format!("{} = {expected}", parts_text.join(" + "))),
     }
 }
 
@@ -558,33 +567,9 @@ fn judge(
         out.verified.extend(indices);
         return;
     }
-    let expected = numbers::render_exact_like(exact, total);
-    let found = ctx.words(&total.span).to_owned();
-    let parts_text: Vec<String> = parts
-        .iter()
-        .map(|(_, a)| ctx.words(&a.span).to_owned())
-        .collect();
-    out.diagnostics.push((
-        Diagnostic {
-            code: CHECK.code,
-            severity: Severity::Error,
-            message: format!("the parts add up to {expected}, not {found}"),
-            span: total.span.clone(),
-            found,
-            expected: Some(expected.clone()),
-            fact: None,
-            labels: parts
-                .iter()
-                .map(|(_, a)| Label {
-                    span: a.span.clone(),
-                    message: "part".into(),
-                    path: None,
-                })
-                .collect(),
-            help: Some(format!("{} = {expected}", parts_text.join(" + "))),
-        },
-        vec![t],
-    ));
+    let spans: Vec<_> = parts.iter().map(|(_, a)| a.span.clone()).collect();
+    out.diagnostics
+        .push((not_the_sum(ctx, total, exact, &spans), vec![t]));
 }
 
 #[cfg(test)]
