@@ -134,31 +134,23 @@ fn qualified_title(
         .rsplit(|c: char| !c.is_alphanumeric())
         .next()?;
     let portfolio = ["minister", "secretary"].contains(&title);
-    let qualifier = facts::titles::QUALIFIERS
-        .into_iter()
-        .find(|q| q.eq_ignore_ascii_case(word))
-        .map(str::to_owned)
+    let listed = |list: &[&str]| {
+        (list.iter())
+            .find(|q| q.eq_ignore_ascii_case(word))
+            .map(|q| (*q).to_owned())
+    };
+    let qualifier = listed(&facts::titles::QUALIFIERS)
+        // "Economy Minister": a portfolio makes a minister a particular one.
         .or_else(|| {
-            // "Economy Minister": a portfolio makes a minister a particular one.
-            (portfolio)
-                .then(|| {
-                    facts::titles::PORTFOLIOS
-                        .into_iter()
-                        .find(|p| p.eq_ignore_ascii_case(word))
-                        .map(str::to_owned)
-                })
+            portfolio
+                .then(|| listed(&facts::titles::PORTFOLIOS))
                 .flatten()
         })
         .or_else(|| portfolio.then(|| field_before(before)).flatten())
+        // "Acme's finance director".
         .or_else(|| {
-            // "Acme's finance director".
             (title == "director")
-                .then(|| {
-                    facts::titles::DIRECTOR_FIELDS
-                        .into_iter()
-                        .find(|f| f.eq_ignore_ascii_case(word))
-                        .map(str::to_owned)
-                })
+                .then(|| listed(&facts::titles::DIRECTOR_FIELDS))
                 .flatten()
         })?;
     let qualified = format!("{qualifier} {title}");
