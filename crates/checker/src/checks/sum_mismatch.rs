@@ -23,7 +23,7 @@ written elsewhere (\"Together with $12 million from X, the gift brings the total
 summed. A sentence that opens on its whole lists its parts too, written with or without their \
 unit (\"Of the 874 million euros, the state paid 420 million, the city 304 million and a fund \
 150 million\"), unless a number word, a share, a time or a rate among them leaves the list in \
-doubt, or the parts are a few picked out (less than half the whole). (Totals in the fact base \
+doubt, or the parts are a few picked out (less than two thirds of the whole). (Totals in the fact base \
 are checked when the facts are loaded: `sum_of`.)
 
 **Why.** Parts and totals are often edited separately; when one changes, the other goes stale.
@@ -262,9 +262,10 @@ fn run(ctx: &Context<'_>) -> Findings {
 /// million and a regional fund 150 million": a sentence that opens on a
 /// whole and lists its parts, often without their unit. The parts are read
 /// from the words (plain numbers are no claims); the sentence is passed
-/// over when a number word, a share, a time or a hyphenated figure leaves
-/// the list in doubt, or when the parts add up to less than half or more
-/// than half again of the whole (a few parts picked out).
+/// over when a number word, a share, a time, a count of another noun or a
+/// hyphenated figure leaves the list in doubt, or when the parts add up to
+/// less than two thirds or more than half again of the whole (a few parts
+/// picked out).
 fn of_the_whole(ctx: &Context<'_>, out: &mut Findings) {
     for (t, claim) in ctx.claims().iter().enumerate() {
         let ClaimKind::Amount(whole) = &claim.kind else {
@@ -293,8 +294,8 @@ fn of_the_whole(ctx: &Context<'_>, out: &mut Findings) {
         };
         let sum: Decimal = parts.iter().map(|(_, v)| *v).sum();
         if parts.len() < 2
-            || sum * Decimal::from(2) < whole_value
-            || sum > whole_value * Decimal::new(15, 1)
+            || sum * Decimal::from(3) < whole_value * Decimal::from(2)
+            || sum * Decimal::from(2) > whole_value * Decimal::from(3)
         {
             continue;
         }
@@ -414,10 +415,19 @@ fn listed_parts(
                 span_end = at + trim(w).len();
             }
         }
-        // A share, a time or a rate ("$38 million a year") is no part.
+        // A share, a time or a rate ("$38 million a year") is no part,
+        // nor is a count of another noun ("39,227 cast a ballot, and 125
+        // ballots were rejected" of the people on a register).
         let unit = words.peek().map(|&(_, w)| trim(w));
+        let another_noun = unit.is_some_and(|u| {
+            u.len() > 3
+                && u.ends_with('s')
+                && u.bytes().all(|b| b.is_ascii_lowercase())
+                && !matches!(&whole.unit, Some(facts::Unit::Noun(n)) if n == u)
+        });
         if unit.is_some_and(|u| matches!(u, "percent" | "per" | "%" | "a" | "an" | "each"))
             || is_time(unit)
+            || another_noun
         {
             return None;
         }
@@ -746,6 +756,7 @@ mod tests {
             "Of the 412 cases, 268 were in the north, up 12% from 150 in May.",
             "Of the 412 cases, 40 were in the north and 30 in the south.",
             "Of the $1.74 billion, the state gave $480 million and bonds will cost $38 million a year.",
+            "Of the 74,860 people on the register, 39,227 cast a ballot, and 125 ballots were rejected.",
         ] {
             assert!(check(FACTS, text, "sum-mismatch").is_empty(), "{text}");
         }
