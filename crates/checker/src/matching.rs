@@ -3181,12 +3181,13 @@ fn day_of_saying(text: &str, claim: &Claim, event: &facts::Event) -> bool {
 /// Whether a contradicted weekday or relative date is the day a person
 /// said something ("union general secretary X said on Thursday", "the
 /// minister welcomed the decision on Wednesday"), a person who holds no
-/// role at the event's subject: their day, not the event's.
+/// role at the event's subject, or an organisation named in the sentence
+/// that is not that subject: their day, not the event's.
 fn said_by_another(base: &FactBase, text: &str, claim: &Claim, event: &facts::Event) -> bool {
     let Some(subject) = claim
         .subject
         .as_ref()
-        .filter(|s| s.kind == EntityKind::Person)
+        .filter(|s| matches!(s.kind, EntityKind::Person | EntityKind::Organization))
     else {
         return false;
     };
@@ -3218,14 +3219,24 @@ fn said_by_another(base: &FactBase, text: &str, claim: &Claim, event: &facts::Ev
             )
         })
     };
+    // "Scientists at the Acme Observatory said on Friday that the
+    // eruption had weakened": an organisation named in the sentence that
+    // is not the event's subject speaks for itself.
+    let another_body = || {
+        subject.kind == EntityKind::Organization
+            && subject.link != Link::Earlier
+            && *subject.entity != *event.subject
+    };
     (one_of(word, &["said", "says", "told"]) || reacted())
-        && base.entity(&subject.entity).is_some_and(|person| {
-            !person.roles.is_empty()
-                && !person
-                    .roles
-                    .iter()
-                    .any(|r| r.of.as_deref() == Some(event.subject.as_str()))
-        })
+        && (another_body()
+            || base.entity(&subject.entity).is_some_and(|person| {
+                person.kind == EntityKind::Person
+                    && !person.roles.is_empty()
+                    && !person
+                        .roles
+                        .iter()
+                        .any(|r| r.of.as_deref() == Some(event.subject.as_str()))
+            }))
 }
 
 /// Whether a date's clause names by its ordinal another one of a numbered
@@ -9284,6 +9295,13 @@ events:
         assert!(found("Union leader Rafa Quint welcomed the guidance on Thursday.").is_empty());
         assert_eq!(
             found("Chief executive Jo Dane welcomed the guidance on Thursday.").len(),
+            1
+        ); // So is another body's saying.
+        assert!(
+            found("Staff at the Miners Union said on Thursday the guidance was cut.").is_empty()
+        );
+        assert_eq!(
+            found("Staff at Acme Mining said on Thursday the guidance was cut.").len(),
             1
         );
     }
