@@ -2508,7 +2508,7 @@ fn foresees(q: &Quantity) -> bool {
 /// Verbs of what is done to or by those a count counts, each with its
 /// forms: "stranded about 31,000 travellers" counts the stranded, not the
 /// passengers a fact says were carried. Changes are [`CHANGE_VERBS`]'.
-const ACTIONS: [&[&str]; 40] = [
+const ACTIONS: [&[&str]; 41] = [
     &["kill", "killed", "kills", "killing"],
     &[
         "injure", "injured", "injures", "injuring", "wounded", "hurt",
@@ -2549,6 +2549,9 @@ const ACTIONS: [&[&str]; 40] = [
         "staff",
     ],
     &["hire", "hired", "hires", "hiring"],
+    // "a union which represents about 6,000 Acme staff" beside Acme's
+    // workforce.
+    &["represent", "represents", "represented", "representing"],
     &["divert", "diverted", "diverts", "diverting"],
     &[
         "cancel",
@@ -8284,7 +8287,8 @@ quantities:
         }
         for body in [
             "Gamma Party won 16 seats.",
-            "Unions representing 9,000 workers at Gamma Party objected.",
+            // Those a union represents are no workforce, those employed are.
+            "Gamma Party employs 9,000 workers, its unions said.",
         ] {
             assert_eq!(errors(body).len(), 1, "{body}");
         }
@@ -8384,6 +8388,22 @@ quantities:
         ] {
             assert_eq!(errors(body).len(), 1, "{body}");
         }
+    }
+
+    #[test]
+    fn those_a_union_represents_are_no_workforce() {
+        const FACTS: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme }
+quantities:
+  - { id: workforce, subject: acme, what: Acme's workforce, cues: [staff, employees], value: 11500 staff }
+";
+        let errors = |body: &str| check(FACTS, &format!("Acme\n\n{body}\n"), "amount-mismatch");
+        assert_eq!(
+            errors("The union, which represents about 6,000 Acme staff, spoke."),
+            Vec::<String>::new()
+        );
+        assert_eq!(errors("Acme employs about 6,000 staff.").len(), 1);
     }
 
     #[test]
