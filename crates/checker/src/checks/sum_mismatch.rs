@@ -18,7 +18,8 @@ all\", \"altogether\", \"raising\", \"bringing the total to\") is compared with 
 amounts of the same unit stated before it (after the sentence's previous total, if any), at \
 the total's stated precision; so is an amount whose parts follow it (\"made up of\", \
 \"consisting of\", \"comprising\", \"split between\") with the amounts of its unit after them. An amount \
-of each one (\"$34 each\", \"will each get back $139\") is no part, and parts added to something \
+of each one (\"$34 each\", \"will each get back $139\") or one compared with (\"down 54% from its \
+$67.8 million debut\") is no part, and parts added to something \
 written elsewhere (\"Together with $12 million from X, the gift brings the total to\") are not \
 summed. A sentence that opens on its whole lists its parts too, written with or without their \
 unit (\"Of the 874 million euros, the state paid 420 million, the city 304 million and a fund \
@@ -208,7 +209,10 @@ fn run(ctx: &Context<'_>) -> Findings {
             .enumerate()
             .map(|(k, c)| (from + k, c))
             .filter(|(_, c)| {
-                c.sentence == total_claim.sentence && !c.year_earlier && c.when == total_claim.when
+                c.sentence == total_claim.sentence
+                    && !c.year_earlier
+                    && c.when == total_claim.when
+                    && !compared_with(ctx.text, c.span.start)
             })
             .filter_map(|(i, c)| match &c.kind {
                 ClaimKind::Amount(a) | ClaimKind::Conversion { from: a, .. } => Some((i, a)),
@@ -434,6 +438,43 @@ fn listed_parts(
         parts.push((start..span_end, value));
     }
     Some(parts)
+}
+
+/// Whether the amount at `start` is what another is compared with ("down
+/// 54% from its $67.8 million debut", "against $40 million"): no part of
+/// a total. "From" only after a change ("commitments from €300 million,
+/// €250 million and €400 million" lists parts).
+fn compared_with(text: &str, start: usize) -> bool {
+    const SKIPPED: [&str; 9] = [
+        "its", "the", "a", "an", "their", "about", "some", "roughly", "nearly",
+    ];
+    const CHANGES: [&str; 12] = [
+        "up",
+        "down",
+        "rose",
+        "fell",
+        "increased",
+        "decreased",
+        "higher",
+        "lower",
+        "climbed",
+        "dropped",
+        "declined",
+        "jumped",
+    ];
+    let before = crate::matching::tail_before(text, start, 64);
+    let mut words = before
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')'))
+        .rev()
+        .filter(|w| !w.is_empty())
+        .skip_while(|w| claims::one_of(w, &SKIPPED));
+    match words.next() {
+        Some(w) if claims::one_of(w, &["against", "versus", "than"]) => true,
+        Some(w) if claims::one_of(w, &["from"]) => words
+            .take(2)
+            .any(|w| w.ends_with('%') || claims::one_of(w, &CHANGES)),
+        _ => false,
+    }
 }
 
 /// A word without the punctuation after it.
@@ -704,6 +745,20 @@ mod tests {
         let some = "The state will give 1.35 billion yuan in aid, including a 1.2 billion yuan \
                     grant and 250 million yuan in tax relief.";
         assert!(check(FACTS, some, "sum-mismatch").is_empty());
+    }
+
+    #[test]
+    fn an_amount_compared_with_is_no_part() {
+        let text = "The film took $31.2 million in its second weekend, down 54% from its $67.8 million \
+                    debut, taking its total to $128.4 million.";
+        assert!(check(FACTS, text, "sum-mismatch").is_empty());
+        let parts = "The film took $31.2 million in its second weekend and $67.8 million in its \
+                     first, taking its total to $128.4 million.";
+        assert_eq!(check(FACTS, parts, "sum-mismatch").len(), 1);
+        // "From" with no change before it lists the parts.
+        let listed = "Acme holds commitments from $300 million, $250 million and $400 million, \
+                      a total of $900 million.";
+        assert_eq!(check(FACTS, listed, "sum-mismatch").len(), 1);
     }
 
     #[test]
