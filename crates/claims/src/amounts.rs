@@ -2326,6 +2326,14 @@ fn noun_after(text: &str, pos: usize) -> Option<(usize, String)> {
         let mut chars = word.chars();
         let first = chars.next()?;
         if first.is_uppercase() {
+            // "4.35 million TEUs", "300 SUVs": an acronym's plural is the
+            // counted noun.
+            let acronyms = word.strip_suffix('s').is_some_and(|a| {
+                (2..=5).contains(&a.len()) && a.bytes().all(|b| b.is_ascii_uppercase())
+            });
+            if acronyms {
+                return Some((end, word.to_ascii_lowercase()));
+            }
             let adjective = modifiers <= 1 && chars.all(|c| c.is_lowercase() || c == '-');
             if !(adjective || modifiers == 0 && is_acronym(word)) || word.len() < 2 {
                 return None;
@@ -3561,6 +3569,10 @@ mod tests {
             (
                 "it hired 400 NHS nurses",
                 r#"count "400 NHS nurses" = 400 nurses"#,
+            ),
+            (
+                "it handled 4.35 million TEUs in 2024",
+                r#"count "4.35 million TEUs" = 4.35 million teus"#,
             ),
             (
                 "which operates five copper and gold mines in",
