@@ -1985,20 +1985,30 @@ fn of_another_instance(text: &str, start: usize) -> bool {
     false
 }
 
+/// The ASCII words before `start` (within `len` bytes), last first, past
+/// the hedges right before it ("a further about 610 MW" reads "further").
+fn words_back(text: &str, start: usize, len: usize) -> impl Iterator<Item = &str> {
+    tail_before(text, start, len)
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .rev()
+        .filter(|w| !w.is_empty())
+        .skip_while(|w| one_of(w, &HEDGE_WORDS))
+}
+
+/// Whether a fact's cues or description hold one of `words`.
+fn fact_says(q: &Quantity, words: &[&str]) -> bool {
+    own_words(&q.cues, q.what.as_deref()).any(|w| one_of(w, words))
+}
+
 /// Whether the amount at `start` comes on top of another ("followed by a
 /// further 610 MW from wind farms", "another $2 million"): not the first
 /// one a fact states, unless the fact is itself the further one.
 fn a_further_one(text: &str, start: usize, q: &Quantity) -> bool {
     const FURTHER: [&str; 4] = ["further", "additional", "another", "extra"];
-    let further = tail_before(text, start, 32)
-        .split(|c: char| !c.is_ascii_alphabetic())
-        .rev()
-        .filter(|w| !w.is_empty())
-        .find(|w| !one_of(w, &HEDGE_WORDS))
+    let further = words_back(text, start, 32)
+        .next()
         .is_some_and(|w| one_of(w, &FURTHER));
-    further
-        && !own_words(&q.cues, q.what.as_deref())
-            .any(|w| one_of(w, &FURTHER) || one_of(w, &["more", "second"]))
+    further && !fact_says(q, &FURTHER) && !fact_says(q, &["more", "second"])
 }
 
 /// Whether the amount at `start` is what there is room for ("saw room for
@@ -2006,15 +2016,10 @@ fn a_further_one(text: &str, start: usize, q: &Quantity) -> bool {
 /// a fact counts, unless the fact is itself one.
 fn a_potential(text: &str, start: usize, q: &Quantity) -> bool {
     const ROOM: [&str; 4] = ["room", "scope", "space", "potential"];
-    let mut words = tail_before(text, start, 32)
-        .split(|c: char| !c.is_ascii_alphabetic())
-        .rev()
-        .filter(|w| !w.is_empty())
-        .skip_while(|w| one_of(w, &HEDGE_WORDS));
+    let mut words = words_back(text, start, 32);
     let room = words.next().is_some_and(|w| one_of(w, &["for"]))
         && words.next().is_some_and(|w| one_of(w, &ROOM));
-    room && !own_words(&q.cues, q.what.as_deref())
-        .any(|w| one_of(w, &ROOM) || one_of(w, &["capacity"]))
+    room && !fact_says(q, &ROOM) && !fact_says(q, &["capacity"])
 }
 
 /// Whether the sentence of the amount at `start` opens on a draft ("That
@@ -2035,7 +2040,7 @@ fn of_a_draft(text: &str, start: usize, q: &Quantity) -> bool {
         .filter(|w| !w.is_empty())
         .take(3)
         .any(|w| one_of(w, &DRAFT));
-    drafted && !own_words(&q.cues, q.what.as_deref()).any(|w| one_of(w, &DRAFT))
+    drafted && !fact_says(q, &DRAFT)
 }
 
 /// Whether an amount written with a scale word is over a hundred thousand
@@ -2114,11 +2119,7 @@ fn other_ones(text: &str, span: &Range<usize>) -> bool {
 /// Whether a count is a net change ("a net gain of 108 stores", "a net
 /// loss of 40 jobs") beside a fact that is no net figure.
 fn a_net_change(text: &str, start: usize, q: &Quantity) -> bool {
-    let mut words = tail_before(text, start, 40)
-        .split(|c: char| !c.is_ascii_alphabetic())
-        .rev()
-        .filter(|w| !w.is_empty())
-        .skip_while(|w| one_of(w, &HEDGE_WORDS));
+    let mut words = words_back(text, start, 40);
     let net = words.next().is_some_and(|w| one_of(w, &["of"]))
         && words.next().is_some_and(|w| {
             one_of(
@@ -2135,7 +2136,7 @@ fn a_net_change(text: &str, start: usize, q: &Quantity) -> bool {
             )
         })
         && words.next().is_some_and(|w| one_of(w, &["net"]));
-    net && !own_words(&q.cues, q.what.as_deref()).any(|w| one_of(w, &["net"]))
+    net && !fact_says(q, &["net"])
 }
 
 /// Whether a count is of those still left ("with three stages left",
@@ -2152,7 +2153,7 @@ fn left_over(text: &str, span: &Range<usize>, q: &Quantity) -> bool {
     let left = after.starts_with(' ')
         && (one_of(first, &LEFT) || one_of(first, &["to"]) && next.next() == Some("go"))
         || words.split_whitespace().skip(1).any(|w| one_of(w, &LEFT));
-    left && !own_words(&q.cues, q.what.as_deref()).any(|w| one_of(w, &LEFT))
+    left && !fact_says(q, &LEFT)
 }
 
 /// Verbs and words of a rise, and of a fall.
@@ -2216,8 +2217,8 @@ fn moved_otherwise(text: &str, start: usize, q: &Quantity) -> bool {
         Some(w) if one_of(w, &FALL_WORDS) => false,
         _ => return false,
     };
-    let rise = own_words(&q.cues, q.what.as_deref()).any(|w| one_of(w, &RISE_WORDS));
-    let fall = own_words(&q.cues, q.what.as_deref()).any(|w| one_of(w, &FALL_WORDS));
+    let rise = fact_says(q, &RISE_WORDS);
+    let fall = fact_says(q, &FALL_WORDS);
     if said_rise {
         fall && !rise
     } else {
@@ -2240,7 +2241,7 @@ fn names_a_rise_or_fall(q: &Quantity) -> bool {
         "reduction",
         "rise",
     ];
-    own_words(&q.cues, q.what.as_deref()).any(|w| one_of(w, &CHANGE_NOUNS))
+    fact_says(q, &CHANGE_NOUNS)
 }
 
 /// Whether the percentage at `span` is a share of a whole named after it
@@ -2309,7 +2310,7 @@ fn each_of_many(text: &str, start: usize, q: &Quantity) -> bool {
         .filter(|w| !w.is_empty())
         .take(3)
         .any(|w| one_of(w, &["each"]));
-    said && !own_words(&q.cues, q.what.as_deref()).any(|w| one_of(w, &EACH))
+    said && !fact_says(q, &EACH)
 }
 
 /// Whether a year after the amount's "by" lies past its fact's period and
@@ -2502,7 +2503,7 @@ fn foresees(q: &Quantity) -> bool {
         "predicted",
         "prediction",
     ];
-    own_words(&q.cues, q.what.as_deref()).any(|w| one_of(w, &FORESEEN))
+    fact_says(q, &FORESEEN)
 }
 
 /// Verbs of what is done to or by those a count counts, each with its
@@ -2734,7 +2735,7 @@ fn the_other_side_of_a_tally(
             i != f
                 && q.subject == votes_for.subject
                 && Some(&q.value.unit) == stated.unit.as_ref()
-                && own_words(&q.cues, q.what.as_deref()).any(|w| one_of(w, &AGAINST))
+                && fact_says(q, &AGAINST)
         });
         let (Some((i, q)), None) = (sides.next(), sides.next()) else {
             continue;
@@ -2771,8 +2772,7 @@ fn a_market_price(text: &str, start: usize, q: &Quantity) -> bool {
     let shares = words
         .iter()
         .any(|w| one_of(w, &["shares", "stock", "stocks"]));
-    let offer =
-        own_words(&q.cues, q.what.as_deref()).any(|w| one_of(w, &["offer", "bid", "tender"]));
+    let offer = fact_says(q, &["offer", "bid", "tender"]);
     moved && shares && offer
 }
 
@@ -2820,7 +2820,7 @@ fn against_of_a_tally(text: &str, start: usize, q: &Quantity) -> bool {
     let mut words = before.split_whitespace().rev();
     let tally = words.next().is_some_and(|w| w == "to")
         && words.next().is_some_and(|w| one_of(w, &["votes", "vote"]));
-    tally && own_words(&q.cues, q.what.as_deref()).any(|w| one_of(w, &FOR))
+    tally && fact_says(q, &FOR)
 }
 
 /// Whether the words of a figure's sentence before it say it is adjusted,
@@ -2995,7 +2995,7 @@ fn names_a_gap(q: &Quantity) -> bool {
         "shortfall",
         "than",
     ];
-    own_words(&q.cues, q.what.as_deref()).any(|w| one_of(w, &GAP) || one_of(w, &GAP_WORDS))
+    fact_says(q, &GAP) || fact_says(q, &GAP_WORDS)
 }
 
 /// Whether an amount is a rate per unit of time its fact is not: "C$305
