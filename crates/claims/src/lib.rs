@@ -1409,6 +1409,19 @@ pub fn one_of(word: &str, list: &[&str]) -> bool {
     })
 }
 
+/// Words of what is to come when the word after them is the first of the
+/// pair: "ordered to report", "to be approved at the meeting", "a hearing
+/// set for Monday, June 22", a deadline ("policyholders have until March
+/// 31"), "the new prices take effect on April 1", "come into force".
+const FUTURE_PAIRS: [(&str, &[&str]); 6] = [
+    ("to", &FUTURE_BEFORE_TO),
+    ("be", &["to"]),
+    ("for", &["set", "slated"]),
+    ("until", &["have", "has"]),
+    ("effect", &["take"]),
+    ("into", &["come", "comes"]),
+];
+
 /// Words that put what follows them in the future ("will", "is due to").
 const FUTURE_WORDS: [&str; 23] = [
     "aims",
@@ -1514,16 +1527,11 @@ pub fn future_before(text: &str, at: usize) -> bool {
         if one_of(word, &REPORTING_WORDS) {
             return false;
         }
-        // "ordered to report", and "to be approved at the meeting".
-        let to_come = next.is_some_and(|n| one_of(n, &["to"])) && one_of(word, &FUTURE_BEFORE_TO)
-            || next.is_some_and(|n| one_of(n, &["be"])) && one_of(word, &["to"])
-            // "a hearing set for Monday, June 22".
-            || next.is_some_and(|n| one_of(n, &["for"])) && one_of(word, &["set", "slated"])
-            // A deadline: "policyholders have until March 31".
-            || next.is_some_and(|n| one_of(n, &["until"])) && one_of(word, &["have", "has"])
-            // "The new prices take effect on April 1", "come into force".
-            || next.is_some_and(|n| one_of(n, &["effect"])) && one_of(word, &["take"])
-            || next.is_some_and(|n| one_of(n, &["into"])) && one_of(word, &["come", "comes"]);
+        let to_come = next.is_some_and(|n| {
+            FUTURE_PAIRS
+                .iter()
+                .any(|(after, words)| one_of(n, &[after]) && one_of(word, words))
+        });
         next = Some(word);
         if to_come || one_of(word, &FUTURE_WORDS) || word.ends_with("'ll") {
             // "had been scheduled to launch on 26 June", "had planned": a
