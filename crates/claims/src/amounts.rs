@@ -2328,9 +2328,8 @@ fn noun_after(text: &str, pos: usize) -> Option<(usize, String)> {
         if first.is_uppercase() {
             // "4.35 million TEUs", "300 SUVs": an acronym's plural is the
             // counted noun.
-            let acronyms = word.strip_suffix('s').is_some_and(|a| {
-                (2..=5).contains(&a.len()) && a.bytes().all(|b| b.is_ascii_uppercase())
-            });
+            let acronyms = (word.strip_suffix('s'))
+                .is_some_and(|a| is_acronym(a) && a.bytes().all(|b| b.is_ascii_uppercase()));
             if acronyms {
                 return Some((end, word.to_ascii_lowercase()));
             }
