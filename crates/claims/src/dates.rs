@@ -1408,6 +1408,45 @@ pub fn names_a_time(word: &str) -> bool {
         || lookup(&WEEKDAY_ABBREVIATION_BY_ID, id).is_some()
 }
 
+/// Whether `gap`, the text between a weekday and a date, joins them
+/// ("Wednesday, Jan. 14", "Jan. 14 (Wednesday)"): at most three bytes, none
+/// of them part of a word.
+pub fn weekday_gap(gap: &str) -> bool {
+    gap.len() <= 3 && !gap.chars().any(char::is_alphanumeric)
+}
+
+/// Whether `gap`, the text between a date and a weekday after it, sets the
+/// weekday beside the date: ", a " ("March 3, 2023, a Friday"), maybe
+/// after one lowercase noun ("a June 4 deadline, a Friday").
+pub fn weekday_apposed(gap: &str) -> bool {
+    gap.eq_ignore_ascii_case(", a ")
+        || gap
+            .strip_prefix(' ')
+            .and_then(|g| g.strip_suffix(", a "))
+            .is_some_and(|noun| !noun.is_empty() && noun.bytes().all(|b| b.is_ascii_lowercase()))
+}
+
+/// The year a weekday gives a date written without one: `date`, resolved
+/// to a year by [`resolve`], moved to the next year when `weekday` falls
+/// on that one and not on `date`, and the next year's date is at most six
+/// months after publication ("a hearing on Wednesday, Jan. 14" in a
+/// November story is next January's). Only forward, and only so far: a
+/// weekday that fits neither year is the writer's slip, to be reported.
+pub fn year_by_weekday(
+    date: FactDate,
+    weekday: Weekday,
+    published: Option<FactDate>,
+) -> Option<FactDate> {
+    let day = date.exact()?;
+    if day.weekday() == weekday {
+        return None;
+    }
+    let next = Date::new(day.year().checked_add(1)?, day.month(), day.day()).ok()?;
+    let p = published?.last_day();
+    let limit = p.checked_add(Span::new().months(6)).ok()?;
+    (next.weekday() == weekday && next > p && next <= limit).then(|| FactDate::from_date(next))
+}
+
 /// Whether `word` is a weekday's name, in full ("Friday").
 pub fn names_a_weekday(word: &str) -> bool {
     WEEKDAYS

@@ -369,6 +369,7 @@ impl Extractor {
                 },
             ));
         }
+        years_by_weekday(analysis, &mut dated, published);
         let found_amounts = amounts::find(analysis);
         let mut amounted = Vec::with_capacity(found_amounts.len());
         for finding in found_amounts {
@@ -1456,6 +1457,63 @@ const FUTURE_BEFORE_TO: [&str; 11] = [
     "agreed", "ordered", "pledged", "poised", "promised", "required", "set", "slated", "subject",
     "vowed", "wants",
 ];
+/// Moves a date written without its year to the next year when the
+/// weekday beside it falls there (see [`dates::year_by_weekday`]). A
+/// weekday right before a date is that date's; else the one it follows.
+fn years_by_weekday(text: &str, dated: &mut [Claim], published: Option<FactDate>) {
+    for k in 0..dated.len() {
+        let Some(Claim {
+            kind:
+                ClaimKind::Date {
+                    written: DateKind::Weekday(weekday),
+                    ..
+                },
+            span,
+            ..
+        }) = dated.get(k)
+        else {
+            continue;
+        };
+        let (weekday, span) = (*weekday, span.clone());
+        let gap_to = |j: usize, joins: fn(&str) -> bool, ahead: bool| {
+            let c = dated.get(j)?;
+            let gap = if ahead {
+                text.get(span.end..c.span.start)
+            } else {
+                text.get(c.span.end..span.start)
+            };
+            gap.is_some_and(joins).then_some(j)
+        };
+        let date_at = gap_to(k + 1, dates::weekday_gap, true).or_else(|| {
+            gap_to(
+                k.checked_sub(1)?,
+                |g| dates::weekday_gap(g) || dates::weekday_apposed(g),
+                false,
+            )
+        });
+        if let Some(Claim {
+            kind:
+                ClaimKind::Date {
+                    written:
+                        DateKind::Calendar {
+                            year: None,
+                            month: Some(_),
+                            day: Some(_),
+                        },
+                    resolved,
+                },
+            ..
+        }) = date_at.and_then(|j| dated.get_mut(j))
+        {
+            if let Resolved::Date(d) = resolved {
+                if let Some(moved) = dates::year_by_weekday(*d, weekday, published) {
+                    *resolved = Resolved::Date(moved);
+                }
+            }
+        }
+    }
+}
+
 /// Words that report what was said or done, after which a weekday is past
 /// again ("will ..., it said on Friday" is cut at the comma anyway).
 const REPORTING_WORDS: [&str; 6] = ["announced", "said", "says", "told", "reported", "added"];
@@ -2536,6 +2594,38 @@ mod tests {
             c("2.4 billion yuan"),
             " operating profit of 2 billion yuan and net profit of 2.4 billion yuan "
         );
+    }
+
+    #[test]
+    fn a_weekday_beside_a_date_picks_the_next_year() {
+        let calendar_dates = |text: &str, published: &str| -> Vec<String> {
+            extractor()
+                .extract(text, Format::Text, FactDate::parse(published).ok())
+                .claims
+                .iter()
+                .filter_map(|c| match &c.kind {
+                    ClaimKind::Date {
+                        written: DateKind::Calendar { .. },
+                        resolved: Resolved::Date(d),
+                    } => Some(d.to_string()),
+                    _ => None,
+                })
+                .collect()
+        };
+        // 14 January 2026 was a Wednesday, 14 January 2025 a Tuesday.
+        let hearing = "The judge set a hearing for Wednesday, Jan. 14.";
+        assert_eq!(calendar_dates(hearing, "2025-11-20"), ["2026-01-14"]);
+        let after = "The judge set a hearing for Jan. 14, a Wednesday.";
+        assert_eq!(calendar_dates(after, "2025-11-20"), ["2026-01-14"]);
+        // A weekday that fits neither year is left to be reported.
+        let slip = "The judge set a hearing for Thursday, Jan. 14.";
+        assert_eq!(calendar_dates(slip, "2025-11-20"), ["2025-01-14"]);
+        // Nor is a date moved more than six months ahead.
+        assert_eq!(calendar_dates(hearing, "2025-07-01"), ["2025-01-14"]);
+        // 3 November 2025 was a Monday; the date would otherwise fall back
+        // a year for being more than two months ahead.
+        let resits = "The resits start on Monday, November 3.";
+        assert_eq!(calendar_dates(resits, "2025-08-15"), ["2025-11-03"]);
     }
 
     #[test]

@@ -70,30 +70,17 @@ impl Dates {
     /// ", a " ("March 3, 2023, a Friday"), maybe after a noun ("a June 4
     /// deadline, a Friday").
     fn next_to(&self, text: &str, span: &Range<usize>) -> Option<usize> {
-        let gap_ok = |gap: Option<&str>| {
-            gap.is_some_and(|g| g.len() <= 3 && !g.chars().any(char::is_alphanumeric))
-        };
+        let gap_ok = |gap: Option<&str>| gap.is_some_and(claims::dates::weekday_gap);
         let after = within(&self.by_start, span.end, span.end + 3)
             .iter()
             .copied()
             .filter(|&(start, _)| gap_ok(text.get(span.end..start)));
-        // "a June 4 deadline, a Friday": one lowercase noun may come
-        // between.
-        let apposed = |gap: &str| {
-            gap.eq_ignore_ascii_case(", a ")
-                || gap
-                    .strip_prefix(' ')
-                    .and_then(|g| g.strip_suffix(", a "))
-                    .is_some_and(|noun| {
-                        !noun.is_empty() && noun.bytes().all(|b| b.is_ascii_lowercase())
-                    })
-        };
         let before = within(&self.by_end, span.start.saturating_sub(24), span.start)
             .iter()
             .copied()
             .filter(|&(end, _)| {
                 let gap = text.get(end..span.start);
-                gap_ok(gap) || gap.is_some_and(apposed)
+                gap_ok(gap) || gap.is_some_and(claims::dates::weekday_apposed)
             });
         // "Tuesday, March 10, Thursday, March 12": a weekday right before
         // a date is that date's, not the one before it.
