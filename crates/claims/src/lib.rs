@@ -784,6 +784,15 @@ fn qualify(
         }
         q.1.end <= claim.span.start && dates_a_figure_from(text, q.1.start)
     };
+    // A time that owns a noun is that noun's ("fined it $5 million for
+    // last November's spill, and ordered it to pay $9 million"), unless
+    // the claim is in its phrase after it ("last year's $5 million loss").
+    let possessive_elsewhere = |q: &&Qualifier| {
+        (q.1.start >= claim.span.end || !inside(&q.1, &own))
+            && text
+                .get(q.1.end..)
+                .is_some_and(|rest| rest.starts_with("'s ") || rest.starts_with("’s "))
+    };
     let pick = |want_period: bool| {
         let fits = |q: &&Qualifier| {
             q.1 != claim.span
@@ -794,6 +803,7 @@ fn qualify(
                 }
                 && !compared_time(text, &q.1)
                 && !of_a_figure_from(q)
+                && !possessive_elsewhere(q)
         };
         qualifiers
             .iter()
@@ -2278,6 +2288,20 @@ mod tests {
                 .map(|(d, _)| d.to_string()),
             None
         );
+        // A time that owns a noun is that noun's, but for a figure in its
+        // phrase after it.
+        let text = "Regulators fined Acme €145 million for last November's spill, and \
+                    ordered it to pay €612 million. Last year's €9 million loss was its first.";
+        let extraction = extractor().extract(text, Format::Text, published);
+        let time_of = |figure: &str| {
+            (extraction.claims.iter())
+                .find(|c| &text[c.span.clone()] == figure)
+                .and_then(|c| c.when.as_ref())
+                .map(|(d, _)| d.to_string())
+        };
+        assert_eq!(time_of("€145 million"), None);
+        assert_eq!(time_of("€612 million"), None);
+        assert_eq!(time_of("€9 million").as_deref(), Some("2025"));
     }
 
     /// Asserts the subject entity of each amount of `text`, in order.
