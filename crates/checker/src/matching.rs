@@ -2995,7 +2995,15 @@ fn names_a_gap(q: &Quantity) -> bool {
         "shortfall",
         "than",
     ];
-    fact_says(q, &GAP) || fact_says(q, &GAP_WORDS)
+    // A cue "short of" only finds the sentence ("seven seats short of a
+    // majority" beside the seats a majority needs): the gap must be what
+    // the fact measures.
+    let what_says = |words: &[&str]| {
+        (q.what.iter())
+            .flat_map(|w| w.split(|c: char| !c.is_alphanumeric()))
+            .any(|w| one_of(w, words))
+    };
+    fact_says(q, &GAP) || what_says(&GAP_WORDS)
 }
 
 /// Whether an amount is a rate per unit of time its fact is not: "C$305
@@ -8703,6 +8711,20 @@ quantities:
         assert_eq!(errors("Acme's score in the final was two points.").len(), 1);
         // A fact that is itself a gap is what the figure states.
         assert_eq!(errors("Acme finished two points ahead.").len(), 1);
+        // Not one merely cued by a gap's words.
+        const SEATS: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme Party }
+quantities:
+  - { id: majority, subject: acme, what: seats needed for a majority, cues: [majority, short of], value: 41 seats }
+";
+        let errors =
+            |body: &str| check(SEATS, &format!("Acme Party\n\n{body}\n"), "amount-mismatch");
+        assert_eq!(
+            errors("Acme Party fell seven seats short of a majority."),
+            Vec::<String>::new()
+        );
+        assert_eq!(errors("Acme Party needs 14 seats for a majority.").len(), 1);
     }
 
     #[test]
