@@ -5902,11 +5902,11 @@ fn score_candidates<'a>(
                     // The phrase's cues: already found when the date needs
                     // its phrase, else found here (for contradictions only).
                     let mut apart = CueSet::default();
+                    let phrase = window(text, &sentence.span, &claim.span);
+                    let start = sentence.span.start;
                     let own: &CueSet = if needs_phrase {
                         near
                     } else {
-                        let phrase = window(text, &sentence.span, &claim.span);
-                        let start = sentence.span.start;
                         cues.within(
                             index,
                             sentence_text,
@@ -5918,9 +5918,27 @@ fn score_candidates<'a>(
                     let FactKind::Event(winner) = m.kind else {
                         return m;
                     };
-                    let winner_named =
-                        (index.event_cue_sets.get(winner)).is_some_and(|set| set.meets(own));
-                    m.other_agrees |= !winner_named && another_events_day(base, index, d, own);
+                    let names_another = |words: &CueSet| {
+                        !(index.event_cue_sets.get(winner)).is_some_and(|set| set.meets(words))
+                            && another_events_day(base, index, d, words)
+                    };
+                    m.other_agrees |= names_another(own) || {
+                        // Or its own clause does, when the winner's words
+                        // are past a clause opener ("said in its decision
+                        // that ... before a riser failed on November 18").
+                        let clause = own_clause(text, phrase.clone(), &claim.span);
+                        let mut clause_cues = CueSet::default();
+                        clause != phrase && {
+                            cues.within(
+                                index,
+                                sentence_text,
+                                clause.start.saturating_sub(start)
+                                    ..clause.end.saturating_sub(start),
+                                &mut clause_cues,
+                            );
+                            names_another(&clause_cues)
+                        }
+                    };
                 }
                 m
             })
@@ -9173,6 +9191,31 @@ events:
             found("Acme Air's last aircraft arrives in 2032.", "date-mismatch").len(),
             1
         );
+    }
+
+    #[test]
+    fn a_date_whose_own_clause_names_another_event_is_that_events() {
+        const RIG: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme Energy }
+  - { id: rsa, kind: organization, name: Ruritania Safety Authority }
+  - { id: rig, kind: place, name: Gamma Alpha }
+events:
+  - { id: decision, subject: rsa, what: fine announced, cues: [fined, decision], date: 2026-03-04 }
+  - { id: failure, subject: rig, what: riser fails, cues: [riser, failed], date: 2025-11-18 }
+";
+        let found = |day: &str| {
+            check(
+                RIG,
+                &format!(
+                    "---\npublished: 2026-03-05\n---\nThe Ruritania Safety Authority said in its \
+                     decision that Acme Energy ignored two alarms before a riser failed on {day}.\n"
+                ),
+                "date-mismatch",
+            )
+        };
+        assert_eq!(found("November 18"), Vec::<String>::new());
+        assert_eq!(found("November 16").len(), 1);
     }
 
     #[test]
