@@ -33,7 +33,8 @@ no finding when the role ended in the week before publication (the departure is 
 \"Northwind chairman Tomas Berg resigned on Monday\", or in the month the sentence dates the \
 departure to). Nor is a title held until a move in the week before publication, in a sentence \
 that names the body of the role that followed (\"Acme Rovers have signed Globex United forward X\"). A \
-title the phrase itself calls former (\"Northwind's former chairman Tomas Berg\") is right \
+title the phrase itself calls former (\"Northwind's former chairman Tomas Berg\", \"retired \
+judge\") is right \
 when he held it. A qualifier before a title makes it another (\"Deputy Governor\", \"vice \
 chairman\", \"assistant coach\"): right only when the person held that one.",
     run,
@@ -107,13 +108,14 @@ fn write_title_there(out: &mut String, title: &str, org_name: Option<&str>) {
 }
 
 /// Whether a role phrase calls its title former ("former", "formerly",
-/// "ex-CEO").
+/// "ex-CEO", "retired judge").
 fn calls_former(phrase: &str) -> bool {
     phrase
         .split(|c: char| !c.is_alphanumeric() && c != '-')
         .any(|w| {
             w.eq_ignore_ascii_case("former")
                 || w.eq_ignore_ascii_case("formerly")
+                || w.eq_ignore_ascii_case("retired")
                 || w.get(..3).is_some_and(|ex| ex.eq_ignore_ascii_case("ex-"))
         })
 }
@@ -850,6 +852,7 @@ entities:
             "John Doe, Acme's former chairman, spoke.",
             "John Doe, the former chairman of Acme, spoke.",
             "Former Acme chairman John Doe spoke.",
+            "Retired Acme chairman John Doe spoke.",
         ] {
             let found = check(FACTS, &format!("{SEPT}{text}"), "role-mismatch");
             assert!(found.is_empty(), "{text}: {found:?}");
