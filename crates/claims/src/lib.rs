@@ -1434,7 +1434,7 @@ const FUTURE_PAIRS: [(&str, &[&str]); 6] = [
 ];
 
 /// Words that put what follows them in the future ("will", "is due to").
-const FUTURE_WORDS: [&str; 23] = [
+const FUTURE_WORDS: [&str; 24] = [
     "aims",
     // The present of what is scheduled: "which takes effect on Jan. 1",
     // "fiscal 2027, which begins on July 1".
@@ -1448,6 +1448,8 @@ const FUTURE_WORDS: [&str; 23] = [
     "expect",
     "expected",
     "expects",
+    // What lies ahead of someone: "faces re-election on Nov. 3".
+    "faces",
     "forecast",
     "forecasts",
     "going",
@@ -1467,6 +1469,7 @@ const FUTURE_BEFORE_TO: [&str; 11] = [
     "agreed", "ordered", "pledged", "poised", "promised", "required", "set", "slated", "subject",
     "vowed", "wants",
 ];
+
 /// Moves a date written without its year to the next year when the
 /// weekday beside it falls there (see [`dates::year_by_weekday`]). A
 /// weekday right before a date is that date's; else the one it follows.
@@ -2461,6 +2464,7 @@ mod tests {
         assert!(!on_date("at a hearing held on Monday, June 22"));
         assert!(on_date("The new prices take effect on June 1"));
         assert!(on_date("The rules come into force in June"));
+        assert!(on_date("The mayor faces re-election on June 3"));
         assert!(!on_date("The new prices took effect on June 1"));
         // A deadline still open.
         assert!(on_date(
