@@ -2896,6 +2896,9 @@ fn measures_another(text: &str, claim: &Claim, q: &Quantity) -> bool {
     {
         return true;
     }
+    if a_distance_off(text, stated.span.end, q) {
+        return true;
+    }
     let percent = match &stated.unit {
         Some(Unit::Currency(_)) => false,
         Some(Unit::Percent) if by_a_percent(text, stated.span.start) && a_share_of_a_whole(q) => {
@@ -2981,6 +2984,50 @@ fn a_gap_after(text: &str, end: usize) -> bool {
         .next()
         .unwrap_or("");
     one_of(word, &GAP_WORDS)
+}
+
+/// Words right after a figure that make it how far one place lies from
+/// another: "some 60 km west of the platform", "40 miles inland".
+const BEARINGS: [&str; 15] = [
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "away",
+    "inland",
+    "offshore",
+    "upstream",
+    "downstream",
+    "upriver",
+    "downriver",
+];
+
+/// Whether the figure ending at `end` is a distance between places
+/// ([`BEARINGS`], past a conversion in brackets), beside a fact that
+/// is none: not the length of a coastline or a route.
+fn a_distance_off(text: &str, end: usize, q: &Quantity) -> bool {
+    let mut after = text
+        .get(end..)
+        .unwrap_or("")
+        .trim_start_matches([' ', '\u{a0}']);
+    if let Some(inside) = after.strip_prefix('(') {
+        after = inside
+            .split_once(')')
+            .map_or("", |(_, rest)| rest)
+            .trim_start();
+    } else if let Some(rest) = after.strip_prefix(')') {
+        // The conversion in brackets: "60 km (37 miles) west".
+        after = rest.trim_start();
+    }
+    let word = after
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    one_of(word, &BEARINGS) && !fact_says(q, &BEARINGS) && !fact_says(q, &["distance", "from"])
 }
 
 /// Whether a fact is itself a gap or a lead: "winning margin", "lead over
@@ -8743,6 +8790,27 @@ quantities:
             Vec::<String>::new()
         );
         assert_eq!(errors("Acme Party needs 14 seats for a majority.").len(), 1);
+    }
+
+    #[test]
+    fn a_distance_between_places_is_no_length() {
+        const FACTS: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme }
+quantities:
+  - { id: coast, subject: acme, what: coastline reached by oil, cues: [coastline, oil], value: 73 km }
+  - { id: site, subject: acme, what: distance of the site from the coast, cues: [site], value: 12 km }
+";
+        let errors = |body: &str| check(FACTS, &format!("Acme\n\n{body}\n"), "amount-mismatch");
+        assert_eq!(
+            errors(
+                "Acme's oil reached the coastline of the islands, some 60 km (37 miles) west of the platform."
+            ),
+            Vec::<String>::new()
+        );
+        assert_eq!(errors("Acme's oil reached 60 km of coastline.").len(), 1);
+        // A fact that is itself a distance is what the figure states.
+        assert_eq!(errors("Acme's site lies 15 km offshore.").len(), 1);
     }
 
     #[test]
