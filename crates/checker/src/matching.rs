@@ -3477,6 +3477,42 @@ fn part_of_its_whole(text: &str, claim: &Claim, q: &Quantity) -> bool {
     whole.is_some() && whole == q.value.value()
 }
 
+/// Whether an amount is the whole a fraction before it takes a part of,
+/// and that part is what the fact states: "claimed half of the record
+/// €390 million" beside a share of €195 million. A part that does not
+/// agree still contradicts.
+fn whole_of_its_part(text: &str, claim: &Claim, q: &Quantity) -> bool {
+    let before: Vec<&str> = words_back(text, claim.span.start, 48).take(6).collect();
+    // "of", at most two words before the amount ("half of the record").
+    let Some(of) = before.iter().take(3).position(|w| *w == "of") else {
+        return false;
+    };
+    let (Some(&fraction), count) = (before.get(of + 1), before.get(of + 2)) else {
+        return false;
+    };
+    let denominator = match fraction.to_ascii_lowercase().as_str() {
+        "half" => 2,
+        "third" | "thirds" => 3,
+        "quarter" | "quarters" => 4,
+        "fifth" | "fifths" => 5,
+        _ => return false,
+    };
+    let numerator = match count.map(|w| w.to_ascii_lowercase()).as_deref() {
+        Some("two") => 2,
+        Some("three") => 3,
+        Some("four") => 4,
+        _ => 1,
+    };
+    let stated = stated_amount(claim).and_then(|a| a.number.checked_mul(a.scale.factor()));
+    let (Some(whole), Some(part)) = (stated, q.value.value()) else {
+        return false;
+    };
+    let expected =
+        whole * rust_decimal::Decimal::from(numerator) / rust_decimal::Decimal::from(denominator);
+    // Within the rounding of a part written to three figures.
+    (expected - part).abs() <= part.abs() / rust_decimal::Decimal::from(200)
+}
+
 /// The value of a word written as a plain number, with separators ("14",
 /// "12,400", "20,"), punctuation around it aside.
 fn plain_number(word: &str) -> Option<rust_decimal::Decimal> {
@@ -3637,6 +3673,7 @@ fn match_with(
                 measures_another(text, claim, q)
                     || (q.sum_of.is_empty() && of_a_group(text, known, claim))
                     || part_of_its_whole(text, claim, q)
+                    || whole_of_its_part(text, claim, q)
                     || a_smaller_part(text, claim, q)
                     || a_range_holding(text, claim, q)
                     || (listed_as_a_part(text, claim)
@@ -8790,6 +8827,30 @@ quantities:
             Vec::<String>::new()
         );
         assert_eq!(errors("Acme Party needs 14 seats for a majority.").len(), 1);
+    }
+
+    #[test]
+    fn a_whole_a_fraction_takes_its_part_from_is_no_part() {
+        const FACTS: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme Syndicate }
+quantities:
+  - { id: share, subject: acme, what: share of the jackpot won, cues: [share, half, claimed], value: 195 million EUR }
+";
+        let errors = |body: &str| check(FACTS, &format!("Acme\n\n{body}\n"), "amount-mismatch");
+        assert_eq!(
+            errors("Acme Syndicate claimed half of the record €390 million jackpot."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            errors("Acme Syndicate claimed two-thirds of the €292.5 million jackpot."),
+            Vec::<String>::new()
+        );
+        // A whole whose part is not the fact's still contradicts it.
+        assert_eq!(
+            errors("Acme Syndicate claimed half of the record €290 million jackpot.").len(),
+            1
+        );
     }
 
     #[test]
