@@ -20,7 +20,8 @@ pub const CHECK: Check = Check {
 ($3.1 billion)\", \"X, or Y,\") is recomputed with the exchange rates of the fact base nearest \
 the date (the matched fact's date, else the sentence's, else the publication date; when no \
 rate lies within a month of it, those of the publication date, at which writers convert an old \
-figure), at the precision the article states. Without a rate between the two currencies, a figure that is \
+figure), at the precision the article states; after a change (\"A$165,000, up from A$140,000, or \
+US$109,000\") it may be the conversion of the figure the change ends at. Without a rate between the two currencies, a figure that is \
 the conversion into a third currency is in the wrong one (\"420 million euros (£445 million)\" \
 where €420 million is $445 million); otherwise each conversion is compared with the rate \
 implied by the article's other conversions between the same currencies. A measure converted \
@@ -317,7 +318,13 @@ fn run(ctx: &Context<'_>) -> Findings {
                 out.verified.extend(std::iter::once(*i).chain(*to_claim));
                 continue;
             }
-            if far {
+            // "received A$165,000, up from A$140,000, or US$109,000": the
+            // conversion of the figure the change ends at.
+            let of_the_change = changed_from(ctx, from)
+                .and_then(numbers::conversion_interval)
+                .and_then(|iv| numbers::convert(iv, a, b, &rates))
+                .is_some_and(|iv| iv.meets(&to_iv));
+            if far || of_the_change {
                 continue;
             }
             let Some(rate) = numbers::central_rate(&rates, date.as_ref()) else {
@@ -449,6 +456,25 @@ fn run(ctx: &Context<'_>) -> Findings {
     out
 }
 
+/// The amount in the same currency a change to `from` starts at, right
+/// before it in its sentence: "A$165,000 this year, up from A$140,000".
+fn changed_from<'c>(ctx: &'c Context<'_>, from: &Amount) -> Option<&'c Amount> {
+    const FROM: [&str; 3] = ["from", "compared with", "against"];
+    ctx.claims().iter().rev().find_map(|c| match &c.kind {
+        ClaimKind::Amount(a)
+            if a.unit == from.unit
+                && a.span.end <= from.span.start
+                && from.span.start - a.span.end <= 40 =>
+        {
+            let between = ctx.text.get(a.span.end..from.span.start)?;
+            let joined = !between.contains(['.', ';', '(', ')'])
+                && FROM.iter().any(|w| between.trim_end().ends_with(w));
+            joined.then_some(a)
+        }
+        _ => None,
+    })
+}
+
 /// For a conversion between currencies no rate links, a third currency
 /// whose conversion of `from` the stated figure is (the rate, and the
 /// figure written in that currency): its label is wrong.
@@ -562,6 +588,21 @@ rates:
         );
         let right = "---\npublished: 2021-09-04\n---\nIt includes 20 billion yuan ($3.1 billion) for a fund.";
         assert!(check(FACTS, right, "conversion-inconsistent").is_empty());
+    }
+
+    #[test]
+    fn a_conversion_after_a_change_may_be_of_the_figure_it_ends_at() {
+        let text = |usd: &str| {
+            format!(
+                "---\npublished: 2021-09-04\n---\nIt paid 20 billion yuan this year, up from \
+                 16 billion yuan, or {usd}, to the fund."
+            )
+        };
+        let found = |usd: &str| check(FACTS, &text(usd), "conversion-inconsistent").len();
+        // 20 billion yuan is $3.1 billion, 16 billion yuan $2.5 billion.
+        assert_eq!(found("$3.1 billion"), 0);
+        assert_eq!(found("$2.5 billion"), 0);
+        assert_eq!(found("$2.8 billion"), 1);
     }
 
     #[test]
