@@ -2359,6 +2359,9 @@ fn noun_after(text: &str, pos: usize) -> Option<(usize, String)> {
                             && is_plural_noun(w)
                     })
             };
+            // "66 musicians' posts": a plural's possessive modifies the
+            // noun after it.
+            let (end, word) = possessive_head(text, end, word).unwrap_or((end, word));
             if is_plural_noun(word) && !head_follows {
                 // Lowercase ASCII is its own lowercase: a copy will do.
                 let mut lower = if word.is_ascii() {
@@ -2390,6 +2393,27 @@ fn noun_after(text: &str, pos: usize) -> Option<(usize, String)> {
         }
         p = end;
     }
+}
+
+/// The noun a plural's possessive ending at `end` modifies: "posts" in
+/// "66 musicians' posts", with where it ends.
+fn possessive_head<'t>(text: &'t str, end: usize, word: &str) -> Option<(usize, &'t str)> {
+    if !word.ends_with('s') {
+        return None;
+    }
+    let rest = text.get(end..)?;
+    let apostrophe = ['\'', '’'].into_iter().find(|&a| rest.starts_with(a))?;
+    let next = end + apostrophe.len_utf8();
+    let start = skip_hspace(text, next);
+    if start == next {
+        return None;
+    }
+    let (head_end, head) = word_at(text, start)?;
+    let counted = head.bytes().all(|b| b.is_ascii_lowercase())
+        && is_plural_noun(head)
+        && !TIME_WORD_SET.contains(head)
+        && !NOT_COUNTED_SET.contains(head);
+    counted.then_some((head_end, head))
 }
 
 /// An acronym or initialism that modifies a counted noun: "36 PhD
@@ -3572,6 +3596,14 @@ mod tests {
             (
                 "it handled 4.35 million TEUs in 2024",
                 r#"count "4.35 million TEUs" = 4.35 million teus"#,
+            ),
+            (
+                "the merger will cut 66 musicians' posts and",
+                r#"count "66 musicians' posts" = 66 posts"#,
+            ),
+            (
+                "it shut 12 workers’ hostels",
+                r#"count "12 workers’ hostels" = 12 hostels"#,
             ),
             (
                 "which operates five copper and gold mines in",
