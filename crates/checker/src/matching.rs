@@ -2226,6 +2226,41 @@ fn moved_otherwise(text: &str, start: usize, q: &Quantity) -> bool {
     }
 }
 
+/// Whether a percentage set after a count by "up" or "down" is that
+/// count's change, beside a fact of a change in something else: "shipped
+/// 1.38 million wafers in the quarter, up 9% from a year earlier" beside
+/// the growth of revenue.
+fn a_change_of_a_count(text: &str, claims: &[Claim], claim: &Claim, q: &Quantity) -> bool {
+    if !stated_amount(claim).is_some_and(|a| matches!(a.unit, Some(Unit::Percent))) {
+        return false;
+    }
+    // The word right before, hedges included ("up" is one of "up to").
+    let word_before = tail_before(text, claim.span.start, 16)
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .rev()
+        .find(|w| !w.is_empty());
+    if !word_before.is_some_and(|w| one_of(w, &["up", "down"])) {
+        return false;
+    }
+    // Past a measure that only modifies ("8-inch equivalents").
+    let count = (claims.iter().rev())
+        .filter(|c| c.sentence == claim.sentence && c.span.end <= claim.span.start)
+        .filter_map(stated_amount)
+        .find(|a| text.get(a.span.clone()).is_none_or(|w| !w.contains('-')));
+    let Some((count, Some(Unit::Noun(noun)))) = count.map(|a| (a, a.unit.as_ref())) else {
+        return false;
+    };
+    // Set apart by commas alone: "wafers in the quarter, measured in
+    // 8-inch equivalents, up 9%".
+    let between = text.get(count.span.end..claim.span.start).unwrap_or("");
+    let singular = noun.strip_suffix('s').unwrap_or(noun);
+    facts::measure::measure(noun).is_none()
+        && between.contains(',')
+        && !between.contains([';', ':', '(', ')'])
+        && between.split(' ').count() <= 12
+        && !fact_says(q, &[noun.as_str(), singular])
+}
+
 /// Whether a fact's cues or description name a rise or a fall: its
 /// percentage is a change, not a share of a whole.
 fn names_a_rise_or_fall(q: &Quantity) -> bool {
@@ -3674,6 +3709,7 @@ fn match_with(
                     || (q.sum_of.is_empty() && of_a_group(text, known, claim))
                     || part_of_its_whole(text, claim, q)
                     || whole_of_its_part(text, claim, q)
+                    || a_change_of_a_count(text, &extraction.claims, claim, q)
                     || a_smaller_part(text, claim, q)
                     || a_range_holding(text, claim, q)
                     || (listed_as_a_part(text, claim)
@@ -8849,6 +8885,31 @@ quantities:
         // A whole whose part is not the fact's still contradicts it.
         assert_eq!(
             errors("Acme Syndicate claimed half of the record €290 million jackpot.").len(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_change_set_after_a_count_is_the_counts() {
+        const FACTS: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme }
+quantities:
+  - { id: growth, subject: acme, what: growth of quarterly revenue, cues: [revenue, growth, up], value: 14 percent }
+";
+        let errors = |body: &str| check(FACTS, &format!("Acme\n\n{body}\n"), "amount-mismatch");
+        assert_eq!(
+            errors(
+                "Acme shipped 1.38 million wafers in the quarter, measured in 8-inch equivalents, up 9% from a year earlier."
+            ),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            errors("Acme's revenue was up 9% from a year earlier.").len(),
+            1
+        );
+        assert_eq!(
+            errors("Acme's revenue reached 1.38 million yen, up 9% from a year earlier.").len(),
             1
         );
     }
