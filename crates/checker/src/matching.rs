@@ -3359,6 +3359,37 @@ fn another_numbered(text: &str, claim: &Claim, event: &facts::Event) -> bool {
     })
 }
 
+/// Whether a date is told of an earlier one of what the sentence opens on
+/// ("The previous nationwide blackout, on December 18, 2009, lasted"),
+/// beside an event that is not itself a previous one.
+fn of_a_previous_one(
+    text: &str,
+    extraction: &Extraction,
+    claim: &Claim,
+    event: &facts::Event,
+) -> bool {
+    const EARLIER: [&str; 3] = ["previous", "earlier", "last"];
+    let Some(sentence) = extraction.sentences.get(claim.sentence) else {
+        return false;
+    };
+    let opening = text
+        .get(sentence.span.start..claim.span.start)
+        .unwrap_or("");
+    let mut words = opening.split_whitespace();
+    let determiner = words
+        .next()
+        .is_some_and(|w| one_of(w, &["the", "a", "an", "its", "their"]));
+    let earlier = words
+        .next()
+        .is_some_and(|w| one_of(w.trim_end_matches(','), &EARLIER));
+    // The noun phrase, then at most its comma and "on" or "in".
+    let short = opening.split_whitespace().count() <= 7 && opening.matches(',').count() <= 1;
+    let event_says = (event.what.iter().chain(&event.cues))
+        .flat_map(|w| w.split(|c: char| !c.is_alphanumeric()))
+        .any(|w| one_of(w, &EARLIER));
+    determiner && earlier && short && !event_says
+}
+
 /// Whether a date said of a person who is not the event's subject is when
 /// one of the person's roles began or ended ("X won the title in December
 /// 2021" of a champion since 2021-12-05, beside the match a rival won):
@@ -3722,6 +3753,7 @@ fn match_with(
                     || said_by_another(base, text, claim, e)
                     || a_role_of_its_own(base, claim, e)
                     || another_numbered(text, claim, e)
+                    || of_a_previous_one(text, extraction, claim, e)
             }),
         };
         if names_another(
@@ -9406,6 +9438,31 @@ events:
         };
         assert_eq!(found("November 18"), Vec::<String>::new());
         assert_eq!(found("November 16").len(), 1);
+    }
+
+    #[test]
+    fn a_date_of_a_previous_one_is_no_events() {
+        const GRID: &str = "\
+entities:
+  - { id: grid, kind: organization, name: Acme Grid }
+events:
+  - { id: blackout, subject: grid, what: national blackout, cues: [blackout], date: 2026-01-21 }
+";
+        let found = |body: &str| {
+            check(
+                GRID,
+                &format!("---\npublished: 2026-01-26\n---\nAcme Grid failed.\n\n{body}\n"),
+                "date-mismatch",
+            )
+        };
+        assert_eq!(
+            found("The previous nationwide blackout, on December 18, 2009, lasted six hours."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            found("The nationwide blackout, on December 18, 2025, lasted six hours.").len(),
+            1
+        );
     }
 
     #[test]
