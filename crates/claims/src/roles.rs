@@ -1288,8 +1288,8 @@ fn bytes_equal(x: u64, b: u64) -> u64 {
 }
 
 /// Whether the sentence, lowercased, contains "stepped down", "steps
-/// down", "former", "ex-", "retired", "who left", "resigned", "resigns" or
-/// "quit" ("quits"). Compared ASCII-case-
+/// down", "former", "ex-", "retired", "who left", "resigned", "resigns",
+/// "sacked", "dismissed", "ousted" or "quit" ("quits"). Compared ASCII-case-
 /// insensitively on the bytes, without a lowercase copy: the same, because
 /// no non-ASCII character lowercases to ASCII but 'K' (Kelvin, to "k", in
 /// no word) and 'İ' (to "i" and a combining dot, and no word has an 'i'
@@ -1305,9 +1305,9 @@ fn says_former(sentence: &str) -> bool {
             .is_some_and(|s| s[0] | 0x20 == word[0] && s.eq_ignore_ascii_case(word))
     };
     // Every word holds a rarer anchor letter: 'x' (ex-), 'f' (former, who
-    // left), 'd' (retired, resigned, stepped down), 'q' (quit), 'g'
-    // (resigns). Only bytes that are one
-    // of those, in either case, are compared, found eight at a time.
+    // left), 'd' (retired, resigned, stepped down, sacked, dismissed,
+    // ousted), 'q' (quit), 'g' (resigns). Only bytes that are one of
+    // those, in either case, are compared, found eight at a time.
     let hit = |i: usize| match bytes[i] | 0x20 {
         b'x' => at(i, 1, b"ex-"),
         b'f' => at(i, 0, b"former") || at(i, 6, b"who left"),
@@ -1316,6 +1316,9 @@ fn says_former(sentence: &str) -> bool {
                 || at(i, 6, b"stepped down")
                 || at(i, 6, b"steps down")
                 || at(i, 7, b"resigned")
+                || at(i, 5, b"sacked")
+                || at(i, 0, b"dismissed")
+                || at(i, 5, b"ousted")
         }
         b'q' => at(i, 0, b"quit"),
         b'g' => at(i, 4, b"resigns"),
@@ -2179,6 +2182,9 @@ mod fast_paths {
             "who left",
             "resigned",
             "resigns",
+            "sacked",
+            "dismissed",
+            "ousted",
             "quit",
         ]
         .iter()

@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use claims::{ClaimKind, Tense};
+use claims::{ClaimKind, DateKind, Resolved, Tense};
 use facts::{FactDate, Role};
 
 use super::Check;
@@ -31,7 +31,9 @@ board on 2021-06-30, and the head was Maria Lindqvist (chief executive). A forme
 stated as current in a sentence that itself says the person stepped down is a warning, and \
 no finding when the role ended in the week before publication (the departure is the news: \
 \"Northwind chairman Tomas Berg resigned on Monday\", or in the month the sentence dates the \
-departure to). Nor is a title held until a move in the week before publication, in a sentence \
+departure to, or on a day it names: \"sacked manager X on Monday, March 16\"). Nor is a title \
+held until the one the sentence says the person took next (\"X, the club's under-21 coach, \
+took over as caretaker manager\"). Nor is a title held until a move in the week before publication, in a sentence \
 that names the body of the role that followed (\"Acme Rovers have signed Globex United forward X\"). A \
 title the phrase itself calls former (\"Northwind's former chairman Tomas Berg\", \"retired \
 judge\") is right \
@@ -432,19 +434,35 @@ fn run(ctx: &Context<'_>) -> Findings {
             // until then.
             let left_then = || {
                 let month = || jiff::Span::new().days(31);
+                let ended_near = |then: &FactDate| {
+                    let (Ok(from), Ok(until)) = (
+                        then.first_day().checked_sub(month()),
+                        then.last_day().checked_add(month()),
+                    ) else {
+                        return false;
+                    };
+                    matching.iter().any(|r| {
+                        r.to.is_some_and(|to| to.last_day() >= from && to.first_day() <= until)
+                    })
+                };
+                // Or a day of its sentence is the day the role ended
+                // ("sacked manager X seven weeks ago, on Monday, March 16").
+                let ended_that_day = || {
+                    ctx.claims().iter().any(|c| {
+                        c.sentence == claim.sentence
+                            && matches!(&c.kind, ClaimKind::Date {
+                                written: DateKind::Calendar { day: Some(_), .. },
+                                resolved: Resolved::Date(d),
+                            } if matching.iter().any(|r| r.to == Some(*d)))
+                    })
+                };
                 role.former
                     && role.tense == Tense::Current
-                    && claim.when.as_ref().is_some_and(|(then, _)| {
-                        let (Ok(from), Ok(until)) = (
-                            then.first_day().checked_sub(month()),
-                            then.last_day().checked_add(month()),
-                        ) else {
-                            return false;
-                        };
-                        matching.iter().any(|r| {
-                            r.to.is_some_and(|to| to.last_day() >= from && to.first_day() <= until)
-                        })
-                    })
+                    && (claim
+                        .when
+                        .as_ref()
+                        .is_some_and(|(then, _)| ended_near(then))
+                        || ended_that_day())
             };
             // "Acme Rovers have signed Globex United forward X": a sentence
             // that names the body of the role that followed (begun within
@@ -483,7 +501,33 @@ fn run(ctx: &Context<'_>) -> Findings {
                         })
                     })
             };
-            if fits || just_left() || left_then() || moved() {
+            // "X, the club's under-21 coach since 2022, took over as
+            // caretaker manager": a sentence that names the title begun
+            // when this one ended tells of the step, however long ago.
+            let stepped_up = || {
+                role.tense == Tense::Current
+                    && ctx.claims().iter().any(|c| {
+                        let ClaimKind::Role {
+                            role: next_claim,
+                            person: Some(p),
+                            ..
+                        } = &c.kind
+                        else {
+                            return false;
+                        };
+                        c.sentence == claim.sentence
+                            && p == person_id
+                            && next_claim.tense == Tense::Started
+                            && person.roles.iter().any(|next| {
+                                next.from
+                                    .is_some_and(|f| matching.iter().any(|r| r.to == Some(f)))
+                                    && next_claim.titles.iter().any(|(t, _)| {
+                                        titles.satisfies_at(t, &next.title, || org_of(next))
+                                    })
+                            })
+                    })
+            };
+            if fits || just_left() || left_then() || moved() || stepped_up() {
                 continue;
             }
             if !message.is_empty() {
@@ -860,6 +904,46 @@ entities:
         // A title the person never held stays wrong.
         let text = format!("{SEPT}John Doe, Acme's former chief executive, spoke.");
         assert_eq!(check(FACTS, &text, "role-mismatch").len(), 1);
+    }
+
+    #[test]
+    fn a_title_held_until_a_departure_or_step_the_sentence_tells_of() {
+        const FACTS: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme Rovers }
+  - id: roe
+    kind: person
+    name: Jane Roe
+    roles:
+      - { title: manager, of: acme, from: 2024-06-03, to: 2026-03-16 }
+  - id: doe
+    kind: person
+    name: John Doe
+    roles:
+      - { title: coach, of: acme, from: 2022-07-01, to: 2026-03-16 }
+      - { title: manager, of: acme, from: 2026-03-16 }
+";
+        let found = |body: &str| {
+            let text = format!("---\npublished: 2026-05-04\n---\n{body}");
+            check(FACTS, &text, "role-mismatch").len()
+        };
+        assert_eq!(
+            found("Acme Rovers sacked manager Jane Roe on Monday, March 16."),
+            0
+        );
+        assert_eq!(
+            found("Acme Rovers thanked manager Jane Roe on Monday, March 16."),
+            1
+        );
+        assert_eq!(
+            found("Acme Rovers sacked manager Jane Roe on Monday, March 2."),
+            1
+        );
+        assert_eq!(
+            found("John Doe, the club's coach since 2022, took over as manager the same day."),
+            0
+        );
+        assert_eq!(found("John Doe, the club's coach since 2022, spoke."), 1);
     }
 
     #[test]
