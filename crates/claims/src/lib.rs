@@ -629,7 +629,7 @@ fn clause(text: &str, sentence: &Range<usize>, span: &Range<usize>) -> Range<usi
 /// dash and the 'd' of " and ", rarer than its spaces.
 const PHRASE_STOPS: [bool; 256] = {
     let mut table = [false; 256];
-    let set = b",;:()\xE2d";
+    let set = b",;:()\xE2dg";
     let mut k = 0;
     while k < set.len() {
         table[set[k] as usize] = true;
@@ -639,11 +639,12 @@ const PHRASE_STOPS: [bool; 256] = {
 };
 
 /// The words around a claim up to the nearest comma, semicolon, colon,
-/// bracket or dash, or " and ": the claim's own phrase ("operating profit of
-/// 2 billion yuan").
+/// bracket or dash, or " and " or " against ": the claim's own phrase
+/// ("operating profit of 2 billion yuan").
 ///
 /// Found on bytes in one pass each way, stopping at the breaks (a dash told
-/// by its first byte, as in `clause`) and at each 'd' to check for " and ".
+/// by its first byte, as in `clause`) and at each 'd' to check for " and "
+/// and each 'g' for " against ".
 /// No byte of " and " is a break, so the first break or " and " met on the
 /// way out from the claim bounds the phrase. Phrases are short: a plain loop
 /// costs less than starting SIMD searches.
@@ -662,6 +663,12 @@ pub fn phrase(text: &str, sentence: &Range<usize>, span: &Range<usize>) -> Range
             b'd' => {
                 if k >= 3 && before.get(k - 3..k + 2) == Some(b" and ") {
                     start = sentence.start + k + 2;
+                    break;
+                }
+            }
+            b'g' => {
+                if k >= 2 && before.get(k - 2..k + 7) == Some(b" against ") {
+                    start = sentence.start + k + 7;
                     break;
                 }
             }
@@ -689,11 +696,17 @@ pub fn phrase(text: &str, sentence: &Range<usize>, span: &Range<usize>) -> Range
         let k = i + k;
         let stops = match after[k] {
             b'd' => k >= 3 && after.get(k - 3..k + 2) == Some(b" and "),
+            b'g' => k >= 2 && after.get(k - 2..k + 7) == Some(b" against "),
             0xE2 => dash_at(after, k),
             _ => true,
         };
         if stops {
-            end = end_from + if after[k] == b'd' { k - 3 } else { k };
+            end = end_from
+                + match after[k] {
+                    b'd' => k - 3,
+                    b'g' => k - 2,
+                    _ => k,
+                };
             break;
         }
         i = k + 1;
@@ -1910,21 +1923,29 @@ mod tests {
             .rev()
             .find(|(_, c)| is_break(*c))
             .map_or(sentence.start, |(i, c)| sentence.start + i + c.len_utf8());
-        if let Some(i) = text[start..start_from].rfind(" and ") {
-            start += i + 5;
-        }
+        let words = [" and ", " against "];
+        let after_word = (words.iter())
+            .filter_map(|w| {
+                text[start..start_from]
+                    .rfind(w)
+                    .map(|i| start + i + w.len())
+            })
+            .max();
+        start = after_word.unwrap_or(start);
         let end_from = span.end.clamp(start_from, sentence.end);
         let mut end = text[end_from..sentence.end]
             .find(is_break)
             .map_or(sentence.end, |i| end_from + i);
-        if let Some(i) = text[end_from..end].find(" and ") {
-            end = end_from + i;
-        }
+        let before_word = (words.iter())
+            .filter_map(|w| text[end_from..end].find(w).map(|i| end_from + i))
+            .min();
+        end = before_word.unwrap_or(end);
         start..end
     }
 
     /// Text made of pieces that are breaks, near misses of them (other
-    /// characters sharing the dashes' bytes), " and " and its fragments.
+    /// characters sharing the dashes' bytes), " and ", " against " and
+    /// their fragments.
     fn pieces() -> impl Strategy<Value = String> {
         let piece = proptest::sample::select(vec![
             ",",
@@ -1948,6 +1969,11 @@ mod tests {
             " an",
             "d ",
             " and and ",
+            " against ",
+            "against",
+            " ag",
+            "ainst ",
+            "g",
             "é",
             "日本",
             "2 billion",
@@ -2622,6 +2648,16 @@ mod tests {
             c("2.4 billion yuan"),
             " operating profit of 2 billion yuan and net profit of 2.4 billion yuan "
         );
+        // "against" sets a figure beside another's.
+        let text = "There were 14 cases in the vaccine group against 76 in the placebo group.";
+        let span = |w: &str| {
+            let i = text.find(w).unwrap_or(0);
+            i..i + w.len()
+        };
+        let all = 0..text.len();
+        let p = |s: &str| &text[phrase(text, &all, &span(s))];
+        assert_eq!(p("14 cases"), "There were 14 cases in the vaccine group");
+        assert_eq!(p("76"), "76 in the placebo group.");
     }
 
     #[test]
