@@ -5866,6 +5866,12 @@ fn score_candidates<'a>(
         let hole = if date.is_none() {
             changed_from(text.get(near.start..claim.span.start).unwrap_or(""))
                 .map_or(0..0, |h| h.start + near.start..h.end + near.start)
+        } else if let Some((head, aside)) = past_an_aside(text, &sentence.span, near.start) {
+            // "The last principal inspection, in which engineers ..., took
+            // place on March 17, 2021": the date's predicate is the noun's
+            // before the aside, whose own words cue nothing.
+            near.start = head;
+            aside
         } else {
             0..0
         };
@@ -6097,6 +6103,42 @@ fn score_candidates<'a>(
         }
         (None, None) => None,
     }
+}
+
+/// The start of the phrase before a relative aside that ends right before
+/// `start` (", in which engineers examine every joint,"), and the aside
+/// with its commas.
+fn past_an_aside(
+    text: &str,
+    sentence: &Range<usize>,
+    start: usize,
+) -> Option<(usize, Range<usize>)> {
+    const OPENERS: [&str; 7] = [
+        "which ",
+        "who ",
+        "whose ",
+        "where ",
+        "in which ",
+        "at which ",
+        "during which ",
+    ];
+    let before = text.get(sentence.start..start)?.trim_end();
+    let closing = sentence.start + before.strip_suffix(',')?.len();
+    let opening = sentence.start + text.get(sentence.start..closing)?.rfind(',')?;
+    let aside = text.get(opening + 1..closing)?.trim_start();
+    OPENERS
+        .iter()
+        .any(|o| {
+            aside
+                .get(..o.len())
+                .is_some_and(|a| a.eq_ignore_ascii_case(o))
+        })
+        .then(|| {
+            (
+                window(text, sentence, &(opening..opening)).start,
+                opening..closing + 1,
+            )
+        })
 }
 
 /// Whether two dates of a day are less than a week apart.
@@ -9438,6 +9480,30 @@ events:
         };
         assert_eq!(found("November 18"), Vec::<String>::new());
         assert_eq!(found("November 16").len(), 1);
+    }
+
+    #[test]
+    fn a_date_after_a_relative_aside_dates_the_noun_before_it() {
+        const BRIDGE: &str = "\
+entities:
+  - { id: bridge, kind: place, name: Gamma Bridge }
+  - { id: roe, kind: person, name: Jane Roe }
+events:
+  - { id: inspection, subject: bridge, what: last principal inspection, cues: [principal inspection], date: 2021-03-17 }
+";
+        let found = |day: &str| {
+            check(
+                BRIDGE,
+                &format!(
+                    "---\npublished: 2025-11-13\n---\nThe Gamma Bridge fell. Jane Roe led the inquiry.\n\n\
+                     The last principal inspection, in which engineers examine every joint, took \
+                     place on {day}.\n"
+                ),
+                "date-mismatch",
+            )
+        };
+        assert_eq!(found("March 17, 2021"), Vec::<String>::new());
+        assert_eq!(found("March 27, 2021").len(), 1);
     }
 
     #[test]
