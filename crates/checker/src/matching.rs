@@ -3525,10 +3525,14 @@ fn of_a_group(text: &str, names: &[Range<usize>], claim: &Claim) -> bool {
     listed.windows(2).any(|pair| {
         let between = text.get(pair[0].end..pair[1].start).unwrap_or("");
         let between = between.trim();
+        // "Jane Roe, the NRC's chief executive": an apposition, no list.
+        let owns = text
+            .get(pair[1].end..)
+            .is_some_and(|rest| rest.starts_with("'s ") || rest.starts_with("’s "));
         matches!(
             between,
             "," | "and" | ", and" | "and the" | ", and the" | ", the"
-        )
+        ) && !(owns && matches!(between, "," | ", the"))
     }) && listed.len() >= 2
 }
 
@@ -8488,6 +8492,11 @@ entities:
   - { id: acme, kind: organization, name: Acme Party }
   - { id: beta, kind: organization, name: Beta Party }
   - { id: gamma, kind: organization, name: Gamma Party }
+  - id: roe
+    kind: person
+    name: Jane Roe
+    roles:
+      - { title: chief executive, of: gamma, from: 2020 }
 quantities:
   - { id: seats, subject: gamma, what: seats won, cues: [seats, won], value: 14 seats }
   - { id: staff, subject: gamma, what: employees, cues: [workers, employees], value: 800 workers }
@@ -8507,6 +8516,8 @@ quantities:
         }
         for body in [
             "Gamma Party won 16 seats.",
+            // A name and its apposition are no list.
+            "Jane Roe, the Gamma Party's chief executive, said it won 16 seats.",
             // Those a union represents are no workforce, those employed are.
             "Gamma Party employs 9,000 workers, its unions said.",
         ] {
