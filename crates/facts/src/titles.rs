@@ -117,6 +117,8 @@ const BUILT_IN: &[&[&str]] = &[
     &["chief economist"],
     &["chief strategist"],
     &["chief of staff"],
+    &["chief curator"],
+    &["curator"],
     &["executive director"],
     &["secretary"],
     &["treasurer"],
@@ -373,6 +375,9 @@ mod tests {
         assert_eq!(t.canonical("co-founder"), Some("founder"));
         assert_eq!(t.canonical("head"), Some(HEAD));
         assert_eq!(t.canonical("plumber"), None);
+        // A museum's officers are titles of their own.
+        assert_eq!(t.canonical("Chief Curator"), Some("chief curator"));
+        assert!(!t.satisfies("chief curator", "director"));
     }
 
     #[test]
