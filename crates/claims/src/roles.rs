@@ -1484,11 +1484,23 @@ fn read_with(
                     lead.checked_sub(1)
                 };
                 if let Some(k) = owner_at {
-                    if let Some((Item::Org(m), span)) = items.get(k) {
-                        if mentions.get(*m).is_some() {
+                    match items.get(k) {
+                        Some((Item::Org(m), span)) if mentions.get(*m).is_some() => {
                             org = Some(Org::Entity(*m, span.clone()));
                             start = k;
                         }
+                        // "the company's chief executive, Jane Roe".
+                        Some((Item::Anaphor, span))
+                            if matches!(r.item(lead.wrapping_sub(1)), Some(Item::Possessive)) =>
+                        {
+                            org = Some(Org::Anaphor(span.clone()));
+                            start = if matches!(r.item(k.wrapping_sub(1)), Some(Item::Det)) {
+                                k - 1
+                            } else {
+                                k
+                            };
+                        }
+                        _ => {}
                     }
                 }
                 let mut j = next;
@@ -1500,9 +1512,18 @@ fn read_with(
                 }
                 let comma = matches!(r.item(j), Some(Item::Comma));
                 let p = if comma { j + 1 } else { j };
+                // "the museum's director, Jane Roe": a noun the role check
+                // cannot tie to a name owns the title.
+                let noun_owner = org.is_none()
+                    && matches!(r.item(lead.wrapping_sub(1)), Some(Item::Possessive))
+                    && matches!(r.item(lead.wrapping_sub(2)), Some(Item::Word))
+                    && matches!(r.item(lead.wrapping_sub(3)), Some(Item::Det));
+                if noun_owner {
+                    start = lead - 3;
+                }
                 // "TITLE of ORG, PERSON" needs the organisation; a bare
                 // "CEO, Jane" is a list, not a role.
-                if comma && org.is_none() {
+                if comma && org.is_none() && !noun_owner {
                     continue;
                 }
                 if let Some(found) = person(p) {
@@ -1792,6 +1813,18 @@ mod tests {
                 "zhang-yong: chief executive of <company> Current \"CEO of the company Daniel Zhang\"",
             ],
         );
+        // A noun or "the company" owns the title before the name's comma.
+        check(
+            "said the museum's CEO, Daniel Zhang, in a statement",
+            &["zhang-yong: chief executive of - Current \"the museum's CEO, Daniel Zhang\""],
+        );
+        check(
+            "said the company's CEO, Daniel Zhang, in a statement",
+            &[
+                "zhang-yong: chief executive of <company> Current \"the company's CEO, Daniel Zhang\"",
+            ],
+        );
+        check("said the CEO, Daniel Zhang, in a statement", &[]);
         check(
             "Alibaba's founder and chairman Jack Ma, who stepped down in 2019, gave.",
             &[
