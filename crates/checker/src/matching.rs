@@ -3525,7 +3525,7 @@ fn of_a_group(text: &str, names: &[Range<usize>], claim: &Claim) -> bool {
     listed.windows(2).any(|pair| {
         let between = text.get(pair[0].end..pair[1].start).unwrap_or("");
         let between = between.trim();
-        // "Jane Roe, the NRC's chief executive": an apposition, no list.
+        // "Jane Roe, the RRC's chief executive": an apposition, no list.
         let owns = text
             .get(pair[1].end..)
             .is_some_and(|rest| rest.starts_with("'s ") || rest.starts_with("’s "));
