@@ -1447,11 +1447,13 @@ const FUTURE_PAIRS: [(&str, &[&str]); 6] = [
 ];
 
 /// Words that put what follows them in the future ("will", "is due to").
-const FUTURE_WORDS: [&str; 24] = [
+const FUTURE_WORDS: [&str; 26] = [
     "aims",
     // The present of what is scheduled: "which takes effect on Jan. 1",
     // "fiscal 2027, which begins on July 1".
     "begins",
+    "continues",
+    "resumes",
     "starts",
     "takes",
     "expires",
@@ -2491,6 +2493,7 @@ mod tests {
         assert!(on_date("The new prices take effect on June 1"));
         assert!(on_date("The rules come into force in June"));
         assert!(on_date("The mayor faces re-election on June 3"));
+        assert!(at("The race continues on Friday with a flat stage"));
         assert!(!on_date("The new prices took effect on June 1"));
         // A deadline still open.
         assert!(on_date(
