@@ -3222,7 +3222,9 @@ fn foretells_another(
 /// governor said at a briefing in Eastport on Friday", "according to studio
 /// estimates Sunday"): a word of speech or attribution among the six words
 /// before it in its clause, and an event that is no statement (none of its
-/// cues or words is one of saying, announcing or publishing).
+/// cues or words is one of saying, announcing or publishing) or a source
+/// the event's words do not name ("according to figures released on
+/// Monday" beside a film's release).
 fn day_of_saying(text: &str, claim: &Claim, event: &facts::Event) -> bool {
     const SAYING: [&str; 12] = [
         "said",
@@ -3268,7 +3270,20 @@ fn day_of_saying(text: &str, claim: &Claim, event: &facts::Event) -> bool {
         .take(6)
         .enumerate()
         .any(|(at, w)| one_of(w, &SAYING) && (at >= 3 || !one_of(w, &["said", "says", "told"])));
-    spoken && !own_words(&event.cues, event.what.as_deref()).any(|w| one_of(w, &STATED))
+    let stated = || own_words(&event.cues, event.what.as_deref()).any(|w| one_of(w, &STATED));
+    // "according to figures released on Monday": the day of the source,
+    // unless the source is what the event is about.
+    let source = clause
+        .to_ascii_lowercase()
+        .rsplit_once("according to ")
+        .map(|(_, source)| source.to_owned());
+    let of_another_source = source.is_some_and(|source| {
+        let mut words = source
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|w| w.len() > 3 && !one_of(w, &STATED));
+        !words.any(|w| own_words(&event.cues, event.what.as_deref()).any(|own| one_of(own, &[w])))
+    });
+    spoken && (of_another_source || !stated())
 }
 
 /// Whether a contradicted weekday or relative date is the day a person
@@ -9186,6 +9201,38 @@ events:
         assert_eq!(
             found("The North Sea Games' opening ceremony drew a crowd, organisers said on Monday.")
                 .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_weekday_of_a_source_is_no_events() {
+        const FILM: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme Pictures }
+events:
+  - { id: release, subject: acme, what: release of the film in theaters, cues: [released, release], date: 2025-10-17 }
+";
+        let found = |body: &str| {
+            check(
+                FILM,
+                &format!("---\npublished: 2025-10-20\n---\n{body}\n"),
+                "weekday-mismatch",
+            )
+        };
+        assert_eq!(
+            found(
+                "Acme Pictures' film took in $86 million, according to figures released on Monday."
+            ),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            found("Acme Pictures' film was released on Monday.").len(),
+            1
+        );
+        // A source that is what the event is about dates it.
+        assert_eq!(
+            found("Acme Pictures' film opened, according to the release on Monday.").len(),
             1
         );
     }
