@@ -2931,7 +2931,7 @@ fn measures_another(text: &str, claim: &Claim, q: &Quantity) -> bool {
     {
         return true;
     }
-    if a_distance_off(text, stated.span.end, q) {
+    if a_distance_off(text, stated.span.end, q) || a_long_run_average(text, &stated.span, q) {
         return true;
     }
     let percent = match &stated.unit {
@@ -3063,6 +3063,41 @@ fn a_distance_off(text: &str, end: usize, q: &Quantity) -> bool {
         .next()
         .unwrap_or("");
     one_of(word, &BEARINGS) && !fact_says(q, &BEARINGS) && !fact_says(q, &["distance", "from"])
+}
+
+/// Whether the figure at `span` is an average over many years, beside a
+/// fact that is no average: "the 20-year August average of 64%", "the
+/// station's average of roughly 720 cm over the past 30 winters".
+fn a_long_run_average(text: &str, span: &Range<usize>, q: &Quantity) -> bool {
+    const LONG_RUN: [&str; 5] = ["year", "long", "historical", "decade", "seasonal"];
+    let mut back = words_back(text, span.start, 48);
+    // "average of", "average" right before ("a 20-year average 64%").
+    let mut word = back.next();
+    if word.is_some_and(|w| w == "of") {
+        word = back.next();
+    }
+    if !word.is_some_and(|w| w.eq_ignore_ascii_case("average")) {
+        return false;
+    }
+    // Its span of years: a word before it ("20-year", "long-term") or a
+    // stretch after the figure ("over the past 30 winters").
+    let before: Vec<&str> = back.take(3).collect();
+    let spanned_before = before.iter().any(|w| one_of(w, &LONG_RUN));
+    let after = text
+        .get(span.end..)
+        .unwrap_or("")
+        .trim_start()
+        .to_ascii_lowercase();
+    let spanned_after = [
+        "over the past ",
+        "over the last ",
+        "for the past ",
+        "since ",
+    ]
+    .iter()
+    .any(|p| after.starts_with(p));
+    (spanned_before || spanned_after)
+        && !fact_says(q, &["average", "mean", "typical", "normal", "norm"])
 }
 
 /// Whether a fact is itself a gap or a lead: "winning margin", "lead over
@@ -9010,6 +9045,30 @@ quantities:
         );
         assert_eq!(
             errors("Acme's revenue reached 1.38 million yen, up 9% from a year earlier.").len(),
+            1
+        );
+    }
+
+    #[test]
+    fn an_average_over_many_years_is_no_years_value() {
+        const FACTS: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme Water }
+quantities:
+  - { id: level, subject: acme, what: reservoir level, cues: [level, reservoirs], value: 58% }
+  - { id: usual, subject: acme, what: average reservoir level, cues: [average level], value: 61% }
+";
+        let errors = |body: &str| check(FACTS, &format!("Acme\n\n{body}\n"), "amount-mismatch");
+        for body in [
+            "Acme Water's reservoirs stand at 58%, below the 20-year August average of 64%.",
+            "Acme Water's reservoir level is below its average of roughly 64% over the past 30 years.",
+        ] {
+            assert_eq!(errors(body), Vec::<String>::new(), "{body}");
+        }
+        assert_eq!(errors("Acme Water's reservoirs stand at 64%.").len(), 1);
+        // A fact that is itself an average is what the figure states.
+        assert_eq!(
+            errors("Acme Water's average level held at its 20-year average of 64%.").len(),
             1
         );
     }
