@@ -2226,6 +2226,25 @@ fn moved_otherwise(text: &str, start: usize, q: &Quantity) -> bool {
     }
 }
 
+/// Whether a percentage is set "above" or "below" a mark other than the
+/// fact's ("6% above its previous best", "3% below the record"): a
+/// difference from that mark, beside a fact that names none of it.
+fn above_another_mark(text: &str, end: usize, q: &Quantity) -> bool {
+    const MARKS: [&str; 8] = [
+        "previous", "record", "peak", "best", "average", "target", "forecast", "estimate",
+    ];
+    let mut after = text
+        .get(end..)
+        .unwrap_or("")
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty());
+    if !after.next().is_some_and(|w| one_of(w, &["above", "below"])) {
+        return false;
+    }
+    let mark = after.take(3).find(|w| one_of(w, &MARKS));
+    mark.is_some_and(|m| !fact_says(q, &[m]))
+}
+
 /// Whether a percentage set after a count by "up" or "down" is that
 /// count's change, beside a fact of a change in something else: "shipped
 /// 1.38 million wafers in the quarter, up 9% from a year earlier" beside
@@ -2948,6 +2967,8 @@ fn measures_another(text: &str, claim: &Claim, q: &Quantity) -> bool {
         }
         // "The stock had fallen 11%" beside a rise of the shares.
         Some(Unit::Percent) if moved_otherwise(text, stated.span.start, q) => return true,
+        // "about 6% above its previous best" beside a rise on a year.
+        Some(Unit::Percent) if above_another_mark(text, stated.span.end, q) => return true,
         Some(Unit::Percent) => true,
         Some(Unit::Noun(_)) => {
             return (changed_by(text, stated.span.start) && !names_a_change(q))
@@ -9045,6 +9066,37 @@ quantities:
         );
         assert_eq!(
             errors("Acme's revenue reached 1.38 million yen, up 9% from a year earlier.").len(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_percentage_above_another_mark_is_no_rise_on_a_year() {
+        const FACTS: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme Resorts }
+quantities:
+  - { id: growth, subject: acme, what: growth in visits on the year, cues: [visits, up], value: 11% }
+";
+        let errors = |body: &str| check(FACTS, &format!("Acme\n\n{body}\n"), "amount-mismatch");
+        assert_eq!(
+            errors("Acme Resorts' visits were up 11% on the year and 6% above its previous best."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            errors("Acme Resorts' visits were up 6% on the year.").len(),
+            1
+        );
+        // A fact of that mark is what the figure states.
+        const RECORD: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme Resorts }
+quantities:
+  - { id: over, subject: acme, what: visits above the previous record, cues: [visits], value: 4% }
+";
+        let errors = |body: &str| check(RECORD, &format!("Acme\n\n{body}\n"), "amount-mismatch");
+        assert_eq!(
+            errors("Acme Resorts' visits were 9% above the previous record.").len(),
             1
         );
     }
