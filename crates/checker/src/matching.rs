@@ -2532,6 +2532,37 @@ fn names_analysts(clause: &str) -> bool {
     clause.split_whitespace().any(|w| one_of(w, &ANALYSTS))
 }
 
+/// Whether a figure is in a sentence that opens with analysts estimating
+/// ("Analysts at Acme Securities estimated the total cost ... at 900
+/// million to 1.1 billion euros"): their estimate, whatever comes between.
+fn of_an_analysts_sentence(text: &str, extraction: &Extraction, claim: &Claim) -> bool {
+    const ESTIMATING: [&str; 12] = [
+        "estimated",
+        "estimate",
+        "estimates",
+        "expect",
+        "expected",
+        "forecast",
+        "forecasts",
+        "predicted",
+        "predict",
+        "reckon",
+        "valued",
+        "value",
+    ];
+    let Some(sentence) = extraction.sentences.get(claim.sentence) else {
+        return false;
+    };
+    let opening = text
+        .get(sentence.span.start..claim.span.start)
+        .unwrap_or("");
+    let mut words = opening
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+        .take(8);
+    words.next().is_some_and(|w| one_of(w, &ANALYSTS[..3])) && words.any(|w| one_of(w, &ESTIMATING))
+}
+
 /// Whether a fact's words say it is analysts' estimate ("the consensus of
 /// analysts' estimates").
 fn of_analysts(q: &Quantity) -> bool {
@@ -3816,6 +3847,7 @@ fn match_with(
                     || part_of_its_whole(text, claim, q)
                     || whole_of_its_part(text, claim, q)
                     || a_change_of_a_count(text, &extraction.claims, claim, q)
+                    || (of_an_analysts_sentence(text, extraction, claim) && !of_analysts(q))
                     || a_smaller_part(text, claim, q)
                     || a_range_holding(text, claim, q)
                     || (listed_as_a_part(text, claim)
@@ -9097,6 +9129,27 @@ quantities:
         let errors = |body: &str| check(RECORD, &format!("Acme\n\n{body}\n"), "amount-mismatch");
         assert_eq!(
             errors("Acme Resorts' visits were 9% above the previous record.").len(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_figure_of_a_sentence_of_analysts_estimating_is_theirs() {
+        const FACTS: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme Energy }
+quantities:
+  - { id: bill, subject: acme, what: total clean-up cost, cues: [total cost, clean-up], value: 612 million EUR }
+";
+        let errors = |body: &str| check(FACTS, &format!("Acme\n\n{body}\n"), "amount-mismatch");
+        assert_eq!(
+            errors(
+                "Analysts at Globex Securities estimated Acme Energy's total cost at 900 million to 1.1 billion euros."
+            ),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            errors("Acme Energy put its total cost at 1.1 billion euros.").len(),
             1
         );
     }
