@@ -3697,9 +3697,19 @@ fn plain_number(word: &str) -> Option<rust_decimal::Decimal> {
 
 /// Whether a count is a part of a group named after it, smaller than the
 /// whole a fact counts: "about 180,000 of the patients" beside 212,000
-/// patients in all. (A part larger than the whole still contradicts it.)
+/// patients in all; or any figure "of it" (of the figure before it).
+/// (A part larger than the whole still contradicts it.)
 fn a_smaller_part(text: &str, claim: &Claim, q: &Quantity) -> bool {
     let after = text.get(claim.span.end..).unwrap_or("").trim_start();
+    // "27.9 million euros, about 18 million euros of it owed to a
+    // supplier": a part of the figure before, in any unit.
+    let of_the_figure_before = ["of it ", "of it,", "of that ", "of which "]
+        .iter()
+        .any(|of| after.starts_with(of));
+    if of_the_figure_before {
+        let part = stated_amount(claim).and_then(|a| a.number.checked_mul(a.scale.factor()));
+        return matches!((part, q.value.value()), (Some(part), Some(whole)) if part < whole);
+    }
     let Some(group) = ["of the ", "of its ", "of their "]
         .iter()
         .find_map(|of| after.strip_prefix(of))
@@ -9151,6 +9161,36 @@ quantities:
         assert_eq!(
             errors("Acme Energy put its total cost at 1.1 billion euros.").len(),
             1
+        );
+    }
+
+    #[test]
+    fn a_part_of_the_figure_before_is_no_whole() {
+        const FACTS: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme Air }
+quantities:
+  - { id: lessors, subject: acme, what: claims of aircraft lessors, cues: [owed, claims], value: 81.2 million EUR }
+  - { id: suppliers, subject: acme, what: claims of suppliers, cues: [suppliers], value: 27.9 million EUR }
+";
+        let errors = |body: &str| check(FACTS, &format!("Acme\n\n{body}\n"), "amount-mismatch");
+        assert_eq!(
+            errors(
+                "Acme Air's suppliers are due 27.9 million euros, about 18 million euros of it owed to one firm."
+            ),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            errors("Acme Air's lessors hold claims of 18 million euros.").len(),
+            1
+        );
+        // A part larger than the whole still contradicts it.
+        let larger = errors(
+            "Acme Air's suppliers are due 200 million euros, 90 million euros of it owed to lessors.",
+        );
+        assert!(
+            larger.iter().any(|e| e.contains("90 million")),
+            "{larger:?}"
         );
     }
 
