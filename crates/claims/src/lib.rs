@@ -2636,31 +2636,32 @@ mod tests {
 
     #[test]
     fn phrase_stops_at_breaks_and_and() {
+        // The span of `words` in `text`, and the whole of `text`.
+        fn span(text: &str, words: &str) -> (Range<usize>, Range<usize>) {
+            let i = text.find(words).unwrap_or(0);
+            (i..i + words.len(), 0..text.len())
+        }
+        fn phrase_of<'t>(text: &'t str, words: &str) -> &'t str {
+            let (span, all) = span(text, words);
+            &text[phrase(text, &all, &span)]
+        }
         let text = "with revenue of 23 billion yuan (the same below), a rise of 89%; operating profit of 2 billion yuan and net profit of 2.4 billion yuan — a record.";
-        let span = |w: &str| {
-            let i = text.find(w).unwrap_or(0);
-            i..i + w.len()
-        };
-        let all = 0..text.len();
-        let p = |s: &str| &text[phrase(text, &all, &span(s))];
+        let p = |s: &str| phrase_of(text, s);
         assert_eq!(p("23 billion yuan"), "with revenue of 23 billion yuan ");
         assert_eq!(p("2 billion yuan"), " operating profit of 2 billion yuan");
         assert_eq!(p("2.4 billion yuan"), "net profit of 2.4 billion yuan ");
-        let c = |s: &str| &text[clause(text, &all, &span(s))];
+        let (last, all) = span(text, "2.4 billion yuan");
         assert_eq!(
-            c("2.4 billion yuan"),
+            &text[clause(text, &all, &last)],
             " operating profit of 2 billion yuan and net profit of 2.4 billion yuan "
         );
         // "against" sets a figure beside another's.
         let text = "There were 14 cases in the vaccine group against 76 in the placebo group.";
-        let span = |w: &str| {
-            let i = text.find(w).unwrap_or(0);
-            i..i + w.len()
-        };
-        let all = 0..text.len();
-        let p = |s: &str| &text[phrase(text, &all, &span(s))];
-        assert_eq!(p("14 cases"), "There were 14 cases in the vaccine group");
-        assert_eq!(p("76"), "76 in the placebo group.");
+        assert_eq!(
+            phrase_of(text, "14 cases"),
+            "There were 14 cases in the vaccine group"
+        );
+        assert_eq!(phrase_of(text, "76"), "76 in the placebo group.");
     }
 
     #[test]
