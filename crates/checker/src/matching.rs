@@ -1339,6 +1339,15 @@ fn dates_otherwise(text: &str, extraction: &Extraction, claim: &Claim, joined: b
         })
 }
 
+/// Up to `len` bytes of `text` from `at`, cut back to a char boundary.
+fn head_after(text: &str, at: usize, len: usize) -> &str {
+    let mut to = at.saturating_add(len).min(text.len());
+    while to > at && !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    text.get(at..to).unwrap_or("")
+}
+
 /// The last bytes of `text` before `at`, at most `len` of them and
 /// starting on a character: where the words just before a claim are read.
 pub(crate) fn tail_before(text: &str, at: usize, len: usize) -> &str {
@@ -2245,6 +2254,15 @@ fn above_another_mark(text: &str, end: usize, q: &Quantity) -> bool {
     mark.is_some_and(|m| !fact_says(q, &[m]))
 }
 
+/// The claims of sentence `sentence`: claims come in text order, so a
+/// sentence's are found by search, not by reading every claim (asked per
+/// claim, that was quadratic in a long article).
+pub(crate) fn of_sentence(claims: &[Claim], sentence: usize) -> &[Claim] {
+    let from = claims.partition_point(|c| c.sentence < sentence);
+    let to = claims.partition_point(|c| c.sentence <= sentence);
+    claims.get(from..to).unwrap_or_default()
+}
+
 /// Whether a percentage set after a count by "up" or "down" is that
 /// count's change, beside a fact of a change in something else: "shipped
 /// 1.38 million wafers in the quarter, up 9% from a year earlier" beside
@@ -2262,8 +2280,8 @@ fn a_change_of_a_count(text: &str, claims: &[Claim], claim: &Claim, q: &Quantity
         return false;
     }
     // Past a measure that only modifies ("8-inch equivalents").
-    let count = (claims.iter().rev())
-        .filter(|c| c.sentence == claim.sentence && c.span.end <= claim.span.start)
+    let count = (of_sentence(claims, claim.sentence).iter().rev())
+        .filter(|c| c.span.end <= claim.span.start)
         .filter_map(stated_amount)
         .find(|a| text.get(a.span.clone()).is_none_or(|w| !w.contains('-')));
     let Some((count, Some(Unit::Noun(noun)))) = count.map(|a| (a, a.unit.as_ref())) else {
@@ -3097,10 +3115,8 @@ const BEARINGS: [&str; 15] = [
 /// ([`BEARINGS`], past a conversion in brackets), beside a fact that
 /// is none: not the length of a coastline or a route.
 fn a_distance_off(text: &str, end: usize, q: &Quantity) -> bool {
-    let mut after = text
-        .get(end..)
-        .unwrap_or("")
-        .trim_start_matches([' ', '\u{a0}']);
+    // The bracket and the word after it are within a few words.
+    let mut after = head_after(text, end, 48).trim_start_matches([' ', '\u{a0}']);
     if let Some(inside) = after.strip_prefix('(') {
         after = inside
             .split_once(')')
@@ -3135,11 +3151,7 @@ fn a_long_run_average(text: &str, span: &Range<usize>, q: &Quantity) -> bool {
     // stretch after the figure ("over the past 30 winters").
     let before: Vec<&str> = back.take(3).collect();
     let spanned_before = before.iter().any(|w| one_of(w, &LONG_RUN));
-    let after = text
-        .get(span.end..)
-        .unwrap_or("")
-        .trim_start()
-        .to_ascii_lowercase();
+    let after = text.get(span.end..).unwrap_or("").trim_start();
     let spanned_after = [
         "over the past ",
         "over the last ",
@@ -3147,7 +3159,11 @@ fn a_long_run_average(text: &str, span: &Range<usize>, q: &Quantity) -> bool {
         "since ",
     ]
     .iter()
-    .any(|p| after.starts_with(p));
+    .any(|p| {
+        after
+            .get(..p.len())
+            .is_some_and(|a| a.eq_ignore_ascii_case(p))
+    });
     (spanned_before || spanned_after)
         && !fact_says(q, &["average", "mean", "typical", "normal", "norm"])
 }

@@ -460,7 +460,11 @@ fn run(ctx: &Context<'_>) -> Findings {
 /// before it in its sentence: "A$165,000 this year, up from A$140,000".
 fn changed_from<'c>(ctx: &'c Context<'_>, from: &Amount) -> Option<&'c Amount> {
     const FROM: [&str; 3] = ["from", "compared with", "against"];
-    ctx.claims().iter().rev().find_map(|c| match &c.kind {
+    // Claims come in text order: those ending before `from` are a prefix.
+    let claims = ctx.claims();
+    let before = claims.partition_point(|c| c.span.start < from.span.start);
+    let claims = claims.get(..before).unwrap_or_default();
+    claims.iter().rev().take(8).find_map(|c| match &c.kind {
         ClaimKind::Amount(a)
             if a.unit == from.unit
                 && a.span.end <= from.span.start

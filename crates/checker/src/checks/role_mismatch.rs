@@ -7,6 +7,7 @@ use claims::{ClaimKind, DateKind, Resolved, Tense};
 use facts::{FactDate, Role};
 
 use super::Check;
+use crate::matching::of_sentence;
 use crate::{Context, Diagnostic, Findings, Severity};
 
 /// The check.
@@ -448,9 +449,8 @@ fn run(ctx: &Context<'_>) -> Findings {
                 // Or a day of its sentence is the day the role ended
                 // ("sacked manager X seven weeks ago, on Monday, March 16").
                 let ended_that_day = || {
-                    ctx.claims().iter().any(|c| {
-                        c.sentence == claim.sentence
-                            && matches!(&c.kind, ClaimKind::Date {
+                    of_sentence(ctx.claims(), claim.sentence).iter().any(|c| {
+                        matches!(&c.kind, ClaimKind::Date {
                                 written: DateKind::Calendar { day: Some(_), .. },
                                 resolved: Resolved::Date(d),
                             } if matching.iter().any(|r| r.to == Some(*d)))
@@ -506,7 +506,7 @@ fn run(ctx: &Context<'_>) -> Findings {
             // when this one ended tells of the step, however long ago.
             let stepped_up = || {
                 role.tense == Tense::Current
-                    && ctx.claims().iter().any(|c| {
+                    && of_sentence(ctx.claims(), claim.sentence).iter().any(|c| {
                         let ClaimKind::Role {
                             role: next_claim,
                             person: Some(p),
@@ -515,8 +515,7 @@ fn run(ctx: &Context<'_>) -> Findings {
                         else {
                             return false;
                         };
-                        c.sentence == claim.sentence
-                            && p == person_id
+                        p == person_id
                             && next_claim.tense == Tense::Started
                             && person.roles.iter().any(|next| {
                                 next.from
