@@ -592,7 +592,8 @@ const MARGIN: i32 = 2;
 
 /// The part of a claim's `phrase` in the claim's own clause: a
 /// subordinating word opens another ("the largest crowd for a final since
-/// the competition moved in 2015" dates the move, not the final). Its
+/// the competition moved in 2015" dates the move, not the final), but for
+/// ", when" right after the claim, which tells what happened then. Its
 /// ends are spaces or the phrase's.
 fn own_clause(text: &str, phrase: Range<usize>, span: &Range<usize>) -> Range<usize> {
     const OPENERS: [&str; 6] = ["since", "after", "before", "until", "when", "because"];
@@ -620,8 +621,14 @@ fn own_clause(text: &str, phrase: Range<usize>, span: &Range<usize>) -> Range<us
     let start = openers(phrase.start..span.start.max(phrase.start))
         .next_back()
         .unwrap_or(phrase.start);
-    let end = openers(span.end.min(phrase.end)..phrase.end)
-        .next()
+    // "ended on Friday, when a 3-1 defeat ...": a "when" right after the
+    // claim tells what happened then, in the claim's own clause.
+    let after = span.end.min(phrase.end);
+    let tells_then = text
+        .get(after..phrase.end)
+        .is_some_and(|rest| rest.starts_with(", when "));
+    let end = openers(after..phrase.end)
+        .find(|&at| !(tells_then && at == after + 1))
         .unwrap_or(phrase.end);
     start..end.max(start)
 }
@@ -9423,6 +9430,29 @@ events:
                 .len(),
             1
         );
+    }
+
+    #[test]
+    fn a_when_clause_right_after_a_weekday_tells_its_event() {
+        const LEAGUE: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme Albion }
+  - { id: league, kind: organization, name: Ruritania League }
+events:
+  - { id: down, subject: acme, what: relegation confirmed, cues: [relegation, defeat], date: 2026-05-02 }
+";
+        let found = |day: &str| {
+            check(
+                LEAGUE,
+                &format!(
+                    "---\npublished: 2026-05-04\n---\nAcme Albion's stay in the Ruritania League \
+                     ended on {day}, when a 3-1 defeat left it nine points from safety.\n"
+                ),
+                "weekday-mismatch",
+            )
+        };
+        assert_eq!(found("Saturday"), Vec::<String>::new());
+        assert_eq!(found("Friday").len(), 1);
     }
 
     #[test]
