@@ -26,7 +26,8 @@ the drift.
 
 **Example.** Published 2021-09-04, \"Last week, Acme released its results\" when the results \
 came out on 24 August: last week was 23 to 29 August... but \"last month\" in an article of \
-October would be wrong. It is a warning: the publication date itself may be approximate.",
+October would be wrong. \"Last week\" is its own days, give or take a day, for an event and for \
+a figure it dates alike, not its month. It is a warning: the publication date itself may be approximate.",
     run,
 };
 
@@ -94,18 +95,19 @@ fn run(ctx: &Context<'_>) -> Findings {
         {
             continue;
         }
-        // "the 24-year-old who finished fifth last year": nor does a
-        // relative clause after the figure date it.
+        // "the 24-year-old who finished fifth last year", "from the storm
+        // that hit the coast last week": nor does a relative clause after
+        // the figure date it.
         let after = ctx.text.get(claim.span.end..when_span.start).unwrap_or("");
         let relative = |w: &str| {
             let w = w.trim_matches(|c: char| !c.is_alphabetic());
-            ["who", "which", "whose", "where"].contains(&w)
+            ["who", "which", "whose", "where", "that"].contains(&w)
         };
         if after.split_whitespace().any(relative) {
             continue;
         }
         let ClaimKind::Date {
-            written: DateKind::Relative(_),
+            written: DateKind::Relative(relative),
             ..
         } = &claims[j].kind
         else {
@@ -120,14 +122,23 @@ fn run(ctx: &Context<'_>) -> Findings {
         if !m.clear || !m.agrees || open {
             continue;
         }
-        if when.overlaps(&fact_date) {
+        // A week resolves to its month: a figure of a day more than a day
+        // outside the week itself is of another time ("The ruling,
+        // published last week, lets it raise bills by 21%" of a ruling
+        // two days into this week).
+        let week = week_apart(ctx, relative, std::iter::once(&fact_date));
+        if when.overlaps(&fact_date) && week.is_none() {
             out.verified.push(j);
             continue;
         }
         let what = q.what.as_deref().unwrap_or(&q.id);
         let found = ctx.words(when_span).to_owned();
         let expected = describe(&fact_date);
-        let message = points_to(&found, (when, None), what, &expected);
+        let pointed = match &week {
+            Some((first, last)) => (first, Some(last)),
+            None => (when, None),
+        };
+        let message = points_to(&found, pointed, what, &expected);
         out.diagnostics.push((
             Diagnostic {
                 code: CHECK.code,
@@ -160,18 +171,11 @@ fn outside_its_week(
     relative: &claims::dates::Relative,
     event: &facts::Event,
 ) -> Option<Diagnostic> {
-    let (first, last) = claims::dates::week_days(relative, ctx.published())?;
-    let slack = jiff::Span::new().days(1);
-    let (from, to) = (
-        first.checked_sub(slack).ok()?,
-        last.checked_add(slack).ok()?,
-    );
-    let within = |d: &facts::FactDate| d.exact().is_none_or(|day| from <= day && day <= to);
-    if within(&event.date) || event.accept.iter().any(within) {
-        return None;
-    }
-    let day = |d: jiff::civil::Date| facts::FactDate::day(d.year(), d.month(), d.day()).ok();
-    let (first, last) = (day(first)?, day(last)?);
+    let (first, last) = week_apart(
+        ctx,
+        relative,
+        std::iter::once(&event.date).chain(&event.accept),
+    )?;
     Some(event_diagnostic(
         ctx,
         claim,
@@ -179,6 +183,27 @@ fn outside_its_week(
         event,
         ctx.cite(&event.id),
     ))
+}
+
+/// The first and last days of the week a relative expression names, when
+/// none of `dates` (known to the day) falls within a day of it.
+fn week_apart<'d>(
+    ctx: &Context<'_>,
+    relative: &claims::dates::Relative,
+    mut dates: impl Iterator<Item = &'d facts::FactDate>,
+) -> Option<(facts::FactDate, facts::FactDate)> {
+    let (first, last) = claims::dates::week_days(relative, ctx.published())?;
+    let slack = jiff::Span::new().days(1);
+    let (from, to) = (
+        first.checked_sub(slack).ok()?,
+        last.checked_add(slack).ok()?,
+    );
+    let within = |d: &facts::FactDate| d.exact().is_none_or(|day| from <= day && day <= to);
+    if dates.any(within) {
+        return None;
+    }
+    let day = |d: jiff::civil::Date| facts::FactDate::day(d.year(), d.month(), d.day()).ok();
+    Some((day(first)?, day(last)?))
 }
 
 /// The warning that a relative date points to `pointed` (a date, or the
@@ -271,6 +296,31 @@ events:
         // A day either side is a writer's slack.
         assert!(found("2026-02-09").is_empty());
     }
+    #[test]
+    fn last_week_of_a_figure_is_its_days_not_its_month() {
+        let facts = |date: &str| {
+            format!(
+                "entities:\n  - {{ id: acme, kind: organization, name: Acme }}\nquantities:\n  - {{ id: rise, subject: acme, what: bill rise allowed, cues: [bills], value: 21%, date: {date} }}\n"
+            )
+        };
+        let found = |date: &str, body: &str| {
+            crate::testing::check_published(&facts(date), "2026-02-12", body, "relative-date")
+        };
+        let ruling = "The ruling, published last week, lets Acme lift bills by 21%.";
+        // Published on Thursday 12 February: last week ran from 2 to 8
+        // February.
+        assert_eq!(
+            found("2026-02-10", ruling),
+            [
+                "warning \"last week\": \"last week\" points to Monday 2 February 2026 to Sunday 8 February 2026, but the facts date bill rise allowed to Tuesday 10 February 2026"
+            ]
+        );
+        assert!(found("2026-02-06", ruling).is_empty());
+        // Nor does a relative clause after the figure date it.
+        let storm = "Acme lifts bills by 21% after the storm that hit the coast last week.";
+        assert!(found("2026-02-10", storm).is_empty());
+    }
+
     #[test]
     fn a_relative_date_of_another_event_says_nothing() {
         let article = |body: &str| format!("---\npublished: 2025-11-14\n---\n{body}\n");
