@@ -6320,9 +6320,14 @@ fn another_occasion(
     };
     // In the figure's own clause: "switched on on Thursday, June 12, now
     // serves 14 cities" dates the switching on.
+    // Or in a "with" phrase of the state then ("sacked the manager on
+    // Monday, March 16, with the team eight points adrift").
     let own_clause = || {
         text.get(span.end.min(claim.span.end)..span.start.max(claim.span.start))
-            .is_some_and(|between| !between.contains([',', ';', '(', ')', ':']))
+            .is_some_and(|between| {
+                let between = between.strip_prefix(", with ").unwrap_or(between);
+                !between.contains([',', ';', '(', ')', ':'])
+            })
     };
     days.period.is_none()
         && days
@@ -8015,6 +8020,8 @@ events:
             found("In September last year Quill abandoned after nine hours.").len(),
             1
         );
+        // A "with" phrase tells the state on that day.
+        assert!(found("Quill abandoned in August 2025, with nine hours swum.").is_empty());
     }
 
     #[test]
