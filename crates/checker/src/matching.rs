@@ -2585,7 +2585,22 @@ fn of_an_analysts_sentence(text: &str, extraction: &Extraction, claim: &Claim) -
         .split(|c: char| !c.is_ascii_alphabetic())
         .filter(|w| !w.is_empty())
         .take(8);
-    words.next().is_some_and(|w| one_of(w, &ANALYSTS[..3])) && words.any(|w| one_of(w, &ESTIMATING))
+    // "Analysts at Acme were less sure. They cut their estimate ... to
+    // £770 million": "They" after a sentence that opens with analysts.
+    let opens_with_analysts = |s: &claims::Sentence| {
+        (text.get(s.span.clone()).unwrap_or(""))
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .find(|w| !w.is_empty())
+            .is_some_and(|w| one_of(w, &ANALYSTS[..3]))
+    };
+    let analysts = match words.next() {
+        Some(w) if one_of(w, &ANALYSTS[..3]) => true,
+        Some(w) if one_of(w, &["they"]) => (claim.sentence.checked_sub(1))
+            .and_then(|k| extraction.sentences.get(k))
+            .is_some_and(opens_with_analysts),
+        _ => false,
+    };
+    analysts && words.any(|w| one_of(w, &ESTIMATING))
 }
 
 /// Whether a fact's words say it is analysts' estimate ("the consensus of
@@ -9190,6 +9205,17 @@ quantities:
         );
         assert_eq!(
             errors("Acme Energy put its total cost at 1.1 billion euros.").len(),
+            1
+        );
+        // "They" after a sentence that opens with analysts.
+        assert_eq!(
+            errors(
+                "Analysts at Globex were less sure. They cut their estimate of Acme Energy's total cost to 1.1 billion euros."
+            ),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            errors("Acme Energy was sure. They cut their estimate of Acme Energy's total cost to 1.1 billion euros.").len(),
             1
         );
     }
