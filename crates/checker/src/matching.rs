@@ -1071,6 +1071,11 @@ pub fn stated_amount(claim: &Claim) -> Option<&Amount> {
     }
 }
 
+/// The value a claim states, its number times its scale.
+fn stated_value(claim: &Claim) -> Option<rust_decimal::Decimal> {
+    stated_amount(claim).and_then(|a| a.number.checked_mul(a.scale.factor()))
+}
+
 /// The date of a date claim that can be matched to an event: a resolved
 /// date that is no reporting period.
 fn dated(claim: &Claim) -> Option<(&FactDate, &DateKind)> {
@@ -3713,8 +3718,7 @@ fn whole_of_its_part(text: &str, claim: &Claim, q: &Quantity) -> bool {
         Some("four") => 4,
         _ => 1,
     };
-    let stated = stated_amount(claim).and_then(|a| a.number.checked_mul(a.scale.factor()));
-    let (Some(whole), Some(part)) = (stated, q.value.value()) else {
+    let (Some(whole), Some(part)) = (stated_value(claim), q.value.value()) else {
         return false;
     };
     let expected =
@@ -3745,8 +3749,7 @@ fn a_smaller_part(text: &str, claim: &Claim, q: &Quantity) -> bool {
         .iter()
         .any(|of| after.starts_with(of));
     if of_the_figure_before {
-        let part = stated_amount(claim).and_then(|a| a.number.checked_mul(a.scale.factor()));
-        return matches!((part, q.value.value()), (Some(part), Some(whole)) if part < whole);
+        return matches!((stated_value(claim), q.value.value()), (Some(part), Some(whole)) if part < whole);
     }
     let Some(group) = ["of the ", "of its ", "of their "]
         .iter()
@@ -3759,9 +3762,9 @@ fn a_smaller_part(text: &str, claim: &Claim, q: &Quantity) -> bool {
         return false;
     }
     // A share or a sum "of the" budget is how such facts are stated.
-    let stated = stated_amount(claim)
-        .filter(|a| matches!(a.unit, None | Some(facts::Unit::Noun(_))))
-        .and_then(|a| a.number.checked_mul(a.scale.factor()));
+    let counted =
+        stated_amount(claim).is_some_and(|a| matches!(a.unit, None | Some(facts::Unit::Noun(_))));
+    let stated = stated_value(claim).filter(|_| counted);
     matches!((stated, q.value.value()), (Some(part), Some(whole)) if part < whole)
 }
 
