@@ -3529,9 +3529,7 @@ fn of_a_previous_one(
         .is_some_and(|w| one_of(w.trim_end_matches(','), &EARLIER));
     // The noun phrase, then at most its comma and "on" or "in".
     let short = opening.split_whitespace().count() <= 7 && opening.matches(',').count() <= 1;
-    let event_says = (event.what.iter().chain(&event.cues))
-        .flat_map(|w| w.split(|c: char| !c.is_alphanumeric()))
-        .any(|w| one_of(w, &EARLIER));
+    let event_says = own_words(&event.cues, event.what.as_deref()).any(|w| one_of(w, &EARLIER));
     determiner && earlier && short && !event_says
 }
 
