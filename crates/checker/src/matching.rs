@@ -1338,12 +1338,8 @@ fn dates_otherwise(text: &str, extraction: &Extraction, claim: &Claim, joined: b
     ) {
         return false;
     }
-    let at = extraction
-        .claims
-        .partition_point(|c| c.sentence < claim.sentence);
-    extraction.claims[at..]
+    of_sentence(&extraction.claims, claim.sentence)
         .iter()
-        .take_while(|c| c.sentence == claim.sentence)
         .filter(|c| stated_amount(c).is_some() && c.span.end <= claim.span.start)
         .any(|c| {
             let between = text.get(c.span.end..claim.span.start).unwrap_or(",");
