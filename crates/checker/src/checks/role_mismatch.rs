@@ -474,10 +474,9 @@ fn run(ctx: &Context<'_>) -> Findings {
                     return false;
                 };
                 let named = |org: &str| {
-                    ctx.claims().iter().any(|c| {
-                        c.sentence == claim.sentence
-                            && matches!(&c.kind, ClaimKind::Mention(m) if *m.entity == *org)
-                    })
+                    of_sentence(ctx.claims(), claim.sentence)
+                        .iter()
+                        .any(|c| matches!(&c.kind, ClaimKind::Mention(m) if *m.entity == *org))
                 };
                 role.tense == Tense::Current
                     && matching.iter().any(|r| {
