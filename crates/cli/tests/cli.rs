@@ -237,7 +237,7 @@ fn diff_of_two_reports_shows_exactly_what_an_edit_added_and_removed() {
             "Updated.\n\n• By The Financial District",
             1,
         );
-    let dir = std::env::temp_dir().join(format!("factcheck-diff-{}", std::process::id()));
+    let dir = temp_dir("diff");
     let facts = root.join("facts");
     let mut reports = Vec::new();
     for (label, text) in [("old", &original), ("new", &edited)] {
@@ -289,7 +289,6 @@ fn diff_of_two_reports_shows_exactly_what_an_edit_added_and_removed() {
         factcheck(&["diff", old, "no/such.json"]).status.code(),
         Some(2)
     );
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -306,11 +305,33 @@ fn explain_knows_every_code() {
     assert!(text(&out.stderr).contains("did you mean amount-mismatch"));
 }
 
-fn temp_dir(label: &str) -> PathBuf {
+/// A fresh scratch directory, removed when the test ends, even when it fails.
+struct TempDir(PathBuf);
+
+impl std::ops::Deref for TempDir {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl AsRef<Path> for TempDir {
+    fn as_ref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn temp_dir(label: &str) -> TempDir {
     let dir = std::env::temp_dir().join(format!("factcheck-{label}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
-    dir
+    TempDir(dir)
 }
 
 #[test]
