@@ -1317,7 +1317,7 @@ fn dates_otherwise(text: &str, extraction: &Extraction, claim: &Claim, joined: b
     }
     // "the hottest since national records began in 1961": a date in the
     // clause a superlative's "since" opens is the start it reaches back to.
-    let near = tail_before(text, claim.span.start, 48);
+    let near = tail_before(text, claim.span.start, 80);
     if let Some(at) = near.rfind("since ") {
         let clause = near.get(at..).unwrap_or("");
         let head = text.get(..claim.span.start - near.len() + at).unwrap_or("");
@@ -8049,6 +8049,12 @@ events:
         assert!(
             found("Meteo said it was the hottest July since records began in 1961.").is_empty()
         );
+        // The clause may run long: "since the agency began publishing
+        // readings for each region in 1961".
+        assert!(found(
+            "Meteo said it was the hottest July since the agency began publishing readings for each region in 1961."
+        )
+        .is_empty());
         assert_eq!(found("Meteo said the heat began in 1961.").len(), 1);
         // Past a comma the clause is another.
         assert_eq!(
