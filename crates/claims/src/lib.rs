@@ -933,8 +933,10 @@ fn dates_a_figure_from(text: &str, start: usize) -> bool {
         let rest = before.get(at + 6..).unwrap_or("");
         // "up from 40% at the same point last year"; not a time of the
         // figure a change went to ("from $5 million to $7 million in").
+        // A comma between digits ("287,000") is no break.
         starts_a_figure(rest)
-            && !rest.contains([',', ';', '(', ')'])
+            && !rest.contains([';', '(', ')'])
+            && !rest.contains(", ")
             && rest.split_whitespace().count() <= 6
             && !rest.split_whitespace().any(|w| one_of(w, &["to", "and"]))
     })
@@ -2319,6 +2321,13 @@ mod tests {
                 .map(|(d, _)| d.to_string()),
             None
         );
+        // Nor past a figure's thousands separator: "up from 287,000 in the
+        // second quarter" gives no period to the total after it.
+        let text = "Acme added 312,000 subscribers, up from 287,000 in the second quarter, \
+                    bringing its total to 2.84 million at the end of September.";
+        let extraction = extractor().extract(text, Format::Text, published);
+        let total = (extraction.claims.iter()).find(|c| &text[c.span.clone()] == "2.84 million");
+        assert!(total.is_some_and(|c| c.period.is_none()), "{total:?}");
         // A time that owns a noun is that noun's, but for a figure in its
         // phrase after it.
         let text = "Regulators fined Acme €145 million for last November's spill, and \
