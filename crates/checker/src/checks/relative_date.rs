@@ -27,7 +27,8 @@ the drift.
 **Example.** Published 2021-09-04, \"Last week, Acme released its results\" when the results \
 came out on 24 August: last week was 23 to 29 August... but \"last month\" in an article of \
 October would be wrong. \"Last week\" is its own days, give or take a day, for an event and for \
-a figure it dates alike, not its month. It is a warning: the publication date itself may be approximate.",
+a figure it dates alike, not its month. \"This year\" before August may be a school, academic or \
+sports year begun the autumn before: it agrees with a figure dated then. It is a warning: the publication date itself may be approximate.",
     run,
 };
 
@@ -122,6 +123,10 @@ fn run(ctx: &Context<'_>) -> Findings {
         if !m.clear || !m.agrees || open {
             continue;
         }
+        if a_year_begun_the_autumn_before(relative, &fact_date, ctx.published()) {
+            out.verified.push(j);
+            continue;
+        }
         // A week resolves to its month: a figure of a day more than a day
         // outside the week itself is of another time ("The ruling,
         // published last week, lets it raise bills by 21%" of a ruling
@@ -159,6 +164,24 @@ fn run(ctx: &Context<'_>) -> Findings {
         ));
     }
     out
+}
+
+/// Whether "this year" early in a year may be a school, academic or
+/// sports year that began in the autumn before, the year of a figure
+/// dated then: "has 212 pupils this year" in February, of the October
+/// census; "this year's research budget" of one set on 1 August.
+fn a_year_begun_the_autumn_before(
+    relative: &claims::dates::Relative,
+    fact_date: &facts::FactDate,
+    published: Option<facts::FactDate>,
+) -> bool {
+    let Some(published) = published else {
+        return false;
+    };
+    matches!(relative, claims::dates::Relative::ThisYear)
+        && published.month_number().is_some_and(|m| m <= 7)
+        && fact_date.year_number() + 1 == published.year_number()
+        && fact_date.month_number().is_some_and(|m| m >= 8)
 }
 
 /// A week named relatively ("last week") resolves to the month or year
@@ -319,6 +342,27 @@ events:
         // Nor does a relative clause after the figure date it.
         let storm = "Acme lifts bills by 21% after the storm that hit the coast last week.";
         assert!(found("2026-02-10", storm).is_empty());
+    }
+
+    #[test]
+    fn this_year_early_in_a_year_may_be_one_begun_in_the_autumn() {
+        let facts = |date: &str| {
+            format!(
+                "entities:\n  - {{ id: school, kind: organization, name: Acme Elementary }}\nquantities:\n  - {{ id: pupils, subject: school, what: pupils on the census day, cues: [pupils], value: 212 pupils, date: {date} }}\n"
+            )
+        };
+        let found = |date: &str, published: &str| {
+            crate::testing::check_published(
+                &facts(date),
+                published,
+                "Acme Elementary has 212 pupils this year.",
+                "relative-date",
+            )
+        };
+        assert!(found("2025-10-01", "2026-02-12").is_empty());
+        // Not in the autumn itself, nor of a figure of the spring before.
+        assert_eq!(found("2025-10-01", "2026-09-14").len(), 1);
+        assert_eq!(found("2025-04-01", "2026-02-12").len(), 1);
     }
 
     #[test]
