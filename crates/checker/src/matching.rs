@@ -1151,6 +1151,45 @@ fn with_its_weekday(text: &str, span: &Range<usize>) -> Range<usize> {
     span.start - weekday.unwrap_or(0)..span.end
 }
 
+/// Whether the date at `start` ends a participle after a noun that a
+/// ranking compares with ("the second-largest contract after a 1.9
+/// billion euro vaccine agreement signed in 2022", "bigger than a deal
+/// agreed in 2019"): another of its kind. A noun "a" opens is no other
+/// by itself ("a hiring freeze announced on Nov. 8" is the story's).
+fn of_another_of_its_kind(text: &str, start: usize) -> bool {
+    let before = tail_before(text, start, 96);
+    // A comma between digits ("1,900") is no break.
+    let clause = (before.rsplit([';', ':', '(', ')']).next().unwrap_or(""))
+        .rsplit(", ")
+        .next()
+        .unwrap_or("");
+    let mut words = clause.split_whitespace().rev();
+    if !words.next().is_some_and(|w| one_of(w, &["in", "on"])) {
+        return false;
+    }
+    let participle = words.next().unwrap_or("");
+    if participle.len() < 5 || !participle.ends_with("ed") {
+        return false;
+    }
+    // Its noun and up to five words before it, back to the article.
+    for (k, word) in words.by_ref().take(7).enumerate() {
+        if one_of(word, &["a", "an"]) {
+            let Some(compared) = words.next().filter(|_| k > 0) else {
+                return false;
+            };
+            // The words before `compared`, a slice of `clause`.
+            let head = (compared.as_ptr() as usize).saturating_sub(clause.as_ptr() as usize);
+            return one_of(compared, &["than"])
+                || (one_of(compared, &["after"])
+                    && superlative_before(clause.get(..head).unwrap_or("")));
+        }
+        if one_of(word, &["the", "its", "their", "his", "her", "and", "or"]) {
+            return false;
+        }
+    }
+    false
+}
+
 /// Words before a calendar date that make it a bound ("since April 2008",
 /// "until June", "by 2025", "from May") rather than the time of what its
 /// phrase tells.
@@ -1254,6 +1293,9 @@ fn dates_otherwise(text: &str, extraction: &Extraction, claim: &Claim, joined: b
     );
     if !calendar {
         return false;
+    }
+    if of_another_of_its_kind(text, claim.span.start) {
+        return true;
     }
     // "sold shares worth £9.3 million in 2021 and 2022": a date joined to
     // one that dates something else dates it too.
@@ -8034,6 +8076,34 @@ events:
         );
         // A "with" phrase tells the state on that day.
         assert!(found("Quill abandoned in August 2025, with nine hours swum.").is_empty());
+    }
+
+    #[test]
+    fn a_date_of_what_a_ranking_compares_with_is_anothers() {
+        const DEAL: &str = "\
+entities:
+  - { id: fund, kind: organization, name: Acme Fund }
+events:
+  - { id: signed, subject: fund, what: the agreement signed, cues: [signed, agreement], date: 2025-11-18 }
+";
+        let article = |body: &str| format!("---\npublished: 2025-11-20\n---\n{body}\n");
+        let found = |body: &str| check(DEAL, &article(body), "date-mismatch");
+        assert!(found(
+            "It is the Acme Fund's second-largest contract after a 1.9 billion euro vaccine agreement signed in 2022."
+        )
+        .is_empty());
+        assert!(
+            found("The Acme Fund's agreement is bigger than a deal signed in 2022.").is_empty()
+        );
+        // A noun "a" opens may be the story's own.
+        assert_eq!(
+            found("The Acme Fund said a pricing agreement signed in 2022 takes effect.").len(),
+            1
+        );
+        assert_eq!(
+            found("The Acme Fund's deal came after a pricing agreement signed in 2022.").len(),
+            1
+        );
     }
 
     #[test]
