@@ -3893,8 +3893,13 @@ fn match_with(
     // found once, for contradictions.
     type Spans = Vec<Range<usize>>;
     let mut known: Option<(Spans, Spans)> = None;
-    for (claim, m) in extraction.claims.iter().zip(matches.iter_mut()) {
-        let Some(m) = m.as_mut().filter(|m| m.contradicts()) else {
+    for (claim, slot) in extraction.claims.iter().zip(matches.iter_mut()) {
+        // And for a week named relatively that agrees: it agrees by its
+        // month, and the relative-date check reads its days.
+        let Some(m) = slot
+            .as_mut()
+            .filter(|m| m.contradicts() || (m.agrees && m.clear && names_a_week(claim)))
+        else {
             continue;
         };
         let subject = match m.kind {
@@ -3960,7 +3965,13 @@ fn match_with(
         ) || of_a_rival(text, extraction, claim, subject)
             || another()
         {
-            m.clear = false;
+            if m.agrees {
+                // Another's week ("its rival, Globex, which reported last
+                // week") is no date of the fact's.
+                *slot = None;
+            } else {
+                m.clear = false;
+            }
         }
     }
     // After the names of others are weighed: a figure among a sum's
@@ -4733,6 +4744,20 @@ fn weeks_away(base: &FactBase, day: &FactDate, e: usize) -> bool {
             .dates()
             .all(|d| d.exact().is_some() && !within_a_week(day, d))
     })
+}
+
+/// Whether a claim names a week relatively ("last week", "this week").
+fn names_a_week(claim: &Claim) -> bool {
+    use claims::dates::Relative;
+    matches!(
+        claim.kind,
+        ClaimKind::Date {
+            written: DateKind::Relative(
+                Relative::LastWeek | Relative::ThisWeek | Relative::NextWeek
+            ),
+            ..
+        }
+    )
 }
 
 /// Whether a claim is a relative date ("last week", "last September").

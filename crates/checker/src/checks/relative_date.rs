@@ -318,6 +318,20 @@ events:
         assert!(found("2026-02-05").is_empty());
         // A day either side is a writer's slack.
         assert!(found("2026-02-09").is_empty());
+        // A rival's week is the rival's.
+        let rival = |body: &str| {
+            crate::testing::check_published(
+                &facts("2026-02-10"),
+                "2026-02-12",
+                body,
+                "relative-date",
+            )
+        };
+        assert!(rival("Acme recalled more cars than its rival, Globex, which announced a recall last week.").is_empty());
+        assert_eq!(
+            rival("Acme, unlike Globex, announced the recall last week.").len(),
+            1
+        );
     }
     #[test]
     fn last_week_of_a_figure_is_its_days_not_its_month() {
