@@ -46,6 +46,10 @@ pub struct Match {
     pub accepted_only: bool,
     /// Whether a close runner-up agrees with the claim.
     pub other_agrees: bool,
+    /// Whether it is tied to the fact by no cue in the claim's own phrase,
+    /// and its value could not be the fact's miswritten: it contradicts
+    /// nothing.
+    pub weak: bool,
 }
 
 impl Match {
@@ -2919,6 +2923,7 @@ fn the_other_side_of_a_tally(
                 agrees,
                 accepted_only,
                 other_agrees: false,
+                weak: false,
             });
         }
     }
@@ -3902,6 +3907,10 @@ fn match_with(
         else {
             continue;
         };
+        if m.weak && m.contradicts() && !refers_back(text, extraction, claim) {
+            m.clear = false;
+            continue;
+        }
         let subject = match m.kind {
             FactKind::Quantity(i) => base.quantities.get(i).map(|q| q.subject.as_str()),
             FactKind::Event(i) => base.events.get(i).map(|e| e.subject.as_str()),
@@ -4354,6 +4363,7 @@ fn member_match(index: &FactIndex, m: usize, agrees: bool, accepted_only: bool) 
         agrees,
         accepted_only,
         other_agrees: false,
+        weak: false,
     }
 }
 
@@ -4483,6 +4493,7 @@ fn one_left(
         agrees,
         accepted_only,
         other_agrees: false,
+        weak: false,
     })
 }
 
@@ -4498,7 +4509,7 @@ fn a_slip_of(
     fact: &facts::Amount,
     date: Option<&FactDate>,
 ) -> bool {
-    slipped(base, said, fact, date, true)
+    slipped(base, said, fact, date, Slack::Loose)
 }
 
 /// Whether amount `said` could be the fact's value mistyped: like
@@ -4512,17 +4523,40 @@ fn a_typo_of(
     fact: &facts::Amount,
     date: Option<&FactDate>,
 ) -> bool {
-    slipped(base, said, fact, date, false)
+    slipped(base, said, fact, date, Slack::Typo)
 }
 
-/// [`a_slip_of`] (`loose`) or [`a_typo_of`].
+/// Whether amount `said` could be the fact's value with a digit changed
+/// or two swapped, or its scale word slipped; not merely near it.
+fn a_miswritten(
+    base: &FactBase,
+    said: &Amount,
+    fact: &facts::Amount,
+    date: Option<&FactDate>,
+) -> bool {
+    slipped(base, said, fact, date, Slack::Digit)
+}
+
+/// How far a figure may be from a fact's value and be a slip of it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Slack {
+    /// [`a_slip_of`].
+    Loose,
+    /// [`a_typo_of`].
+    Typo,
+    /// [`a_miswritten`].
+    Digit,
+}
+
+/// [`a_slip_of`], [`a_typo_of`] or [`a_miswritten`], as `slack` says.
 fn slipped(
     base: &FactBase,
     said: &Amount,
     fact: &facts::Amount,
     date: Option<&FactDate>,
-    loose: bool,
+    slack: Slack,
 ) -> bool {
+    let loose = slack == Slack::Loose;
     use rust_decimal::Decimal;
     // The significant digits, last first, and the power of ten of the
     // last: 184,600 is [6, 4, 8, 1] and 2 (hundreds).
@@ -4592,7 +4626,7 @@ fn slipped(
         // digit changed or swapped keeps the scale (4,000 is no slip of 60).
         match differ[..] {
             [] => true,
-            [_] => power == other_power && (loose || len >= 3),
+            [_] => power == other_power && (slack != Slack::Typo || len >= 3),
             [i, j] => {
                 power == other_power && j == i + 1 && a.get(i) == b.get(j) && a.get(j) == b.get(i)
             }
@@ -4743,6 +4777,25 @@ fn weeks_away(base: &FactBase, day: &FactDate, e: usize) -> bool {
         event
             .dates()
             .all(|d| d.exact().is_some() && !within_a_week(day, d))
+    })
+}
+
+/// Whether the claim's phrase names what its figure is of by a pronoun
+/// ("and that it reached £340 million"), which may stand for a cue of the
+/// sentence, or the claim glosses the figure before it ("revenue was $3
+/// billion (21 billion yuan)"), of which its phrase has the cue.
+fn refers_back(text: &str, extraction: &Extraction, claim: &Claim) -> bool {
+    let Some(sentence) = extraction.sentences.get(claim.sentence) else {
+        return false;
+    };
+    if tail_before(text, claim.span.start, 1) == "(" {
+        return true;
+    }
+    let phrase = window(text, &sentence.span, &claim.span);
+    (text.get(phrase.start..claim.span.start.max(phrase.start))).is_some_and(|before| {
+        before
+            .split_whitespace()
+            .any(|w| one_of(w, &["it", "they", "which"]))
     })
 }
 
@@ -6520,6 +6573,7 @@ fn pick<'f, T>(
         agrees: *agrees,
         accepted_only: *accepted_only,
         other_agrees: agreeing.is_some(),
+        weak: false,
     })
 }
 
@@ -6598,11 +6652,22 @@ fn match_amount(
         scored.push((score, i, agrees, accepted_only));
     }
     drop_total_bonus(base, scored, says.get().copied() == Some(true));
-    let found = pick(
+    let mut found = pick(
         scored,
         |i| index.quantity_ids.get(*i),
         |i| FactKind::Quantity(*i),
     )?;
+    // A figure tied to its fact by no cue in its own phrase contradicts it
+    // only when it could be the fact's value miswritten: "losses at $1.85
+    // billion, leans on reinsurers" is no figure of the recoveries.
+    if let (true, FactKind::Quantity(w)) = (found.contradicts(), found.kind) {
+        let ids = index.quantity_cues.get(w).map_or(&[][..], Vec::as_slice);
+        found.weak = cue_score(ids, weights, near, sentence) < 3
+            && !base.quantities.get(w).is_some_and(|q| {
+                let date = rate_date(Some(q), claim, published);
+                a_miswritten(base, stated, &q.value, date.as_ref())
+            });
+    }
     // Close candidates of which the figure agrees with none: the one whose
     // value it could be mistyped from ("peak orders of $4.6 billion"
     // beside an order book of 6.4 billion and two tranches).
@@ -6624,6 +6689,7 @@ fn match_amount(
                 agrees,
                 accepted_only,
                 other_agrees: false,
+                weak: false,
             });
         }
     }
@@ -8101,6 +8167,32 @@ events:
         );
         // A "with" phrase tells the state on that day.
         assert!(found("Quill abandoned in August 2025, with nine hours swum.").is_empty());
+    }
+
+    #[test]
+    fn a_figure_cued_only_elsewhere_contradicts_only_as_a_slip() {
+        const LOSSES: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme Insurance, aliases: [Acme] }
+quantities:
+  - { id: recoveries, subject: acme, what: recoveries from reinsurers, cues: [reinsurers, recoveries], value: 1.1 billion USD }
+";
+        let article = |body: &str| format!("---\npublished: 2025-10-16\n---\n{body}\n");
+        let found = |body: &str| check(LOSSES, &article(body), "amount-mismatch");
+        assert!(found("Acme puts storm losses at $1.85 billion, leans on reinsurers.").is_empty());
+        // A slip of the value stands, as does a cue in the figure's phrase.
+        assert_eq!(
+            found("Acme puts storm losses at $1.1 million, leans on reinsurers.").len(),
+            1
+        );
+        assert_eq!(
+            found("Acme puts storm losses at $1.6 billion, leans on reinsurers.").len(),
+            1
+        );
+        assert_eq!(
+            found("Acme expects $1.85 billion from reinsurers.").len(),
+            1
+        );
     }
 
     #[test]
