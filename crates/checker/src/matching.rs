@@ -5547,26 +5547,42 @@ fn aside(text: &str, span: &Range<usize>, unit: Option<&Unit>) -> Aside {
         .windows(2)
         .any(|pair| matches!(pair, [have, would] if one_of(have, &["have"]) && one_of(would, &["would", "could", "might"])))
         || counterfactual_before(clause);
-    // "Acme forecast revenue of $43.5 billion": a forecast that no
-    // analyst or guess makes, which a fact that is a forecast states.
-    let own_forecast = !counterfactual
-        && words.iter().any(|w| one_of(w, &["forecast", "forecasts"]))
-        && !words.iter().any(|w| {
-            (one_of(w, &ESTIMATE_BEFORE) && !one_of(w, &["forecast", "forecasts"]))
-                || one_of(w, &["previous", "prior", "earlier", "original", "from"])
-        });
-    if own_forecast {
+    // "Acme forecast revenue of $43.5 billion", "the council estimates the
+    // race added $71 million": a forecast or estimate that no analyst or
+    // guess makes, which a fact that is one states.
+    let own = |words_of_its_own: &[&str]| {
+        !counterfactual
+            && words.iter().any(|w| one_of(w, words_of_its_own))
+            && !words.iter().any(|w| {
+                (one_of(w, &ESTIMATE_BEFORE) && !one_of(w, words_of_its_own))
+                    || one_of(w, &["previous", "prior", "earlier", "original", "from"])
+            })
+    };
+    if own(&["forecast", "forecasts"]) {
         return Aside::Forecast;
-    }
-    if counterfactual || words.iter().any(|w| one_of(w, &ESTIMATE_BEFORE)) {
-        return Aside::Estimate;
     }
     // "beating the 342 billion won average of 14 analyst estimates"; "up
     // to 80 mm in places, was forecast for Thursday".
-    if ESTIMATE_AFTER.iter().any(|w| starts_with_words(after, w))
-        || foreseen_after(after)
-        || someones_position_after(after)
-    {
+    let estimate_after = || {
+        ESTIMATE_AFTER.iter().any(|w| starts_with_words(after, w))
+            || foreseen_after(after)
+            || someones_position_after(after)
+    };
+    if counterfactual || words.iter().any(|w| one_of(w, &ESTIMATE_BEFORE)) {
+        // A verb after its subject; not a noun ("the estimate came in
+        // above the $1.4 billion").
+        const DETERMINERS: [&str; 7] = ["the", "a", "an", "its", "their", "his", "her"];
+        let back: Vec<&str> = clause.split_ascii_whitespace().rev().take(6).collect();
+        let estimates = |pair: &[&str]| {
+            matches!(pair, [word, subject] if one_of(word, &["estimate", "estimates"])
+                && !one_of(subject, &DETERMINERS))
+        };
+        if own(&["estimate", "estimates"]) && back.windows(2).any(estimates) && !estimate_after() {
+            return Aside::Forecast;
+        }
+        return Aside::Estimate;
+    }
+    if estimate_after() {
         return Aside::Estimate;
     }
     // "The previous record was the 9 million pounds paid in 2019", "a
@@ -8193,6 +8209,31 @@ quantities:
             found("Acme expects $1.85 billion from reinsurers.").len(),
             1
         );
+    }
+
+    #[test]
+    fn an_estimate_its_subject_makes_is_compared_with_an_estimate() {
+        const BOOST: &str = "\
+entities:
+  - { id: council, kind: organization, name: Acme City Council, aliases: [City Council] }
+quantities:
+  - { id: boost, subject: council, what: council estimate of the race's boost to the economy, cues: [economy, added], value: 71 million USD }
+";
+        let article = |body: &str| format!("---\npublished: 2025-10-16\n---\n{body}\n");
+        let found = |body: &str| check(BOOST, &article(body), "amount-mismatch");
+        assert_eq!(
+            found("The City Council estimates the race added $71 billion to the economy.").len(),
+            1
+        );
+        assert!(
+            found("The City Council estimates the race added $71 million to the economy.")
+                .is_empty()
+        );
+        // A noun "estimate" is no one's of its own.
+        assert!(found(
+            "The City Council said the estimate came in above the $60 million to $65 million range."
+        )
+        .is_empty());
     }
 
     #[test]
