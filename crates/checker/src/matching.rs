@@ -6491,7 +6491,7 @@ fn another_occasion(
 /// 27, taking the network to 55 destinations"). It is no value of a fact
 /// whose time had come by publication, unless that fact is a forecast
 /// ("raised its profit forecast ... to 58 billion yen").
-fn a_level_to_come(text: &str, claim: &Claim) -> bool {
+fn a_level_to_come(text: &str, claim: &Claim, published: Option<FactDate>) -> bool {
     const HEDGES: [&str; 7] = [
         "about",
         "around",
@@ -6510,6 +6510,18 @@ fn a_level_to_come(text: &str, claim: &Claim) -> bool {
         return false;
     }
     if claims::future_before(text, claim.span.start) {
+        return true;
+    }
+    // "projections show enrolment slipping to about 19,600 by 2030": a
+    // level by a year after publication.
+    let by_year = head_after(text, claim.span.end, 9)
+        .strip_prefix(" by ")
+        .and_then(|rest| rest.get(..4))
+        .and_then(|year| year.parse::<i16>().ok());
+    if by_year
+        .zip(published)
+        .is_some_and(|(year, p)| year > p.year_number())
+    {
         return true;
     }
     let Some(comma) = before.rfind(',') else {
@@ -6642,7 +6654,7 @@ fn match_amount(
         }
         if come_by(days, published_days)
             && !foresees(q)
-            && *to_come.get_or_init(|| a_level_to_come(text, claim))
+            && *to_come.get_or_init(|| a_level_to_come(text, claim, published))
         {
             continue;
         }
@@ -7040,7 +7052,10 @@ mod tests {
                     if another_occasion((base, index), (text, claim), sentence_cues, days) {
                         continue;
                     }
-                    if come_by(days, published) && !foresees(q) && a_level_to_come(text, claim) {
+                    if come_by(days, published)
+                        && !foresees(q)
+                        && a_level_to_come(text, claim, extraction.published)
+                    {
                         continue;
                     }
                     let date = rate_date(Some(q), claim, extraction.published);

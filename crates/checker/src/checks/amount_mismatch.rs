@@ -525,6 +525,15 @@ quantities:
         )
         .is_empty());
         assert!(said("Oberwick Rail will expand its fleet to about 42 trains.").is_empty());
+        // A level by a year after publication.
+        assert!(
+            said("Oberwick Rail's figures show its fleet growing to about 52 trains by 2030.")
+                .is_empty()
+        );
+        assert_eq!(
+            said("Oberwick Rail's figures show its fleet growing to about 52 trains.").len(),
+            1
+        );
         // A clause "and" opens shares the verb before it.
         assert!(said(
             "The deal will lift Oberwick Rail's fleet to 42 trains, from 38 today, and its network to 60 stations."
