@@ -1718,6 +1718,9 @@ fn finish(
                 // the largest); the whole is its own claim.
                 noun = whole_after(text, end);
             }
+            if noun.is_none() && number.digits && scale == Scale::One {
+                noun = list_noun_before(text, number.start, end);
+            }
         }
     }
 
@@ -1796,6 +1799,49 @@ fn tally_before(text: &str, start: usize) -> Option<&'static str> {
     let counted = last.bytes().all(|b| b.is_ascii_digit() || b == b',') && !last.is_empty()
         || number_word(last).is_some();
     counted.then_some("votes")
+}
+
+/// The noun of a list's first figure, which the figures after it leave
+/// out: "cancelled 138 flights on Thursday, 164 on Friday and 128 on
+/// Saturday" counts flights on Friday and on Saturday. Each later figure
+/// is bare, followed by the phrase the first has ("on ...").
+fn list_noun_before(text: &str, start: usize, end: usize) -> Option<String> {
+    const PREPOSITIONS: [&str; 4] = ["on", "in", "at", "for"];
+    let after = text.get(end..)?.strip_prefix(' ')?;
+    let preposition = *PREPOSITIONS
+        .iter()
+        .find(|p| after.strip_prefix(**p).is_some_and(|r| r.starts_with(' ')))?;
+    let mut floor = start.saturating_sub(160);
+    while !text.is_char_boundary(floor) {
+        floor += 1;
+    }
+    let mut rest = text.get(floor..start)?;
+    // Back member by member, at most four.
+    for _ in 0..4 {
+        rest = rest
+            .strip_suffix(", and ")
+            .or_else(|| rest.strip_suffix(", "))
+            .or_else(|| rest.strip_suffix(" and "))?;
+        // The member starts after a separator, or its clause's start.
+        let from = [", ", " and ", "; ", ": ", ". ", "\n"]
+            .iter()
+            .filter_map(|sep| rest.rfind(sep).map(|at| at + sep.len()))
+            .max()
+            .unwrap_or(0);
+        let member = rest.get(from..)?;
+        let words: Vec<&str> = member.split(' ').collect();
+        let figure = words
+            .iter()
+            .rposition(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit() || b == b','))?;
+        match (words.get(figure + 1), words.get(figure + 2)) {
+            (Some(&p), _) if p == preposition => rest = rest.get(..from)?,
+            (Some(&noun), Some(&p)) if p == preposition && is_plural_noun(noun) => {
+                return Some(noun.to_owned());
+            }
+            _ => return None,
+        }
+    }
+    None
 }
 
 /// Words after a length of time that make it date something ("a year
@@ -3135,6 +3181,21 @@ mod tests {
                 r#"count "7" = 7 votes"#,
                 r#"count "9 seats" = 9 seats"#,
             ],
+        );
+        // A list's later figures count its first's noun, when each is
+        // followed by the phrase the first has.
+        check(
+            "It grounded 60 flights.\n\nAcme cancelled 138 flights on Thursday, 164 on Friday and 128 on Saturday.",
+            &[
+                r#"count "60 flights" = 60 flights"#,
+                r#"count "138 flights" = 138 flights"#,
+                r#"count "164" = 164 flights"#,
+                r#"count "128" = 128 flights"#,
+            ],
+        );
+        check(
+            "Acme cancelled 138 flights on Thursday, 164 in all.",
+            &[r#"count "138 flights" = 138 flights"#],
         );
         // In words too; not a span that dates a level, nor a bond.
         check(
