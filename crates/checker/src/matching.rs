@@ -3723,14 +3723,24 @@ fn of_a_group(text: &str, names: &[Range<usize>], claim: &Claim) -> bool {
 }
 
 /// Whether a figure is a part of the whole a fact states, given after it:
-/// "five decisive games out of 14" beside 14 games played.
+/// "five decisive games out of 14" beside 14 games played; or the rest of
+/// a whole a fact states the other part of: "operated 158 of the 570
+/// flights" beside 412 cancelled.
 fn part_of_its_whole(text: &str, claim: &Claim, q: &Quantity) -> bool {
     let after = text.get(claim.span.end..).unwrap_or("");
-    let Some(whole) = after.trim_start().strip_prefix("out of ") else {
-        return false;
-    };
-    let whole = whole.split_whitespace().next().and_then(plain_number);
-    whole.is_some() && whole == q.value.value()
+    if let Some(whole) = after.trim_start().strip_prefix("out of ") {
+        let whole = whole.split_whitespace().next().and_then(plain_number);
+        return whole.is_some() && whole == q.value.value();
+    }
+    let whole = (after
+        .strip_prefix(" of the ")
+        .or_else(|| after.strip_prefix(" of ")))
+    .and_then(|rest| rest.split_whitespace().next())
+    .and_then(plain_number);
+    match (whole, stated_value(claim), q.value.value()) {
+        (Some(whole), Some(part), Some(fact)) => part < whole && fact == whole - part,
+        _ => false,
+    }
 }
 
 /// Whether an amount is the whole a fraction before it takes a part of,
@@ -3738,6 +3748,19 @@ fn part_of_its_whole(text: &str, claim: &Claim, q: &Quantity) -> bool {
 /// €390 million" beside a share of €195 million. A part that does not
 /// agree still contradicts.
 fn whole_of_its_part(text: &str, claim: &Claim, q: &Quantity) -> bool {
+    // "operated 158 of the 570 flights it had planned", beside 412
+    // cancelled: a count the whole is split into.
+    let head = tail_before(text, claim.span.start, 40);
+    let counted = (head
+        .strip_suffix(" of the ")
+        .or_else(|| head.strip_suffix(" of ")))
+    .and_then(|rest| rest.rsplit(' ').next())
+    .and_then(plain_number);
+    if let (Some(part), Some(whole), Some(fact)) = (counted, stated_value(claim), q.value.value()) {
+        if fact == part || fact == whole - part {
+            return true;
+        }
+    }
     let before: Vec<&str> = words_back(text, claim.span.start, 48).take(6).collect();
     // "of", at most two words before the amount ("half of the record").
     let Some(of) = before.iter().take(3).position(|w| *w == "of") else {

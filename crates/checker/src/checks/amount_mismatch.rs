@@ -580,6 +580,29 @@ quantities:
             said("The Pellacore League said 13,100 of the spectators stayed.").len(),
             1
         );
+        // A part and its whole, the fact being the rest of that whole.
+        const FLIGHTS: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme Air }
+quantities:
+  - { id: cancelled, subject: acme, what: flights cancelled over the strike, cues: [cancelled, three days], value: 412 flights }
+";
+        assert!(
+            check(
+                FLIGHTS,
+                "Acme Air said it operated 158 of the 570 flights it had planned over the three days.",
+                "amount-mismatch"
+            )
+            .is_empty()
+        );
+        assert!(
+            !check(
+                FLIGHTS,
+                "Acme Air said it operated 158 of the 590 flights it had planned over the three days.",
+                "amount-mismatch"
+            )
+            .is_empty()
+        );
         // The whole itself, or another whole, is still checked.
         assert_eq!(said("The Pellacore League saw 15 matches.").len(), 1);
         assert_eq!(said("Petra Ames won. She had 6.5 points.").len(), 1);
