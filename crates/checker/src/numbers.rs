@@ -67,20 +67,26 @@ pub fn widen_for_conversion(claim: Interval, stated: &Amount) -> Interval {
 /// [15.45, 15.55] billion: anything that rounds to it at the stated
 /// precision. Hedges widen it.
 pub fn stated_interval(amount: &Amount) -> Option<Interval> {
-    hedged_interval(amount, Decimal::TEN)
+    hedged_interval(amount, amount.hedge, Decimal::TEN)
 }
 
 /// [`stated_interval`] of a side of a conversion, where "about" owns up
 /// to the rounding of arithmetic rather than to a loose figure: "4.2
 /// billion euros (about $4.5 billion)" is within a fortieth of $4.5
-/// billion, not a tenth, so it is no conversion of $4.87 billion.
+/// billion, not a tenth, so it is no conversion of $4.87 billion. A
+/// bound converts as the figure it bounds: "up to 2.4 billion francs
+/// ($2.84 billion)".
 pub fn conversion_interval(amount: &Amount) -> Option<Interval> {
-    hedged_interval(amount, Decimal::from(40))
+    let hedge = match amount.hedge {
+        Hedge::About => Hedge::About,
+        _ => Hedge::None,
+    };
+    hedged_interval(amount, hedge, Decimal::from(40))
 }
 
-/// The interval of `amount`, with "about" spread over a `divisor`-th of
-/// its value at most.
-fn hedged_interval(amount: &Amount, divisor: Decimal) -> Option<Interval> {
+/// The interval of `amount` under `hedge`, with "about" spread over a
+/// `divisor`-th of its value at most.
+fn hedged_interval(amount: &Amount, hedge: Hedge, divisor: Decimal) -> Option<Interval> {
     let factor = amount.scale.factor();
     let n = amount.number;
     let unit = last_digit(n);
@@ -88,7 +94,7 @@ fn hedged_interval(amount: &Amount, divisor: Decimal) -> Option<Interval> {
     let times = |k: Decimal| n.checked_mul(k);
     // Amounts come from untrusted text: every operation is checked, and an
     // amount too large to reason about has no interval.
-    let (lo, hi) = match amount.hedge {
+    let (lo, hi) = match hedge {
         Hedge::None => (n.checked_sub(half)?, n.checked_add(half)?),
         // "about 15 billion": within a tenth either way, but no more than
         // five of its last significant digit: "about 5.75%" is 5.70% to

@@ -621,6 +621,15 @@ rates:
         assert_eq!(found("about $2.9 billion"), 1);
         assert_eq!(found("about $3.1 billion"), 0);
         assert_eq!(found("about $3 billion"), 0);
+        // A bound converts as the figure it bounds.
+        let bound = |usd: &str| {
+            let text = format!(
+                "---\npublished: 2021-09-04\n---\nIt includes up to 20 billion yuan ({usd}) for a fund."
+            );
+            check(FACTS, &text, "conversion-inconsistent").len()
+        };
+        assert_eq!(bound("$3.1 billion"), 0);
+        assert_eq!(bound("$2.1 billion"), 1);
     }
 
     #[test]
