@@ -2703,7 +2703,17 @@ fn conversion_end(text: &str, from: &Amount, to: &Amount) -> Option<usize> {
             return None;
         }
         let close = skip_ws(text, to.span.end);
-        return (char_at(text, close) == Some(')')).then_some(close + 1);
+        if char_at(text, close) == Some(')') {
+            return Some(close + 1);
+        }
+        // "($3.16 billion at today's rate)", "(... at current exchange
+        // rates)", "(... at the time)": the rate it was converted at, in
+        // the parenthesis.
+        let rest = text.get(to.span.end..)?.strip_prefix(" at ")?;
+        let at = rest.get(..rest.len().min(40))?.find(')')?;
+        let rate = rest.get(..at)?;
+        let named = (rate.split_whitespace()).any(|w| matches!(w, "rate" | "rates" | "time"));
+        return (named && !rate.contains(['(', ',', ';'])).then(|| to.span.end + 4 + at + 1);
     }
     let between = between.strip_prefix(',').unwrap_or(between).trim_start();
     between.eq_ignore_ascii_case("or").then_some(to.span.end)
@@ -3537,6 +3547,26 @@ mod tests {
             "2.4 billion yuan (about $372 million)",
             &[
                 r#"conversion "2.4 billion yuan (about $372 million)" = 2.4 billion CNY -> 372 million USD ambiguous hedge=About("about")"#,
+            ],
+        );
+        // The rate it was converted at may close the parenthesis.
+        check(
+            "2.4 billion yuan ($372 million at today's rate)",
+            &[
+                r#"conversion "2.4 billion yuan ($372 million at today's rate)" = 2.4 billion CNY -> 372 million USD ambiguous"#,
+            ],
+        );
+        check(
+            "2.4 billion yuan ($372 million at the time)",
+            &[
+                r#"conversion "2.4 billion yuan ($372 million at the time)" = 2.4 billion CNY -> 372 million USD ambiguous"#,
+            ],
+        );
+        check(
+            "2.4 billion yuan ($372 million at a premium)",
+            &[
+                r#"money "2.4 billion yuan" = 2.4 billion CNY"#,
+                r#"money "$372 million" = 372 million USD ambiguous"#,
             ],
         );
         check(
