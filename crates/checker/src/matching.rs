@@ -6174,13 +6174,23 @@ fn score_candidates<'a>(
         }
         // "rose 6.3% from a year earlier to 14.82 billion euros": the
         // time a change is measured from cues nothing of its new level.
-        let hole = if date.is_none() {
+        let changed = if date.is_none() {
             changed_from(text.get(near.start..claim.span.start).unwrap_or(""))
-                .map_or(0..0, |h| h.start + near.start..h.end + near.start)
-        } else if let Some((head, aside)) = past_an_aside(text, &sentence.span, near.start) {
+        } else {
+            None
+        };
+        let hole = if let Some(h) = changed {
+            h.start + near.start..h.end + near.start
+        } else if let Some((head, aside)) = (date.is_some()
+            || first_figure_of(text, near.start, claim))
+        .then(|| past_an_aside(text, &sentence.span, near.start, date.is_none()))
+        .flatten()
+        {
             // "The last principal inspection, in which engineers ..., took
             // place on March 17, 2021": the date's predicate is the noun's
-            // before the aside, whose own words cue nothing.
+            // before the aside, whose own words cue nothing; so is an
+            // amount's ("Net interest income, the difference between ...,
+            // climbed to $2.71 billion").
             near.start = head;
             aside
         } else {
@@ -6416,6 +6426,21 @@ fn score_candidates<'a>(
     }
 }
 
+/// Whether an amount is the first figure of its phrase (from `start`),
+/// with no "from" or "than" before it there: the figure its predicate
+/// states ("climbed to $2.71 billion from $2.55 billion"), not one it is
+/// compared with.
+fn first_figure_of(text: &str, start: usize, claim: &Claim) -> bool {
+    let Some(before) = text.get(start..claim.span.start) else {
+        return false;
+    };
+    stated_amount(claim).is_some()
+        && !before.contains(|c: char| c.is_ascii_digit())
+        && !before
+            .split_whitespace()
+            .any(|w| one_of(w, &["from", "than", "previous", "prior"]))
+}
+
 /// The start of the phrase before a relative aside that ends right before
 /// `start` (", in which engineers examine every joint,"), and the aside
 /// with its commas.
@@ -6423,8 +6448,9 @@ fn past_an_aside(
     text: &str,
     sentence: &Range<usize>,
     start: usize,
+    appositive: bool,
 ) -> Option<(usize, Range<usize>)> {
-    const OPENERS: [&str; 7] = [
+    const OPENERS: [&str; 10] = [
         "which ",
         "who ",
         "whose ",
@@ -6432,12 +6458,22 @@ fn past_an_aside(
         "in which ",
         "at which ",
         "during which ",
+        // An appositive noun, for amounts: "Revenue, the bank's largest
+        // line, rose".
+        "the ",
+        "a ",
+        "an ",
     ];
+    let openers = if appositive {
+        &OPENERS[..]
+    } else {
+        &OPENERS[..7]
+    };
     let before = text.get(sentence.start..start)?.trim_end();
     let closing = sentence.start + before.strip_suffix(',')?.len();
     let opening = sentence.start + text.get(sentence.start..closing)?.rfind(',')?;
     let aside = text.get(opening + 1..closing)?.trim_start();
-    OPENERS
+    openers
         .iter()
         .any(|o| {
             aside
@@ -8247,6 +8283,33 @@ quantities:
             found("Acme expects $1.85 billion from reinsurers.").len(),
             1
         );
+    }
+
+    #[test]
+    fn a_figure_after_an_appositive_is_its_heads() {
+        const BANK: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme Bank }
+quantities:
+  - { id: nii, subject: acme, what: net interest income, cues: [net interest income], value: 2.71 billion USD }
+";
+        let article = |body: &str| {
+            format!("---\npublished: 2025-10-29\n---\nAcme Bank reported.\n\n{body}\n")
+        };
+        let found = |body: &str| check(BANK, &article(body), "amount-mismatch");
+        assert_eq!(
+            found("Net interest income, the difference between what it earns and pays, climbed to $2.71 million.").len(),
+            1
+        );
+        assert!(found(
+            "Net interest income, the difference between what it earns and pays, climbed to $2.71 billion."
+        )
+        .is_empty());
+        // Not a figure the change starts from.
+        assert!(found(
+            "Net interest income, the difference between what it earns and pays, climbed from $2.1 billion."
+        )
+        .is_empty());
     }
 
     #[test]
