@@ -3572,8 +3572,24 @@ fn of_a_previous_one(
         .is_some_and(|w| one_of(w.trim_end_matches(','), &EARLIER));
     // The noun phrase, then at most its comma and "on" or "in".
     let short = opening.split_whitespace().count() <= 7 && opening.matches(',').count() <= 1;
+    // Or a name set beside an earlier one: "Line 3, the city's previous
+    // metro project, opened in 2011".
+    let mut parts = opening.split(", ");
+    let apposed = parts
+        .next()
+        .is_some_and(|name| name.split_whitespace().count() <= 4)
+        && parts.next().is_some_and(|aside| {
+            let mut words = aside.split_whitespace();
+            words.next().is_some_and(|w| {
+                one_of(w, &["the", "its", "their", "a", "an"]) || w.ends_with("'s")
+            }) && words
+                .take(4)
+                .any(|w| one_of(w, &EARLIER) || one_of(w, &["former"]))
+        })
+        && parts.next().is_some_and(|rest| !rest.contains(','))
+        && opening.split_whitespace().count() <= 16;
     let event_says = own_words(&event.cues, event.what.as_deref()).any(|w| one_of(w, &EARLIER));
-    determiner && earlier && short && !event_says
+    ((determiner && earlier && short) || apposed) && !event_says
 }
 
 /// Whether a date said of a person who is not the event's subject is when
@@ -10200,6 +10216,15 @@ events:
         );
         assert_eq!(
             found("The nationwide blackout, on December 18, 2025, lasted six hours.").len(),
+            1
+        );
+        // A name set beside an earlier one of its kind.
+        assert_eq!(
+            found("Grid 3, the region's previous blackout, hit on December 18, 2009."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            found("Grid 3, the region's worst blackout, hit on December 18, 2009.").len(),
             1
         );
     }
