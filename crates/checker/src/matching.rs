@@ -4848,7 +4848,7 @@ fn weeks_away(base: &FactBase, day: &FactDate, e: usize) -> bool {
 
 /// Whether the claim's phrase names what its figure is of by a pronoun
 /// ("and that it reached £340 million"), which may stand for a cue of the
-/// sentence, or the claim glosses the figure before it ("revenue was $3
+/// sentence ("which" stands for the noun right before it), or the claim glosses the figure before it ("revenue was $3
 /// billion (21 billion yuan)"), of which its phrase has the cue.
 fn refers_back(text: &str, extraction: &Extraction, claim: &Claim) -> bool {
     let Some(sentence) = extraction.sentences.get(claim.sentence) else {
@@ -4861,7 +4861,7 @@ fn refers_back(text: &str, extraction: &Extraction, claim: &Claim) -> bool {
     (text.get(phrase.start..claim.span.start.max(phrase.start))).is_some_and(|before| {
         before
             .split_whitespace()
-            .any(|w| one_of(w, &["it", "they", "which"]))
+            .any(|w| one_of(w, &["it", "they"]))
     })
 }
 
@@ -8334,6 +8334,13 @@ quantities:
         assert_eq!(
             found("Acme expects $1.85 billion from reinsurers.").len(),
             1
+        );
+        // "which" stands for the noun before it, which cues nothing here.
+        assert!(
+            found(
+                "Acme will pay from its reserves, which held $1.85 billion, and from reinsurers."
+            )
+            .is_empty()
         );
     }
 
