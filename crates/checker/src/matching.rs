@@ -3619,6 +3619,36 @@ fn of_a_previous_one(
     ((determiner && earlier && short) || apposed) && !event_says
 }
 
+/// Whether a figure's sentence opens with a phrase that sets it on an
+/// earlier occasion ("In a ballot on the government's previous offer in
+/// November, only 22% had voted to accept"), beside a fact that is not
+/// itself an earlier one.
+fn on_a_previous_occasion(
+    text: &str,
+    extraction: &Extraction,
+    claim: &Claim,
+    q: &Quantity,
+) -> bool {
+    const EARLIER: [&str; 4] = ["previous", "earlier", "prior", "former"];
+    let Some(sentence) = extraction.sentences.get(claim.sentence) else {
+        return false;
+    };
+    let head = text
+        .get(sentence.span.start..claim.span.start)
+        .unwrap_or("");
+    let Some((opening, _)) = head.split_once(", ") else {
+        return false;
+    };
+    let mut words = opening.split_whitespace();
+    let adverbial = words
+        .next()
+        .is_some_and(|w| one_of(w, &["in", "at", "on", "during", "for", "after"]));
+    adverbial
+        && opening.split_whitespace().count() <= 12
+        && words.any(|w| one_of(w, &EARLIER))
+        && !own_words(&q.cues, q.what.as_deref()).any(|w| one_of(w, &EARLIER))
+}
+
 /// Whether a date said of a person who is not the event's subject is when
 /// one of the person's roles began or ended ("X won the title in December
 /// 2021" of a champion since 2021-12-05, beside the match a rival won):
@@ -4016,6 +4046,7 @@ fn match_with(
                     || a_change_of_a_count(text, &extraction.claims, claim, q)
                     || (of_an_analysts_sentence(text, extraction, claim) && !of_analysts(q))
                     || a_smaller_part(text, claim, q)
+                    || on_a_previous_occasion(text, extraction, claim, q)
                     || a_range_holding(text, claim, q)
                     || (listed_as_a_part(text, claim)
                         && !a_member(base, q)
@@ -8341,6 +8372,28 @@ quantities:
                 "Acme will pay from its reserves, which held $1.85 billion, and from reinsurers."
             )
             .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_figure_of_a_previous_occasion_is_no_value_of_this_ones() {
+        const BALLOT: &str = "\
+entities:
+  - { id: union, kind: organization, name: Acme Union }
+quantities:
+  - { id: yes, subject: union, what: share of votes in favour of the deal, cues: [voted, accept], value: 71.4% }
+";
+        let article = |body: &str| {
+            format!("---\npublished: 2026-02-20\n---\nAcme Union members voted.\n\n{body}\n")
+        };
+        let found = |body: &str| check(BALLOT, &article(body), "amount-mismatch");
+        assert!(
+            found("In a ballot on the previous offer in November, only 22% of Acme Union members had voted to accept.")
+                .is_empty()
+        );
+        assert_eq!(
+            found("In a ballot on the offer this month, only 22% of Acme Union members had voted to accept.").len(),
+            1
         );
     }
 
