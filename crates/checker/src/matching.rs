@@ -6225,6 +6225,12 @@ fn score_candidates<'a>(
         if story || weekday {
             near = own_clause(text, near, &claim.span);
         }
+        // "payable on Nov. 12 to shareholders of record on Nov. 7": the
+        // words after a date its phrase has named before it are the next
+        // date's.
+        if date.is_some() && words_before_a_later_date(text, extraction, claim, &near) {
+            near.end = claim.span.end;
+        }
         // "rose to 43.2 years from 40.9 years in 2015": the words past the
         // figure a change starts from are that figure's.
         if date.is_none() {
@@ -6513,6 +6519,33 @@ fn first_figure_of(text: &str, start: usize, claim: &Claim) -> bool {
         && !before
             .split_whitespace()
             .any(|w| one_of(w, &["from", "than", "previous", "prior"]))
+}
+
+/// Whether a date's phrase `near` has words of its own before it, besides
+/// a preposition, and another date after it.
+fn words_before_a_later_date(
+    text: &str,
+    extraction: &Extraction,
+    claim: &Claim,
+    near: &Range<usize>,
+) -> bool {
+    let claims = &extraction.claims;
+    let next = claims.partition_point(|c| c.span.start < claim.span.end);
+    let later = claims.get(next).is_some_and(|c| {
+        c.sentence == claim.sentence
+            && c.span.start < near.end
+            && matches!(c.kind, ClaimKind::Date { .. })
+    });
+    later
+        && text
+            .get(near.start..claim.span.start)
+            .is_some_and(|before| {
+                before
+                    .split_whitespace()
+                    .filter(|w| !one_of(w, &["on", "in", "at", "by", "from", "since", "until"]))
+                    .count()
+                    >= 1
+            })
 }
 
 /// The start of the phrase before a relative aside that ends right before
@@ -8445,6 +8478,27 @@ quantities:
         // A noun "estimate" is no one's of its own.
         assert!(found(
             "The City Council said the estimate came in above the $60 million to $65 million range."
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn the_words_between_two_dates_are_the_later_ones() {
+        const DIVIDEND: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme Bank }
+events:
+  - { id: paid, subject: acme, what: dividend payment, cues: [payable], date: 2025-11-21 }
+  - { id: record, subject: acme, what: dividend record date, cues: [record], date: 2025-11-07 }
+";
+        let article = |body: &str| format!("---\npublished: 2025-10-29\n---\n{body}\n");
+        let found = |body: &str| check(DIVIDEND, &article(body), "date-mismatch");
+        assert_eq!(
+            found("Acme Bank raised its dividend, payable on Nov. 12 to shareholders of record on Nov. 7.").len(),
+            1
+        );
+        assert!(found(
+            "Acme Bank raised its dividend, payable on Nov. 21 to shareholders of record on Nov. 7."
         )
         .is_empty());
     }
