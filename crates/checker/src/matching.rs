@@ -1354,9 +1354,24 @@ fn dates_otherwise(text: &str, extraction: &Extraction, claim: &Claim, joined: b
         "readings",
     ];
     let of_data = || is(previous, &["for"]) && is(before.clone().next(), &DATA);
+    // "between April and the end of October": a range's bound, past "the
+    // end of".
+    let end_of_a_range = || {
+        let mut words = before.clone();
+        is(previous, &["of"])
+            && is(words.next(), &["end", "start", "beginning", "middle"])
+            && is(words.next(), &["the"])
+            && is(words.next(), &RANGE_WORDS)
+            && tail_before(text, claim.span.start, 96)
+                .split_whitespace()
+                .rev()
+                .take(9)
+                .any(|w| is(Some(w), &RANGE_OPENERS))
+    };
     if is(previous, &BOUND_WORDS)
         || part_of(before.clone().take(3))
         || of_data()
+        || end_of_a_range()
         || is(previous, &RANGE_WORDS) && before.any(|w| is(Some(w), &RANGE_OPENERS))
     {
         return true;
@@ -3117,7 +3132,11 @@ fn measures_another(text: &str, claim: &Claim, q: &Quantity) -> bool {
         Some(Unit::Percent) if above_another_mark(text, stated.span.end, q) => return true,
         Some(Unit::Percent) => true,
         Some(Unit::Noun(_)) => {
-            return (changed_by(text, stated.span.start) && !names_a_change(q))
+            // "taking 31 seconds off the mark": the size of a cut.
+            let taken_off = text
+                .get(stated.span.end..)
+                .is_some_and(|after| after.starts_with(" off "));
+            return ((changed_by(text, stated.span.start) || taken_off) && !names_a_change(q))
                 || against_of_a_tally(text, stated.span.start, q)
                 || a_length_of_another(text, &stated.span, q)
                 || other_ones(text, &stated.span)
@@ -3823,12 +3842,17 @@ fn part_of_its_whole(text: &str, claim: &Claim, q: &Quantity) -> bool {
 fn whole_of_its_part(text: &str, claim: &Claim, q: &Quantity) -> bool {
     // "operated 158 of the 570 flights it had planned", beside 412
     // cancelled: a count the whole is split into.
-    let head = tail_before(text, claim.span.start, 40);
-    let counted = (head
-        .strip_suffix(" of the ")
-        .or_else(|| head.strip_suffix(" of ")))
-    .and_then(|rest| rest.rsplit(' ').next())
-    .and_then(plain_number);
+    // Up to three words between ("412 of the town's roughly 1,600 homes").
+    let head = tail_before(text, claim.span.start, 48);
+    let counted = head.rfind(" of ").and_then(|at| {
+        let between = head.get(at + 4..).unwrap_or("");
+        let short = between.split_whitespace().count() <= 3
+            && !between.contains(|c: char| c.is_ascii_digit() || matches!(c, ',' | ';'));
+        head.get(..at)
+            .filter(|_| short)
+            .and_then(|rest| rest.rsplit(' ').next())
+            .and_then(plain_number)
+    });
     if let (Some(part), Some(whole), Some(fact)) = (counted, stated_value(claim), q.value.value()) {
         if fact == part || fact == whole - part {
             return true;
@@ -5670,11 +5694,14 @@ fn aside(text: &str, span: &Range<usize>, unit: Option<&Unit>) -> Aside {
         // above the $1.4 billion").
         const DETERMINERS: [&str; 7] = ["the", "a", "an", "its", "their", "his", "her"];
         let back: Vec<&str> = clause.split_ascii_whitespace().rev().take(6).collect();
-        let estimates = |pair: &[&str]| {
-            matches!(pair, [word, subject] if one_of(word, &["estimate", "estimates"])
-                && !one_of(subject, &DETERMINERS))
+        // The verb "estimates" after its subject, not the noun before a
+        // preposition ("estimates of") nor after a noun ("profit estimate").
+        let estimates = |trio: &[&str]| {
+            matches!(trio, [next, word, subject] if one_of(word, &["estimates"])
+                && !one_of(subject, &DETERMINERS)
+                && !one_of(next, &["of", "for", "by", "to", "from"]))
         };
-        if own(&["estimate", "estimates"]) && back.windows(2).any(estimates) && !estimate_after() {
+        if own(&["estimate", "estimates"]) && back.windows(3).any(estimates) && !estimate_after() {
             return Aside::Forecast;
         }
         return Aside::Estimate;
@@ -8480,6 +8507,26 @@ quantities:
             "The City Council said the estimate came in above the $60 million to $65 million range."
         )
         .is_empty());
+        assert!(found(
+            "An analyst who follows the City Council cut her economy estimate by 12% to $91 million."
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn the_end_of_a_range_is_a_bound() {
+        let extractor = claims::Extractor::new(std::iter::empty(), &facts::TitleTable::default());
+        let bound = |text: &str| {
+            let extraction = extractor.extract(text, claims::Format::Text, None);
+            let october = (extraction.claims.iter())
+                .find(|c| &text[c.span.clone()] == "October")
+                .unwrap();
+            super::dates_something_else(text, &extraction, october)
+        };
+        assert!(bound(
+            "The report counted 2,917 fires between April and the end of October."
+        ));
+        assert!(!bound("The report came out at the end of October."));
     }
 
     #[test]

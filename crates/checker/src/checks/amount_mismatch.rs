@@ -603,6 +603,36 @@ quantities:
             )
             .is_empty()
         );
+        // Words may come between "of" and the whole.
+        const HOMES: &str = "\
+entities:
+  - { id: fire, kind: place, name: Acme Flats }
+quantities:
+  - { id: destroyed, subject: fire, what: homes destroyed, cues: [homes, destroying], value: 412 homes }
+";
+        assert!(
+            check(
+                HOMES,
+                "The fire swept through Acme Flats, destroying 412 of the town's roughly 1,600 homes.",
+                "amount-mismatch"
+            )
+            .is_empty()
+        );
+        // The size of a cut is no level.
+        const RECORD: &str = "\
+entities:
+  - { id: race, kind: organization, name: Acme Marathon }
+quantities:
+  - { id: record, subject: race, what: previous course record, cues: [record, mark], value: 7572 seconds }
+";
+        assert!(
+            check(
+                RECORD,
+                "The Acme Marathon winner broke the course record, taking 31 seconds off the mark.",
+                "amount-mismatch"
+            )
+            .is_empty()
+        );
         // The whole itself, or another whole, is still checked.
         assert_eq!(said("The Pellacore League saw 15 matches.").len(), 1);
         assert_eq!(said("Petra Ames won. She had 6.5 points.").len(), 1);
