@@ -1161,6 +1161,11 @@ fn with_its_weekday(text: &str, span: &Range<usize>) -> Range<usize> {
 /// agreed in 2019"): another of its kind. A noun "a" opens is no other
 /// by itself ("a hiring freeze announced on Nov. 8" is the story's).
 fn of_another_of_its_kind(text: &str, start: usize) -> bool {
+    // Asked of every calendar date: "...ed in" or "...ed on" first.
+    let near = tail_before(text, start, 8);
+    if !(near.ends_with("ed in ") || near.ends_with("ed on ")) {
+        return false;
+    }
     let before = tail_before(text, start, 96);
     // A comma between digits ("1,900") is no break.
     let clause = (before.rsplit([';', ':', '(', ')']).next().unwrap_or(""))
@@ -6288,10 +6293,9 @@ fn score_candidates<'a>(
         };
         let hole = if let Some(h) = changed {
             h.start + near.start..h.end + near.start
-        } else if let Some((head, aside)) = (date.is_some()
-            || first_figure_of(text, near.start, claim))
-        .then(|| past_an_aside(text, &sentence.span, near.start, date.is_none()))
-        .flatten()
+        } else if let Some((head, aside)) =
+            past_an_aside(text, &sentence.span, near.start, date.is_none())
+                .filter(|_| date.is_some() || first_figure_of(text, near.start, claim))
         {
             // "The last principal inspection, in which engineers ..., took
             // place on March 17, 2021": the date's predicate is the noun's
