@@ -1524,8 +1524,9 @@ fn of_a_rival(text: &str, extraction: &Extraction, claim: &Claim, fact_subject: 
     // the fact's subject: "Globex, Acme's closest rival in the region,
     // reported a 6% rise in profit to $388 million".
     let apposed_rival = || {
-        let head = text
-            .get(sentence.span.start..claim.span.start)
+        // An opening: read within its first few hundred bytes only.
+        let head = (text.get(sentence.span.start..claim.span.start))
+            .filter(|head| head.len() <= OPENING_BYTES)
             .unwrap_or("");
         let mut parts = head.split(", ");
         let (Some(name), Some(aside), Some(_)) = (parts.next(), parts.next(), parts.next()) else {
@@ -3397,6 +3398,9 @@ pub fn its_noun_at_its_rate(said: &str, q: &Quantity, words: &str) -> bool {
 }
 
 fn rate_after(after: &str) -> Option<usize> {
+    // Five words are read: a sentence without a break is not read to its
+    // end for each figure.
+    let after = head_after(after, 0, 128);
     let end = after.find([',', ';', '.', '(', ')']).unwrap_or(after.len());
     let phrase = after.get(..end).unwrap_or("");
     rate_in(phrase, 5)
@@ -3611,8 +3615,8 @@ fn of_a_previous_one(
     let Some(sentence) = extraction.sentences.get(claim.sentence) else {
         return false;
     };
-    let opening = text
-        .get(sentence.span.start..claim.span.start)
+    let opening = (text.get(sentence.span.start..claim.span.start))
+        .filter(|opening| opening.len() <= OPENING_BYTES)
         .unwrap_or("");
     let mut words = opening.split_whitespace();
     let determiner = words
@@ -3643,6 +3647,11 @@ fn of_a_previous_one(
     ((determiner && earlier && short) || apposed) && !event_says
 }
 
+/// How far into a sentence a claim may be for the readings of its opening
+/// (a name and its aside, an adverbial phrase) to apply: they are a few
+/// words long, and a huge sentence is not read from its start per claim.
+const OPENING_BYTES: usize = 400;
+
 /// Whether a figure's sentence opens with a phrase that sets it on an
 /// earlier occasion ("In a ballot on the government's previous offer in
 /// November, only 22% had voted to accept"), beside a fact that is not
@@ -3657,8 +3666,8 @@ fn on_a_previous_occasion(
     let Some(sentence) = extraction.sentences.get(claim.sentence) else {
         return false;
     };
-    let head = text
-        .get(sentence.span.start..claim.span.start)
+    let head = (text.get(sentence.span.start..claim.span.start))
+        .filter(|head| head.len() <= OPENING_BYTES)
         .unwrap_or("");
     let Some((opening, _)) = head.split_once(", ") else {
         return false;
@@ -3784,11 +3793,7 @@ fn of_a_group(text: &str, names: &[Range<usize>], claim: &Claim) -> bool {
         "together",
         "between them",
     ];
-    let after = text.get(claim.span.end..).unwrap_or("");
-    let after = after
-        .get(..after.len().min(48))
-        .or(Some(after))
-        .unwrap_or("");
+    let after = head_after(text, claim.span.end, 48);
     let after = after.split(['.', ';', ',']).next().unwrap_or("");
     // "whose 32 detectors together hold": the things counted are together,
     // no names.
@@ -3802,8 +3807,12 @@ fn of_a_group(text: &str, names: &[Range<usize>], claim: &Claim) -> bool {
     let tail = tail_before(text, claim.span.start, 160);
     let clause_start =
         claim.span.start - tail.len() + tail.rfind(['.', ';', ':', '\n']).unwrap_or(0);
-    let listed: Vec<&Range<usize>> = (names.iter())
-        .filter(|n| n.start >= clause_start && n.end <= claim.span.start)
+    // The names are in text order: those of the clause are found by a
+    // binary search, not by reading every name of the article.
+    let first = names.partition_point(|n| n.start < clause_start);
+    let listed: Vec<&Range<usize>> = (names.get(first..).unwrap_or_default().iter())
+        .take_while(|n| n.start < claim.span.start)
+        .filter(|n| n.end <= claim.span.start)
         .collect();
     listed.windows(2).any(|pair| {
         let between = text.get(pair[0].end..pair[1].start).unwrap_or("");

@@ -1554,7 +1554,9 @@ const REPORTING_WORDS: [&str; 6] = ["announced", "said", "says", "told", "report
 /// between it and the weekday ("will report on Thursday", "said it will
 /// ..., and said on Friday" is past).
 pub fn future_before(text: &str, at: usize) -> bool {
-    let before = text.get(..at).unwrap_or("");
+    // Sixteen words are read: the phrase is looked for within the last
+    // few hundred bytes, not back to a break a huge sentence lacks.
+    let before = tail_before(text, at, 512);
     // A comma or a point inside a number ("$1.9 billion") ends no phrase.
     // Nor does the comma after a weekday that names the date's day ("would
     // start on Monday, June 15"), nor one that sets the date's own "on"
