@@ -58,6 +58,22 @@ const LONG_PATTERNS: [(&str, &str); 5] = [
         "revenue rose 5% year-on-year to 23.5 billion yuan in the second quarter of 2021, ",
     ),
 ];
+/// A construction checked against its own small fact base: figures of a
+/// named company that contradict a fact, in a sentence with no break at
+/// all, where a reading that looks back or ahead for the phrase's break,
+/// or reads every name of the article, takes time with the square of the
+/// size.
+const CONTRADICTED: (&str, &str) = (
+    "contradicted",
+    "Acme said second-quarter revenue was 29 billion yuan and ",
+);
+const CONTRADICTED_FACTS: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme Corporation, aliases: [Acme] }
+quantities:
+  - { id: revenue, subject: acme, what: second-quarter revenue, cues: [revenue], value: 23.046 billion CNY, period: 2021-Q2 }
+";
+
 /// Runs per long article and size, the fastest kept.
 const LONG_RUNS: usize = 3;
 /// The sizes of each long article: 1 MiB and 4 MiB.
@@ -1568,12 +1584,22 @@ fn long_articles(setup: &Setup, first_article: &Path) -> Result<Vec<Long>, Strin
         .map_err(|e| format!("cannot read {}: {e}", first_article.display()))?;
     let (_, body) = split_front_matter(&article);
     let own = one_sentence(body) + " ";
+    let story_facts = setup.root.join("facts");
+    let own_facts = dir.join("facts");
+    fs::create_dir_all(&own_facts)
+        .and_then(|()| fs::write(own_facts.join("acme.yaml"), CONTRADICTED_FACTS))
+        .map_err(|e| format!("cannot write {}: {e}", own_facts.display()))?;
     let patterns = LONG_PATTERNS
         .iter()
-        .map(|&(name, text)| (name, text.to_owned()))
-        .chain(std::iter::once(("article", own)));
+        .map(|&(name, text)| (name, text.to_owned(), &story_facts))
+        .chain(std::iter::once(("article", own, &story_facts)))
+        .chain(std::iter::once((
+            CONTRADICTED.0,
+            CONTRADICTED.1.to_owned(),
+            &own_facts,
+        )));
     let mut out = Vec::new();
-    for (pattern, text) in patterns {
+    for (pattern, text, facts) in patterns {
         let mut long = Long {
             pattern,
             walls: Vec::new(),
@@ -1587,7 +1613,7 @@ fn long_articles(setup: &Setup, first_article: &Path) -> Result<Vec<Long>, Strin
                 .arg("check")
                 .arg(&path)
                 .arg("--facts")
-                .arg(setup.root.join("facts"))
+                .arg(facts)
                 .arg("--format")
                 .arg("json");
             let err = Sink::File(setup.out_dir.join("long.stderr"));
@@ -1724,7 +1750,7 @@ fn measure_all(
     let latencies = latency(setup, &corpus.first, contenders)?;
     eprintln!(
         "one long sentence: {} constructions",
-        LONG_PATTERNS.len() + 1
+        LONG_PATTERNS.len() + 2
     );
     let long = long_articles(setup, &corpus.first)?;
     let mut scaling = Vec::new();
