@@ -1524,12 +1524,7 @@ fn of_a_rival(text: &str, extraction: &Extraction, claim: &Claim, fact_subject: 
     // the fact's subject: "Globex, Acme's closest rival in the region,
     // reported a 6% rise in profit to $388 million".
     let apposed_rival = || {
-        // An opening: read within its first few hundred bytes only.
-        let head = (text.get(sentence.span.start..claim.span.start))
-            .filter(|head| head.len() <= OPENING_BYTES)
-            .unwrap_or("");
-        let mut parts = head.split(", ");
-        let (Some(name), Some(aside), Some(_)) = (parts.next(), parts.next(), parts.next()) else {
+        let Some((name, aside, _)) = apposition(opening_before(text, &sentence.span, claim)) else {
             return false;
         };
         let name_span = sentence.span.start..sentence.span.start + name.len();
@@ -1543,10 +1538,7 @@ fn of_a_rival(text: &str, extraction: &Extraction, claim: &Claim, fact_subject: 
                 }
                 _ => false,
             });
-        name.starts_with(|c: char| c.is_uppercase())
-            && name.split_whitespace().count() <= 4
-            && rival(aside)
-            && !names_the_subject
+        name.starts_with(|c: char| c.is_uppercase()) && rival(aside) && !names_the_subject
     };
     (inherited && opening.is_some_and(rival)) || named_rival() || apposed_rival()
 }
@@ -3615,9 +3607,7 @@ fn of_a_previous_one(
     let Some(sentence) = extraction.sentences.get(claim.sentence) else {
         return false;
     };
-    let opening = (text.get(sentence.span.start..claim.span.start))
-        .filter(|opening| opening.len() <= OPENING_BYTES)
-        .unwrap_or("");
+    let opening = opening_before(text, &sentence.span, claim);
     let mut words = opening.split_whitespace();
     let determiner = words
         .next()
@@ -3629,20 +3619,16 @@ fn of_a_previous_one(
     let short = opening.split_whitespace().count() <= 7 && opening.matches(',').count() <= 1;
     // Or a name set beside an earlier one: "Line 3, the city's previous
     // metro project, opened in 2011".
-    let mut parts = opening.split(", ");
-    let apposed = parts
-        .next()
-        .is_some_and(|name| name.split_whitespace().count() <= 4)
-        && parts.next().is_some_and(|aside| {
-            let mut words = aside.split_whitespace();
-            words.next().is_some_and(|w| {
-                one_of(w, &["the", "its", "their", "a", "an"]) || w.ends_with("'s")
-            }) && words
+    let apposed = apposition(opening).is_some_and(|(_, aside, rest)| {
+        let mut words = aside.split_whitespace();
+        words
+            .next()
+            .is_some_and(|w| one_of(w, &["the", "its", "their", "a", "an"]) || w.ends_with("'s"))
+            && words
                 .take(4)
                 .any(|w| one_of(w, &EARLIER) || one_of(w, &["former"]))
-        })
-        && parts.next().is_some_and(|rest| !rest.contains(','))
-        && opening.split_whitespace().count() <= 16;
+            && !rest.contains(',')
+    }) && opening.split_whitespace().count() <= 16;
     let event_says = own_words(&event.cues, event.what.as_deref()).any(|w| one_of(w, &EARLIER));
     ((determiner && earlier && short) || apposed) && !event_says
 }
@@ -3651,6 +3637,22 @@ fn of_a_previous_one(
 /// (a name and its aside, an adverbial phrase) to apply: they are a few
 /// words long, and a huge sentence is not read from its start per claim.
 const OPENING_BYTES: usize = 400;
+
+/// The words of the claim's sentence before it, or none past
+/// [`OPENING_BYTES`].
+fn opening_before<'t>(text: &'t str, sentence: &Range<usize>, claim: &Claim) -> &'t str {
+    (text.get(sentence.start..claim.span.start))
+        .filter(|opening| opening.len() <= OPENING_BYTES)
+        .unwrap_or("")
+}
+
+/// A sentence's opening "Name, aside, ...": the name (at most four
+/// words), its aside, and the part after the aside's comma.
+fn apposition(opening: &str) -> Option<(&str, &str, &str)> {
+    let mut parts = opening.split(", ");
+    let (name, aside, rest) = (parts.next()?, parts.next()?, parts.next()?);
+    (name.split_whitespace().count() <= 4).then_some((name, aside, rest))
+}
 
 /// Whether a figure's sentence opens with a phrase that sets it on an
 /// earlier occasion ("In a ballot on the government's previous offer in
@@ -3666,10 +3668,7 @@ fn on_a_previous_occasion(
     let Some(sentence) = extraction.sentences.get(claim.sentence) else {
         return false;
     };
-    let head = (text.get(sentence.span.start..claim.span.start))
-        .filter(|head| head.len() <= OPENING_BYTES)
-        .unwrap_or("");
-    let Some((opening, _)) = head.split_once(", ") else {
+    let Some((opening, _)) = opening_before(text, &sentence.span, claim).split_once(", ") else {
         return false;
     };
     let mut words = opening.split_whitespace();
