@@ -934,12 +934,32 @@ fn dates_a_figure_from(text: &str, start: usize) -> bool {
         // "up from 40% at the same point last year"; not a time of the
         // figure a change went to ("from $5 million to $7 million in").
         // A comma between digits ("287,000") is no break.
-        starts_a_figure(rest)
+        starts_a_figure(past_a_figure_noun(rest))
             && !rest.contains([';', '(', ')'])
             && !rest.contains(", ")
             && rest.split_whitespace().count() <= 6
             && !rest.split_whitespace().any(|w| one_of(w, &["to", "and"]))
     })
+}
+
+/// `words` past a noun the figure after it is "of" ("a peak of 27,950",
+/// "a record high of $4.1 billion"): at most three lowercase words, the
+/// last "of".
+fn past_a_figure_noun(words: &str) -> &str {
+    let mut rest = words;
+    for _ in 0..3 {
+        let Some((word, after)) = rest.split_once(' ') else {
+            break;
+        };
+        if !word.bytes().all(|b| b.is_ascii_lowercase()) || word.is_empty() {
+            break;
+        }
+        if word == "of" {
+            return after;
+        }
+        rest = after;
+    }
+    words
 }
 
 /// Whether `words` start with a figure: a digit or a currency sign.
@@ -2330,6 +2350,13 @@ mod tests {
         let extraction = extractor().extract(text, Format::Text, published);
         let total = (extraction.claims.iter()).find(|c| &text[c.span.clone()] == "2.84 million");
         assert!(total.is_some_and(|c| c.period.is_none()), "{total:?}");
+        // Nor past the noun of the figure a change started from ("from a
+        // peak of 27,950 in 2014").
+        let text = "Acme had 21,480 staff, down from a peak of 27,950 in 2014, \
+                    a drop of 23% in just over a decade.";
+        let extraction = extractor().extract(text, Format::Text, published);
+        let drop = (extraction.claims.iter()).find(|c| &text[c.span.clone()] == "23%");
+        assert!(drop.is_some_and(|c| c.when.is_none()), "{drop:?}");
         // A time that owns a noun is that noun's, but for a figure in its
         // phrase after it.
         let text = "Regulators fined Acme €145 million for last November's spill, and \
