@@ -1558,15 +1558,34 @@ fn names_another(
         return false;
     };
     let mut phrase = window(text, &sentence.span, &claim.span);
-    // "Globex, which reported ...": the relative clause is its noun's.
+    // "Globex, which reported ...", "Westmarch, where the fare rose ...":
+    // the relative clause is its noun's.
     let head = text
         .get(phrase.start..claim.span.start)
         .unwrap_or("")
         .trim_start();
-    let relative = ["which ", "who ", "whose "].iter().any(|w| {
+    let opens_with = |w: &str| {
         head.get(..w.len())
             .is_some_and(|h| h.eq_ignore_ascii_case(w))
-    });
+    };
+    let relative = ["which ", "who ", "whose ", "where "]
+        .iter()
+        .any(|w| opens_with(w));
+    // "where" stands for a place: one after "to" or "in" owns its clause
+    // ("pointed to Westmarch, where the fare rose to $3"), unless the
+    // clause is about someone named before ("in Westmarch, where it").
+    let of_a_place = opens_with("where ")
+        && !head
+            .get(6..)
+            .and_then(|h| h.split_whitespace().next())
+            .is_some_and(|w| {
+                one_of(
+                    w,
+                    &[
+                        "it", "its", "they", "their", "he", "his", "she", "her", "we", "our",
+                    ],
+                )
+            });
     let before = text.get(sentence.span.start..phrase.start).unwrap_or("");
     let own_start = phrase.start;
     let mut owner_named = false;
@@ -1623,7 +1642,8 @@ fn names_another(
                     && !(relative && at < own_start);
                 let place = PLACE
                     .iter()
-                    .any(|p| prev.eq_ignore_ascii_case(p) || prev2.eq_ignore_ascii_case(p));
+                    .any(|p| prev.eq_ignore_ascii_case(p) || prev2.eq_ignore_ascii_case(p))
+                    && !(of_a_place && at < own_start);
                 let after = at >= claim.span.end;
                 !(in_quotes
                     || word.chars().count() < 4
@@ -8172,12 +8192,22 @@ quantities:
             "Acme's profit rose. Its nearest rival, the maker of \"Sunrise\", made a profit of 2.2 billion pounds.",
             // A thing after an article, whose relative clause holds the figure.
             "Acme is second after the Marlow Downs group, which reported a profit of 2.2 billion pounds.",
+            // A place "where" stands for, even after "to".
+            "Acme pointed to neighbouring Westmarch, where profit rose to 2.2 billion pounds.",
         ] {
             assert_eq!(errors(body), Vec::<String>::new(), "{body}");
         }
         // A sentence that opens with a rival but names its subject.
         assert_eq!(
             errors("Unlike its rival, Acme made a profit of 2.2 billion pounds.").len(),
+            1
+        );
+        // Nor a place the story's figure is made in.
+        assert_eq!(
+            errors(
+                "Acme opened a plant in Westmarch, where it made a profit of 2.2 billion pounds."
+            )
+            .len(),
             1
         );
     }
