@@ -123,6 +123,14 @@ fn run(ctx: &Context<'_>) -> Findings {
         if !m.clear || !m.agrees || open {
             continue;
         }
+        // "will cost it about $21 million next year", of a fact dated when
+        // it was said: a time to come is the figure's, not its fact's date.
+        let to_come = ctx.published().is_some_and(|p| {
+            when.first_day() > p.last_day() && fact_date.last_day() <= p.last_day()
+        });
+        if to_come {
+            continue;
+        }
         if a_year_begun_the_autumn_before(relative, &fact_date, ctx.published()) {
             out.verified.push(j);
             continue;
@@ -356,6 +364,9 @@ events:
         // Nor does a relative clause after the figure date it.
         let storm = "Acme lifts bills by 21% after the storm that hit the coast last week.";
         assert!(found("2026-02-10", storm).is_empty());
+        // A time to come is the figure's, not the date it was stated on.
+        let next = "Acme will lift bills by 21% next month.";
+        assert!(found("2026-02-10", next).is_empty());
     }
 
     #[test]
