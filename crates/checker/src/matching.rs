@@ -2454,9 +2454,12 @@ fn a_share_of(text: &str, span: &Range<usize>) -> bool {
     let of = after.next() == Some("of");
     // "the country's", "its", or a measure: "19% of sales".
     let measure = |w: &str| is_measure_noun(w.trim_end_matches(|c: char| !c.is_alphanumeric()));
-    let whole = after.next().is_some_and(|w| {
+    let first = after.next();
+    let whole = first.is_some_and(|w| {
         one_of(w, &WHOLES) || w.ends_with("'s") || w.ends_with("\u{2019}s") || measure(w)
-    });
+    }) || (first.is_some_and(|w| w.bytes().all(|b| b.is_ascii_lowercase()))
+        // "18% of group sales", "of total revenue".
+        && after.next().is_some_and(measure));
     let verb = (tail_before(text, span.start, 40).split_whitespace())
         .rev()
         .find(|w| !one_of(w, &HEDGE_WORDS));
@@ -9284,6 +9287,7 @@ quantities:
         for body in [
             "Acme Port normally handles about 45% of the country's container traffic.",
             "Acme Port handles 45% of all container traffic.",
+            "Acme Port's container traffic was 45% of group sales.",
         ] {
             assert_eq!(errors(body), Vec::<String>::new(), "{body}");
         }
