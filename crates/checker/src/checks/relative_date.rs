@@ -98,11 +98,12 @@ fn run(ctx: &Context<'_>) -> Findings {
         }
         // "the 24-year-old who finished fifth last year", "from the storm
         // that hit the coast last week": nor does a relative clause after
-        // the figure date it.
+        // the figure date it, nor what it is compared with ("burn 18% less
+        // fuel than what we fly today").
         let after = ctx.text.get(claim.span.end..when_span.start).unwrap_or("");
         let relative = |w: &str| {
             let w = w.trim_matches(|c: char| !c.is_alphabetic());
-            ["who", "which", "whose", "where", "that"].contains(&w)
+            ["who", "which", "whose", "where", "that", "than"].contains(&w)
         };
         if after.split_whitespace().any(relative) {
             continue;
@@ -129,6 +130,21 @@ fn run(ctx: &Context<'_>) -> Findings {
             when.first_day() > p.last_day() && fact_date.last_day() <= p.last_day()
         });
         if to_come {
+            continue;
+        }
+        // "completed its 2.3 billion franc purchase last week, three months
+        // after announcing the deal on July 8": a sentence that gives the
+        // fact's day in a date of its own dates something else relatively.
+        let stated_elsewhere = crate::matching::of_sentence(claims, claim.sentence)
+            .iter()
+            .any(|c| match &c.kind {
+                ClaimKind::Date {
+                    written: DateKind::Calendar { .. },
+                    resolved: Resolved::Date(d),
+                } => d.overlaps(&fact_date) && fact_date.overlaps(d) && d.exact().is_some(),
+                _ => false,
+            });
+        if stated_elsewhere {
             continue;
         }
         if a_year_begun_the_autumn_before(relative, &fact_date, ctx.published()) {
@@ -364,9 +380,15 @@ events:
         // Nor does a relative clause after the figure date it.
         let storm = "Acme lifts bills by 21% after the storm that hit the coast last week.";
         assert!(found("2026-02-10", storm).is_empty());
+        let than = "Acme's bills are 21% higher than what Globex charged last week.";
+        assert!(found("2026-02-10", than).is_empty());
         // A time to come is the figure's, not the date it was stated on.
         let next = "Acme will lift bills by 21% next month.";
         assert!(found("2026-02-10", next).is_empty());
+        // Nor of a sentence that gives the fact's day in a date of its own.
+        let done = "Acme lifted bills by 21% last week, days after the ruling of February 10.";
+        assert!(found("2026-02-10", done).is_empty());
+        assert_eq!(found("2026-02-11", done).len(), 1);
     }
 
     #[test]
