@@ -3529,6 +3529,43 @@ fn day_of_saying(text: &str, claim: &Claim, event: &facts::Event) -> bool {
     spoken && (of_another_source || !stated())
 }
 
+/// Whether a contradicted weekday is a day of trading ("Shares in Acme rose
+/// 3.1% on Wednesday", "the stock closed 2% lower Friday"): the shares or
+/// stock and a verb of their move in its clause, beside an event whose
+/// own words say nothing of shares or trading.
+fn day_of_trading(text: &str, claim: &Claim, event: &facts::Event) -> bool {
+    const MARKET: [&str; 5] = ["shares", "stock", "stocks", "index", "bonds"];
+    const MOVED: [&str; 20] = [
+        "rose", "fell", "jumped", "dropped", "slid", "climbed", "surged", "tumbled", "closed",
+        "ended", "gained", "lost", "slumped", "soared", "plunged", "sank", "rallied", "dipped",
+        "edged", "traded",
+    ];
+    if !is_weekday(claim) {
+        return false;
+    }
+    // A point inside a figure ("3.1%") ends no clause.
+    let before = tail_before(text, claim.span.start, 80);
+    let before = before.rsplit(". ").next().unwrap_or(before);
+    let clause = before.rsplit([',', ';', ':', '"']).next().unwrap_or("");
+    let words = || {
+        clause
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|w| !w.is_empty())
+    };
+    let traded = words().any(|w| one_of(w, &MARKET)) && words().any(|w| one_of(w, &MOVED));
+    let of_trading = || {
+        own_words(&event.cues, event.what.as_deref()).any(|w| {
+            one_of(w, &MARKET) || one_of(w, &["share", "trading", "listing", "debut", "ipo"])
+        })
+    };
+    // "rallied on Thursday, the day it approved the bridge": the day
+    // glossed as the event's is its.
+    let glossed = text
+        .get(claim.span.end..)
+        .is_some_and(|after| after.starts_with(", the day "));
+    traded && !glossed && !of_trading()
+}
+
 /// Whether a contradicted weekday or relative date is the day a person
 /// said something ("union general secretary X said on Thursday", "the
 /// minister welcomed the decision on Wednesday"), a person who holds no
@@ -3654,6 +3691,67 @@ fn of_a_previous_one(
     }) && opening.split_whitespace().count() <= 16;
     let event_says = own_words(&event.cues, event.what.as_deref()).any(|w| one_of(w, &EARLIER));
     ((determiner && earlier && short) || apposed) && !event_says
+}
+
+/// Whether a weekday is a later day of what goes on ("kept the airspace
+/// closed for a fourth day on Wednesday", "for the third straight day
+/// Friday"): not the day it began.
+fn a_later_day_of_it(text: &str, claim: &Claim) -> bool {
+    const NTH: [&str; 9] = [
+        "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    ];
+    if !is_weekday(claim) {
+        return false;
+    }
+    let mut words = tail_before(text, claim.span.start, 48)
+        .split_whitespace()
+        .rev()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+    let mut word = words.next();
+    if word.is_some_and(|w| one_of(w, &["on"])) {
+        word = words.next();
+    }
+    if !word.is_some_and(|w| one_of(w, &["day", "week", "night"])) {
+        return false;
+    }
+    let mut word = words.next();
+    if word.is_some_and(|w| one_of(w, &["straight", "consecutive", "successive", "running"])) {
+        word = words.next();
+    }
+    let nth = word.is_some_and(|w| {
+        one_of(w, &NTH)
+            || (w.len() > 2
+                && w.ends_with(['d', 'h'])
+                && w.bytes().next().is_some_and(|b| b.is_ascii_digit()))
+    });
+    nth && words
+        .next()
+        .is_some_and(|w| one_of(w, &["a", "the", "its"]))
+}
+
+/// Whether "last year's" owns a noun ("down from 31 at last year's final")
+/// beside an event of the year of publication: the one of the year before,
+/// not a wrong date of this year's.
+fn last_years_one(
+    text: &str,
+    extraction: &Extraction,
+    claim: &Claim,
+    event: &facts::Event,
+) -> bool {
+    let last_year = matches!(
+        claim.kind,
+        ClaimKind::Date {
+            written: DateKind::Relative(claims::dates::Relative::LastYear),
+            ..
+        }
+    );
+    let after = text.get(claim.span.end..).unwrap_or("");
+    let owns = ["'s ", "\u{2019}s "].iter().any(|s| after.starts_with(s));
+    let this_years = extraction
+        .published
+        .as_ref()
+        .is_some_and(|p| event.dates().all(|d| d.year_number() == p.year_number()));
+    last_year && owns && this_years
 }
 
 /// How far into a sentence a claim may be for the readings of its opening
@@ -4115,10 +4213,13 @@ fn match_with(
             FactKind::Event(i) => base.events.get(i).is_some_and(|e| {
                 foretells_another(text, extraction.published.as_ref(), claim, e)
                     || day_of_saying(text, claim, e)
+                    || day_of_trading(text, claim, e)
                     || said_by_another(base, text, claim, e)
                     || a_role_of_its_own(base, claim, e)
                     || another_numbered(text, claim, e)
                     || of_a_previous_one(text, extraction, claim, e)
+                    || last_years_one(text, extraction, claim, e)
+                    || a_later_day_of_it(text, claim)
             }),
         };
         if names_another(
@@ -10042,6 +10143,37 @@ events:
     }
 
     #[test]
+    fn a_weekday_of_a_move_of_shares_is_a_day_of_trading() {
+        let found = |body: &str| found("2026-07-27", "weekday-mismatch", body);
+        for body in [
+            "Shares in North Sea Games rose 3.1% on Saturday, valuing the opening ceremony's crowd at 2,000.",
+            "North Sea Games shares fell 2% on Saturday as the opening ceremony drew a crowd.",
+        ] {
+            assert!(found(body).is_empty(), "{body}");
+        }
+        // The event's own day stays checked.
+        assert_eq!(
+            found("North Sea Games held the opening ceremony on Saturday.").len(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_weekday_of_a_later_day_of_it_is_no_day_it_began() {
+        let found = |body: &str| found("2026-07-27", "weekday-mismatch", body);
+        for body in [
+            "The opening ceremony crowd stayed in the park for a third day on Sunday.",
+            "The opening ceremony crowd stayed for the 3rd straight day Sunday.",
+        ] {
+            assert!(found(body).is_empty(), "{body}");
+        }
+        assert_eq!(
+            found("The opening ceremony crowd gathered in the park on Sunday.").len(),
+            1
+        );
+    }
+
+    #[test]
     fn a_weekday_of_a_briefing_is_no_events() {
         let found = |body: &str| found("2026-07-27", "weekday-mismatch", body);
         assert!(found(
@@ -10468,6 +10600,22 @@ events:
         );
         assert_eq!(
             found("Grid 3, the region's worst blackout, hit on December 18, 2009.").len(),
+            1
+        );
+        // Last year's one, beside an event of this year.
+        let relative = |body: &str| {
+            check(
+                GRID,
+                &format!("---\npublished: 2026-01-26\n---\nAcme Grid failed.\n\n{body}\n"),
+                "relative-date",
+            )
+        };
+        assert_eq!(
+            relative("Acme Grid cut 12 lines, down from 31 in last year's blackout."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            relative("Acme Grid cut 12 lines in the blackout last year.").len(),
             1
         );
     }
