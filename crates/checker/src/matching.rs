@@ -1703,7 +1703,7 @@ fn names_another(
 /// percentage (a change over a span). Not the facts' cues: they
 /// name topics as often as measures ("invest $1.5 billion in agriculture",
 /// "an additional investment of 66 billion yuan" for a pledge).
-const MEASURE_NOUNS: [&str; 51] = [
+const MEASURE_NOUNS: [&str; 53] = [
     "inflation",
     "closing",
     "return",
@@ -1755,6 +1755,8 @@ const MEASURE_NOUNS: [&str; 51] = [
     "goal",
     "vote",
     "stake",
+    "cash",
+    "liquidity",
 ];
 
 /// Words that name one measure: a fact cued by one is measured by the
@@ -2502,6 +2504,26 @@ fn each_of_many(text: &str, start: usize, q: &Quantity) -> bool {
     said && !fact_says(q, &EACH)
 }
 
+/// Whether a verb of need stands right before the amount ("a single adult
+/// needs $21.40 an hour", "would require about 2,000 staff") beside a fact
+/// that is no need or requirement: what is needed, not what is.
+fn a_need(text: &str, start: usize, q: &Quantity) -> bool {
+    const NEED: [&str; 7] = [
+        "need",
+        "needs",
+        "needed",
+        "require",
+        "requires",
+        "required",
+        "requirement",
+    ];
+    let verb = tail_before(text, start, 40)
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .rev()
+        .find(|w| !w.is_empty() && !one_of(w, &HEDGE_WORDS));
+    verb.is_some_and(|w| one_of(w, &NEED[..6])) && !fact_says(q, &NEED)
+}
+
 /// Whether a year after the amount's "by" lies past its fact's period and
 /// is no horizon its words give: "to reach annual sales of more than $11
 /// billion by 2030" is a target, no value of this quarter's revenue.
@@ -3123,6 +3145,7 @@ fn measures_another(text: &str, claim: &Claim, q: &Quantity) -> bool {
         || of_a_draft(text, stated.span.start, q)
         || of_another_instance(text, stated.span.start)
         || adjusted_otherwise(text, stated.span.start, q)
+        || a_need(text, stated.span.start, q)
     {
         return true;
     }
@@ -3375,7 +3398,24 @@ const RATE_WORDS: [&[&str]; 4] = [
 /// description do not name: a yield or a price, not the fact's total.
 /// Rates per unit of time are `rate_after`'s.
 fn per_another_thing(text: &str, end: usize, q: &Quantity) -> bool {
-    let after = text.get(end..).unwrap_or("").trim_start();
+    let mut after = text.get(end..).unwrap_or("").trim_start();
+    // Past what it is of: "$1.86 million of endowment per student".
+    if let Some(of) = after.strip_prefix("of ") {
+        let mut rest = of;
+        for _ in 0..2 {
+            let Some((word, next)) = rest.split_once(' ') else {
+                break;
+            };
+            if !word.bytes().all(|b| b.is_ascii_lowercase()) {
+                break;
+            }
+            rest = next;
+            if rest.starts_with("per ") {
+                after = rest;
+                break;
+            }
+        }
+    }
     let Some(rest) = after
         .get(..4)
         .filter(|w| w.eq_ignore_ascii_case("per "))
@@ -9004,6 +9044,7 @@ quantities:
     #[test]
     fn a_figure_per_another_thing_is_no_total() {
         assert!(errors("Acme's wheat harvest averaged 1.2 tonnes per hectare.").is_empty());
+        assert!(errors("Acme's wheat harvest gave 1.2 tonnes of grain per hectare.").is_empty());
         // Its own thing, or a total, is still compared.
         assert_eq!(errors("Acme paid 90,000 tenge per tonne.").len(), 1);
         assert_eq!(
@@ -9017,6 +9058,9 @@ quantities:
         for body in [
             "Acme, which reported revenue of 6.8 billion euros, will fund its plant investment from cash.",
             "Acme will fund the plant investment with a new 2 billion euro bond.",
+            "Acme will fund the plant investment with 2 billion euros of cash and credit lines.",
+            // What is needed, not what is.
+            "Acme's plant investment needs about 2 billion euros more to finish.",
             "The plant investment follows 2.5 billion euros in aid from Berlin.",
             "Acme's capital ratio stood at 14.2%, against a target range of 13% to 14%.",
             "Acme's shares fell 4.3%, while the Stoxx 600 autos index slipped 0.8%.",
