@@ -5163,9 +5163,24 @@ fn a_range_holding(text: &str, claim: &Claim, q: &Quantity) -> bool {
         .split_whitespace()
         .rev();
     let (joint, first, between) = (words.next(), words.next(), words.next());
+    // A figure with its decimals ("between 4.2% and 5.1%").
+    let number = |word: &str| -> Option<rust_decimal::Decimal> {
+        let digits = word.trim_matches(|c: char| !c.is_ascii_digit());
+        (digits
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b',' || b == b'.'))
+        .then(|| digits.replace(',', "").parse().ok())
+        .flatten()
+    };
     let other = match (joint, first, between) {
-        (Some("and"), Some(first), Some(between)) if one_of(between, &["between"]) => {
-            plain_number(first)
+        (Some("and"), Some(first), Some(between)) if one_of(between, &["between"]) => number(first),
+        // Or opens it: "between 4.2% and 5.1%".
+        (Some(between), ..) if one_of(between, &["between"]) => {
+            let mut after = head_after(text, stated.span.end, 40).split_whitespace();
+            match (after.next(), after.next()) {
+                (Some("and"), Some(last)) => number(last),
+                _ => None,
+            }
         }
         _ => None,
     };
@@ -6428,6 +6443,28 @@ fn score_candidates<'a>(
         // rise, not the agreement.
         if story || weekday {
             near = own_clause(text, near, &claim.span);
+        }
+        // "a larger city subsidy, which rises to $65 million": the noun
+        // "which" stands for names what the figure is of (not a figure
+        // before it: "rose 5%, which lifted its shares 3%").
+        if date.is_none() {
+            let head = text.get(near.start..claim.span.start).unwrap_or("");
+            let before = text
+                .get(sentence.span.start..near.start)
+                .unwrap_or("")
+                .trim_end();
+            let noun = before.rsplit(' ').next().unwrap_or("");
+            // A short verb phrase: a longer one names its own measure
+            // ("which would cut its net cost to roughly £222.6 million").
+            if head.trim_start().starts_with("which ")
+                && head.split_whitespace().count() <= 4
+                && noun.len() > 2
+                && noun.ends_with(',')
+                && !noun.contains(|c: char| c.is_ascii_digit())
+            {
+                let comma = sentence.span.start + before.len() - 1;
+                near.start = window(text, &sentence.span, &(comma..comma)).start;
+            }
         }
         // "payable on Nov. 12 to shareholders of record on Nov. 7": the
         // words after a date its phrase has named before it are the next
@@ -8270,6 +8307,39 @@ quantities:
 #[cfg(test)]
 mod story_cue_tests {
     use crate::testing::check;
+
+    #[test]
+    fn the_noun_which_stands_for_cues_the_figure_of_its_clause() {
+        const SUBSIDY: &str = "\
+entities:
+  - { id: city, kind: place, name: Drenford }
+  - { id: jane, kind: person, name: Jane Roe }
+quantities:
+  - { id: subsidy, subject: city, what: city subsidy for 2026, cues: [city subsidy], value: 62 million USD }
+  - { id: rate, subject: city, what: payout rate, cues: [payout rate], value: 4.5% }
+";
+        let found = |body: &str| {
+            check(
+                SUBSIDY,
+                &format!("Drenford backed the plan.\n\n\"No,\" said Jane Roe.\n\n{body}\n"),
+                "amount-mismatch",
+            )
+        };
+        assert_eq!(
+            found("The rest will be covered by a larger city subsidy, which rises to $65 million.")
+                .len(),
+            1
+        );
+        // Not past a verb phrase of its own, nor a figure before it.
+        for body in [
+            "The rest will come from a larger city subsidy, which would cut its net cost to $65 million.",
+            "The city subsidy rose 5%, which lifted it to $65 million.",
+            // A range that holds the value.
+            "Jane Roe asked for a review of the payout rate, which has ranged between 4.2% and 5.1%.",
+        ] {
+            assert_eq!(found(body), Vec::<String>::new(), "{body}");
+        }
+    }
 
     /// Acme has a figure in kilograms, so an unmatched "1,580 kg" said of
     /// Acme needs two cues to be Lyra's.
