@@ -208,6 +208,13 @@ pub struct Gazetteer {
     partners: Vec<(String, String, usize)>,
     /// The first bytes of the partners' first names.
     partner_starts: [bool; 256],
+    /// Names of several words that open with a dictionary word, which the
+    /// scan of single words passes over ("Kestrel Ridge", "Meridian
+    /// Blue"): (first word, second word, index into `names`), sorted, for
+    /// a near miss of the first before the second ("Kestral Ridge").
+    leaders: Vec<(String, String, usize)>,
+    /// The first bytes of the leaders' first words.
+    leader_starts: [bool; 256],
 }
 
 #[inline]
@@ -389,6 +396,27 @@ impl Gazetteer {
                 partner_starts[usize::from(b)] = true;
             }
         }
+        let mut leaders: Vec<(String, String, usize)> = (names.iter().enumerate())
+            .filter(|(_, n)| n.kind != EntityKind::Person)
+            .filter_map(|(i, n)| {
+                let mut parts = n.name.split(' ');
+                let (first, second) = (parts.next()?, parts.next()?);
+                let leads = first.chars().count() >= 5
+                    && first.chars().all(char::is_alphabetic)
+                    && first.chars().next().is_some_and(char::is_uppercase)
+                    && !distinctive(first, &n.name, n.kind)
+                    && second.chars().next().is_some_and(char::is_uppercase);
+                leads.then(|| (first.to_owned(), second.to_owned(), i))
+            })
+            .collect();
+        leaders.sort();
+        leaders.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
+        let mut leader_starts = [false; 256];
+        for (first, ..) in &leaders {
+            if let Some(&b) = first.as_bytes().first() {
+                leader_starts[usize::from(b)] = true;
+            }
+        }
         Gazetteer {
             trie,
             names,
@@ -397,6 +425,8 @@ impl Gazetteer {
             case_variants,
             partners,
             partner_starts,
+            leaders,
+            leader_starts,
         }
     }
 
@@ -457,7 +487,7 @@ impl Gazetteer {
         sentence_starts: &[usize],
     ) -> Vec<Misspelling> {
         let mut out = Vec::new();
-        if self.words.is_empty() {
+        if self.words.is_empty() && self.leaders.is_empty() {
             return out;
         }
         let inside_mention = SpanSet::of(mentions.iter().map(|m| m.span.clone()));
@@ -506,7 +536,9 @@ impl Gazetteer {
             match *bytes.get(at..).unwrap_or_default() {
                 // No name word starts with this capital: nothing to read.
                 [b, ..] if b.is_ascii_uppercase() => {
-                    if self.words_starting_with_ascii(b).is_empty() {
+                    if self.words_starting_with_ascii(b).is_empty()
+                        && !self.leader_starts[usize::from(b)]
+                    {
                         at + 1
                     } else {
                         at
@@ -541,6 +573,10 @@ impl Gazetteer {
             let Some(first) = token.chars().next() else {
                 return;
             };
+            if let Some(miss) = self.leader_miss(text, token, &span) {
+                out.push(miss);
+                return;
+            }
             // Typos rarely touch the first letter; requiring it keeps the
             // edit-distance work to a few names per word, and most words
             // have none.
@@ -615,6 +651,41 @@ impl Gazetteer {
         });
         self.partner_misspellings(text, &inside_mention, &mut out);
         out
+    }
+
+    /// A near miss of the first word of a name that opens with a
+    /// dictionary word, right before the name's second word: "Kestral
+    /// Ridge" for Kestrel Ridge. The token is no dictionary word itself.
+    fn leader_miss(&self, text: &str, token: &str, span: &Range<usize>) -> Option<Misspelling> {
+        let first = token.as_bytes().first()?;
+        let from = (self.leaders).partition_point(|l| l.0.as_bytes().first() < Some(first));
+        let starting = self.leaders.get(from..).unwrap_or_default().iter();
+        let len = token.chars().count();
+        let after = text.get(span.end..).unwrap_or("");
+        for (word, second, name) in starting.take_while(|l| l.0.as_bytes().first() == Some(first)) {
+            let follows = after
+                .strip_prefix(' ')
+                .and_then(|rest| rest.strip_prefix(second.as_str()))
+                .is_some_and(|rest| !rest.starts_with(|c: char| is_word_char(c)));
+            if !follows || word == token || word.chars().count().abs_diff(len) > 1 {
+                continue;
+            }
+            if is_dictionary_word(token) || is_inflection(token, word) {
+                return None;
+            }
+            let max = if word.chars().count() < 8 { 1 } else { 2 };
+            let Some(distance) = osa_within(word, token, max).filter(|&d| d >= 1) else {
+                continue;
+            };
+            let entity = self.names.get(*name)?.entity.clone();
+            return Some(Misspelling {
+                span: span.clone(),
+                closest: word.clone(),
+                entity,
+                distance,
+            });
+        }
+        None
     }
 
     /// Near misses of a person's second name right after the first, which
@@ -1815,6 +1886,35 @@ mod tests {
     }
 
     #[test]
+    fn a_near_miss_of_a_names_first_dictionary_word_before_its_second() {
+        let names = [
+            ("Kestrel Ridge Mining", "kestrel", EntityKind::Organization),
+            ("Meridian Blue", "meridian", EntityKind::Organization),
+        ];
+        let g = Gazetteer::new(names.into_iter().map(|(name, entity, kind)| KnownName {
+            name: name.into(),
+            entity: entity.into(),
+            kind,
+        }));
+        let found = |text: &str| -> Vec<String> {
+            let m = g.mentions(text);
+            g.misspellings(text, &m, &[0])
+                .into_iter()
+                .map(|x| format!("{} ~ {} ({})", &text[x.span], x.closest, x.distance))
+                .collect()
+        };
+        assert_eq!(
+            found("Shares in Kestral Ridge fell. Meridien Blue rose."),
+            ["Kestral ~ Kestrel (1)", "Meridien ~ Meridian (1)"]
+        );
+        // Not alone, nor a dictionary word, an inflection or the name itself.
+        assert!(
+            found("Kestral rose. Median Blue fell. The Kestrels Ridge path. Kestrel Ridge Mining.")
+                .is_empty()
+        );
+    }
+
+    #[test]
     fn an_ordinary_word_that_is_a_whole_name_has_near_misses() {
         let names = [
             ("Osprey", "osprey", EntityKind::Organization),
@@ -2068,15 +2168,16 @@ mod tests {
             let Some(first) = token.chars().next() else {
                 continue;
             };
-            if !first.is_uppercase() || token.len() < 5 {
+            let span = start..start + token.len();
+            if !first.is_uppercase() || inside_mention.covers(&span) {
+                continue;
+            }
+            if let Some(miss) = g.leader_miss(text, token, &span) {
+                out.push(miss);
                 continue;
             }
             let len = token.chars().count();
             if len < 5 {
-                continue;
-            }
-            let span = start..start + token.len();
-            if inside_mention.covers(&span) {
                 continue;
             }
             let at_start = sentence_starts.binary_search(&span.start).is_ok();
