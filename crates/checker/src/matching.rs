@@ -1944,6 +1944,18 @@ fn head_nouns<'t>(text: &'t str, stated: &Amount, percent: bool) -> [Option<&'t 
     if !percent {
         heads[3] = clause_opening_measure(before);
     }
+    // "slowing inflation, which stood at 2.4 percent": the noun "which"
+    // stands for, right before it.
+    if heads[4].is_none() {
+        let tail = tail_before(text, stated.span.start, 64);
+        if let Some((head, clause)) = tail.rsplit_once(", which ") {
+            let short = clause.split_whitespace().count() <= 3 && !clause.contains([',', ';']);
+            let noun = head.rsplit(' ').next().unwrap_or("");
+            if short && noun.bytes().all(|b| b.is_ascii_lowercase()) {
+                heads[4] = Some(noun);
+            }
+        }
+    }
     heads
 }
 
@@ -2502,6 +2514,47 @@ fn each_of_many(text: &str, start: usize, q: &Quantity) -> bool {
         .take(3)
         .any(|w| one_of(w, &["each"]));
     said && !fact_says(q, &EACH)
+}
+
+/// Whether a span of time is one allowed for something ("It has 30 days
+/// to appeal", "given six months to comply"), beside a fact that is no
+/// deadline: a time to come, not how long something lasted.
+fn a_time_allowed(text: &str, stated: &Amount, q: &Quantity) -> bool {
+    const TIMES: [&str; 5] = ["hours", "days", "weeks", "months", "years"];
+    let Some(Unit::Noun(noun)) = &stated.unit else {
+        return false;
+    };
+    let mut after = text.get(stated.span.end..).unwrap_or("").split_whitespace();
+    let to_do = after.next() == Some("to")
+        && after.next().is_some_and(|w| {
+            w.bytes().all(|b| b.is_ascii_lowercase()) && !one_of(w, &["the", "a", "an"])
+        });
+    one_of(noun, &TIMES)
+        && to_do
+        && !fact_says(q, &["deadline", "allowed", "given", "window", "within"])
+}
+
+/// Whether the amount's clause aims at it a few words before ("the group
+/// aims to build about 150,000 vans a year"), beside a fact that is no
+/// aim, target or plan: a goal, not what is.
+fn an_aim(text: &str, start: usize, q: &Quantity) -> bool {
+    const AIM: [&str; 5] = ["aims", "aim", "aiming", "targets", "targeting"];
+    const AIMED: [&str; 10] = [
+        "aim", "aims", "target", "targets", "goal", "plan", "plans", "planned", "ambition",
+        "expects",
+    ];
+    let tail = tail_before(text, start, 64);
+    let clause = tail.rsplit([',', ';', ':']).next().unwrap_or(tail);
+    let mut words = clause.split_whitespace().rev().take(6).peekable();
+    let mut aimed = false;
+    while let Some(w) = words.next() {
+        // "aims to", "is targeting": the verb, not "its sales targets".
+        if one_of(w, &AIM) && words.peek().is_none_or(|before| !before.ends_with("'s")) {
+            aimed = true;
+            break;
+        }
+    }
+    aimed && clause.contains(" to ") && !fact_says(q, &AIMED)
 }
 
 /// Whether a verb of need stands right before the amount ("a single adult
@@ -3146,6 +3199,7 @@ fn measures_another(text: &str, claim: &Claim, q: &Quantity) -> bool {
         || of_another_instance(text, stated.span.start)
         || adjusted_otherwise(text, stated.span.start, q)
         || a_need(text, stated.span.start, q)
+        || an_aim(text, stated.span.start, q)
     {
         return true;
     }
@@ -3188,7 +3242,8 @@ fn measures_another(text: &str, claim: &Claim, q: &Quantity) -> bool {
                 || a_net_change(text, stated.span.start, q)
                 || at_another_rate(text, stated, q)
                 || acted_otherwise(text, stated.span.start, q)
-                || each_of_many(text, stated.span.start, q);
+                || each_of_many(text, stated.span.start, q)
+                || a_time_allowed(text, stated, q);
         }
         // "forcing about 18,000 from their homes" beside the homes damaged.
         None => return acted_otherwise(text, stated.span.start, q),
@@ -8951,6 +9006,24 @@ quantities:
 mod another_measure_tests {
     use crate::testing::check;
 
+    #[test]
+    fn a_time_allowed_is_no_time_taken() {
+        const STAY: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme }
+quantities:
+  - { id: stay, subject: acme, what: days the intruders stayed undetected, cues: [days, undetected], value: 41 days }
+";
+        let found = |body: &str| check(STAY, &format!("Acme\n\n{body}\n"), "amount-mismatch");
+        assert!(
+            found("Acme has 30 days to appeal against the ruling on the intruders.").is_empty()
+        );
+        assert_eq!(
+            found("The intruders went undetected at Acme for 30 days.").len(),
+            1
+        );
+    }
+
     const FACTS: &str = "\
 entities:
   - { id: acme, kind: organization, name: Acme }
@@ -9131,6 +9204,10 @@ quantities:
             "Acme will fund the plant investment with 2 billion euros of cash and credit lines.",
             // What is needed, not what is.
             "Acme's plant investment needs about 2 billion euros more to finish.",
+            // A goal.
+            "Acme aims to run about 12 plants across all its sites.",
+            // The measure "which" stands for.
+            "Acme's capital ratio held up as inflation, which stood at 2.4%, slowed.",
             "The plant investment follows 2.5 billion euros in aid from Berlin.",
             "Acme's capital ratio stood at 14.2%, against a target range of 13% to 14%.",
             "Acme's shares fell 4.3%, while the Stoxx 600 autos index slipped 0.8%.",

@@ -412,6 +412,9 @@ const HEDGES: &[(&[&str], Hedge)] = &[
     (&["some"], Hedge::About),
     (&["nearly"], Hedge::Nearly),
     (&["almost"], Hedge::Nearly),
+    // "as claims near 39,000".
+    (&["near"], Hedge::Nearly),
+    (&["nears"], Hedge::Nearly),
     (&["over"], Hedge::MoreThan),
     (&["above"], Hedge::MoreThan),
     (&["under"], Hedge::LessThan),
@@ -3434,6 +3437,10 @@ mod tests {
             (
                 "some 300 people",
                 r#"count "300 people" = 300 people hedge=About("some")"#,
+            ),
+            (
+                "as claims near 39,000 claims",
+                r#"count "39,000 claims" = 39000 claims hedge=Nearly("near")"#,
             ),
             (
                 "an estimated 2 million users",
