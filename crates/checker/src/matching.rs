@@ -2714,8 +2714,11 @@ fn expecting_clause(text: &str, start: usize) -> Option<&str> {
     ];
     let tail = tail_before(text, start, 80);
     let clause = tail.rsplit([',', ';', ':', '.']).next().unwrap_or(tail);
-    let words: Vec<&str> = clause.split_whitespace().rev().take(7).collect();
-    let expecting = words.iter().enumerate().take(6).any(|(i, w)| {
+    let words: Vec<&str> = clause.split_whitespace().rev().take(13).collect();
+    // "expected net profit of $131 million and revenue of $2.91 billion":
+    // the second object of the verb, past the "and" that joins it.
+    let reach = (words.iter().take(4).position(|w| *w == "and")).map_or(6, |and| and + 7);
+    let expecting = words.iter().enumerate().take(reach).any(|(i, w)| {
         one_of(w, &EXPECTING)
             && !words
                 .get(i + 1)
@@ -3087,15 +3090,28 @@ fn a_market_price(text: &str, start: usize, q: &Quantity) -> bool {
     moved && shares && offer
 }
 
-/// Whether a hyphenated length of time is the length of a noun after it
-/// that its fact's words do not name: "a 52-week extension study" beside
+/// Whether a hyphenated length of time or distance is the length of a noun
+/// after it that its fact's words do not name: "a 52-week extension study" beside
 /// the weeks to a trial's primary endpoint ("a six-year contract" is the
 /// length of a contract).
 fn a_length_of_another(text: &str, span: &Range<usize>, q: &Quantity) -> bool {
     let written = text.get(span.clone()).unwrap_or("");
-    let of_time = ["-year", "-month", "-week", "-day", "-hour"]
-        .iter()
-        .any(|unit| written.ends_with(unit));
+    // Or of distance: "the 30-kilometre mark" beside the course's length.
+    let of_time = [
+        "-year",
+        "-month",
+        "-week",
+        "-day",
+        "-hour",
+        "-kilometre",
+        "-kilometer",
+        "-km",
+        "-mile",
+        "-metre",
+        "-meter",
+    ]
+    .iter()
+    .any(|unit| written.ends_with(unit));
     if !of_time {
         return false;
     }
@@ -3135,12 +3151,13 @@ fn against_of_a_tally(text: &str, start: usize, q: &Quantity) -> bool {
 }
 
 /// Whether the words of a figure's sentence before it say it is adjusted,
-/// annualised or a core measure ("Adjusted for working days, exports rose
-/// 5.8%", "On an adjusted basis, the surplus was 1.18 billion euros", "an
-/// annualised pace of roughly 5%", "core inflation of 3.8%"), and its
+/// annualised, nominal or a core measure ("Adjusted for working days,
+/// exports rose 5.8%", "On an adjusted basis, the surplus was 1.18 billion
+/// euros", "an annualised pace of roughly 5%", "core inflation of 3.8%",
+/// "nominal output was 3.5% higher" beside real growth), and its
 /// fact's words do not: a figure of another measure.
 fn adjusted_otherwise(text: &str, start: usize, q: &Quantity) -> bool {
-    const ADJUSTED: [&str; 8] = [
+    const ADJUSTED: [&str; 9] = [
         "adjusted",
         "annualised",
         "annualized",
@@ -3149,6 +3166,7 @@ fn adjusted_otherwise(text: &str, start: usize, q: &Quantity) -> bool {
         "excluding",
         "seasonally",
         "like-for-like",
+        "nominal",
     ];
     let before = tail_before(text, start, 240);
     let sentence = before.get(after_last_stop(before, false)..).unwrap_or("");
@@ -3788,6 +3806,34 @@ fn of_a_previous_one(
     ((determiner && earlier && short) || apposed) && !event_says
 }
 
+/// Whether a calendar date is when something was last done ("The race was
+/// last run in comparable heat in 2018", "last held in Paris in 2011"):
+/// "last" before a verb in its clause, a previous occasion of the event.
+fn when_last_done(text: &str, claim: &Claim) -> bool {
+    const DONE: [&str; 14] = [
+        "run", "held", "won", "seen", "hit", "made", "done", "met", "struck", "played", "staged",
+        "happened", "occurred", "raised",
+    ];
+    if !matches!(
+        claim.kind,
+        ClaimKind::Date {
+            written: DateKind::Calendar { .. },
+            ..
+        }
+    ) {
+        return false;
+    }
+    let tail = tail_before(text, claim.span.start, 80);
+    let clause = tail.rsplit([',', ';', ':', '.']).next().unwrap_or(tail);
+    let mut words = clause.split_whitespace();
+    let mut previous = "";
+    words.any(|w| {
+        let done = previous == "last" && (one_of(w, &DONE) || (w.len() > 4 && w.ends_with("ed")));
+        previous = w;
+        done
+    })
+}
+
 /// Whether a weekday is a later day of what goes on ("kept the airspace
 /// closed for a fourth day on Wednesday", "for the third straight day
 /// Friday"): not the day it began.
@@ -4315,6 +4361,7 @@ fn match_with(
                     || of_a_previous_one(text, extraction, claim, e)
                     || last_years_one(text, extraction, claim, e)
                     || a_later_day_of_it(text, claim)
+                    || when_last_done(text, claim)
             }),
         };
         if names_another(
@@ -9068,6 +9115,11 @@ quantities:
             0
         );
         assert_eq!(
+            found("real export growth", "Acme's nominal exports rose 5.8%."),
+            0
+        );
+        assert_eq!(found("real export growth", "Acme's exports rose 5.8%."), 1);
+        assert_eq!(
             found(
                 "export growth",
                 "Acme's exports rose at an annualised 5.8%."
@@ -9288,6 +9340,7 @@ entities:
 quantities:
   - { id: endpoint, subject: acme, what: weeks to the primary endpoint, cues: [week, primary endpoint], value: 16 weeks }
   - { id: contract, subject: acme, what: length of the contract, cues: [contract], value: 6 years }
+  - { id: course, subject: acme, what: length of the race course, cues: [course], value: 42 kilometres }
 ";
         let errors = |body: &str| check(LENGTHS, &format!("Acme\n\n{body}\n"), "amount-mismatch");
         assert!(errors("Acme will show data from a 52-week extension study.").is_empty());
@@ -9296,6 +9349,11 @@ quantities:
             1
         );
         assert_eq!(errors("Acme signed a five-year contract.").len(), 1);
+        assert!(errors("Acme's course diverts runners at the 30-kilometre mark.").is_empty());
+        assert_eq!(
+            errors("Acme's race runs on a 30-kilometre course.").len(),
+            1
+        );
     }
 
     #[test]
@@ -9316,6 +9374,14 @@ quantities:
         };
         let expected = "Analysts had on average expected Acme to earn $1.83 a share.";
         assert_eq!(found("earnings per share guidance", expected), 0);
+        // The second object of the verb.
+        let second = |verb: &str| {
+            format!(
+                "In a poll, Acme's brokers {verb} net profit of $131 million and earnings of $1.83 a share."
+            )
+        };
+        assert_eq!(found("earnings per share guidance", &second("expected")), 0);
+        assert_eq!(found("earnings per share guidance", &second("saw")), 1);
         assert_eq!(found("consensus of analysts' estimates", expected), 1);
         assert_eq!(
             found(
@@ -10791,6 +10857,15 @@ events:
         );
         assert_eq!(
             found("Grid 3, the region's worst blackout, hit on December 18, 2009.").len(),
+            1
+        );
+        // When it was last done.
+        assert_eq!(
+            found("Acme Grid said the network was last hit by a national blackout in May 2009."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            found("The national blackout struck Acme Grid's network in May 2009.").len(),
             1
         );
         // Last year's one, beside an event of this year.
