@@ -2193,6 +2193,80 @@ fn dwarfs(stated: &Amount, q: &Quantity) -> bool {
     apart.zip(said).is_some_and(|(apart, said)| apart < said)
 }
 
+/// Whether a fact is of one option its description sizes by a
+/// percentage ("annual cost of the 3.5 percent offer") and the figure's
+/// sentence, before it, names only other percentages ("A 7% rise, she
+/// said, would cost about £96 million a year"): another option's figure.
+fn of_another_option(text: &str, stated: &Amount, q: &Quantity) -> bool {
+    if matches!(stated.unit, Some(Unit::Percent)) {
+        return false;
+    }
+    let Some(what) = q.what.as_deref() else {
+        return false;
+    };
+    // The numbers written before "percent" or "%".
+    fn percentages(words: &str) -> impl Iterator<Item = &str> {
+        let mut previous = "";
+        words.split_whitespace().filter_map(move |w| {
+            let number = if w.eq_ignore_ascii_case("percent") {
+                Some(previous)
+            } else {
+                w.trim_end_matches(|c: char| !c.is_ascii_digit() && c != '%')
+                    .strip_suffix('%')
+            };
+            previous = w;
+            number
+                .map(|n| n.trim_start_matches(|c: char| !c.is_ascii_digit()))
+                .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit() || b == b'.'))
+        })
+    }
+    let Some(own) = percentages(what).next() else {
+        return false;
+    };
+    let tail = tail_before(text, stated.span.start, 160);
+    let sentence = tail.get(after_last_stop(tail, false)..).unwrap_or("");
+    let mut named = percentages(sentence).peekable();
+    named.peek().is_some() && named.all(|n| n != own)
+}
+
+/// Whether a verb of change and "by" govern the amount at `start` ("its
+/// budget rises by €180 million to €4.87 billion"): the size of a change,
+/// not a level.
+fn a_change_by(text: &str, start: usize) -> bool {
+    const MOVED: [&str; 24] = [
+        "rise",
+        "rises",
+        "rose",
+        "risen",
+        "increase",
+        "increases",
+        "increased",
+        "grew",
+        "grows",
+        "fell",
+        "falls",
+        "fall",
+        "cut",
+        "cuts",
+        "reduced",
+        "lowered",
+        "raised",
+        "lifted",
+        "climbed",
+        "jumped",
+        "dropped",
+        "declined",
+        "shrank",
+        "up",
+    ];
+    let mut words = tail_before(text, start, 48)
+        .split(|c: char| !c.is_alphanumeric())
+        .rev()
+        .filter(|w| !w.is_empty())
+        .skip_while(|w| one_of(w, &HEDGE_WORDS));
+    words.next().is_some_and(|w| w == "by") && words.next().is_some_and(|w| one_of(w, &MOVED))
+}
+
 /// Whether "by" governs the percentage at `start` ("would cut earnings by
 /// about 9%"): the size of a change.
 fn by_a_percent(text: &str, start: usize) -> bool {
@@ -3218,6 +3292,11 @@ fn measures_another(text: &str, claim: &Claim, q: &Quantity) -> bool {
         || adjusted_otherwise(text, stated.span.start, q)
         || a_need(text, stated.span.start, q)
         || an_aim(text, stated.span.start, q)
+        || of_another_option(text, stated, q)
+        || (matches!(stated.unit, Some(Unit::Currency(_)))
+            && a_change_by(text, stated.span.start)
+            && !names_a_change(q)
+            && !names_a_rise_or_fall(q))
     {
         return true;
     }
@@ -9054,6 +9133,28 @@ mod another_measure_tests {
     use crate::testing::check;
 
     #[test]
+    fn a_figure_of_another_option_is_no_figure_of_the_facts() {
+        const OFFER: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme }
+quantities:
+  - { id: cost, subject: acme, what: annual cost of the 3.5 percent pay offer, cues: [cost], value: 48 million GBP }
+";
+        let found = |body: &str| check(OFFER, &format!("Acme\n\n{body}\n"), "amount-mismatch");
+        assert!(
+            found("A 7% rise, Acme said, would cost about 96 million pounds a year.").is_empty()
+        );
+        assert_eq!(
+            found("The 3.5% offer would cost Acme about 96 million pounds a year.").len(),
+            1
+        );
+        assert_eq!(
+            found("The offer would cost Acme about 96 million pounds a year.").len(),
+            1
+        );
+    }
+
+    #[test]
     fn a_time_allowed_is_no_time_taken() {
         const STAY: &str = "\
 entities:
@@ -9258,6 +9359,8 @@ quantities:
             "Acme's plant investment needs about 2 billion euros more to finish.",
             // A goal.
             "Acme aims to run about 12 plants across all its sites.",
+            // The size of a change.
+            "Acme's plant investment rises by 2 billion euros.",
             // The measure "which" stands for.
             "Acme's capital ratio held up as inflation, which stood at 2.4%, slowed.",
             "The plant investment follows 2.5 billion euros in aid from Berlin.",
