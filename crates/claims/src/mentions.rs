@@ -658,6 +658,11 @@ impl Gazetteer {
     /// Ridge" for Kestrel Ridge. The token is no dictionary word itself.
     fn leader_miss(&self, text: &str, token: &str, span: &Range<usize>) -> Option<Misspelling> {
         let first = token.as_bytes().first()?;
+        // Most capitalised words are followed by no capitalised one.
+        let next = text.as_bytes().get(span.end..span.end + 2)?;
+        if next[0] != b' ' || !(next[1].is_ascii_uppercase() || next[1] >= 0x80) {
+            return None;
+        }
         let from = (self.leaders).partition_point(|l| l.0.as_bytes().first() < Some(first));
         let starting = self.leaders.get(from..).unwrap_or_default().iter();
         let len = token.chars().count();
