@@ -2302,6 +2302,17 @@ fn says_a_share_of(q: &Quantity) -> bool {
     })
 }
 
+/// Whether a count's own words and its fact's set new ones against
+/// existing ones ("upgrade around 6,000 existing masts" beside the new
+/// sites to build): the others.
+fn the_other_age(text: &str, span: &Range<usize>, q: &Quantity) -> bool {
+    const EXISTING: [&str; 3] = ["existing", "current", "old"];
+    let words = text.get(span.clone()).unwrap_or("");
+    let said = |list: &[&str]| words.split_whitespace().skip(1).any(|w| one_of(w, list));
+    (said(&EXISTING) && fact_says(q, &["new"]) && !fact_says(q, &EXISTING))
+        || (said(&["new"]) && fact_says(q, &EXISTING) && !fact_says(q, &["new"]))
+}
+
 /// Whether a count's own words make it other ones than a fact counts
 /// ("four more satellites", "two smaller test satellites", "three other
 /// bidders"), or a first or next few ("its first four flights").
@@ -3335,6 +3346,7 @@ fn measures_another(text: &str, claim: &Claim, q: &Quantity) -> bool {
                 || against_of_a_tally(text, stated.span.start, q)
                 || a_length_of_another(text, &stated.span, q)
                 || other_ones(text, &stated.span)
+                || the_other_age(text, &stated.span, q)
                 || left_over(text, &stated.span, q)
                 || a_net_change(text, stated.span.start, q)
                 || at_another_rate(text, stated, q)
@@ -9543,9 +9555,11 @@ quantities:
   - { id: sats, subject: acme, what: satellites on the flight, cues: [satellites], value: 3 satellites }
   - { id: flights, subject: acme, what: flights flown, cues: [flights], value: 9 flights }
   - { id: jump, subject: acme, what: rise of Acme's shares, cues: [shares, stock, rose], value: 6.8% }
+  - { id: sites, subject: acme, what: new sites to build, cues: [sites, masts], value: 4200 sites }
 ";
         let errors = |body: &str| check(FACTS, &format!("Acme\n\n{body}\n"), "amount-mismatch");
         for body in [
+            "Acme will upgrade around 6,000 existing sites.",
             "Acme plans to launch four more satellites.",
             "Acme's first flight carried two smaller satellites.",
             "Acme flew more mass than in its first four flights.",
@@ -9556,6 +9570,7 @@ quantities:
             assert_eq!(errors(body), Vec::<String>::new(), "{body}");
         }
         for body in [
+            "Acme will build around 6,000 new sites.",
             "Acme launched four satellites.",
             "Acme has flown four flights.",
             "Acme's stock had risen 11% by the close.",
