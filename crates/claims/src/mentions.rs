@@ -1842,6 +1842,21 @@ mod tests {
             .collect()
     }
 
+    /// The near misses in `text` of a gazetteer of `names` (name, entity,
+    /// kind), as "word ~ closest (distance)".
+    fn near_misses_among(names: &[(&str, &str, EntityKind)], text: &str) -> Vec<String> {
+        let g = Gazetteer::new(names.iter().map(|&(name, entity, kind)| KnownName {
+            name: name.into(),
+            entity: entity.into(),
+            kind,
+        }));
+        let m = g.mentions(text);
+        g.misspellings(text, &m, &[0])
+            .into_iter()
+            .map(|x| format!("{} ~ {} ({})", &text[x.span], x.closest, x.distance))
+            .collect()
+    }
+
     #[test]
     fn letter_bins_of_ascii_by_table_as_by_char() {
         for b in 0u8..128 {
@@ -1864,22 +1879,11 @@ mod tests {
     #[test]
     fn a_near_miss_of_a_second_name_after_the_first() {
         let names = [
-            ("Alison Reeve", "alison-reeve"),
-            ("Kim Tae-sung", "kim-tae-sung"),
-            ("Kim Tae-hun", "kim-tae-hun"),
+            ("Alison Reeve", "alison-reeve", EntityKind::Person),
+            ("Kim Tae-sung", "kim-tae-sung", EntityKind::Person),
+            ("Kim Tae-hun", "kim-tae-hun", EntityKind::Person),
         ];
-        let g = Gazetteer::new(names.into_iter().map(|(name, entity)| KnownName {
-            name: name.into(),
-            entity: entity.into(),
-            kind: EntityKind::Person,
-        }));
-        let found = |text: &str| -> Vec<String> {
-            let m = g.mentions(text);
-            g.misspellings(text, &m, &[0])
-                .into_iter()
-                .map(|x| format!("{} ~ {} ({})", &text[x.span], x.closest, x.distance))
-                .collect()
-        };
+        let found = |text: &str| near_misses_among(&names, text);
         // A dictionary word and a hyphenated name, too short for the scan
         // of single words.
         assert_eq!(
@@ -1896,18 +1900,7 @@ mod tests {
             ("Kestrel Ridge Mining", "kestrel", EntityKind::Organization),
             ("Meridian Blue", "meridian", EntityKind::Organization),
         ];
-        let g = Gazetteer::new(names.into_iter().map(|(name, entity, kind)| KnownName {
-            name: name.into(),
-            entity: entity.into(),
-            kind,
-        }));
-        let found = |text: &str| -> Vec<String> {
-            let m = g.mentions(text);
-            g.misspellings(text, &m, &[0])
-                .into_iter()
-                .map(|x| format!("{} ~ {} ({})", &text[x.span], x.closest, x.distance))
-                .collect()
-        };
+        let found = |text: &str| near_misses_among(&names, text);
         assert_eq!(
             found("Shares in Kestral Ridge fell. Meridien Blue rose."),
             ["Kestral ~ Kestrel (1)", "Meridien ~ Meridian (1)"]
