@@ -1666,6 +1666,16 @@ pub fn future_before(text: &str, at: usize) -> bool {
                 .any(|(after, words)| one_of(n, &[after]) && one_of(word, words))
         });
         next = Some(word);
+        // "beating the 1.1 percent forecast": a noun, of no time to come
+        // (someone's forecast is still of one: "raised his forecast").
+        let a_noun = one_of(word, &["forecast", "forecasts"])
+            && words.clone().next().is_some_and(|before| {
+                one_of(before, &["the", "a", "percent", "%"])
+                    || before.ends_with(|c: char| c.is_ascii_digit() || c == '%')
+            });
+        if a_noun {
+            continue;
+        }
         if to_come || one_of(word, &FUTURE_WORDS) || word.ends_with("'ll") {
             // "had been scheduled to launch on 26 June", "had planned": a
             // future that has passed.
@@ -2641,6 +2651,18 @@ mod tests {
         assert_eq!(
             resolved("He must report to prison on June 10.", "2025-03-11"),
             ["2025-06-10"]
+        );
+        // Not after "forecast" as a noun.
+        assert_eq!(
+            resolved(
+                "Growth beat the 1.1 percent forecast and was up from 0.9 percent in the second quarter.",
+                "2025-11-14"
+            ),
+            ["2025-Q2"]
+        );
+        assert_eq!(
+            resolved("Acme forecast a rise in the second quarter.", "2025-11-14"),
+            ["2026-Q2"]
         );
         // Past a comma before a clause of time.
         assert_eq!(
