@@ -1724,6 +1724,13 @@ fn finish(
             if noun.is_none() && number.digits && scale == Scale::One {
                 noun = list_noun_before(text, number.start, end);
             }
+            // "Two workers were killed and six others were injured": the
+            // others are of the noun counted before.
+            if noun.as_deref() == Some("others") {
+                if let Some(counted) = counted_before(text, number.start) {
+                    noun = Some(counted);
+                }
+            }
         }
     }
 
@@ -1802,6 +1809,26 @@ fn tally_before(text: &str, start: usize) -> Option<&'static str> {
     let counted = last.bytes().all(|b| b.is_ascii_digit() || b == b',') && !last.is_empty()
         || number_word(last).is_some();
     counted.then_some("votes")
+}
+
+/// The noun of the last count before `start` in its sentence, within a
+/// few words ("Two workers were killed and six others"), which "others"
+/// stands for.
+fn counted_before(text: &str, start: usize) -> Option<String> {
+    let mut floor = start.saturating_sub(100);
+    while !text.is_char_boundary(floor) {
+        floor += 1;
+    }
+    let tail = text.get(floor..start)?;
+    let tail = tail.rsplit([';', '\n']).next()?;
+    let tail = tail.rsplit(". ").next()?;
+    let words: Vec<&str> = tail.split_whitespace().collect();
+    words.windows(2).rev().find_map(|pair| {
+        let (figure, noun) = (pair[0], pair[1].trim_end_matches([',', '.']));
+        let counted = figure.bytes().all(|b| b.is_ascii_digit() || b == b',')
+            || number_word(&figure.to_ascii_lowercase()).is_some();
+        (counted && noun != "others" && is_plural_noun(noun)).then(|| noun.to_owned())
+    })
 }
 
 /// The noun of a list's first figure, which the figures after it leave
@@ -3209,6 +3236,15 @@ mod tests {
         check(
             "Acme cancelled 138 flights on Thursday, 164 in all.",
             &[r#"count "138 flights" = 138 flights"#],
+        );
+        // "Others" are of the noun counted before.
+        check(
+            "Two workers were killed and six others were injured. 12 others.",
+            &[
+                r#"count "Two workers" = 2 workers"#,
+                r#"count "six others" = 6 workers"#,
+                r#"count "12 others" = 12 others"#,
+            ],
         );
         // In words too; not a span that dates a level, nor a bond.
         check(
