@@ -6637,6 +6637,29 @@ fn score_candidates<'a>(
         if story || weekday {
             near = own_clause(text, near, &claim.span);
         }
+        // "The investment results, released last week, came ...": a date
+        // in a participle's aside after the noun a sentence opens with
+        // dates that noun.
+        if date.is_some() {
+            let head = text
+                .get(near.start..claim.span.start)
+                .unwrap_or("")
+                .trim_start();
+            let participle = head
+                .split(' ')
+                .next()
+                .is_some_and(|w| w.len() > 4 && w.ends_with("ed"));
+            let before = text
+                .get(sentence.span.start..near.start)
+                .unwrap_or("")
+                .trim_end();
+            let opening = before.strip_suffix(',').filter(|o| {
+                !o.contains([',', ';', ':']) && (1..=5).contains(&o.split_whitespace().count())
+            });
+            if participle && opening.is_some() {
+                near.start = sentence.span.start;
+            }
+        }
         // "a larger city subsidy, which rises to $65 million": the noun
         // "which" stands for names what the figure is of (not a figure
         // before it: "rose 5%, which lifted its shares 3%").
@@ -11000,6 +11023,13 @@ events:
         );
         assert_eq!(
             relative("Acme Grid cut 12 lines in the blackout last year.").len(),
+            1
+        );
+        // A date in a participle's aside after the noun the sentence opens
+        // with dates that noun.
+        assert_eq!(
+            relative("The national blackout, reported last month, cut power to Acme Grid's users.")
+                .len(),
             1
         );
     }
