@@ -2907,7 +2907,7 @@ fn foresees(q: &Quantity) -> bool {
 /// Verbs of what is done to or by those a count counts, each with its
 /// forms: "stranded about 31,000 travellers" counts the stranded, not the
 /// passengers a fact says were carried. Changes are [`CHANGE_VERBS`]'.
-const ACTIONS: [&[&str]; 41] = [
+const ACTIONS: [&[&str]; 43] = [
     &["kill", "killed", "kills", "killing"],
     &[
         "injure", "injured", "injures", "injuring", "wounded", "hurt",
@@ -2948,6 +2948,14 @@ const ACTIONS: [&[&str]; 41] = [
         "staff",
     ],
     &["hire", "hired", "hires", "hiring"],
+    &["finish", "finished", "finishes", "finishing", "finishers"],
+    &[
+        "register",
+        "registered",
+        "registers",
+        "registering",
+        "registration",
+    ],
     // "a union which represents about 6,000 Acme staff" beside Acme's
     // workforce.
     &["represent", "represents", "represented", "representing"],
@@ -3062,6 +3070,26 @@ const HEDGE_WORDS: [&str; 19] = [
 /// has", "which says it has"): "Globex had 6.8 million passengers" may
 /// state the passengers carried.
 fn acted_otherwise(text: &str, start: usize, q: &Quantity) -> bool {
+    // "Of the 36,418 who finished last year": the verb of a "who" clause
+    // right after the figure (and its noun, if any).
+    let family = |word: &str| ACTIONS.iter().position(|forms| one_of(word, forms));
+    let after = head_after(text, start, 48);
+    let who = |w: &&str| one_of(w, &["who", "that"]);
+    let near = after.split_whitespace().skip(1).take(2).any(|w| who(&w));
+    let verb = (after.split_whitespace().skip(1))
+        .skip_while(|w| !who(w))
+        .nth(1)
+        .map(|v| v.trim_end_matches(|c: char| !c.is_alphabetic()));
+    let clause_verb = verb
+        .filter(|_| near)
+        .and_then(family)
+        .filter(|&f| ACTIONS.get(f) != Some(&POSSESSION));
+    if let Some(done) = clause_verb {
+        let mut named = own_words(&q.cues, q.what.as_deref())
+            .filter_map(family)
+            .peekable();
+        return named.peek().is_some() && !named.any(|f| f == done);
+    }
     let before = text.get(..start).unwrap_or("");
     let mut words = before
         .split(|c: char| !c.is_alphanumeric())
@@ -3080,7 +3108,6 @@ fn acted_otherwise(text: &str, start: usize, q: &Quantity) -> bool {
     let Some(verb) = words.next() else {
         return false;
     };
-    let family = |word: &str| ACTIONS.iter().position(|forms| one_of(word, forms));
     let Some(done) = family(verb) else {
         return false;
     };
@@ -9841,9 +9868,12 @@ quantities:
   - { id: affected, subject: acme, what: customers affected by the outage, cues: [customers, affected], value: 186000 customers }
   - { id: staff, subject: acme, what: people on the payroll, cues: [people], value: 9000 people }
   - { id: grain, subject: acme, what: grain harvest, cues: [grain, harvest], value: 17.9 million tonnes }
+  - { id: field, subject: acme, what: runners registered for the race, cues: [runners, registered], value: 38900 runners }
 ";
         let errors = |body: &str| check(COUNTS, &format!("Acme\n\n{body}\n"), "amount-mismatch");
         for body in [
+            // The verb of a "who" clause right after the figure.
+            "Of Acme's 36,418 runners who finished, one in five took five hours.",
             "The strike stranded about 31,000 passengers.",
             "Acme, which has about 19 million customers, apologised.",
             "Acme, which says it has more than 19 million customers, apologised.",
@@ -9859,6 +9889,7 @@ quantities:
             // The fact's own verb, and a fact that names no action.
             "Acme carried 6.1 million passengers.",
             "Acme flew some 6.1 million passengers.",
+            "Of Acme's 36,418 runners who registered, one in five ran.",
             "Acme employs 8,000 people.",
             // Possession outside a clause about a name may state a count.
             "Acme had 6.1 million passengers in the quarter.",
