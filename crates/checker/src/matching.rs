@@ -5957,6 +5957,20 @@ fn from_before(before: &str, words: &[&str]) -> bool {
 /// Words shortly before a percentage that make it a move of the shares.
 const SHARES_BEFORE: [&str; 4] = ["shares", "stock", "stocks", "stock's"];
 
+/// Openings that say what a figure is compared with or how it is
+/// measured, set apart by a comma before the clause that states it.
+const FRAMERS: [&str; 9] = [
+    "compared with",
+    "compared to",
+    "measured against",
+    "year on year",
+    "year-on-year",
+    "on an annual basis",
+    "in annual terms",
+    "on a yearly basis",
+    "from a year earlier",
+];
+
 /// Whether `text` starts with `phrase`, ASCII case folded, as whole words.
 fn starts_with_words(text: &str, phrase: &str) -> bool {
     let (bytes, wanted) = (text.as_bytes(), phrase.as_bytes());
@@ -6707,6 +6721,23 @@ fn score_candidates<'a>(
             {
                 let comma = sentence.span.start + before.len() - 1;
                 near.start = window(text, &sentence.span, &(comma..comma)).start;
+            }
+        }
+        // "Compared with a year earlier, output was 1.8 percent higher": a
+        // comparison the sentence opens with frames the figure of its
+        // first clause.
+        if date.is_none() {
+            let before = text
+                .get(sentence.span.start..near.start)
+                .unwrap_or("")
+                .trim_end();
+            let framed = before.strip_suffix(',').is_some_and(|opening| {
+                !opening.contains([',', ';', ':'])
+                    && opening.split_whitespace().count() <= 7
+                    && FRAMERS.iter().any(|f| starts_with_words(opening, f))
+            });
+            if framed {
+                near.start = sentence.span.start;
             }
         }
         // "payable on Nov. 12 to shareholders of record on Nov. 7": the
@@ -8582,6 +8613,34 @@ quantities:
         ] {
             assert_eq!(found(body), Vec::<String>::new(), "{body}");
         }
+    }
+
+    #[test]
+    fn a_comparison_a_sentence_opens_with_cues_the_figure_of_its_clause() {
+        const OUTPUT: &str = "\
+entities:
+  - { id: land, kind: place, name: Ruritania }
+  - { id: office, kind: organization, name: Statistics Office }
+quantities:
+  - { id: qoq, subject: land, what: growth from the previous quarter, cues: [output, from the previous quarter], value: 0.4% }
+  - { id: yoy, subject: land, what: growth from a year earlier, cues: [compared with a year earlier], value: 1.3% }
+";
+        let found = |body: &str| {
+            let article = format!(
+                "Ruritania's output grew 0.4% from the previous quarter, the Statistics \
+                 Office said.\n\n{body}\n"
+            );
+            check(OUTPUT, &article, "amount-mismatch")
+        };
+        let framed = "Compared with a year earlier, output was 1.8% higher, the Statistics \
+                      Office said.";
+        assert_eq!(found(framed).len(), 1);
+        assert_eq!(found(&framed.replace("1.8%", "1.3%")), Vec::<String>::new());
+        // Not an opening that compares nothing.
+        assert_eq!(
+            found("In a separate survey, output was 1.8% higher, the Statistics Office said."),
+            Vec::<String>::new()
+        );
     }
 
     /// Acme has a figure in kilograms, so an unmatched "1,580 kg" said of
