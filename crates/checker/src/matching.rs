@@ -1558,7 +1558,7 @@ fn names_another(
         return false;
     };
     let mut phrase = window(text, &sentence.span, &claim.span);
-    // "Globex, which reported ...", "Westmarch, where the fare rose ...":
+    // "Globex, which reported ...", "Eastmoor, where the fare rose ...":
     // the relative clause is its noun's.
     let head = text
         .get(phrase.start..claim.span.start)
@@ -1572,8 +1572,8 @@ fn names_another(
         .iter()
         .any(|w| opens_with(w));
     // "where" stands for a place: one after "to" or "in" owns its clause
-    // ("pointed to Westmarch, where the fare rose to $3"), unless the
-    // clause is about someone named before ("in Westmarch, where it").
+    // ("pointed to Eastmoor, where the fare rose to $3"), unless the
+    // clause is about someone named before ("in Eastmoor, where it").
     let of_a_place = opens_with("where ")
         && !head
             .get(6..)
@@ -8586,7 +8586,7 @@ mod story_cue_tests {
     fn the_noun_which_stands_for_cues_the_figure_of_its_clause() {
         const SUBSIDY: &str = "\
 entities:
-  - { id: city, kind: place, name: Drenford }
+  - { id: city, kind: place, name: Dunmore }
   - { id: jane, kind: person, name: Jane Roe }
 quantities:
   - { id: subsidy, subject: city, what: city subsidy for 2026, cues: [city subsidy], value: 62 million USD }
@@ -8595,7 +8595,7 @@ quantities:
         let found = |body: &str| {
             check(
                 SUBSIDY,
-                &format!("Drenford backed the plan.\n\n\"No,\" said Jane Roe.\n\n{body}\n"),
+                &format!("Dunmore backed the plan.\n\n\"No,\" said Jane Roe.\n\n{body}\n"),
                 "amount-mismatch",
             )
         };
@@ -8709,7 +8709,7 @@ quantities:
             // A thing after an article, whose relative clause holds the figure.
             "Acme is second after the Marlow Downs group, which reported a profit of 2.2 billion pounds.",
             // A place "where" stands for, even after "to".
-            "Acme pointed to neighbouring Westmarch, where profit rose to 2.2 billion pounds.",
+            "Acme pointed to neighbouring Eastmoor, where profit rose to 2.2 billion pounds.",
         ] {
             assert_eq!(errors(body), Vec::<String>::new(), "{body}");
         }
@@ -8721,7 +8721,7 @@ quantities:
         // Nor a place the story's figure is made in.
         assert_eq!(
             errors(
-                "Acme opened a plant in Westmarch, where it made a profit of 2.2 billion pounds."
+                "Acme opened a plant in Eastmoor, where it made a profit of 2.2 billion pounds."
             )
             .len(),
             1

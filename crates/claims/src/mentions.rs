@@ -209,9 +209,9 @@ pub struct Gazetteer {
     /// The first bytes of the partners' first names.
     partner_starts: [bool; 256],
     /// Names of several words that open with a dictionary word, which the
-    /// scan of single words passes over ("Kestrel Ridge", "Meridian
+    /// scan of single words passes over ("Falcon Ridge", "Meridian
     /// Blue"): (first word, second word, index into `names`), sorted, for
-    /// a near miss of the first before the second ("Kestral Ridge").
+    /// a near miss of the first before the second ("Falcan Ridge").
     leaders: Vec<(String, String, usize)>,
     /// The first bytes of the leaders' first words.
     leader_starts: [bool; 256],
@@ -654,8 +654,8 @@ impl Gazetteer {
     }
 
     /// A near miss of the first word of a name that opens with a
-    /// dictionary word, right before the name's second word: "Kestral
-    /// Ridge" for Kestrel Ridge. The token is no dictionary word itself.
+    /// dictionary word, right before the name's second word: "Falcan
+    /// Ridge" for Falcon Ridge. The token is no dictionary word itself.
     fn leader_miss(&self, text: &str, token: &str, span: &Range<usize>) -> Option<Misspelling> {
         let first = token.as_bytes().first()?;
         // Most capitalised words are followed by no capitalised one.
@@ -1897,17 +1897,17 @@ mod tests {
     #[test]
     fn a_near_miss_of_a_names_first_dictionary_word_before_its_second() {
         let names = [
-            ("Kestrel Ridge Mining", "kestrel", EntityKind::Organization),
+            ("Falcon Ridge Mining", "falcon", EntityKind::Organization),
             ("Meridian Blue", "meridian", EntityKind::Organization),
         ];
         let found = |text: &str| near_misses_among(&names, text);
         assert_eq!(
-            found("Shares in Kestral Ridge fell. Meridien Blue rose."),
-            ["Kestral ~ Kestrel (1)", "Meridien ~ Meridian (1)"]
+            found("Shares in Falcan Ridge fell. Meridien Blue rose."),
+            ["Falcan ~ Falcon (1)", "Meridien ~ Meridian (1)"]
         );
         // Not alone, nor a dictionary word, an inflection or the name itself.
         assert!(
-            found("Kestral rose. Median Blue fell. The Kestrels Ridge path. Kestrel Ridge Mining.")
+            found("Falcan rose. Median Blue fell. The Falcons Ridge path. Falcon Ridge Mining.")
                 .is_empty()
         );
     }
