@@ -211,6 +211,9 @@ impl Workload {
 pub struct Extractor {
     gazetteer: mentions::Gazetteer,
     titles: roles::TitleMatcher,
+    /// Places the facts state figures or events of, sorted: one that
+    /// opens a sentence as the doer of its verb is its subject.
+    places_with_facts: Vec<String>,
 }
 
 impl Extractor {
@@ -228,6 +231,7 @@ impl Extractor {
         Extractor {
             gazetteer: mentions::Gazetteer::for_workload(names, workload),
             titles: roles::TitleMatcher::for_workload(titles, workload),
+            places_with_facts: Vec::new(),
         }
     }
 
@@ -251,11 +255,19 @@ impl Extractor {
             kind: e.kind,
         });
         let possessives = possessives(base);
-        Extractor::for_workload(
+        let mut extractor = Extractor::for_workload(
             names.chain(surnames).chain(possessives),
             &base.titles,
             workload,
-        )
+        );
+        let place = |id: &str| base.entity(id).is_some_and(|e| e.kind == EntityKind::Place);
+        let subjects = (base.quantities.iter().map(|q| q.subject.as_str()))
+            .chain(base.events.iter().map(|e| e.subject.as_str()));
+        let mut places: Vec<String> = subjects.filter(|s| place(s)).map(str::to_owned).collect();
+        places.sort_unstable();
+        places.dedup();
+        extractor.places_with_facts = places;
+        extractor
     }
 
     /// Extracts every claim of `text`. `published` overrides the front
@@ -439,8 +451,16 @@ impl Extractor {
         // Linking reads mentions but never changes a mention's or a
         // misspelling's claim, so it runs before those join the list, and
         // the mentions move into their claims instead of being copied.
-        if misspellings.is_empty() {
-            link(analysis, &sentences, &mentions, &mut linked);
+        // "the fire" after the Sable Creek fire was named refers to it.
+        let descriptions = self.gazetteer.descriptions(analysis, &mentions);
+        if misspellings.is_empty() && descriptions.is_empty() {
+            link(
+                analysis,
+                &sentences,
+                &mentions,
+                &self.places_with_facts,
+                &mut linked,
+            );
         } else {
             // A misspelt name is still a reference to its entity.
             let mut named = mentions.clone();
@@ -449,8 +469,15 @@ impl Extractor {
                     .iter()
                     .filter_map(|m| self.gazetteer.as_mention(m)),
             );
+            named.extend(descriptions);
             named.sort_by_key(|m| (m.span.start, m.span.end));
-            link(analysis, &sentences, &named, &mut linked);
+            link(
+                analysis,
+                &sentences,
+                &named,
+                &self.places_with_facts,
+                &mut linked,
+            );
         }
         let mut misspellings = misspellings;
         if !misspellings.is_sorted_by_key(|m| (m.span.start, m.span.end)) {
@@ -1186,6 +1213,32 @@ fn opens_with_a_person(text: &str, sentence: &Range<usize>) -> bool {
     }
 }
 
+/// Whether the name at `name` opens its sentence (after an opening quote
+/// at most) and a lowercase word that is no preposition or conjunction
+/// follows it: the doer of the sentence's verb ("Tolloway was ordered
+/// evacuated"), not a dateline ("TOLLOWAY, July 23") nor a place the
+/// sentence is set in ("Paris in spring").
+fn opens_before_its_verb(text: &str, sentence: &Range<usize>, name: &Range<usize>) -> bool {
+    const NOT_VERBS: [&str; 14] = [
+        "of", "in", "and", "or", "to", "for", "on", "at", "by", "from", "with", "as", "but", "than",
+    ];
+    let before = text.get(sentence.start..name.start).unwrap_or("x");
+    if !before
+        .trim_start_matches(['"', '“', '\'', '‘', ' '])
+        .is_empty()
+    {
+        return false;
+    }
+    let Some(after) = text.get(name.end..).and_then(|a| a.strip_prefix(' ')) else {
+        return false;
+    };
+    let word = after
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase()) && !NOT_VERBS.contains(&word)
+}
+
 /// The words of a sentence that name the source of an attribution: from
 /// "according to" to the end of the source's name, with a gloss of it
 /// ("according to the state forestry department, known as SFD").
@@ -1246,7 +1299,13 @@ fn subject_of(m: &Mention, link: Link) -> Subject {
 
 /// Links each claim to its subject, period and date, and resolves pronouns
 /// and "the company" in role phrases.
-fn link(text: &str, sentences: &[Sentence], mentions: &[Mention], claims: &mut [Claim]) {
+fn link(
+    text: &str,
+    sentences: &[Sentence],
+    mentions: &[Mention],
+    places_with_facts: &[String],
+    claims: &mut [Claim],
+) {
     // The story so far, lent from the mentions: copied only into claims.
     let mut earlier: Option<&Mention> = None;
     let mut earlier_person: Option<&Mention> = None;
@@ -1282,9 +1341,22 @@ fn link(text: &str, sentences: &[Sentence], mentions: &[Mention], claims: &mut [
         // The source of an attribution ("..., according to Cal Fire") is
         // not what the sentence is about.
         let source = attribution(text, &sentence.span);
+        // "Tolloway was ordered evacuated on Sunday", "The fire has
+        // destroyed 68 homes": a place with facts that opens the sentence
+        // before its verb does what the sentence says.
+        let acts = |m: &Mention| {
+            m.kind == EntityKind::Place
+                && places_with_facts
+                    .binary_search_by(|p| p.as_str().cmp(&m.entity))
+                    .is_ok()
+                && opens_before_its_verb(text, &sentence.span, &m.span)
+        };
         let first = inside
             .iter()
-            .find(|m| m.kind != EntityKind::Place && !attributes(source.as_ref(), m.span.start))
+            .find(|m| {
+                (m.kind != EntityKind::Place || acts(m))
+                    && !attributes(source.as_ref(), m.span.start)
+            })
             .copied();
         // Periods and dates stated in this sentence.
         qualifiers.clear();
@@ -1345,7 +1417,9 @@ fn link(text: &str, sentences: &[Sentence], mentions: &[Mention], claims: &mut [
                 inside
                     .iter()
                     .filter(|m| m.span.start >= local.start && m.span.end <= local.end)
-                    .filter(|m| m.kind != EntityKind::Place || owns(text, &m.span, &claim.span))
+                    .filter(|m| {
+                        m.kind != EntityKind::Place || owns(text, &m.span, &claim.span) || acts(m)
+                    })
                     .rfind(|m| m.span.end <= claim.span.start)
                     .or_else(|| {
                         inside
@@ -1402,8 +1476,10 @@ fn link(text: &str, sentences: &[Sentence], mentions: &[Mention], claims: &mut [
         }
         // A sentence without entities continues the story of the last one
         // named, so the earlier subject is kept until another is named; a
-        // source named alone is the last one named for the sentences after.
-        let named = first.or_else(|| inside.iter().find(|m| m.kind != EntityKind::Place).copied());
+        // source named alone is the last one named for the sentences after;
+        // a place that does what its sentence says does so there only.
+        let named = (first.filter(|m| m.kind != EntityKind::Place))
+            .or_else(|| inside.iter().find(|m| m.kind != EntityKind::Place).copied());
         if let Some(m) = named {
             earlier = Some(m);
         }
@@ -2186,7 +2262,7 @@ mod tests {
             let mut all: Vec<Claim> = extraction.claims.iter().map(unlinked).collect();
             all.sort_by_key(group);
             all.sort_by_key(|c| (c.span.start, c.span.end));
-            link(&doc.analysis, &extraction.sentences, &mentions, &mut all);
+            link(&doc.analysis, &extraction.sentences, &mentions, &[], &mut all);
             prop_assert_eq!(all, extraction.claims);
         }
     }
@@ -2426,6 +2502,67 @@ mod tests {
             .map(|c| c.subject.as_ref().map(|s| &*s.entity))
             .collect();
         assert_eq!(subjects, expected, "{text}");
+    }
+
+    #[test]
+    fn a_place_with_facts_that_opens_a_sentence_before_its_verb_is_its_subject() {
+        let base = facts::load_strs([(
+            "f.yaml",
+            "entities:
+  - { id: acme, kind: organization, name: Acme Authority }
+  - { id: town, kind: place, name: Oakham }
+  - { id: dale, kind: place, name: Dale }
+  - { id: fire, kind: place, name: Ridge Creek fire, aliases: [Ridge Creek blaze] }
+  - { id: lake, kind: place, name: North Lake }
+  - { id: lake2, kind: place, name: South Lake }
+  - { id: state, kind: place, name: State of Oakland }
+quantities:
+  - { id: homes, subject: fire, what: homes destroyed, cues: [destroyed], value: 86 homes }
+  - { id: evacuees, subject: town, what: evacuees, cues: [evacuated], value: 8900 people }
+  - { id: depth, subject: lake, what: depth, cues: [deep], value: 40 metres }
+  - { id: depth2, subject: lake2, what: depth, cues: [deep], value: 30 metres }
+  - { id: schools, subject: state, what: schools, cues: [schools], value: 300 schools }
+",
+        )])
+        .unwrap_or_else(|e| panic!("{e:?}"));
+        let extractor = Extractor::for_facts(&base);
+        let subjects = |text: &str| -> Vec<Option<String>> {
+            let extraction = extractor.extract(text, Format::Text, None);
+            (extraction.claims.iter())
+                .filter(|c| matches!(c.kind, ClaimKind::Amount(_)))
+                .map(|c| c.subject.as_ref().map(|s| s.entity.to_string()))
+                .collect()
+        };
+        let acme = || vec![Some("acme".to_owned())];
+        assert_eq!(
+            subjects("Acme Authority spoke. Oakham saw 8,900 people evacuated."),
+            [Some("town".to_owned())]
+        );
+        // "the fire" after the Ridge Creek fire was named.
+        assert_eq!(
+            subjects(
+                "Acme Authority fought the Ridge Creek fire. The fire has destroyed 68 homes."
+            ),
+            [Some("fire".to_owned())]
+        );
+        // Only in its own sentence.
+        assert_eq!(
+            subjects("Acme Authority spoke. Oakham was evacuated. It sent 1,140 firefighters."),
+            acme()
+        );
+        // Not a place without facts, a dateline, a place a preposition
+        // follows, a description before the name, a head two names share,
+        // nor a name's first word.
+        for text in [
+            "Acme Authority spoke. Dale saw 8,900 people evacuated.",
+            "Acme Authority spoke.\n\nOAKHAM, July 23 - 8,900 people were evacuated.",
+            "Acme Authority spoke. Oakham in July had 8,900 people evacuated.",
+            "Acme Authority spoke. The fire has destroyed 68 homes. The Ridge Creek fire grew.",
+            "Acme Authority spoke of North Lake and South Lake. The lake is 35 metres deep.",
+            "Acme Authority spoke of the State of Oakland. The state has 310 schools.",
+        ] {
+            assert_eq!(subjects(text), acme(), "{text}");
+        }
     }
 
     #[test]

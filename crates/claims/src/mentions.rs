@@ -215,6 +215,9 @@ pub struct Gazetteer {
     leaders: Vec<(String, String, usize)>,
     /// The first bytes of the leaders' first words.
     leader_starts: [bool; 256],
+    /// The head nouns of places' names that no other entity's name shares,
+    /// lowercase ("fire" of "Sable Creek fire"): (head, entity), sorted.
+    heads: Vec<(String, Arc<str>)>,
 }
 
 #[inline]
@@ -417,6 +420,7 @@ impl Gazetteer {
                 leader_starts[usize::from(b)] = true;
             }
         }
+        let heads = heads_of(&names);
         Gazetteer {
             trie,
             names,
@@ -427,6 +431,7 @@ impl Gazetteer {
             partner_starts,
             leaders,
             leader_starts,
+            heads,
         }
     }
 
@@ -441,6 +446,67 @@ impl Gazetteer {
             kind: known.kind,
             name: known.name.clone(),
         })
+    }
+
+    /// "the fire" after "Sable Creek fire" was named: a definite article
+    /// and the head noun of one name only, lowercase, after a mention of
+    /// its entity (among `mentions`, sorted), read as a mention of it for
+    /// linking claims to subjects. The span holds the article.
+    pub fn descriptions(&self, text: &str, mentions: &[Mention]) -> Vec<Mention> {
+        let mut out = Vec::new();
+        if self.heads.is_empty() || mentions.is_empty() {
+            return out;
+        }
+        let bytes = text.as_bytes();
+        for at in memchr::memmem::find_iter(bytes, b"he ") {
+            let Some(start) = at.checked_sub(1) else {
+                continue;
+            };
+            if !matches!(bytes.get(start), Some(b't' | b'T'))
+                || start
+                    .checked_sub(1)
+                    .and_then(|i| bytes.get(i))
+                    .is_some_and(u8::is_ascii_alphanumeric)
+            {
+                continue;
+            }
+            let from = at + 3;
+            let rest = text.get(from..).unwrap_or("");
+            let len = rest
+                .find(|c: char| !c.is_ascii_lowercase())
+                .unwrap_or(rest.len());
+            let Some(word) = rest.get(..len).filter(|w| w.len() >= 3) else {
+                continue;
+            };
+            // Not the first word of a name the text goes on with.
+            if rest.get(len..).is_some_and(|after| {
+                after.starts_with('-')
+                    || after
+                        .strip_prefix(' ')
+                        .is_some_and(|a| a.starts_with(|c: char| c.is_uppercase()))
+            }) {
+                continue;
+            }
+            let Ok(k) = self.heads.binary_search_by(|(h, _)| h.as_str().cmp(word)) else {
+                continue;
+            };
+            let Some((_, entity)) = self.heads.get(k) else {
+                continue;
+            };
+            let named = mentions
+                .iter()
+                .take_while(|m| m.span.end <= start)
+                .find(|m| m.entity == *entity);
+            if let Some(m) = named {
+                out.push(Mention {
+                    span: start..from + len,
+                    entity: m.entity.clone(),
+                    kind: m.kind,
+                    name: m.name.clone(),
+                });
+            }
+        }
+        out
     }
 
     /// Every mention of a known name in `text`, whole words, in order.
@@ -1326,6 +1392,38 @@ fn near_miss<'g>(
 /// ordinary word ("Global" of "Global Grid"), unless it is the whole name
 /// of something other than a person (the alias "Osprey" is how an
 /// article names its company).
+/// The head noun of each name of a place (its last word, "fire" of
+/// "Sable Creek fire"), kept when no other entity's name has it:
+/// lowercase, sorted. Other entities are left to the story's pronouns:
+/// "the union" or "the bank" is too often another one.
+fn heads_of(names: &[Known]) -> Vec<(String, Arc<str>)> {
+    let mut heads: Vec<(String, Arc<str>, bool)> = Vec::new();
+    for n in names.iter().filter(|n| n.kind != EntityKind::Person) {
+        let mut words = n.name.split(' ');
+        let head = words.next_back().filter(|h| {
+            h.len() >= 3 && h.chars().all(char::is_alphabetic) && words.next().is_some()
+        });
+        if let Some(head) = head {
+            let place = n.kind == EntityKind::Place;
+            heads.push((head.to_lowercase(), n.entity.clone(), place));
+        }
+    }
+    heads.sort();
+    heads.dedup();
+    // A head two entities share names neither.
+    let shared: Vec<String> = heads
+        .windows(2)
+        .filter_map(|pair| match pair {
+            [a, b] if a.0 == b.0 => Some(a.0.clone()),
+            _ => None,
+        })
+        .collect();
+    (heads.into_iter())
+        .filter(|(h, _, place)| *place && !shared.contains(h))
+        .map(|(h, entity, _)| (h, entity))
+        .collect()
+}
+
 fn distinctive(word: &str, name: &str, kind: EntityKind) -> bool {
     let whole = word == name && kind != EntityKind::Person;
     word.chars().next().is_some_and(char::is_uppercase)
