@@ -1503,10 +1503,12 @@ fn of_a_rival(text: &str, extraction: &Extraction, claim: &Claim, fact_subject: 
     // "This season's nearest rival, Globex's ..., sold about 1.6 million
     // copies": a sentence that opens with a rival, and names no subject of
     // its own, is the rival's.
+    // A subject named only after the claim ("..., though its return
+    // trails Acme's") is no subject of its own either.
     let inherited = claim
         .subject
         .as_ref()
-        .is_none_or(|s| s.link == claims::Link::Earlier);
+        .is_none_or(|s| s.link == claims::Link::Earlier || s.span.start >= claim.span.end);
     let opening = text
         .get(sentence.span.start..claim.span.start)
         .and_then(|head| head.split(',').next());
@@ -2086,6 +2088,25 @@ fn changed_by(text: &str, start: usize) -> bool {
     one_of(word, &CHANGE_VERBS)
 }
 
+/// Whether the count at `span` is how far a level moved since another
+/// time ("The total was up 3,465 from October", "down 40 on last year"):
+/// "up" or "down" before it, "from" or "on" after it.
+fn up_or_down_from(text: &str, span: &Range<usize>) -> bool {
+    let mut before = tail_before(text, span.start, 32)
+        .split(|c: char| !c.is_alphanumeric())
+        .rev()
+        .filter(|w| !w.is_empty())
+        .skip_while(|w| {
+            one_of(
+                w,
+                &["about", "roughly", "some", "nearly", "almost", "around"],
+            )
+        });
+    let after = head_after(text, span.end, 8).split_whitespace().next();
+    before.next().is_some_and(|w| one_of(w, &["up", "down"]))
+        && after.is_some_and(|w| one_of(w, &["from", "on"]))
+}
+
 /// Whether the clause before the claim at `start` (up to eight words back)
 /// names another instance of what it is about: "at the equivalent sale
 /// last year", "a comparable closure of another bridge in 2019 lasted 14
@@ -2372,9 +2393,14 @@ fn left_over(text: &str, span: &Range<usize>, q: &Quantity) -> bool {
         .split(|c: char| !c.is_ascii_alphabetic())
         .skip_while(|w| w.is_empty());
     let first = next.next().unwrap_or("");
+    // "eight of its remaining 10 cranes": before the figure too.
+    let before = tail_before(text, span.start, 16)
+        .split_whitespace()
+        .next_back();
     let left = after.starts_with(' ')
         && (one_of(first, &LEFT) || one_of(first, &["to"]) && next.next() == Some("go"))
-        || words.split_whitespace().skip(1).any(|w| one_of(w, &LEFT));
+        || words.split_whitespace().skip(1).any(|w| one_of(w, &LEFT))
+        || before.is_some_and(|w| one_of(w, &["remaining", "outstanding"]));
     left && !fact_says(q, &LEFT)
 }
 
@@ -3369,7 +3395,10 @@ fn measures_another(text: &str, claim: &Claim, q: &Quantity) -> bool {
             let taken_off = text
                 .get(stated.span.end..)
                 .is_some_and(|after| after.starts_with(" off "));
-            return ((changed_by(text, stated.span.start) || taken_off) && !names_a_change(q))
+            let moved = changed_by(text, stated.span.start)
+                || taken_off
+                || up_or_down_from(text, &stated.span);
+            return (moved && !names_a_change(q))
                 || against_of_a_tally(text, stated.span.start, q)
                 || a_length_of_another(text, &stated.span, q)
                 || other_ones(text, &stated.span)
@@ -3382,7 +3411,10 @@ fn measures_another(text: &str, claim: &Claim, q: &Quantity) -> bool {
                 || a_time_allowed(text, stated, q);
         }
         // "forcing about 18,000 from their homes" beside the homes damaged.
-        None => return acted_otherwise(text, stated.span.start, q),
+        None => {
+            return acted_otherwise(text, stated.span.start, q)
+                || (up_or_down_from(text, &stated.span) && !names_a_change(q));
+        }
     };
     // "5,020 yen" beside a deal of 612 billion yen: a price of one share,
     // not a total a hundred thousand times as large (a figure written
@@ -5383,6 +5415,10 @@ fn a_range_holding(text: &str, claim: &Claim, q: &Quantity) -> bool {
         .split_whitespace()
         .rev();
     let (joint, first, between) = (words.next(), words.next(), words.next());
+    // "a range of 16.00 to 19.00 euros", "ranging from 16 to 19".
+    let fourth = words.next();
+    let ranged = matches!(between, Some(w) if one_of(w, &["of", "from"]))
+        && fourth.is_some_and(|w| one_of(w, &["range", "ranged", "ranging"]));
     // A figure with its decimals ("between 4.2% and 5.1%").
     let number = |word: &str| -> Option<rust_decimal::Decimal> {
         let digits = word.trim_matches(|c: char| !c.is_ascii_digit());
@@ -5394,6 +5430,7 @@ fn a_range_holding(text: &str, claim: &Claim, q: &Quantity) -> bool {
     };
     let other = match (joint, first, between) {
         (Some("and"), Some(first), Some(between)) if one_of(between, &["between"]) => number(first),
+        (Some("to"), Some(first), _) if ranged => number(first),
         // Or opens it: "between 4.2% and 5.1%".
         (Some(between), ..) if one_of(between, &["between"]) => {
             let mut after = head_after(text, stated.span.end, 40).split_whitespace();
@@ -8610,6 +8647,7 @@ quantities:
             "The city subsidy rose 5%, which lifted it to $65 million.",
             // A range that holds the value.
             "Jane Roe asked for a review of the payout rate, which has ranged between 4.2% and 5.1%.",
+            "Jane Roe set the payout rate in a range of 4.2% to 5.1%.",
         ] {
             assert_eq!(found(body), Vec::<String>::new(), "{body}");
         }
@@ -8706,6 +8744,8 @@ quantities:
             "Acme's profit was its best since 2016, when a rival made a profit of 2.2 billion pounds.",
             // A sentence that opens with a rival and names no subject.
             "Acme's profit rose. Its nearest rival, the maker of \"Sunrise\", made a profit of 2.2 billion pounds.",
+            // Or names it only after the figure.
+            "Acme's profit rose. Rival Initech, a chipmaker, made a profit of 2.2 billion pounds, short of Acme's.",
             // A thing after an article, whose relative clause holds the figure.
             "Acme is second after the Marlow Downs group, which reported a profit of 2.2 billion pounds.",
             // A place "where" stands for, even after "to".
@@ -10225,6 +10265,7 @@ quantities:
             "Acme leads the race with three stages left.",
             "Acme leads the race with three stages to go.",
             "Acme leads before the three remaining stages.",
+            "Acme has won two of its remaining three stages.",
         ] {
             assert_eq!(errors(body), Vec::<String>::new(), "{body}");
         }
@@ -10310,6 +10351,30 @@ quantities:
             errors("Acme Syndicate claimed half of the record €290 million jackpot.").len(),
             1
         );
+    }
+
+    #[test]
+    fn a_count_up_or_down_from_another_time_is_the_change() {
+        const FACTS: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme }
+quantities:
+  - { id: waiting, subject: acme, what: patients waiting, cues: [patients, waiting, total], value: 408915 patients }
+  - { id: staff, subject: acme, what: nurses employed, cues: [nurses], value: 4200 nurses }
+";
+        let errors = |body: &str| check(FACTS, &format!("Acme\n\n{body}\n"), "amount-mismatch");
+        for body in [
+            "Acme's total of patients waiting was up 3,465 from October.",
+            "Acme's nurses were down about 120 nurses on last year.",
+        ] {
+            assert_eq!(errors(body), Vec::<String>::new(), "{body}");
+        }
+        // A level after "up to" or a change with no time stays checked.
+        assert_eq!(
+            errors("Acme's total of patients waiting rose to 403,465 from October.").len(),
+            1
+        );
+        assert_eq!(errors("Acme had 3,900 nurses, up from 3,700.").len(), 1);
     }
 
     #[test]

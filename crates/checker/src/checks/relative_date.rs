@@ -147,6 +147,16 @@ fn run(ctx: &Context<'_>) -> Findings {
         if stated_elsewhere {
             continue;
         }
+        // "handled 4.82 million TEUs last year" of a figure for 2025 stated
+        // in February 2026: the time is the figure's period, not the day
+        // it was published.
+        let of_its_period = q
+            .period
+            .is_some_and(|p| when.first_day() >= p.first_day() && when.last_day() <= p.last_day());
+        if of_its_period {
+            out.verified.push(j);
+            continue;
+        }
         if a_year_begun_the_autumn_before(relative, &fact_date, ctx.published()) {
             out.verified.push(j);
             continue;
@@ -472,5 +482,16 @@ events:
         };
         assert_eq!(after(" which it restated"), 0);
         assert_eq!(after(""), 1);
+    }
+
+    #[test]
+    fn a_time_within_the_figures_period_agrees_whenever_it_was_stated() {
+        let facts = "entities:\n  - { id: acme, kind: organization, name: Acme }\nquantities:\n  - { id: volume, subject: acme, what: containers handled, cues: [handled], value: 4.82 million containers, period: 2025, date: 2026-02-10 }\n";
+        let text = |when: &str| {
+            format!("---\npublished: 2026-02-12\n---\nAcme handled 4.82 million containers {when}.")
+        };
+        assert!(check(facts, &text("last year"), "relative-date").is_empty());
+        // Another time than the period is still asked about.
+        assert_eq!(check(facts, &text("last month"), "relative-date").len(), 1);
     }
 }
