@@ -1653,8 +1653,14 @@ fn names_another(
                     || at == sentence.span.start
                     || (at < claim.span.end && at + raw.len() > claim.span.start)
                     // "the $17 a dose that Brazil pays": a name right
-                    // after "of", "that" or "which" owns the figure.
-                    || (after && !one_of(prev, &["of", "that", "which"]))
+                    // after "of", "that" or "which" owns the figure; not
+                    // one further on ("17 vessels were diverted to the
+                    // ports of Skarholm").
+                    || (after
+                        && !(one_of(prev, &["of", "that", "which"])
+                            && text
+                                .get(claim.span.end..at)
+                                .is_some_and(|gap| gap.split_whitespace().count() <= 4)))
                     || inside(known)
                     || claims::dates::names_a_time(word)
                     || article
@@ -8756,6 +8762,14 @@ quantities:
         // A sentence that opens with a rival but names its subject.
         assert_eq!(
             errors("Unlike its rival, Acme made a profit of 2.2 billion pounds.").len(),
+            1
+        );
+        // Nor a name further on behind "of".
+        assert_eq!(
+            errors(
+                "Acme made a profit of 2.2 billion pounds from trade with the ports of Skarholm."
+            )
+            .len(),
             1
         );
         // Nor a place the story's figure is made in.
