@@ -6803,8 +6803,20 @@ fn score_candidates<'a>(
                 near.end = claim.span.end + at;
             }
             let after = text.get(claim.span.end..near.end).unwrap_or("");
-            let at = find_spaced(after, "than")
-                .filter(|&at| after.get(..at).unwrap_or("").split_whitespace().count() > 1);
+            // "had been waiting less than 18 weeks": a bound the figure's
+            // own words set, no comparison.
+            let bound = |at: usize| {
+                let less = (after.get(..at).unwrap_or("").split_whitespace())
+                    .next_back()
+                    .is_some_and(|w| one_of(w, &["less", "more", "fewer", "longer"]));
+                let number = (after.get(at..).unwrap_or("").split_whitespace())
+                    .nth(1)
+                    .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+                less && number
+            };
+            let at = find_spaced(after, "than").filter(|&at| {
+                after.get(..at).unwrap_or("").split_whitespace().count() > 1 && !bound(at)
+            });
             if let Some(at) = at {
                 than.set(Some(claim.span.end + at));
                 near.end = claim.span.end + at;
@@ -9467,6 +9479,14 @@ quantities:
         };
         assert_eq!(found("$6.2 million"), 0);
         assert_eq!(found("$6.5 million"), 1);
+        // The start of a tenure in an aside after a name.
+        let found = |amount: &str| {
+            let body = format!(
+                "---\npublished: 2026-03-12\n---\nJo Penrith, its president since July 2022, said Acme University would set aside {amount} in aid.\n"
+            );
+            check(AID, &body, "amount-mismatch").len()
+        };
+        assert_eq!(found("$6.5 million"), 1);
         // A participle's aside about the subject.
         const BRANCHES: &str = "\
 entities:
@@ -10146,8 +10166,14 @@ entities:
 quantities:
   - { id: sought, subject: acme, what: prison term sought, cues: [sought, asked for], value: 11 years }
   - { id: rise, subject: acme, what: rise in sales, cues: [more than a year earlier], value: 6.4% }
+  - { id: prompt, subject: acme, what: share seen within 18 weeks, cues: [less than 18 weeks], value: 58.3% }
 ";
         let errors = |body: &str| check(FACTS, &format!("Acme\n\n{body}\n"), "amount-mismatch");
+        // A bound the figure's own words set is no comparison.
+        assert_eq!(
+            errors("At Acme, 53.8% of patients had been waiting less than 18 weeks.").len(),
+            1
+        );
         assert_eq!(
             errors("\"Nine years is less than we asked for,\" Acme's lawyer said."),
             Vec::<String>::new()

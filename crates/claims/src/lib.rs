@@ -969,7 +969,16 @@ fn in_an_aside(
         && opens.split(' ').next().is_some_and(|w| {
             w.len() > 4 && w.ends_with("ed") || one_of(w, &["built", "born", "set", "begun"])
         });
+    // "Jane Roe, its chief executive since April 2023, said": the start
+    // of a tenure in an aside after a name.
+    let tenure = goes_on
+        && of_a_name
+        && before
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| w.eq_ignore_ascii_case("since"));
     participle
+        || tenure
         || ["who ", "which ", "whose "]
             .iter()
             .any(|w| opens.starts_with(w))
