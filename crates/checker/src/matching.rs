@@ -1711,7 +1711,7 @@ fn names_another(
 /// percentage (a change over a span). Not the facts' cues: they
 /// name topics as often as measures ("invest $1.5 billion in agriculture",
 /// "an additional investment of 66 billion yuan" for a pledge).
-const MEASURE_NOUNS: [&str; 53] = [
+const MEASURE_NOUNS: [&str; 54] = [
     "inflation",
     "closing",
     "return",
@@ -1765,6 +1765,7 @@ const MEASURE_NOUNS: [&str; 53] = [
     "stake",
     "cash",
     "liquidity",
+    "volume",
 ];
 
 /// Words that name one measure: a fact cued by one is measured by the
@@ -3984,9 +3985,46 @@ fn when_last_done(text: &str, claim: &Claim) -> bool {
     let mut words = clause.split_whitespace();
     let mut previous = "";
     words.any(|w| {
+        // "had last been certified in October".
+        if previous == "last" && w == "been" {
+            return false;
+        }
         let done = previous == "last" && (one_of(w, &DONE) || (w.len() > 4 && w.ends_with("ed")));
         previous = w;
         done
+    })
+}
+
+/// Whether a date is when a figure just before it was read ("net debt
+/// stood at £1.1 billion at the end of June", "as of March 31"): a
+/// balance, no event's day.
+fn a_reading_time(text: &str, extraction: &Extraction, claim: &Claim) -> bool {
+    if !matches!(
+        claim.kind,
+        ClaimKind::Date {
+            written: DateKind::Calendar { .. },
+            ..
+        }
+    ) {
+        return false;
+    }
+    let tail = tail_before(text, claim.span.start, 24);
+    let Some(head) = ["at the end of", "as of", "as at"]
+        .iter()
+        .find_map(|at| tail.trim_end().strip_suffix(at))
+    else {
+        return false;
+    };
+    let head_end = claim.span.start - tail.len() + head.len();
+    // Right after a figure of the same sentence.
+    let claims = &extraction.claims;
+    let k = claims.partition_point(|c| c.span.start < claim.span.start);
+    let figure = (claims.get(..k).unwrap_or_default().iter().rev())
+        .take_while(|c| c.sentence == claim.sentence)
+        .find(|c| matches!(c.kind, ClaimKind::Amount(_)));
+    figure.is_some_and(|f| {
+        text.get(f.span.end..head_end)
+            .is_some_and(|between| between.trim().is_empty())
     })
 }
 
@@ -4518,6 +4556,7 @@ fn match_with(
                     || last_years_one(text, extraction, claim, e)
                     || a_later_day_of_it(text, claim)
                     || when_last_done(text, claim)
+                    || a_reading_time(text, extraction, claim)
             }),
         };
         if names_another(
@@ -9947,6 +9986,7 @@ quantities:
             "Acme Port normally handles about 45% of the country's container traffic.",
             "Acme Port handles 45% of all container traffic.",
             "Acme Port's container traffic was 45% of group sales.",
+            "Acme Port's container traffic lost was 1% of annual volumes.",
         ] {
             assert_eq!(errors(body), Vec::<String>::new(), "{body}");
         }
@@ -11199,6 +11239,19 @@ events:
         assert_eq!(
             found("Acme Grid said the network was last hit by a national blackout in May 2009."),
             Vec::<String>::new()
+        );
+        assert_eq!(
+            found("Acme Grid said the blackout line had last been checked in May 2009."),
+            Vec::<String>::new()
+        );
+        // A balance read at a time is no event.
+        assert_eq!(
+            found("Acme Grid said the blackout left debt of $2 billion at the end of December."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            found("Acme Grid said the blackout hit at the end of December.").len(),
+            1
         );
         assert_eq!(
             found("The national blackout struck Acme Grid's network in May 2009.").len(),
