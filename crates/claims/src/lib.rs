@@ -1216,6 +1216,7 @@ fn opens_with_a_person(text: &str, sentence: &Range<usize>) -> bool {
     match (first.next(), first.next()) {
         (Some("He" | "She"), _) => true,
         (Some("The"), Some(age)) => age
+            .trim_end_matches(',')
             .strip_suffix("-year-old")
             .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())),
         _ => false,
@@ -1443,7 +1444,19 @@ fn link(
                     })
                     .copied()
             });
+            // "The 24-year-old, who scored 32 goals for Serrano": a sentence
+            // that opens with words for the person named last, and names
+            // no one before the claim, is that person's (a role keeps the
+            // body it names).
+            let named_before = inside.iter().any(|m| m.span.end <= claim.span.start);
+            let person_opens = || {
+                !named_before
+                    && !matches!(claim.kind, ClaimKind::Role { .. })
+                    && opens_with_a_person(text, &sentence.span)
+            };
+            let opener = earlier_person.filter(|_| person_opens());
             claim.subject = match (in_clause, first, earlier) {
+                _ if opener.is_some() => opener.map(|p| subject_of(p, Link::Earlier)),
                 (Some(m), _, _) => Some(subject_of(m, Link::Clause)),
                 (None, Some(m), _) => Some(subject_of(m, Link::Sentence)),
                 (None, None, Some(m))
@@ -2673,11 +2686,27 @@ quantities:
     }
 
     #[test]
+    fn a_sentence_that_opens_with_a_person_named_before_is_theirs() {
+        // Not the organisation named after the figure, nor before it.
+        assert_amount_subjects(
+            "Acme signed Jane Roe. The 24-year-old, who scored 32 goals for Northwind, \
+             signed. The 24-year-old left Northwind after 32 goals.",
+            &[
+                Some("jane-roe"),
+                Some("jane-roe"),
+                Some("jane-roe"),
+                Some("northwind"),
+            ],
+        );
+    }
+
+    #[test]
     fn sentences_that_open_with_a_person_named_before() {
         let opens = |text: &str| opens_with_a_person(text, &(0..text.len()));
         assert!(opens("He said the fee was fair."));
         assert!(opens(" She will earn more."));
         assert!(opens("The 23-year-old has signed."));
+        assert!(opens("The 24-year-old, who scored 32 goals, has signed."));
         assert!(!opens("The year-old record stands."));
         assert!(!opens("Heavy rain fell."));
         assert!(!opens("The club said so."));
