@@ -243,18 +243,19 @@ fn outside_its_week(
 }
 
 /// The first and last days of the week a relative expression names, when
-/// none of `dates` (known to the day) falls within a day of it.
+/// none of `dates` (known to the day) falls within it or on the Sunday
+/// before it.
 fn week_apart<'d>(
     ctx: &Context<'_>,
     relative: &claims::dates::Relative,
     mut dates: impl Iterator<Item = &'d facts::FactDate>,
 ) -> Option<(facts::FactDate, facts::FactDate)> {
     let (first, last) = claims::dates::week_days(relative, ctx.published())?;
+    // Weeks run Monday to Sunday here and Sunday to Saturday for some
+    // writers: the Sunday before is within the week, the Monday after is
+    // the next week's.
     let slack = jiff::Span::new().days(1);
-    let (from, to) = (
-        first.checked_sub(slack).ok()?,
-        last.checked_add(slack).ok()?,
-    );
+    let (from, to) = (first.checked_sub(slack).ok()?, last);
     let within = |d: &facts::FactDate| d.exact().is_none_or(|day| from <= day && day <= to);
     if dates.any(within) {
         return None;
@@ -350,8 +351,10 @@ events:
             ]
         );
         assert!(found("2026-02-05").is_empty());
-        // A day either side is a writer's slack.
-        assert!(found("2026-02-09").is_empty());
+        // The Sunday before is in a week that starts on Sunday; the Monday
+        // after is in the next week either way.
+        assert!(found("2026-02-01").is_empty());
+        assert_eq!(found("2026-02-09").len(), 1);
         // A rival's week is the rival's.
         let rival = |body: &str| {
             crate::testing::check_published(
