@@ -249,7 +249,7 @@ impl TitleTable {
                         // affairs") in the organisation's name.
                         portfolio.split(' ').all(|field| {
                             org.split(|c: char| !c.is_alphanumeric())
-                                .any(|w| w.eq_ignore_ascii_case(field))
+                                .any(|w| one_stem(w, field))
                         })
                     })
             })
@@ -277,6 +277,27 @@ impl TitleTable {
                         .strip_prefix(stated)
                         .is_some_and(|field| field.starts_with(" of ") || field.starts_with(" for "))))
     }
+}
+
+/// Whether two words of a portfolio are one: the same word, or a noun
+/// beside its adjective ("Economy" minister of "Economic Affairs",
+/// "Finance" of "Financial Services", "Defence" beside "Defense",
+/// "Transport" of "Transportation"): a shared stem of six letters or
+/// more with at most three letters past it in each word (two past a
+/// stem of five), or one word the whole stem of the other.
+fn one_stem(a: &str, b: &str) -> bool {
+    if a.eq_ignore_ascii_case(b) {
+        return true;
+    }
+    let (a, b) = (a.to_ascii_lowercase(), b.to_ascii_lowercase());
+    let stem = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    let (rest_a, rest_b) = (a.len() - stem, b.len() - stem);
+    let longest = rest_a.max(rest_b);
+    a.is_ascii()
+        && b.is_ascii()
+        && ((stem >= 5 && longest <= 2)
+            || (stem >= 6 && longest <= 3)
+            || (stem >= 6 && rest_a.min(rest_b) == 0 && longest <= 5))
 }
 
 /// Whether two fields are one, a plural beside its singular ("export
@@ -345,6 +366,15 @@ mod tests {
         assert!(!t.satisfies_at("finance minister", "minister", || health));
         assert!(!t.satisfies_at("health minister", "minister", || None));
         assert!(!t.satisfies_at("health minister", "secretary", || health));
+        // A noun beside the adjective of the ministry's name.
+        let economy = Some("Ministry of Economic Affairs");
+        assert!(t.satisfies_at("economy minister", "minister", || economy));
+        let transport = Some("Ministry of Transportation");
+        assert!(t.satisfies_at("transport minister", "minister", || transport));
+        assert!(!t.satisfies_at("energy minister", "minister", || economy));
+        assert!(one_stem("Defence", "defense"));
+        assert!(!one_stem("interest", "internal"));
+        assert!(!one_stem("trade", "trademarks"));
     }
 
     #[test]
