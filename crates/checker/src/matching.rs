@@ -1655,7 +1655,7 @@ fn names_another(
                     // "the $17 a dose that Brazil pays": a name right
                     // after "of", "that" or "which" owns the figure; not
                     // one further on ("17 vessels were diverted to the
-                    // ports of Skarholm").
+                    // ports of Eastport").
                     || (after
                         && !(one_of(prev, &["of", "that", "which"])
                             && text
@@ -8680,7 +8680,7 @@ mod story_cue_tests {
     fn the_noun_which_stands_for_cues_the_figure_of_its_clause() {
         const SUBSIDY: &str = "\
 entities:
-  - { id: city, kind: place, name: Dunmore }
+  - { id: city, kind: place, name: Lindale }
   - { id: jane, kind: person, name: Jane Roe }
 quantities:
   - { id: subsidy, subject: city, what: city subsidy for 2026, cues: [city subsidy], value: 62 million USD }
@@ -8689,7 +8689,7 @@ quantities:
         let found = |body: &str| {
             check(
                 SUBSIDY,
-                &format!("Dunmore backed the plan.\n\n\"No,\" said Jane Roe.\n\n{body}\n"),
+                &format!("Lindale backed the plan.\n\n\"No,\" said Jane Roe.\n\n{body}\n"),
                 "amount-mismatch",
             )
         };
@@ -8818,7 +8818,7 @@ quantities:
         // Nor a name further on behind "of".
         assert_eq!(
             errors(
-                "Acme made a profit of 2.2 billion pounds from trade with the ports of Skarholm."
+                "Acme made a profit of 2.2 billion pounds from trade with the ports of Eastport."
             )
             .len(),
             1

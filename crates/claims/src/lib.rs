@@ -451,7 +451,7 @@ impl Extractor {
         // Linking reads mentions but never changes a mention's or a
         // misspelling's claim, so it runs before those join the list, and
         // the mentions move into their claims instead of being copied.
-        // "the fire" after the Sable Creek fire was named refers to it.
+        // "the fire" after the Brookfield fire was named refers to it.
         let descriptions = self.gazetteer.descriptions(analysis, &mentions);
         if misspellings.is_empty() && descriptions.is_empty() {
             link(
@@ -1225,8 +1225,8 @@ fn opens_with_a_person(text: &str, sentence: &Range<usize>) -> bool {
 
 /// Whether the name at `name` opens its sentence (after an opening quote
 /// at most) and a lowercase word that is no preposition or conjunction
-/// follows it: the doer of the sentence's verb ("Tolloway was ordered
-/// evacuated"), not a dateline ("TOLLOWAY, July 23") nor a place the
+/// follows it: the doer of the sentence's verb ("Oakham was ordered
+/// evacuated"), not a dateline ("OAKHAM, July 23") nor a place the
 /// sentence is set in ("Paris in spring").
 fn opens_before_its_verb(text: &str, sentence: &Range<usize>, name: &Range<usize>) -> bool {
     const NOT_VERBS: [&str; 14] = [
@@ -1351,7 +1351,7 @@ fn link(
         // The source of an attribution ("..., according to Cal Fire") is
         // not what the sentence is about.
         let source = attribution(text, &sentence.span);
-        // "Tolloway was ordered evacuated on Sunday", "The fire has
+        // "Oakham was ordered evacuated on Sunday", "The fire has
         // destroyed 68 homes": a place with facts that opens the sentence
         // before its verb does what the sentence says.
         let acts = |m: &Mention| {
@@ -1444,7 +1444,7 @@ fn link(
                     })
                     .copied()
             });
-            // "The 24-year-old, who scored 32 goals for Serrano": a sentence
+            // "The 24-year-old, who scored 32 goals for Northwind": a sentence
             // that opens with words for the person named last, and names
             // no one before the claim, is that person's (a role keeps the
             // body it names).

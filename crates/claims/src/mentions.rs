@@ -216,7 +216,7 @@ pub struct Gazetteer {
     /// The first bytes of the leaders' first words.
     leader_starts: [bool; 256],
     /// The head nouns of places' names that no other entity's name shares,
-    /// lowercase ("fire" of "Sable Creek fire"): (head, entity), sorted.
+    /// lowercase ("fire" of "Brookfield fire"): (head, entity), sorted.
     heads: Vec<(String, Arc<str>)>,
 }
 
@@ -448,7 +448,7 @@ impl Gazetteer {
         })
     }
 
-    /// "the fire" after "Sable Creek fire" was named: a definite article
+    /// "the fire" after "Brookfield fire" was named: a definite article
     /// and the head noun of one name only, lowercase, after a mention of
     /// its entity (among `mentions`, sorted), read as a mention of it for
     /// linking claims to subjects. The span holds the article.
@@ -1393,7 +1393,7 @@ fn near_miss<'g>(
 /// of something other than a person (the alias "Osprey" is how an
 /// article names its company).
 /// The head noun of each name of a place (its last word, "fire" of
-/// "Sable Creek fire"), kept when no other entity's name has it:
+/// "Brookfield fire"), kept when no other entity's name has it:
 /// lowercase, sorted. Other entities are left to the story's pronouns:
 /// "the union" or "the bank" is too often another one.
 fn heads_of(names: &[Known]) -> Vec<(String, Arc<str>)> {
