@@ -6828,6 +6828,29 @@ fn score_candidates<'a>(
         if date.is_some() && words_before_a_later_date(text, extraction, claim, &near) {
             near.end = claim.span.end;
         }
+        // "scored 32 goals in 34 league games": the words of a count of
+        // another noun after a count are that count's; not those of a
+        // length of time, which qualifies it ("waiting more than 52 weeks").
+        if date.is_none() {
+            let own_noun = |c: &Claim| match stated_amount(c).and_then(|a| a.unit.as_ref()) {
+                Some(Unit::Noun(n)) if facts::measure::measure(n).is_none() => Some(n.clone()),
+                _ => None,
+            };
+            if let Some(noun) = own_noun(claim) {
+                let claims = &extraction.claims;
+                let k = claims.partition_point(|c| c.span.start < claim.span.end);
+                let next = (claims.get(k..).unwrap_or_default().iter())
+                    .take_while(|c| c.span.start < near.end)
+                    .find(|c| matches!(c.kind, ClaimKind::Amount(_)));
+                const TIMES: [&str; 8] = [
+                    "seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades",
+                ];
+                let another = |n: &str| n != noun && !TIMES.contains(&n);
+                if let Some(next) = next.filter(|c| own_noun(c).is_some_and(|n| another(&n))) {
+                    near.end = next.span.start;
+                }
+            }
+        }
         // "rose to 43.2 years from 40.9 years in 2015": the words past the
         // figure a change starts from are that figure's.
         if date.is_none() {
@@ -10429,6 +10452,29 @@ quantities:
         // A whole whose part is not the fact's still contradicts it.
         assert_eq!(
             errors("Acme Syndicate claimed half of the record €290 million jackpot.").len(),
+            1
+        );
+    }
+
+    #[test]
+    fn the_words_of_a_count_of_another_noun_after_a_count_are_its_own() {
+        const FACTS: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme }
+quantities:
+  - { id: goals, subject: acme, what: goals scored, cues: [goals, scored], value: 23 goals }
+  - { id: games, subject: acme, what: league games played, cues: [games, league games], value: 34 games }
+  - { id: waits, subject: acme, what: patients waiting a year, cues: [52 weeks], value: 4236 patients }
+";
+        let errors = |body: &str| check(FACTS, &format!("Acme\n\n{body}\n"), "amount-mismatch");
+        assert_eq!(
+            errors("Acme's striker scored 32 goals in 34 league games.").len(),
+            1
+        );
+        assert!(errors("Acme's striker scored 23 goals in 34 league games.").is_empty());
+        // A length of time qualifies the count before it.
+        assert_eq!(
+            errors("At Acme, 4,326 patients had been waiting more than 52 weeks.").len(),
             1
         );
     }
