@@ -4201,7 +4201,19 @@ fn after_last_stop(tail: &str, clauses: bool) -> usize {
 fn listed_as_a_part(text: &str, claim: &Claim) -> bool {
     let before = tail_before(text, claim.span.start, 120);
     let sentence = before.get(after_last_stop(before, false)..).unwrap_or("");
-    find_spaced(sentence, "including").is_some() || find_spaced(sentence, "of which").is_some()
+    // Not past the verb of the clause the list is in ("1,140
+    // firefighters, including crews from ..., are working the fire, which
+    // was 18% contained").
+    let listed = |at: usize| {
+        let between = sentence.get(at..).unwrap_or("");
+        ![
+            " are ", " is ", " was ", " were ", " has ", " have ", " had ", ", which ", ", who ",
+        ]
+        .iter()
+        .any(|verb| between.contains(verb))
+    };
+    find_spaced(sentence, "including").is_some_and(listed)
+        || find_spaced(sentence, "of which").is_some_and(listed)
 }
 
 /// Whether a claim counts its fact's own noun ("including 150
@@ -9937,6 +9949,14 @@ quantities:
         );
         assert_eq!(
             errors("Acme State got 48 billion rupees in assistance.").len(),
+            1
+        );
+        // Not a figure past the verb of the clause the list is in.
+        assert_eq!(
+            errors(
+                "Acme State's officials, including 40 engineers, are weighing losses, which were 150 billion rupees."
+            )
+            .len(),
             1
         );
         // A part counted in the fact's own noun is the fact's.

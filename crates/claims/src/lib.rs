@@ -1361,6 +1361,18 @@ fn link(
                     .is_ok()
                 && opens_before_its_verb(text, &sentence.span, &m.span)
         };
+        // "working the fire, which was 18% contained": a place with facts
+        // owns the figure of the "which" clause right after it.
+        let described_by = |m: &Mention, claim: &Range<usize>| {
+            m.kind == EntityKind::Place
+                && places_with_facts
+                    .binary_search_by(|p| p.as_str().cmp(&m.entity))
+                    .is_ok()
+                && text
+                    .get(m.span.end..claim.start)
+                    .and_then(|between| between.strip_prefix(", which "))
+                    .is_some_and(|clause| !clause.contains([',', ';', '(']))
+        };
         let first = inside
             .iter()
             .find(|m| {
@@ -1428,7 +1440,10 @@ fn link(
                     .iter()
                     .filter(|m| m.span.start >= local.start && m.span.end <= local.end)
                     .filter(|m| {
-                        m.kind != EntityKind::Place || owns(text, &m.span, &claim.span) || acts(m)
+                        m.kind != EntityKind::Place
+                            || owns(text, &m.span, &claim.span)
+                            || acts(m)
+                            || described_by(m, &claim.span)
                     })
                     .rfind(|m| m.span.end <= claim.span.start)
                     .or_else(|| {
@@ -2565,6 +2580,11 @@ quantities:
             subjects(
                 "Acme Authority fought the Ridge Creek fire. The fire has destroyed 68 homes."
             ),
+            [Some("fire".to_owned())]
+        );
+        // The figure of the "which" clause right after it.
+        assert_eq!(
+            subjects("Acme Authority fought the Ridge Creek fire, which had destroyed 68 homes."),
             [Some("fire".to_owned())]
         );
         // Only in its own sentence.
