@@ -2695,6 +2695,26 @@ fn a_need(text: &str, start: usize, q: &Quantity) -> bool {
     verb.is_some_and(|w| one_of(w, &NEED[..6])) && !fact_says(q, &NEED)
 }
 
+/// Whether the amount at `start` is a limit its clause sets ("rules cap
+/// spending on wages at 70% of revenue", "limited to 500 people"): no
+/// value of a fact that names no cap or limit.
+fn a_limit(text: &str, start: usize, q: &Quantity) -> bool {
+    const LIMIT: [&str; 12] = [
+        "cap", "caps", "capped", "capping", "limit", "limits", "limited", "limiting", "ceiling",
+        "maximum", "max", "cap's",
+    ];
+    // A list's commas ("wages, transfers and fees at 70%") end no clause.
+    let tail = tail_before(text, start, 80);
+    let clause = tail.rsplit([';', ':', '.']).next().unwrap_or(tail);
+    let mut words = clause
+        .split(|c: char| !c.is_ascii_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .rev()
+        .skip_while(|w| one_of(w, &HEDGE_WORDS) && !one_of(w, &["at", "to"]));
+    let at = words.next().is_some_and(|w| one_of(w, &["at", "to"]));
+    at && words.any(|w| one_of(w, &LIMIT[..8])) && !fact_says(q, &LIMIT)
+}
+
 /// Whether a year after the amount's "by" lies past its fact's period and
 /// is no horizon its words give: "to reach annual sales of more than $11
 /// billion by 2030" is a target, no value of this quarter's revenue.
@@ -3362,6 +3382,7 @@ fn measures_another(text: &str, claim: &Claim, q: &Quantity) -> bool {
         || of_another_instance(text, stated.span.start)
         || adjusted_otherwise(text, stated.span.start, q)
         || a_need(text, stated.span.start, q)
+        || a_limit(text, stated.span.start, q)
         || an_aim(text, stated.span.start, q)
         || of_another_option(text, stated, q)
         || (matches!(stated.unit, Some(Unit::Currency(_)))
@@ -10474,6 +10495,39 @@ quantities:
             errors("Acme Syndicate claimed half of the record €290 million jackpot.").len(),
             1
         );
+    }
+
+    #[test]
+    fn a_limit_a_clause_sets_is_no_value() {
+        const FACTS: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme }
+quantities:
+  - { id: wages, subject: acme, what: wages as a share of revenue, cues: [wages, revenue], value: 71% }
+";
+        let errors = |body: &str| check(FACTS, &format!("Acme\n\n{body}\n"), "amount-mismatch");
+        assert_eq!(
+            errors(
+                "Acme's league rules cap spending on wages, transfers and fees at 75% of revenue."
+            ),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            errors("Acme spent 75% of revenue on wages, transfers and fees.").len(),
+            1
+        );
+        // A fact of the cap itself is its value.
+        const CAP: &str = "entities:
+  - { id: acme, kind: organization, name: Acme }
+quantities:
+  - { id: cap, subject: acme, what: cap on wages as a share of revenue, cues: [wages], value: 70% }
+";
+        let capped = check(
+            CAP,
+            "Acme\n\nAcme's league rules cap spending on wages at 75% of revenue.\n",
+            "amount-mismatch",
+        );
+        assert_eq!(capped.len(), 1);
     }
 
     #[test]
