@@ -5268,7 +5268,8 @@ fn slipped(
 
 /// Whether claim `k` is a relative date the next claim restates as the
 /// date of the same event ("walked away last week, on September 24"):
-/// the two name one day, so a contradiction of either stands.
+/// the two name one day, so a contradiction of either stands, even when
+/// the other agrees.
 fn restated_by_the_next(text: &str, claims: &[Claim], matches: &[Option<Match>], k: usize) -> bool {
     let (Some(claim), Some(next)) = (claims.get(k), claims.get(k + 1)) else {
         return false;
@@ -5336,7 +5337,11 @@ fn one_value_per_fact_and_sentence(
         }
         if !confirmed.is_empty() {
             for k in start..end {
-                let restated = restated_by_the_next(text, claims, matches, k);
+                // "last month, on May 12": the day restating a relative
+                // date names the event as precisely as it can.
+                let restated = restated_by_the_next(text, claims, matches, k)
+                    || k.checked_sub(1)
+                        .is_some_and(|before| restated_by_the_next(text, claims, matches, before));
                 let (Some(slot), Some(claim)) = (matches.get_mut(k), claims.get(k)) else {
                     continue;
                 };

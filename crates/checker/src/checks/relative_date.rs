@@ -453,6 +453,17 @@ events:
                 "warning \"last month\": \"last month\" points to October 2025, but the facts date the recall to Wednesday 12 November 2025"
             ]
         );
+        // The day restating a relative date that agrees is still the
+        // event's.
+        assert_eq!(
+            check(
+                FACTS,
+                &article("Acme announced the recall this month, on Nov. 5."),
+                "date-mismatch"
+            )
+            .len(),
+            1
+        );
         // What the recall is compared with.
         assert!(found("The recall is 6% larger than last year.").is_empty());
         assert!(found("Recalls ran 6% ahead of last year, Acme said of the recall.").is_empty());
