@@ -245,8 +245,12 @@ fn run(ctx: &Context<'_>) -> Findings {
             continue;
         };
         let from = whole.span.end + from;
+        // The list ends where a clause of its own begins ("..., and would
+        // save about £45 million a year").
+        let until = clause_after_list(ctx.text.get(from..sentence.span.end).unwrap_or(""))
+            .map_or(sentence.span.end, |at| from + at);
         let parts: Vec<(usize, &claims::Amount)> = (claims.iter().enumerate().skip(t + 1))
-            .take_while(|(_, c)| c.sentence == whole_claim.sentence)
+            .take_while(|(_, c)| c.sentence == whole_claim.sentence && c.span.start < until)
             .filter(|(_, c)| c.span.start >= from && !c.year_earlier && c.when == whole_claim.when)
             .filter_map(|(i, c)| match &c.kind {
                 ClaimKind::Amount(a) | ClaimKind::Conversion { from: a, .. } => Some((i, a)),
@@ -260,6 +264,30 @@ fn run(ctx: &Context<'_>) -> Findings {
     }
     of_the_whole(ctx, &mut out);
     out
+}
+
+/// Where, in the words after a list's cue, a clause of its own begins:
+/// ", and" or ", but" before a verb or a modal ("..., and would save").
+fn clause_after_list(after: &str) -> Option<usize> {
+    const VERBS: [&str; 16] = [
+        "would", "will", "could", "should", "may", "might", "is", "was", "are", "were", "has",
+        "have", "had", "said", "says", "expects",
+    ];
+    [", and ", ", but "]
+        .iter()
+        .flat_map(|joint| after.match_indices(joint))
+        .filter(|(at, joint)| {
+            let next = after.get(at + joint.len()..).unwrap_or("");
+            let mut words = next.split_whitespace();
+            let first = words.next().unwrap_or("");
+            // "and would", or "and it would" after a pronoun.
+            let verb = |w: &str| VERBS.iter().any(|v| v.eq_ignore_ascii_case(w));
+            verb(first)
+                || (["it", "they", "he", "she", "the"].contains(&first)
+                    && words.next().is_some_and(verb))
+        })
+        .map(|(at, _)| at)
+        .min()
 }
 
 /// "Of the 874 million euros, the state paid 420 million, the city 304
@@ -745,6 +773,10 @@ mod tests {
         let some = "The state will give 1.35 billion yuan in aid, including a 1.2 billion yuan \
                     grant and 250 million yuan in tax relief.";
         assert!(check(FACTS, some, "sum-mismatch").is_empty());
+        // The list ends where a clause of its own begins.
+        let clause = "The state will give 1.35 billion yuan in aid, made up of a 1.1 billion yuan \
+                      grant and 250 million yuan in tax relief, and would save 400 million yuan.";
+        assert!(check(FACTS, clause, "sum-mismatch").is_empty());
     }
 
     #[test]
