@@ -6870,10 +6870,12 @@ fn score_candidates<'a>(
         // another noun after a count are that count's; not those of a
         // length of time, which qualifies it ("waiting more than 52 weeks").
         if date.is_none() {
-            let own_noun = |c: &Claim| match stated_amount(c).and_then(|a| a.unit.as_ref()) {
-                Some(Unit::Noun(n)) if facts::measure::measure(n).is_none() => Some(n.clone()),
-                _ => None,
-            };
+            fn own_noun(c: &Claim) -> Option<&str> {
+                match stated_amount(c).and_then(|a| a.unit.as_ref()) {
+                    Some(Unit::Noun(n)) if facts::measure::measure(n).is_none() => Some(n),
+                    _ => None,
+                }
+            }
             if let Some(noun) = own_noun(claim) {
                 let claims = &extraction.claims;
                 let k = claims.partition_point(|c| c.span.start < claim.span.end);
@@ -6884,7 +6886,7 @@ fn score_candidates<'a>(
                     "seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades",
                 ];
                 let another = |n: &str| n != noun && !TIMES.contains(&n);
-                if let Some(next) = next.filter(|c| own_noun(c).is_some_and(|n| another(&n))) {
+                if let Some(next) = next.filter(|c| own_noun(c).is_some_and(another)) {
                     near.end = next.span.start;
                 }
             }

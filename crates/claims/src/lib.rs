@@ -1354,20 +1354,18 @@ fn link(
         // "Oakham was ordered evacuated on Sunday", "The fire has
         // destroyed 68 homes": a place with facts that opens the sentence
         // before its verb does what the sentence says.
-        let acts = |m: &Mention| {
+        let with_facts = |m: &Mention| {
             m.kind == EntityKind::Place
                 && places_with_facts
                     .binary_search_by(|p| p.as_str().cmp(&m.entity))
                     .is_ok()
-                && opens_before_its_verb(text, &sentence.span, &m.span)
         };
+        let acts =
+            |m: &Mention| with_facts(m) && opens_before_its_verb(text, &sentence.span, &m.span);
         // "working the fire, which was 18% contained": a place with facts
         // owns the figure of the "which" clause right after it.
         let described_by = |m: &Mention, claim: &Range<usize>| {
-            m.kind == EntityKind::Place
-                && places_with_facts
-                    .binary_search_by(|p| p.as_str().cmp(&m.entity))
-                    .is_ok()
+            with_facts(m)
                 && text
                     .get(m.span.end..claim.start)
                     .and_then(|between| between.strip_prefix(", which "))
@@ -1395,6 +1393,8 @@ fn link(
 
         let mut has_boundary: Option<bool> = None;
         let mut names_another: Option<bool> = None;
+        // Whether the sentence opens with words for a person: asked once.
+        let mut opens_with_one: Option<bool> = None;
         for &i in mine {
             let Some(claim) = claims.get_mut(i) else {
                 continue;
@@ -1463,11 +1463,11 @@ fn link(
             // that opens with words for the person named last, and names
             // no one before the claim, is that person's (a role keeps the
             // body it names).
-            let named_before = inside.iter().any(|m| m.span.end <= claim.span.start);
-            let person_opens = || {
-                !named_before
-                    && !matches!(claim.kind, ClaimKind::Role { .. })
-                    && opens_with_a_person(text, &sentence.span)
+            let mut person_opens = || {
+                !matches!(claim.kind, ClaimKind::Role { .. })
+                    && *opens_with_one
+                        .get_or_insert_with(|| opens_with_a_person(text, &sentence.span))
+                    && !inside.iter().any(|m| m.span.end <= claim.span.start)
             };
             let opener = earlier_person.filter(|_| person_opens());
             claim.subject = match (in_clause, first, earlier) {
@@ -2532,6 +2532,15 @@ mod tests {
     }
 
     /// Asserts the subject entity of each amount of `text`, in order.
+    /// The subject of each amount `extractor` finds in `text`.
+    fn amount_subjects(extractor: &Extractor, text: &str) -> Vec<Option<String>> {
+        let extraction = extractor.extract(text, Format::Text, None);
+        (extraction.claims.iter())
+            .filter(|c| matches!(c.kind, ClaimKind::Amount(_)))
+            .map(|c| c.subject.as_ref().map(|s| s.entity.to_string()))
+            .collect()
+    }
+
     fn assert_amount_subjects(text: &str, expected: &[Option<&str>]) {
         let extraction = extractor().extract(text, Format::Text, None);
         let subjects: Vec<Option<&str>> = (extraction.claims.iter())
@@ -2563,13 +2572,7 @@ quantities:
         )])
         .unwrap_or_else(|e| panic!("{e:?}"));
         let extractor = Extractor::for_facts(&base);
-        let subjects = |text: &str| -> Vec<Option<String>> {
-            let extraction = extractor.extract(text, Format::Text, None);
-            (extraction.claims.iter())
-                .filter(|c| matches!(c.kind, ClaimKind::Amount(_)))
-                .map(|c| c.subject.as_ref().map(|s| s.entity.to_string()))
-                .collect()
-        };
+        let subjects = |text: &str| amount_subjects(&extractor, text);
         let acme = || vec![Some("acme".to_owned())];
         assert_eq!(
             subjects("Acme Authority spoke. Oakham saw 8,900 people evacuated."),
@@ -2658,13 +2661,8 @@ quantities:
 
     #[test]
     fn a_place_owns_a_figure_it_names_with_a_possessive() {
-        let subjects = |text: &str| -> Vec<Option<String>> {
-            let extraction = extractor().extract(text, Format::Text, None);
-            (extraction.claims.iter())
-                .filter(|c| matches!(c.kind, ClaimKind::Amount(_)))
-                .map(|c| c.subject.as_ref().map(|s| s.entity.to_string()))
-                .collect()
-        };
+        let extractor = extractor();
+        let subjects = |text: &str| amount_subjects(&extractor, text);
         assert_eq!(
             subjects("Acme's median rose. Paris's median was $1.16 million."),
             [Some("paris".to_owned())]
