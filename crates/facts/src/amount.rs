@@ -133,7 +133,7 @@ impl fmt::Display for AmountError {
             ),
             AmountError::UnknownUnit(unit) => write!(
                 f,
-                "unknown unit `{unit}`: use an ISO 4217 currency code (USD, CNY, EUR...), `percent`, or a lowercase plural noun"
+                "unknown unit `{unit}`: use an ISO 4217 currency code (USD, CNY, EUR...), `percent`, or a lowercase plural noun (an acronym's plural, `SUVs`, may keep its capitals)"
             ),
             AmountError::Overflow(text) => write!(f, "`{text}` is too large"),
         }
@@ -226,14 +226,28 @@ fn parse_unit(text: &str) -> Result<Unit, AmountError> {
             Err(AmountError::UnknownUnit(text.to_owned()))
         };
     }
-    let is_noun = text
-        .split(' ')
-        .all(|w| !w.is_empty() && w.chars().all(|c| c.is_lowercase() || c == '-'));
+    let is_noun = text.split(' ').all(|w| {
+        !w.is_empty() && (w.chars().all(|c| c.is_lowercase() || c == '-') || acronym_plural(w))
+    });
     if is_noun {
-        Ok(Unit::Noun(text.to_owned()))
+        // Lowercased, as the claims read a counted acronym ("4.35 million
+        // TEUs" counts `teus`).
+        Ok(Unit::Noun(text.to_ascii_lowercase()))
     } else {
         Err(AmountError::UnknownUnit(text.to_owned()))
     }
+}
+
+/// "SUVs", "TEUs", "EVs": the plural of an acronym is a plural noun as
+/// newsrooms write it.
+fn acronym_plural(word: &str) -> bool {
+    word.strip_suffix('s').is_some_and(|stem| {
+        stem.len() >= 2
+            && stem
+                .bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+            && stem.bytes().next().is_some_and(|b| b.is_ascii_uppercase())
+    })
 }
 
 impl fmt::Display for Amount {
@@ -281,6 +295,18 @@ mod tests {
             Amount::parse("100 billion Dollars"),
             Err(AmountError::UnknownUnit("Dollars".into()))
         );
+        // An acronym's plural, read as the claims read it.
+        assert_eq!(
+            Amount::parse("4.8 million TEUs").unwrap().unit,
+            Unit::Noun("teus".into())
+        );
+        for unit in ["SUV", "S", "Ss", "suVs", "2EVs"] {
+            assert_eq!(
+                Amount::parse(&format!("30 {unit}")),
+                Err(AmountError::UnknownUnit(unit.into())),
+                "{unit}"
+            );
+        }
         assert!(matches!(
             Amount::parse("100 billion"),
             Err(AmountError::UnknownUnit(_))
