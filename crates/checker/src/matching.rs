@@ -7517,6 +7517,9 @@ fn match_amount(
         scored.push((score, i, agrees, accepted_only));
     }
     drop_total_bonus(base, scored, says.get().copied() == Some(true));
+    if period.is_none() && when.is_none() {
+        keep_the_latest_reading(base, scored);
+    }
     let mut found = pick(
         scored,
         |i| index.quantity_ids.get(*i),
@@ -7586,6 +7589,56 @@ fn match_amount(
         }
     }
     Some(found)
+}
+
+/// "Core inflation eased to 3.4%", beside one measure's figures for
+/// January and for December: a figure no time of its own dates, agreeing
+/// with none of the close candidates, is read as the latest of them, as
+/// news reports the latest reading. Only when the close candidates are all
+/// readings of one measure: one subject, unit and set of cues, each of a
+/// period of its own.
+fn keep_the_latest_reading(base: &FactBase, scored: &mut Vec<(i32, usize, bool, bool)>) {
+    let Some(best) = scored.iter().map(|e| e.0).max() else {
+        return;
+    };
+    // The band in which `pick` would call another candidate close or
+    // take an agreeing one instead.
+    let close = |score: i32| best - score <= MARGIN;
+    if scored.iter().any(|e| close(e.0) && e.2) {
+        return;
+    }
+    let readings: Vec<(usize, Period)> = scored
+        .iter()
+        .filter(|e| close(e.0))
+        .filter_map(|e| Some((e.1, base.quantities.get(e.1)?.period?)))
+        .collect();
+    let in_band = scored.iter().filter(|e| close(e.0)).count();
+    let (Some(&(first, _)), true) = (readings.first(), readings.len() == in_band) else {
+        return;
+    };
+    let Some(q) = base.quantities.get(first) else {
+        return;
+    };
+    let one_measure = readings.iter().all(|&(i, _)| {
+        base.quantities.get(i).is_some_and(|r| {
+            r.subject == q.subject && r.value.unit == q.value.unit && same_cues(&r.cues, &q.cues)
+        })
+    });
+    let mut periods: Vec<_> = readings.iter().map(|r| r.1).collect();
+    periods.sort_unstable();
+    periods.dedup();
+    if !one_measure || readings.len() < 2 || periods.len() != readings.len() {
+        return;
+    }
+    let Some(&(latest, _)) = readings.iter().max_by_key(|r| r.1.last_day()) else {
+        return;
+    };
+    scored.retain(|e| !close(e.0) || e.1 == latest);
+}
+
+/// Whether two facts' cues are the same words, in any order.
+fn same_cues(a: &[String], b: &[String]) -> bool {
+    a.len() == b.len() && a.iter().all(|c| b.contains(c))
 }
 
 /// "Total income rose 6% to 5.12 billion pounds": a phrase that says
@@ -11872,5 +11925,74 @@ quantities:
                 .is_empty()
         );
         assert_eq!(found("Port Halden Council has four members.").len(), 1);
+    }
+}
+
+#[cfg(test)]
+mod latest_reading_tests {
+    use crate::testing::check_published;
+
+    const FACTS: &str = "\
+entities:
+  - { id: land, kind: place, name: Varnland }
+quantities:
+  - { id: core-jan, subject: land, what: core inflation in January, cues: [core inflation], period: 2026-01, value: 3.2 percent }
+  - { id: core-dec, subject: land, what: core inflation in December, cues: [core inflation], period: 2025-12, value: 3.3 percent }
+";
+
+    fn errors(body: &str) -> Vec<String> {
+        check_published(FACTS, "2026-02-14", &format!("{body}\n"), "amount-mismatch")
+    }
+
+    #[test]
+    fn a_reading_no_time_dates_is_the_latest_of_its_measure() {
+        assert_eq!(
+            errors("Core inflation in Varnland eased to 3.4% from 3.3%."),
+            ["error \"3.4%\": 3.4% does not match core inflation in January: the facts say 3.2%"]
+        );
+        // A figure that agrees with an earlier reading keeps it.
+        assert!(errors("Core inflation in Varnland eased to 3.2% from 3.3%.").is_empty());
+        assert!(errors("Core inflation in Varnland was 3.3% in December.").is_empty());
+    }
+
+    #[test]
+    fn readings_of_two_measures_stay_unclear() {
+        const TWO: &str = "\
+entities:
+  - { id: land, kind: place, name: Varnland }
+quantities:
+  - { id: core, subject: land, what: core inflation, cues: [inflation, core], period: 2026-01, value: 3.2 percent }
+  - { id: headline, subject: land, what: headline inflation, cues: [inflation], period: 2025-12, value: 3.3 percent }
+";
+        let found = check_published(
+            TWO,
+            "2026-02-14",
+            "Inflation in Varnland eased to 3.4%.\n",
+            "amount-mismatch",
+        );
+        assert!(found.is_empty(), "{found:?}");
+    }
+}
+
+#[cfg(test)]
+mod acronym_unit_tests {
+    use crate::testing::check;
+
+    #[test]
+    fn a_fact_counted_in_an_acronyms_plural_is_the_claims_noun() {
+        const FACTS: &str = "\
+entities:
+  - { id: port, kind: place, name: Port Arlen }
+quantities:
+  - { id: boxes, subject: port, what: containers handled, cues: [handled], value: 4.8 million TEUs }
+";
+        let found = |body: &str| check(FACTS, &format!("{body}\n"), "amount-mismatch");
+        assert!(found("Port Arlen handled 4.8 million TEUs.").is_empty());
+        assert_eq!(
+            found("Port Arlen handled 4.6 million TEUs."),
+            [
+                "error \"4.6 million TEUs\": 4.6 million TEUs does not match containers handled: the facts say 4.8 million teus"
+            ]
+        );
     }
 }
