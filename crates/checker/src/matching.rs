@@ -1199,6 +1199,33 @@ fn of_another_of_its_kind(text: &str, start: usize) -> bool {
     false
 }
 
+/// "was originally due to reach full operation in December 2025", "up from
+/// 61.9 percent at the last election in 2021", "the last time the canal
+/// was closed was in 2016": the date of an earlier plan or of an earlier
+/// occasion, no date of what the facts date.
+fn of_an_earlier_occasion(text: &str, start: usize) -> bool {
+    let before = tail_before(text, start, 96);
+    let clause = before
+        .rsplit([',', ';', ':', '.', '(', ')'])
+        .next()
+        .unwrap_or("");
+    let words: Vec<&str> = clause.split_whitespace().rev().take(12).collect();
+    let planned_earlier = words
+        .iter()
+        .any(|w| one_of(w, &["originally", "initially", "previously", "formerly"]));
+    let last_time = words.windows(2).any(
+        |pair| matches!(pair, [time, last] if one_of(last, &["last"]) && one_of(time, &["time"])),
+    );
+    // "at the last election in 2021": [in, noun, last, the], nearest first.
+    let the_last_one = matches!(
+        words.get(..4),
+        Some([at, _, last, the]) if one_of(at, &["in", "on"])
+            && one_of(last, &["last", "previous"])
+            && one_of(the, &["the"])
+    );
+    planned_earlier || last_time || the_last_one
+}
+
 /// Words before a calendar date that make it a bound ("since April 2008",
 /// "until June", "by 2025", "from May") rather than the time of what its
 /// phrase tells.
@@ -1303,7 +1330,9 @@ fn dates_otherwise(text: &str, extraction: &Extraction, claim: &Claim, joined: b
     if !calendar {
         return false;
     }
-    if of_another_of_its_kind(text, claim.span.start) {
+    if of_another_of_its_kind(text, claim.span.start)
+        || of_an_earlier_occasion(text, claim.span.start)
+    {
         return true;
     }
     // "sold shares worth £9.3 million in 2021 and 2022": a date joined to
@@ -11993,6 +12022,44 @@ quantities:
             [
                 "error \"4.6 million TEUs\": 4.6 million TEUs does not match containers handled: the facts say 4.8 million teus"
             ]
+        );
+    }
+}
+
+#[cfg(test)]
+mod earlier_occasion_tests {
+    use crate::testing::check_published;
+
+    const FACTS: &str = "\
+entities:
+  - { id: land, kind: place, name: Varnland }
+  - { id: farm, kind: program, name: Hollin Bank wind farm }
+events:
+  - { id: election, subject: land, what: general election, cues: [election, vote], date: 2025-10-12 }
+  - { id: operation, subject: farm, what: full commercial operation, cues: [full commercial operation], date: 2026-09 }
+";
+
+    fn errors(body: &str) -> Vec<String> {
+        check_published(FACTS, "2025-10-16", &format!("{body}\n"), "date-mismatch")
+    }
+
+    #[test]
+    fn the_date_of_an_earlier_occasion_or_plan_is_no_events() {
+        for body in [
+            "Turnout in Varnland's election was 68.4 percent, up from 61.9 percent at the last election in 2021.",
+            "The last time Varnland held an election this close was in 2009.",
+            "The Hollin Bank wind farm was originally due to reach full commercial operation in December 2025.",
+        ] {
+            assert_eq!(errors(body), Vec::<String>::new(), "{body}");
+        }
+        assert_eq!(
+            errors("Varnland held its general election in 2021.").len(),
+            1
+        );
+        assert_eq!(
+            errors("The Hollin Bank wind farm is due to reach full commercial operation in December 2025.")
+                .len(),
+            1
         );
     }
 }
