@@ -6120,6 +6120,30 @@ const FRAMERS: [&str; 9] = [
     "from a year earlier",
 ];
 
+/// "A year earlier, 31,870 runners finished": a sentence that opens with
+/// the year back, set apart by a comma, dates the figure of the short
+/// clause after it.
+fn opened_a_year_back(text: &str, start: usize) -> bool {
+    let tail = tail_before(text, start, 80);
+    let Some(comma) = tail.rfind(", ") else {
+        return false;
+    };
+    let clause = tail.get(comma + 2..).unwrap_or("");
+    if clause.contains([',', ';', ':', '.']) || clause.split_whitespace().count() > 5 {
+        return false;
+    }
+    let head = tail.get(..comma).unwrap_or("");
+    let stops = ['.', '!', '?', '\n', '"', '\u{201c}'];
+    // The opening starts a sentence, not wherever the tail was cut.
+    if tail.len() < start && !head.contains(stops) {
+        return false;
+    }
+    let opening = head.rsplit(stops).next().unwrap_or("").trim();
+    YEAR_EARLIER_AFTER
+        .iter()
+        .any(|w| opening.len() == w.len() && starts_with_words(opening, w))
+}
+
 /// Whether `text` starts with `phrase`, ASCII case folded, as whole words.
 fn starts_with_words(text: &str, phrase: &str) -> bool {
     let (bytes, wanted) = (text.as_bytes(), phrase.as_bytes());
@@ -6190,7 +6214,10 @@ fn aside(text: &str, span: &Range<usize>, unit: Option<&Unit>) -> Aside {
     // A percentage right before them ("after an increase of 3.1% a year
     // before") is a year-earlier value too; past its own words it may be
     // a change measured from then.
-    if year_earlier(after) || (!percent && year_earlier(past_own_words(after))) {
+    if year_earlier(after)
+        || (!percent && year_earlier(past_own_words(after)))
+        || opened_a_year_back(text, span.start)
+    {
         return Aside::YearEarlier;
     }
     // Five words fit in the last 80 bytes, near enough; the clause starts
@@ -12058,6 +12085,38 @@ events:
         );
         assert_eq!(
             errors("The Hollin Bank wind farm is due to reach full commercial operation in December 2025.")
+                .len(),
+            1
+        );
+    }
+}
+
+#[cfg(test)]
+mod year_back_opening_tests {
+    use crate::testing::check;
+
+    #[test]
+    fn a_sentence_opened_a_year_back_dates_its_figure() {
+        const FACTS: &str = "\
+entities:
+  - { id: race, kind: program, name: Lowmoor Marathon }
+quantities:
+  - { id: finishers, subject: race, what: runners who finished, cues: [finished, finishers], value: 35204 runners }
+";
+        let found = |body: &str| check(FACTS, &format!("{body}\n"), "amount-mismatch");
+        assert!(
+            found(
+                "The Lowmoor Marathon drew a big field. A year earlier, 31,870 runners finished."
+            )
+            .is_empty()
+        );
+        // Not an opening: the year back is what the clause compares with.
+        assert_eq!(
+            found("The Lowmoor Marathon drew a big field. As against a year earlier, 31,870 runners finished.").len(),
+            1
+        );
+        assert_eq!(
+            found("The Lowmoor Marathon drew a big field. This year, 31,870 runners finished.")
                 .len(),
             1
         );
