@@ -1,7 +1,7 @@
 //! `date-mismatch`: a date given for an event differs from the fact.
 
-use claims::{ClaimKind, DateKind, Resolved};
-use facts::{FactDate, Precision};
+use claims::{Claim, ClaimKind, DateKind, Resolved};
+use facts::{FactDate, Period, Precision, Quantity, Unit};
 
 use super::Check;
 use crate::{Context, Diagnostic, Findings, Severity};
@@ -21,7 +21,12 @@ dateline equal to the publication date is not a claim about an event.
 **Why.** Dates anchor a story's chronology; a wrong one is easy to copy and hard to notice.
 
 **Example.** With the event `acme-results: 2021-08-24`, \"On August 23, Acme released its \
-results\" is reported: the facts date the results release to Tuesday 24 August 2021.",
+results\" is reported: the facts date the results release to Tuesday 24 August 2021.
+
+A figure no fact of its stated period holds, equal to the value of one fact of another period \
+whose cue words its sentence has, is reported as a warning on the period: with `acme-q3-profit: \
+412 million EUR, period: 2025-Q3`, \"Acme's net profit for the second quarter was €412 \
+million\" states the wrong quarter. Only money and counts: a percentage recurs too easily.",
     run,
 };
 
@@ -140,7 +145,174 @@ fn run(ctx: &Context<'_>) -> Findings {
             vec![i],
         ));
     }
+    wrong_periods(ctx, &mut out);
     out
+}
+
+/// "Net profit for the second quarter came in at €412 million", where the
+/// facts give €412 million as the third quarter's: a figure no fact of its
+/// stated period holds, equal to one fact's value of another period, with
+/// that fact's cue words in its sentence, states the wrong period. Money
+/// and counts only: a percentage or a bare number recurs too easily.
+fn wrong_periods(ctx: &Context<'_>, out: &mut Findings) {
+    let claims = ctx.claims();
+    for (i, claim) in claims.iter().enumerate() {
+        let ClaimKind::Amount(amount) = &claim.kind else {
+            continue;
+        };
+        if !matches!(amount.unit, Some(Unit::Currency(_) | Unit::Noun(_)))
+            || ctx.matches.get(i).is_some_and(Option::is_some)
+        {
+            continue;
+        }
+        let Some(value) = amount.number.checked_mul(amount.scale.factor()) else {
+            continue;
+        };
+        let Some((t, days)) = its_time(ctx, i) else {
+            continue;
+        };
+        let Some(sentence) = ctx.extraction.sentences.get(claim.sentence) else {
+            continue;
+        };
+        let sentence = ctx.words(&sentence.span).to_ascii_lowercase();
+        let cued = |q: &Quantity| q.cues.iter().any(|c| has_words(&sentence, c));
+        let mentioned = |entity: &str| {
+            claims
+                .iter()
+                .any(|c| matches!(&c.kind, ClaimKind::Mention(m) if &*m.entity == entity))
+        };
+        let overlaps = |p: &Period| p.first_day() <= days.1 && days.0 <= p.last_day();
+        let mut found = ctx.facts.quantities.iter().filter(|q| {
+            q.value.unit == *amount.unit.as_ref().unwrap_or(&Unit::Percent)
+                && q.value.value() == Some(value)
+                && q.period.is_some_and(|p| !overlaps(&p))
+                && cued(q)
+                && mentioned(&q.subject)
+        });
+        let (Some(q), None) = (found.next(), found.next()) else {
+            continue;
+        };
+        // A fact of the stated period about the same measure is the
+        // figure's own, and the matcher's to compare.
+        let of_that_period = ctx.facts.quantities.iter().any(|o| {
+            o.subject == q.subject && o.cues == q.cues && o.period.is_some_and(|p| overlaps(&p))
+        });
+        let Some(period) = q.period.filter(|_| !of_that_period) else {
+            continue;
+        };
+        let Some(time) = claims.get(t) else {
+            continue;
+        };
+        let what = q.what.as_deref().unwrap_or(&q.id);
+        let mut message = String::with_capacity(64 + what.len());
+        message.push_str("the facts give ");
+        message.push_str(ctx.words(&amount.span));
+        message.push_str(" as ");
+        message.push_str(what);
+        message.push_str(", for ");
+        message.push_str(&period.to_string());
+        message.push_str(", not for ");
+        message.push_str(ctx.words(&time.span));
+        out.diagnostics.push((
+            Diagnostic {
+                code: CHECK.code,
+                severity: Severity::Warning,
+                message,
+                span: time.span.clone(),
+                found: ctx.words(&time.span).to_owned(),
+                expected: Some(period.to_string()),
+                fact: Some(q.id.clone()),
+                labels: Vec::new(),
+                help: Some(ctx.cite(&q.id)),
+            },
+            vec![t, i],
+        ));
+    }
+}
+
+/// The claim that dates amount claim `i` with a period or a month or year,
+/// and its days: the nearest before it in its sentence with no amount
+/// between, or right after it in its clause ("$684 million in 2023").
+fn its_time(
+    ctx: &Context<'_>,
+    i: usize,
+) -> Option<(usize, (jiff::civil::Date, jiff::civil::Date))> {
+    let claims = ctx.claims();
+    let claim = claims.get(i)?;
+    let time = |c: &Claim| match &c.kind {
+        ClaimKind::Date {
+            resolved: Resolved::Period(p),
+            ..
+        } => Some((p.first_day(), p.last_day())),
+        ClaimKind::Date {
+            written: DateKind::Calendar { day: None, .. },
+            resolved: Resolved::Date(d),
+        } => Some((d.first_day(), d.last_day())),
+        _ => None,
+    };
+    let is_amount =
+        |c: &Claim| matches!(c.kind, ClaimKind::Amount(_) | ClaimKind::Conversion { .. });
+    if let Some(next) = claims.get(i + 1).filter(|c| c.sentence == claim.sentence) {
+        // "in 2023", "impairment in the second quarter", "in the
+        // January-March period" (read from its last month).
+        let mut words: Vec<&str> = ctx
+            .words(&(claim.span.end..next.span.start))
+            .split_whitespace()
+            .collect();
+        if words.last().is_some_and(|w| w.ends_with('-')) {
+            words.pop();
+        }
+        if words.last().is_some_and(|w| w.eq_ignore_ascii_case("the")) {
+            words.pop();
+        }
+        let preposition = |w: &&str| {
+            ["in", "for", "during"]
+                .iter()
+                .any(|p| w.eq_ignore_ascii_case(p))
+        };
+        let joined = match words.as_slice() {
+            [p] => preposition(p),
+            [noun, p] => preposition(p) && noun.bytes().all(|b| b.is_ascii_lowercase()),
+            _ => false,
+        };
+        if joined {
+            if let Some(days) = time(next) {
+                return Some((i + 1, days));
+            }
+        }
+    }
+    for (k, c) in claims.get(..i)?.iter().enumerate().rev() {
+        if c.sentence != claim.sentence || is_amount(c) {
+            return None;
+        }
+        // In the amount's clause, and dating no comparison ("up 4.1
+        // percent from 2025, splits into $3.57 billion").
+        let between = ctx.words(&(c.span.end..claim.span.start));
+        let before = ctx.text.get(..c.span.start).unwrap_or("").trim_end();
+        let compared = ["from", "since", "than", "over", "on"].iter().any(|w| {
+            before.len() >= w.len()
+                && before
+                    .get(before.len() - w.len()..)
+                    .is_some_and(|t| t.eq_ignore_ascii_case(w))
+        });
+        if between.contains([',', ';', ':', '(', ')']) || compared {
+            return None;
+        }
+        if let Some(days) = time(c) {
+            return Some((k, days));
+        }
+    }
+    None
+}
+
+/// Whether lowercase `text` holds `phrase` as whole words, case folded.
+fn has_words(text: &str, phrase: &str) -> bool {
+    let phrase = phrase.to_ascii_lowercase();
+    text.match_indices(&phrase).any(|(at, _)| {
+        let before = text.get(..at).and_then(|t| t.chars().next_back());
+        let after = text.get(at + phrase.len()..).and_then(|t| t.chars().next());
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 #[cfg(test)]
@@ -254,5 +426,38 @@ events:
         let inside = "---\npublished: 2021-09-04\n---\nIn San Jose, California, Acme announced \
                       its pledge on September 4.";
         assert_eq!(check(FACTS, inside, "date-mismatch").len(), 1);
+    }
+
+    #[test]
+    fn a_figure_of_another_period_than_its_facts_is_a_wrong_period() {
+        const PROFIT: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme Air }
+quantities:
+  - { id: q3, subject: acme, what: net profit, cues: [net profit], value: 412 million EUR, period: 2025-Q3 }
+  - { id: q3-before, subject: acme, what: net profit a year earlier, cues: [net profit], value: 356 million EUR, period: 2024-Q3 }
+";
+        let said = |body: &str| {
+            crate::testing::check_published(PROFIT, "2025-10-23", body, "date-mismatch")
+        };
+        assert_eq!(
+            said("Acme Air's net profit for the second quarter was €412 million."),
+            [
+                "warning \"the second quarter\": the facts give €412 million as net profit, for 2025-Q3, not for the second quarter"
+            ]
+        );
+        assert_eq!(
+            said("Acme Air posted net profit of $1 billion and €412 million in 2023.").len(),
+            1
+        );
+        for body in [
+            "Acme Air's net profit for the third quarter was €412 million.",
+            "Acme Air's net profit was €412 million in the July-September period, up from €356 million a year earlier.",
+            // Another figure's comparison, another clause.
+            "Acme Air's net profit rose 4% from 2024, to €412 million.",
+            "Acme Air's net profit for the second quarter rose, to €412 million in the third.",
+        ] {
+            assert_eq!(said(body), Vec::<String>::new(), "{body}");
+        }
     }
 }
