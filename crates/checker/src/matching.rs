@@ -4603,6 +4603,7 @@ fn match_with(
                     || a_smaller_part(text, claim, q)
                     || on_a_previous_occasion(text, extraction, claim, q)
                     || a_range_holding(text, claim, q)
+                    || a_bound_of_a_spread(text, claim)
                     || (listed_as_a_part(text, claim)
                         && !a_member(base, q)
                         && !its_count(text, claim, q))
@@ -5514,6 +5515,40 @@ fn ends_a_range(text: &str, start: usize) -> bool {
 /// holds the fact's value ("keep gold at between 20 and 30 percent of
 /// reserves" beside 24.5%): the range agrees, its end alone does not
 /// state the value.
+/// "electric shares ranged from 9 percent to 17 percent": the bounds of
+/// a spread of several things' figures, each no single fact's value. (A
+/// price "range of 16.00 to 19.00" is one thing's, and still compared.)
+fn a_bound_of_a_spread(text: &str, claim: &Claim) -> bool {
+    let Some(stated) = stated_amount(claim) else {
+        return false;
+    };
+    let verb = |w: &str| {
+        one_of(
+            w,
+            &["ranged", "ranging", "range", "ranges", "varied", "varying"],
+        )
+    };
+    let mut back = tail_before(text, stated.span.start, 60)
+        .split_whitespace()
+        .rev();
+    // The first bound: "ranged from 9 percent".
+    let (from, ranged) = (back.next(), back.next());
+    if from.is_some_and(|w| one_of(w, &["from", "between"])) && ranged.is_some_and(verb) {
+        return true;
+    }
+    // The second: "ranged from 9 percent to 17 percent".
+    let words: Vec<&str> = tail_before(text, stated.span.start, 60)
+        .split_whitespace()
+        .rev()
+        .take(6)
+        .collect();
+    words.first().is_some_and(|w| one_of(w, &["to", "and"]))
+        && words
+            .windows(2)
+            .skip(1)
+            .any(|pair| one_of(pair[0], &["from", "between"]) && verb(pair[1]))
+}
+
 fn a_range_holding(text: &str, claim: &Claim, q: &Quantity) -> bool {
     let Some(stated) = stated_amount(claim) else {
         return false;
@@ -12120,5 +12155,29 @@ quantities:
                 .len(),
             1
         );
+    }
+}
+
+#[cfg(test)]
+mod spread_tests {
+    use crate::testing::check;
+
+    const FACTS: &str = "\
+entities:
+  - { id: maker, kind: organization, name: Harlow Motors }
+quantities:
+  - { id: fall, subject: maker, what: fall in the share price, cues: [shares, fell], value: 3.8 percent }
+";
+
+    fn errors(body: &str) -> Vec<String> {
+        check(FACTS, &format!("{body}\n"), "amount-mismatch")
+    }
+
+    #[test]
+    fn the_bounds_of_a_spread_of_others_figures_are_no_facts_value() {
+        let spread = "Harlow Motors shares fell 3.8 percent.\n\nAmong the other carmakers, \
+                      electric shares in the quarter ranged from 9 percent to 17 percent.";
+        assert_eq!(errors(spread), Vec::<String>::new());
+        assert_eq!(errors("Harlow Motors shares fell 4.8 percent.").len(), 1);
     }
 }
