@@ -89,8 +89,16 @@ pub fn conversion_interval(amount: &Amount) -> Option<Interval> {
 fn hedged_interval(amount: &Amount, hedge: Hedge, divisor: Decimal) -> Option<Interval> {
     let factor = amount.scale.factor();
     let n = amount.number;
-    let unit = last_digit(n);
-    let half = unit.checked_div(Decimal::TWO)?;
+    // "84,000 cars" of 84,312: a figure of two significant digits or more
+    // rounded to the thousand stands for what rounds to it there, within
+    // a hundredth of it. ("190,000" is no rounding of 186,000, "1,000" of
+    // 1,400, nor "$15 billion" of 15.49 billion.)
+    let round = significant_unit(n);
+    let half = if round >= Decimal::ONE_THOUSAND && n.abs() >= round.checked_mul(Decimal::TEN)? {
+        (round / Decimal::TWO).min(n.abs() / Decimal::ONE_HUNDRED)
+    } else {
+        last_digit(n).checked_div(Decimal::TWO)?
+    };
     let times = |k: Decimal| n.checked_mul(k);
     // Amounts come from untrusted text: every operation is checked, and an
     // amount too large to reason about has no interval.
@@ -517,6 +525,12 @@ mod tests {
             !agrees("15.50", Hedge::None, "15.54"),
             "15.50 states two decimals"
         );
+        // Rounded to the thousand, within a hundredth.
+        assert!(agrees("84000", Hedge::None, "84312"));
+        assert!(!agrees("84000", Hedge::None, "84512"));
+        assert!(!agrees("190000", Hedge::None, "186000"));
+        assert!(!agrees("1000", Hedge::None, "1400"));
+        assert!(!agrees("12500", Hedge::None, "12480"));
     }
 
     #[test]
