@@ -1,7 +1,10 @@
 //! `date-mismatch`: a date given for an event differs from the fact.
 
 use claims::{Claim, ClaimKind, DateKind, Resolved};
-use facts::{FactDate, Period, Precision, Quantity, Unit};
+use facts::{FactDate, Precision, Quantity, Unit};
+
+/// A first and a last day.
+type Days = (jiff::civil::Date, jiff::civil::Date);
 
 use super::Check;
 use crate::{Context, Diagnostic, Findings, Severity};
@@ -160,15 +163,13 @@ fn wrong_periods(ctx: &Context<'_>, out: &mut Findings) {
         let ClaimKind::Amount(amount) = &claim.kind else {
             continue;
         };
-        if !matches!(amount.unit, Some(Unit::Currency(_) | Unit::Noun(_)))
-            || ctx.matches.get(i).is_some_and(Option::is_some)
-        {
+        if !matches!(amount.unit, Some(Unit::Currency(_) | Unit::Noun(_))) {
             continue;
         }
         let Some(value) = amount.number.checked_mul(amount.scale.factor()) else {
             continue;
         };
-        let Some((t, days)) = its_time(ctx, i) else {
+        let Some((t, days, a_day)) = its_time(ctx, i) else {
             continue;
         };
         let Some(sentence) = ctx.extraction.sentences.get(claim.sentence) else {
@@ -181,23 +182,56 @@ fn wrong_periods(ctx: &Context<'_>, out: &mut Findings) {
                 .iter()
                 .any(|c| matches!(&c.kind, ClaimKind::Mention(m) if &*m.entity == entity))
         };
-        let overlaps = |p: &Period| p.first_day() <= days.1 && days.0 <= p.last_day();
+        let overlaps = |(first, last): Days| first <= days.1 && days.0 <= last;
+        // The period a fact covers; else, beside a day, the day it gives.
+        let time_of = |q: &Quantity| match (q.period, q.date) {
+            (Some(p), _) if !a_day => Some((p.first_day(), p.last_day())),
+            (None, Some(d)) if a_day && d.precision() == Precision::Day => {
+                Some((d.first_day(), d.last_day()))
+            }
+            _ => None,
+        };
+        // "on March 1" without its year: the day of the month is what it
+        // states, whichever year it falls in.
+        let same_day = |q: &Quantity| {
+            yearless(claims.get(t))
+                && q.date.is_some_and(|d| {
+                    month_and_day(claims.get(t)) == Some((d.month_number(), d.day_number()))
+                })
+        };
         let mut found = ctx.facts.quantities.iter().filter(|q| {
             q.value.unit == *amount.unit.as_ref().unwrap_or(&Unit::Percent)
                 && q.value.value() == Some(value)
-                && q.period.is_some_and(|p| !overlaps(&p))
+                && time_of(q).is_some_and(|t| !overlaps(t))
+                && !same_day(q)
                 && cued(q)
                 && mentioned(&q.subject)
         });
         let (Some(q), None) = (found.next(), found.next()) else {
             continue;
         };
+        // Unmatched, or agreeing with this very fact: a figure matched to
+        // another is that one's.
+        if ctx
+            .matches
+            .get(i)
+            .is_some_and(|m| m.as_ref().is_some_and(|m| !(m.agrees && *m.fact == *q.id)))
+        {
+            continue;
+        }
         // A fact of the stated period about the same measure is the
         // figure's own, and the matcher's to compare.
         let of_that_period = ctx.facts.quantities.iter().any(|o| {
-            o.subject == q.subject && o.cues == q.cues && o.period.is_some_and(|p| overlaps(&p))
+            o.subject == q.subject && o.cues == q.cues && time_of(o).is_some_and(overlaps)
         });
-        let Some(period) = q.period.filter(|_| !of_that_period) else {
+        if of_that_period {
+            continue;
+        }
+        let Some(period) = q
+            .period
+            .map(|p| p.to_string())
+            .or_else(|| q.date.as_ref().map(describe))
+        else {
             continue;
         };
         let Some(time) = claims.get(t) else {
@@ -220,12 +254,13 @@ fn wrong_periods(ctx: &Context<'_>, out: &mut Findings) {
                 message,
                 span: time.span.clone(),
                 found: ctx.words(&time.span).to_owned(),
-                expected: Some(period.to_string()),
+                expected: Some(period),
                 fact: Some(q.id.clone()),
                 labels: Vec::new(),
                 help: Some(ctx.cite(&q.id)),
             },
-            vec![t, i],
+            // The time is what is wrong: the figure is the fact's.
+            vec![t],
         ));
     }
 }
@@ -233,32 +268,33 @@ fn wrong_periods(ctx: &Context<'_>, out: &mut Findings) {
 /// The claim that dates amount claim `i` with a period or a month or year,
 /// and its days: the nearest before it in its sentence with no amount
 /// between, or right after it in its clause ("$684 million in 2023").
-fn its_time(
-    ctx: &Context<'_>,
-    i: usize,
-) -> Option<(usize, (jiff::civil::Date, jiff::civil::Date))> {
+fn its_time(ctx: &Context<'_>, i: usize) -> Option<(usize, Days, bool)> {
     let claims = ctx.claims();
     let claim = claims.get(i)?;
+    // Its days, and whether it is a day.
     let time = |c: &Claim| match &c.kind {
         ClaimKind::Date {
             resolved: Resolved::Period(p),
             ..
-        } => Some((p.first_day(), p.last_day())),
+        } => Some(((p.first_day(), p.last_day()), false)),
         ClaimKind::Date {
-            written: DateKind::Calendar { day: None, .. },
+            written: DateKind::Calendar { day, .. },
             resolved: Resolved::Date(d),
-        } => Some((d.first_day(), d.last_day())),
+        } => Some(((d.first_day(), d.last_day()), day.is_some())),
         _ => None,
     };
-    let is_amount =
-        |c: &Claim| matches!(c.kind, ClaimKind::Amount(_) | ClaimKind::Conversion { .. });
     if let Some(next) = claims.get(i + 1).filter(|c| c.sentence == claim.sentence) {
         // "in 2023", "impairment in the second quarter", "in the
-        // January-March period" (read from its last month).
+        // January-March period" (read from its last month), "36,905
+        // megawatts, set on June 15, 2023", "77.9 feet on June 30".
         let mut words: Vec<&str> = ctx
             .words(&(claim.span.end..next.span.start))
             .split_whitespace()
+            .filter(|w| *w != ",")
             .collect();
+        if let Some(first) = words.first_mut() {
+            *first = first.trim_start_matches(',');
+        }
         if words.last().is_some_and(|w| w.ends_with('-')) {
             words.pop();
         }
@@ -266,7 +302,7 @@ fn its_time(
             words.pop();
         }
         let preposition = |w: &&str| {
-            ["in", "for", "during"]
+            ["in", "for", "during", "on"]
                 .iter()
                 .any(|p| w.eq_ignore_ascii_case(p))
         };
@@ -276,11 +312,30 @@ fn its_time(
             _ => false,
         };
         if joined {
-            if let Some(days) = time(next) {
-                return Some((i + 1, days));
+            match time(next) {
+                Some((days, false)) => return Some((i + 1, days, false)),
+                // A period before the figure comes first: "first-quarter
+                // revenue of 1.962 billion zlotys on May 13".
+                Some((days, true)) => {
+                    return earlier(ctx, i, time).or(Some((i + 1, days, true)));
+                }
+                None => {}
             }
         }
     }
+    earlier(ctx, i, time)
+}
+
+/// [`its_time`] before the figure.
+fn earlier(
+    ctx: &Context<'_>,
+    i: usize,
+    time: impl Fn(&Claim) -> Option<(Days, bool)>,
+) -> Option<(usize, Days, bool)> {
+    let claims = ctx.claims();
+    let claim = claims.get(i)?;
+    let is_amount =
+        |c: &Claim| matches!(c.kind, ClaimKind::Amount(_) | ClaimKind::Conversion { .. });
     for (k, c) in claims.get(..i)?.iter().enumerate().rev() {
         if c.sentence != claim.sentence || is_amount(c) {
             return None;
@@ -298,11 +353,38 @@ fn its_time(
         if between.contains([',', ';', ':', '(', ')']) || compared {
             return None;
         }
-        if let Some(days) = time(c) {
-            return Some((k, days));
+        // A day before the figure dates the sentence's news, not it.
+        if let Some((days, false)) = time(c) {
+            return Some((k, days, false));
         }
     }
     None
+}
+
+/// Whether a date claim is a calendar day written without its year.
+fn yearless(claim: Option<&Claim>) -> bool {
+    matches!(
+        claim.map(|c| &c.kind),
+        Some(ClaimKind::Date {
+            written: DateKind::Calendar {
+                year: None,
+                day: Some(_),
+                ..
+            },
+            ..
+        })
+    )
+}
+
+/// The month and the day a date claim resolves to.
+fn month_and_day(claim: Option<&Claim>) -> Option<(Option<i8>, Option<i8>)> {
+    match claim.map(|c| &c.kind) {
+        Some(ClaimKind::Date {
+            resolved: Resolved::Date(d),
+            ..
+        }) => Some((d.month_number(), d.day_number())),
+        _ => None,
+    }
 }
 
 /// Whether lowercase `text` holds `phrase` as whole words, case folded.
@@ -459,5 +541,38 @@ quantities:
         ] {
             assert_eq!(said(body), Vec::<String>::new(), "{body}");
         }
+    }
+
+    #[test]
+    fn a_figure_given_another_day_than_its_facts_is_a_wrong_day() {
+        const LEVEL: &str = "\
+entities:
+  - { id: lake, kind: place, name: Lake Orvel }
+quantities:
+  - { id: level, subject: lake, what: water level of Lake Orvel, cues: [lake, level], value: 77.9 feet, date: 2024-07-30 }
+  - { id: fare, subject: lake, what: ferry fare from March 2025, cues: [fare], value: 3.10 USD, date: 2025-03-01 }
+";
+        let said = |body: &str| {
+            crate::testing::check_published(LEVEL, "2024-12-15", body, "date-mismatch")
+        };
+        assert_eq!(
+            said("Lake Orvel's level had fallen to 77.9 feet on June 30."),
+            [
+                "warning \"June 30\": the facts give 77.9 feet as water level of Lake Orvel, for Tuesday 30 July 2024, not for June 30"
+            ]
+        );
+        for body in [
+            "Lake Orvel's level had fallen to 77.9 feet on July 30.",
+            // Without its year, the day of the month is what it states.
+            "The Lake Orvel ferry fare rises to $3.10 on March 1.",
+            // A day before the figure dates the news, not the figure.
+            "On June 30, Lake Orvel's level was 77.9 feet.",
+        ] {
+            assert_eq!(said(body), Vec::<String>::new(), "{body}");
+        }
+        assert_eq!(
+            said("The Lake Orvel ferry fare rises to $3.10 on May 1.").len(),
+            1
+        );
     }
 }
