@@ -353,8 +353,14 @@ fn earlier(
         if between.contains([',', ';', ':', '(', ')']) || compared {
             return None;
         }
-        // A day before the figure dates the sentence's news, not it.
-        if let Some((days, false)) = time(c) {
+        // A day before the figure dates the sentence's news, not it; a
+        // time right after another figure is that one's ("20.2 tonnes in
+        // the first half and 11.2 tonnes ...").
+        let anothers = k
+            .checked_sub(1)
+            .and_then(|j| claims.get(j))
+            .is_some_and(|p| p.sentence == claim.sentence && is_amount(p));
+        if let (Some((days, false)), false) = (time(c), anothers) {
             return Some((k, days, false));
         }
     }
@@ -538,6 +544,8 @@ quantities:
             // Another figure's comparison, another clause.
             "Acme Air's net profit rose 4% from 2024, to €412 million.",
             "Acme Air's net profit for the second quarter rose, to €412 million in the third.",
+            // The time of the figure before.
+            "Acme Air's net profit was €300 million in the first half and €412 million in the final three months.",
         ] {
             assert_eq!(said(body), Vec::<String>::new(), "{body}");
         }
