@@ -1292,4 +1292,19 @@ mod tests {
         assert_eq!(parse_tolerance("3"), None);
         assert_eq!(parse_tolerance("-1%"), None);
     }
+
+    #[test]
+    fn a_number_where_text_is_wanted_is_its_text() {
+        let yaml = "\
+entities:
+  - { id: union, kind: organization, name: Rail Union }
+quantities:
+  - { id: offer, subject: union, what: pay offer for 2026, cues: [offer, 2026, 1.5], value: 3 percent }
+";
+        let base = load_strs([("f.yaml", yaml)]).unwrap();
+        assert_eq!(base.quantities[0].cues, ["offer", "2026", "1.5"]);
+        // Not a null or a boolean.
+        let yaml = yaml.replace("1.5]", "true]");
+        assert!(load_strs([("f.yaml", yaml.as_str())]).is_err());
+    }
 }

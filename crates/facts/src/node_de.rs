@@ -180,8 +180,30 @@ impl<'de> Deserializer<'de> for NodeDeserializer<'de> {
         visitor.visit_unit()
     }
 
+    // "cues: [offer, 2026]": a number where text is wanted is the text
+    // as written. (A null or a boolean there is still a type error.)
+    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match &self.0.kind {
+            NodeKind::Scalar {
+                text,
+                quoted: false,
+            } if matches!(
+                resolve(text),
+                Plain::Int(_) | Plain::Uint(_) | Plain::Float(_)
+            ) =>
+            {
+                visitor.visit_borrowed_str(text)
+            }
+            _ => self.deserialize_any(visitor),
+        }
+    }
+
+    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.deserialize_str(visitor)
+    }
+
     serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char
         bytes byte_buf unit unit_struct newtype_struct seq tuple
         tuple_struct map struct identifier
     }
