@@ -1209,7 +1209,14 @@ fn of_an_earlier_occasion(text: &str, start: usize) -> bool {
         .rsplit([',', ';', ':', '.', '(', ')'])
         .next()
         .unwrap_or("");
-    let words: Vec<&str> = clause.split_whitespace().rev().take(12).collect();
+    // Asked of every calendar date: the last twelve words, on the stack.
+    let mut last_words = [""; 12];
+    let mut count = 0;
+    for (slot, word) in last_words.iter_mut().zip(clause.split_whitespace().rev()) {
+        *slot = word;
+        count += 1;
+    }
+    let words = last_words.get(..count).unwrap_or_default();
     let planned_earlier = words
         .iter()
         .any(|w| one_of(w, &["originally", "initially", "previously", "formerly"]));
@@ -6171,14 +6178,35 @@ const FRAMERS: [&str; 9] = [
 /// clause after it.
 fn opened_a_year_back(text: &str, start: usize) -> bool {
     let tail = tail_before(text, start, 80);
-    let Some(comma) = tail.rfind(", ") else {
+    // Asked of every amount: bytes first, the last comma and what follows.
+    let bytes = tail.as_bytes();
+    let Some(comma) = bytes.windows(2).rposition(|pair| pair == b", ") else {
         return false;
     };
-    let clause = tail.get(comma + 2..).unwrap_or("");
-    if clause.contains([',', ';', ':', '.']) || clause.split_whitespace().count() > 5 {
+    let clause = bytes.get(comma + 1..).unwrap_or_default();
+    if clause
+        .iter()
+        .any(|&b| matches!(b, b',' | b';' | b':' | b'.'))
+        || clause.iter().filter(|&&b| b == b' ').count() > 6
+    {
         return false;
     }
     let head = tail.get(..comma).unwrap_or("");
+    // Every phrase ends with one of these words.
+    let last = head.rsplit(' ').next().unwrap_or("");
+    if !one_of(
+        last,
+        &[
+            "earlier",
+            "ago",
+            "before",
+            "year",
+            "year-earlier",
+            "year-ago",
+        ],
+    ) {
+        return false;
+    }
     let stops = ['.', '!', '?', '\n', '"', '\u{201c}'];
     // The opening starts a sentence, not wherever the tail was cut.
     if tail.len() < start && !head.contains(stops) {
@@ -7587,10 +7615,14 @@ fn match_amount(
             continue;
         };
         // "Fares will rise by an average of 7.5 per cent from April 1":
-        // a figure to come may be a fact dated after publication.
-        let ahead = *to_come_said.get_or_init(|| {
-            claims::future_before(text, claim.span.start) || to_change_by(text, claim.span.start)
-        });
+        // a figure to come may be a fact dated after publication (asked
+        // only of such a fact).
+        let after_publication = matches!((days.date, published_days.last), (Some((first, _)), Some(last)) if first > last);
+        let ahead = after_publication
+            && *to_come_said.get_or_init(|| {
+                claims::future_before(text, claim.span.start)
+                    || to_change_by(text, claim.span.start)
+            });
         let as_of = PublishedDays {
             last: published_days.last.filter(|_| !ahead),
             ..*published_days

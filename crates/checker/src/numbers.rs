@@ -93,11 +93,18 @@ fn hedged_interval(amount: &Amount, hedge: Hedge, divisor: Decimal) -> Option<In
     // rounded to the thousand stands for what rounds to it there, within
     // a hundredth of it. ("190,000" is no rounding of 186,000, "1,000" of
     // 1,400, nor "$15 billion" of 15.49 billion.)
-    let round = significant_unit(n);
-    let half = if round >= Decimal::ONE_THOUSAND && n.abs() >= round.checked_mul(Decimal::TEN)? {
-        (round / Decimal::TWO).min(n.abs() / Decimal::ONE_HUNDRED)
-    } else {
-        last_digit(n).checked_div(Decimal::TWO)?
+    let rounded = |n: Decimal| {
+        // Asked only of whole numbers of five digits or more.
+        if n.scale() > 0 || n.abs() < Decimal::from(10_000) {
+            return None;
+        }
+        let round = significant_unit(n);
+        (round >= Decimal::ONE_THOUSAND && n.abs() >= round.checked_mul(Decimal::TEN)?)
+            .then(|| (round / Decimal::TWO).min(n.abs() / Decimal::ONE_HUNDRED))
+    };
+    let half = match rounded(n) {
+        Some(half) => half,
+        None => last_digit(n).checked_div(Decimal::TWO)?,
     };
     let times = |k: Decimal| n.checked_mul(k);
     // Amounts come from untrusted text: every operation is checked, and an

@@ -172,6 +172,9 @@ fn wrong_periods(ctx: &Context<'_>, out: &mut Findings) {
         let Some((t, days, a_day)) = its_time(ctx, i) else {
             continue;
         };
+        let equal = |q: &Quantity| {
+            amount.unit.as_ref() == Some(&q.value.unit) && q.value.value() == Some(value)
+        };
         let Some(sentence) = ctx.extraction.sentences.get(claim.sentence) else {
             continue;
         };
@@ -200,8 +203,7 @@ fn wrong_periods(ctx: &Context<'_>, out: &mut Findings) {
                 })
         };
         let mut found = ctx.facts.quantities.iter().filter(|q| {
-            q.value.unit == *amount.unit.as_ref().unwrap_or(&Unit::Percent)
-                && q.value.value() == Some(value)
+            equal(q)
                 && time_of(q).is_some_and(|t| !overlaps(t))
                 && !same_day(q)
                 && cued(q)
