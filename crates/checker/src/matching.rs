@@ -1320,6 +1320,31 @@ fn dates_otherwise(text: &str, extraction: &Extraction, claim: &Claim, joined: b
     {
         return true;
     }
+    // "take effect on Monday, April 8": a weekday naming the day of the
+    // date right after it is that date's, which is what is checked
+    // (`weekday-mismatch` compares the two).
+    if is_weekday(claim)
+        && text
+            .get(claim.span.end..)
+            .is_some_and(|a| a.starts_with(", "))
+    {
+        let at = extraction
+            .claims
+            .partition_point(|c| c.span.start < claim.span.end);
+        let dated_after = extraction.claims.get(at).is_some_and(|c| {
+            c.span.start == claim.span.end + 2
+                && matches!(
+                    c.kind,
+                    ClaimKind::Date {
+                        written: DateKind::Calendar { day: Some(_), .. },
+                        ..
+                    }
+                )
+        });
+        if dated_after {
+            return true;
+        }
+    }
     // "weakened into a depression by Wednesday evening": a bound.
     if is_weekday(claim) {
         let previous = tail_before(text, claim.span.start, 16)

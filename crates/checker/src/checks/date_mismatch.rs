@@ -585,4 +585,41 @@ quantities:
             1
         );
     }
+
+    #[test]
+    fn a_weekday_naming_the_day_of_its_date_leaves_the_date_to_be_checked() {
+        const FARES: &str = "\
+entities:
+  - { id: ferries, kind: organization, name: Tern Ferries }
+events:
+  - { id: effect, subject: ferries, what: the new fares take effect, cues: [take effect], date: 2024-04-01 }
+";
+        let said = |body: &str, code: &str| {
+            crate::testing::check_published(FARES, "2024-03-28", body, code)
+        };
+        assert_eq!(
+            said(
+                "Tern Ferries' new fares take effect on Monday, April 8.",
+                "date-mismatch"
+            ),
+            [
+                "error \"April 8\": the facts date the new fares take effect to Monday 1 April 2024, not Monday 8 April 2024"
+            ]
+        );
+        assert!(
+            said(
+                "Tern Ferries' new fares take effect on Monday, April 1.",
+                "date-mismatch"
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            said(
+                "Tern Ferries' new fares take effect on Tuesday, April 1.",
+                "weekday-mismatch"
+            )
+            .len(),
+            1
+        );
+    }
 }
