@@ -2145,14 +2145,33 @@ const CHANGE_VERBS: [&str; 12] = [
 ];
 
 /// "Ferry fares to rise 7.5% from April": a headline's infinitive of a
-/// change right before a figure puts it to come.
+/// change right before a figure puts it to come, as does a change in
+/// the present tense ("rises to $98").
 fn to_change_by(text: &str, start: usize) -> bool {
     const TO_CHANGE: [&str; 10] = [
         "rise", "fall", "increase", "climb", "grow", "drop", "jump", "go", "double", "cut",
     ];
+    const CHANGES: [&str; 8] = [
+        "rises",
+        "falls",
+        "increases",
+        "climbs",
+        "grows",
+        "drops",
+        "jumps",
+        "goes",
+    ];
+    // "The monthly pass rises to $98": a change the present tense gives,
+    // asked only of facts dated after publication. ("to" is a hedge word
+    // of "up to", which `words_back` passes over.)
+    let mut before = tail_before(text, start, 24).split_whitespace().rev();
+    let present = matches!(
+        (before.next(), before.next()),
+        (Some(to), Some(verb)) if one_of(to, &["to"]) && one_of(verb, &CHANGES)
+    );
     let mut words = words_back(text, start, 24);
     let (verb, to) = (words.next(), words.next());
-    verb.is_some_and(|v| one_of(v, &TO_CHANGE)) && to.is_some_and(|t| one_of(t, &["to"]))
+    present || verb.is_some_and(|v| one_of(v, &TO_CHANGE)) && to.is_some_and(|t| one_of(t, &["to"]))
 }
 
 /// Whether a change verb stands right before the count at `start`: the
@@ -4335,6 +4354,35 @@ fn a_member(base: &FactBase, q: &Quantity) -> bool {
 /// Acme, Beta and the Gamma Party would command 136 seats"),
 /// or of "the two" or "both" after it ("9,000 workers at the two chains"),
 /// or of each of them ("level at 6.5 points each").
+/// "it overtook \"Cinder Road\", whose $874.9 million worldwide gross had
+/// stood as the record": a figure right after "whose" is the thing's
+/// before it, and a title in quotes or a capitalised name the facts do
+/// not know is another's than the fact's.
+fn whose_unknown(text: &str, names: &[Range<usize>], claim: &Claim) -> bool {
+    let Some(stated) = stated_amount(claim) else {
+        return false;
+    };
+    let start = stated
+        .hedge_span
+        .as_ref()
+        .map_or(stated.span.start, |h| h.start);
+    let before = tail_before(text, start, 24);
+    let Some(head) = before
+        .strip_suffix("whose ")
+        .or_else(|| before.strip_suffix("Whose "))
+    else {
+        return false;
+    };
+    let head = head.trim_end().trim_end_matches(',').trim_end();
+    let end = start - (before.len() - head.len());
+    if head.ends_with(['"', '\u{201d}']) {
+        return true;
+    }
+    let word = head.rsplit(' ').next().unwrap_or("");
+    word.starts_with(|c: char| c.is_uppercase())
+        && !names.iter().any(|n| n.start < end && end <= n.end)
+}
+
 fn of_a_group(text: &str, names: &[Range<usize>], claim: &Claim) -> bool {
     // "level at 6.5 points each": one figure said of several.
     let next = text
@@ -4647,6 +4695,7 @@ fn match_with(
                     || on_a_previous_occasion(text, extraction, claim, q)
                     || a_range_holding(text, claim, q)
                     || a_bound_of_a_spread(text, claim)
+                    || whose_unknown(text, known, claim)
                     || (listed_as_a_part(text, claim)
                         && !a_member(base, q)
                         && !its_count(text, claim, q))
@@ -12284,11 +12333,58 @@ quantities:
         ] {
             assert_eq!(errors(body), Vec::<String>::new(), "{body}");
         }
+        // The present tense of a change, of a fact dated after publication.
+        const PASS: &str = "\
+entities:
+  - { id: ferries, kind: organization, name: Tern Ferries }
+quantities:
+  - { id: new, subject: ferries, what: monthly pass from April, cues: [monthly pass], value: 98 USD, date: 2024-04-01 }
+  - { id: old, subject: ferries, what: monthly pass until March, cues: [monthly pass], value: 89 USD, date: 2022-04-01 }
+";
+        let pass = |body: &str| check_published(PASS, "2024-02-21", body, "amount-mismatch");
+        assert!(pass("The Tern Ferries monthly pass rises to $98.").is_empty());
+        // What has risen is no figure of a date to come.
+        assert_eq!(pass("The Tern Ferries monthly pass rose to $98.").len(), 1);
         assert_eq!(
             errors("Tern Ferries fares will rise by an average of 8.5 per cent from April 1."),
             [
                 "error \"8.5 per cent\": 8.5 per cent does not match average fare increase from 1 April: the facts say 7.5%"
             ]
+        );
+    }
+}
+
+#[cfg(test)]
+mod whose_tests {
+    use crate::testing::check;
+
+    const FACTS: &str = "\
+entities:
+  - { id: studio, kind: organization, name: Harrow Pictures }
+quantities:
+  - { id: gross, subject: studio, what: worldwide gross of its biggest film, cues: [gross, worldwide], value: 1.21 billion USD }
+";
+
+    #[test]
+    fn a_figure_of_a_title_or_unknown_name_before_whose_is_anothers() {
+        let found = |body: &str| check(FACTS, &format!("{body}\n"), "amount-mismatch");
+        for body in [
+            "Harrow Pictures' hit overtook \"Cinder Road\", whose $874.9 million worldwide gross had stood since 2019.",
+            "Harrow Pictures' hit overtook Ravelstone, whose $874.9 million worldwide gross had stood since 2019.",
+        ] {
+            assert_eq!(found(body), Vec::<String>::new(), "{body}");
+        }
+        // Its own figure, and a known name's.
+        assert_eq!(
+            found("Harrow Pictures' hit has a worldwide gross of $1.12 billion.").len(),
+            1
+        );
+        assert_eq!(
+            found(
+                "The film is from Harrow Pictures, whose $1.12 billion worldwide gross is a record."
+            )
+            .len(),
+            1
         );
     }
 }
