@@ -2711,9 +2711,28 @@ fn hedge_before(text: &str, start: usize, floor: usize) -> Option<(Hedge, Range<
         if word_char_before(text, p) {
             continue;
         }
-        return Some((hedge, p..end));
+        return Some((negated(text, p, floor, hedge), p..end));
     }
     None
+}
+
+/// "has not dropped below 28 degrees", "never rose above 3%": a bound a
+/// negation two words or less before it turns over.
+fn negated(text: &str, at: usize, floor: usize, hedge: Hedge) -> Hedge {
+    if !matches!(hedge, Hedge::LessThan | Hedge::MoreThan) {
+        return hedge;
+    }
+    let before = text.get(floor.max(at.saturating_sub(32))..at).unwrap_or("");
+    let negation = before
+        .split_whitespace()
+        .rev()
+        .take(2)
+        .any(|w| matches!(w, "not" | "never" | "Never") || w.ends_with("n't"));
+    match (hedge, negation) {
+        (Hedge::LessThan, true) => Hedge::AtLeast,
+        (Hedge::MoreThan, true) => Hedge::UpTo,
+        _ => hedge,
+    }
 }
 
 /// Where the conversion `from (to)` or `from, or to` ends, if the two amounts
@@ -3537,6 +3556,19 @@ mod tests {
             (
                 "under $5 million",
                 r#"money "$5 million" = 5 million USD ambiguous hedge=LessThan("under")"#,
+            ),
+            // A negation turns a bound over.
+            (
+                "has not dropped below 28 degrees",
+                r#"count "28 degrees" = 28 degrees hedge=AtLeast("below")"#,
+            ),
+            (
+                "never rose above 3%",
+                r#"percent "3%" = 3 percent hedge=UpTo("above")"#,
+            ),
+            (
+                "it did not fall, and stayed below 4%",
+                r#"percent "4%" = 4 percent hedge=LessThan("below")"#,
             ),
             (
                 "below 2 per cent",
@@ -4509,7 +4541,7 @@ mod fast_paths {
             if char_before(text, p).is_some_and(is_word_char) {
                 continue;
             }
-            return Some((hedge, p..end));
+            return Some((negated(text, p, floor, hedge), p..end));
         }
         None
     }
