@@ -4379,8 +4379,14 @@ fn whose_unknown(text: &str, names: &[Range<usize>], claim: &Claim) -> bool {
         return true;
     }
     let word = head.rsplit(' ').next().unwrap_or("");
+    // The names are in text order: the one ending the head, if any, is
+    // the last to start before its end.
+    let at = names.partition_point(|n| n.start < end);
     word.starts_with(|c: char| c.is_uppercase())
-        && !names.iter().any(|n| n.start < end && end <= n.end)
+        && at
+            .checked_sub(1)
+            .and_then(|k| names.get(k))
+            .is_none_or(|n| n.end < end)
 }
 
 fn of_a_group(text: &str, names: &[Range<usize>], claim: &Claim) -> bool {

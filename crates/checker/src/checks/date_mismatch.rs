@@ -159,6 +159,26 @@ fn run(ctx: &Context<'_>) -> Findings {
 /// and counts only: a percentage or a bare number recurs too easily.
 fn wrong_periods(ctx: &Context<'_>, out: &mut Findings) {
     let claims = ctx.claims();
+    // The entities the article names, gathered once: a huge article has
+    // many figures.
+    let named = std::cell::OnceCell::new();
+    let mentioned = |entity: &str| {
+        named
+            .get_or_init(|| {
+                let mut ids: Vec<&str> = claims
+                    .iter()
+                    .filter_map(|c| match &c.kind {
+                        ClaimKind::Mention(m) => Some(&*m.entity),
+                        _ => None,
+                    })
+                    .collect();
+                ids.sort_unstable();
+                ids.dedup();
+                ids
+            })
+            .binary_search(&entity)
+            .is_ok()
+    };
     for (i, claim) in claims.iter().enumerate() {
         let ClaimKind::Amount(amount) = &claim.kind else {
             continue;
@@ -180,11 +200,6 @@ fn wrong_periods(ctx: &Context<'_>, out: &mut Findings) {
         };
         let sentence = ctx.words(&sentence.span).to_ascii_lowercase();
         let cued = |q: &Quantity| q.cues.iter().any(|c| has_words(&sentence, c));
-        let mentioned = |entity: &str| {
-            claims
-                .iter()
-                .any(|c| matches!(&c.kind, ClaimKind::Mention(m) if &*m.entity == entity))
-        };
         let overlaps = |(first, last): Days| first <= days.1 && days.0 <= last;
         // The period a fact covers; else, beside a day, the day it gives.
         let time_of = |q: &Quantity| match (q.period, q.date) {
