@@ -4354,7 +4354,7 @@ fn a_member(base: &FactBase, q: &Quantity) -> bool {
 /// Acme, Beta and the Gamma Party would command 136 seats"),
 /// or of "the two" or "both" after it ("9,000 workers at the two chains"),
 /// or of each of them ("level at 6.5 points each").
-/// "it overtook \"Cinder Road\", whose $874.9 million worldwide gross had
+/// "it overtook \"Lantern Lane\", whose $874.9 million worldwide gross had
 /// stood as the record": a figure right after "whose" is the thing's
 /// before it, and a title in quotes or a capitalised name the facts do
 /// not know is another's than the fact's.
@@ -12228,7 +12228,7 @@ mod earlier_occasion_tests {
     const FACTS: &str = "\
 entities:
   - { id: land, kind: place, name: Varnland }
-  - { id: farm, kind: program, name: Hollin Bank wind farm }
+  - { id: farm, kind: program, name: Corrie Bank wind farm }
 events:
   - { id: election, subject: land, what: general election, cues: [election, vote], date: 2025-10-12 }
   - { id: operation, subject: farm, what: full commercial operation, cues: [full commercial operation], date: 2026-09 }
@@ -12243,7 +12243,7 @@ events:
         for body in [
             "Turnout in Varnland's election was 68.4 percent, up from 61.9 percent at the last election in 2021.",
             "The last time Varnland held an election this close was in 2009.",
-            "The Hollin Bank wind farm was originally due to reach full commercial operation in December 2025.",
+            "The Corrie Bank wind farm was originally due to reach full commercial operation in December 2025.",
         ] {
             assert_eq!(errors(body), Vec::<String>::new(), "{body}");
         }
@@ -12252,7 +12252,7 @@ events:
             1
         );
         assert_eq!(
-            errors("The Hollin Bank wind farm is due to reach full commercial operation in December 2025.")
+            errors("The Corrie Bank wind farm is due to reach full commercial operation in December 2025.")
                 .len(),
             1
         );
@@ -12366,7 +12366,7 @@ mod whose_tests {
 
     const FACTS: &str = "\
 entities:
-  - { id: studio, kind: organization, name: Harrow Pictures }
+  - { id: studio, kind: organization, name: Quenby Pictures }
 quantities:
   - { id: gross, subject: studio, what: worldwide gross of its biggest film, cues: [gross, worldwide], value: 1.21 billion USD }
 ";
@@ -12375,19 +12375,19 @@ quantities:
     fn a_figure_of_a_title_or_unknown_name_before_whose_is_anothers() {
         let found = |body: &str| check(FACTS, &format!("{body}\n"), "amount-mismatch");
         for body in [
-            "Harrow Pictures' hit overtook \"Cinder Road\", whose $874.9 million worldwide gross had stood since 2019.",
-            "Harrow Pictures' hit overtook Ravelstone, whose $874.9 million worldwide gross had stood since 2019.",
+            "Quenby Pictures' hit overtook \"Lantern Lane\", whose $874.9 million worldwide gross had stood since 2019.",
+            "Quenby Pictures' hit overtook Ravelstone, whose $874.9 million worldwide gross had stood since 2019.",
         ] {
             assert_eq!(found(body), Vec::<String>::new(), "{body}");
         }
         // Its own figure, and a known name's.
         assert_eq!(
-            found("Harrow Pictures' hit has a worldwide gross of $1.12 billion.").len(),
+            found("Quenby Pictures' hit has a worldwide gross of $1.12 billion.").len(),
             1
         );
         assert_eq!(
             found(
-                "The film is from Harrow Pictures, whose $1.12 billion worldwide gross is a record."
+                "The film is from Quenby Pictures, whose $1.12 billion worldwide gross is a record."
             )
             .len(),
             1
