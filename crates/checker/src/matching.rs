@@ -7828,7 +7828,10 @@ fn keep_the_latest_reading(base: &FactBase, scored: &mut Vec<(i32, usize, bool, 
     // The band in which `pick` would call another candidate close or
     // take an agreeing one instead.
     let close = |score: i32| best - score <= MARGIN;
-    if scored.iter().any(|e| close(e.0) && e.2) {
+    // Asked of every amount matched: most have one close candidate, and
+    // nothing is gathered for them.
+    let in_band = scored.iter().filter(|e| close(e.0)).count();
+    if in_band < 2 || scored.iter().any(|e| close(e.0) && e.2) {
         return;
     }
     let readings: Vec<(usize, Period)> = scored
@@ -7836,7 +7839,6 @@ fn keep_the_latest_reading(base: &FactBase, scored: &mut Vec<(i32, usize, bool, 
         .filter(|e| close(e.0))
         .filter_map(|e| Some((e.1, base.quantities.get(e.1)?.period?)))
         .collect();
-    let in_band = scored.iter().filter(|e| close(e.0)).count();
     let (Some(&(first, _)), true) = (readings.first(), readings.len() == in_band) else {
         return;
     };
