@@ -1199,6 +1199,52 @@ fn of_another_of_its_kind(text: &str, start: usize) -> bool {
     false
 }
 
+/// Whether the date at `start` ends a participle's aside about a thing the
+/// facts do not name: a name they do not know ("its predecessor,
+/// Solenne-1, launched in 2016") or a person's work ("Her fourth album,
+/// released in 2023, has sold"). Its date is that thing's, no event's.
+fn an_aside_of_another(text: &str, extraction: &Extraction, start: usize) -> bool {
+    let near = tail_before(text, start, 8);
+    if !(near.ends_with("ed in ") || near.ends_with("ed on ")) {
+        return false;
+    }
+    let before = tail_before(text, start, 96);
+    let Some((head, aside)) = before.rsplit_once(", ") else {
+        return false;
+    };
+    let mut words = aside.split_whitespace();
+    let participle = words.next().unwrap_or("");
+    if words.count() != 1 || participle.len() < 5 || !participle.ends_with("ed") {
+        return false;
+    }
+    let Some(noun) = head.split_whitespace().next_back() else {
+        return false;
+    };
+    let at = start - before.len() + head.len() - noun.len();
+    let named = extraction.claims.iter().any(|c| {
+        matches!(c.kind, ClaimKind::Mention(_) | ClaimKind::Misspelling(_))
+            && c.span.start <= at
+            && at < c.span.end
+    });
+    if named {
+        return false;
+    }
+    let capital = noun.starts_with(|c: char| c.is_uppercase());
+    // Not the sentence's first word, capitalised anyway.
+    let opens = head
+        .get(..head.len() - noun.len())
+        .is_none_or(|h| h.trim_end().ends_with(['.', '"', '\u{201c}']) || h.trim().is_empty());
+    if capital {
+        return !opens;
+    }
+    // "Her fourth album": a person's work, back to the possessive.
+    head.split_whitespace()
+        .rev()
+        .take(4)
+        .take_while(|w| !w.ends_with(','))
+        .any(|w| one_of(w, &["her", "his", "their"]))
+}
+
 /// "was originally due to reach full operation in December 2025", "up from
 /// 61.9 percent at the last election in 2021", "the last time the canal
 /// was closed was in 2016": the date of an earlier plan or of an earlier
@@ -1364,6 +1410,7 @@ fn dates_otherwise(text: &str, extraction: &Extraction, claim: &Claim, joined: b
     }
     if of_another_of_its_kind(text, claim.span.start)
         || of_an_earlier_occasion(text, claim.span.start)
+        || an_aside_of_another(text, extraction, claim.span.start)
     {
         return true;
     }
@@ -2164,14 +2211,40 @@ fn to_change_by(text: &str, start: usize) -> bool {
     // "The monthly pass rises to $98": a change the present tense gives,
     // asked only of facts dated after publication. ("to" is a hedge word
     // of "up to", which `words_back` passes over.)
-    let mut before = tail_before(text, start, 24).split_whitespace().rev();
-    let present = matches!(
-        (before.next(), before.next()),
-        (Some(to), Some(verb)) if one_of(to, &["to"]) && one_of(verb, &CHANGES)
-    );
+    // "rises from £9.80 to £10.50": past the level it starts from.
+    let mut before = tail_before(text, start, 40).split_whitespace().rev();
+    let figure = |w: &str| {
+        w.trim_start_matches(['$', '€', '£', '¥'])
+            .starts_with(|c: char| c.is_ascii_digit())
+    };
+    let present = match (before.next(), before.next()) {
+        (Some(to), Some(verb)) if one_of(to, &["to"]) => {
+            one_of(verb, &CHANGES)
+                || (figure(verb)
+                    && before.next().is_some_and(|w| one_of(w, &["from"]))
+                    && before.next().is_some_and(|w| one_of(w, &CHANGES)))
+        }
+        _ => false,
+    };
     let mut words = words_back(text, start, 24);
     let (verb, to) = (words.next(), words.next());
-    present || verb.is_some_and(|v| one_of(v, &TO_CHANGE)) && to.is_some_and(|t| one_of(t, &["to"]))
+    present
+        || verb.is_some_and(|v| one_of(v, &TO_CHANGE)) && to.is_some_and(|t| one_of(t, &["to"]))
+        || the_new_one(text, start)
+}
+
+/// "The new adult single fare of £10.50": the level a change announced
+/// sets, named by "new" within the noun phrase "of" ends right before the
+/// figure.
+fn the_new_one(text: &str, start: usize) -> bool {
+    let tail = tail_before(text, start, 48);
+    let phrase = tail.rsplit([',', ';', ':', '.', '(']).next().unwrap_or("");
+    let mut words = phrase.split_whitespace().rev();
+    words.next().is_some_and(|w| one_of(w, &["of"]))
+        && words
+            .take(4)
+            .take_while(|w| !one_of(w, &["is", "are", "was", "were", "be", "been"]))
+            .any(|w| one_of(w, &["new"]))
 }
 
 /// Whether a change verb stands right before the count at `start`: the
@@ -12262,6 +12335,71 @@ events:
 }
 
 #[cfg(test)]
+mod aside_of_another_tests {
+    use crate::testing::check_published;
+
+    const FACTS: &str = "\
+entities:
+  - { id: sat, kind: program, name: Halcyon-2 }
+  - { id: singer, kind: person, name: Maren Vosk }
+  - { id: promoter, kind: organization, name: Brackwater Live }
+events:
+  - { id: launch, subject: sat, what: launch, cues: [launched, launch], date: 2025-06-18 }
+  - { id: figures, subject: promoter, what: tour figures published, cues: [released, published], date: 2025-09-02 }
+";
+
+    fn errors(body: &str) -> Vec<String> {
+        check_published(FACTS, "2025-09-03", &format!("{body}\n"), "date-mismatch")
+    }
+
+    #[test]
+    fn a_participles_aside_about_an_unknown_name_or_a_persons_work_dates_no_event() {
+        for body in [
+            "Halcyon-2 will fly for seven years, two more than its predecessor, Halcyon-1, launched in 2016.",
+            "Brackwater Live sold out the tour. Maren Vosk has a new single. Her fourth album, released in 2023, has sold 9 million copies.",
+        ] {
+            assert_eq!(errors(body), Vec::<String>::new(), "{body}");
+        }
+        // The known name's own date.
+        assert_eq!(
+            errors("Its successor, Halcyon-2, launched in 2016, carries a radar.").len(),
+            1
+        );
+    }
+}
+
+#[cfg(test)]
+mod time_range_tests {
+    use crate::testing::check_published;
+
+    const FACTS: &str = "\
+entities:
+  - { id: tour, kind: program, name: Lantern Tour }
+quantities:
+  - { id: total, subject: tour, what: total tickets sold, cues: [tickets, sold, in total], value: 7.46 million tickets, date: 2025-09-02 }
+  - { id: stand, subject: tour, what: tickets sold at the stadium stand, cues: [tickets, stadium], value: 583000 tickets, date: 2024-07 }
+";
+
+    fn errors(body: &str) -> Vec<String> {
+        check_published(FACTS, "2025-09-03", &format!("{body}\n"), "amount-mismatch")
+    }
+
+    #[test]
+    fn either_end_of_a_range_is_no_time_of_the_whole() {
+        assert_eq!(
+            errors(
+                "In total, the Lantern Tour sold 7.46 million tickets between March 2024 and its final night on August 30."
+            ),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            errors("In total, the Lantern Tour sold 7.46 million tickets in July 2024.").len(),
+            1
+        );
+    }
+}
+
+#[cfg(test)]
 mod year_back_opening_tests {
     use crate::testing::check;
 
@@ -12351,6 +12489,17 @@ quantities:
 ";
         let pass = |body: &str| check_published(PASS, "2024-02-21", body, "amount-mismatch");
         assert!(pass("The Tern Ferries monthly pass rises to $98.").is_empty());
+        // Past the level it starts from, and the new level "of" names.
+        assert!(pass("The Tern Ferries monthly pass rises from $89 to $98.").is_empty());
+        assert!(pass("Tern Ferries said the new monthly pass of $98 was fair.").is_empty());
+        assert_eq!(
+            pass("The Tern Ferries monthly pass rose from $89 to $98.").len(),
+            1
+        );
+        assert_eq!(
+            pass("Tern Ferries said the monthly pass of $98 was fair.").len(),
+            1
+        );
         // What has risen is no figure of a date to come.
         assert_eq!(pass("The Tern Ferries monthly pass rose to $98.").len(), 1);
         assert_eq!(

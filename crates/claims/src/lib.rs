@@ -855,10 +855,30 @@ fn qualify(
                 .get(q.1.end..claim.span.start)
                 .is_some_and(|between| between.split_whitespace().any(|w| w == "will"))
     };
+    // "sold 7.46 million tickets between March 2024 and its final night on
+    // August 30": either end of a range is no time of the whole.
+    let opens_a_range = |q: &Qualifier| {
+        let mut at = q.1.start;
+        one_of(word_before(text, &mut at), &["between"])
+            && text
+                .get(q.1.end..)
+                .is_some_and(|rest| rest.starts_with(" and "))
+    };
+    let in_a_range = |q: &&Qualifier| {
+        opens_a_range(q)
+            || qualifiers.iter().any(|first| {
+                first.1.end < q.1.start
+                    && opens_a_range(first)
+                    && text.get(first.1.end..q.1.start).is_some_and(|between| {
+                        !between.contains([',', ';']) && between.split_whitespace().count() <= 6
+                    })
+            })
+    };
     let pick = |want_period: bool| {
         let fits = |q: &&Qualifier| {
             q.1 != claim.span
                 && !past_before_a_future(q)
+                && !in_a_range(q)
                 && match &q.2 {
                     Resolved::Period(_) => want_period,
                     Resolved::Date(_) => !want_period && is_point(&q.3),
