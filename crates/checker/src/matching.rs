@@ -878,8 +878,9 @@ pub fn same_noun(said: &str, fact: &str, words: &str) -> bool {
 /// fact counting vessels). Only words of one meaning: "cars" are not all
 /// vehicles, nor "workers" all employees.
 fn synonyms(a: &str, b: &str) -> bool {
-    const GROUPS: [&[&str]; 5] = [
+    const GROUPS: [&[&str]; 6] = [
         &["ship", "vessel"],
+        &["shop", "store"],
         &["person", "people"],
         &["home", "house", "dwelling"],
         &["plane", "aircraft", "airplane", "aeroplane", "airliner"],
@@ -1819,7 +1820,7 @@ fn names_another(
 /// percentage (a change over a span). Not the facts' cues: they
 /// name topics as often as measures ("invest $1.5 billion in agriculture",
 /// "an additional investment of 66 billion yuan" for a pledge).
-const MEASURE_NOUNS: [&str; 54] = [
+const MEASURE_NOUNS: [&str; 55] = [
     "inflation",
     "closing",
     "return",
@@ -1874,6 +1875,7 @@ const MEASURE_NOUNS: [&str; 54] = [
     "cash",
     "liquidity",
     "volume",
+    "bill",
 ];
 
 /// Words that name one measure: a fact cued by one is measured by the
@@ -2080,7 +2082,8 @@ fn head_nouns<'t>(text: &'t str, stated: &Amount, percent: bool) -> [Option<&'t 
 /// capital spending would rise to between £310 million and £340
 /// million"): only measures no deal or price is called.
 fn clause_opening_measure(before: &str) -> Option<&str> {
-    const OPENING: [&str; 9] = [
+    const OPENING: [&str; 10] = [
+        "bill",
         "revenue",
         "turnover",
         "profit",
@@ -2126,6 +2129,24 @@ fn sentence_opening_measure(before: &str) -> Option<&str> {
     opening_word(before, (400, false), 3, |w| MEASURE_NOUNS.contains(&w))
 }
 
+/// Where the clause set a day or more after the time before it begins
+/// in `range` ("..., and Lobeira passed his medical the following day"):
+/// the comma before the words that set it.
+fn before_a_later_day(text: &str, range: Range<usize>) -> Option<usize> {
+    const LATER: [&str; 6] = [
+        " the following day",
+        " the next day",
+        " a day later",
+        " days later",
+        " the day after",
+        " the following week",
+    ];
+    let words = text.get(range.clone())?;
+    let at = LATER.iter().filter_map(|l| words.find(l)).min()?;
+    let comma = words.get(..at)?.rfind(", ")?;
+    Some(range.start + comma)
+}
+
 /// Where `words` (those after a date) say the date is some time apart
 /// from what follows: ", the day after", ", two weeks before" (the
 /// sentence's event past them is another day's).
@@ -2145,6 +2166,22 @@ fn a_time_apart(words: &str) -> Option<usize> {
         && next.next().is_some_and(|w| one_of(w, &SPANS))
         && next.next().is_some_and(|w| one_of(w, &["after", "before"])))
     .then_some(at)
+}
+
+/// Where `words` (those after a figure) name what it leaves out, or a
+/// time it comes before: "about £9.6m a year before bonuses", "excluding
+/// fuel", "before 2025"; their cues are not the figure's. Not "before tax"
+/// or "before interest", which name a measure of their own.
+fn left_out_after(words: &str) -> Option<usize> {
+    const KEPT: [&str; 4] = ["tax", "taxes", "taxation", "interest"];
+    ["before", "excluding"]
+        .iter()
+        .filter_map(|w| find_spaced(words, w))
+        .filter(|&at| {
+            let next = words.get(at..).unwrap_or("").split_whitespace().nth(1);
+            !next.is_some_and(|n| one_of(n.trim_end_matches(|c: char| !c.is_alphanumeric()), &KEPT))
+        })
+        .min()
 }
 
 /// Where `words` (those after a figure) open a clause with "as" ("to 3.4%
@@ -7184,7 +7221,11 @@ fn score_candidates<'a>(
             // "lifts rates to 9.25% as crown slides": the clause "as" opens
             // after the figure tells of something else.
             let after = text.get(claim.span.end..near.end).unwrap_or("");
-            if let Some(at) = as_clause(after) {
+            if let Some(at) = [as_clause(after), left_out_after(after)]
+                .into_iter()
+                .flatten()
+                .min()
+            {
                 near.end = claim.span.end + at;
             }
             let after = text.get(claim.span.end..near.end).unwrap_or("");
@@ -7389,7 +7430,13 @@ fn score_candidates<'a>(
                         // Nor from the sentence's words past a clause of
                         // another time ("brought the miners out on
                         // Thursday, ending ... after a roof collapse").
-                        let clause = own_clause(text, sentence.span.clone(), &claim.span);
+                        let mut clause = own_clause(text, sentence.span.clone(), &claim.span);
+                        // Nor past the comma before a clause set a day
+                        // later ("flew in on Tuesday ..., and he passed
+                        // his medical the following day").
+                        if let Some(end) = before_a_later_day(text, claim.span.end..clause.end) {
+                            clause.end = end;
+                        }
                         let mut own = CueSet::default();
                         let found = if clause == sentence.span {
                             &cues.found
@@ -8177,6 +8224,13 @@ mod tests {
         let mut phrase = window(text, &sentence.span, &claim.span);
         if story {
             phrase = own_clause(text, phrase, &claim.span);
+        }
+        // What a figure leaves out ("before bonuses") cues nothing of it.
+        if stated_amount(claim).is_some() {
+            let after = text.get(claim.span.end..phrase.end).unwrap_or("");
+            if let Some(at) = left_out_after(after) {
+                phrase.end = claim.span.end + at;
+            }
         }
         cues.within(
             index,
@@ -12365,6 +12419,78 @@ events:
             errors("Its successor, Halcyon-2, launched in 2016, carries a radar.").len(),
             1
         );
+    }
+}
+
+#[cfg(test)]
+mod later_day_tests {
+    use crate::testing::check_published;
+
+    const FACTS: &str = "\
+entities:
+  - { id: club, kind: organization, name: Harrowgate Rovers }
+  - { id: player, kind: person, name: Tomas Quill }
+events:
+  - { id: medical, subject: player, what: medical at the club, cues: [medical], date: 2024-08-07 }
+";
+
+    #[test]
+    fn a_weekday_dates_no_event_of_a_clause_set_a_day_later() {
+        let errors = |body: &str| check_published(FACTS, "2024-08-10", body, "weekday-mismatch");
+        assert_eq!(
+            errors(
+                "Harrowgate Rovers flew Tomas Quill in on Tuesday to agree terms, and he passed his medical the following day."
+            ),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            errors("Harrowgate Rovers flew Tomas Quill in on Tuesday, and he passed his medical the same evening.").len(),
+            1
+        );
+    }
+}
+
+#[cfg(test)]
+mod measure_tests {
+    use crate::testing::{check, check_published};
+
+    #[test]
+    fn a_wage_bill_is_no_fee_nor_what_a_figure_leaves_out_its_cue() {
+        const FACTS: &str = "\
+entities:
+  - { id: club, kind: organization, name: Harrowgate Rovers }
+quantities:
+  - { id: fee, subject: club, what: maximum transfer fee, cues: [total, record, fee], value: 80 million GBP, date: 2024-08-09 }
+  - { id: bonus, subject: club, what: add-ons on top of the fee, cues: [add-ons, bonuses], value: 12 million GBP, date: 2024-08-09 }
+";
+        let errors = |body: &str| check_published(FACTS, "2024-08-12", body, "amount-mismatch");
+        for body in [
+            "Harrowgate Rovers signed him. The total wage bill rose to £142m last season.",
+            "Harrowgate Rovers will pay him about £9.6m a year before bonuses.",
+        ] {
+            assert_eq!(errors(body), Vec::<String>::new(), "{body}");
+        }
+        assert_eq!(
+            errors("Harrowgate Rovers signed him. The total fee rose to £142m last season.").len(),
+            1
+        );
+        assert_eq!(
+            errors("Harrowgate Rovers will pay about £9.6m in bonuses.").len(),
+            1
+        );
+    }
+
+    #[test]
+    fn shops_are_stores() {
+        const FACTS: &str = "\
+entities:
+  - { id: grocer, kind: organization, name: Pellham Foods }
+quantities:
+  - { id: opened, subject: grocer, what: stores opened, cues: [opened], value: 14 stores }
+";
+        let found = |body: &str| check(FACTS, &format!("{body}\n"), "amount-mismatch");
+        assert!(found("Pellham Foods opened 14 shops.").is_empty());
+        assert_eq!(found("Pellham Foods opened 15 shops.").len(), 1);
     }
 }
 

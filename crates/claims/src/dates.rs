@@ -942,7 +942,7 @@ fn key_word(id: WordId, first: u8, join: Join, toks: &[Tok]) -> bool {
 /// below. A test reads this file and fails when a literal is missing, so the
 /// pre-filter in [`Tok::known`] can never hide a match.
 #[rustfmt::skip]
-const VOCABULARY: [&str; 267] = [
+const VOCABULARY: [&str; 268] = [
     "a", "across", "after", "afternoon", "ago", "an", "and", "apr", "april", "as", "at", "aug",
     "august", "autumn", "because", "before", "beginning", "between", "billion", "bn", "but", "by",
     "cars", "cases", "cities", "close", "coming", "companies", "concluding", "couple", "course", "current",
@@ -967,7 +967,7 @@ const VOCABULARY: [&str; 267] = [
     "to", "today", "tomorrow", "tonight", "tonnes", "tons", "trillion", "tue", "tues", "tuesday",
     "turn", "twelve", "twenty", "two", "units", "until", "usd", "users", "vehicles", "votes",
     "was", "we", "wed", "wednesday", "weds", "week", "weeks", "when", "where", "which", "while",
-    "who", "will", "winter", "with", "within", "won", "workers", "would", "y", "year", "years",
+    "who", "whole", "will", "winter", "with", "within", "won", "workers", "would", "y", "year", "years",
     "yen", "yesterday", "you", "yoy", "yuan", "zero",
 ];
 
@@ -1912,6 +1912,13 @@ impl<'a> Scanner<'a> {
             return i
                 .checked_sub(2)
                 .is_some_and(|p| self.is_any(p, OF_CONTEXT_SET));
+        }
+        // "would open 30 shops over 2024 as a whole" (not "up 5% over
+        // 2023", a comparison).
+        if w == w!("over") {
+            return self.is(i + 1, w!("as"))
+                && self.is(i + 2, w!("a"))
+                && self.is(i + 3, w!("whole"));
         }
         if w == w!("as") {
             // "as early as April", "as late as 2019"
@@ -3507,6 +3514,9 @@ mod tests {
         check("the year 2019", "date [2019] = 2019");
         check("in 2019's report", "date [2019] = 2019");
         check("(in 2019)", "date [2019] = 2019");
+        // The span of a whole year, not a comparison with it.
+        check("open 30 shops over 2024 as a whole", "date [2024] = 2024");
+        check("rose 5 percent over 2023", "");
     }
 
     #[test]
