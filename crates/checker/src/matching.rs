@@ -2168,18 +2168,27 @@ fn a_time_apart(words: &str) -> Option<usize> {
     .then_some(at)
 }
 
-/// Where `words` (those after a figure) name what it leaves out, or a
-/// time it comes before: "about £9.6m a year before bonuses", "excluding
-/// fuel", "before 2025"; their cues are not the figure's. Not "before tax"
-/// or "before interest", which name a measure of their own.
+/// Where `words` (those after a figure) name what it leaves out: "about
+/// £9.6m a year before bonuses", "excluding fuel"; their cues are not the
+/// figure's. Not "before tax" or "before interest", which name a measure
+/// of their own, nor a time or a thing it comes before ("before 2025",
+/// "before the deal"), which a fact's cues may give.
 fn left_out_after(words: &str) -> Option<usize> {
-    const KEPT: [&str; 4] = ["tax", "taxes", "taxation", "interest"];
+    const KEPT: [&str; 15] = [
+        "tax", "taxes", "taxation", "interest", "the", "a", "an", "its", "their", "his", "her",
+        "this", "next", "then", "end",
+    ];
     ["before", "excluding"]
         .iter()
         .filter_map(|w| find_spaced(words, w))
         .filter(|&at| {
             let next = words.get(at..).unwrap_or("").split_whitespace().nth(1);
-            !next.is_some_and(|n| one_of(n.trim_end_matches(|c: char| !c.is_alphanumeric()), &KEPT))
+            next.is_some_and(|n| {
+                let n = n.trim_end_matches(|c: char| !c.is_alphanumeric());
+                n.starts_with(|c: char| c.is_ascii_lowercase())
+                    && !one_of(n, &KEPT)
+                    && !claims::dates::names_a_time(n)
+            })
         })
         .min()
 }
