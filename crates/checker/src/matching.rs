@@ -1820,7 +1820,7 @@ fn names_another(
 /// percentage (a change over a span). Not the facts' cues: they
 /// name topics as often as measures ("invest $1.5 billion in agriculture",
 /// "an additional investment of 66 billion yuan" for a pledge).
-const MEASURE_NOUNS: [&str; 55] = [
+const MEASURE_NOUNS: [&str; 58] = [
     "inflation",
     "closing",
     "return",
@@ -1876,11 +1876,14 @@ const MEASURE_NOUNS: [&str; 55] = [
     "liquidity",
     "volume",
     "bill",
+    "assumption",
+    "yield",
+    "growth",
 ];
 
 /// Words that name one measure: a fact cued by one is measured by the
 /// others.
-const SAME_MEASURE: [&[&str]; 13] = [
+const SAME_MEASURE: [&[&str]; 14] = [
     &["fine", "penalty", "sanction"],
     &["return", "yield", "roe"],
     &["closing", "close", "closed"],
@@ -1900,6 +1903,19 @@ const SAME_MEASURE: [&[&str]; 13] = [
     &["salary", "pay", "wage", "compensation"],
     &["index", "benchmark"],
     &["since", "start", "began"],
+    &[
+        "growth",
+        "grow",
+        "grew",
+        "expand",
+        "expansion",
+        "contract",
+        "contraction",
+        "shrink",
+        "gdp",
+        "economy",
+        "economic",
+    ],
 ];
 
 /// The lowercase singular of each word of `phrase` ("subsidies" is
@@ -2059,6 +2075,11 @@ fn head_nouns<'t>(text: &'t str, stated: &Amount, percent: bool) -> [Option<&'t 
         // "Net income rose to $1.62 billion ..., an increase of about
         // 24%": the measure the sentence opens with.
         heads[3] = sentence_opening_measure(before);
+        // "expects the economy to grow 1.2 percent": growth; "the bond
+        // yield fell 6 basis points": the noun whose move it is.
+        if heads[2].is_none() {
+            heads[2] = moved_before(before);
+        }
     }
     if !percent {
         heads[3] = clause_opening_measure(before);
@@ -2076,6 +2097,40 @@ fn head_nouns<'t>(text: &'t str, stated: &Amount, percent: bool) -> [Option<&'t 
         }
     }
     heads
+}
+
+/// The measure a verb of a move right before a percentage names: growth
+/// for "to grow 1.2 percent", the noun before the verb for "bond yield
+/// fell 6 basis points".
+fn moved_before(before: &str) -> Option<&str> {
+    const GROW: [&str; 12] = [
+        "grow",
+        "grows",
+        "grew",
+        "grown",
+        "expand",
+        "expands",
+        "expanded",
+        "contract",
+        "contracts",
+        "contracted",
+        "shrink",
+        "shrank",
+    ];
+    const MOVED: [&str; 10] = [
+        "rose", "fell", "climbed", "dropped", "jumped", "slipped", "declined", "eased", "edged",
+        "gained",
+    ];
+    let mut back = before
+        .rsplit(|c: char| c.is_ascii_whitespace())
+        .filter(|w| !w.is_empty())
+        .skip_while(|w| one_of(w, &HEDGE_WORDS) || one_of(w, &["by"]));
+    let verb = back.next()?;
+    if one_of(verb, &GROW) {
+        return Some("growth");
+    }
+    let noun = back.next().filter(|_| one_of(verb, &MOVED))?;
+    noun.bytes().all(|b| b.is_ascii_lowercase()).then_some(noun)
 }
 
 /// The measure a clause before a money amount opens with ("..., and that
@@ -3628,6 +3683,17 @@ fn measures_another(text: &str, claim: &Claim, q: &Quantity) -> bool {
         // "about 6% above its previous best" beside a rise on a year.
         Some(Unit::Percent) if above_another_mark(text, stated.span.end, q) => return true,
         Some(Unit::Percent) => true,
+        // "the bond yield fell 6 basis points" beside a cut in a rate.
+        Some(Unit::Noun(n))
+            if n == "basis points"
+                && moved_before(text.get(..stated.span.start).unwrap_or(""))
+                    .map(|h| singular(h).into_owned())
+                    .is_some_and(|h| {
+                        MEASURE_NOUNS.contains(&h.as_str()) && !names_the_measure(q, &h)
+                    }) =>
+        {
+            return true;
+        }
         Some(Unit::Noun(_)) => {
             // "taking 31 seconds off the mark": the size of a cut.
             let taken_off = text
@@ -3680,17 +3746,21 @@ fn measures_another(text: &str, claim: &Claim, q: &Quantity) -> bool {
     if heads.peek().is_none() {
         return false;
     }
+    heads.any(|h| !names_the_measure(q, &h))
+}
+
+/// Whether a fact's cues or description name the measure `head` (a
+/// singular lowercase noun of [`MEASURE_NOUNS`]) or one of its
+/// [`SAME_MEASURE`].
+fn names_the_measure(q: &Quantity, head: &str) -> bool {
     let own: Vec<String> = (q.cues.iter().map(String::as_str))
         .chain(q.what.as_deref())
         .flat_map(words_of)
         .collect();
-    let named = |head: &str| {
-        own.iter().any(|w| w == head)
-            || SAME_MEASURE
-                .iter()
-                .any(|same| same.contains(&head) && own.iter().any(|w| same.contains(&w.as_str())))
-    };
-    heads.any(|h| !named(&h))
+    own.iter().any(|w| w == head)
+        || SAME_MEASURE
+            .iter()
+            .any(|same| same.contains(&head) && own.iter().any(|w| same.contains(&w.as_str())))
 }
 
 /// Words right after a figure that make it the distance to something
@@ -3709,7 +3779,17 @@ fn a_gap_after(text: &str, end: usize) -> bool {
         .split(|c: char| !c.is_ascii_alphabetic())
         .next()
         .unwrap_or("");
-    one_of(word, &GAP_WORDS)
+    // "$224 million more than the previous record": the difference.
+    let compared = || {
+        let rest = after.trim_start_matches([' ', '\u{a0}']).get(word.len()..);
+        one_of(
+            word,
+            &[
+                "more", "less", "fewer", "higher", "lower", "bigger", "larger", "smaller",
+            ],
+        ) && rest.is_some_and(|r| r.starts_with(" than "))
+    };
+    one_of(word, &GAP_WORDS) || compared()
 }
 
 /// Words right after a figure that make it how far one place lies from
@@ -7126,6 +7206,20 @@ fn score_candidates<'a>(
         // rise, not the agreement.
         if story || weekday {
             near = own_clause(text, near, &claim.span);
+        }
+        // "after the decision as traders pared bets on a larger move in
+        // May": a date past an "as" clause's opening is that clause's.
+        if date.is_some() {
+            let head = text.get(near.start..claim.span.start).unwrap_or("");
+            let mut from = 0;
+            let mut last = None;
+            while let Some(at) = head.get(from..).and_then(as_clause) {
+                last = Some(from + at);
+                from += at + 4;
+            }
+            if let Some(at) = last {
+                near.start += at + 1;
+            }
         }
         // "The investment results, released last week, came ...": a date
         // in a participle's aside after the noun a sentence opens with
@@ -12500,6 +12594,92 @@ quantities:
         let found = |body: &str| check(FACTS, &format!("{body}\n"), "amount-mismatch");
         assert!(found("Pellham Foods opened 14 shops.").is_empty());
         assert_eq!(found("Pellham Foods opened 15 shops.").len(), 1);
+    }
+}
+
+#[cfg(test)]
+mod central_bank_tests {
+    use crate::testing::check_published;
+
+    const FACTS: &str = "\
+entities:
+  - { id: bank, kind: organization, name: Bank of Ostravia }
+quantities:
+  - { id: inflation, subject: bank, what: average inflation forecast for 2025, cues: [inflation forecast, forecast, expects, this year], value: 3.4 percent, period: 2025 }
+  - { id: cut, subject: bank, what: size of the March cut, cues: [cut, lowered, basis points], value: 25 basis points, date: 2025-03-13 }
+  - { id: reserves, subject: bank, what: foreign reserves, cues: [reserves], value: 1.06 billion USD }
+events:
+  - { id: decision, subject: bank, what: rate decision, cues: [decision], date: 2025-03-13 }
+";
+
+    fn found(body: &str, code: &str) -> Vec<String> {
+        check_published(FACTS, "2025-03-14", &format!("{body}\n"), code)
+    }
+
+    #[test]
+    fn a_move_names_its_measure_and_another_assumption_is_no_forecast() {
+        for body in [
+            "The Bank of Ostravia expects the economy to grow 1.2 percent this year.",
+            "The Bank of Ostravia cut rates. The two-year bond yield fell 6 basis points.",
+            "The Bank of Ostravia said the government's own inflation assumption of 3.2 percent for this year was realistic.",
+        ] {
+            assert_eq!(
+                found(body, "amount-mismatch"),
+                Vec::<String>::new(),
+                "{body}"
+            );
+        }
+        assert_eq!(
+            found(
+                "The Bank of Ostravia expects inflation of 3.2 percent this year.",
+                "amount-mismatch"
+            )
+            .len(),
+            1
+        );
+        assert_eq!(
+            found(
+                "The Bank of Ostravia lowered its rate by 6 basis points.",
+                "amount-mismatch"
+            )
+            .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_figure_more_than_another_is_the_difference() {
+        assert!(
+            found(
+                "The Bank of Ostravia holds reserves $224 million more than its rival does.",
+                "amount-mismatch"
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            found(
+                "The Bank of Ostravia holds reserves of $224 million.",
+                "amount-mismatch"
+            )
+            .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_date_past_an_as_clauses_opening_is_that_clauses() {
+        assert!(
+            found("The Bank of Ostravia's currency firmed after the decision as traders pared bets on a larger move in May.", "date-mismatch")
+                .is_empty()
+        );
+        assert_eq!(
+            found(
+                "The Bank of Ostravia announced the decision in May.",
+                "date-mismatch"
+            )
+            .len(),
+            1
+        );
     }
 }
 
