@@ -12510,6 +12510,28 @@ events:
     }
 
     #[test]
+    fn a_which_clause_after_a_place_is_the_places() {
+        const PLACE: &str = "\
+entities:
+  - { id: sat, kind: program, name: Halcyon-2 }
+  - { id: port, kind: place, name: Port Arlow }
+events:
+  - { id: launch, subject: sat, what: launch, cues: [launched, launch], date: 2025-06-18 }
+";
+        let errors = |body: &str| check_published(PLACE, "2025-06-20", body, "date-mismatch");
+        assert_eq!(
+            errors(
+                "Halcyon-2 flew on time. Port Arlow, which hosted its first orbital launch in 2019, has handled nine flights this year."
+            ),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            errors("Halcyon-2 flew on time. Port Arlow hosted its launch in 2019.").len(),
+            1
+        );
+    }
+
+    #[test]
     fn a_participles_aside_about_an_unknown_name_or_a_persons_work_dates_no_event() {
         for body in [
             "Halcyon-2 will fly for seven years, two more than its predecessor, Halcyon-1, launched in 2016.",

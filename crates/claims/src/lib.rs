@@ -1382,10 +1382,12 @@ fn link(
         };
         let acts =
             |m: &Mention| with_facts(m) && opens_before_its_verb(text, &sentence.span, &m.span);
-        // "working the fire, which was 18% contained": a place with facts
-        // owns the figure of the "which" clause right after it.
+        // "working the fire, which was 18% contained": a place owns the
+        // figure of the "which" clause right after it; one without facts
+        // leaves it unmatched ("Port Arlow, which hosted its first orbital
+        // launch in 2019, ...").
         let described_by = |m: &Mention, claim: &Range<usize>| {
-            with_facts(m)
+            m.kind == EntityKind::Place
                 && text
                     .get(m.span.end..claim.start)
                     .and_then(|between| between.strip_prefix(", which "))
