@@ -1202,7 +1202,7 @@ fn of_another_of_its_kind(text: &str, start: usize) -> bool {
 
 /// Whether the date at `start` ends a participle's aside about a thing the
 /// facts do not name: a name they do not know ("its predecessor,
-/// Solenne-1, launched in 2016") or a person's work ("Her fourth album,
+/// Halcyon-1, launched in 2016") or a person's work ("Her fourth album,
 /// released in 2023, has sold"). Its date is that thing's, no event's.
 fn an_aside_of_another(text: &str, extraction: &Extraction, start: usize) -> bool {
     let near = tail_before(text, start, 8);
@@ -2185,7 +2185,7 @@ fn sentence_opening_measure(before: &str) -> Option<&str> {
 }
 
 /// Where the clause set a day or more after the time before it begins
-/// in `range` ("..., and Lobeira passed his medical the following day"):
+/// in `range` ("..., and he passed his medical the following day"):
 /// the comma before the words that set it.
 fn before_a_later_day(text: &str, range: Range<usize>) -> Option<usize> {
     const LATER: [&str; 6] = [
@@ -2233,19 +2233,29 @@ fn left_out_after(words: &str) -> Option<usize> {
         "tax", "taxes", "taxation", "interest", "the", "a", "an", "its", "their", "his", "her",
         "this", "next", "then", "end",
     ];
-    ["before", "excluding"]
-        .iter()
-        .filter_map(|w| find_spaced(words, w))
-        .filter(|&at| {
-            let next = words.get(at..).unwrap_or("").split_whitespace().nth(1);
-            next.is_some_and(|n| {
-                let n = n.trim_end_matches(|c: char| !c.is_alphanumeric());
-                n.starts_with(|c: char| c.is_ascii_lowercase())
-                    && !one_of(n, &KEPT)
-                    && !claims::dates::names_a_time(n)
-            })
-        })
-        .min()
+    // One pass over the bytes, stopping only at " b" and " e": asked of
+    // every amount's phrase.
+    let bytes = words.as_bytes();
+    for (at, pair) in bytes.windows(2).enumerate() {
+        if !(pair[0] == b' ' && matches!(pair[1], b'b' | b'e')) {
+            continue;
+        }
+        let mut next = words.get(at + 1..).unwrap_or("").split(' ');
+        let word = next.next().unwrap_or("");
+        if word != "before" && word != "excluding" {
+            continue;
+        }
+        let left_out = next.next().is_some_and(|n| {
+            let n = n.trim_end_matches(|c: char| !c.is_alphanumeric());
+            n.starts_with(|c: char| c.is_ascii_lowercase())
+                && !one_of(n, &KEPT)
+                && !claims::dates::names_a_time(n)
+        });
+        if left_out {
+            return Some(at);
+        }
+    }
+    None
 }
 
 /// Where `words` (those after a figure) open a clause with "as" ("to 3.4%
@@ -12553,8 +12563,8 @@ mod later_day_tests {
 
     const FACTS: &str = "\
 entities:
-  - { id: club, kind: organization, name: Harrowgate Rovers }
-  - { id: player, kind: person, name: Tomas Quill }
+  - { id: club, kind: organization, name: Kessock Rovers }
+  - { id: player, kind: person, name: Piet Ruddle }
 events:
   - { id: medical, subject: player, what: medical at the club, cues: [medical], date: 2024-08-07 }
 ";
@@ -12564,12 +12574,12 @@ events:
         let errors = |body: &str| check_published(FACTS, "2024-08-10", body, "weekday-mismatch");
         assert_eq!(
             errors(
-                "Harrowgate Rovers flew Tomas Quill in on Tuesday to agree terms, and he passed his medical the following day."
+                "Kessock Rovers flew Piet Ruddle in on Tuesday to agree terms, and he passed his medical the following day."
             ),
             Vec::<String>::new()
         );
         assert_eq!(
-            errors("Harrowgate Rovers flew Tomas Quill in on Tuesday, and he passed his medical the same evening.").len(),
+            errors("Kessock Rovers flew Piet Ruddle in on Tuesday, and he passed his medical the same evening.").len(),
             1
         );
     }
@@ -12583,24 +12593,24 @@ mod measure_tests {
     fn a_wage_bill_is_no_fee_nor_what_a_figure_leaves_out_its_cue() {
         const FACTS: &str = "\
 entities:
-  - { id: club, kind: organization, name: Harrowgate Rovers }
+  - { id: club, kind: organization, name: Kessock Rovers }
 quantities:
   - { id: fee, subject: club, what: maximum transfer fee, cues: [total, record, fee], value: 80 million GBP, date: 2024-08-09 }
   - { id: bonus, subject: club, what: add-ons on top of the fee, cues: [add-ons, bonuses], value: 12 million GBP, date: 2024-08-09 }
 ";
         let errors = |body: &str| check_published(FACTS, "2024-08-12", body, "amount-mismatch");
         for body in [
-            "Harrowgate Rovers signed him. The total wage bill rose to £142m last season.",
-            "Harrowgate Rovers will pay him about £9.6m a year before bonuses.",
+            "Kessock Rovers signed him. The total wage bill rose to £142m last season.",
+            "Kessock Rovers will pay him about £9.6m a year before bonuses.",
         ] {
             assert_eq!(errors(body), Vec::<String>::new(), "{body}");
         }
         assert_eq!(
-            errors("Harrowgate Rovers signed him. The total fee rose to £142m last season.").len(),
+            errors("Kessock Rovers signed him. The total fee rose to £142m last season.").len(),
             1
         );
         assert_eq!(
-            errors("Harrowgate Rovers will pay about £9.6m in bonuses.").len(),
+            errors("Kessock Rovers will pay about £9.6m in bonuses.").len(),
             1
         );
     }

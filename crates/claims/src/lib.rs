@@ -868,6 +868,7 @@ fn qualify(
         opens_a_range(q)
             || qualifiers.iter().any(|first| {
                 first.1.end < q.1.start
+                    && q.1.start - first.1.end < 64
                     && opens_a_range(first)
                     && text.get(first.1.end..q.1.start).is_some_and(|between| {
                         !between.contains([',', ';']) && between.split_whitespace().count() <= 6
