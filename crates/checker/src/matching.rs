@@ -2117,10 +2117,6 @@ fn moved_before(before: &str) -> Option<&str> {
         "shrink",
         "shrank",
     ];
-    const MOVED: [&str; 10] = [
-        "rose", "fell", "climbed", "dropped", "jumped", "slipped", "declined", "eased", "edged",
-        "gained",
-    ];
     let mut back = before
         .rsplit(|c: char| c.is_ascii_whitespace())
         .filter(|w| !w.is_empty())
@@ -2129,7 +2125,8 @@ fn moved_before(before: &str) -> Option<&str> {
     if one_of(verb, &GROW) {
         return Some("growth");
     }
-    let noun = back.next().filter(|_| one_of(verb, &MOVED))?;
+    let moved = one_of(verb, &MOVED_FROM) || one_of(verb, &["eased", "gained"]);
+    let noun = back.next().filter(|_| moved)?;
     noun.bytes().all(|b| b.is_ascii_lowercase()).then_some(noun)
 }
 
