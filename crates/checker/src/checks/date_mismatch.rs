@@ -217,10 +217,22 @@ fn wrong_periods(ctx: &Context<'_>, out: &mut Findings) {
                     month_and_day(claims.get(t)) == Some((d.month_number(), d.day_number()))
                 })
         };
+        // "a first half" without its year: the half is what it states.
+        let same_part = |q: &Quantity| {
+            let Some((part, months)) = yearless_part(claims.get(t)) else {
+                return false;
+            };
+            q.period.is_some_and(|p| {
+                let (first, last) = (p.first_day(), p.last_day());
+                first.month() == (part - 1) * months + 1
+                    && last.month() == first.month() + months - 1
+            })
+        };
         let mut found = ctx.facts.quantities.iter().filter(|q| {
             equal(q)
                 && time_of(q).is_some_and(|t| !overlaps(t))
                 && !same_day(q)
+                && !same_part(q)
                 && cued(q)
                 && mentioned(&q.subject)
         });
@@ -323,13 +335,40 @@ fn its_time(ctx: &Context<'_>, i: usize) -> Option<(usize, Days, bool)> {
                 .iter()
                 .any(|p| w.eq_ignore_ascii_case(p))
         };
+        // "$612 million in sales last year": a relative time needs no
+        // preposition; not past a comma ("C$88 million, reported last
+        // month", when it was told).
+        let relative = matches!(
+            next.kind,
+            ClaimKind::Date {
+                written: DateKind::Relative(_),
+                ..
+            }
+        ) && !ctx.words(&(claim.span.end..next.span.start)).contains(',');
+        let lowercase = |w: &&str| w.bytes().all(|b| b.is_ascii_lowercase());
         let joined = match words.as_slice() {
-            [p] => preposition(p),
-            [noun, p] => preposition(p) && noun.bytes().all(|b| b.is_ascii_lowercase()),
+            [w] => preposition(w) || (relative && lowercase(w) && !w.ends_with("ed")),
+            // "impairment in", or "in sales" before a relative time.
+            [a, b] => {
+                (preposition(b) && lowercase(a)) || (relative && preposition(a) && lowercase(b))
+            }
+            [] => relative,
             _ => false,
         };
+        // A relative time right after the figure ("in sales last year")
+        // dates it as a written one does.
+        let relative_time = |c: &Claim| match &c.kind {
+            ClaimKind::Date {
+                written: DateKind::Relative(_),
+                resolved: Resolved::Date(d),
+            } => Some((
+                (d.first_day(), d.last_day()),
+                d.precision() == Precision::Day,
+            )),
+            _ => None,
+        };
         if joined {
-            match time(next) {
+            match time(next).or_else(|| relative_time(next)) {
                 Some((days, false)) => return Some((i + 1, days, false)),
                 // A period before the figure comes first: "first-quarter
                 // revenue of 1.962 billion zlotys on May 13".
@@ -397,6 +436,31 @@ fn yearless(claim: Option<&Claim>) -> bool {
             ..
         })
     )
+}
+
+/// The quarter or half a period claim written without its year states,
+/// and its length in months: "the first half" is (1, 6).
+fn yearless_part(claim: Option<&Claim>) -> Option<(i8, i8)> {
+    use claims::dates::PeriodRef;
+    match claim.map(|c| &c.kind) {
+        Some(ClaimKind::Date {
+            written: DateKind::Period(period),
+            ..
+        }) => match *period {
+            PeriodRef::Quarter {
+                quarter,
+                year: None,
+                this_year: false,
+            } => Some((i8::try_from(quarter).ok()?, 3)),
+            PeriodRef::Half {
+                half,
+                year: None,
+                this_year: false,
+            } => Some((i8::try_from(half).ok()?, 6)),
+            _ => None,
+        },
+        _ => None,
+    }
 }
 
 /// The month and the day a date claim resolves to.
@@ -566,6 +630,34 @@ quantities:
         ] {
             assert_eq!(said(body), Vec::<String>::new(), "{body}");
         }
+    }
+
+    #[test]
+    fn a_yearless_half_states_its_half_and_a_relative_time_after_a_figure_dates_it() {
+        const FACTS: &str = "\
+entities:
+  - { id: grocer, kind: organization, name: Pellham Foods }
+quantities:
+  - { id: small, subject: grocer, what: convenience stores opened, cues: [convenience], value: 9 stores, period: 2024-H1 }
+  - { id: sales, subject: grocer, what: sales of its own brand, cues: [sales], value: 612 million USD, period: 2023 }
+";
+        let said = |body: &str| {
+            crate::testing::check_published(FACTS, "2024-07-25", body, "date-mismatch")
+        };
+        for body in [
+            "Pellham Foods will keep opening shops after a first half in which nine of its 14 new stores were convenience formats.",
+            "Pellham Foods was founded in October 2011 and made $612 million in sales last year.",
+        ] {
+            assert_eq!(said(body), Vec::<String>::new(), "{body}");
+        }
+        assert_eq!(
+            said("Pellham Foods will keep opening shops after a second half in which nine of its 14 new stores were convenience formats.").len(),
+            1
+        );
+        assert_eq!(
+            said("Pellham Foods was founded in October 2011 and made $612 million in sales.").len(),
+            1
+        );
     }
 
     #[test]
