@@ -1222,11 +1222,19 @@ fn an_aside_of_another(text: &str, extraction: &Extraction, start: usize) -> boo
         return false;
     };
     let at = start - before.len() + head.len() - noun.len();
-    let named = extraction.claims.iter().any(|c| {
-        matches!(c.kind, ClaimKind::Mention(_) | ClaimKind::Misspelling(_))
-            && c.span.start <= at
-            && at < c.span.end
-    });
+    // Claims are sorted by start: a name holding the noun starts at or
+    // before it, and only the few claims just before can reach it.
+    let claims = &extraction.claims;
+    let upto = claims.partition_point(|c| c.span.start <= at);
+    let named = claims
+        .get(..upto)
+        .unwrap_or_default()
+        .iter()
+        .rev()
+        .take(8)
+        .any(|c| {
+            matches!(c.kind, ClaimKind::Mention(_) | ClaimKind::Misspelling(_)) && at < c.span.end
+        });
     if named {
         return false;
     }
