@@ -93,6 +93,7 @@ fn run(ctx: &Context<'_>) -> Findings {
         if [", which ", ", who ", ", where "]
             .iter()
             .any(|w| between.contains(w))
+            || reported_after(ctx.text, when_span)
         {
             continue;
         }
@@ -198,6 +199,22 @@ fn run(ctx: &Context<'_>) -> Findings {
         ));
     }
     out
+}
+
+/// Whether the time at `span` dates a verb of saying whose "that" clause
+/// follows it ("announced last week that fares would rise by 4.9
+/// percent"): what was said keeps its own time.
+fn reported_after(text: &str, span: &std::ops::Range<usize>) -> bool {
+    let before = text.get(..span.start).unwrap_or("");
+    let verb = before.split_ascii_whitespace().next_back().unwrap_or("");
+    let said = verb.ends_with("ed")
+        || ["said", "told", "wrote", "says", "announces", "confirms"].contains(&verb);
+    said && text.get(span.end..).is_some_and(|after| {
+        after
+            .trim_start_matches(',')
+            .trim_start()
+            .starts_with("that ")
+    })
 }
 
 /// Whether "this year" early in a year may be a school, academic or
@@ -395,6 +412,11 @@ events:
         assert!(found("2026-02-10", storm).is_empty());
         let than = "Acme's bills are 21% higher than what Globex charged last week.";
         assert!(found("2026-02-10", than).is_empty());
+        // What was said keeps its own time, not the saying's.
+        let said = "Acme announced last week that bills would rise by 21%.";
+        assert!(found("2026-02-10", said).is_empty());
+        let unsaid = "Last week Acme said bills would rise by 21%.";
+        assert_eq!(found("2026-02-10", unsaid).len(), 1);
         // A time to come is the figure's, not the date it was stated on.
         let next = "Acme will lift bills by 21% next month.";
         assert!(found("2026-02-10", next).is_empty());
