@@ -1348,6 +1348,9 @@ fn digits_at(text: &str, start: usize, run_end: usize, floor: usize) -> Option<A
             return None;
         }
     }
+    if second_term_of_a_ratio(text, start, floor) {
+        return None;
+    }
     if run.len() > 1 && run.starts_with('0') && !run.starts_with("0.") {
         // 007, 09 (a date part), or space-grouped thousands (5 000).
         return None;
@@ -1555,6 +1558,9 @@ fn words_at(text: &str, start: usize, word_end: usize, floor: usize) -> Option<A
         return None;
     }
     let mut value: u32 = if article { 1 } else { number_word(word)? };
+    if second_term_of_a_ratio(text, start, floor) {
+        return None;
+    }
     let mut end = word_end;
     // `a` is an amount only before a scale word, `hundred` or `dozen`: this
     // check comes first as `a` is the most common word of English.
@@ -1607,6 +1613,28 @@ fn words_at(text: &str, start: usize, word_end: usize, floor: usize) -> Option<A
         },
         None,
     )
+}
+
+/// Whether the number at `start` follows "one in" or "1 in": the second
+/// term of a ratio ("one in five people on the list"), no count.
+fn second_term_of_a_ratio(text: &str, start: usize, floor: usize) -> bool {
+    let before = text.get(floor..start).unwrap_or("");
+    let Some(rest) = before.strip_suffix(" in ") else {
+        return false;
+    };
+    let first = rest
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let term = match first.parse::<u32>() {
+        Ok(n) => Some(n),
+        Err(_) => number_word(first),
+    };
+    // Not a year: "3 in 2024".
+    let year = text
+        .get(start..)
+        .is_some_and(|t| t.len() >= 4 && t.as_bytes()[..4].iter().all(u8::is_ascii_digit));
+    term.is_some_and(|n| (1..=10).contains(&n)) && !year
 }
 
 fn number_word(word: &str) -> Option<u32> {
@@ -3973,6 +4001,9 @@ mod tests {
             "at 8 pm",
             "2Post",
             "Blog2 Post",
+            // The terms of a ratio.
+            "one in five people",
+            "1 in 4 adults",
             "21 views0 comments",
             "https://x.com/2021/09/04/post-15-5b",
             "see www.example.com/5-users or https://x.com/p?id=5%",
