@@ -851,7 +851,10 @@ impl Gazetteer {
         {
             return;
         }
-        let max = if rest.chars().count() < 8 { 1 } else { 2 };
+        // The first name right before vouches for the person: a surname
+        // of six letters or more may take two slips ("Wenlow" for
+        // "Wenlock").
+        let max = if rest.chars().count() < 6 { 1 } else { 2 };
         if let Some(distance) = osa_within(rest, token, max).filter(|&d| d >= 1) {
             out.push(Misspelling {
                 span,
@@ -1990,6 +1993,13 @@ mod tests {
         );
         // The name itself, another known name, a plural and a far word.
         assert!(found("Alison Reeve met Kim Tae-hun, the Alison Reeves and Kim Jong.").is_empty());
+        // Two slips in a surname of six letters or more, not in a shorter.
+        let names = [("Tobias Wenlock", "tobias-wenlock", EntityKind::Person)];
+        assert_eq!(
+            near_misses_among(&names, "Dr Tobias Wenlow said."),
+            ["Wenlow ~ Wenlock (2)"]
+        );
+        assert!(found("Chief Executive Alison Rieva said.").is_empty());
     }
 
     #[test]
