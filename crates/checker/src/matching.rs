@@ -6519,6 +6519,19 @@ fn opened_a_year_back(text: &str, start: usize) -> bool {
     ) {
         return false;
     }
+    // "10.1% higher than a year earlier, when 64,905 people were on the
+    // list": the "when" clause is of the year back wherever it stands.
+    if starts_with_words(tail.get(comma + 1..).unwrap_or("").trim_start(), "when") {
+        let ends = |w: &str| {
+            head.len() >= w.len()
+                && head.is_char_boundary(head.len() - w.len())
+                && starts_with_words(&head[head.len() - w.len()..], w)
+                && head[..head.len() - w.len()].ends_with(' ')
+        };
+        if YEAR_EARLIER_AFTER.iter().any(|w| ends(w)) || ends("last year") {
+            return true;
+        }
+    }
     let stops = ['.', '!', '?', '\n', '"', '\u{201c}'];
     // The opening starts a sentence, not wherever the tail was cut.
     if tail.len() < start && !head.contains(stops) {
@@ -6652,9 +6665,16 @@ fn aside(text: &str, span: &Range<usize>, unit: Option<&Unit>) -> Aside {
     }
     // "would have been 61 million pounds had it not settled": what
     // did not happen.
+    // "would otherwise have been £55 million": an adverb between.
+    let modal = |w: &str| one_of(w, &["would", "could", "might"]);
     let counterfactual = words
         .windows(2)
-        .any(|pair| matches!(pair, [have, would] if one_of(have, &["have"]) && one_of(would, &["would", "could", "might"])))
+        .any(|pair| matches!(pair, [have, would] if one_of(have, &["have"]) && modal(would)))
+        || words.windows(3).any(|trio| {
+            matches!(trio, [have, adverb, would] if one_of(have, &["have"])
+                && one_of(adverb, &["otherwise", "instead", "still", "probably", "likely"])
+                && modal(would))
+        })
         || counterfactual_before(clause);
     // "Acme forecast revenue of $43.5 billion", "the council estimates the
     // race added $71 million": a forecast or estimate that no analyst or
@@ -8632,6 +8652,11 @@ mod tests {
             (
                 "The fine would have been 61 million pounds had it not settled",
                 "61 million pounds",
+                Aside::Estimate,
+            ),
+            (
+                "the penalty would otherwise have been £55 million",
+                "£55 million",
                 Aside::Estimate,
             ),
             (
@@ -12817,6 +12842,19 @@ quantities:
         );
         assert_eq!(
             found("The Lowmoor Marathon drew a big field. This year, 31,870 runners finished.")
+                .len(),
+            1
+        );
+        // A "when" clause after the year back is of that year, wherever
+        // the year back stands.
+        for body in [
+            "The Lowmoor Marathon field grew 10% on a year earlier, when 31,870 runners finished.",
+            "The Lowmoor Marathon field grew 10% on last year, when 31,870 runners finished.",
+        ] {
+            assert!(found(body).is_empty(), "{body}");
+        }
+        assert_eq!(
+            found("The Lowmoor Marathon field grew 10% this year, when 31,870 runners finished.")
                 .len(),
             1
         );
