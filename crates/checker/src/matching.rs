@@ -4769,7 +4769,7 @@ fn a_smaller_part(text: &str, claim: &Claim, q: &Quantity) -> bool {
     let of_the_figure_before = ["of it ", "of it,", "of that ", "of which "]
         .iter()
         .any(|of| after.starts_with(of));
-    if of_the_figure_before {
+    if of_the_figure_before || superlative_few(text, claim, q) {
         return matches!((stated_value(claim), q.value.value()), (Some(part), Some(whole)) if part < whole);
     }
     let Some(group) = ["of the ", "of its ", "of their "]
@@ -4787,6 +4787,50 @@ fn a_smaller_part(text: &str, claim: &Claim, q: &Quantity) -> bool {
         stated_amount(claim).is_some_and(|a| matches!(a.unit, None | Some(facts::Unit::Noun(_))));
     let stated = stated_value(claim).filter(|_| counted);
     matches!((stated, q.value.value()), (Some(part), Some(whole)) if part < whole)
+}
+
+/// Whether the fact's own description names the stated figure ("cut in
+/// the fastest journey time (from 49 to 42 minutes)" beside "will take 42
+/// minutes"): a figure the fact itself gives is no other value of it.
+fn named_by_its_what(claim: &Claim, q: &Quantity) -> bool {
+    let (Some(stated), Some(what)) = (stated_amount(claim), q.what.as_deref()) else {
+        return false;
+    };
+    // Whole words only: "Q2" or "fiscal 2022" name no 2 and no 2,022.
+    what.split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_ascii_alphanumeric()))
+        .filter(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+        .filter(|w| {
+            w.bytes()
+                .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+        })
+        .any(|w| w.replace(',', "").parse::<rust_decimal::Decimal>().ok() == Some(stated.number))
+}
+
+/// Whether a count's number is followed by a superlative ("the two
+/// largest vessels", "its three busiest routes"): the few that stand out
+/// of a group, beside a fact whose words name no such few.
+fn superlative_few(text: &str, claim: &Claim, q: &Quantity) -> bool {
+    const NOT_SUPERLATIVE: [&str; 16] = [
+        "interest", "forest", "harvest", "protest", "request", "contest", "digest", "honest",
+        "modest", "arrest", "conquest", "manifest", "earnest", "suggest", "invest", "midwest",
+    ];
+    let superlative = |w: &str| {
+        one_of(w, &["best", "worst", "most", "least"])
+            || (w.len() >= 6
+                && w.bytes().all(|b| b.is_ascii_lowercase())
+                && w.ends_with("est")
+                && !one_of(w, &NOT_SUPERLATIVE)
+                && !w.ends_with("west"))
+    };
+    let counted =
+        stated_amount(claim).is_some_and(|a| matches!(a.unit, Some(facts::Unit::Noun(_))));
+    let second = text
+        .get(claim.span.clone())
+        .and_then(|words| words.split_whitespace().nth(1));
+    counted
+        && second.is_some_and(superlative)
+        && !own_words(&q.cues, q.what.as_deref()).any(superlative)
 }
 
 /// Matches every claim of an article to at most one fact.
@@ -4930,6 +4974,7 @@ fn match_with(
                     || a_change_of_a_count(text, &extraction.claims, claim, q)
                     || (of_an_analysts_sentence(text, extraction, claim) && !of_analysts(q))
                     || a_smaller_part(text, claim, q)
+                    || named_by_its_what(claim, q)
                     || on_a_previous_occasion(text, extraction, claim, q)
                     || a_range_holding(text, claim, q)
                     || a_bound_of_a_spread(text, claim)
@@ -11272,6 +11317,54 @@ quantities:
         assert!(
             larger.iter().any(|e| e.contains("90 million")),
             "{larger:?}"
+        );
+    }
+
+    #[test]
+    fn a_figure_the_facts_own_words_give_is_no_other_value() {
+        const FACTS: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme Rail }
+quantities:
+  - { id: cut, subject: acme, what: cut in the fastest journey time (from 49 to 42 minutes), cues: [fastest, quicker], value: 7 minutes }
+";
+        let errors = |body: &str| check(FACTS, &format!("Acme\n\n{body}\n"), "amount-mismatch");
+        assert_eq!(
+            errors("Acme Rail's fastest trains will take 42 minutes."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            errors("Acme Rail's fastest trains will take 40 minutes.").len(),
+            1
+        );
+    }
+
+    #[test]
+    fn the_few_a_superlative_picks_out_are_no_whole() {
+        const FACTS: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme Ferries }
+quantities:
+  - { id: ordered, subject: acme, what: ferries ordered, cues: [ordered, vessels], value: 4 vessels }
+";
+        let errors = |body: &str| check(FACTS, &format!("Acme\n\n{body}\n"), "amount-mismatch");
+        assert_eq!(
+            errors(
+                "Acme Ferries said the two largest vessels ordered would carry 1,200 passengers."
+            ),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            errors("Acme Ferries said the two vessels ordered would carry 1,200 passengers.").len(),
+            1
+        );
+        // A part larger than the whole still contradicts it.
+        assert_eq!(
+            errors(
+                "Acme Ferries said the six largest vessels ordered would carry 1,200 passengers."
+            )
+            .len(),
+            1
         );
     }
 
