@@ -688,7 +688,10 @@ pub fn phrase(text: &str, sentence: &Range<usize>, span: &Range<usize>) -> Range
     {
         match before[k] {
             b'd' => {
-                if k >= 3 && before.get(k - 3..k + 2) == Some(b" and ") {
+                if k >= 3
+                    && before.get(k - 3..k + 2) == Some(b" and ")
+                    && !joins_between(before, k - 3)
+                {
                     start = sentence.start + k + 2;
                     break;
                 }
@@ -722,7 +725,9 @@ pub fn phrase(text: &str, sentence: &Range<usize>, span: &Range<usize>) -> Range
     {
         let k = i + k;
         let stops = match after[k] {
-            b'd' => k >= 3 && after.get(k - 3..k + 2) == Some(b" and "),
+            b'd' => {
+                k >= 3 && after.get(k - 3..k + 2) == Some(b" and ") && !joins_between(after, k - 3)
+            }
             b'g' => k >= 2 && after.get(k - 2..k + 7) == Some(b" against "),
             0xE2 => dash_at(after, k),
             _ => true,
@@ -739,6 +744,24 @@ pub fn phrase(text: &str, sentence: &Range<usize>, span: &Range<usize>) -> Range
         i = k + 1;
     }
     start..end
+}
+
+/// Whether the " and " at `at` of `bytes` joins the two ends of a
+/// "between" ("a season ticket between Foxton and Barley costs £4,275"):
+/// one phrase, not two.
+fn joins_between(bytes: &[u8], at: usize) -> bool {
+    let head = bytes.get(at.saturating_sub(48)..at).unwrap_or_default();
+    let Some(from) = head
+        .windows(9)
+        .rposition(|w| w.eq_ignore_ascii_case(b" between "))
+    else {
+        return false;
+    };
+    let inner = head.get(from + 9..).unwrap_or_default();
+    !inner
+        .iter()
+        .any(|&b| matches!(b, b',' | b';' | b':' | b'.'))
+        && inner.iter().filter(|&&b| b == b' ').count() <= 3
 }
 
 /// Whether a relative expression names a point in time an amount can be
@@ -2973,6 +2996,13 @@ quantities:
             "There were 14 cases in the vaccine group"
         );
         assert_eq!(phrase_of(text, "76"), "76 in the placebo group.");
+        // The "and" of a "between" joins its two ends, before or after.
+        let text = "A season ticket between Foxton and Barley costs £4,275.";
+        assert_eq!(phrase_of(text, "£4,275"), text);
+        let text = "A season ticket costs £4,275 between Foxton and Barley.";
+        assert_eq!(phrase_of(text, "£4,275"), text);
+        let text = "Tickets sold between the two towns, and Barley costs £4,275.";
+        assert_eq!(phrase_of(text, "£4,275"), "Barley costs £4,275.");
     }
 
     #[test]
