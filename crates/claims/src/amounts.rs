@@ -2739,9 +2739,25 @@ fn hedge_before(text: &str, start: usize, floor: usize) -> Option<(Hedge, Range<
         if word_char_before(text, p) {
             continue;
         }
+        // "will go up to £4,275": the particle of a move, no bound.
+        if matches!(hedge, Hedge::UpTo) && moves_up_before(text, p, floor) {
+            return None;
+        }
         return Some((negated(text, p, floor, hedge), p..end));
     }
     None
+}
+
+/// Whether a verb that takes "up" as a particle ends the text before
+/// `at`: "go up to", "went up to", "pushed up to" move to a level.
+fn moves_up_before(text: &str, at: usize, floor: usize) -> bool {
+    const MOVES: [&str; 14] = [
+        "go", "goes", "went", "gone", "going", "move", "moves", "moved", "push", "pushed", "put",
+        "puts", "step", "stepped",
+    ];
+    let before = text.get(floor.max(at.saturating_sub(16))..at).unwrap_or("");
+    let word = before.split_whitespace().next_back().unwrap_or("");
+    MOVES.iter().any(|m| m.eq_ignore_ascii_case(word))
 }
 
 /// "has not dropped below 28 degrees", "never rose above 3%": a bound a
@@ -3576,6 +3592,11 @@ mod tests {
             (
                 "up to 50 billion yuan",
                 r#"money "50 billion yuan" = 50 billion CNY hedge=UpTo("up to")"#,
+            ),
+            (
+                // A move up to a level: no bound.
+                "fares will go up to 50 billion yuan",
+                r#"money "50 billion yuan" = 50 billion CNY"#,
             ),
             (
                 "less than 10 percent",
