@@ -42,19 +42,21 @@ fn run(ctx: &Context<'_>) -> Findings {
             resolved: Resolved::Date(date),
         } = &claim.kind
         {
-            // A deadline ("before 2025") is not the date of the event it
-            // bounds: it can be confirmed, never contradicted, here.
-            let deadline = matches!(relative, claims::dates::Relative::Before { .. });
             let Some((m, event)) = ctx.matched_event(i) else {
                 continue;
             };
+            // A deadline ("before 2025") is not the date of the event it
+            // bounds, nor a span of past years one within it: either can
+            // be confirmed, never contradicted, here.
+            let bound = matches!(relative, claims::dates::Relative::Before { .. })
+                || within_the_past_years(ctx, claim, relative, event);
             if m.confirms() {
                 if let Some(diagnostic) = outside_its_week(ctx, claim, relative, event) {
                     out.diagnostics.push((diagnostic, vec![i]));
                 } else {
                     out.verified.push(i);
                 }
-            } else if m.contradicts() && !deadline {
+            } else if m.contradicts() && !bound {
                 let mut help = String::with_capacity(128);
                 help.push_str("resolved from the publication date ");
                 if let Some(p) = ctx.published() {
@@ -199,6 +201,33 @@ fn run(ctx: &Context<'_>) -> Findings {
         ));
     }
     out
+}
+
+/// Whether a span of past years ("ordered in Europe over the past two
+/// years") holds every date of the event: a span up to publication dates
+/// no single day, and one inside it is no contradiction. ("Five years
+/// ago" is a point, and is compared.)
+fn within_the_past_years(
+    ctx: &Context<'_>,
+    claim: &claims::Claim,
+    relative: &claims::dates::Relative,
+    event: &facts::Event,
+) -> bool {
+    let (claims::dates::Relative::PastYears(years), Some(published)) = (relative, ctx.published())
+    else {
+        return false;
+    };
+    let words = ctx.words(&claim.span);
+    if words.ends_with("ago") {
+        return false;
+    }
+    let last = published.last_day();
+    let Ok(first) = last.checked_sub(jiff::Span::new().years(i64::from(*years))) else {
+        return false;
+    };
+    event
+        .dates()
+        .all(|d| first <= d.first_day() && d.last_day() <= last)
 }
 
 /// Whether the time at `span` dates a verb of saying whose "that" clause
@@ -387,6 +416,20 @@ events:
             1
         );
     }
+    #[test]
+    fn a_span_of_past_years_holds_the_days_within_it() {
+        let found = |body: &str| {
+            crate::testing::check_published(
+                "entities:\n  - { id: acme, kind: organization, name: Acme }\nevents:\n  - { id: order, subject: acme, what: the order, cues: [ordered], date: 2025-06-12 }\n",
+                "2025-06-17",
+                body,
+                "relative-date",
+            )
+        };
+        assert!(found("Acme ordered more ferries over the past two years.").is_empty());
+        assert_eq!(found("Acme ordered the ferries two years ago.").len(), 1);
+    }
+
     #[test]
     fn last_week_of_a_figure_is_its_days_not_its_month() {
         let facts = |date: &str| {
