@@ -183,7 +183,11 @@ fn wrong_periods(ctx: &Context<'_>, out: &mut Findings) {
         let ClaimKind::Amount(amount) = &claim.kind else {
             continue;
         };
-        if !matches!(amount.unit, Some(Unit::Currency(_) | Unit::Noun(_))) {
+        // A percentage with decimals ("88.4 percent") is as telling as a
+        // sum; a round one recurs from period to period.
+        let telling_percent =
+            matches!(amount.unit, Some(Unit::Percent)) && !amount.number.fract().is_zero();
+        if !(matches!(amount.unit, Some(Unit::Currency(_) | Unit::Noun(_))) || telling_percent) {
             continue;
         }
         let Some(value) = amount.number.checked_mul(amount.scale.factor()) else {
@@ -231,6 +235,9 @@ fn wrong_periods(ctx: &Context<'_>, out: &mut Findings) {
         let mut found = ctx.facts.quantities.iter().filter(|q| {
             equal(q)
                 && time_of(q).is_some_and(|t| !overlaps(t))
+                // A forecast for a period, made on a day the text gives
+                // ("revised down from 3.9 percent in December").
+                && !q.date.is_some_and(|d| overlaps((d.first_day(), d.last_day())))
                 && !same_day(q)
                 && !same_part(q)
                 && cued(q)
@@ -627,6 +634,34 @@ quantities:
             "Acme Air's net profit for the second quarter rose, to €412 million in the third.",
             // The time of the figure before.
             "Acme Air's net profit was €300 million in the first half and €412 million in the final three months.",
+        ] {
+            assert_eq!(said(body), Vec::<String>::new(), "{body}");
+        }
+    }
+
+    #[test]
+    fn a_percentage_with_decimals_of_another_period_is_a_wrong_period() {
+        const SHARE: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme Rail }
+quantities:
+  - { id: q3, subject: acme, what: trains on time, cues: [punctuality], value: 88.4 percent, period: 2024-Q3 }
+  - { id: round, subject: acme, what: trains cancelled, cues: [cancelled], value: 3 percent, period: 2024-Q3 }
+  - { id: forecast, subject: acme, what: punctuality forecast for 2025 made in December, cues: [forecast], value: 91.5 percent, period: 2025, date: 2024-12-02 }
+";
+        let said = |body: &str| {
+            crate::testing::check_published(SHARE, "2024-12-11", body, "date-mismatch")
+        };
+        assert_eq!(
+            said("Acme Rail's punctuality was 88.4 percent in the second quarter.").len(),
+            1
+        );
+        for body in [
+            "Acme Rail's punctuality was 88.4 percent in the third quarter.",
+            // A round percentage recurs from period to period.
+            "Acme Rail said cancelled trains were 3 percent in the second quarter.",
+            // The day a forecast for a period was made.
+            "Acme Rail's forecast was revised down from 91.5 percent in December.",
         ] {
             assert_eq!(said(body), Vec::<String>::new(), "{body}");
         }
