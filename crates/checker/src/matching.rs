@@ -6772,6 +6772,9 @@ fn aside(text: &str, span: &Range<usize>, unit: Option<&Unit>) -> Aside {
             before.eq_ignore_ascii_case(a) && last.eq_ignore_ascii_case(b)
         }))
         || from_before(text.get(from..span.start).unwrap_or(""), words)
+        // "only £16 million of a similar savings target set two years
+        // ago": a part of another one's figure.
+        || of_another_like_it(after)
         // "312,400 patients, against about 290,000 at the end of
         // September": the figure set beside it.
         || (words.iter().find(|w| !one_of(w, &HEDGE_WORDS)))
@@ -6783,6 +6786,16 @@ fn aside(text: &str, span: &Range<usize>, unit: Option<&Unit>) -> Aside {
         return Aside::Shares;
     }
     Aside::Plain
+}
+
+/// Whether the words after an amount make it a part of another one like
+/// the fact's: "of a similar target", "of the previous plan".
+fn of_another_like_it(after: &str) -> bool {
+    let mut words = after.split_ascii_whitespace();
+    let (of, article, which) = (words.next(), words.next(), words.next());
+    of.is_some_and(|w| w == "of")
+        && article.is_some_and(|w| one_of(w, &["a", "an", "the", "its", "their"]))
+        && which.is_some_and(|w| one_of(w, &["similar", "previous", "earlier", "prior", "former"]))
 }
 
 /// Whether a fact with these cue words is about shares (what a per-share
@@ -8698,6 +8711,11 @@ mod tests {
                 "The fine would have been 61 million pounds had it not settled",
                 "61 million pounds",
                 Aside::Estimate,
+            ),
+            (
+                "only £16 million of a similar savings target set two years ago",
+                "£16 million",
+                Aside::Comparison,
             ),
             (
                 "the penalty would otherwise have been £55 million",
