@@ -2585,12 +2585,23 @@ fn a_change_by(text: &str, start: usize) -> bool {
         "shrank",
         "up",
     ];
-    let mut words = tail_before(text, start, 48)
-        .split(|c: char| !c.is_alphanumeric())
+    // The clause before: "lowered its full-year production target by
+    // 48,000 tonnes" puts the verb's object between it and "by".
+    let tail = tail_before(text, start, 64);
+    let clause = tail.rsplit([',', ';', ':', '(']).next().unwrap_or(tail);
+    let mut words = clause
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
         .rev()
         .filter(|w| !w.is_empty())
         .skip_while(|w| one_of(w, &HEDGE_WORDS));
-    words.next().is_some_and(|w| w == "by") && words.next().is_some_and(|w| one_of(w, &MOVED))
+    if words.next() != Some("by") {
+        return false;
+    }
+    // Up to four words of the object, none a verb of its own.
+    words
+        .take(5)
+        .take_while(|w| !one_of(w, &["is", "was", "are", "were", "be", "been", "and", "to"]))
+        .any(|w| one_of(w, &MOVED))
 }
 
 /// Whether "by" governs the percentage at `start` ("would cut earnings by
@@ -2857,7 +2868,11 @@ fn names_a_rise_or_fall(q: &Quantity) -> bool {
         "reduction",
         "rise",
     ];
-    fact_says(q, &CHANGE_NOUNS)
+    // "cut to", "lowered to": the level a change reaches, no change.
+    let cues = q.cues.iter().filter(|c| !c.ends_with(" to"));
+    (cues.map(String::as_str).chain(q.what.as_deref()))
+        .flat_map(|phrase| phrase.split(|c: char| !c.is_alphanumeric()))
+        .any(|w| one_of(w, &CHANGE_NOUNS))
 }
 
 /// Whether the percentage at `span` is a share of a whole named after it
@@ -3683,7 +3698,7 @@ fn measures_another(text: &str, claim: &Claim, q: &Quantity) -> bool {
         || a_limit(text, stated.span.start, q)
         || an_aim(text, stated.span.start, q)
         || of_another_option(text, stated, q)
-        || (matches!(stated.unit, Some(Unit::Currency(_)))
+        || (matches!(stated.unit, Some(Unit::Currency(_) | Unit::Noun(_)))
             && a_change_by(text, stated.span.start)
             && !names_a_change(q)
             && !names_a_rise_or_fall(q))
@@ -4410,7 +4425,7 @@ fn a_later_day_of_it(text: &str, claim: &Claim) -> bool {
 
 /// Whether "last year's" owns a noun ("down from 31 at last year's final")
 /// beside an event of the year of publication: the one of the year before,
-/// not a wrong date of this year's.
+/// not a wrong date of this year's; or a date follows "next year's" noun.
 fn last_years_one(
     text: &str,
     extraction: &Extraction,
@@ -4430,7 +4445,16 @@ fn last_years_one(
         .published
         .as_ref()
         .is_some_and(|p| event.dates().all(|d| d.year_number() == p.year_number()));
-    last_year && owns && this_years
+    // "entries for next year's race open on November 1": a date just
+    // past "next year's" noun is of that one's, not of this year's.
+    let before = tail_before(text, claim.span.start, 48);
+    let next_years = ["next year's ", "next year\u{2019}s "].iter().any(|p| {
+        before.rfind(p).is_some_and(|at| {
+            let between = &before[at + p.len()..];
+            between.split_whitespace().count() <= 4 && !between.contains([',', ';', '.'])
+        })
+    });
+    ((last_year && owns) || next_years) && this_years
 }
 
 /// How far into a sentence a claim may be for the readings of its opening
@@ -10240,6 +10264,49 @@ quantities:
         };
         assert_eq!(found("412"), 0);
         assert_eq!(found("421"), 1);
+    }
+
+    #[test]
+    fn a_date_past_next_years_noun_is_that_ones() {
+        const RACE: &str = "\
+entities:
+  - { id: race, kind: organization, name: Acme Marathon }
+events:
+  - { id: run, subject: race, what: the 2024 race is run, cues: [race], date: 2024-10-13 }
+";
+        let found =
+            |body: &str| crate::testing::check_published(RACE, "2024-10-16", body, "date-mismatch");
+        assert!(
+            found("Acme Marathon said entries for next year's race open on November 1.").is_empty()
+        );
+        assert_eq!(
+            found("Acme Marathon said this year's race was run on November 1.").len(),
+            1
+        );
+    }
+
+    #[test]
+    fn the_size_of_a_change_by_is_no_level_past_the_verbs_object() {
+        const GUIDANCE: &str = "\
+entities:
+  - { id: miner, kind: organization, name: Acme Copper }
+quantities:
+  - { id: guidance, subject: miner, what: revised production guidance, cues: [guidance, target, cut to, lowered to], value: 362000 tonnes }
+";
+        let found = |body: &str| check(GUIDANCE, &format!("{body}\n"), "amount-mismatch");
+        assert!(
+            found("Acme Copper lowered its full-year production target by 48,000 tonnes.")
+                .is_empty()
+        );
+        assert_eq!(
+            found("Acme Copper lowered its full-year production target to 348,000 tonnes.").len(),
+            1
+        );
+        // A verb of its own between: "by" is no change's.
+        assert_eq!(
+            found("Acme Copper cut costs and its production target is set by 48,000 tonnes.").len(),
+            1
+        );
     }
 
     #[test]
