@@ -4820,15 +4820,29 @@ fn named_by_its_what(claim: &Claim, q: &Quantity) -> bool {
     let (Some(stated), Some(what)) = (stated_amount(claim), q.what.as_deref()) else {
         return false;
     };
-    // Whole words only: "Q2" or "fiscal 2022" name no 2 and no 2,022.
-    what.split_whitespace()
+    // A count, its number followed by its own noun: "42 minutes".
+    let Some(Unit::Noun(noun)) = stated.unit.as_ref() else {
+        return false;
+    };
+    let words: Vec<&str> = what
+        .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_ascii_alphanumeric()))
-        .filter(|w| w.starts_with(|c: char| c.is_ascii_digit()))
-        .filter(|w| {
-            w.bytes()
+        .collect();
+    words.windows(2).any(|pair| {
+        let [number, unit] = pair else {
+            return false;
+        };
+        number.starts_with(|c: char| c.is_ascii_digit())
+            && number
+                .bytes()
                 .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
-        })
-        .any(|w| w.replace(',', "").parse::<rust_decimal::Decimal>().ok() == Some(stated.number))
+            && number
+                .replace(',', "")
+                .parse::<rust_decimal::Decimal>()
+                .ok()
+                == Some(stated.number)
+            && unit.eq_ignore_ascii_case(noun)
+    })
 }
 
 /// Whether a count's number is followed by a superlative ("the two
