@@ -2519,6 +2519,35 @@ fn dwarfs(stated: &Amount, q: &Quantity) -> bool {
     apart.zip(said).is_some_and(|(apart, said)| apart < said)
 }
 
+/// Whether a count without a scale word is under a thousandth of a
+/// fact's count and no slip of its scale ("sold about 400 tickets for the
+/// draw" beside 5.3 million tickets sold; "5,300 tickets" could be one):
+/// a handful of the things the fact counts, not its figure.
+fn dwarfed(stated: &Amount, q: &Quantity) -> bool {
+    if stated.scale != facts::Scale::One || !matches!(stated.unit, Some(Unit::Noun(_))) {
+        return false;
+    }
+    if stated.unit.as_ref() != Some(&q.value.unit) || stated.number <= rust_decimal::Decimal::ZERO {
+        return false;
+    }
+    let Some(fact) = q.value.value() else {
+        return false;
+    };
+    let ten = rust_decimal::Decimal::TEN;
+    let thousandth = fact.checked_div(rust_decimal::Decimal::from(1000u32));
+    if thousandth.is_none_or(|t| stated.number >= t) {
+        return false;
+    }
+    // A slip of scale keeps the digits: the ratio is a power of ten.
+    let Some(mut ratio) = fact.checked_div(stated.number) else {
+        return false;
+    };
+    while ratio >= ten && ratio.checked_rem(ten).is_some_and(|r| r.is_zero()) {
+        ratio = ratio.checked_div(ten).unwrap_or(rust_decimal::Decimal::ONE);
+    }
+    ratio != rust_decimal::Decimal::ONE
+}
+
 /// Whether a fact is of one option its description sizes by a
 /// percentage ("annual cost of the 3.5 percent offer") and the figure's
 /// sentence, before it, names only other percentages ("A 7% rise, she
@@ -8061,7 +8090,7 @@ fn match_amount(
         let Some(q) = base.quantities.get(i) else {
             continue;
         };
-        if dwarfs(stated, q) {
+        if dwarfs(stated, q) || dwarfed(stated, q) {
             continue;
         }
         let ids = index.quantity_cues.get(i).map_or(&[][..], Vec::as_slice);
@@ -11436,6 +11465,28 @@ quantities:
             errors("Acme Rail's fastest trains will take 40 minutes.").len(),
             1
         );
+    }
+
+    #[test]
+    fn a_handful_of_what_a_fact_counts_by_the_million_is_not_its_figure() {
+        const FACTS: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme Lottery }
+quantities:
+  - { id: sold, subject: acme, what: tickets sold for the draw, cues: [tickets, sold], value: 5300000 tickets }
+";
+        let errors = |body: &str| check(FACTS, &format!("Acme\n\n{body}\n"), "amount-mismatch");
+        assert_eq!(
+            errors("An Acme Lottery shop sold about 400 tickets for the draw."),
+            Vec::<String>::new()
+        );
+        // A slip of scale, or a figure of its size, is still compared.
+        for body in [
+            "Acme Lottery sold 530 tickets for the draw.",
+            "Acme Lottery sold 3,500,000 tickets for the draw.",
+        ] {
+            assert_eq!(errors(body).len(), 1, "{body}");
+        }
     }
 
     #[test]
