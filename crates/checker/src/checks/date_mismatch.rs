@@ -238,6 +238,7 @@ fn wrong_periods(ctx: &Context<'_>, out: &mut Findings) {
                 // A forecast for a period, made on a day the text gives
                 // ("revised down from 3.9 percent in December").
                 && !q.date.is_some_and(|d| overlaps((d.first_day(), d.last_day())))
+                && !of_its_split_year(q, days)
                 && !same_day(q)
                 && !same_part(q)
                 && cued(q)
@@ -304,6 +305,31 @@ fn wrong_periods(ctx: &Context<'_>, out: &mut Findings) {
 /// The claim that dates amount claim `i` with a period or a month or year,
 /// and its days: the nearest before it in its sentence with no amount
 /// between, or right after it in its clause ("$684 million in 2023").
+/// Whether the days fall in the second year of a split year the fact's
+/// words name ("2024-25 academic year", "2024/25" of a fact for 2024):
+/// "this year" in February 2025 is that year.
+fn of_its_split_year(q: &Quantity, (first, last): Days) -> bool {
+    let Some(year) = q.period.map(|p| p.first_day().year()) else {
+        return false;
+    };
+    let next = year.saturating_add(1);
+    let split = |sep: char| {
+        [
+            format!("{year}{sep}{:02}", next.rem_euclid(100)),
+            format!("{year}{sep}{next}"),
+        ]
+    };
+    let named = (q.cues.iter().map(String::as_str))
+        .chain(q.what.as_deref())
+        .any(|words| {
+            split('-')
+                .iter()
+                .chain(&split('/'))
+                .any(|s| words.contains(s.as_str()))
+        });
+    named && first.year() == next && last.year() == next
+}
+
 fn its_time(ctx: &Context<'_>, i: usize) -> Option<(usize, Days, bool)> {
     let claims = ctx.claims();
     let claim = claims.get(i)?;
@@ -637,6 +663,22 @@ quantities:
         ] {
             assert_eq!(said(body), Vec::<String>::new(), "{body}");
         }
+    }
+
+    #[test]
+    fn this_year_in_the_second_year_of_a_split_year_is_that_year() {
+        const ENROLLED: &str = "\
+entities:
+  - { id: uni, kind: organization, name: Acme University }
+quantities:
+  - { id: split, subject: uni, what: \"students enrolled, 2024-25 academic year\", cues: [students], value: 28155 students, period: 2024 }
+  - { id: plain, subject: uni, what: staff employed in 2024, cues: [staff], value: 4210 staff, period: 2024 }
+";
+        let said = |body: &str| {
+            crate::testing::check_published(ENROLLED, "2025-02-27", body, "date-mismatch")
+        };
+        assert!(said("Acme University has 28,155 students this year.").is_empty());
+        assert_eq!(said("Acme University has 4,210 staff this year.").len(), 1);
     }
 
     #[test]
