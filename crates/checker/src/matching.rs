@@ -4507,6 +4507,10 @@ fn apposition(opening: &str) -> Option<(&str, &str, &str)> {
     (name.split_whitespace().count() <= 4).then_some((name, aside, rest))
 }
 
+/// Words that set a thing on an earlier occasion ("the government's
+/// previous offer", "of the previous plan").
+const EARLIER: [&str; 4] = ["previous", "earlier", "prior", "former"];
+
 /// Whether a figure's sentence opens with a phrase that sets it on an
 /// earlier occasion ("In a ballot on the government's previous offer in
 /// November, only 22% had voted to accept"), beside a fact that is not
@@ -4517,7 +4521,6 @@ fn on_a_previous_occasion(
     claim: &Claim,
     q: &Quantity,
 ) -> bool {
-    const EARLIER: [&str; 4] = ["previous", "earlier", "prior", "former"];
     let Some(sentence) = extraction.sentences.get(claim.sentence) else {
         return false;
     };
@@ -6862,7 +6865,7 @@ fn of_another_like_it(after: &str) -> bool {
     let (of, article, which) = (words.next(), words.next(), words.next());
     of.is_some_and(|w| w == "of")
         && article.is_some_and(|w| one_of(w, &["a", "an", "the", "its", "their"]))
-        && which.is_some_and(|w| one_of(w, &["similar", "previous", "earlier", "prior", "former"]))
+        && which.is_some_and(|w| one_of(w, &EARLIER) || one_of(w, &["similar"]))
 }
 
 /// Whether a fact with these cue words is about shares (what a per-share
