@@ -5045,6 +5045,8 @@ fn match_with(
                     || (of_an_analysts_sentence(text, extraction, claim) && !of_analysts(q))
                     || a_smaller_part(text, claim, q)
                     || named_by_its_what(claim, q)
+                    || (m.score <= LOOSELY_TIED
+                        && exactly_another_facts(base, text, extraction, claim, q))
                     || on_a_previous_occasion(text, extraction, claim, q)
                     || a_range_holding(text, claim, q)
                     || a_bound_of_a_spread(text, claim)
@@ -6081,6 +6083,52 @@ fn another_facts_value(base: &FactBase, claim: &Claim, q: usize) -> bool {
             (None, _) => false,
         };
         i != q && unit && amount_agrees(base, stated, other, None).0
+    })
+}
+
+/// The highest score of a match that is only loosely tied to its fact:
+/// a cue word or two in the claim's phrase. A figure tied closer ("a total
+/// of 100 billion yuan to launch" the programme the fact names in three
+/// words) is this fact's even when another fact has its value.
+const LOOSELY_TIED: i32 = 12;
+
+/// Whether a contradicted amount is exactly the value of another quantity
+/// in its unit, one its sentence cues by a cue of its own ("the 2,140
+/// firefighters deployed" beside the total deployed, the sentence naming
+/// the service that sent most of them): the figure is that fact's, and no
+/// slip of this one's. Two facts cued alike (a fare before and after a
+/// rise) are told apart by the matcher, not by their values.
+fn exactly_another_facts(
+    base: &FactBase,
+    text: &str,
+    extraction: &Extraction,
+    claim: &Claim,
+    fact: &Quantity,
+) -> bool {
+    let Some(stated) = stated_amount(claim) else {
+        return false;
+    };
+    let sentence = (extraction.sentences.get(claim.sentence))
+        .and_then(|s| text.get(s.span.clone()))
+        .map(|s| format!(" {}", s.to_lowercase()))
+        .unwrap_or_default();
+    // "962 homes were begun in the third quarter" beside the fourth
+    // quarter's 962: a time of its own that is not the other's keeps the
+    // figure a slip of its period.
+    let own_time = (claim
+        .when
+        .as_ref()
+        .map(|(d, _)| (d.first_day(), d.last_day())))
+    .or_else(|| (claim.period.as_ref()).map(|(p, _)| (p.first_day(), p.last_day())));
+    base.quantities.iter().any(|other| {
+        let undated = other.date.is_none() && other.period.is_none();
+        other.id != fact.id
+            && own_time.is_none_or(|days| undated || dated_within(other, days))
+            && stated.unit.as_ref() == Some(&other.value.unit)
+            && (other.cues.iter())
+                .filter(|cue| !fact.cues.contains(cue))
+                .any(|cue| find_spaced(&sentence, &cue.to_lowercase()).is_some())
+            && amount_agrees(base, stated, other, None).0
     })
 }
 
@@ -11468,6 +11516,37 @@ quantities:
             errors("Acme Rail's fastest trains will take 40 minutes.").len(),
             1
         );
+    }
+
+    #[test]
+    fn exactly_another_facts_value_is_that_facts_loosely_tied() {
+        const FACTS: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme Fire Service }
+  - { id: ridge, kind: place, name: Tallon Ridge }
+quantities:
+  - { id: own, subject: acme, what: firefighters from the service's own crews, cues: [firefighters, own crews], value: 1760 firefighters }
+  - { id: all, subject: ridge, what: firefighters deployed on the fire, cues: [deployed, on the fire], value: 2140 firefighters }
+  - { id: q3, subject: acme, what: callouts in the third quarter, cues: [callouts], value: 962 callouts, period: 2024-Q3 }
+  - { id: q4, subject: acme, what: callouts in the fourth quarter, cues: [callouts], value: 1058 callouts, period: 2024-Q4 }
+";
+        let errors = |body: &str| check(FACTS, &format!("Acme\n\n{body}\n"), "amount-mismatch");
+        assert_eq!(
+            errors(
+                "The chief of Acme Fire Service said the 2,140 firefighters deployed had held the line."
+            ),
+            Vec::<String>::new()
+        );
+        for body in [
+            // No other fact's value.
+            "The chief of Acme Fire Service said the 2,410 firefighters deployed had held the line.",
+            // Another fact's value, but no cue of it.
+            "The chief of Acme Fire Service said the 2,140 firefighters had held the line.",
+            // Another fact's value, of a time the sentence gives to this one.
+            "Acme Fire Service slowed: only 1,058 callouts were answered in the third quarter of 2024.",
+        ] {
+            assert_eq!(errors(body).len(), 1, "{body}");
+        }
     }
 
     #[test]
