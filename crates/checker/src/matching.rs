@@ -4852,6 +4852,33 @@ fn named_by_its_what(claim: &Claim, q: &Quantity) -> bool {
     let (Some(stated), Some(what)) = (stated_amount(claim), q.what.as_deref()) else {
         return false;
     };
+    let number_of = |word: &str| {
+        (word.starts_with(|c: char| c.is_ascii_digit())
+            && word
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b == b'.' || b == b','))
+        .then(|| word.replace(',', "").parse::<rust_decimal::Decimal>().ok())
+        .flatten()
+    };
+    // A percentage, "75%" or "75 percent": "share of patients reaching
+    // EASI-75 (at least 75% improvement)" beside "a 75% improvement".
+    if stated.unit == Some(Unit::Percent) {
+        let words: Vec<&str> = what
+            .split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_ascii_alphanumeric() && c != '%'))
+            .collect();
+        return words.iter().enumerate().any(|(at, word)| {
+            let (number, sign) = match word.strip_suffix('%') {
+                Some(number) => (number, true),
+                None => (*word, false),
+            };
+            let spelled = || {
+                let next = |n: usize| words.get(at + n).copied().unwrap_or("");
+                next(1) == "percent" || (next(1) == "per" && next(2) == "cent")
+            };
+            number_of(number) == Some(stated.number) && (sign || spelled())
+        });
+    }
     // A count, its number followed by its own noun: "42 minutes".
     let Some(Unit::Noun(noun)) = stated.unit.as_ref() else {
         return false;
@@ -4864,17 +4891,24 @@ fn named_by_its_what(claim: &Claim, q: &Quantity) -> bool {
         let [number, unit] = pair else {
             return false;
         };
-        number.starts_with(|c: char| c.is_ascii_digit())
-            && number
-                .bytes()
-                .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
-            && number
-                .replace(',', "")
-                .parse::<rust_decimal::Decimal>()
-                .ok()
-                == Some(stated.number)
-            && unit.eq_ignore_ascii_case(noun)
+        number_of(number) == Some(stated.number) && unit.eq_ignore_ascii_case(noun)
     })
+}
+
+/// Whether a count is of new ones ("15 new convenience stores") beside a
+/// fact whose words say nothing of new ones, nor of opening or adding
+/// them (the stores to close): a count of others of its kind.
+fn new_ones(text: &str, claim: &Claim, q: &Quantity) -> bool {
+    const NEW: [&str; 9] = [
+        "new", "open", "opens", "opened", "opening", "openings", "added", "launch", "launched",
+    ];
+    let words = text.get(claim.span.clone()).unwrap_or("");
+    let new = words.split_whitespace().skip(1).any(|w| w == "new");
+    matches!(
+        stated_amount(claim).and_then(|a| a.unit.as_ref()),
+        Some(Unit::Noun(_))
+    ) && new
+        && !fact_says(q, &NEW)
 }
 
 /// Whether a count's number is followed by a superlative ("the two
@@ -5045,6 +5079,7 @@ fn match_with(
                     || (of_an_analysts_sentence(text, extraction, claim) && !of_analysts(q))
                     || a_smaller_part(text, claim, q)
                     || named_by_its_what(claim, q)
+                    || new_ones(text, claim, q)
                     || (m.score <= LOOSELY_TIED
                         && exactly_another_facts(base, text, extraction, claim, q))
                     || on_a_previous_occasion(text, extraction, claim, q)
@@ -5808,7 +5843,11 @@ fn one_value_per_fact_and_sentence(
                 continue;
             };
             confirmed.push(m.kind);
-            if is_weekday(claim) {
+            // Or by a date written with its weekday: "The order, issued on
+            // Friday, August 8, ... sheltered 1,100 people on Wednesday
+            // night" (not a dateline's "Aug 3", the day of the news).
+            let with_weekday = || with_its_weekday(text, &claim.span).start < claim.span.start;
+            if is_weekday(claim) || with_weekday() {
                 by_weekday.push(m.kind);
             }
         }
@@ -5828,12 +5867,14 @@ fn one_value_per_fact_and_sentence(
                 let of_a_figure = || {
                     dated(claim).is_some_and(|(day, _)| {
                         confirmed.iter().any(|kind| match kind {
-                            FactKind::Quantity(q) => (base
-                                .quantities
-                                .get(*q)
-                                .and_then(|q| q.date.as_ref()))
-                            .is_some_and(|d| {
-                                day.first_day() <= d.first_day() && d.last_day() <= day.last_day()
+                            // Or its period: "the 3.2 million tonnes the
+                            // furnaces produced in 2024".
+                            FactKind::Quantity(q) => base.quantities.get(*q).is_some_and(|q| {
+                                let days = (q.date.map(|d| (d.first_day(), d.last_day())))
+                                    .or_else(|| q.period.map(|p| (p.first_day(), p.last_day())));
+                                days.is_some_and(|(first, last)| {
+                                    day.first_day() <= first && last <= day.last_day()
+                                })
                             }),
                             FactKind::Event(_) => false,
                         })
@@ -11516,6 +11557,26 @@ quantities:
             errors("Acme Rail's fastest trains will take 40 minutes.").len(),
             1
         );
+        // A percentage too, written with a sign or in words.
+        const TRIAL: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme Pharma }
+quantities:
+  - { id: goal, subject: acme, what: share of patients reaching the main goal (at least 75% improvement), cues: [main goal], value: 58.4 percent }
+  - { id: spelled, subject: acme, what: share of patients with 90 per cent clearance of flares, cues: [flares], value: 31 percent }
+";
+        let errors = |body: &str| check(TRIAL, &format!("Acme\n\n{body}\n"), "amount-mismatch");
+        for body in [
+            "At Acme Pharma, 58.4% of patients reached the main goal of a 75% improvement.",
+            "Acme Pharma's trial looked for 90% clearance of flares.",
+        ] {
+            assert_eq!(errors(body), Vec::<String>::new(), "{body}");
+        }
+        assert_eq!(
+            errors("At Acme Pharma, 58.4% of patients reached the main goal of a 70% improvement.")
+                .len(),
+            1
+        );
     }
 
     #[test]
@@ -11544,6 +11605,29 @@ quantities:
             "The chief of Acme Fire Service said the 2,140 firefighters had held the line.",
             // Another fact's value, of a time the sentence gives to this one.
             "Acme Fire Service slowed: only 1,058 callouts were answered in the third quarter of 2024.",
+        ] {
+            assert_eq!(errors(body).len(), 1, "{body}");
+        }
+    }
+
+    #[test]
+    fn new_ones_are_no_count_of_those_to_close() {
+        const FACTS: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme Stores }
+quantities:
+  - { id: closing, subject: acme, what: convenience stores to close, cues: [convenience stores, close], value: 29 stores }
+  - { id: opening, subject: acme, what: stores opened in the year, cues: [opened], value: 12 stores }
+";
+        let errors = |body: &str| check(FACTS, &format!("Acme\n\n{body}\n"), "amount-mismatch");
+        assert_eq!(
+            errors("Acme Stores will spend £480m, including on 15 new convenience stores."),
+            Vec::<String>::new()
+        );
+        for body in [
+            "Acme Stores will close 15 convenience stores.",
+            // A fact of opened ones counts new ones.
+            "Acme Stores opened 15 new stores in the year.",
         ] {
             assert_eq!(errors(body).len(), 1, "{body}");
         }
@@ -11785,6 +11869,17 @@ events:
             "The North Sea Games drew a crowd to the opening ceremony on Friday, organisers said on Monday."
         )
         .is_empty());
+        // Or beside its calendar date written with its weekday, right.
+        assert!(found(
+            "The North Sea Games held the opening ceremony on Friday, July 24, and its crowd slept in the park on Saturday night."
+        )
+        .is_empty());
+        // A date alone may be a dateline, the day of the news.
+        assert_eq!(
+            found("LEITH, July 24 - The North Sea Games held the opening ceremony on Thursday.")
+                .len(),
+            1
+        );
         // With no weekday right, each stays checked.
         let wrong = found(
             "The North Sea Games drew a crowd to the opening ceremony on Thursday, organisers said on Monday.",
@@ -12660,10 +12755,12 @@ entities:
 quantities:
   - { id: fine-2019, subject: hmc, what: fine on Acme in 2019, cues: [fined], value: 62 million EUR, date: 2019-05-02 }
   - { id: losses, subject: acme, what: losses so far, cues: [losses], value: 16.2 billion EUR }
+  - { id: output, subject: acme, what: steel produced in 2024, cues: [produced], value: 3.2 million tonnes, period: 2024 }
   - { id: depth, subject: acme, what: depth of the focus, cues: [depth], value: 38 km, accept: [24 miles] }
   - { id: epicentre, subject: tarrow, what: distance of the epicentre from the town, cues: [epicentre, northeast], value: 60 km, accept: [37 miles] }
 events:
   - { id: decision, subject: hmc, what: the decision fining Acme, cues: [fined, decision], date: 2026-02-10 }
+  - { id: closing, subject: acme, what: the blast furnaces are switched off, cues: [blast furnaces, switched off], date: 2026-09-30 }
 ";
 
     #[test]
@@ -12674,6 +12771,15 @@ events:
         assert!(found("In 2019 the HMC fined Acme 62 million euros.").is_empty());
         // Without the figure, the year dates the decision.
         assert_eq!(found("In 2019 the HMC fined Acme.").len(), 1);
+        // The period of a figure is its date too.
+        assert!(
+            found("Acme's new furnace will make 1.8 million tonnes a year, compared with the 3.2 million tonnes the blast furnaces produced in 2024.")
+                .is_empty()
+        );
+        assert_eq!(
+            found("Acme's blast furnaces were switched off in 2024.").len(),
+            1
+        );
     }
 
     #[test]
