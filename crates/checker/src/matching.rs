@@ -4895,6 +4895,36 @@ fn named_by_its_what(claim: &Claim, q: &Quantity) -> bool {
     })
 }
 
+/// Whether an amount is what a noun its fact's words do not name costs
+/// ("a resilience programme costing 40 million euros" beside a part of a
+/// fine; "the outage that cost €28.5 million" beside the customers'
+/// credits): the cost of another thing.
+fn the_cost_of_another(text: &str, claim: &Claim, q: &Quantity) -> bool {
+    const COSTS: [&str; 5] = [
+        " costing ",
+        " that cost ",
+        " that costs ",
+        " which cost ",
+        " which costs ",
+    ];
+    let before = tail_before(text, claim.span.start, 48);
+    // Past hedges: "costing about 40 million euros".
+    let Some((head, _)) = COSTS.iter().find_map(|cost| {
+        before
+            .rsplit_once(cost)
+            .filter(|(_, rest)| rest.split_whitespace().all(|w| one_of(w, &HEDGE_WORDS)))
+    }) else {
+        return false;
+    };
+    // "the upgrade, which cost ...".
+    let Some(noun) = (head.split_whitespace().next_back()).map(|w| w.trim_end_matches(',')) else {
+        return false;
+    };
+    let named = noun.starts_with(|c: char| c.is_ascii_uppercase());
+    let singular = noun.strip_suffix('s').unwrap_or(noun);
+    noun.bytes().all(|b| b.is_ascii_alphabetic()) && !named && !fact_says(q, &[noun, singular])
+}
+
 /// Whether a count is of new ones ("15 new convenience stores") beside a
 /// fact whose words say nothing of new ones, nor of opening or adding
 /// them (the stores to close): a count of others of its kind.
@@ -5080,6 +5110,7 @@ fn match_with(
                     || a_smaller_part(text, claim, q)
                     || named_by_its_what(claim, q)
                     || new_ones(text, claim, q)
+                    || the_cost_of_another(text, claim, q)
                     || (m.score <= LOOSELY_TIED
                         && exactly_another_facts(base, text, extraction, claim, q))
                     || on_a_previous_occasion(text, extraction, claim, q)
@@ -8002,7 +8033,9 @@ fn another_events_day(base: &FactBase, index: &FactIndex, day: &FactDate, phrase
 /// event of that August about abandoning), over a month from the
 /// quantity's own date: the figure is that occasion's. (A report a day
 /// after its event dates both.) A date no event has ("In January
-/// it pledged $59.9 billion") may be a slip, and leaves the figure checked.
+/// it pledged $59.9 billion") may be a slip, and leaves the figure checked,
+/// unless both are days ("shares rose 6% on Wednesday", months after the
+/// day of the fact's move): a figure of another day.
 fn another_occasion(
     (base, index): (&FactBase, &FactIndex),
     (text, claim): (&str, &Claim),
@@ -8028,7 +8061,19 @@ fn another_occasion(
             .date
             .is_some_and(|d| apart_by_more_than(d, (when.first_day(), when.last_day()), 31))
         && own_clause()
-        && another_events_day(base, index, when, sentence)
+        && (another_events_day(base, index, when, sentence) || another_day(text, when, span, days))
+}
+
+/// Whether a day stated for a figure ("on Wednesday", "on June 4") is over
+/// a month from the one day of its fact: not "the Saturday night before
+/// the race", a weekday of another time than the publication's week, nor
+/// "on the 24th", a day of a month it does not name.
+fn another_day(text: &str, when: &FactDate, span: &Range<usize>, days: &QuantityDays) -> bool {
+    let on = tail_before(text, span.start, 4) == " on "
+        && !text
+            .get(span.clone())
+            .is_some_and(|day| day.starts_with("the "));
+    on && when.exact().is_some() && days.date.is_some_and(|(first, last)| first == last)
 }
 
 /// Whether an amount is a level still to come: reached after "to" in a
@@ -9924,6 +9969,35 @@ events:
     }
 
     #[test]
+    fn a_figure_of_a_day_a_month_from_its_facts_is_another_days() {
+        const SHARES: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme Pharma }
+quantities:
+  - { id: jump, subject: acme, what: rise in the share price on the day of the trial results, cues: [shares, rose], value: 23 percent, date: 2026-08-18 }
+";
+        let found = |body: &str| {
+            let article = format!("---\npublished: 2026-10-20\n---\n{body}\n");
+            check(SHARES, &article, "amount-mismatch")
+        };
+        for body in [
+            "Acme Pharma shares rose 6% in early trading on Wednesday.",
+            "Acme Pharma shares rose 6% on October 14.",
+        ] {
+            assert!(found(body).is_empty(), "{body}");
+        }
+        // Not a weekday of another time, nor a day of no month, nor a
+        // figure of no day.
+        for body in [
+            "Acme Pharma shares rose 6% on the Wednesday after the results.",
+            "In October, Acme Pharma shares rose 6% on the 14th.",
+            "Acme Pharma shares rose 6%.",
+        ] {
+            assert_eq!(found(body).len(), 1, "{body}");
+        }
+    }
+
+    #[test]
     fn a_figure_cued_only_elsewhere_contradicts_only_as_a_slip() {
         const LOSSES: &str = "\
 entities:
@@ -11605,6 +11679,31 @@ quantities:
             "The chief of Acme Fire Service said the 2,140 firefighters had held the line.",
             // Another fact's value, of a time the sentence gives to this one.
             "Acme Fire Service slowed: only 1,058 callouts were answered in the third quarter of 2024.",
+        ] {
+            assert_eq!(errors(body).len(), 1, "{body}");
+        }
+    }
+
+    #[test]
+    fn what_another_thing_costs_is_no_value_of_the_fact() {
+        const FACTS: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme Telecom }
+quantities:
+  - { id: fine, subject: acme, what: part of the fine for failing to keep the network resilient, cues: [resilience, network], value: 21 million EUR }
+";
+        let errors = |body: &str| check(FACTS, &format!("Acme\n\n{body}\n"), "amount-mismatch");
+        for body in [
+            "Acme Telecom will run a network resilience programme costing about 40 million euros.",
+            "Acme Telecom's network resilience upgrade, which cost 40 million euros, is done.",
+        ] {
+            assert_eq!(errors(body), Vec::<String>::new(), "{body}");
+        }
+        for body in [
+            // The fact's own noun.
+            "Acme Telecom paid a network resilience fine costing 40 million euros.",
+            "Acme Telecom's network resilience fine, which cost 40 million euros, was paid.",
+            "Acme Telecom paid 40 million euros for failing on network resilience.",
         ] {
             assert_eq!(errors(body).len(), 1, "{body}");
         }
