@@ -2851,7 +2851,13 @@ pub(crate) fn of_sentence(claims: &[Claim], sentence: usize) -> &[Claim] {
 /// count's change, beside a fact of a change in something else: "shipped
 /// 1.38 million wafers in the quarter, up 9% from a year earlier" beside
 /// the growth of revenue.
-fn a_change_of_a_count(text: &str, claims: &[Claim], claim: &Claim, q: &Quantity) -> bool {
+fn a_change_of_a_count(
+    base: &FactBase,
+    text: &str,
+    claims: &[Claim],
+    claim: &Claim,
+    q: &Quantity,
+) -> bool {
     if !stated_amount(claim).is_some_and(|a| matches!(a.unit, Some(Unit::Percent))) {
         return false;
     }
@@ -2880,6 +2886,19 @@ fn a_change_of_a_count(text: &str, claims: &[Claim], claim: &Claim, q: &Quantity
         && !between.contains([';', ':', '(', ')'])
         && between.split(' ').count() <= 12
         && !fact_says(q, &[noun.as_str(), singular])
+        && !counted_by_its_words(base, q, noun)
+}
+
+/// Whether a quantity of the same subject counts `noun` and has a cue the
+/// words of `q` use: "1.28 million visitors, up 17.5 percent" beside "rise
+/// in attendance", when the visitors' fact has the cue "attendance".
+fn counted_by_its_words(base: &FactBase, q: &Quantity, noun: &str) -> bool {
+    base.quantities.iter().any(|count| {
+        count.subject == q.subject
+            && matches!(&count.value.unit, Unit::Noun(unit) if unit == noun)
+            && (count.cues.iter())
+                .any(|cue| !cue.contains(' ') && cue != noun && fact_says(q, &[cue.as_str()]))
+    })
 }
 
 /// Whether a fact's cues or description name a rise or a fall: its
@@ -4187,6 +4206,25 @@ fn day_of_saying(text: &str, claim: &Claim, event: &facts::Event) -> bool {
     spoken && (of_another_source || !stated())
 }
 
+/// Whether a contradicted date stands in a relative clause that none of
+/// the event's cues is in ("the Station Road branch, which opened in 1994"
+/// beside the results a "said" of the sentence ties it to): the date of
+/// what that clause tells.
+fn in_a_relative_clause_of_its_own(text: &str, claim: &Claim, event: &facts::Event) -> bool {
+    let before = tail_before(text, claim.span.start, 96);
+    let Some(at) = [", which ", ", who ", ", where "]
+        .iter()
+        .filter_map(|opening| before.rfind(opening).map(|at| at + opening.len() - 1))
+        .max()
+    else {
+        return false;
+    };
+    let clause = before.get(at..).unwrap_or("");
+    let lower = clause.to_lowercase();
+    !clause.contains([',', ';', '(', ')', '.'])
+        && !(event.cues.iter()).any(|cue| find_spaced(&lower, &cue.to_lowercase()).is_some())
+}
+
 /// Whether a contradicted weekday is a day of trading ("Shares in Acme rose
 /// 3.1% on Wednesday", "the stock closed 2% lower Friday"): the shares or
 /// stock and a verb of their move in its clause, beside an event whose
@@ -5105,7 +5143,7 @@ fn match_with(
                     || (q.sum_of.is_empty() && of_a_group(text, known, claim))
                     || part_of_its_whole(text, claim, q)
                     || whole_of_its_part(text, claim, q)
-                    || a_change_of_a_count(text, &extraction.claims, claim, q)
+                    || a_change_of_a_count(base, text, &extraction.claims, claim, q)
                     || (of_an_analysts_sentence(text, extraction, claim) && !of_analysts(q))
                     || a_smaller_part(text, claim, q)
                     || named_by_its_what(claim, q)
@@ -5133,6 +5171,7 @@ fn match_with(
                     || a_later_day_of_it(text, claim)
                     || when_last_done(text, claim)
                     || a_reading_time(text, extraction, claim)
+                    || in_a_relative_clause_of_its_own(text, claim, e)
             }),
         };
         if names_another(
@@ -11519,6 +11558,24 @@ quantities:
             errors("Acme's revenue reached 1.38 million yen, up 9% from a year earlier.").len(),
             1
         );
+        // The change of a count whose fact the change's words name.
+        const VISITS: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme Museum }
+quantities:
+  - { id: visitors, subject: acme, what: visitors in 2024, cues: [visitors, attendance], value: 1284600 visitors }
+  - { id: growth, subject: acme, what: rise in attendance from 2023 to 2024, cues: [rose, up], value: 17.5 percent }
+";
+        let errors = |body: &str| check(VISITS, &format!("Acme\n\n{body}\n"), "amount-mismatch");
+        assert_eq!(
+            errors("Acme Museum drew 1.28 million visitors, up 12.5 percent on the year before.")
+                .len(),
+            1
+        );
+        assert!(
+            errors("Acme Museum drew 1.28 million visitors, up 17.5 percent on the year before.")
+                .is_empty()
+        );
     }
 
     #[test]
@@ -11992,6 +12049,30 @@ events:
             !found("The North Sea Games held the opening ceremony on Thursday, July 24.")
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn a_date_in_a_relative_clause_of_its_own_tells_that_clause() {
+        const SHOPS: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme Stores }
+events:
+  - { id: results, subject: acme, what: the annual results and closures, cues: [results, said], date: 2025-03-12 }
+";
+        let found = |body: &str| {
+            crate::testing::check_published(SHOPS, "2025-03-13", body, "date-mismatch")
+        };
+        assert!(
+            found("Acme Stores said the branch, which opened in 1994, would close.").is_empty()
+        );
+        for body in [
+            // The event's own word in the clause.
+            "Acme Stores said the branch, which said its results in 1994, would close.",
+            // No relative clause.
+            "Acme Stores said in 1994 that the branch would close.",
+        ] {
+            assert_eq!(found(body).len(), 1, "{body}");
+        }
     }
 
     #[test]
