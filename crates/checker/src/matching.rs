@@ -4963,6 +4963,52 @@ fn the_cost_of_another(text: &str, claim: &Claim, q: &Quantity) -> bool {
     noun.bytes().all(|b| b.is_ascii_alphabetic()) && !named && !fact_says(q, &[noun, singular])
 }
 
+/// Whether a contradicted amount, in a sentence that calls it a total, is
+/// the sum of its fact and another of its subject in its unit ("pushing
+/// the total cost of the outage to €79.5 million" beside the credits and
+/// the fine): a figure the facts imply, no value of this one, unless a
+/// fact has that sum for its value. (Asked of loosely tied figures only.)
+fn given_by_two(
+    base: &FactBase,
+    text: &str,
+    extraction: &Extraction,
+    claim: &Claim,
+    q: &Quantity,
+) -> bool {
+    const TOTAL: [&str; 5] = ["total", "all", "combined", "altogether", "together"];
+    let Some(stated) = stated_amount(claim) else {
+        return false;
+    };
+    let (Some(said), Some(unit)) = (numbers::stated_interval(stated), stated.unit.as_ref()) else {
+        return false;
+    };
+    let totals = (extraction.sentences.get(claim.sentence))
+        .and_then(|s| text.get(s.span.clone()))
+        .is_some_and(|s| {
+            s.split(|c: char| !c.is_ascii_alphabetic())
+                .any(|w| one_of(w, &TOTAL))
+        });
+    if !totals || *unit == Unit::Percent {
+        return false;
+    }
+    let ours: Vec<rust_decimal::Decimal> = (base.quantities.iter())
+        .filter(|o| o.subject == q.subject && o.value.unit == *unit)
+        .filter_map(|o| o.value.value())
+        .collect();
+    // A sum that is a fact's own value is that fact's: "a total of 100
+    // billion yuan to launch" its first 50 billion states the whole for
+    // the part.
+    let a_facts = |sum: &rust_decimal::Decimal| ours.contains(sum);
+    let Some(own) = q.value.value() else {
+        return false;
+    };
+    let mut others = ours.iter().filter(|&&other| other != own);
+    others.any(|other| {
+        own.checked_add(*other)
+            .is_some_and(|sum| said.meets(&Interval::exact(sum)) && !a_facts(&sum))
+    })
+}
+
 /// Whether a count is of new ones ("15 new convenience stores") beside a
 /// fact whose words say nothing of new ones, nor of opening or adding
 /// them (the stores to close): a count of others of its kind.
@@ -5149,6 +5195,7 @@ fn match_with(
                     || named_by_its_what(claim, q)
                     || new_ones(text, claim, q)
                     || the_cost_of_another(text, claim, q)
+                    || (m.score <= LOOSELY_TIED && given_by_two(base, text, extraction, claim, q))
                     || (m.score <= LOOSELY_TIED
                         && exactly_another_facts(base, text, extraction, claim, q))
                     || on_a_previous_occasion(text, extraction, claim, q)
@@ -11761,6 +11808,34 @@ quantities:
             "Acme Telecom paid a network resilience fine costing 40 million euros.",
             "Acme Telecom's network resilience fine, which cost 40 million euros, was paid.",
             "Acme Telecom paid 40 million euros for failing on network resilience.",
+        ] {
+            assert_eq!(errors(body).len(), 1, "{body}");
+        }
+    }
+
+    #[test]
+    fn a_total_of_the_fact_and_another_is_no_value_of_it() {
+        const FACTS: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme Telecom }
+quantities:
+  - { id: fine, subject: acme, what: fine for the outage, cues: [fine, fined], value: 28.5 million EUR }
+  - { id: credits, subject: acme, what: total cost of the customer credits, cues: [credits, cost], value: 51 million EUR }
+  - { id: both, subject: acme, what: the two payouts, cues: [payouts], value: 60 million EUR }
+  - { id: other, subject: acme, what: other payouts, cues: [other payouts], value: 9 million EUR }
+";
+        let errors = |body: &str| check(FACTS, &format!("Acme\n\n{body}\n"), "amount-mismatch");
+        assert_eq!(
+            errors("Acme Telecom's credits push the total cost of the outage to €79.5 million."),
+            Vec::<String>::new()
+        );
+        for body in [
+            // No sum of the facts.
+            "Acme Telecom's credits push the total cost of the outage to €89.5 million.",
+            // Not called a total.
+            "Acme Telecom's credits push the cost of the outage to €79.5 million.",
+            // A sum that is a fact's own value ("both") is that fact's.
+            "Acme Telecom's credits push the total cost of the outage to €60 million.",
         ] {
             assert_eq!(errors(body).len(), 1, "{body}");
         }
