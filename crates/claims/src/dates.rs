@@ -287,6 +287,19 @@ pub fn resolve_ahead(weekday: Weekday, published: Option<FactDate>) -> Resolved 
         })
 }
 
+/// A weekday after "last" ("the vehicle broke up last Thursday"): the
+/// last such day before a publication date known to the day, a week back
+/// when published on that weekday.
+pub fn resolve_last(weekday: Weekday, published: Option<FactDate>) -> Resolved {
+    published
+        .and_then(|p| p.exact())
+        .and_then(|d| d.checked_sub(days(1)).ok())
+        .and_then(|d| on_or_before(d, weekday))
+        .map_or(Resolved::Unresolved, |d| {
+            Resolved::Date(FactDate::from_date(d))
+        })
+}
+
 /// A month, a day of a month or a quarter or half written without a
 /// year, said of what is still to come ("expected in January", "must
 /// report on June 10", "expects revenue of $2 billion in the first

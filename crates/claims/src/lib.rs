@@ -333,6 +333,12 @@ impl Extractor {
                     DateKind::Weekday(day) if future_before(analysis, mention.span.start) => {
                         dates::resolve_ahead(day, published)
                     }
+                    DateKind::Weekday(day)
+                        if tail_before(analysis, mention.span.start, 5)
+                            .eq_ignore_ascii_case("last ") =>
+                    {
+                        dates::resolve_last(day, published)
+                    }
                     ref kind => dates::resolve_upcoming(kind, published)
                         .filter(|_| future_before(analysis, mention.span.start))
                         .or_else(|| {
@@ -2774,6 +2780,26 @@ quantities:
         assert!(!opens("The year-old record stands."));
         assert!(!opens("Heavy rain fell."));
         assert!(!opens("The club said so."));
+    }
+
+    #[test]
+    fn last_thursday_said_on_a_thursday_is_a_week_back() {
+        let day = |text: &str| {
+            let text = format!("---\npublished: 2024-10-24\n---\n{text}\n");
+            let extraction = extractor().extract(&text, Format::Text, None);
+            (extraction.claims.iter())
+                .find_map(|c| match &c.kind {
+                    ClaimKind::Date {
+                        written: DateKind::Weekday(_),
+                        resolved: Resolved::Date(d),
+                    } => Some(d.to_string()),
+                    _ => None,
+                })
+                .unwrap_or_default()
+        };
+        assert_eq!(day("Acme's rocket broke up last Thursday."), "2024-10-17");
+        assert_eq!(day("Acme's rocket broke up on Thursday."), "2024-10-24");
+        assert_eq!(day("Acme's rocket broke up last Wednesday."), "2024-10-23");
     }
 
     #[test]
