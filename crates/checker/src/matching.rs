@@ -4207,7 +4207,7 @@ fn day_of_saying(text: &str, claim: &Claim, event: &facts::Event) -> bool {
 }
 
 /// Whether a contradicted date stands in a relative clause that none of
-/// the event's cues is in ("the Station Road branch, which opened in 1994"
+/// the event's cues is in ("the branch on the high street, which opened in 1994"
 /// beside the results a "said" of the sentence ties it to): the date of
 /// what that clause tells.
 fn in_a_relative_clause_of_its_own(text: &str, claim: &Claim, event: &facts::Event) -> bool {
@@ -4899,7 +4899,7 @@ fn named_by_its_what(claim: &Claim, q: &Quantity) -> bool {
         .flatten()
     };
     // A percentage, "75%" or "75 percent": "share of patients reaching
-    // EASI-75 (at least 75% improvement)" beside "a 75% improvement".
+    // the main goal (at least 75% improvement)" beside "a 75% improvement".
     if stated.unit == Some(Unit::Percent) {
         let words: Vec<&str> = what
             .split_whitespace()
@@ -11762,7 +11762,7 @@ quantities:
         const FACTS: &str = "\
 entities:
   - { id: acme, kind: organization, name: Acme Fire Service }
-  - { id: ridge, kind: place, name: Tallon Ridge }
+  - { id: ridge, kind: place, name: Brackwater Ridge }
 quantities:
   - { id: own, subject: acme, what: firefighters from the service's own crews, cues: [firefighters, own crews], value: 1760 firefighters }
   - { id: all, subject: ridge, what: firefighters deployed on the fire, cues: [deployed, on the fire], value: 2140 firefighters }
