@@ -4979,34 +4979,36 @@ fn given_by_two(
     let Some(stated) = stated_amount(claim) else {
         return false;
     };
-    let (Some(said), Some(unit)) = (numbers::stated_interval(stated), stated.unit.as_ref()) else {
+    let (Some(said), Some(unit), Some(own)) = (
+        numbers::stated_interval(stated),
+        stated.unit.as_ref(),
+        q.value.value(),
+    ) else {
         return false;
     };
-    let totals = (extraction.sentences.get(claim.sentence))
-        .and_then(|s| text.get(s.span.clone()))
-        .is_some_and(|s| {
-            s.split(|c: char| !c.is_ascii_alphabetic())
-                .any(|w| one_of(w, &TOTAL))
-        });
-    if !totals || *unit == Unit::Percent {
+    if *unit == Unit::Percent || q.value.unit != *unit {
         return false;
     }
-    let ours: Vec<rust_decimal::Decimal> = (base.quantities.iter())
-        .filter(|o| o.subject == q.subject && o.value.unit == *unit)
-        .filter_map(|o| o.value.value())
-        .collect();
+    let ours = || {
+        (base.quantities.iter())
+            .filter(|o| o.subject == q.subject && o.value.unit == *unit)
+            .filter_map(|o| o.value.value())
+    };
     // A sum that is a fact's own value is that fact's: "a total of 100
     // billion yuan to launch" its first 50 billion states the whole for
     // the part.
-    let a_facts = |sum: &rust_decimal::Decimal| ours.contains(sum);
-    let Some(own) = q.value.value() else {
-        return false;
-    };
-    let mut others = ours.iter().filter(|&&other| other != own);
-    others.any(|other| {
-        own.checked_add(*other)
-            .is_some_and(|sum| said.meets(&Interval::exact(sum)) && !a_facts(&sum))
-    })
+    let summed = ours().filter(|&other| other != own).any(|other| {
+        own.checked_add(other).is_some_and(|sum| {
+            said.meets(&Interval::exact(sum)) && !ours().any(|value| value == sum)
+        })
+    });
+    summed
+        && (extraction.sentences.get(claim.sentence))
+            .and_then(|s| text.get(s.span.clone()))
+            .is_some_and(|s| {
+                s.split(|c: char| !c.is_ascii_alphabetic())
+                    .any(|w| one_of(w, &TOTAL))
+            })
 }
 
 /// Whether a count is of new ones ("15 new convenience stores") beside a
@@ -6266,10 +6268,16 @@ fn exactly_another_facts(
     let Some(stated) = stated_amount(claim) else {
         return false;
     };
-    let sentence = (extraction.sentences.get(claim.sentence))
-        .and_then(|s| text.get(s.span.clone()))
-        .map(|s| format!(" {}", s.to_lowercase()))
-        .unwrap_or_default();
+    // Lowercased once, and only for a figure some fact has.
+    let sentence = OnceLock::new();
+    let sentence = || {
+        sentence.get_or_init(|| {
+            (extraction.sentences.get(claim.sentence))
+                .and_then(|s| text.get(s.span.clone()))
+                .map(|s| format!(" {}", s.to_lowercase()))
+                .unwrap_or_default()
+        })
+    };
     // "962 homes were begun in the third quarter" beside the fourth
     // quarter's 962: a time of its own that is not the other's keeps the
     // figure a slip of its period.
@@ -6280,13 +6288,13 @@ fn exactly_another_facts(
     .or_else(|| (claim.period.as_ref()).map(|(p, _)| (p.first_day(), p.last_day())));
     base.quantities.iter().any(|other| {
         let undated = other.date.is_none() && other.period.is_none();
-        other.id != fact.id
+        stated.unit.as_ref() == Some(&other.value.unit)
+            && other.id != fact.id
             && own_time.is_none_or(|days| undated || dated_within(other, days))
-            && stated.unit.as_ref() == Some(&other.value.unit)
+            && amount_agrees(base, stated, other, None).0
             && (other.cues.iter())
                 .filter(|cue| !fact.cues.contains(cue))
-                .any(|cue| find_spaced(&sentence, &cue.to_lowercase()).is_some())
-            && amount_agrees(base, stated, other, None).0
+                .any(|cue| find_spaced(sentence(), &cue.to_lowercase()).is_some())
     })
 }
 
