@@ -2782,20 +2782,31 @@ quantities:
         assert!(!opens("The club said so."));
     }
 
-    /// The days the weekdays of `text` resolve to, published on `published`.
-    fn weekdays(text: &str, published: &str) -> Vec<String> {
+    /// What the dates of `text` that `keep` keeps resolve to, published on
+    /// `published`.
+    fn resolved_dates(
+        text: &str,
+        published: &str,
+        keep: impl Fn(&DateKind) -> bool,
+    ) -> Vec<String> {
         extractor()
             .extract(text, Format::Text, FactDate::parse(published).ok())
             .claims
             .iter()
             .filter_map(|c| match &c.kind {
-                ClaimKind::Date {
-                    written: DateKind::Weekday(_),
-                    resolved: Resolved::Date(d),
-                } => Some(d.to_string()),
+                ClaimKind::Date { written, resolved } if keep(written) => match resolved {
+                    Resolved::Date(d) => Some(d.to_string()),
+                    Resolved::Period(p) => Some(p.to_string()),
+                    _ => None,
+                },
                 _ => None,
             })
             .collect()
+    }
+
+    /// The days the weekdays of `text` resolve to, published on `published`.
+    fn weekdays(text: &str, published: &str) -> Vec<String> {
+        resolved_dates(text, published, |kind| matches!(kind, DateKind::Weekday(_)))
     }
 
     #[test]
@@ -2885,24 +2896,7 @@ quantities:
 
     #[test]
     fn months_days_and_quarters_of_what_is_to_come_are_ahead() {
-        let resolved = |text: &str, published: &str| -> Vec<String> {
-            extractor()
-                .extract(text, Format::Text, FactDate::parse(published).ok())
-                .claims
-                .iter()
-                .filter_map(|c| match &c.kind {
-                    ClaimKind::Date {
-                        resolved: Resolved::Date(d),
-                        ..
-                    } => Some(d.to_string()),
-                    ClaimKind::Date {
-                        resolved: Resolved::Period(p),
-                        ..
-                    } => Some(p.to_string()),
-                    _ => None,
-                })
-                .collect()
-        };
+        let resolved = |text: &str, published: &str| resolved_dates(text, published, |_| true);
         assert_eq!(
             resolved("The first images are expected in January.", "2024-11-15"),
             ["2025-01"]
