@@ -1752,6 +1752,9 @@ fn finish(
             if noun.is_none() && number.digits && scale == Scale::One {
                 noun = list_noun_before(text, number.start, end);
             }
+            if noun.is_none() {
+                noun = number_of_before(text, number.start);
+            }
             // "Two workers were killed and six others were injured": the
             // others are of the noun counted before.
             if noun.as_deref() == Some("others") {
@@ -1837,6 +1840,76 @@ fn tally_before(text: &str, start: usize) -> Option<&'static str> {
     let counted = last.bytes().all(|b| b.is_ascii_digit() || b == b',') && !last.is_empty()
         || number_word(last).is_some();
     counted.then_some("votes")
+}
+
+/// "The number of households rose faster than the population, to 3.04
+/// million": a bare figure reached ("to") counts what "the number of"
+/// before it in its sentence counts, when no other figure but a
+/// percentage stands between them.
+fn number_of_before(text: &str, start: usize) -> Option<String> {
+    const HEDGES: [&str; 7] = [
+        "about",
+        "around",
+        "nearly",
+        "almost",
+        "roughly",
+        "some",
+        "approximately",
+    ];
+    let mut floor = start.saturating_sub(200);
+    while !text.is_char_boundary(floor) {
+        floor += 1;
+    }
+    let before = text.get(floor..start)?.strip_suffix(' ')?;
+    let hedge = last_word(before);
+    let before = match HEDGES.contains(&hedge) {
+        true => before
+            .get(..before.len() - hedge.len())?
+            .strip_suffix(' ')?,
+        false => before,
+    };
+    if last_word(before) != "to" {
+        return None;
+    }
+    let sentence = before.rsplit(['\n', ';', ':']).next()?;
+    let sentence = sentence.rsplit(". ").next()?;
+    let lower = sentence.to_ascii_lowercase();
+    let at = lower
+        .match_indices("number of ")
+        .filter(|(at, _)| *at == 0 || lower.as_bytes().get(at - 1) == Some(&b' '))
+        .last()?
+        .0;
+    let rest = sentence.get(at + "number of ".len()..)?;
+    let words: Vec<&str> = rest
+        .split(' ')
+        .map(|w| w.trim_end_matches([',', '.']))
+        .collect();
+    let lowercase = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase());
+    // One adjective may come first: "the number of private households".
+    let (noun, after) = match words.as_slice() {
+        [noun, rest @ ..] if is_plural_noun(noun) => (*noun, rest),
+        [adjective, noun, rest @ ..] if lowercase(adjective) && is_plural_noun(noun) => {
+            (*noun, rest)
+        }
+        _ => return None,
+    };
+    if !lowercase(noun) {
+        return None;
+    }
+    // Another count between them is the one reached.
+    let percent = |i: usize| {
+        after.get(i).is_some_and(|w| w.ends_with('%'))
+            || after
+                .get(i + 1)
+                .is_some_and(|w| matches!(*w, "percent" | "per"))
+    };
+    let bare = (0..after.len()).any(|i| {
+        after
+            .get(i)
+            .is_some_and(|w| w.contains(|c: char| c.is_ascii_digit()))
+            && !percent(i)
+    });
+    (!bare).then(|| noun.to_owned())
 }
 
 /// The noun of the last count before `start` in its sentence, within a
@@ -3299,6 +3372,19 @@ mod tests {
         check(
             "Acme cancelled 138 flights on Thursday, 164 in all.",
             &[r#"count "138 flights" = 138 flights"#],
+        );
+        // A figure reached after "the number of" counts its noun, when no
+        // other figure but a percentage stands between.
+        check(
+            "The number of private households rose faster, to 3.04 million, up 9.1% on 2014. The number of ships fell to about 24 from 32. The number of stores rose to 120 and sales rose to 3 million. Customers rose to 2.2 million.",
+            &[
+                r#"count "3.04 million" = 3.04 million households"#,
+                r#"percent "9.1%" = 9.1 percent"#,
+                r#"count "24" = 24 ships hedge=About("about")"#,
+                r#"count "120" = 120 stores"#,
+                r#"number "3 million" = 3 million"#,
+                r#"number "2.2 million" = 2.2 million"#,
+            ],
         );
         // "Others" are of the noun counted before.
         check(
