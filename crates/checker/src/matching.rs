@@ -1067,6 +1067,53 @@ fn date_agrees(resolved: &FactDate, event: &facts::Event) -> (bool, bool) {
     }
 }
 
+/// Whether another date of the claim's sentence, to the day and apart
+/// from it, is `event`'s own day ("said on Thursday that last week's
+/// strike ..." beside the Thursday's results).
+fn dated_apart_in_its_sentence(
+    text: &str,
+    extraction: &Extraction,
+    claim: &Claim,
+    event: &facts::Event,
+) -> bool {
+    of_sentence(&extraction.claims, claim.sentence)
+        .iter()
+        .any(|other| {
+            let ClaimKind::Date {
+                resolved: Resolved::Date(day),
+                ..
+            } = &other.kind
+            else {
+                return false;
+            };
+            let between = if other.span.end <= claim.span.start {
+                text.get(other.span.end..claim.span.start)
+            } else if claim.span.end <= other.span.start {
+                text.get(claim.span.end..other.span.start)
+            } else {
+                None
+            };
+            // Not the parts of one date ("Tuesday, July 14"), nor of a span.
+            const JOINING: [&str; 8] = ["on", "of", "the", "and", "or", "to", "until", "through"];
+            let apart = between.is_some_and(|b| {
+                b.split_whitespace()
+                    .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()))
+                    .any(|w| !w.is_empty() && !one_of(w, &JOINING))
+            });
+            // "LEITH, July 24 - ...": a dateline is the day of the news.
+            let dateline = || {
+                let from = (extraction.sentences.get(claim.sentence)).map_or(0, |s| s.span.start);
+                let opening = text.get(from..other.span.start).unwrap_or("");
+                let after = text.get(other.span.end..).unwrap_or("");
+                !opening.contains(|c: char| c.is_lowercase())
+                    && [" - ", " \u{2014} ", " \u{2013} ", "\u{2014}"]
+                        .iter()
+                        .any(|dash| after.starts_with(dash))
+            };
+            apart && day.exact().is_some() && date_agrees(day, event).0 && !dateline()
+        })
+}
+
 /// The amount a claim states for matching: the amount, or the first half of
 /// a conversion, or a malformed amount.
 pub fn stated_amount(claim: &Claim) -> Option<&Amount> {
@@ -7957,6 +8004,39 @@ fn score_candidates<'a>(
                     })
                     .flatten()
             });
+            // "Flights will run normally from Friday, ... when it reports
+            // results next Thursday": another day of the sentence, apart
+            // from this one, is the event's own day: this one is another
+            // thing's, unmatched.
+            let found = found.filter(|m| {
+                let FactKind::Event(winner) = m.kind else {
+                    return true;
+                };
+                let Some(event) = base.events.get(winner) else {
+                    return true;
+                };
+                // "last week" agrees with a day of its month, and is
+                // warned of when the day is outside its week.
+                let outside_its_week = || {
+                    let ClaimKind::Date {
+                        written: DateKind::Relative(relative),
+                        ..
+                    } = &claim.kind
+                    else {
+                        return false;
+                    };
+                    let week = claims::dates::week_days(relative, extraction.published);
+                    week.zip(event.date.exact())
+                        .is_some_and(|((first, last), day)| {
+                            first
+                                .checked_sub(jiff::Span::new().days(1))
+                                .is_ok_and(|from| day < from)
+                                || day > last
+                        })
+                };
+                !((m.contradicts() || (m.clear && outside_its_week()))
+                    && dated_apart_in_its_sentence(text, extraction, claim, event))
+            });
             found.map(|mut m| {
                 // A calendar day whose own phrase names another event
                 // than the winner, and that is exactly that event's
@@ -13810,5 +13890,34 @@ quantities:
             Vec::<String>::new()
         );
         assert_eq!(errors("Acmeland's households rose 3.4%.").len(), 1);
+    }
+
+    #[test]
+    fn another_day_of_the_sentence_that_is_the_events_own_dates_it() {
+        const FACTS: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme Airways }
+events:
+  - { id: results, subject: acme, what: release of half-year results, cues: [results, reported, said], date: 2025-07-24 }
+quantities:
+  - { id: cost, subject: acme, what: total cost of the strike, cues: [cost], value: 74 million EUR, date: 2025-07-24 }
+";
+        let weekday = |published: &str, body: &str| {
+            crate::testing::check_published(FACTS, published, body, "weekday-mismatch")
+        };
+        let relative = |published: &str, body: &str| {
+            crate::testing::check_published(FACTS, published, body, "relative-date")
+        };
+        let quoted = "Acme Airways said flights would run normally from Friday, and it reports its results next Thursday.";
+        assert_eq!(weekday("2025-07-18", quoted), Vec::<String>::new());
+        // Without the event's own day, the Friday is the results'.
+        let alone = "Acme Airways said flights would run normally from Friday, when it reports its results.";
+        assert_eq!(weekday("2025-07-18", alone).len(), 1);
+        // The Thursday dates the results and the cost: "last week" is the
+        // strike's.
+        let strike = "Acme Airways said on Thursday that last week's strike cost it €74 million.";
+        assert_eq!(relative("2025-07-25", strike), Vec::<String>::new());
+        let strike = "Acme Airways said that last week's strike cost it €74 million.";
+        assert_eq!(relative("2025-07-25", strike).len(), 2);
     }
 }

@@ -287,6 +287,24 @@ pub fn resolve_ahead(weekday: Weekday, published: Option<FactDate>) -> Resolved 
         })
 }
 
+/// A weekday after "next" ("when it reports results next Thursday"): the
+/// first such day after a publication date known to the day, when that
+/// day is in the week after the publication's, where both readings of
+/// "next" (the coming one, the one of next week) meet; else unresolved.
+pub fn resolve_next(weekday: Weekday, published: Option<FactDate>) -> Resolved {
+    let Some(day) = published.and_then(|p| p.exact()) else {
+        return Resolved::Unresolved;
+    };
+    match resolve_ahead(weekday, published) {
+        Resolved::Date(ahead)
+            if weekday.to_monday_zero_offset() <= day.weekday().to_monday_zero_offset() =>
+        {
+            Resolved::Date(ahead)
+        }
+        _ => Resolved::Unresolved,
+    }
+}
+
 /// A weekday after "last" ("the vehicle broke up last Thursday"): the
 /// last such day before a publication date known to the day, a week back
 /// when published on that weekday.
@@ -2725,7 +2743,8 @@ impl<'a> Scanner<'a> {
             }
             (d, i + 2)
         };
-        if words!["next", "coming"].has(self.prev_id(i)) {
+        // "next Thursday" is read where it is found (`resolve_next`).
+        if self.prev_id(i) == w!("coming") {
             return Match::silent(end);
         }
         Match::new(end, DateKind::Weekday(weekday))
@@ -3599,7 +3618,9 @@ mod tests {
             "Fri., Sept. 3",
             "weekday [Fri.] = Friday; date [Sept. 3] = ?-09-03",
         );
-        check("next Friday", "");
+        // Resolved where it is found (`resolve_next`); "coming" is left.
+        check("next Friday", "weekday [Friday] = Friday");
+        check("the coming Friday", "");
         check("on Fridays", "");
         check("Sun and Sat.", "");
         check("last Friday", "weekday [Friday] = Friday");

@@ -330,6 +330,12 @@ impl Extractor {
                     None => continue,
                 },
                 _ => match mention.kind {
+                    DateKind::Weekday(day)
+                        if tail_before(analysis, mention.span.start, 5)
+                            .eq_ignore_ascii_case("next ") =>
+                    {
+                        dates::resolve_next(day, published)
+                    }
                     DateKind::Weekday(day) if future_before(analysis, mention.span.start) => {
                         dates::resolve_ahead(day, published)
                     }
@@ -2818,6 +2824,24 @@ quantities:
             day("Acme's rocket broke up last Wednesday."),
             ["2024-10-23"]
         );
+    }
+
+    #[test]
+    fn next_thursday_is_resolved_when_both_readings_meet() {
+        // Published on a Friday (2025-07-18): the coming Thursday is next
+        // week's.
+        let day = |text: &str, published: &str| weekdays(text, published);
+        assert_eq!(
+            day("Acme reports results next Thursday.", "2025-07-18"),
+            ["2025-07-24"]
+        );
+        assert_eq!(
+            day("Acme reports results next Thursday.", "2025-07-17"),
+            ["2025-07-24"]
+        );
+        // Published on a Tuesday: this week's Thursday or next week's.
+        assert!(day("Acme reports results next Thursday.", "2025-07-15").is_empty());
+        assert!(day("Acme reports results this coming Thursday.", "2025-07-18").is_empty());
     }
 
     #[test]

@@ -136,13 +136,14 @@ fn run(ctx: &Context<'_>) -> Findings {
             continue;
         }
         // "completed its 2.3 billion franc purchase last week, three months
-        // after announcing the deal on July 8": a sentence that gives the
-        // fact's day in a date of its own dates something else relatively.
+        // after announcing the deal on July 8", "said on Thursday that last
+        // week's strike cost it": a sentence that gives the fact's day in a
+        // date of its own dates something else relatively.
         let stated_elsewhere = crate::matching::of_sentence(claims, claim.sentence)
             .iter()
             .any(|c| match &c.kind {
                 ClaimKind::Date {
-                    written: DateKind::Calendar { .. },
+                    written: DateKind::Calendar { .. } | DateKind::Weekday(_),
                     resolved: Resolved::Date(d),
                 } => d.overlaps(&fact_date) && fact_date.overlaps(d) && d.exact().is_some(),
                 _ => false,

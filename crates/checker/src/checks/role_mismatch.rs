@@ -343,6 +343,25 @@ fn run(ctx: &Context<'_>) -> Findings {
                             || place_of(ctx, org.as_deref(), org_of(r))
                     }),
             );
+            // "Acme's former chairman X", "the ex-CEO of Acme", "retired
+            // judge X": a title the phrase itself calls former.
+            let said_former = || {
+                calls_former(ctx.words(&claim.span))
+                    || calls_former(last_words(ctx.words(&(0..claim.span.start)), 1))
+                    || (qualified.is_some()
+                        && calls_former(last_words(ctx.words(&(0..claim.span.start)), 2)))
+            };
+            // "chaired by retired judge X": a past title of no body the
+            // sentence names, of a person whose past the facts do not
+            // record (no role of theirs has ended).
+            if matching.is_empty()
+                && org.is_none()
+                && role.tense == Tense::Current
+                && person.roles.iter().all(|r| r.to.is_none())
+                && said_former()
+            {
+                continue;
+            }
             if matching.is_empty() {
                 if !message.is_empty() {
                     message.push_str("; ");
@@ -390,14 +409,8 @@ fn run(ctx: &Context<'_>) -> Findings {
                 }
                 continue;
             }
-            // "Acme's former chairman X", "the ex-CEO of Acme": a title
-            // the phrase itself calls former, and the person held it.
-            if role.tense == Tense::Current
-                && (calls_former(ctx.words(&claim.span))
-                    || calls_former(last_words(ctx.words(&(0..claim.span.start)), 1))
-                    || (qualified.is_some()
-                        && calls_former(last_words(ctx.words(&(0..claim.span.start)), 2))))
-            {
+            // A title the phrase calls former, and the person held it.
+            if role.tense == Tense::Current && said_former() {
                 continue;
             }
             let Some(when) = when else { continue };
@@ -902,6 +915,17 @@ entities:
         // A title the person never held stays wrong.
         let text = format!("{SEPT}John Doe, Acme's former chief executive, spoke.");
         assert_eq!(check(FACTS, &text, "role-mismatch").len(), 1);
+        // Unless it is of no body named, and the facts record no past of
+        // the person (no role of theirs has ended).
+        let text = format!("{SEPT}The inquiry is chaired by retired judge Max Poe.");
+        assert!(check(FACTS, &text, "role-mismatch").is_empty());
+        for text in [
+            "The inquiry is chaired by judge Max Poe.",
+            "The inquiry is chaired by retired judge John Doe.",
+        ] {
+            let found = check(FACTS, &format!("{SEPT}{text}"), "role-mismatch");
+            assert_eq!(found.len(), 1, "{text}: {found:?}");
+        }
     }
 
     #[test]
