@@ -2799,7 +2799,12 @@ fn left_over(text: &str, span: &Range<usize>, q: &Quantity) -> bool {
 }
 
 /// Verbs and words of a rise, and of a fall.
-const RISE_WORDS: [&str; 20] = [
+const RISE_WORDS: [&str; 24] = [
+    // "recovered about 1 percent today", after a fall.
+    "recovered",
+    "recovering",
+    "rebounded",
+    "rebounding",
     "rose",
     "risen",
     "rise",
@@ -13919,5 +13924,24 @@ quantities:
         assert_eq!(relative("2025-07-25", strike), Vec::<String>::new());
         let strike = "Acme Airways said that last week's strike cost it €74 million.";
         assert_eq!(relative("2025-07-25", strike).len(), 2);
+    }
+
+    #[test]
+    fn a_recovery_is_no_fall() {
+        const FACTS: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme Bank }
+quantities:
+  - { id: drop, subject: acme, what: fall in Acme shares on the day of the fine, cues: [shares, fell], value: 6.8 percent }
+";
+        let errors = |body: &str| check(FACTS, &format!("Acme\n\n{body}\n"), "amount-mismatch");
+        assert_eq!(
+            errors("Acme Bank shares fell 6.8 percent, then recovered about 1 percent."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            errors("Acme Bank shares fell 6.8 percent, then shed about 1 percent.").len(),
+            1
+        );
     }
 }
