@@ -1662,6 +1662,18 @@ const FUTURE_PAIRS: [(&str, &[&str]); 6] = [
     ("into", &["come", "comes"]),
 ];
 
+/// Words before a participle that make it no past tense of its own ("will
+/// be announced", "has been delayed", "to get approved").
+const AUXILIARIES: [&str; 13] = [
+    "be", "been", "being", "is", "are", "was", "were", "has", "have", "had", "get", "gets", "got",
+];
+
+/// Words before a participle that make it an adjective ("for the affected
+/// staff next month").
+const DETERMINERS: [&str; 13] = [
+    "the", "a", "an", "its", "their", "his", "her", "our", "your", "this", "that", "these", "those",
+];
+
 /// Words that put what follows them in the future ("will", "is due to").
 const FUTURE_WORDS: [&str; 26] = [
     "aims",
@@ -1829,6 +1841,23 @@ pub fn future_before(text: &str, at: usize) -> bool {
     let mut next: Option<&str> = None;
     while let Some(word) = words.next() {
         if one_of(word, &REPORTING_WORDS) {
+            return false;
+        }
+        // "will rise next fall after the board voted unanimously on
+        // Tuesday": a verb in the past, no auxiliary before it, tells a
+        // clause of its own that is past.
+        let past = word.len() > 4
+            && word.ends_with("ed")
+            && word.bytes().all(|b| b.is_ascii_lowercase())
+            && !one_of(word, &FUTURE_WORDS)
+            && !FUTURE_PAIRS.iter().any(|(_, before)| one_of(word, before))
+            && words.clone().next().is_some_and(|before| {
+                before.bytes().all(|b| b.is_ascii_alphabetic())
+                    && !one_of(before, &AUXILIARIES)
+                    && !one_of(before, &DETERMINERS)
+                    && !one_of(before, &FUTURE_WORDS)
+            });
+        if past {
             return false;
         }
         let to_come = next.is_some_and(|n| {
@@ -2854,6 +2883,13 @@ quantities:
         assert!(!at("Acme said on Friday it will grow"));
         assert!(at("He could make his debut on Friday"));
         assert!(at("Acme might sign him on Friday"));
+        // A past verb tells a clause of its own; a participle after an
+        // auxiliary or a determiner does not.
+        assert!(!at(
+            "Fees will rise after the board voted unanimously on Friday"
+        ));
+        assert!(at("The results will be published on Friday"));
+        assert!(at("It will hold a fair for the affected staff on Friday"));
         // A weekday before the date belongs to its phrase.
         let on_date = |text: &str| future_before(text, text.find("June").unwrap_or(0));
         assert!(on_date("bidding would start on Monday, June 15"));
