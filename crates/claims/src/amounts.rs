@@ -2749,7 +2749,18 @@ fn label_or_name_before(text: &str, start: usize) -> bool {
         return false;
     }
     if LABEL_SET.contains_ignore_ascii_case(word) {
-        return true;
+        // "The merged fleet will number 379 vessels": a verb.
+        let verb = word == "number"
+            && crate::one_of(
+                last_word(
+                    before
+                        .get(..before.len() - word.len())
+                        .unwrap_or("")
+                        .trim_end(),
+                ),
+                &MODALS,
+            );
+        return !verb;
     }
     if !word.chars().any(char::is_uppercase) {
         return false;
@@ -2773,6 +2784,11 @@ fn label_or_name_before(text: &str, start: usize) -> bool {
         || HEDGE_LAST_WORD_SET.contains(lower);
     !function_word
 }
+
+/// Words before a verb in its plain form ("will number").
+const MODALS: [&str; 9] = [
+    "will", "would", "could", "can", "may", "might", "should", "must", "to",
+];
 
 /// The hedge words just before `start`, not before `floor`.
 fn hedge_before(text: &str, start: usize, floor: usize) -> Option<(Hedge, Range<usize>)> {
@@ -3385,6 +3401,12 @@ mod tests {
                 r#"number "3 million" = 3 million"#,
                 r#"number "2.2 million" = 2.2 million"#,
             ],
+        );
+        // "number" before a figure is a label, unless a verb ("will
+        // number").
+        check(
+            "The fleet will number 379 vessels. It was number 5 vessels ago.",
+            &[r#"count "379 vessels" = 379 vessels"#],
         );
         // "Others" are of the noun counted before.
         check(
