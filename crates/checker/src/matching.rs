@@ -1369,6 +1369,47 @@ fn a_tenure(text: &str, extraction: &Extraction, claim: &Claim) -> bool {
     })
 }
 
+/// Whether the date at `start` follows a move's "from" in its phrase
+/// ("has moved the release from November 6 to", "pushed back the vote
+/// from June to").
+fn moved_from(text: &str, start: usize) -> bool {
+    const MOVES: [&str; 16] = [
+        "moved",
+        "moves",
+        "moving",
+        "pushed",
+        "pushes",
+        "pushing",
+        "postponed",
+        "postpones",
+        "delayed",
+        "delays",
+        "rescheduled",
+        "shifted",
+        "brought",
+        "bringing",
+        "put",
+        "putting",
+    ];
+    let near = tail_before(text, start, 160);
+    let Some(at) = near.rfind(" from ") else {
+        return false;
+    };
+    let (head, range) = near.split_at(at);
+    // No more than a date between "from" and here.
+    if range.contains([';', ':']) || range.split_whitespace().count() > 6 {
+        return false;
+    }
+    // A verb, not an adjective ("the delayed beta ran from ...").
+    let words: Vec<&str> = (head.split_whitespace().rev().take(9))
+        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()))
+        .collect();
+    words.windows(2).any(|pair| {
+        one_of(pair[0], &MOVES)
+            && !one_of(pair[1], &["the", "a", "an", "its", "their", "his", "her"])
+    })
+}
+
 /// [`dates_something_else`]; `joined` asks a date joined to the one before
 /// it ("in 2021 and 2022") about that one, once: a list of dates is not
 /// read back date by date.
@@ -1539,11 +1580,14 @@ fn dates_otherwise(text: &str, extraction: &Extraction, claim: &Claim, joined: b
                 .take(9)
                 .any(|w| is(Some(w), &RANGE_OPENERS))
     };
+    // "has moved the release from November 6 to March 19": the day a
+    // move goes to is the event's new one (the day it leaves stays a bound).
+    let moved_to = || is(previous, &["to"]) && moved_from(text, claim.span.start);
     if is(previous, &BOUND_WORDS)
         || part_of(before.clone().take(3))
         || of_data()
         || end_of_a_range()
-        || is(previous, &RANGE_WORDS) && before.any(|w| is(Some(w), &RANGE_OPENERS))
+        || is(previous, &RANGE_WORDS) && before.any(|w| is(Some(w), &RANGE_OPENERS)) && !moved_to()
     {
         return true;
     }
@@ -13943,5 +13987,27 @@ quantities:
             errors("Acme Bank shares fell 6.8 percent, then shed about 1 percent.").len(),
             1
         );
+    }
+
+    #[test]
+    fn the_day_a_move_goes_to_is_the_events_new_day() {
+        const FACTS: &str = "\
+entities:
+  - { id: game, kind: organization, name: Skyforge }
+events:
+  - { id: new-date, subject: game, what: new release date after the delay, cues: [moved, delayed], date: 2026-03-19 }
+";
+        let errors = |body: &str| {
+            crate::testing::check_published(FACTS, "2025-09-18", body, "date-mismatch")
+        };
+        let moved =
+            "The studio has moved the release of Skyforge from November 6 to May 19 next year.";
+        assert_eq!(errors(moved).len(), 1);
+        let right =
+            "The studio has moved the release of Skyforge from November 6 to March 19 next year.";
+        assert_eq!(errors(right), Vec::<String>::new());
+        // A range of no move stays a range.
+        let range = "The delayed Skyforge beta ran from November 6 to May 19.";
+        assert_eq!(errors(range), Vec::<String>::new());
     }
 }
