@@ -29,7 +29,10 @@ results\" is reported: the facts date the results release to Tuesday 24 August 2
 A figure no fact of its stated period holds, equal to the value of one fact of another period \
 whose cue words its sentence has, is reported as a warning on the period: with `acme-q3-profit: \
 412 million EUR, period: 2025-Q3`, \"Acme's net profit for the second quarter was €412 \
-million\" states the wrong quarter. Only money and counts: a percentage recurs too easily.",
+million\" states the wrong quarter. So does a figure stated for another day, by its date or its \
+weekday, than the one day of its fact (\"shares fell 6.8 percent on Monday\" of a fall dated \
+Tuesday). Only money, counts and percentages with decimals: a round percentage recurs too \
+easily.",
     run,
 };
 
@@ -196,6 +199,20 @@ fn wrong_periods(ctx: &Context<'_>, out: &mut Findings) {
         let Some((t, days, a_day)) = its_time(ctx, i) else {
             continue;
         };
+        // "cut its rate to 5.50 percent from 5.75 percent on Thursday": the
+        // day of a change, not of the level it started from.
+        let a_weekday = claims.get(t).is_some_and(|c| {
+            matches!(
+                c.kind,
+                ClaimKind::Date {
+                    written: DateKind::Weekday(_),
+                    ..
+                }
+            )
+        });
+        if a_weekday && ctx.words(&(0..amount.span.start)).ends_with(" from ") {
+            continue;
+        }
         let equal = |q: &Quantity| {
             amount.unit.as_ref() == Some(&q.value.unit) && q.value.value() == Some(value)
         };
@@ -343,6 +360,11 @@ fn its_time(ctx: &Context<'_>, i: usize) -> Option<(usize, Days, bool)> {
             written: DateKind::Calendar { day, .. },
             resolved: Resolved::Date(d),
         } => Some(((d.first_day(), d.last_day()), day.is_some())),
+        // "Shares fell 6.8 percent on Monday": a weekday resolved to its day.
+        ClaimKind::Date {
+            written: DateKind::Weekday(_),
+            resolved: Resolved::Date(d),
+        } if d.precision() == Precision::Day => Some(((d.first_day(), d.last_day()), true)),
         _ => None,
     };
     if let Some(next) = claims.get(i + 1).filter(|c| c.sentence == claim.sentence) {
@@ -704,6 +726,30 @@ quantities:
             "Acme Rail said cancelled trains were 3 percent in the second quarter.",
             // The day a forecast for a period was made.
             "Acme Rail's forecast was revised down from 91.5 percent in December.",
+        ] {
+            assert_eq!(said(body), Vec::<String>::new(), "{body}");
+        }
+    }
+
+    #[test]
+    fn a_figure_of_a_day_stated_for_another_weekday_is_a_wrong_day() {
+        const FALL: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme Bank }
+quantities:
+  - { id: fall, subject: acme, what: fall in Acme shares on the day of the fine, cues: [shares, fell], value: 6.8 percent, date: 2024-05-14 }
+";
+        // Published on Wednesday 15 May 2024: the fine came on Tuesday.
+        let said =
+            |body: &str| crate::testing::check_published(FALL, "2024-05-15", body, "date-mismatch");
+        assert_eq!(
+            said("Acme Bank shares fell 6.8 percent on Monday.").len(),
+            1
+        );
+        for body in [
+            "Acme Bank shares fell 6.8 percent on Tuesday.",
+            // The day of a change from the level, not the level's.
+            "Acme Bank shares fell to 5.1 percent from 6.8 percent on Monday.",
         ] {
             assert_eq!(said(body), Vec::<String>::new(), "{body}");
         }
