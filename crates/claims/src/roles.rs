@@ -1246,8 +1246,10 @@ impl<'a> Reader<'a> {
     /// general of Acme"): the title is read, and the role check sees the
     /// qualifier before it.
     fn past_qualifier(&self, i: usize) -> usize {
-        // "Acme's finance director": a director's field too.
+        // "Acme's finance director": a director's field too; "X, the
+        // housing minister": a minister's or a secretary's portfolio.
         let director = matches!(self.item(i + 1), Some(Item::Title(t)) if &***t == "director");
+        let minister = matches!(self.item(i + 1), Some(Item::Title(t)) if matches!(&***t, "minister" | "secretary"));
         let qualifier = match self.items.get(i) {
             Some((Item::Word | Item::Cap, span)) => self.words.get(span.clone()).is_some_and(|w| {
                 facts::titles::QUALIFIERS
@@ -1255,6 +1257,12 @@ impl<'a> Reader<'a> {
                     .chain(
                         director
                             .then_some(&facts::titles::DIRECTOR_FIELDS[..])
+                            .into_iter()
+                            .flatten(),
+                    )
+                    .chain(
+                        minister
+                            .then_some(&facts::titles::PORTFOLIOS[..])
                             .into_iter()
                             .flatten(),
                     )

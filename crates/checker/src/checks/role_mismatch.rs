@@ -1092,10 +1092,21 @@ entities:
         );
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(found[0].contains("economy minister"), "{found:?}");
-        for right in ["Finance Minister Ann Lee spoke.", "Minister Ann Lee spoke."] {
+        for right in [
+            "Finance Minister Ann Lee spoke.",
+            "Minister Ann Lee spoke.",
+            "Ann Lee, the finance minister, spoke.",
+        ] {
             let found = check(minister, &format!("{SEPT}{right}"), "role-mismatch");
             assert!(found.is_empty(), "{right}: {found:?}");
         }
+        // And after the name, in apposition.
+        let found = check(
+            minister,
+            &format!("{SEPT}Ann Lee, the housing minister, spoke."),
+            "role-mismatch",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
         // After the name, too.
         let text = format!("{SEPT}Jane Roe, deputy chief executive of Acme, spoke.");
         let found = check(FACTS, &text, "role-mismatch");
