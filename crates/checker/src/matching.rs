@@ -4981,6 +4981,35 @@ fn a_smaller_part(text: &str, claim: &Claim, q: &Quantity) -> bool {
     matches!((stated, q.value.value()), (Some(part), Some(whole)) if part < whole)
 }
 
+/// Whether the words right after a figure name one of the parts the fact's
+/// description adds up with "plus" ("compensation paid to each household
+/// (statutory payment plus goodwill payment)" beside "a £90 goodwill
+/// payment"): a part of the fact, not its value.
+fn a_part_its_what_lists(text: &str, claim: &Claim, q: &Quantity) -> bool {
+    let Some(what) = q.what.as_deref().filter(|w| w.contains(" plus ")) else {
+        return false;
+    };
+    let after: Vec<String> = words_of(head_after(text, claim.span.end, 40))
+        .take(3)
+        .collect();
+    if after.is_empty() {
+        return false;
+    }
+    // The words beside each "plus", back to and up to a bracket or comma.
+    let parts = what.split(" plus ").enumerate().flat_map(|(k, piece)| {
+        let left = piece.rsplit(['(', ',', ';']).next().unwrap_or(piece);
+        let right = piece.split([')', ',', ';']).next().unwrap_or(piece);
+        [(k > 0).then_some(right), left.into()]
+    });
+    let mut parts = parts.flatten().filter(|p| !p.trim().is_empty());
+    parts.any(|part| {
+        let words: Vec<String> = words_of(part)
+            .filter(|w| !FUNCTION_WORDS.contains(&w.as_str()))
+            .collect();
+        words.len() <= 3 && !words.is_empty() && words.iter().all(|w| after.contains(w))
+    })
+}
+
 /// Whether the fact's own description names the stated figure ("cut in
 /// the fastest journey time (from 49 to 42 minutes)" beside "will take 42
 /// minutes"): a figure the fact itself gives is no other value of it.
@@ -5293,6 +5322,7 @@ fn match_with(
                     || (of_an_analysts_sentence(text, extraction, claim) && !of_analysts(q))
                     || a_smaller_part(text, claim, q)
                     || named_by_its_what(claim, q)
+                    || a_part_its_what_lists(text, claim, q)
                     || new_ones(text, claim, q)
                     || the_cost_of_another(text, claim, q)
                     || (m.score <= LOOSELY_TIED && given_by_two(base, text, extraction, claim, q))
@@ -14009,5 +14039,28 @@ events:
         // A range of no move stays a range.
         let range = "The delayed Skyforge beta ran from November 6 to May 19.";
         assert_eq!(errors(range), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_part_the_description_adds_is_no_value_of_it() {
+        const FACTS: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme Water }
+quantities:
+  - { id: each, subject: acme, what: compensation paid to each household (statutory payment plus goodwill payment), cues: [compensation, payment], value: 150 GBP }
+";
+        let errors = |body: &str| check(FACTS, &format!("Acme\n\n{body}\n"), "amount-mismatch");
+        for body in [
+            "Acme Water's compensation combines a £60 statutory payment and a £90 goodwill payment.",
+            "Acme Water's compensation includes a £90 goodwill payment.",
+        ] {
+            assert_eq!(errors(body), Vec::<String>::new(), "{body}");
+        }
+        for body in [
+            "Acme Water's compensation is a £105 payment to each household.",
+            "Acme Water's compensation is a £90 payment to each household.",
+        ] {
+            assert_eq!(errors(body).len(), 1, "{body}");
+        }
     }
 }
