@@ -1154,10 +1154,15 @@ fn own_time_after(claim: &Claim) -> Option<(jiff::civil::Date, jiff::civil::Date
         })
 }
 
+/// A quantity's days: its date's, else its period's.
+fn days_of(q: &Quantity) -> Option<Days> {
+    (q.date.map(|d| (d.first_day(), d.last_day())))
+        .or_else(|| q.period.map(|p| (p.first_day(), p.last_day())))
+}
+
 /// Whether a fact's date or period meets the days `(from, to)`.
 fn dated_within(q: &Quantity, (from, to): (jiff::civil::Date, jiff::civil::Date)) -> bool {
-    let days = (q.date.map(|d| (d.first_day(), d.last_day())))
-        .or_else(|| q.period.map(|p| (p.first_day(), p.last_day())));
+    let days = days_of(q);
     days.is_some_and(|(first, last)| first <= to && from <= last)
 }
 
@@ -6117,8 +6122,7 @@ fn one_value_per_fact_and_sentence(
                             // Or its period: "the 3.2 million tonnes the
                             // furnaces produced in 2024".
                             FactKind::Quantity(q) => base.quantities.get(*q).is_some_and(|q| {
-                                let days = (q.date.map(|d| (d.first_day(), d.last_day())))
-                                    .or_else(|| q.period.map(|p| (p.first_day(), p.last_day())));
+                                let days = days_of(q);
                                 days.is_some_and(|(first, last)| {
                                     day.first_day() <= first && last <= day.last_day()
                                 })
@@ -8104,14 +8108,12 @@ fn score_candidates<'a>(
                     else {
                         return false;
                     };
-                    let week = claims::dates::week_days(relative, extraction.published);
+                    let week = crate::checks::relative_date::within_the_week(
+                        relative,
+                        extraction.published,
+                    );
                     week.zip(event.date.exact())
-                        .is_some_and(|((first, last), day)| {
-                            first
-                                .checked_sub(jiff::Span::new().days(1))
-                                .is_ok_and(|from| day < from)
-                                || day > last
-                        })
+                        .is_some_and(|((from, to), day)| day < from || day > to)
                 };
                 !((m.contradicts() || (m.clear && outside_its_week()))
                     && dated_apart_in_its_sentence(text, extraction, claim, event))
@@ -8741,8 +8743,7 @@ fn told_by_its_what(
     let Some(q) = base.quantities.get(chosen) else {
         return;
     };
-    let days = (q.date.map(|d| (d.first_day(), d.last_day())))
-        .or_else(|| q.period.map(|p| (p.first_day(), p.last_day())));
+    let days = days_of(q);
     let other_year = (around.iter().flatten())
         .flat_map(|part| part.split(|c: char| !c.is_ascii_digit()))
         .filter_map(|w| w.parse::<i16>().ok().filter(|_| w.len() == 4))

@@ -298,17 +298,24 @@ fn week_apart<'d>(
     mut dates: impl Iterator<Item = &'d facts::FactDate>,
 ) -> Option<(facts::FactDate, facts::FactDate)> {
     let (first, last) = claims::dates::week_days(relative, ctx.published())?;
-    // Weeks run Monday to Sunday here and Sunday to Saturday for some
-    // writers: the Sunday before is within the week, the Monday after is
-    // the next week's.
-    let slack = jiff::Span::new().days(1);
-    let (from, to) = (first.checked_sub(slack).ok()?, last);
+    let (from, to) = within_the_week(relative, ctx.published())?;
     let within = |d: &facts::FactDate| d.exact().is_none_or(|day| from <= day && day <= to);
     if dates.any(within) {
         return None;
     }
     let day = |d: jiff::civil::Date| facts::FactDate::day(d.year(), d.month(), d.day()).ok();
     Some((day(first)?, day(last)?))
+}
+
+/// The days a relative week ("last week") holds: Monday to Sunday, and
+/// the Sunday before, as weeks run Sunday to Saturday for some writers
+/// (the Monday after is the next week's).
+pub(crate) fn within_the_week(
+    relative: &claims::dates::Relative,
+    published: Option<facts::FactDate>,
+) -> Option<(jiff::civil::Date, jiff::civil::Date)> {
+    let (first, last) = claims::dates::week_days(relative, published)?;
+    Some((first.checked_sub(jiff::Span::new().days(1)).ok()?, last))
 }
 
 /// The warning that a relative date points to `pointed` (a date, or the
