@@ -4624,7 +4624,29 @@ fn last_years_one(
             between.split_whitespace().count() <= 4 && !between.contains([',', ';', '.'])
         })
     });
-    ((last_year && owns) || next_years) && this_years
+    // "The public ballot for next year's race opens on June 7", of the
+    // ballot's opening "for the 2025 race": an event its facts describe by
+    // next year's one is this year's step towards it, and "next year's"
+    // names that one, not the step's day.
+    let names_year = |year: i16| {
+        let year = year.to_string();
+        event.what.as_deref().is_some_and(|what| {
+            what.split(|c: char| !c.is_ascii_alphanumeric())
+                .any(|w| w == year)
+        })
+    };
+    let next_year = extraction.published.as_ref().map(|p| p.year_number() + 1);
+    let towards_next_year = next_year.is_some_and(names_year);
+    let its_own_year_is_named =
+        owns && matches!(
+            claim.kind,
+            ClaimKind::Date {
+                written: DateKind::Relative(claims::dates::Relative::NextYear),
+                ..
+            }
+        ) && towards_next_year;
+    ((last_year && owns) || (next_years && !towards_next_year)) && this_years
+        || its_own_year_is_named
 }
 
 /// How far into a sentence a claim may be for the readings of its opening
@@ -10843,6 +10865,25 @@ events:
             found("Acme Marathon said this year's race was run on November 1.").len(),
             1
         );
+    }
+
+    #[test]
+    fn a_step_towards_next_years_one_is_dated_by_its_own_day() {
+        const BALLOT: &str = "\
+entities:
+  - { id: race, kind: organization, name: Acme Marathon }
+events:
+  - { id: ballot, subject: race, what: opening of the ballot for the 2025 race, cues: [ballot, opens], date: 2024-05-07 }
+";
+        let found = |body: &str, code: &str| {
+            crate::testing::check_published(BALLOT, "2024-04-22", body, code).len()
+        };
+        let body =
+            |day: &str| format!("Acme Marathon's ballot for next year's race opens on {day}.");
+        assert_eq!(found(&body("June 7"), "date-mismatch"), 1);
+        assert_eq!(found(&body("June 7"), "relative-date"), 0);
+        assert_eq!(found(&body("May 7"), "date-mismatch"), 0);
+        assert_eq!(found(&body("May 7"), "relative-date"), 0);
     }
 
     #[test]
