@@ -88,6 +88,14 @@ fn run(ctx: &Context<'_>) -> Findings {
         if first.span != *when_span {
             continue;
         }
+        // "The price freeze on 400 staples took effect yesterday": a
+        // relative date that states an event's day is that event's, not
+        // the time of the figures beside it.
+        let states_its_event = |relative| {
+            ctx.matched_event(j).is_some_and(|(m, event)| {
+                m.confirms() && week_apart(ctx, relative, event.dates()).is_none()
+            })
+        };
         // "The government last month launched a scheme, which had already
         // received 1,150 applications": the relative clause keeps its own
         // time.
@@ -118,6 +126,9 @@ fn run(ctx: &Context<'_>) -> Findings {
         else {
             continue;
         };
+        if states_its_event(relative) {
+            continue;
+        }
         // An open bound ("less than $75,000 a year") agrees with too much
         // to date its fact.
         let open = crate::matching::stated_amount(claim).is_some_and(|a| {
@@ -475,6 +486,34 @@ events:
         let done = "Acme lifted bills by 21% last week, days after the ruling of February 10.";
         assert!(found("2026-02-10", done).is_empty());
         assert_eq!(found("2026-02-11", done).len(), 1);
+    }
+
+    #[test]
+    fn a_relative_date_stating_an_events_day_is_not_its_figures() {
+        let facts = |start: &str, counted: &str| {
+            format!(
+                "entities:\n  - {{ id: acme, kind: organization, name: Acme }}\nquantities:\n  - {{ id: items, subject: acme, what: items whose prices are frozen, cues: [items], value: 400 items, date: {counted} }}\nevents:\n  - {{ id: start, subject: acme, what: the freeze takes effect, cues: [took effect], date: {start} }}\n"
+            )
+        };
+        let found = |(start, counted): (&str, &str), body: &str| {
+            crate::testing::check_published(
+                &facts(start, counted),
+                "2024-11-12",
+                body,
+                "relative-date",
+            )
+            .len()
+        };
+        let yesterday = "Acme's price freeze on 400 items took effect yesterday.";
+        assert_eq!(found(("2024-11-11", "2024-11-06"), yesterday), 0);
+        // The event's day not the one stated: nothing is sure of it, and
+        // both the event and the figure are reported.
+        assert_eq!(found(("2024-11-08", "2024-11-06"), yesterday), 2);
+        // A week that holds the event's month but not its day states no
+        // day of it (published on Tuesday 12 November, last week ran from
+        // 4 to 10 November), and still dates the figure.
+        let last_week = "Acme's price freeze on 400 items took effect last week.";
+        assert_eq!(found(("2024-11-12", "2024-10-30"), last_week), 2);
     }
 
     #[test]

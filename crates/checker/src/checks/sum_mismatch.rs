@@ -518,12 +518,18 @@ fn joins_another(
     sentence: &std::ops::Range<usize>,
     parts: &[(usize, &claims::Amount)],
 ) -> bool {
-    const ADDED_TO: [&str; 5] = [
+    const ADDED_TO: [&str; 8] = [
         "together with ",
         "along with ",
         "in addition to ",
         "on top of ",
         "added to ",
+        // "The rest came from a $420 million grant and $760 million in
+        // bonds, bringing the total to $1.68 billion": a part was named
+        // before the sentence.
+        "the rest ",
+        "the remainder ",
+        "the balance ",
     ];
     let Some((_, first)) = parts.first() else {
         return false;
@@ -812,6 +818,16 @@ mod tests {
         assert!(check(FACTS, &text("Together with"), "sum-mismatch").is_empty());
         assert!(check(FACTS, &text("Along with"), "sum-mismatch").is_empty());
         assert_eq!(check(FACTS, &text("With"), "sum-mismatch").len(), 1);
+        // "The rest": a part was named before the sentence.
+        let rest = |opening: &str| {
+            format!(
+                "{opening} came from $420 million in grants and $760 million in bonds, bringing \
+                 the total to $1.68 billion."
+            )
+        };
+        assert!(check(FACTS, &rest("The rest"), "sum-mismatch").is_empty());
+        assert!(check(FACTS, &rest("The remainder"), "sum-mismatch").is_empty());
+        assert_eq!(check(FACTS, &rest("The money"), "sum-mismatch").len(), 1);
     }
 
     #[test]
