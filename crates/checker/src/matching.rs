@@ -1588,7 +1588,31 @@ fn dates_otherwise(text: &str, extraction: &Extraction, claim: &Claim, joined: b
     // "has moved the release from November 6 to March 19": the day a
     // move goes to is the event's new one (the day it leaves stays a bound).
     let moved_to = || is(previous, &["to"]) && moved_from(text, claim.span.start);
-    if is(previous, &BOUND_WORDS)
+    // "will be known as the Orvane Stadium from 1 July 2025": a day "from"
+    // which something holds, with no end after it, is the day it starts.
+    let starts_on = || {
+        let day = matches!(
+            claim.kind,
+            ClaimKind::Date {
+                written: DateKind::Calendar { day: Some(_), .. },
+                ..
+            }
+        );
+        let next = text
+            .get(claim.span.end..)
+            .unwrap_or("")
+            .split_whitespace()
+            .next()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+        day && is(previous, &["from"])
+            && !is(next, &RANGE_WORDS)
+            && !is(next, &["until", "till"])
+            && !text
+                .get(claim.span.end..)
+                .unwrap_or("")
+                .starts_with(['-', '\u{2013}'])
+    };
+    if is(previous, &BOUND_WORDS) && !starts_on()
         || part_of(before.clone().take(3))
         || of_data()
         || end_of_a_range()
@@ -2686,7 +2710,13 @@ fn of_another_option(text: &str, stated: &Amount, q: &Quantity) -> bool {
 /// budget rises by €180 million to €4.87 billion"): the size of a change,
 /// not a level.
 fn a_change_by(text: &str, start: usize) -> bool {
-    const MOVED: [&str; 24] = [
+    const MOVED: [&str; 30] = [
+        "raise",
+        "raises",
+        "lift",
+        "lifts",
+        "lower",
+        "lowers",
         "rise",
         "rises",
         "rose",
@@ -2724,9 +2754,10 @@ fn a_change_by(text: &str, start: usize) -> bool {
     if words.next() != Some("by") {
         return false;
     }
-    // Up to four words of the object, none a verb of its own.
+    // Up to six words of the object ("raise the price of its standard
+    // plan by £1"), none a verb of its own.
     words
-        .take(5)
+        .take(7)
         .take_while(|w| !one_of(w, &["is", "was", "are", "were", "be", "been", "and", "to"]))
         .any(|w| one_of(w, &MOVED))
 }
@@ -3840,6 +3871,7 @@ fn measures_another(text: &str, claim: &Claim, q: &Quantity) -> bool {
         return true;
     }
     if per_another_thing(text, stated.span.end, q)
+        || per_another_before(text, stated.span.start, q)
         || a_further_one(text, stated.span.start, q)
         || a_potential(text, stated.span.start, q)
         || of_a_draft(text, stated.span.start, q)
@@ -4117,8 +4149,14 @@ fn at_another_rate(text: &str, stated: &Amount, q: &Quantity) -> bool {
         }
         false
     };
+    // "worth an average of £4.5 million a year" beside the total value of
+    // a deal: a total of no period of its own spans the deal's years.
+    let a_total_of_its_term = || {
+        q.period.is_none()
+            && (q.what.as_deref()).is_some_and(|what| what.split_whitespace().any(|w| w == "total"))
+    };
     (!fact_rates.is_empty() && !fact_rates.contains(&rate))
-        || (fact_rates.is_empty() && (rate != yearly || over_years()))
+        || (fact_rates.is_empty() && (rate != yearly || over_years() || a_total_of_its_term()))
 }
 
 /// The units of time of a rate, as nouns after "a", "per", "each" or
@@ -4176,6 +4214,35 @@ fn per_another_thing(text: &str, end: usize, q: &Quantity) -> bool {
         .chain(q.what.as_deref())
         .flat_map(words_of);
     !own.any(|w| w == thing)
+}
+
+/// Whether the clause before the amount at `start` measures something
+/// per a thing its fact's cues and description do not name ("revenue per
+/// subscriber rose nearly 4 percent" beside the rise in revenue): a ratio,
+/// not the fact's figure.
+fn per_another_before(text: &str, start: usize, q: &Quantity) -> bool {
+    let tail = tail_before(text, start, 64);
+    let clause = tail.rsplit([',', ';', ':', '(']).next().unwrap_or(tail);
+    let mut words = clause.split_whitespace();
+    while let Some(word) = words.next() {
+        if word != "per" {
+            continue;
+        }
+        let Some(thing) = words.next().and_then(|w| words_of(w).next()) else {
+            return false;
+        };
+        let time = RATE_NOUNS
+            .iter()
+            .any(|nouns| nouns.contains(&thing.as_str()));
+        if time || thing == "cent" {
+            continue;
+        }
+        let mut own = (q.cues.iter().map(String::as_str))
+            .chain(q.what.as_deref())
+            .flat_map(words_of);
+        return !own.any(|w| w == thing);
+    }
+    false
 }
 
 /// Whether a count per unit of time ("45,000 wafers a month", counting
@@ -4555,6 +4622,71 @@ fn a_reading_time(text: &str, extraction: &Extraction, claim: &Claim) -> bool {
         text.get(f.span.end..head_end)
             .is_some_and(|between| between.trim().is_empty())
     })
+}
+
+/// The stem of the participle that makes a date a founding or a birth
+/// ("Glimmerbox, founded in 2013, said ..."): "found", "establish".
+fn founding_stem<'t>(text: &'t str, claim: &Claim) -> Option<&'t str> {
+    const FOUNDED: [&str; 6] = [
+        "founded",
+        "established",
+        "incorporated",
+        "born",
+        "built",
+        "formed",
+    ];
+    let verb = words_back(text, claim.span.start, 40)
+        .find(|w| !one_of(w, &["in", "on", "back"]))
+        .filter(|w| one_of(w, &FOUNDED))?;
+    verb.get(..verb.len().saturating_sub(2).max(4))
+}
+
+/// Whether an event's cues or description hold a word that starts with
+/// `stem`: a founding (or building, or birth) itself.
+fn a_founding(stem: &str, event: &facts::Event) -> bool {
+    let own = (event.cues.iter().map(String::as_str)).chain(event.what.as_deref());
+    own.flat_map(|words| words.split(|c: char| !c.is_alphanumeric()))
+        .any(|w| {
+            w.get(..stem.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(stem))
+        })
+}
+
+/// Whether a weekday owns a noun no cue of the event names ("filed into
+/// the ground for Saturday's 2-1 win" beside the accounts filed on
+/// Thursday): the day of that one, not the event's.
+fn the_day_of_its_own_noun(text: &str, claim: &Claim, event: &facts::Event) -> bool {
+    if !is_weekday(claim) {
+        return false;
+    }
+    let after = text.get(claim.span.end..).unwrap_or("");
+    let Some(owned) = ["'s ", "\u{2019}s "]
+        .iter()
+        .find_map(|s| after.strip_prefix(s))
+    else {
+        return false;
+    };
+    let owned = head_after(owned, 0, 40);
+    let phrase = owned
+        .get(..owned.find([',', ';', '.', ':', '(']).unwrap_or(owned.len()))
+        .unwrap_or("");
+    let phrase: String = phrase
+        .split_whitespace()
+        .take(3)
+        .fold(String::new(), |mut out, w| {
+            out.push(' ');
+            out.push_str(&w.to_lowercase());
+            out
+        });
+    let cued = (event.cues.iter()).any(|cue| find_spaced(&phrase, &cue.to_lowercase()).is_some());
+    // Or a word of its description: "Thursday's publication".
+    let described = || {
+        let owned: Vec<String> = words_of(&phrase).collect();
+        (event.what.iter())
+            .flat_map(|what| words_of(what))
+            .any(|w| w.len() > 3 && owned.contains(&w))
+    };
+    !cued && !described()
 }
 
 /// Whether a weekday is a later day of what goes on ("kept the airspace
@@ -5373,6 +5505,7 @@ fn match_with(
                     || of_a_previous_one(text, extraction, claim, e)
                     || last_years_one(text, extraction, claim, e)
                     || a_later_day_of_it(text, claim)
+                    || the_day_of_its_own_noun(text, claim, e)
                     || when_last_done(text, claim)
                     || a_reading_time(text, extraction, claim)
                     || in_a_relative_clause_of_its_own(text, claim, e)
@@ -6182,7 +6315,9 @@ fn one_value_per_fact_and_sentence(
                                         || another_facts_value(base, claim, q)
                                         || spread_over_time(base, text, claim, q)
                                         || ends_a_range(text, claim.span.start)
-                                        || opens_a_range(text, claim.span.end))
+                                        || opens_a_range(text, claim.span.end)
+                                        // "raise the price by £1 to £9.99".
+                                        || a_change_by(text, claim.span.start))
                             }
                         }
                 });
@@ -6869,6 +7004,24 @@ const COMPARED_BY: [(&str, &str); 13] = [
     ("than", "their"),
 ];
 
+/// The words before an amount, nearest first, past the adverbs of
+/// approximation next to it ("roughly", "about").
+fn unhedged<'w>(words: &'w [&'w str]) -> &'w [&'w str] {
+    const ROUGHLY: [&str; 9] = [
+        "about",
+        "almost",
+        "approximately",
+        "around",
+        "estimated",
+        "just",
+        "nearly",
+        "roughly",
+        "some",
+    ];
+    let hedges = words.iter().take_while(|w| one_of(w, &ROUGHLY)).count();
+    words.get(hedges..).unwrap_or_default()
+}
+
 /// Words between "from" and an amount that leave it the value a change
 /// started from ("to $4.1 billion from a revised $4.3 billion").
 const FROM_FILLERS: [&str; 11] = [
@@ -7206,7 +7359,8 @@ fn aside(text: &str, span: &Range<usize>, unit: Option<&Unit>) -> Aside {
         || words
             .iter()
             .any(|w| one_of(w, &["previous", "prior", "similar", "original"]))
-        || matches!(words, [last, before, ..] if COMPARED_BY.iter().any(|(a, b)| {
+        // Past a hedge: "than the roughly 20 percent".
+        || matches!(unhedged(words), [last, before, ..] if COMPARED_BY.iter().any(|(a, b)| {
             before.eq_ignore_ascii_case(a) && last.eq_ignore_ascii_case(b)
         }))
         || from_before(text.get(from..span.start).unwrap_or(""), words)
@@ -7682,6 +7836,12 @@ fn score_candidates<'a>(
         None => Some(stated_amount(claim)?),
         Some(_) => None,
     };
+    let founding = date.and_then(|_| founding_stem(text, claim));
+    // A founding is of what its phrase names, never a guess among the
+    // story's other subjects.
+    if founding.is_some() && matches!(pass, Pass::Story { .. }) {
+        return None;
+    }
     // The unit score of a candidate, `None` for a unit the claim's cannot
     // be compared with.
     let unit_of = |i: usize| -> Option<i32> {
@@ -7702,7 +7862,13 @@ fn score_candidates<'a>(
                 unit_score(base, stated_unit(stated), words, &q.value.unit, &q.cues)
                     .or_else(|| currency_swap(base, stated, &q.value).then_some(0))
             }
-            None => (i < base.events.len()).then_some(0),
+            // A founding's date is no other event's ("Glimmerbox, founded
+            // in 2013, said ...").
+            None => base
+                .events
+                .get(i)
+                .filter(|e| founding.is_none_or(|stem| a_founding(stem, e)))
+                .map(|_| 0),
         }
     };
     // One comparable candidate is enough to search the sentence; the
@@ -10662,6 +10828,173 @@ quantities:
 #[cfg(test)]
 mod another_measure_tests {
     use crate::testing::check;
+
+    #[test]
+    fn the_size_of_a_change_to_a_level_stated_rightly_is_no_level() {
+        const PRICE: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme }
+quantities:
+  - { id: price, subject: acme, what: monthly price of the plan after the rise, cues: [plan, rise, raise], value: 9.99 GBP }
+";
+        let found = |body: &str| check(PRICE, &format!("{body}\n"), "amount-mismatch");
+        assert!(found("Acme will raise the price of its standard plan by £1 to £9.99.").is_empty());
+        let wrong = found("Acme will raise the price of its standard plan by £1 to £9.49.");
+        assert!(wrong.iter().any(|f| f.contains("£9.49")), "{wrong:?}");
+        // Not past a verb of no change.
+        assert_eq!(
+            found("Acme will keep the price of its standard plan by £1 to £9.99.").len(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_measure_per_another_thing_before_the_figure_is_a_ratio() {
+        const GROWTH: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme }
+quantities:
+  - { id: growth, subject: acme, what: growth of quarterly revenue, cues: [revenue, rose], value: 14% }
+";
+        let found = |body: &str| check(GROWTH, &format!("{body}\n"), "amount-mismatch").len();
+        assert_eq!(
+            found("Acme said revenue per subscriber rose nearly 4 percent."),
+            0
+        );
+        assert_eq!(found("Acme said revenue rose nearly 4 percent."), 1);
+        // A time is no thing: "per year".
+        assert_eq!(
+            found("Acme said revenue per year rose nearly 4 percent."),
+            1
+        );
+    }
+
+    #[test]
+    fn a_yearly_figure_is_no_total_of_several_years() {
+        let facts = |what: &str| {
+            format!(
+                "entities:\n  - {{ id: club, kind: organization, name: Acme Rovers }}\nquantities:\n  - {{ id: deal, subject: club, what: {what}, cues: [deal, worth], value: 45 million GBP }}\n"
+            )
+        };
+        let body = "Acme Rovers said the deal is worth an average of £4.5 million a year.\n";
+        let found = |what: &str| check(&facts(what), body, "amount-mismatch").len();
+        assert_eq!(found("total value of the naming-rights deal"), 0);
+        assert_eq!(found("value of the naming-rights deal"), 1);
+        // A total of one year may be stated as a year's.
+        let yearly =
+            facts("total value of the deal in 2025").replace("GBP }", "GBP, period: 2025 }");
+        assert_eq!(check(&yearly, body, "amount-mismatch").len(), 1);
+    }
+
+    #[test]
+    fn a_weekday_owning_another_noun_is_that_ones_day() {
+        const ACCOUNTS: &str = "\
+entities:
+  - { id: club, kind: organization, name: Acme Rovers }
+events:
+  - { id: accounts, subject: club, what: publication of the annual accounts, cues: [accounts, statements, filed], date: 2024-11-21 }
+";
+        let found = |body: &str| {
+            crate::testing::check_published(ACCOUNTS, "2024-11-25", body, "weekday-mismatch").len()
+        };
+        assert_eq!(
+            found("Acme Rovers supporters filed into the ground for Saturday's 2-1 win."),
+            0
+        );
+        assert_eq!(found("Acme Rovers filed Saturday's statements late."), 1);
+        assert_eq!(
+            found("Acme Rovers filed them in Saturday's publication."),
+            1
+        );
+        assert_eq!(
+            found("Acme Rovers supporters filed into the ground on Saturday."),
+            1
+        );
+    }
+
+    #[test]
+    fn a_founding_year_is_no_date_of_another_event() {
+        let facts = |what: &str| {
+            format!(
+                "entities:\n  - {{ id: acme, kind: organization, name: Acme }}\nevents:\n  - {{ id: results, subject: acme, what: {what}, cues: [said], date: 2025-10-23 }}\n"
+            )
+        };
+        let body = "Acme, founded in 2013, said it had no plans for one.\n";
+        let found = |what: &str| check(&facts(what), body, "date-mismatch").len();
+        assert_eq!(found("release of its results"), 0);
+        assert_eq!(found("the founding of the company"), 1);
+        // Nor a founding of the story's other subjects.
+        const TWO: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme }
+  - { id: globex, kind: organization, name: Globex }
+events:
+  - { id: founded, subject: acme, what: the founding of Acme, cues: [founded], date: 1999 }
+  - { id: fair, subject: globex, what: the fair, cues: [fair], date: 2024-05-02 }
+";
+        let story = "Acme gave money.\n\nFounded in 2015, Globex's campaign is popular.\n";
+        assert!(check(TWO, story, "date-mismatch").is_empty());
+        assert_eq!(
+            check(
+                &facts("release of its results"),
+                "Acme, shut in 2013, said it had no plans.\n",
+                "date-mismatch"
+            )
+            .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_day_from_which_something_holds_is_the_day_it_starts() {
+        const RENAMED: &str = "\
+entities:
+  - { id: ground, kind: place, name: Acme Park }
+events:
+  - { id: renamed, subject: ground, what: Acme Park takes its new name, cues: [known as, from], date: 2025-07-01 }
+";
+        let found = |body: &str| {
+            crate::testing::check_published(RENAMED, "2024-11-20", body, "date-mismatch").len()
+        };
+        assert_eq!(
+            found("Acme Park will be known as Orvane Park from 1 August 2025."),
+            1
+        );
+        assert_eq!(
+            found("Acme Park will be known as Orvane Park from 1 July 2025."),
+            0
+        );
+        // A month stays a bound, and so does a range's first day.
+        assert_eq!(
+            found("Acme Park will be known as Orvane Park from August 2025."),
+            0
+        );
+        assert_eq!(
+            found("Acme Park will be known as Orvane Park from 1 August 2025 to 1 May 2026."),
+            0
+        );
+    }
+
+    #[test]
+    fn a_figure_compared_with_past_a_hedge_is_another() {
+        const SHARE: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme }
+quantities:
+  - { id: share, subject: acme, what: share of the cost covered by the subsidy, cues: [share, subsidy], value: 25% }
+";
+        let found = |body: &str| check(SHARE, &format!("{body}\n"), "amount-mismatch").len();
+        assert_eq!(
+            found(
+                "Acme's subsidy is a higher share than the roughly 20 percent offered elsewhere."
+            ),
+            0
+        );
+        assert_eq!(
+            found("Acme's subsidy covers a share of roughly 20 percent."),
+            1
+        );
+    }
 
     #[test]
     fn a_figure_of_another_option_is_no_figure_of_the_facts() {

@@ -1708,9 +1708,9 @@ const FUTURE_WORDS: [&str; 26] = [
 ];
 /// Words that put what follows them in the future when "to" follows
 /// them ("was ordered to report to prison on Jan. 12", "is set to open").
-const FUTURE_BEFORE_TO: [&str; 11] = [
-    "agreed", "ordered", "pledged", "poised", "promised", "required", "set", "slated", "subject",
-    "vowed", "wants",
+const FUTURE_BEFORE_TO: [&str; 14] = [
+    "agreed", "hopes", "intend", "intends", "ordered", "pledged", "poised", "promised", "required",
+    "set", "slated", "subject", "vowed", "wants",
 ];
 
 /// Moves a date written without its year to the next year when the
@@ -2879,6 +2879,9 @@ quantities:
         assert!(at("Customers can pre-order the phones on Friday"));
         assert!(at("Acme said it will report results on Friday"));
         assert!(at("The deal is due to close on Friday"));
+        assert!(at("Acme intends to break ground on Friday"));
+        assert!(at("Acme hopes to break ground on Friday"));
+        assert!(!at("Acme tends to break ground on Friday"));
         assert!(!at("Acme will grow, it said on Friday"));
         assert!(!at("Acme said on Friday it will grow"));
         assert!(at("He could make his debut on Friday"));
