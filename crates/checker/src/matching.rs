@@ -1308,27 +1308,63 @@ fn an_aside_of_another(text: &str, extraction: &Extraction, start: usize) -> boo
         .any(|w| one_of(w, &["her", "his", "their"]))
 }
 
-/// "was originally due to reach full operation in December 2025", "up from
-/// 61.9 percent at the last election in 2021", "the last time the canal
-/// was closed was in 2016": the date of an earlier plan or of an earlier
-/// occasion, no date of what the facts date.
-fn of_an_earlier_occasion(text: &str, start: usize) -> bool {
+/// The last twelve words of the clause before `start`, nearest first, on
+/// the stack (asked of every calendar date).
+fn clause_words_back(text: &str, start: usize) -> ([&str; 12], usize) {
     let before = tail_before(text, start, 96);
     let clause = before
         .rsplit([',', ';', ':', '.', '(', ')'])
         .next()
         .unwrap_or("");
-    // Asked of every calendar date: the last twelve words, on the stack.
     let mut last_words = [""; 12];
     let mut count = 0;
     for (slot, word) in last_words.iter_mut().zip(clause.split_whitespace().rev()) {
         *slot = word;
         count += 1;
     }
+    (last_words, count)
+}
+
+/// "was originally due to reach full operation in December 2025", "after
+/// its original December 2023 target": the date of an earlier plan, which
+/// only a fact that is itself such a plan dates.
+fn of_an_earlier_plan(text: &str, start: usize) -> bool {
+    let (last_words, count) = clause_words_back(text, start);
     let words = last_words.get(..count).unwrap_or_default();
-    let planned_earlier = words
+    words
         .iter()
-        .any(|w| one_of(w, &["originally", "initially", "previously", "formerly"]));
+        .any(|w| one_of(w, &["originally", "initially", "previously", "formerly"]))
+        || words
+            .first()
+            .is_some_and(|w| one_of(w, &["original", "initial"]))
+}
+
+/// Whether an event's cues or description make it an earlier plan ("opening
+/// date in the original schedule", "was due").
+fn a_plan(event: &facts::Event) -> bool {
+    const PLAN: [&str; 9] = [
+        "original",
+        "originally",
+        "initial",
+        "initially",
+        "scheduled",
+        "schedule",
+        "planned",
+        "target",
+        "due",
+    ];
+    (event.cues.iter().map(String::as_str))
+        .chain(event.what.as_deref())
+        .flat_map(|words| words.split(|c: char| !c.is_alphanumeric()))
+        .any(|w| one_of(w, &PLAN))
+}
+
+/// "up from 61.9 percent at the last election in 2021", "the last time
+/// the canal was closed was in 2016": the date of an earlier occasion, no
+/// date of what the facts date.
+fn of_an_earlier_occasion(text: &str, start: usize) -> bool {
+    let (last_words, count) = clause_words_back(text, start);
+    let words = last_words.get(..count).unwrap_or_default();
     let last_time = words.windows(2).any(
         |pair| matches!(pair, [time, last] if one_of(last, &["last"]) && one_of(time, &["time"])),
     );
@@ -1339,7 +1375,7 @@ fn of_an_earlier_occasion(text: &str, start: usize) -> bool {
             && one_of(last, &["last", "previous"])
             && one_of(the, &["the"])
     );
-    planned_earlier || last_time || the_last_one
+    last_time || the_last_one
 }
 
 /// Words before a calendar date that make it a bound ("since April 2008",
@@ -5491,6 +5527,7 @@ fn match_with(
                     || a_range_holding(text, claim, q)
                     || a_bound_of_a_spread(text, claim)
                     || whose_unknown(text, known, claim)
+                    || a_few_of_many(text, claim, q)
                     || (listed_as_a_part(text, claim)
                         && !a_member(base, q)
                         && !its_count(text, claim, q))
@@ -6541,6 +6578,28 @@ fn another_facts_value(base: &FactBase, claim: &Claim, q: usize) -> bool {
 /// words) is this fact's even when another fact has its value.
 const LOOSELY_TIED: i32 = 12;
 
+/// Whether a count written in words ("Four passengers were taken to
+/// hospital") is a hundredth or less of its fact's: a few of them, not a
+/// slip of the figure, which is written in digits.
+fn a_few_of_many(text: &str, claim: &Claim, q: &Quantity) -> bool {
+    let Some(stated) = stated_amount(claim) else {
+        return false;
+    };
+    let in_words = text
+        .get(stated.span.clone())
+        .and_then(|words| words.split_whitespace().next())
+        .is_some_and(|first| {
+            first.chars().all(char::is_alphabetic) && !one_of(first, &["a", "an", "one"])
+        });
+    let few = stated
+        .number
+        .checked_mul(rust_decimal::Decimal::ONE_HUNDRED);
+    in_words
+        && stated.scale == facts::Scale::One
+        && matches!(stated.unit, Some(Unit::Noun(_)))
+        && (q.value.value()).is_some_and(|value| few.is_some_and(|few| value >= few))
+}
+
 /// Whether a contradicted amount is exactly the value of another quantity
 /// in its unit, one its sentence cues by a cue of its own ("the 2,140
 /// firefighters deployed" beside the total deployed, the sentence naming
@@ -6575,15 +6634,30 @@ fn exactly_another_facts(
         .as_ref()
         .map(|(d, _)| (d.first_day(), d.last_day())))
     .or_else(|| (claim.period.as_ref()).map(|(p, _)| (p.first_day(), p.last_day())));
+    // "an outbreak left 214 passengers ill" beside the passengers on board,
+    // cued by "passengers" alone: a fact its sentence ties to the figure by
+    // the figure's own noun and nothing else is no closer than another of
+    // its subject with that value.
+    let by_its_noun_alone = || {
+        let Some(Unit::Noun(noun)) = stated.unit.as_ref() else {
+            return false;
+        };
+        (fact.cues.iter())
+            .filter(|cue| find_spaced(sentence(), &cue.to_lowercase()).is_some())
+            .all(|cue| {
+                cue.eq_ignore_ascii_case(noun) || *singular(&cue.to_lowercase()) == *singular(noun)
+            })
+    };
     base.quantities.iter().any(|other| {
         let undated = other.date.is_none() && other.period.is_none();
         stated.unit.as_ref() == Some(&other.value.unit)
             && other.id != fact.id
             && own_time.is_none_or(|days| undated || dated_within(other, days))
             && amount_agrees(base, stated, other, None).0
-            && (other.cues.iter())
+            && ((other.cues.iter())
                 .filter(|cue| !fact.cues.contains(cue))
                 .any(|cue| find_spaced(sentence(), &cue.to_lowercase()).is_some())
+                || (other.subject == fact.subject && by_its_noun_alone()))
     })
 }
 
@@ -7837,6 +7911,10 @@ fn score_candidates<'a>(
         Some(_) => None,
     };
     let founding = date.and_then(|_| founding_stem(text, claim));
+    let planned = matches!(
+        date,
+        Some((_, DateKind::Calendar { .. } | DateKind::DayOnly { .. }))
+    ) && of_an_earlier_plan(text, claim.span.start);
     // A founding is of what its phrase names, never a guess among the
     // story's other subjects.
     if founding.is_some() && matches!(pass, Pass::Story { .. }) {
@@ -7868,6 +7946,7 @@ fn score_candidates<'a>(
                 .events
                 .get(i)
                 .filter(|e| founding.is_none_or(|stem| a_founding(stem, e)))
+                .filter(|e| !planned || a_plan(e))
                 .map(|_| 0),
         }
     };
@@ -10828,6 +10907,86 @@ quantities:
 #[cfg(test)]
 mod another_measure_tests {
     use crate::testing::check;
+
+    #[test]
+    fn a_figure_tied_by_its_noun_alone_may_be_another_facts_value() {
+        const SHIP: &str = "\
+entities:
+  - { id: ship, kind: organization, name: Acme Star }
+quantities:
+  - { id: aboard, subject: ship, what: passengers on board, cues: [passengers, on board], value: 2846 passengers }
+  - { id: ill, subject: ship, what: passengers who fell ill, cues: [fell ill, sick], value: 214 passengers }
+";
+        let found = |body: &str| check(SHIP, &format!("{body}\n"), "amount-mismatch").len();
+        assert_eq!(
+            found("An outbreak on the Acme Star left 214 passengers with fevers."),
+            0
+        );
+        assert_eq!(
+            found("An outbreak on the Acme Star left 241 passengers with fevers."),
+            1
+        );
+        // Tied by another cue, the figure is this fact's.
+        assert_eq!(found("The Acme Star had 214 passengers on board."), 1);
+        // Nor is a value of another subject's.
+        let other = SHIP
+            .replace("{ id: ill, subject: ship", "{ id: ill, subject: line")
+            .replace(
+                "quantities:",
+                "  - { id: line, kind: organization, name: Acme Line }\nquantities:",
+            );
+        let body = "An outbreak on the Acme Star left 214 passengers with fevers.\n";
+        assert_eq!(check(&other, body, "amount-mismatch").len(), 1);
+    }
+
+    #[test]
+    fn a_few_written_in_words_are_no_slip_of_many() {
+        const SHIP: &str = "\
+entities:
+  - { id: ship, kind: organization, name: Acme Star }
+quantities:
+  - { id: aboard, subject: ship, what: passengers on board, cues: [passengers, on board], value: 2846 passengers }
+";
+        let found = |body: &str| check(SHIP, &format!("{body}\n"), "amount-mismatch").len();
+        assert_eq!(
+            found("On the Acme Star, four passengers were taken to hospital."),
+            0
+        );
+        assert_eq!(
+            found("On the Acme Star, 4 passengers were taken to hospital."),
+            1
+        );
+        assert_eq!(
+            found("On the Acme Star, four thousand passengers were aboard."),
+            1
+        );
+    }
+
+    #[test]
+    fn an_earlier_plans_date_is_only_a_plans() {
+        const OPENING: &str = "  - { id: opened, subject: bridge, what: opening to traffic, cues: [opened, open], date: 2025-09-13 }\n";
+        const PLAN: &str = "  - { id: plan, subject: bridge, what: opening date in the original schedule, cues: [scheduled, originally, target], date: 2023-12 }\n";
+        let facts = |events: &[&str]| {
+            format!(
+                "entities:\n  - {{ id: bridge, kind: place, name: Acme Bridge }}\nevents:\n{}",
+                events.concat()
+            )
+        };
+        let found = |events: &[&str], body: &str| {
+            crate::testing::check_published(&facts(events), "2025-10-20", body, "date-mismatch")
+                .len()
+        };
+        let both = [OPENING, PLAN];
+        let scheduled =
+            |date: &str| format!("Acme Bridge was originally scheduled to open in {date}.");
+        assert_eq!(found(&both, &scheduled("December 2023")), 0);
+        assert_eq!(found(&both, &scheduled("December 2024")), 1);
+        assert_eq!(found(&[OPENING], &scheduled("December 2024")), 0);
+        let target =
+            |date: &str| format!("Acme Bridge opened two years after its original {date} target.");
+        assert_eq!(found(&[OPENING], &target("December 2023")), 0);
+        assert_eq!(found(&both, &target("December 2024")), 1);
+    }
 
     #[test]
     fn the_size_of_a_change_to_a_level_stated_rightly_is_no_level() {
