@@ -1624,7 +1624,7 @@ fn dates_otherwise(text: &str, extraction: &Extraction, claim: &Claim, joined: b
     // "has moved the release from November 6 to March 19": the day a
     // move goes to is the event's new one (the day it leaves stays a bound).
     let moved_to = || is(previous, &["to"]) && moved_from(text, claim.span.start);
-    // "will be known as the Orvane Stadium from 1 July 2025": a day "from"
+    // "will be known as the Globex Stadium from 1 July 2025": a day "from"
     // which something holds, with no end after it, is the day it starts.
     let starts_on = || {
         let day = matches!(
@@ -4661,7 +4661,7 @@ fn a_reading_time(text: &str, extraction: &Extraction, claim: &Claim) -> bool {
 }
 
 /// The stem of the participle that makes a date a founding or a birth
-/// ("Glimmerbox, founded in 2013, said ..."): "found", "establish".
+/// ("Acme, founded in 2013, said ..."): "found", "establish".
 fn founding_stem<'t>(text: &'t str, claim: &Claim) -> Option<&'t str> {
     const FOUNDED: [&str; 6] = [
         "founded",
@@ -7940,7 +7940,7 @@ fn score_candidates<'a>(
                 unit_score(base, stated_unit(stated), words, &q.value.unit, &q.cues)
                     .or_else(|| currency_swap(base, stated, &q.value).then_some(0))
             }
-            // A founding's date is no other event's ("Glimmerbox, founded
+            // A founding's date is no other event's ("Acme, founded
             // in 2013, said ...").
             None => base
                 .events
@@ -11116,20 +11116,20 @@ events:
             crate::testing::check_published(RENAMED, "2024-11-20", body, "date-mismatch").len()
         };
         assert_eq!(
-            found("Acme Park will be known as Orvane Park from 1 August 2025."),
+            found("Acme Park will be known as Globex Park from 1 August 2025."),
             1
         );
         assert_eq!(
-            found("Acme Park will be known as Orvane Park from 1 July 2025."),
+            found("Acme Park will be known as Globex Park from 1 July 2025."),
             0
         );
         // A month stays a bound, and so does a range's first day.
         assert_eq!(
-            found("Acme Park will be known as Orvane Park from August 2025."),
+            found("Acme Park will be known as Globex Park from August 2025."),
             0
         );
         assert_eq!(
-            found("Acme Park will be known as Orvane Park from 1 August 2025 to 1 May 2026."),
+            found("Acme Park will be known as Globex Park from 1 August 2025 to 1 May 2026."),
             0
         );
     }
