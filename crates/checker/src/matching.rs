@@ -10909,6 +10909,31 @@ mod another_measure_tests {
     use crate::testing::check;
 
     #[test]
+    fn a_time_past_a_figure_compared_with_is_that_figures() {
+        const OVERRUN: &str = "\
+entities:
+  - { id: bridge, kind: place, name: Acme Bridge }
+quantities:
+  - { id: overrun, subject: bridge, what: final cost above the original budget, cues: [more than, over budget], value: 46%, date: 2025-09-13 }
+";
+        let found = |body: &str| {
+            crate::testing::check_published(OVERRUN, "2025-09-14", body, "amount-mismatch").len()
+        };
+        let budget = |share: &str| {
+            format!(
+                "Acme Bridge cost $1.68 billion, {share} percent more than the $1.15 billion budget approved in 2019."
+            )
+        };
+        assert_eq!(found(&budget("64")), 1);
+        assert_eq!(found(&budget("46")), 0);
+        // A time after "than" and no figure stays the claim's own.
+        assert_eq!(
+            found("Acme Bridge cost 64 percent more than planned in 2019."),
+            0
+        );
+    }
+
+    #[test]
     fn a_figure_tied_by_its_noun_alone_may_be_another_facts_value() {
         const SHIP: &str = "\
 entities:

@@ -890,6 +890,18 @@ fn qualify(
                 .get(q.1.end..claim.span.start)
                 .is_some_and(|between| between.split_whitespace().any(|w| w == "will"))
     };
+    // "64 percent more than the $1.15 billion budget approved in 2019": a
+    // time past a figure the claim is compared with is that figure's.
+    let past_a_compared_figure = |q: &&Qualifier| {
+        q.1.start >= claim.span.end
+            && text.get(claim.span.end..q.1.start).is_some_and(|between| {
+                between.find(" than ").is_some_and(|at| {
+                    between
+                        .get(at..)
+                        .is_some_and(|rest| rest.bytes().any(|b| b.is_ascii_digit()))
+                })
+            })
+    };
     // "sold 7.46 million tickets between March 2024 and its final night on
     // August 30": either end of a range is no time of the whole.
     let opens_a_range = |q: &Qualifier| {
@@ -923,6 +935,7 @@ fn qualify(
                 && !compared_time(text, &q.1)
                 && !of_a_figure_from(q)
                 && !possessive_elsewhere(q)
+                && !past_a_compared_figure(q)
         };
         qualifiers
             .iter()
