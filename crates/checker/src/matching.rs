@@ -1353,10 +1353,12 @@ fn a_plan(event: &facts::Event) -> bool {
         "target",
         "due",
     ];
-    (event.cues.iter().map(String::as_str))
-        .chain(event.what.as_deref())
-        .flat_map(|words| words.split(|c: char| !c.is_alphanumeric()))
-        .any(|w| one_of(w, &PLAN))
+    event_words(event).any(|w| one_of(w, &PLAN))
+}
+
+/// The words of an event's cues and description, as written.
+fn event_words(event: &facts::Event) -> impl Iterator<Item = &str> {
+    own_words(&event.cues, event.what.as_deref())
 }
 
 /// "up from 61.9 percent at the last election in 2021", "the last time
@@ -4240,16 +4242,21 @@ fn per_another_thing(text: &str, end: usize, q: &Quantity) -> bool {
     let Some(thing) = words_of(rest).next() else {
         return false;
     };
-    let time = RATE_NOUNS
-        .iter()
-        .any(|nouns| nouns.contains(&thing.as_str()));
+    per_another(&thing, q) == Some(true)
+}
+
+/// For the word after "per": `None` when it is a unit of time or "cent"
+/// (a rate or a percentage, no thing); else whether the fact's cues and
+/// description do not name it.
+fn per_another(thing: &str, q: &Quantity) -> Option<bool> {
+    let time = RATE_NOUNS.iter().any(|nouns| nouns.contains(&thing));
     if time || thing == "cent" {
-        return false;
+        return None;
     }
     let mut own = (q.cues.iter().map(String::as_str))
         .chain(q.what.as_deref())
         .flat_map(words_of);
-    !own.any(|w| w == thing)
+    Some(!own.any(|w| w == thing))
 }
 
 /// Whether the clause before the amount at `start` measures something
@@ -4267,16 +4274,9 @@ fn per_another_before(text: &str, start: usize, q: &Quantity) -> bool {
         let Some(thing) = words.next().and_then(|w| words_of(w).next()) else {
             return false;
         };
-        let time = RATE_NOUNS
-            .iter()
-            .any(|nouns| nouns.contains(&thing.as_str()));
-        if time || thing == "cent" {
-            continue;
+        if let Some(another) = per_another(&thing, q) {
+            return another;
         }
-        let mut own = (q.cues.iter().map(String::as_str))
-            .chain(q.what.as_deref())
-            .flat_map(words_of);
-        return !own.any(|w| w == thing);
     }
     false
 }
@@ -4680,12 +4680,10 @@ fn founding_stem<'t>(text: &'t str, claim: &Claim) -> Option<&'t str> {
 /// Whether an event's cues or description hold a word that starts with
 /// `stem`: a founding (or building, or birth) itself.
 fn a_founding(stem: &str, event: &facts::Event) -> bool {
-    let own = (event.cues.iter().map(String::as_str)).chain(event.what.as_deref());
-    own.flat_map(|words| words.split(|c: char| !c.is_alphanumeric()))
-        .any(|w| {
-            w.get(..stem.len())
-                .is_some_and(|head| head.eq_ignore_ascii_case(stem))
-        })
+    event_words(event).any(|w| {
+        w.get(..stem.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(stem))
+    })
 }
 
 /// Whether a weekday owns a noun no cue of the event names ("filed into
