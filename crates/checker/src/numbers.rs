@@ -89,17 +89,18 @@ pub fn conversion_interval(amount: &Amount) -> Option<Interval> {
 fn hedged_interval(amount: &Amount, hedge: Hedge, divisor: Decimal) -> Option<Interval> {
     let factor = amount.scale.factor();
     let n = amount.number;
-    // "84,000 cars" of 84,312: a figure of two significant digits or more
-    // rounded to the thousand stands for what rounds to it there, within
-    // a hundredth of it. ("190,000" is no rounding of 186,000, "1,000" of
-    // 1,400, nor "$15 billion" of 15.49 billion.)
+    // "84,000 cars" of 84,312, "138,400 in the United States" of
+    // 138,420: a whole number of five digits or more rounded to the
+    // hundred or the thousand stands for what rounds to it there, within a
+    // hundredth of it. ("190,000" is no rounding of 186,000, "1,000" of
+    // 1,400, "4,500" of 4,480, nor "$15 billion" of 15.49 billion.)
     let rounded = |n: Decimal| {
         // Asked only of whole numbers of five digits or more.
         if n.scale() > 0 || n.abs() < Decimal::from(10_000) {
             return None;
         }
         let round = significant_unit(n);
-        (round >= Decimal::ONE_THOUSAND && n.abs() >= round.checked_mul(Decimal::TEN)?)
+        (round >= Decimal::ONE_HUNDRED && n.abs() >= round.checked_mul(Decimal::TEN)?)
             .then(|| (round / Decimal::TWO).min(n.abs() / Decimal::ONE_HUNDRED))
     };
     let half = match rounded(n) {
@@ -532,12 +533,16 @@ mod tests {
             !agrees("15.50", Hedge::None, "15.54"),
             "15.50 states two decimals"
         );
-        // Rounded to the thousand, within a hundredth.
+        // Rounded to the thousand or the hundred, within a hundredth.
         assert!(agrees("84000", Hedge::None, "84312"));
         assert!(!agrees("84000", Hedge::None, "84512"));
         assert!(!agrees("190000", Hedge::None, "186000"));
         assert!(!agrees("1000", Hedge::None, "1400"));
-        assert!(!agrees("12500", Hedge::None, "12480"));
+        assert!(agrees("138400", Hedge::None, "138420"));
+        assert!(agrees("12500", Hedge::None, "12480"));
+        assert!(!agrees("12500", Hedge::None, "12380"));
+        // Four digits state every one of them.
+        assert!(!agrees("4500", Hedge::None, "4480"));
     }
 
     #[test]

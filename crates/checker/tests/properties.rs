@@ -30,9 +30,9 @@ fn meets(number: Decimal, fact: Decimal) -> bool {
         .meets(&Interval::exact(fact))
 }
 
-/// How far a whole number rounded to the thousand reaches (README,
-/// "Numbers"): half its last significant place, within a hundredth of it,
-/// for numbers of two significant digits or more; else nothing.
+/// How far a whole number rounded to the hundred or the thousand reaches
+/// (README, "Numbers"): half its last significant place, within a
+/// hundredth of it, for numbers of five digits or more; else nothing.
 fn rounding(number: Decimal) -> Decimal {
     if number.scale() > 0 || number.abs() < Decimal::from(10_000) {
         return Decimal::ZERO;
@@ -43,7 +43,7 @@ fn rounding(number: Decimal) -> Decimal {
         rest /= Decimal::TEN;
         place *= Decimal::TEN;
     }
-    if place < Decimal::ONE_THOUSAND || rest < Decimal::TEN {
+    if place < Decimal::ONE_HUNDRED || rest < Decimal::TEN {
         return Decimal::ZERO;
     }
     (place / Decimal::TWO).min(number.abs() / Decimal::ONE_HUNDRED)

@@ -1637,7 +1637,9 @@ fn second_term_of_a_ratio(text: &str, start: usize, floor: usize) -> bool {
     term.is_some_and(|n| (1..=10).contains(&n)) && !year
 }
 
-fn number_word(word: &str) -> Option<u32> {
+/// The value of a number word from "one" to "ninety" ("Five", "twenty"),
+/// in any case.
+pub fn number_word(word: &str) -> Option<u32> {
     if !number_word_shape(word.as_bytes()) {
         return None;
     }

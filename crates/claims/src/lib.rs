@@ -1378,6 +1378,25 @@ fn subject_of(m: &Mention, link: Link) -> Subject {
 
 /// Links each claim to its subject, period and date, and resolves pronouns
 /// and "the company" in role phrases.
+/// Whether "than" stands between a claim ending at `from` and a name at
+/// `to`: the name is then what the claim is compared with. Not the "than"
+/// of a hedge right before a figure ("more than 68.7 million users").
+fn compared_past(text: &str, from: usize, to: usize) -> bool {
+    let Some(between) = text.get(from..to).filter(|_| to > from) else {
+        return false;
+    };
+    let mut words = between.split_whitespace().peekable();
+    while let Some(word) = words.next() {
+        let figure = words.peek().is_some_and(|next| {
+            next.starts_with(|c: char| c.is_ascii_digit() || "$€£¥".contains(c))
+        });
+        if word == "than" && !figure {
+            return true;
+        }
+    }
+    false
+}
+
 fn link(
     text: &str,
     sentences: &[Sentence],
@@ -1526,6 +1545,7 @@ fn link(
                                     || happened_in(text, local.start, &claim.span, m))
                                     && m.span.start >= claim.span.end
                                     && !attributes(source.as_ref(), m.span.start)
+                                    && !compared_past(text, claim.span.end, m.span.start)
                             })
                     })
                     .copied()
@@ -1544,7 +1564,14 @@ fn link(
             claim.subject = match (in_clause, first, earlier) {
                 _ if opener.is_some() => opener.map(|p| subject_of(p, Link::Earlier)),
                 (Some(m), _, _) => Some(subject_of(m, Link::Clause)),
-                (None, Some(m), _) => Some(subject_of(m, Link::Sentence)),
+                (None, Some(m), _) if !compared_past(text, claim.span.end, m.span.start) => {
+                    Some(subject_of(m, Link::Sentence))
+                }
+                // "about €60.88, nearly 17% lower than the €73.10 average in
+                // Round 4": the only name past "than" is the compared
+                // figure's, and the story's subject is the claim's.
+                (None, Some(_), Some(m)) => Some(subject_of(m, Link::Earlier)),
+                (None, Some(_), None) => None,
                 (None, None, Some(m))
                     if !*names_another.get_or_insert_with(|| {
                         opens_with_another_name(text, &sentence.span, &inside)
@@ -2708,6 +2735,32 @@ quantities:
         ] {
             assert_eq!(subjects(text), acme(), "{text}");
         }
+    }
+
+    #[test]
+    fn a_name_past_than_is_the_compared_figures() {
+        assert_amount_subjects(
+            "Acme's revenue rose 9%. The price came to €60.88, nearly 17% lower than the \
+             €73.10 average at Northwind. Northwind's price fell 4% against Acme's.",
+            &[
+                Some("acme"),
+                Some("acme"),
+                Some("acme"),
+                Some("northwind"),
+                Some("northwind"),
+            ],
+        );
+        // The "than" of a hedge compares nothing.
+        assert_amount_subjects(
+            "Acme's revenue rose 9%. This year, more than 68.7 million users gave 3.5 billion yuan \
+             to Northwind.",
+            &[Some("acme"), Some("northwind"), Some("northwind")],
+        );
+        // With no story before it, the figure has no subject.
+        assert_amount_subjects(
+            "The price came to €60.88, lower than the €73.10 average at Northwind.",
+            &[None, Some("northwind")],
+        );
     }
 
     #[test]

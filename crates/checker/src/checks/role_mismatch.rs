@@ -423,8 +423,19 @@ fn run(ctx: &Context<'_>) -> Findings {
                         && matching.iter().any(|r| r.held_during(then))
                 })
             };
+            // "under then chief executive X": the title of the time the
+            // sentence tells, which the person held at some time up to now.
+            let held_then = || {
+                role.tense == Tense::Current
+                    && last_words(ctx.words(&(0..span.start)), 1).eq_ignore_ascii_case("then")
+                    && matching
+                        .iter()
+                        .any(|r| r.from.is_none_or(|f| f.first_day() <= when.last_day()))
+            };
             let fits = match role.tense {
-                Tense::Current => matching.iter().any(|r| r.held_during(&when)) || dated_then(),
+                Tense::Current => {
+                    matching.iter().any(|r| r.held_during(&when)) || dated_then() || held_then()
+                }
                 Tense::Past => matching.iter().any(|r| r.held_during(&when)),
                 Tense::Started => matching
                     .iter()
@@ -793,6 +804,36 @@ entities:
         assert_eq!(said("Planning Minister Mira Holt spoke.").len(), 1);
         assert_eq!(said("Transport Minister Ivo Rask spoke.").len(), 1);
     }
+    #[test]
+    fn a_title_called_then_is_of_the_time_told() {
+        const FIRM: &str = "\
+entities:
+  - { id: firm, kind: organization, name: Corvane Motors }
+  - id: rell
+    kind: person
+    name: Otto Rell
+    roles: [{ title: chief executive, of: firm, from: 2014-03-01, to: 2021-12-31 }]
+  - id: vos
+    kind: person
+    name: Ada Vos
+    roles: [{ title: chief executive, of: firm, from: 2022-01-01 }]
+";
+        let said =
+            |body: &str| crate::testing::check_published(FIRM, "2025-09-24", body, "role-mismatch");
+        assert!(said("It recalled cars under then chief executive Otto Rell.").is_empty());
+        assert_eq!(
+            said("It recalled cars under chief executive Otto Rell.").len(),
+            1
+        );
+        // Still a title the person never held.
+        assert_eq!(
+            said("It recalled cars under then chairman Otto Rell.").len(),
+            1
+        );
+        // Nor one taken up only after the time of writing.
+        assert!(said("It recalled cars under then chief executive Ada Vos.").is_empty());
+    }
+
     #[test]
     fn dates_are_written_as_displayed() {
         let mut dates = Vec::new();
