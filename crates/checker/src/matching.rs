@@ -1331,9 +1331,20 @@ fn clause_words_back(text: &str, start: usize) -> ([&str; 12], usize) {
 fn of_an_earlier_plan(text: &str, start: usize) -> bool {
     let (last_words, count) = clause_words_back(text, start);
     let words = last_words.get(..count).unwrap_or_default();
-    words
-        .iter()
-        .any(|w| one_of(w, &["originally", "initially", "previously", "formerly"]))
+    // "when the project was expected to open in June 2026", "had been due
+    // in May": an expectation of a time past (not "said the plant was
+    // expected to open", which reports today's).
+    const EXPECTED: [&str; 5] = ["expected", "due", "scheduled", "slated", "set"];
+    let past_expectation = words.windows(2).any(|pair| {
+        one_of(pair[0], &EXPECTED)
+            && (one_of(pair[1], &["been"])
+                || (one_of(pair[1], &["was", "were"])
+                    && words.iter().any(|w| one_of(w, &["when", "then"]))))
+    });
+    past_expectation
+        || words
+            .iter()
+            .any(|w| one_of(w, &["originally", "initially", "previously", "formerly"]))
         || words
             .first()
             .is_some_and(|w| one_of(w, &["original", "initial"]))
@@ -5588,7 +5599,7 @@ fn match_with(
                     || (m.score <= LOOSELY_TIED
                         && exactly_another_facts(base, text, extraction, claim, q))
                     || on_a_previous_occasion(text, extraction, claim, q)
-                    || a_range_holding(text, claim, q)
+                    || a_range_holding(text, &extraction.claims, claim, q)
                     || a_bound_of_a_spread(text, claim)
                     || whose_unknown(text, known, claim)
                     || a_few_of_many(text, claim, q)
@@ -6546,12 +6557,28 @@ fn a_bound_of_a_spread(text: &str, claim: &Claim) -> bool {
             .any(|pair| one_of(pair[0], &["from", "between"]) && verb(pair[1]))
 }
 
-fn a_range_holding(text: &str, claim: &Claim, q: &Quantity) -> bool {
+fn a_range_holding(text: &str, claims: &[Claim], claim: &Claim, q: &Quantity) -> bool {
     let Some(stated) = stated_amount(claim) else {
         return false;
     };
     if stated.unit.as_ref() != Some(&q.value.unit) {
         return false;
+    }
+    // "between £2 million and £10 million": bounds with their own scales,
+    // read from the figure before.
+    let k = claims.partition_point(|c| c.span.start < claim.span.start);
+    let opened = k
+        .checked_sub(1)
+        .and_then(|b| claims.get(b))
+        .filter(|b| text.get(b.span.end..claim.span.start) == Some(" and "))
+        .filter(|b| tail_before(text, b.span.start, 9).ends_with("between "))
+        .filter(|b| stated_amount(b).is_some_and(|a| a.unit == stated.unit));
+    if let (Some(a), Some(b), Some(value)) = (
+        opened.and_then(stated_value),
+        stated_value(claim),
+        q.value.value(),
+    ) {
+        return a.min(b) <= value && value <= a.max(b);
     }
     // "between 20 and 30": "rose 5.2% to 3.14 billion" and "from 285.7 to
     // 321.5" are changes, no ranges.
@@ -7508,14 +7535,46 @@ fn aside(text: &str, span: &Range<usize>, unit: Option<&Unit>) -> Aside {
         // "312,400 patients, against about 290,000 at the end of
         // September": the figure set beside it.
         || (words.iter().find(|w| !one_of(w, &HEDGE_WORDS)))
-            .is_some_and(|w| one_of(w, &["against", "versus", "vs"]));
+            .is_some_and(|w| one_of(w, &["against", "versus", "vs"]))
+        // "54.2% ..., against a national standard of 92%": a mark of
+        // another's named by its noun.
+        || (words.first().is_some_and(|w| one_of(w, &["of"]))
+            && words.iter().any(|w| one_of(w, &["against", "versus", "vs"])));
     if compared {
         return Aside::Comparison;
     }
     if percent && words.iter().any(|w| one_of(w, &SHARES_BEFORE)) {
         return Aside::Shares;
     }
+    // "Acme's shares closed down 6.8%, taking their fall over the past
+    // twelve months to almost 20%": a participle's clause has the subject
+    // its sentence opens with.
+    if percent && continues_the_shares(text, clause, clause_start) {
+        return Aside::Shares;
+    }
     Aside::Plain
+}
+
+/// Whether `clause` (starting at `at`) opens with a participle of a
+/// running total after a sentence whose opening clause names shares.
+fn continues_the_shares(text: &str, clause: &str, at: usize) -> bool {
+    const PARTICIPLES: [&str; 6] = [
+        "taking",
+        "bringing",
+        "leaving",
+        "pushing",
+        "extending",
+        "lifting",
+    ];
+    if !(clause.split_whitespace().next()).is_some_and(|w| one_of(w, &PARTICIPLES)) {
+        return false;
+    }
+    let before = tail_before(text, at, 200);
+    let sentence = before.rsplit(". ").next().unwrap_or(before);
+    let sentence = sentence.rsplit('\n').next().unwrap_or(sentence);
+    (sentence.split([',', ';', ':']).next().unwrap_or(""))
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .any(|w| one_of(w, &SHARES_BEFORE))
 }
 
 /// Whether the words after an amount make it a part of another one like
@@ -9797,6 +9856,22 @@ mod tests {
             ),
             ("312,400 patients against 290,000", "312,400", Aside::Plain),
             (
+                "Acme's shares fell 6.8%, taking their fall this year to almost 20%",
+                "20%",
+                Aside::Shares,
+            ),
+            (
+                "Acme's profit fell 6.8%, taking its fall this year to almost 20%",
+                "20%",
+                Aside::Plain,
+            ),
+            (
+                "54.2%, against a national standard of 92%",
+                "92%",
+                Aside::Comparison,
+            ),
+            ("the share of 54.2%", "54.2%", Aside::Plain),
+            (
                 "fell to 7.9% in June from 8.7% in May",
                 "8.7%",
                 Aside::Comparison,
@@ -11122,6 +11197,19 @@ quantities:
             |date: &str| format!("Acme Bridge opened two years after its original {date} target.");
         assert_eq!(found(&[OPENING], &target("December 2023")), 0);
         assert_eq!(found(&both, &target("December 2024")), 1);
+        // An expectation of a time past.
+        let expected = |date: &str| {
+            format!("Acme Bridge was approved when it was expected to open in {date}.")
+        };
+        assert_eq!(found(&[OPENING], &expected("December 2023")), 0);
+        // Not one reported as today's.
+        assert_eq!(
+            found(
+                &[OPENING],
+                "Acme Bridge said the span was expected to open in December 2024."
+            ),
+            1
+        );
     }
 
     #[test]
@@ -11863,6 +11951,25 @@ quantities:
             assert_eq!(errors(body), Vec::<String>::new(), "{body}");
         }
         assert_eq!(errors("Acme's network coverage reached 95%.").len(), 1);
+    }
+
+    #[test]
+    fn a_range_of_scaled_bounds_holding_the_fact_is_no_contradiction() {
+        const FACTS: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme Council }
+quantities:
+  - { id: cost, subject: acme, what: total cost of recovery, cues: [cost], value: 4.8 million GBP }
+";
+        let errors = |body: &str| check(FACTS, &format!("Acme\n\n{body}\n"), "amount-mismatch");
+        assert_eq!(
+            errors("Acme Council said recovery would cost between £2 million and £10 million."),
+            Vec::<String>::new()
+        );
+        assert!(
+            !errors("Acme Council said recovery would cost between £6 million and £10 million.")
+                .is_empty()
+        );
     }
 
     #[test]

@@ -1758,6 +1758,25 @@ impl<'a> Scanner<'a> {
         self.t.get(i).map_or(Join::Space, |t| t.join)
     }
 
+    /// Whether token `i` follows a possessive ("X's", "his", "their").
+    fn owned(&self, i: usize) -> bool {
+        let Some(t) = self.t.get(i) else {
+            return false;
+        };
+        let before = self.text.get(..t.start).unwrap_or("").trim_end();
+        before.ends_with("'s")
+            || before.ends_with("’s")
+            || before.ends_with("s'")
+            || before
+                .rsplit(|c: char| !c.is_alphabetic())
+                .next()
+                .is_some_and(|w| {
+                    ["his", "her", "its", "their"]
+                        .iter()
+                        .any(|p| w.eq_ignore_ascii_case(p))
+                })
+    }
+
     /// The [`WordId`] of the token before `i` (0 at the start).
     fn prev_id(&self, i: usize) -> WordId {
         i.checked_sub(1).map_or(0, |p| self.id(p))
@@ -2511,6 +2530,11 @@ impl<'a> Scanner<'a> {
                 return None;
             }
         } else if !earlier && !later && self.is_any(j, words!["last", "next"]) {
+            // "Kovell's last year in office", "his last year as chairman":
+            // someone's final year, no year before publication.
+            if self.owned(j) {
+                return None;
+            }
             let last = self.is(j, w!("last"));
             // "last September", "next March".
             let month = self.month_of(j + 1);
@@ -4105,6 +4129,12 @@ mod tests {
             check_resolved("over the past 22 years", p, "[over the past 22 years] 1999");
         }
         check_resolved("last year", "", "[last year] ?");
+        // Someone's last year is their final one.
+        check_resolved(
+            "Kovell's last year in office, his last year as chair, the last year",
+            "2021",
+            "[the last year] 2020",
+        );
         check_resolved("over the past 22 years", "", "[over the past 22 years] ?");
         check_resolved(
             "since late 2020, before 2025",

@@ -1397,6 +1397,22 @@ fn compared_past(text: &str, from: usize, to: usize) -> bool {
     false
 }
 
+/// Whether a name after a claim ending at `from` stands apart from the
+/// claim's phrase: past "than" ([`compared_past`]), or a person quoted at
+/// the end ("$18 million will go in direct payments, said Agriculture
+/// Minister X"), who says the figure rather than owns it.
+fn named_apart(text: &str, from: usize, m: &Mention) -> bool {
+    let said = || {
+        m.kind == EntityKind::Person
+            && text
+                .get(from..m.span.start)
+                .filter(|_| m.span.start > from)
+                .and_then(|between| between.rsplit(", ").next())
+                .is_some_and(|last| last.starts_with("said ") || last.starts_with("says "))
+    };
+    compared_past(text, from, m.span.start) || said()
+}
+
 fn link(
     text: &str,
     sentences: &[Sentence],
@@ -1545,7 +1561,7 @@ fn link(
                                     || happened_in(text, local.start, &claim.span, m))
                                     && m.span.start >= claim.span.end
                                     && !attributes(source.as_ref(), m.span.start)
-                                    && !compared_past(text, claim.span.end, m.span.start)
+                                    && !named_apart(text, claim.span.end, m)
                             })
                     })
                     .copied()
@@ -1564,12 +1580,13 @@ fn link(
             claim.subject = match (in_clause, first, earlier) {
                 _ if opener.is_some() => opener.map(|p| subject_of(p, Link::Earlier)),
                 (Some(m), _, _) => Some(subject_of(m, Link::Clause)),
-                (None, Some(m), _) if !compared_past(text, claim.span.end, m.span.start) => {
+                (None, Some(m), _) if !named_apart(text, claim.span.end, m) => {
                     Some(subject_of(m, Link::Sentence))
                 }
                 // "about €60.88, nearly 17% lower than the €73.10 average in
                 // Round 4": the only name past "than" is the compared
-                // figure's, and the story's subject is the claim's.
+                // figure's (or one quoted: "..., said X"), and the story's
+                // subject is the claim's.
                 (None, Some(_), Some(m)) => Some(subject_of(m, Link::Earlier)),
                 (None, Some(_), None) => None,
                 (None, None, Some(m))
@@ -2755,6 +2772,12 @@ quantities:
             "Acme's revenue rose 9%. This year, more than 68.7 million users gave 3.5 billion yuan \
              to Northwind.",
             &[Some("acme"), Some("northwind"), Some("northwind")],
+        );
+        // Nor does a person quoted at the end own the figure.
+        assert_amount_subjects(
+            "Acme's revenue rose 9%. Of that, $18 million will go in payments, said Jane Roe, \
+             who spoke. Then $2 million went to Jane Roe, she said.",
+            &[Some("acme"), Some("acme"), Some("jane-roe")],
         );
         // With no story before it, the figure has no subject.
         assert_amount_subjects(
