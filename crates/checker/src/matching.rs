@@ -4509,8 +4509,14 @@ fn day_of_trading(text: &str, claim: &Claim, event: &facts::Event) -> bool {
             .is_some_and(|w| one_of(w, &MOVED) || (second && one_of(w, &["which"])))
             && (opening.split(|c: char| !c.is_ascii_alphabetic())).any(|w| one_of(w, &MARKET))
     };
-    let traded = (words().any(|w| one_of(w, &MARKET)) || of_the_opening())
-        && words().any(|w| one_of(w, &MOVED));
+    // "62% more than the stock's closing price on the previous Friday".
+    let priced = || {
+        (words().zip(words().skip(1)))
+            .any(|(a, b)| one_of(a, &["closing", "share"]) && one_of(b, &["price", "prices"]))
+    };
+    let traded = ((words().any(|w| one_of(w, &MARKET)) || of_the_opening())
+        && words().any(|w| one_of(w, &MOVED)))
+        || priced();
     let of_trading = || {
         own_words(&event.cues, event.what.as_deref()).any(|w| {
             one_of(w, &MARKET) || one_of(w, &["share", "trading", "listing", "debut", "ipo"])
@@ -7195,7 +7201,16 @@ const FROM_FILLERS: [&str; 11] = [
 
 /// Verbs of a move right before "from": "its capacity rose from 96,000
 /// bpd" names the level it started at.
-const MOVED_FROM: [&str; 18] = [
+const MOVED_FROM: [&str; 27] = [
+    "went",
+    "goes",
+    "gone",
+    "surged",
+    "soared",
+    "tumbled",
+    "plunged",
+    "slid",
+    "leapt",
     "rose",
     "risen",
     "rises",
@@ -9169,17 +9184,26 @@ fn told_by_its_head(
         return;
     }
     // "a turnout of", "the fine of": a noun its article makes the
-    // figure's own measure ("drew orders of" may be of a tranche).
+    // figure's own measure ("drew orders of" may be of a tranche); or the
+    // verb right before it, past hedges ("will close 19 stores").
     let before = tail_before(text, claim.span.start, 48).trim_end();
     let mut words = (before.strip_suffix(" of").unwrap_or(""))
         .rsplit(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty());
-    let (Some(head), Some(article)) = (words.next(), words.next()) else {
+    let noun = match (words.next(), words.next()) {
+        (Some(head), Some(article)) if one_of(article, &["a", "an", "the"]) => Some(head),
+        _ => None,
+    };
+    let verb = || {
+        before
+            .rsplit(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .find(|w| !one_of(w, &HEDGE_WORDS))
+            .filter(|w| w.bytes().all(|b| b.is_ascii_lowercase()))
+    };
+    let Some(head) = noun.or_else(verb).filter(|h| h.len() >= 4) else {
         return;
     };
-    if head.len() < 4 || !one_of(article, &["a", "an", "the"]) {
-        return;
-    }
     let cued = |i: usize| {
         base.quantities
             .get(i)
@@ -9855,6 +9879,11 @@ mod tests {
                 Aside::Comparison,
             ),
             ("312,400 patients against 290,000", "312,400", Aside::Plain),
+            (
+                "the party went from 79 seats to 104",
+                "79 seats",
+                Aside::Comparison,
+            ),
             (
                 "Acme's shares fell 6.8%, taking their fall this year to almost 20%",
                 "20%",
@@ -13262,6 +13291,21 @@ events:
             found("Acme Air's schedule, which failed on Monday, recovered on Tuesday.").len(),
             1
         );
+        // A closing price is of a day of trading.
+        const DEAL: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme Air }
+events:
+  - { id: done, subject: acme, what: completion of the takeover, cues: [closing, completed], date: 2025-03-15 }
+";
+        let deal = |body: &str| {
+            crate::testing::check_published(DEAL, "2025-03-19", body, "weekday-mismatch")
+        };
+        assert!(deal("Acme Air offered 62% more than its closing price on Tuesday.").is_empty());
+        assert_eq!(
+            deal("Acme Air said the closing of the deal came on Tuesday.").len(),
+            1
+        );
     }
 
     #[test]
@@ -14807,6 +14851,22 @@ quantities:
         );
         assert_eq!(
             errors("Members of Acme Union voted on a turnout of 63%."),
+            Vec::<String>::new()
+        );
+        // Or by the verb right before it.
+        const STORES: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme Stores }
+quantities:
+  - { id: estate, subject: acme, what: stores trading at the end of 2024, cues: [stores], value: 246 stores, date: 2024-12-31 }
+  - { id: closures, subject: acme, what: stores to be closed under the plan, cues: [close, shut], value: 17 stores, date: 2025-03-04 }
+";
+        let stores = |body: &str| {
+            crate::testing::check_published(STORES, "2025-03-06", body, "amount-mismatch")
+        };
+        assert_eq!(stores("Acme Stores will close 19 stores.").len(), 1);
+        assert_eq!(
+            stores("Acme Stores will close 17 stores."),
             Vec::<String>::new()
         );
     }

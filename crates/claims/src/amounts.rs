@@ -2083,6 +2083,7 @@ fn whole_after(text: &str, pos: usize) -> Option<String> {
     let mut p = skip_hspace(text, pos);
     let mut words = 0;
     let mut previous = "";
+    let mut previous_end = pos;
     while let Some((mut end, word)) = word_at(text, p).filter(|_| p > pos) {
         let possessive = ["'s", "’s"]
             .iter()
@@ -2093,8 +2094,14 @@ fn whole_after(text: &str, pos: usize) -> Option<String> {
             (1, _) if possessive.is_some() => {}
             // "19 of the country's 28 districts".
             (2, _) if possessive.is_some() && previous == "the" => {}
+            // "to close 19 of its stores": the subject's own, counted
+            // without their whole.
+            (2, _) if matches!(previous, "its" | "their") => {
+                return noun_after(text, previous_end).map(|(_, noun)| noun);
+            }
             _ => return None,
         }
+        previous_end = end;
         previous = word;
         if let Some(s) = possessive {
             end += s.len();
@@ -3310,6 +3317,11 @@ mod tests {
                 r#"count "4" = 4 ports"#,
                 r#"count "9 ports" = 9 ports"#,
             ],
+        );
+        // Without the whole, of the subject's own.
+        check(
+            "is to close 19 of its stores, two of their finest, 5 of the stores",
+            &[r#"count "19" = 19 stores"#],
         );
         check(
             "in 19 of the country's 28 districts",
