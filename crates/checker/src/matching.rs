@@ -2060,6 +2060,26 @@ const MEASURE_NOUNS: [&str; 58] = [
     "growth",
 ];
 
+/// Whether the words right after a percentage make it a share of a
+/// measure ([`MEASURE_NOUNS`], or a cost, price or value) that the fact's
+/// cues and description do not name: "40% of the cost of a car".
+fn a_share_of_another_measure(text: &str, end: usize, q: &Quantity) -> bool {
+    let after = text.get(end..).unwrap_or("");
+    let Some(rest) = [" of the ", " of its ", " of their ", " of "]
+        .iter()
+        .find_map(|of| after.strip_prefix(of))
+    else {
+        return false;
+    };
+    let word = rest
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    let head = singular(&word.to_lowercase()).into_owned();
+    (MEASURE_NOUNS.contains(&head.as_str()) || one_of(&head, &["cost", "price", "value"]))
+        && !names_the_measure(q, &head)
+}
+
 /// Words that name one measure: a fact cued by one is measured by the
 /// others.
 const SAME_MEASURE: [&[&str]; 14] = [
@@ -3972,6 +3992,11 @@ fn measures_another(text: &str, claim: &Claim, q: &Quantity) -> bool {
         Some(Unit::Percent) if moved_otherwise(text, stated.span.start, q) => return true,
         // "about 6% above its previous best" beside a rise on a year.
         Some(Unit::Percent) if above_another_mark(text, stated.span.end, q) => return true,
+        // "Cells are about 40% of the cost of an electric vehicle" beside a
+        // share of sales: a share of a measure the fact does not name.
+        Some(Unit::Percent) if a_share_of_another_measure(text, stated.span.end, q) => {
+            return true;
+        }
         Some(Unit::Percent) => true,
         // "the bond yield fell 6 basis points" beside a cut in a rate.
         Some(Unit::Noun(n))
@@ -7289,7 +7314,10 @@ const SHARES_BEFORE: [&str; 4] = ["shares", "stock", "stocks", "stock's"];
 
 /// Openings that say what a figure is compared with or how it is
 /// measured, set apart by a comma before the clause that states it.
-const FRAMERS: [&str; 9] = [
+const FRAMERS: [&str; 12] = [
+    "at the peak of",
+    "at its peak",
+    "at the height of",
     "compared with",
     "compared to",
     "measured against",
@@ -7551,10 +7579,12 @@ fn aside(text: &str, span: &Range<usize>, unit: Option<&Unit>) -> Aside {
         // September": the figure set beside it.
         || (words.iter().find(|w| !one_of(w, &HEDGE_WORDS)))
             .is_some_and(|w| one_of(w, &["against", "versus", "vs"]))
-        // "54.2% ..., against a national standard of 92%": a mark of
-        // another's named by its noun.
-        || (words.first().is_some_and(|w| one_of(w, &["of"]))
-            && words.iter().any(|w| one_of(w, &["against", "versus", "vs"])));
+        // "54.2% ..., against a national standard of 92%", "well above
+        // the provincial average of about C$61,000": a mark of another's
+        // named by its noun.
+        || (unhedged(words).first().is_some_and(|w| one_of(w, &["of"]))
+            && (clause.split_ascii_whitespace().rev().take(8))
+                .any(|w| one_of(w, &["against", "versus", "vs", "above", "below"])));
     if compared {
         return Aside::Comparison;
     }
@@ -9901,6 +9931,17 @@ mod tests {
             ),
             ("the share of 54.2%", "54.2%", Aside::Plain),
             (
+                "C$82,000, well above the provincial average of about C$61,000",
+                "C$61,000",
+                Aside::Comparison,
+            ),
+            (
+                "it rose above a level of 61,000",
+                "61,000",
+                Aside::Comparison,
+            ),
+            ("revenue of about C$61,000", "C$61,000", Aside::Plain),
+            (
                 "fell to 7.9% in June from 8.7% in May",
                 "8.7%",
                 Aside::Comparison,
@@ -10471,6 +10512,51 @@ quantities:
         assert_eq!(
             found("In a separate survey, output was 1.8% higher, the Statistics Office said."),
             Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn a_share_of_a_measure_the_fact_does_not_name_is_anothers() {
+        const TARGET: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme Motors }
+quantities:
+  - { id: target, subject: acme, what: target share of electric vehicles in its sales by 2030, cues: [target, electric, share], value: 60% }
+";
+        let found = |body: &str| {
+            check(
+                TARGET,
+                &format!("Acme Motors\n\n{body}\n"),
+                "amount-mismatch",
+            )
+        };
+        assert_eq!(
+            found("Acme Motors said cells are about 40% of the cost of an electric vehicle."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            found("Acme Motors set a target of 40% of its sales for electric vehicles.").len(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_peak_a_sentence_opens_with_cues_the_figure_of_its_clause() {
+        const JOBS: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme Cells }
+quantities:
+  - { id: jobs, subject: acme, what: permanent jobs at the plant, cues: [jobs, workers], value: 2600 jobs, accept: [2600 workers] }
+  - { id: builders, subject: acme, what: construction jobs at the peak of building work, cues: [construction, peak], value: 3500 jobs, accept: [3500 workers] }
+";
+        let found = |body: &str| check(JOBS, &format!("Acme Cells\n\n{body}\n"), "amount-mismatch");
+        assert_eq!(
+            found("At the peak of construction, about 3,500 workers will be on the site."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            found("At the peak of construction, about 4,500 workers will be on the site.").len(),
+            1
         );
     }
 
