@@ -1729,6 +1729,9 @@ fn finish(
             } else if let Some((e, n)) = noun_after(text, end) {
                 end = e;
                 noun = Some(n);
+            } else if let Some((e, n)) = measured_noun_after(text, end) {
+                end = e;
+                noun = Some(n);
             } else if let Some((e, n)) = duration_after(text, number.start, end) {
                 end = e;
                 noun = Some(n.to_owned());
@@ -2192,6 +2195,30 @@ fn a_part_of_the_whole_named(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// A length of time or an age a figure opens with a hyphen, as a plural
+/// The counted noun after a measure of each ("6.88 million 60-kilogram
+/// bags", "1,200 40-foot containers"): a number, a hyphen and a word
+/// touching, then the noun.
+fn measured_noun_after(text: &str, pos: usize) -> Option<(usize, String)> {
+    let start = skip_hspace(text, pos);
+    let bytes = text.as_bytes();
+    if start == pos || !bytes.get(start).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    let digits = start
+        + bytes[start..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+    if bytes.get(digits) != Some(&b'-') {
+        return None;
+    }
+    let (end, word) = word_at(text, digits + 1)?;
+    if !word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    noun_after(text, end)
+}
+
 /// noun: "a six-year contract" counts six years, "a 22-year-old" 22
 /// years. Not a span that dates a level or names a kind of bond ("a
 /// 30-year high", "the 10-year yield").
@@ -3317,6 +3344,11 @@ mod tests {
                 r#"count "4" = 4 ports"#,
                 r#"count "9 ports" = 9 ports"#,
             ],
+        );
+        // The noun past a measure of each.
+        check(
+            "equivalent to 6.88 million 60-kilogram bags, down",
+            &[r#"count "6.88 million 60-kilogram bags" = 6.88 million bags"#],
         );
         // Without the whole, of the subject's own.
         check(

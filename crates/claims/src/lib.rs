@@ -1400,8 +1400,11 @@ fn compared_past(text: &str, from: usize, to: usize) -> bool {
 /// Whether a name after a claim ending at `from` stands apart from the
 /// claim's phrase: past "than" ([`compared_past`]), or a person quoted at
 /// the end ("$18 million will go in direct payments, said Agriculture
-/// Minister X"), who says the figure rather than owns it.
+/// Minister X"), who says the figure rather than owns it, or one right
+/// after "by" ("The festival, founded in 2013 by X"), who did what the
+/// thing before was done.
 fn named_apart(text: &str, from: usize, m: &Mention) -> bool {
+    let by = || m.kind == EntityKind::Person && text.get(from..m.span.start) == Some(" by ");
     let said = || {
         m.kind == EntityKind::Person
             && text
@@ -1410,7 +1413,7 @@ fn named_apart(text: &str, from: usize, m: &Mention) -> bool {
                 .and_then(|between| between.rsplit(", ").next())
                 .is_some_and(|last| last.starts_with("said ") || last.starts_with("says "))
     };
-    compared_past(text, from, m.span.start) || said()
+    compared_past(text, from, m.span.start) || said() || by()
 }
 
 fn link(
@@ -2779,6 +2782,14 @@ quantities:
              who spoke. Then $2 million went to Jane Roe, she said.",
             &[Some("acme"), Some("acme"), Some("jane-roe")],
         );
+        // Nor one right after "by" the subject of a date.
+        let text = "Acme's revenue rose 9%. The fund, founded in 2013 by Jane Roe, grew.";
+        let extraction = extractor().extract(text, Format::Text, None);
+        let dated: Vec<Option<&str>> = (extraction.claims.iter())
+            .filter(|c| matches!(c.kind, ClaimKind::Date { .. }))
+            .map(|c| c.subject.as_ref().map(|s| &*s.entity))
+            .collect();
+        assert_eq!(dated, [Some("acme")]);
         // With no story before it, the figure has no subject.
         assert_amount_subjects(
             "The price came to €60.88, lower than the €73.10 average at Northwind.",

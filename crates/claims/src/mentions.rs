@@ -883,8 +883,9 @@ fn demonym_of(token: &str, name: &str) -> bool {
         return false;
     };
     let rest = rest.strip_suffix('s').unwrap_or(rest);
-    // "German" of Germany: the name without its last letter.
-    (rest.is_empty() && last == 'y')
+    // "German" of Germany, "Philippine" of the Philippines: the name
+    // without its last letter.
+    (rest.is_empty() && matches!(last, 'y' | 's'))
         || ENDINGS.contains(&rest)
         || rest
             .strip_prefix(last)
@@ -2070,6 +2071,7 @@ mod tests {
             ("Kenyan", "Kenya"),
             ("Russian", "Russia"),
             ("Nigerians", "Nigeria"),
+            ("Philippine", "Philippines"),
         ] {
             assert!(demonym_of(token, name), "{token}");
         }

@@ -444,14 +444,31 @@ fn run(ctx: &Context<'_>) -> Findings {
             // "Chief Executive X resigned on Monday": a sentence that says
             // the person left gives the title held until then, when the
             // role ended in the week before publication (the news itself).
+            // Or, without saying so, when the sentence names the other
+            // title the person moved on to that day ("X, its vice president
+            // of engineering, would serve as interim chief technology
+            // officer", the day after the handover).
+            let sentence = (ctx.extraction.sentences.get(claim.sentence))
+                .and_then(|s| ctx.text.get(s.span.clone()))
+                .unwrap_or("");
+            let handed_over = |r: &facts::Role| {
+                r.to.is_some_and(|to| {
+                    person.roles.iter().any(|next| {
+                        next.from == Some(to)
+                            && next.title != r.title
+                            && sentence.to_lowercase().contains(&next.title.to_lowercase())
+                    })
+                })
+            };
             let just_left = || {
                 let week_before = when.first_day().checked_sub(jiff::Span::new().days(7));
                 let week_before = week_before.ok();
-                role.former
-                    && role.tense == Tense::Current
+                role.tense == Tense::Current
                     && matching.iter().any(|r| {
-                        r.to.zip(week_before)
-                            .is_some_and(|(to, from)| to.last_day() >= from)
+                        (role.former || handed_over(r))
+                            && r.to
+                                .zip(week_before)
+                                .is_some_and(|(to, from)| to.last_day() >= from)
                     })
             };
             // "compliance director X departed the previous month", in a
@@ -832,6 +849,46 @@ entities:
         );
         // Nor one taken up only after the time of writing.
         assert!(said("It recalled cars under then chief executive Ada Vos.").is_empty());
+    }
+
+    #[test]
+    fn a_title_handed_over_in_the_week_before_is_still_its() {
+        const FIRM: &str = "\
+entities:
+  - { id: firm, kind: organization, name: Corvane Data }
+  - id: ruiz
+    kind: person
+    name: Tom Ruiz
+    roles:
+      - { title: vice president of engineering, of: firm, from: 2021-05-01, to: 2025-06-12 }
+      - { title: chief technology officer, of: firm, from: 2025-06-12 }
+  - id: lind
+    kind: person
+    name: Eva Lind
+    roles:
+      - { title: vice president of engineering, of: firm, from: 2021-05-01, to: 2025-06-12 }
+";
+        let said = |published: &str, body: &str| {
+            crate::testing::check_published(FIRM, published, body, "role-mismatch")
+        };
+        let body = "Tom Ruiz, its vice president of engineering, will be chief technology officer.";
+        assert!(said("2025-06-13", body).is_empty());
+        // Long after the handover, or without the new title, the title is
+        // stale.
+        assert_eq!(said("2025-09-13", body).len(), 1);
+        assert_eq!(
+            said(
+                "2025-06-13",
+                "Tom Ruiz, its vice president of engineering, spoke."
+            )
+            .len(),
+            1
+        );
+        // A role that ended without another begun.
+        assert_eq!(
+            said("2025-06-13", &body.replace("Tom Ruiz", "Eva Lind")).len(),
+            1
+        );
     }
 
     #[test]

@@ -176,11 +176,24 @@ fn run(ctx: &Context<'_>) -> Findings {
         {
             continue;
         }
+        let written = tail;
         let tail = tail.to_lowercase();
+        // Not a word of a name ("a grant from the Kelmouth Combined
+        // Authority and £40 million"): the cue as written is lowercase
+        // (where lowercasing kept the offsets).
+        let lowercase_at = |i: usize| {
+            written.len() != tail.len()
+                || written
+                    .as_bytes()
+                    .get(i)
+                    .is_some_and(u8::is_ascii_lowercase)
+        };
         let cue_then_space = |cue: &str| {
             match_starts(&tail, cue).any(|i| {
-                tail.get(i + cue.len()..)
-                    .is_some_and(|r| r.starts_with(' '))
+                lowercase_at(i)
+                    && tail
+                        .get(i + cue.len()..)
+                        .is_some_and(|r| r.starts_with(' '))
             })
         };
         let trimmed = tail.trim_end();
@@ -869,5 +882,19 @@ mod tests {
     fn amounts_without_a_total_are_not_summed() {
         let text = "Revenue was 23 billion yuan, operating profit 2 billion yuan and net profit 2.4 billion yuan.";
         assert!(check(FACTS, text, "sum-mismatch").is_empty());
+        // A cue inside a name is no cue.
+        let named = "The 285 million yuan bill will be met with a 170 million yuan loan, \
+                     a 75 million yuan grant from the Acme Combined Authority and 40 million \
+                     yuan from reserves.";
+        assert!(check(FACTS, named, "sum-mismatch").is_empty());
+        assert_eq!(
+            check(
+                FACTS,
+                &named.replace("Acme Combined Authority and", "authority, combined"),
+                "sum-mismatch"
+            )
+            .len(),
+            1
+        );
     }
 }
