@@ -2530,7 +2530,7 @@ impl<'a> Scanner<'a> {
                 return None;
             }
         } else if !earlier && !later && self.is_any(j, words!["last", "next"]) {
-            // "Kovell's last year in office", "his last year as chairman":
+            // "Roe's last year in office", "his last year as chairman":
             // someone's final year, no year before publication.
             if self.owned(j) {
                 return None;
@@ -4131,7 +4131,7 @@ mod tests {
         check_resolved("last year", "", "[last year] ?");
         // Someone's last year is their final one.
         check_resolved(
-            "Kovell's last year in office, his last year as chair, the last year",
+            "Roe's last year in office, his last year as chair, the last year",
             "2021",
             "[the last year] 2020",
         );

@@ -1586,8 +1586,8 @@ fn link(
                 (None, Some(m), _) if !named_apart(text, claim.span.end, m) => {
                     Some(subject_of(m, Link::Sentence))
                 }
-                // "about €60.88, nearly 17% lower than the €73.10 average in
-                // Round 4": the only name past "than" is the compared
+                // "about €60.88, nearly 17% lower than the €73.10 average at
+                // Globex": the only name past "than" is the compared
                 // figure's (or one quoted: "..., said X"), and the story's
                 // subject is the claim's.
                 (None, Some(_), Some(m)) => Some(subject_of(m, Link::Earlier)),

@@ -178,7 +178,7 @@ fn run(ctx: &Context<'_>) -> Findings {
         }
         let written = tail;
         let tail = tail.to_lowercase();
-        // Not a word of a name ("a grant from the Kelmouth Combined
+        // Not a word of a name ("a grant from the Acme Combined
         // Authority and £40 million"): the cue as written is lowercase
         // (where lowercasing kept the offsets).
         let lowercase_at = |i: usize| {
