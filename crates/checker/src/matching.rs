@@ -4780,11 +4780,12 @@ fn a_founding(stem: &str, event: &facts::Event) -> bool {
     })
 }
 
-/// Whether a weekday owns a noun no cue of the event names ("filed into
-/// the ground for Saturday's 2-1 win" beside the accounts filed on
-/// Thursday): the day of that one, not the event's.
+/// Whether a weekday or a relative date owns a noun no cue of the event
+/// names ("filed into the ground for Saturday's 2-1 win" beside the
+/// accounts filed on Thursday, "set out in last month's budget" beside a
+/// release of figures): the day of that one, not the event's.
 fn the_day_of_its_own_noun(text: &str, claim: &Claim, event: &facts::Event) -> bool {
-    if !is_weekday(claim) {
+    if !is_weekday(claim) && !is_relative(claim) {
         return false;
     }
     let after = text.get(claim.span.end..).unwrap_or("");
@@ -11415,6 +11416,15 @@ events:
             found("Acme Rovers supporters filed into the ground on Saturday."),
             1
         );
+        // A relative date too.
+        let relative = |body: &str| {
+            crate::testing::check_published(ACCOUNTS, "2024-11-25", body, "relative-date").len()
+        };
+        assert_eq!(
+            relative("Acme Rovers filed the figures set out in last month's budget."),
+            0
+        );
+        assert_eq!(relative("Acme Rovers filed its accounts last month."), 1);
     }
 
     #[test]
@@ -15010,8 +15020,12 @@ quantities:
         // strike's.
         let strike = "Acme Airways said on Thursday that last week's strike cost it €74 million.";
         assert_eq!(relative("2025-07-25", strike), Vec::<String>::new());
+        // Without it, "last week" dates the cost; not the results, as it
+        // owns the strike, which no cue of theirs names.
         let strike = "Acme Airways said that last week's strike cost it €74 million.";
-        assert_eq!(relative("2025-07-25", strike).len(), 2);
+        assert_eq!(relative("2025-07-25", strike).len(), 1);
+        let results = "Acme Airways said last week's results showed a cost of €74 million.";
+        assert_eq!(relative("2025-07-25", results).len(), 2);
     }
 
     #[test]

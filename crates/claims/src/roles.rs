@@ -1481,6 +1481,7 @@ fn read_with(
                 let next = r.titles(i);
                 let mut start = i;
                 let mut org = None;
+                let mut owned_by_its = false;
                 // "Acme's former chief financial officer, Jane Roe".
                 let former_title = matches!(r.item(i.wrapping_sub(1)), Some(Item::Former));
                 let lead = if former_title { i - 1 } else { i };
@@ -1508,6 +1509,17 @@ fn read_with(
                                 k
                             };
                         }
+                        // "Its president, Jane Roe, said": a title of some
+                        // body, which one left open ("its" may be any the
+                        // story has named).
+                        Some((Item::Anaphor, span))
+                            if r.words.get(span.clone()).is_some_and(|w| {
+                                w.eq_ignore_ascii_case("its") || w.eq_ignore_ascii_case("their")
+                            }) =>
+                        {
+                            owned_by_its = true;
+                            start = k;
+                        }
                         _ => {}
                     }
                 }
@@ -1531,7 +1543,7 @@ fn read_with(
                 }
                 // "TITLE of ORG, PERSON" needs the organisation; a bare
                 // "CEO, Jane" is a list, not a role.
-                if comma && org.is_none() && !noun_owner {
+                if comma && org.is_none() && !noun_owner && !owned_by_its {
                     continue;
                 }
                 if let Some(found) = person(p) {
@@ -1746,6 +1758,13 @@ mod tests {
             "The case rested on Pinduoduo's former chief financial officer, Chen Lei, who testified.",
             &[
                 "chen-lei: chief financial officer of pdd Current former \"Pinduoduo's former chief financial officer, Chen Lei\"",
+            ],
+        );
+        // "Its" before the title: of some body, the title alone.
+        check(
+            "Its chief financial officer, Chen Lei, said so.",
+            &[
+                "chen-lei: chief financial officer of - Current \"Its chief financial officer, Chen Lei\"",
             ],
         );
         // A noun the role check cannot tie to a name: the title alone.
