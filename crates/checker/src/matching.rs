@@ -4828,6 +4828,20 @@ fn a_later_day_of_it(text: &str, claim: &Claim) -> bool {
     if !is_weekday(claim) {
         return false;
     }
+    // "struck on Sunday, the day after the main shock": a day set beside
+    // the event's, not its.
+    let after = text.get(claim.span.end..).unwrap_or("");
+    if [
+        ", the day after ",
+        ", a day after ",
+        ", the day before ",
+        ", a day before ",
+    ]
+    .iter()
+    .any(|gloss| after.starts_with(gloss))
+    {
+        return true;
+    }
     let mut words = tail_before(text, claim.span.start, 48)
         .split_whitespace()
         .rev()
@@ -13411,6 +13425,29 @@ events:
         assert!(deal("Acme Air offered 62% more than its closing price on Tuesday.").is_empty());
         assert_eq!(
             deal("Acme Air said the closing of the deal came on Tuesday.").len(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_weekday_set_beside_the_events_day_is_another() {
+        const QUAKE: &str = "\
+entities:
+  - { id: prov, kind: place, name: Acme Province }
+events:
+  - { id: quake, subject: prov, what: the earthquake strikes Acme Province, cues: [struck, earthquake, quake], date: 2025-07-19 }
+";
+        let found = |body: &str| {
+            crate::testing::check_published(QUAKE, "2025-07-22", body, "weekday-mismatch").len()
+        };
+        assert_eq!(
+            found(
+                "In Acme Province, the strongest aftershock struck on Sunday, the day after the main quake."
+            ),
+            0
+        );
+        assert_eq!(
+            found("In Acme Province, the strongest aftershock struck on Sunday."),
             1
         );
     }
