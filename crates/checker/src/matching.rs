@@ -4567,10 +4567,7 @@ fn day_of_trading(text: &str, claim: &Claim, event: &facts::Event) -> bool {
     // Tuesday": a clause opened by the verb has the sentence's subject, as
     // has a "which" clause right after it.
     let of_the_opening = || {
-        let sentence = tail_before(text, claim.span.start, 240);
-        let sentence = sentence.rsplit(". ").next().unwrap_or(sentence);
-        let sentence = sentence.rsplit('\n').next().unwrap_or(sentence);
-        let mut parts = sentence.split([',', ';', ':']);
+        let mut parts = sentence_so_far(text, claim.span.start, 240).split([',', ';', ':']);
         let opening = parts.next().unwrap_or("");
         let second = parts.next().is_some() && parts.next().is_none();
         words()
@@ -7660,6 +7657,14 @@ fn aside(text: &str, span: &Range<usize>, unit: Option<&Unit>) -> Aside {
     Aside::Plain
 }
 
+/// The words of the sentence before `at`, within `len` bytes: back to a
+/// full stop and a space (not the point of "3.1%") or a line break.
+fn sentence_so_far(text: &str, at: usize, len: usize) -> &str {
+    let before = tail_before(text, at, len);
+    let sentence = before.rsplit(". ").next().unwrap_or(before);
+    sentence.rsplit('\n').next().unwrap_or(sentence)
+}
+
 /// Whether `clause` (starting at `at`) opens with a participle of a
 /// running total after a sentence whose opening clause names shares.
 fn continues_the_shares(text: &str, clause: &str, at: usize) -> bool {
@@ -7674,12 +7679,12 @@ fn continues_the_shares(text: &str, clause: &str, at: usize) -> bool {
     if !(clause.split_whitespace().next()).is_some_and(|w| one_of(w, &PARTICIPLES)) {
         return false;
     }
-    let before = tail_before(text, at, 200);
-    let sentence = before.rsplit(". ").next().unwrap_or(before);
-    let sentence = sentence.rsplit('\n').next().unwrap_or(sentence);
-    (sentence.split([',', ';', ':']).next().unwrap_or(""))
-        .split(|c: char| !c.is_alphanumeric() && c != '\'')
-        .any(|w| one_of(w, &SHARES_BEFORE))
+    (sentence_so_far(text, at, 200)
+        .split([',', ';', ':'])
+        .next()
+        .unwrap_or(""))
+    .split(|c: char| !c.is_alphanumeric() && c != '\'')
+    .any(|w| one_of(w, &SHARES_BEFORE))
 }
 
 /// Whether the words after an amount make it a part of another one like
@@ -9166,6 +9171,16 @@ fn keep_the_latest_reading(base: &FactBase, scored: &mut Vec<(i32, usize, bool, 
     scored.retain(|e| !close(e.0) || e.1 == latest);
 }
 
+/// The best score among `scored` when two candidates or more are within a
+/// margin of it and none the figure agrees with is that close (where
+/// `pick` would take it instead). Asked of every amount matched: most
+/// have one close candidate.
+fn tied_and_none_agrees(scored: &[(i32, usize, bool, bool)]) -> Option<i32> {
+    let best = scored.iter().map(|e| e.0).max()?;
+    let in_band = scored.iter().filter(|e| best - e.0 < MARGIN).count();
+    (in_band >= 2 && !scored.iter().any(|e| best - e.0 <= MARGIN && e.2)).then_some(best)
+}
+
 /// "Acmeland's population rose 5.8%", beside the growth of the
 /// population and that of households, both cued by "rose" alone: of close
 /// candidates none of which the figure agrees with, the one whose
@@ -9178,15 +9193,10 @@ fn told_by_its_what(
     claim: &Claim,
     scored: &mut [(i32, usize, bool, bool)],
 ) {
-    let Some(best) = scored.iter().map(|e| e.0).max() else {
+    let Some(best) = tied_and_none_agrees(scored) else {
         return;
     };
     let close = |score: i32| best - score < MARGIN;
-    // Asked of every amount matched: most have one close candidate.
-    let in_band = scored.iter().filter(|e| close(e.0)).count();
-    if in_band < 2 || scored.iter().any(|e| best - e.0 <= MARGIN && e.2) {
-        return;
-    }
     let span = &claim.span;
     let around = [
         text.get(phrase.start..span.start.max(phrase.start)),
@@ -9264,15 +9274,10 @@ fn told_by_its_head(
     claim: &Claim,
     scored: &mut [(i32, usize, bool, bool)],
 ) {
-    let Some(best) = scored.iter().map(|e| e.0).max() else {
+    let Some(best) = tied_and_none_agrees(scored) else {
         return;
     };
     let close = |score: i32| best - score < MARGIN;
-    if scored.iter().filter(|e| close(e.0)).count() < 2
-        || scored.iter().any(|e| best - e.0 <= MARGIN && e.2)
-    {
-        return;
-    }
     // "a turnout of", "the fine of": a noun its article makes the
     // figure's own measure ("drew orders of" may be of a tranche); or the
     // verb right before it, past hedges ("will close 19 stores").

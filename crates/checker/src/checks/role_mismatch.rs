@@ -448,15 +448,21 @@ fn run(ctx: &Context<'_>) -> Findings {
             // title the person moved on to that day ("X, its vice president
             // of engineering, would serve as interim chief technology
             // officer", the day after the handover).
-            let sentence = (ctx.extraction.sentences.get(claim.sentence))
-                .and_then(|s| ctx.text.get(s.span.clone()))
-                .unwrap_or("");
+            // Lowercased once, and only for a role that ended.
+            let sentence = std::cell::OnceCell::new();
             let handed_over = |r: &facts::Role| {
                 r.to.is_some_and(|to| {
                     person.roles.iter().any(|next| {
                         next.from == Some(to)
                             && next.title != r.title
-                            && sentence.to_lowercase().contains(&next.title.to_lowercase())
+                            && sentence
+                                .get_or_init(|| {
+                                    (ctx.extraction.sentences.get(claim.sentence))
+                                        .and_then(|s| ctx.text.get(s.span.clone()))
+                                        .unwrap_or("")
+                                        .to_lowercase()
+                                })
+                                .contains(&next.title.to_lowercase())
                     })
                 })
             };
