@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use claims::{ClaimKind, DateKind, Resolved, Tense};
-use facts::{FactDate, Role};
+use facts::{FactDate, Precision, Role};
 
 use super::Check;
 use crate::matching::of_sentence;
@@ -494,13 +494,24 @@ fn run(ctx: &Context<'_>) -> Findings {
                     })
                 };
                 // Or a day of its sentence is the day the role ended
-                // ("sacked manager X seven weeks ago, on Monday, March 16").
+                // ("sacked manager X seven weeks ago, on Monday, March 16"),
+                // or a month of it holds that day ("COO X, who ran the
+                // mine, resigned at the end of October"), however far from
+                // the title.
                 let ended_that_day = || {
                     of_sentence(ctx.claims(), claim.sentence).iter().any(|c| {
-                        matches!(&c.kind, ClaimKind::Date {
-                                written: DateKind::Calendar { day: Some(_), .. },
-                                resolved: Resolved::Date(d),
-                            } if matching.iter().any(|r| r.to == Some(*d)))
+                        let ClaimKind::Date {
+                            written: DateKind::Calendar { month: Some(_), .. },
+                            resolved: Resolved::Date(d),
+                        } = &c.kind
+                        else {
+                            return false;
+                        };
+                        matching.iter().any(|r| {
+                            r.to.is_some_and(|to| {
+                                to.precision() == Precision::Day && to.overlaps(d)
+                            })
+                        })
                     })
                 };
                 role.former
@@ -1290,5 +1301,39 @@ entities:
         assert!(check(FACTS, &text, "role-mismatch").is_empty());
         let text = format!("{SEPT}Jane Roe took over as CEO of Acme in May 2015.");
         assert_eq!(check(FACTS, &text, "role-mismatch").len(), 1);
+    }
+
+    #[test]
+    fn a_title_held_until_a_departure_in_the_month_the_sentence_names() {
+        const MINE: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme Mining }
+  - id: roe
+    kind: person
+    name: Jane Roe
+    roles:
+      - { title: chief operating officer, of: acme, from: 2022-07-01, to: 2024-10-31 }
+";
+        let found = |body: &str| {
+            crate::testing::check_published(MINE, "2025-06-13", body, "role-mismatch").len()
+        };
+        assert_eq!(
+            found(
+                "Chief operating officer Jane Roe, who was responsible for the mine, resigned at the end of October."
+            ),
+            0
+        );
+        assert_eq!(
+            found(
+                "Chief operating officer Jane Roe, who was responsible for the mine, resigned at the end of September."
+            ),
+            1
+        );
+        assert_eq!(
+            found(
+                "Chief operating officer Jane Roe, who was responsible for the mine, spoke in October."
+            ),
+            1
+        );
     }
 }
