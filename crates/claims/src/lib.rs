@@ -1427,6 +1427,8 @@ fn link(
     let mut earlier: Option<&Mention> = None;
     let mut earlier_person: Option<&Mention> = None;
     let mut earlier_org: Option<&Arc<str>> = None;
+    // The last organisation named that may be "the company".
+    let mut earlier_company: Option<&Arc<str>> = None;
     // Each sentence's claims, found once: the claims' indices by sentence
     // (a stable sort, so in claim order within each; already sorted when
     // claims are), walked with one cursor.
@@ -1619,11 +1621,25 @@ fn link(
                 }
                 if org.is_none() {
                     if let Some(OrgRef::Anaphor { span }) = &role.org {
+                        // "The company's finance director": a company, not
+                        // the chamber of commerce named last.
+                        let a_company = (text.get(span.clone()).unwrap_or(""))
+                            .split_whitespace()
+                            .next_back()
+                            .is_some_and(|w| one_of(w, &["company", "firm"]));
+                        let fits = |m: &&&Mention| {
+                            !(a_company && a_public_body(text.get(m.span.clone()).unwrap_or("")))
+                        };
                         *org = inside
                             .iter()
+                            .filter(fits)
                             .rfind(|m| m.kind != EntityKind::Person && m.span.end <= span.start)
                             .map(|m| &m.entity)
-                            .or(earlier_org)
+                            .or(if a_company {
+                                earlier_company
+                            } else {
+                                earlier_org
+                            })
                             .cloned();
                     }
                 }
@@ -1647,6 +1663,12 @@ fn link(
             .find(|m| matches!(m.kind, EntityKind::Organization))
         {
             earlier_org = Some(&o.entity);
+            if let Some(c) = (inside.iter().rev()).find(|m| {
+                matches!(m.kind, EntityKind::Organization)
+                    && !a_public_body(text.get(m.span.clone()).unwrap_or(""))
+            }) {
+                earlier_company = Some(&c.entity);
+            }
         } else if opens_with_an_unknown_body(text, &sentence.span, &inside) {
             // "The Commission fined nine operators. Jo Abara, its
             // director of enforcement, ...": "its" is no organisation
@@ -1693,6 +1715,40 @@ fn possessives(base: &FactBase) -> impl Iterator<Item = KnownName> + '_ {
                 kind: e.kind,
             })
         })
+}
+
+/// Whether a name is that of a public or non-profit body, which "the
+/// company" does not stand for ("the Acme Chamber of Commerce", "the Jane
+/// Roe Foundation").
+fn a_public_body(name: &str) -> bool {
+    const BODIES: [&str; 24] = [
+        "chamber",
+        "commission",
+        "council",
+        "foundation",
+        "ministry",
+        "department",
+        "administration",
+        "service",
+        "agency",
+        "authority",
+        "union",
+        "university",
+        "government",
+        "court",
+        "committee",
+        "association",
+        "institute",
+        "board",
+        "parliament",
+        "assembly",
+        "regulator",
+        "tribunal",
+        "charity",
+        "police",
+    ];
+    name.split(|c: char| !c.is_alphanumeric())
+        .any(|w| one_of(w, &BODIES))
 }
 
 /// Whether `word` is one of `list` (lowercase words starting with a letter

@@ -1336,4 +1336,31 @@ entities:
             1
         );
     }
+
+    #[test]
+    fn the_company_is_no_public_body_named_before() {
+        const PORT: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme Ports }
+  - { id: chamber, kind: organization, name: Globex Chamber of Commerce }
+  - id: roe
+    kind: person
+    name: Jane Roe
+    roles:
+      - { title: chief financial officer, of: acme, from: 2022-09-01 }
+";
+        let found = |facts: &str, second: &str| {
+            let body = format!(
+                "Acme Ports settled the strike on Thursday. {second} The company's chief financial officer, Jane Roe, said the deal would cost £36 million."
+            );
+            crate::testing::check_published(facts, "2025-03-17", &body, "role-mismatch")
+        };
+        let losses = "The Globex Chamber of Commerce estimated the losses.";
+        assert_eq!(found(PORT, losses), Vec::<String>::new());
+        assert_eq!(found(PORT, ""), Vec::<String>::new());
+        // The company is still Acme: a finance chief of the chamber is
+        // none of Acme's.
+        let of_the_chamber = PORT.replace("of: acme", "of: chamber");
+        assert_eq!(found(&of_the_chamber, losses).len(), 1);
+    }
 }
