@@ -8616,7 +8616,7 @@ fn score_candidates<'a>(
     // "last year" is no cue of the "last aircraft" delivered: the words of
     // "last year", "next month" cue nothing (unless the sentence says them
     // again); a bound's may ("by 2025").
-    let mut without_own = CueSet::default();
+    let without_own: CueSet;
     let relative = matches!(date, Some((_, DateKind::Relative(r))) if r.is_a_calendar_neighbour());
     if relative && cues.offsets_kept {
         let own = claim.span.start.saturating_sub(sentence.span.start)
@@ -8625,39 +8625,19 @@ fn score_candidates<'a>(
         let inside = |h: &crate::cues::CueHit| {
             h.span.start >= own.start && h.span.end <= own.end && h.span != own
         };
-        let only_inside = (cues.hits.iter())
-            .filter(|h| inside(h))
-            .map(|h| h.cue)
-            .filter(|&cue| !cues.hits.iter().any(|h| h.cue == cue && !inside(h)));
-        for cue in only_inside {
-            if without_own.0.is_empty() {
-                without_own = found.clone();
-            }
-            without_own.remove(cue);
-            near_cues.remove(cue);
-        }
+        without_own = without_cues_only_inside(&cues.hits, inside, found, near_cues);
         if !without_own.0.is_empty() {
             found = &without_own;
         }
     }
     // "X, who signed off the increase a week ago, defended it on Thursday":
     // the cues of an aside with a time of its own are that time's.
-    let mut without_aside = CueSet::default();
+    let without_aside: CueSet;
     if date.is_some() && cues.offsets_kept {
         if let Some(aside) = a_dated_aside(text, extraction, sentence, claim) {
             let inside =
                 |h: &crate::cues::CueHit| h.span.start >= aside.start && h.span.end <= aside.end;
-            let only_inside = (cues.hits.iter())
-                .filter(|h| inside(h))
-                .map(|h| h.cue)
-                .filter(|&cue| !cues.hits.iter().any(|h| h.cue == cue && !inside(h)));
-            for cue in only_inside {
-                if without_aside.0.is_empty() {
-                    without_aside = found.clone();
-                }
-                without_aside.remove(cue);
-                near_cues.remove(cue);
-            }
+            without_aside = without_cues_only_inside(&cues.hits, inside, found, near_cues);
             if !without_aside.0.is_empty() {
                 found = &without_aside;
                 let sets = &index.event_cue_sets;
@@ -8872,6 +8852,29 @@ fn words_before_a_later_date(
                     .count()
                     >= 1
             })
+}
+
+/// `found` without the cues whose every hit `inside` accepts, which are
+/// also taken out of `near`; an empty set (no words) when there are none.
+fn without_cues_only_inside(
+    hits: &[crate::cues::CueHit],
+    inside: impl Fn(&crate::cues::CueHit) -> bool,
+    found: &CueSet,
+    near: &mut CueSet,
+) -> CueSet {
+    let mut without = CueSet::default();
+    let only_inside = (hits.iter())
+        .filter(|h| inside(h))
+        .map(|h| h.cue)
+        .filter(|&cue| !hits.iter().any(|h| h.cue == cue && !inside(h)));
+    for cue in only_inside {
+        if without.0.is_empty() {
+            without = found.clone();
+        }
+        without.remove(cue);
+        near.remove(cue);
+    }
+    without
 }
 
 /// The relative aside set off by commas (", who signed off the increase a
