@@ -1582,8 +1582,19 @@ fn link(
                     && !inside.iter().any(|m| m.span.end <= claim.span.start)
             };
             let opener = earlier_person.filter(|_| person_opens());
+            // "Its revenue last year was €2.9 billion, ..., Reinholt
+            // said": a sentence that opens with "its", and names no one
+            // before the claim, is the story's subject so far (not a
+            // person).
+            let its = earlier.filter(|m| {
+                m.kind != EntityKind::Person
+                    && !matches!(claim.kind, ClaimKind::Role { .. })
+                    && opens_with_its(text, &sentence.span)
+                    && !inside.iter().any(|m| m.span.end <= claim.span.start)
+            });
             claim.subject = match (in_clause, first, earlier) {
                 _ if opener.is_some() => opener.map(|p| subject_of(p, Link::Earlier)),
+                _ if its.is_some() => its.map(|o| subject_of(o, Link::Earlier)),
                 (Some(m), _, _) => Some(subject_of(m, Link::Clause)),
                 (None, Some(m), _) if !named_apart(text, claim.span.end, m) => {
                     Some(subject_of(m, Link::Sentence))
@@ -1676,6 +1687,14 @@ fn link(
             earlier_org = None;
         }
     }
+}
+
+/// Whether the sentence at `span` opens with "Its" or "Their" (after an
+/// opening quote, if any).
+fn opens_with_its(text: &str, span: &Range<usize>) -> bool {
+    let opening = text.get(span.clone()).unwrap_or("");
+    let opening = opening.trim_start_matches(['"', '\u{201c}', '\'', '\u{2018}']);
+    ["Its ", "Their "].iter().any(|w| opening.starts_with(w))
 }
 
 /// The possessive forms of the names of bodies that open with the name of
@@ -1791,7 +1810,7 @@ const DETERMINERS: [&str; 13] = [
 ];
 
 /// Words that put what follows them in the future ("will", "is due to").
-const FUTURE_WORDS: [&str; 26] = [
+const FUTURE_WORDS: [&str; 27] = [
     "aims",
     // The present of what is scheduled: "which takes effect on Jan. 1",
     // "fiscal 2027, which begins on July 1".
@@ -1818,6 +1837,7 @@ const FUTURE_WORDS: [&str; 26] = [
     "plans",
     "scheduled",
     "shall",
+    "should",
     "will",
     "won't",
     "would",
@@ -1981,6 +2001,12 @@ pub fn future_before(text: &str, at: usize) -> bool {
                 .iter()
                 .any(|(after, words)| one_of(n, &[after]) && one_of(word, words))
         });
+        // "should have been released in June": a modal's perfect is past.
+        let perfect = one_of(word, &["should", "would", "could", "might", "must"])
+            && next.is_some_and(|n| n.eq_ignore_ascii_case("have"));
+        if perfect {
+            return false;
+        }
         next = Some(word);
         // "beating the 1.1 percent forecast": a noun, of no time to come
         // (someone's forecast is still of one: "raised his forecast").
@@ -2962,6 +2988,17 @@ quantities:
     }
 
     #[test]
+    fn a_sentence_that_opens_with_its_is_the_organisation_named_before() {
+        // Not the speaker named after the figure; but a name before the
+        // figure is its own.
+        assert_amount_subjects(
+            "Northwind had 4 million customers. Its revenue was $2.9 billion, Jane Roe said. \
+             Its chief, Jane Roe, said revenue was $3 billion.",
+            &[Some("northwind"), Some("northwind"), Some("jane-roe")],
+        );
+    }
+
+    #[test]
     fn sentences_that_open_with_a_person_named_before() {
         let opens = |text: &str| opens_with_a_person(text, &(0..text.len()));
         assert!(opens("He said the fee was fair."));
@@ -3051,6 +3088,12 @@ quantities:
         assert!(at("It will hold a fair for the affected staff on Friday"));
         // A weekday before the date belongs to its phrase.
         let on_date = |text: &str| future_before(text, text.find("June").unwrap_or(0));
+        assert!(on_date("The first images should be released in June"));
+        // A modal's perfect is past.
+        assert!(!on_date(
+            "The first images should have been released in June"
+        ));
+        assert!(!at("He would have signed on Friday"));
         assert!(on_date("bidding would start on Monday, June 15"));
         assert!(!on_date("bidding started on Monday, June 15"));
         assert!(!on_date("it will grow, and on June 15"));

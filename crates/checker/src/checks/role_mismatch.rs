@@ -681,10 +681,40 @@ fn roles_help(ctx: &Context<'_>, person: &facts::Entity) -> String {
     help
 }
 
+/// Nouns that stand for an organisation after "the" ("has run the bank
+/// since 2019").
+const ORGANISATIONS: [&str; 24] = [
+    "agency",
+    "airline",
+    "bank",
+    "business",
+    "carrier",
+    "charity",
+    "club",
+    "company",
+    "council",
+    "department",
+    "firm",
+    "foundation",
+    "group",
+    "insurer",
+    "lender",
+    "ministry",
+    "museum",
+    "organisation",
+    "organization",
+    "party",
+    "retailer",
+    "studio",
+    "trust",
+    "university",
+];
+
 /// "Roe, who has led Northwind since 2019": the start of a person's
 /// leading role at an organisation, compared with the start of the
 /// leading roles the facts give them there. A start within the one
-/// stated (a day of that year) agrees.
+/// stated (a day of that year) agrees. "who has run the bank since
+/// 2019" is of the one organisation the person leads in the facts.
 fn led_since(ctx: &Context<'_>, out: &mut Findings) {
     const LED: [&str; 6] = [
         "has led ",
@@ -695,29 +725,7 @@ fn led_since(ctx: &Context<'_>, out: &mut Findings) {
         "had headed ",
     ];
     let claims = ctx.claims();
-    for (k, claim) in claims.iter().enumerate() {
-        let ClaimKind::Mention(org) = &claim.kind else {
-            continue;
-        };
-        let before = ctx.text.get(..org.span.start).unwrap_or("");
-        let after = ctx.text.get(org.span.end..).unwrap_or("");
-        if org.kind != facts::EntityKind::Organization
-            || !after.starts_with(" since ")
-            || !LED.iter().any(|verb| before.ends_with(verb))
-        {
-            continue;
-        }
-        // The date right after "since" ("since 2019" or "since March
-        // 2021"), in the same sentence.
-        let at = |c: &claims::Claim| {
-            c.span.start == org.span.end + 1 || c.span.start == org.span.end + 7
-        };
-        let Some((j, since)) = (claims.iter().enumerate().skip(k + 1))
-            .take_while(|(_, c)| c.sentence == claim.sentence)
-            .find(|(_, c)| at(c))
-        else {
-            continue;
-        };
+    for (j, since) in claims.iter().enumerate() {
         let ClaimKind::Date {
             resolved: claims::Resolved::Date(date),
             ..
@@ -725,36 +733,85 @@ fn led_since(ctx: &Context<'_>, out: &mut Findings) {
         else {
             continue;
         };
+        // The words before "since", whether or not the date's span holds it.
+        let before = ctx.text.get(..since.span.start).unwrap_or("");
+        let Some(head) = (if ctx.words(&since.span).starts_with("since ") {
+            before.strip_suffix(' ')
+        } else {
+            before.strip_suffix(" since ")
+        }) else {
+            continue;
+        };
+        let in_sentence = || {
+            claims[..j]
+                .iter()
+                .rev()
+                .take_while(|c| c.sentence == since.sentence)
+        };
+        // The organisation named right before "since", or "the bank".
+        let named = in_sentence().find_map(|c| match &c.kind {
+            ClaimKind::Mention(m)
+                if m.kind == facts::EntityKind::Organization && c.span.end == head.len() =>
+            {
+                Some((c.span.start, &m.entity))
+            }
+            _ => None,
+        });
+        let led_at = |at: usize| {
+            let verb = ctx.text.get(..at).unwrap_or("");
+            LED.iter().any(|v| verb.ends_with(v))
+        };
+        let org: Option<&str> = match named {
+            Some((at, entity)) if led_at(at) => Some(entity),
+            Some(_) => continue,
+            None => {
+                let Some((rest, noun)) = head.rsplit_once(' ') else {
+                    continue;
+                };
+                if !ORGANISATIONS.contains(&noun) || !rest.ends_with(" the") {
+                    continue;
+                }
+                if !led_at(rest.len() - 3) {
+                    continue;
+                }
+                None
+            }
+        };
         // The person named last before it in the sentence.
-        let person = claims[..k]
-            .iter()
-            .rev()
-            .take_while(|c| c.sentence == claim.sentence)
-            .find_map(|c| match &c.kind {
-                ClaimKind::Mention(m) if m.kind == facts::EntityKind::Person => Some(&m.entity),
-                _ => None,
-            });
+        let person = in_sentence().find_map(|c| match &c.kind {
+            ClaimKind::Mention(m) if m.kind == facts::EntityKind::Person => Some(&m.entity),
+            _ => None,
+        });
         let Some(person) = person.and_then(|p| ctx.facts.entity(p)) else {
             continue;
         };
-        let org_entity = ctx.facts.entity(&org.entity);
-        let org_name = org_entity.map(|e| e.name.as_str());
         let titles = &ctx.facts.titles;
+        let name_of = |of: &str| ctx.facts.entity(of).map(|e| e.name.as_str());
         let leading: Vec<&Role> = (person.roles.iter())
-            .filter(|r| r.of.as_deref() == Some(&*org.entity))
-            .filter(|r| titles.satisfies_at(facts::titles::HEAD, &r.title, || org_name))
+            .filter(|r| org.is_none_or(|o| r.of.as_deref() == Some(o)))
+            .filter(|r| {
+                titles.satisfies_at(facts::titles::HEAD, &r.title, || {
+                    r.of.as_deref().and_then(name_of)
+                })
+            })
             .collect();
+        // "the bank" is the organisation the person leads, if only one.
+        let Some(org) = org.or_else(|| leading.first().and_then(|r| r.of.as_deref())) else {
+            continue;
+        };
         if leading.is_empty()
+            || leading.iter().any(|r| r.of.as_deref() != Some(org))
             || leading
                 .iter()
                 .any(|r| r.from.is_none_or(|f| f.overlaps(date)))
         {
             continue;
         }
+        let org_name = name_of(org);
         let mut message = String::with_capacity(128);
         message.push_str(&person.name);
         message.push_str(" has led ");
-        message.push_str(org_name.unwrap_or(&org.entity));
+        message.push_str(org_name.unwrap_or(org));
         message.push_str(" since ");
         let mut expected = String::new();
         for (n, r) in leading.iter().enumerate() {
@@ -992,6 +1049,30 @@ entities:
             found("Jane Roe, who has led Acme since 2018, spoke."),
             [
                 "error \"since 2018\": Jane Roe has led Acme since 2020-07-01 (as chief executive) or 2021-03-17 (as chairman), not since 2018"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_start_of_a_leading_role_at_the_one_organisation_a_person_leads() {
+        let found = |body: &str| check(FACTS, &format!("{SEPT}{body}"), "role-mismatch");
+        for body in [
+            "Jane Roe, who has run the company since 2020, spoke.",
+            // Not an organisation's noun.
+            "Jane Roe, who has run the marathon since 2018, spoke.",
+        ] {
+            assert_eq!(found(body), Vec::<String>::new(), "{body}");
+        }
+        assert_eq!(
+            found("Jane Roe, who has run the company since March 2018, spoke."),
+            [
+                "error \"March 2018\": Jane Roe has led Acme since 2020-07-01 (as chief executive) or 2021-03-17 (as chairman), not since 2018-03"
+            ]
+        );
+        assert_eq!(
+            found("Max Poe, who has led the group since 2004, spoke."),
+            [
+                "error \"since 2004\": Max Poe has led Globex since 2010 (as chairman), not since 2004"
             ]
         );
     }
