@@ -2946,6 +2946,61 @@ fn a_share_of_a_whole(q: &Quantity) -> bool {
     says_a_share_of(q) && !names_a_rise_or_fall(q)
 }
 
+/// Whether the whole a fraction in words is of ("more than a third of
+/// the 34,000 sold") shares a word with what its fact's description says
+/// the share is of ("a share of Saturday tickets sold"), or with a cue
+/// that names a whole ("of its staff").
+fn of_the_facts_whole(text: &str, stated: &Amount, q: &Quantity) -> bool {
+    const PRONOUNS: [&str; 8] = [
+        "their", "them", "this", "that", "those", "these", "which", "whom",
+    ];
+    let Some(what) = q.what.as_deref().filter(|_| says_a_share_of(q)) else {
+        return false;
+    };
+    let after = text.get(stated.span.end..).unwrap_or("");
+    let Some(whole) = after.strip_prefix(" of ") else {
+        return false;
+    };
+    let whole = whole.get(
+        ..whole
+            .find([',', ';', '.', '(', ')', ':'])
+            .unwrap_or(whole.len()),
+    );
+    let lower = |w: &str| singular(&w.to_lowercase()).into_owned();
+    // The whole's noun phrase: up to its verb, three words at most.
+    let wholes: Vec<String> = (whole.unwrap_or("").split_whitespace().take(3))
+        .take_while(|w| {
+            !one_of(
+                w,
+                &["is", "are", "was", "were", "has", "have", "had", "will"],
+            )
+        })
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.len() > 3 && !w.starts_with(|c: char| c.is_ascii_digit()))
+        .filter(|w| !one_of(w, &PRONOUNS))
+        .map(lower)
+        .collect();
+    // The words after the description's "share of".
+    let mut previous = "";
+    let words = (what
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty()))
+    .skip_while(|w| {
+        let share = one_of(previous, &SHARES) && w.eq_ignore_ascii_case("of");
+        previous = w;
+        !share
+    })
+    .skip(1);
+    let named: Vec<String> = words
+        .chain((q.cues.iter()).flat_map(|c| c.strip_prefix("of ").unwrap_or("").split_whitespace()))
+        .map(lower)
+        .collect();
+    wholes.iter().any(|w| named.contains(w))
+}
+
+/// The nouns of a share before "of".
+const SHARES: [&str; 4] = ["share", "proportion", "percentage", "fraction"];
+
 /// Whether a fact's description says "share of", "proportion of" ...
 fn says_a_share_of(q: &Quantity) -> bool {
     let Some(what) = q.what.as_deref() else {
@@ -2954,8 +3009,7 @@ fn says_a_share_of(q: &Quantity) -> bool {
     let mut words = what.split(|c: char| !c.is_alphanumeric());
     let mut previous = "";
     words.any(|w| {
-        let share = one_of(previous, &["share", "proportion", "percentage", "fraction"])
-            && w.eq_ignore_ascii_case("of");
+        let share = one_of(previous, &SHARES) && w.eq_ignore_ascii_case("of");
         previous = w;
         share
     })
@@ -4133,6 +4187,12 @@ fn measures_another(text: &str, claim: &Claim, q: &Quantity) -> bool {
     }
     let percent = match &stated.unit {
         Some(Unit::Currency(_)) => false,
+        // "half of the overrun" beside the overrun as a share of the
+        // budget: a fraction in words states only a share its fact calls
+        // one, of a whole the fact names.
+        Some(Unit::Percent) if stated.fraction && !of_the_facts_whole(text, stated, q) => {
+            return true;
+        }
         Some(Unit::Percent) if by_a_percent(text, stated.span.start) && a_share_of_a_whole(q) => {
             return true;
         }
@@ -6470,6 +6530,10 @@ fn slipped(
     date: Option<&FactDate>,
     slack: Slack,
 ) -> bool {
+    // A fraction in words has no digits to slip.
+    if said.fraction {
+        return false;
+    }
     let loose = slack == Slack::Loose;
     use rust_decimal::Decimal;
     // The significant digits, last first, and the power of ten of the
@@ -10485,6 +10549,7 @@ mod tests {
                     hedge: claims::Hedge::None,
                     hedge_span: None,
                     ambiguous_currency: false,
+                    fraction: false,
                 }),
                 subject: None,
                 period: stated_period.map(|p| (Period::parse(p).unwrap(), 0..1)),
@@ -10542,6 +10607,7 @@ mod tests {
                 hedge: claims::Hedge::None,
                 hedge_span: None,
                 ambiguous_currency: false,
+                fraction: false,
             };
             let Some(interval) = numbers::stated_interval(&stated) else {
                 return Ok(());
@@ -11803,6 +11869,44 @@ events:
             0
         );
         assert_eq!(relative("Acme Rovers filed its accounts last month."), 1);
+    }
+
+    #[test]
+    fn a_fraction_in_words_states_a_share_of_the_whole_its_fact_names() {
+        const SHARES: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme }
+quantities:
+  - { id: share, subject: acme, what: share of Acme's workforce losing their jobs, cues: [workforce, of its staff], value: 33.3 percent }
+";
+        let found = |body: &str| check(SHARES, &format!("{body}\n"), "amount-mismatch").len();
+        for body in [
+            "Acme will cut 240 jobs, a third of its workforce.",
+            "Acme will cut 240 jobs, more than a third of its workforce.",
+            "Acme will cut 240 jobs, about a third of its staff.",
+            // A whole the fact does not name.
+            "Acme will cut 240 jobs, and half of its shops will close.",
+        ] {
+            assert_eq!(found(body), 0, "{body}");
+        }
+        for body in [
+            "Acme will cut 240 jobs, half of its workforce.",
+            "Acme will cut 240 jobs, nearly half of its workforce.",
+            "Acme will cut 240 jobs, a quarter of its staff.",
+        ] {
+            assert_eq!(found(body), 1, "{body}");
+        }
+        // A fraction of the measure a share is of another whole.
+        const OVERRUN: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme }
+quantities:
+  - { id: share, subject: acme, what: the overrun as a share of the original budget, cues: [overrun, over budget], value: 34.4 percent }
+";
+        let body = "Acme said the province will cover half of the overrun.\n";
+        assert!(check(OVERRUN, body, "amount-mismatch").is_empty());
+        let body = "Acme said the overrun was half of the original budget.\n";
+        assert_eq!(check(OVERRUN, body, "amount-mismatch").len(), 1);
     }
 
     #[test]

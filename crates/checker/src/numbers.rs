@@ -103,9 +103,19 @@ fn hedged_interval(amount: &Amount, hedge: Hedge, divisor: Decimal) -> Option<In
         (round >= Decimal::ONE_HUNDRED && n.abs() >= round.checked_mul(Decimal::TEN)?)
             .then(|| (round / Decimal::TWO).min(n.abs() / Decimal::ONE_HUNDRED))
     };
+    // "a third": within a twelfth of its share either way, as news rounds
+    // a share to the nearest fraction ("a third" of 34.6%).
     let half = match rounded(n) {
+        _ if amount.fraction => n.checked_div(Decimal::from(12))?,
         Some(half) => half,
         None => last_digit(n).checked_div(Decimal::TWO)?,
+    };
+    // A bound on a fraction is on the fraction itself: "more than half"
+    // is no 48%.
+    let edge = if amount.fraction {
+        n.checked_div(Decimal::from(50))?
+    } else {
+        half
     };
     let times = |k: Decimal| n.checked_mul(k);
     // Amounts come from untrusted text: every operation is checked, and an
@@ -115,22 +125,32 @@ fn hedged_interval(amount: &Amount, hedge: Hedge, divisor: Decimal) -> Option<In
         // "about 15 billion": within a tenth either way, but no more than
         // five of its last significant digit: "about 5.75%" is 5.70% to
         // 5.80%, a precise figure hedged, not 5.2% to 6.3%.
+        Hedge::About if amount.fraction => {
+            let spread = n.checked_div(Decimal::from(8))?;
+            (n.checked_sub(spread)?, n.checked_add(spread)?)
+        }
         Hedge::About => {
+            // A figure that ends in a digit other than 0 or 5 is precise
+            // already: "roughly 78%" is within three of it, no 82%.
+            let unit = significant_unit(n);
+            let last = (n.abs() / unit).trunc() % Decimal::TEN;
+            let round = last.is_zero() || last == Decimal::from(5);
+            let units = if round { 5 } else { 3 };
             let spread = n
                 .abs()
                 .checked_div(divisor)?
-                .min(significant_unit(n).checked_mul(Decimal::from(5))?);
+                .min(unit.checked_mul(Decimal::from(units))?);
             (
                 n.checked_sub(half)?.min(n.checked_sub(spread)?),
                 n.checked_add(half)?.max(n.checked_add(spread)?),
             )
         }
         Hedge::MoreThan | Hedge::AtLeast => (
-            n.checked_sub(half)?,
-            times(Decimal::TWO)?.checked_add(half)?,
+            n.checked_sub(edge)?,
+            times(Decimal::TWO)?.checked_add(edge)?,
         ),
-        Hedge::Nearly => (times(Decimal::new(75, 2))?, n.checked_add(half)?),
-        Hedge::UpTo | Hedge::LessThan => (Decimal::ZERO, n.checked_add(half)?),
+        Hedge::Nearly => (times(Decimal::new(75, 2))?, n.checked_add(edge)?),
+        Hedge::UpTo | Hedge::LessThan => (Decimal::ZERO, n.checked_add(edge)?),
     };
     Some(Interval {
         lo: lo.checked_mul(factor)?,
@@ -506,6 +526,7 @@ mod tests {
             hedge,
             hedge_span: None,
             ambiguous_currency: false,
+            fraction: false,
         }
     }
 
@@ -552,7 +573,13 @@ mod tests {
         assert!(agrees("15", Hedge::About, "15.49"));
         assert!(agrees("15", Hedge::About, "16.4"));
         assert!(agrees("2000", Hedge::About, "2122"));
-        assert!(agrees("5.4", Hedge::About, "5.8"));
+        // A figure ending in 0 or 5 is rounded, up to five of its last
+        // digit away; another is precise, up to three.
+        assert!(agrees("5.5", Hedge::About, "5.9"));
+        assert!(agrees("5.4", Hedge::About, "5.7"));
+        assert!(!agrees("5.4", Hedge::About, "5.8"));
+        assert!(agrees("80", Hedge::About, "84"));
+        assert!(!agrees("78", Hedge::About, "82"));
         assert!(!agrees("5.75", Hedge::About, "5.25"));
         assert!(agrees("5.75", Hedge::About, "5.79"));
         assert!(agrees("300", Hedge::Nearly, "290"));

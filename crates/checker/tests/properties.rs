@@ -20,6 +20,7 @@ fn stated(number: Decimal) -> Amount {
         hedge: Hedge::None,
         hedge_span: None,
         ambiguous_currency: false,
+        fraction: false,
     }
 }
 

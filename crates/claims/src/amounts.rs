@@ -70,6 +70,10 @@ pub struct Amount {
     /// Whether the currency could be another one: `¥` (yuan or yen) and
     /// `dollars` without a country.
     pub ambiguous_currency: bool,
+    /// Whether the amount is a fraction written in words ("a third of",
+    /// "half of"), a percentage that stands for the values near it rather
+    /// than for its digits.
+    pub fraction: bool,
 }
 
 /// What [`find`] reports.
@@ -1472,6 +1476,7 @@ fn record_ordinal(text: &str, start: usize, run_end: usize, floor: usize) -> Opt
                 hedge: Hedge::None,
                 hedge_span: None,
                 ambiguous_currency: false,
+                fraction: false,
             },
             malformed: None,
         });
@@ -1653,6 +1658,134 @@ pub fn number_word(word: &str) -> Option<u32> {
     position(TENS).and_then(|i| u32::try_from((i + 2) * 10).ok())
 }
 
+/// Fractions written in words before "of", as percentages: "more than
+/// half of the 34,000 sold", "nearly a third of its staff", "two-thirds
+/// of voters". Not a fraction of a time or of a scale ("a quarter of a
+/// century", "half of 2024", "the first half of the year", "half a
+/// million"), nor an ordinal ("the third quarter of").
+pub fn fractions(text: &str) -> Vec<Amount> {
+    /// Each fraction's word, singular and plural, and its denominator.
+    const PARTS: [(&str, &str, u32); 5] = [
+        ("half", "halves", 2),
+        ("third", "thirds", 3),
+        ("quarter", "quarters", 4),
+        ("fifth", "fifths", 5),
+        ("tenth", "tenths", 10),
+    ];
+    /// Nouns of time a fraction of which is a span, no share.
+    const TIMES: [&str; 12] = [
+        "year", "years", "century", "decade", "season", "month", "hour", "day", "week", "term",
+        "mile", "way",
+    ];
+    let mut found = Vec::new();
+    for (at, _) in text.match_indices(" of ") {
+        let before = text.get(..at).unwrap_or("");
+        // The fraction's word, and where it starts (past the character
+        // before it, whatever its length).
+        let word_start = letters_start(before);
+        let word = before.get(word_start..).unwrap_or("");
+        let Some(&(_, _, denominator)) = PARTS.iter().find(|(one, many, _)| {
+            word.eq_ignore_ascii_case(one) || word.eq_ignore_ascii_case(many)
+        }) else {
+            continue;
+        };
+        let plural = !PARTS
+            .iter()
+            .any(|(one, _, _)| word.eq_ignore_ascii_case(one));
+        // The count before it: "a", "one", or "two" to "nine" for a plural,
+        // joined by a space or a hyphen; "half" may stand alone.
+        let joined = before.get(..word_start).and_then(|b| b.chars().next_back());
+        let head = before
+            .get(..word_start - joined.map_or(0, char::len_utf8))
+            .unwrap_or("");
+        let count_start = letters_start(head);
+        let count_word = head.get(count_start..).unwrap_or("");
+        let count = match joined {
+            Some(' ' | '-') => {
+                if count_word.eq_ignore_ascii_case("a") || count_word.eq_ignore_ascii_case("one") {
+                    Some(1)
+                } else {
+                    number_word(count_word).filter(|n| (2..10).contains(n))
+                }
+            }
+            _ => None,
+        };
+        let (start, count) = match (count, plural) {
+            (Some(1), false) => (count_start, 1),
+            (Some(n), true) if n > 1 => (count_start, n),
+            (None, false) if word.eq_ignore_ascii_case("half") => {
+                // "the first half of", "a half of", "second-half".
+                if joined == Some('-')
+                    || (joined == Some(' ')
+                        && [
+                            "first", "second", "latter", "former", "the", "each", "every",
+                        ]
+                        .iter()
+                        .any(|w| count_word.eq_ignore_ascii_case(w)))
+                {
+                    continue;
+                }
+                (word_start, 1)
+            }
+            _ => continue,
+        };
+        if count >= denominator {
+            continue;
+        }
+        let value = (Decimal::from(100 * count) / Decimal::from(denominator)).round_dp(2);
+        // What it is a fraction of: not "a", "an" or "one" (a quarter of a
+        // century, half of one per cent), not a year, not a time.
+        let after = text.get(at + 4..).unwrap_or("");
+        let mut next = after
+            .split(|c: char| c.is_whitespace())
+            .take(3)
+            .map(|w| w.trim_end_matches(|c: char| !c.is_ascii_alphanumeric()));
+        let first = next.next().unwrap_or("");
+        if first.is_empty()
+            || ["a", "an", "one"]
+                .iter()
+                .any(|w| first.eq_ignore_ascii_case(w))
+            || (first.len() == 4 && first.bytes().all(|b| b.is_ascii_digit()))
+        {
+            continue;
+        }
+        let mut words = std::iter::once(first).chain(next);
+        if words.any(|w| TIMES.iter().any(|t| w.eq_ignore_ascii_case(t))) {
+            continue;
+        }
+        // Not glued to a word before it.
+        if word_char_before(text, start) {
+            continue;
+        }
+        let floor = (before.get(..start).unwrap_or(""))
+            .rfind(['.', '\n', ';', ':'])
+            .map_or(0, |i| i + 1);
+        let (hedge, hedge_span) = match hedge_before(text, start, floor) {
+            Some((hedge, span)) => (hedge, Some(span)),
+            None => (Hedge::None, None),
+        };
+        found.push(Amount {
+            span: start..at,
+            number: value,
+            scale: Scale::One,
+            unit: Some(Unit::Percent),
+            hedge,
+            hedge_span,
+            ambiguous_currency: false,
+            fraction: true,
+        });
+    }
+    found
+}
+
+/// Where the run of ASCII letters that ends `text` starts.
+fn letters_start(text: &str) -> usize {
+    text.char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_ascii_alphabetic())
+        .map_or(0, |(i, c)| i + c.len_utf8())
+}
+
 /// Reads the scale, the unit and the hedge around a number.
 fn finish(
     text: &str,
@@ -1827,6 +1960,7 @@ fn finish(
             hedge,
             hedge_span,
             ambiguous_currency: ambiguous,
+            fraction: false,
         },
         malformed,
     })
@@ -3300,6 +3434,48 @@ mod tests {
         assert_valid(input, &findings);
         let got: Vec<String> = findings.iter().map(|f| render(input, f)).collect();
         assert_eq!(got, expected, "\ninput: {input:?}");
+    }
+
+    #[test]
+    fn fractions_in_words_before_of_are_percentages() {
+        let found = |text: &str| -> Vec<String> {
+            fractions(text)
+                .iter()
+                .map(|a| format!("{:?} = {}", &text[a.span.clone()], describe(text, a)))
+                .collect()
+        };
+        assert_eq!(
+            found("more than half of the 34,000 sold, nearly a third of its staff"),
+            [
+                "\"half\" = 50 percent hedge=MoreThan(\"more than\")",
+                "\"a third\" = 33.33 percent hedge=Nearly(\"nearly\")"
+            ]
+        );
+        assert_eq!(
+            found("two-thirds of voters and three quarters of members; Half of all homes"),
+            [
+                "\"two-thirds\" = 66.67 percent",
+                "\"three quarters\" = 75 percent",
+                "\"Half\" = 50 percent"
+            ]
+        );
+        // Times, scales, ordinals and periods are no shares.
+        for text in [
+            "a quarter of a century",
+            "half of 2024",
+            "in the first half of the year",
+            "the third quarter of the season",
+            "the third of five",
+            "half of one per cent",
+            "a quarter of the way",
+            "four halves of it",
+            "halfway of it",
+            "\u{e9}half of it",
+        ] {
+            assert_eq!(found(text), Vec::<String>::new(), "{text}");
+        }
+        // Any character may stand before the words.
+        assert_eq!(found("a\u{2014}half of it"), ["\"half\" = 50 percent"]);
     }
 
     #[test]

@@ -412,6 +412,17 @@ impl Extractor {
                 amounted.push(claim);
             }
         }
+        // Fractions in words ("more than half of"), where no amount is.
+        let before_fractions = amounted.len();
+        for fraction in amounts::fractions(analysis) {
+            let span = fraction.span.clone();
+            let taken = amounted[..before_fractions]
+                .iter()
+                .any(|c| c.span.start < span.end && span.start < c.span.end);
+            if span.start >= doc.body_start && !taken {
+                amounted.push(bare(span, ClaimKind::Amount(fraction)));
+            }
+        }
         let mut roled = Vec::new();
         for (index, sentence) in sentences.iter().enumerate() {
             // The mentions inside the sentence. Sorted mentions that do not

@@ -34,6 +34,8 @@ fn newsy() -> impl Strategy<Value = String> {
         Just("on Friday".to_owned()),
         Just("September 2, 2021".to_owned()),
         Just("last month".to_owned()),
+        Just("more than half of".to_owned()),
+        Just("two-thirds of".to_owned()),
         Just("the second quarter".to_owned()),
         Just("Jane Roe, CEO of Acme".to_owned()),
         Just("Acme's founder Jane Roe".to_owned()),

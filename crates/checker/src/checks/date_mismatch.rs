@@ -188,8 +188,9 @@ fn wrong_periods(ctx: &Context<'_>, out: &mut Findings) {
         };
         // A percentage with decimals ("88.4 percent") is as telling as a
         // sum; a round one recurs from period to period.
-        let telling_percent =
-            matches!(amount.unit, Some(Unit::Percent)) && !amount.number.fract().is_zero();
+        let telling_percent = matches!(amount.unit, Some(Unit::Percent))
+            && !amount.number.fract().is_zero()
+            && !amount.fraction;
         if !(matches!(amount.unit, Some(Unit::Currency(_) | Unit::Noun(_))) || telling_percent) {
             continue;
         }
