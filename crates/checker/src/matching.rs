@@ -4859,6 +4859,32 @@ fn another_numbered(text: &str, claim: &Claim, event: &facts::Event) -> bool {
     })
 }
 
+/// Whether a name numbered in a series stands just before a date
+/// ("replaces Halcyon-1, which was launched in 2009"), beside an event
+/// whose description numbers that series otherwise ("launch of
+/// Halcyon-2"): the date is the other one's.
+fn another_of_its_series(text: &str, claim: &Claim, event: &facts::Event) -> bool {
+    fn numbered(word: &str) -> Option<(&str, &str)> {
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+        let (stem, number) = word.rsplit_once('-')?;
+        let capital = stem.chars().next().is_some_and(char::is_uppercase);
+        (capital && (1..=3).contains(&number.len()) && number.bytes().all(|b| b.is_ascii_digit()))
+            .then_some((stem, number))
+    }
+    let Some(what) = event.what.as_deref() else {
+        return false;
+    };
+    let own: Vec<(&str, &str)> = what.split_whitespace().filter_map(numbered).collect();
+    if own.is_empty() {
+        return false;
+    }
+    let tail = tail_before(text, claim.span.start, 64);
+    let Some((stem, number)) = tail.split_whitespace().rev().take(8).find_map(numbered) else {
+        return false;
+    };
+    own.iter().any(|&(s, _)| s == stem) && !own.iter().any(|&(s, n)| s == stem && n == number)
+}
+
 /// Whether a date is told of an earlier one of what the sentence opens on
 /// ("The previous nationwide blackout, on December 18, 2009, lasted"),
 /// beside an event that is not itself a previous one.
@@ -4998,6 +5024,47 @@ fn the_day_of_its_own_noun(text: &str, claim: &Claim, event: &facts::Event) -> b
         return false;
     }
     owned_phrase(text, &claim.span).is_some_and(|phrase| !names_the_event(&phrase, event))
+}
+
+/// Whether a date right after a figure ("said the plant had lost £96
+/// million last year") dates that figure, beside an event its sentence
+/// names by no word of its cues but a verb of saying: the figure's time,
+/// not the day the news was told.
+fn the_time_of_a_figure_said(
+    text: &str,
+    extraction: &Extraction,
+    claim: &Claim,
+    event: &facts::Event,
+) -> bool {
+    const SAYING: [&str; 6] = ["said", "says", "say", "told", "announced", "statement"];
+    if is_weekday(claim) {
+        return false;
+    }
+    let claims = &extraction.claims;
+    let at = claims.partition_point(|c| c.span.start < claim.span.start);
+    let after_a_figure = at
+        .checked_sub(1)
+        .and_then(|k| claims.get(k))
+        .is_some_and(|c| {
+            c.sentence == claim.sentence
+                && matches!(c.kind, ClaimKind::Amount(_))
+                && text
+                    .get(c.span.end..claim.span.start)
+                    .is_some_and(|gap| gap == " " || gap == " in ")
+        });
+    if !after_a_figure {
+        return false;
+    }
+    let Some(sentence) = extraction.sentences.get(claim.sentence) else {
+        return false;
+    };
+    let words = format!(
+        " {}",
+        text.get(sentence.span.clone()).unwrap_or("").to_lowercase()
+    );
+    (event.cues.iter())
+        .filter(|cue| find_spaced(&words, &cue.to_lowercase()).is_some())
+        .all(|cue| one_of(cue, &SAYING))
 }
 
 /// Whether a weekday comes after another day of its sentence that owns
@@ -5928,11 +5995,13 @@ fn match_with(
                     || said_by_another(base, text, claim, e)
                     || a_role_of_its_own(base, claim, e)
                     || another_numbered(text, claim, e)
+                    || another_of_its_series(text, claim, e)
                     || of_a_previous_one(text, extraction, claim, e)
                     || last_years_one(text, extraction, claim, e)
                     || a_later_day_of_it(text, claim)
                     || the_day_of_its_own_noun(text, claim, e)
                     || its_day_named_before(text, extraction, claim, e)
+                    || the_time_of_a_figure_said(text, extraction, claim, e)
                     || when_last_done(text, claim)
                     || a_reading_time(text, extraction, claim)
                     || in_a_relative_clause_of_its_own(text, claim, e)
@@ -8582,6 +8651,15 @@ fn score_candidates<'a>(
                 near.start = sentence.span.start;
             }
         }
+        // "Conditions on Wednesday could be as bad as the day it
+        // started": what a date's phrase is compared with after it is
+        // another time, whose words cue nothing of this one.
+        if date.is_some() {
+            let after = text.get(claim.span.end..near.end).unwrap_or("");
+            if let Some(at) = compared_after(after) {
+                near.end = claim.span.end + at;
+            }
+        }
         // "payable on Nov. 12 to shareholders of record on Nov. 7": the
         // words after a date its phrase has named before it are the next
         // date's.
@@ -8844,6 +8922,12 @@ fn score_candidates<'a>(
                         if let Some(end) = before_a_later_day(text, claim.span.end..clause.end) {
                             clause.end = end;
                         }
+                        // Nor past a comparison ("as bad as the day it
+                        // started").
+                        let after = text.get(claim.span.end..clause.end).unwrap_or("");
+                        if let Some(at) = compared_after(after) {
+                            clause.end = claim.span.end + at;
+                        }
                         let mut own = CueSet::default();
                         let found = if clause == sentence.span {
                             &cues.found
@@ -8942,6 +9026,19 @@ fn score_candidates<'a>(
         }
         (None, None) => None,
     }
+}
+
+/// Where a comparison opens in `after` (the words after a date): " than "
+/// or " as " an adjective " as " ("could be as bad as the day it
+/// started").
+fn compared_after(after: &str) -> Option<usize> {
+    let than = find_spaced(after, "than");
+    let as_as = after.match_indices(" as ").find_map(|(at, _)| {
+        let rest = after.get(at + 4..)?;
+        let (word, tail) = rest.split_once(' ')?;
+        (word.bytes().all(|b| b.is_ascii_lowercase()) && tail.starts_with("as ")).then_some(at)
+    });
+    than.into_iter().chain(as_as).min()
 }
 
 /// Whether an amount is the first figure of its phrase (from `start`),
@@ -11930,6 +12027,81 @@ events:
         assert_eq!(found(&body("November")), 0);
         // No event of that month: the budget's approval is what it dates.
         assert_eq!(found(&body("October")), 1);
+    }
+
+    #[test]
+    fn a_date_of_another_numbered_one_of_a_series_is_that_ones() {
+        const LAUNCH: &str = "\
+entities:
+  - { id: sat, kind: program, name: Acme-2 }
+events:
+  - { id: launch, subject: sat, what: launch of Acme-2 from the coast, cues: [launch, launched], date: 2025-03-11 }
+";
+        let found = |body: &str| {
+            crate::testing::check_published(LAUNCH, "2025-03-12", body, "date-mismatch").len()
+        };
+        assert_eq!(
+            found("Acme-2 replaces Acme-1, which was launched in 2009 and is worn out."),
+            0
+        );
+        assert_eq!(found("Acme-2 was launched in 2009 and is worn out."), 1);
+        assert_eq!(
+            found("Acme-2, unlike its sister Acme-2, was launched in 2009."),
+            1
+        );
+    }
+
+    #[test]
+    fn what_a_day_is_compared_with_after_it_cues_nothing_of_it() {
+        const FIRE: &str = "\
+entities:
+  - { id: fire, kind: place, name: Kelso fire }
+events:
+  - { id: start, subject: fire, what: the fire starts, cues: [started, sparked], date: 2025-01-07 }
+";
+        let found = |body: &str| {
+            crate::testing::check_published(FIRE, "2025-01-09", body, "weekday-mismatch").len()
+        };
+        assert_eq!(
+            found("Kelso fire: conditions on Wednesday could be as bad as the day it started."),
+            0
+        );
+        assert_eq!(
+            found("Kelso fire: conditions on Wednesday were worse than the day it started."),
+            0
+        );
+        assert_eq!(
+            found("Kelso fire: it started on Wednesday, as crews watched."),
+            1
+        );
+    }
+
+    #[test]
+    fn a_date_right_after_a_figure_said_is_the_figures_time() {
+        const CLOSURE: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme Steel }
+events:
+  - { id: closure, subject: acme, what: Acme announces the closure of its plant, cues: [announced, said, closure], date: 2024-09-17 }
+";
+        let found = |body: &str| {
+            crate::testing::check_published(CLOSURE, "2024-09-18", body, "relative-date").len()
+        };
+        assert_eq!(
+            found(
+                "Acme Steel said the plant had lost £96 million last year and could not compete."
+            ),
+            0
+        );
+        // The event's own word, or no figure before the date.
+        assert_eq!(
+            found("Acme Steel said the plant had lost £96 million last year, before the closure."),
+            1
+        );
+        assert_eq!(
+            found("Acme Steel said last year that the plant would shut."),
+            1
+        );
     }
 
     #[test]
