@@ -1649,8 +1649,12 @@ fn link(
                             .split_whitespace()
                             .next_back()
                             .is_some_and(|w| one_of(w, &["company", "firm"]));
+                        // Nor a place ("left Kalvholm ..., with X, the
+                        // company's chief executive").
                         let fits = |m: &&&Mention| {
-                            !(a_company && a_public_body(text.get(m.span.clone()).unwrap_or("")))
+                            !(a_company
+                                && (m.kind == EntityKind::Place
+                                    || a_public_body(text.get(m.span.clone()).unwrap_or(""))))
                         };
                         *org = inside
                             .iter()

@@ -425,9 +425,17 @@ fn run(ctx: &Context<'_>) -> Findings {
             };
             // "under then chief executive X": the title of the time the
             // sentence tells, which the person held at some time up to now.
+            // So is one held "at the time" ("X, the chief information
+            // officer at the time of the attack, left in March").
+            let then = || {
+                last_words(ctx.words(&(0..span.start)), 1).eq_ignore_ascii_case("then")
+                    || (ctx.text.get(span.end..)).is_some_and(|after| {
+                        after.starts_with(" at the time") || after.starts_with(", at the time")
+                    })
+            };
             let held_then = || {
                 role.tense == Tense::Current
-                    && last_words(ctx.words(&(0..span.start)), 1).eq_ignore_ascii_case("then")
+                    && then()
                     && matching
                         .iter()
                         .any(|r| r.from.is_none_or(|f| f.first_day() <= when.last_day()))
@@ -923,6 +931,9 @@ entities:
         );
         // Nor one taken up only after the time of writing.
         assert!(said("It recalled cars under then chief executive Ada Vos.").is_empty());
+        // A title held "at the time".
+        assert!(said("Otto Rell, the chief executive at the time of the recall, left.").is_empty());
+        assert_eq!(said("Otto Rell, the chief executive, left.").len(), 1);
     }
 
     #[test]
@@ -1443,5 +1454,15 @@ entities:
         // none of Acme's.
         let of_the_chamber = PORT.replace("of: acme", "of: chamber");
         assert_eq!(found(&of_the_chamber, losses).len(), 1);
+        // Nor a place named in the sentence.
+        let with_a_place = PORT.replace(
+            "entities:\n",
+            "entities:\n  - { id: town, kind: place, name: Kalvholm }\n",
+        );
+        let body = "Acme Ports settled the strike. The ferry left Kalvholm with Jane Roe, the company's chief financial officer, on board.";
+        assert_eq!(
+            crate::testing::check_published(&with_a_place, "2025-03-17", body, "role-mismatch"),
+            Vec::<String>::new()
+        );
     }
 }
