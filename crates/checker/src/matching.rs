@@ -8987,6 +8987,23 @@ fn score_candidates<'a>(
             found = &without_own;
         }
     }
+    // "who spent nine years running a similar scheme" beside a contract
+    // cued "years": a count of years, so often a tenure, an age or a
+    // history, is not cued by its own unit (hours and minutes, a measured
+    // time, still are).
+    let without_unit: CueSet;
+    let a_length_of_time = stated
+        .and_then(|a| a.unit.as_ref())
+        .is_some_and(|u| matches!(u, Unit::Noun(n) if one_of(n, &["years", "decades"])));
+    if a_length_of_time && cues.offsets_kept {
+        let own = claim.span.start.saturating_sub(sentence.span.start)
+            ..claim.span.end.saturating_sub(sentence.span.start);
+        let inside = |h: &crate::cues::CueHit| h.span.start >= own.start && h.span.end <= own.end;
+        without_unit = without_cues_only_inside(&cues.hits, inside, found, near_cues);
+        if !without_unit.0.is_empty() {
+            found = &without_unit;
+        }
+    }
     // "X, who signed off the increase a week ago, defended it on Thursday":
     // the cues of an aside with a time of its own are that time's.
     let without_aside: CueSet;
@@ -12220,6 +12237,23 @@ events:
             found("Kelso fire: it started on Wednesday, as crews watched."),
             1
         );
+    }
+
+    #[test]
+    fn a_length_of_times_own_unit_cues_nothing() {
+        const TERM: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme Cycles }
+quantities:
+  - { id: term, subject: acme, what: length of the operating contract, cues: [contract, years], value: 8 years }
+";
+        let found = |body: &str| check(TERM, &format!("{body}\n"), "amount-mismatch").len();
+        assert_eq!(
+            found("Acme Cycles' manager spent nine years running a scheme elsewhere."),
+            0
+        );
+        assert_eq!(found("Acme Cycles signed a contract for nine years."), 1);
+        assert_eq!(found("Acme Cycles signed a nine-year contract."), 1);
     }
 
     #[test]

@@ -1103,7 +1103,19 @@ fn past_a_figure_noun(words: &str) -> &str {
 
 /// Whether `words` start with a figure: a digit or a currency sign.
 fn starts_a_figure(words: &str) -> bool {
-    words.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '$' | '€' | '£' | '¥'))
+    let figure =
+        |w: &str| w.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '$' | '€' | '£' | '¥'));
+    // Or a currency's letters before it: "CHF 290.4 million", "A$2.9
+    // billion", "US$1.9 billion".
+    let letters = words.len()
+        - words
+            .trim_start_matches(|c: char| c.is_ascii_uppercase())
+            .len();
+    let rest = words.get(letters..).unwrap_or("");
+    figure(words)
+        || ((1..=3).contains(&letters)
+            && (rest.starts_with('$')
+                || (letters == 3 && rest.strip_prefix(' ').is_some_and(figure))))
 }
 
 /// The (up to) `len` bytes of `text` before `at`, from a character
@@ -2698,6 +2710,26 @@ mod tests {
                 ("Ruritania\u{2019}s State Government", "gov"),
             ]
         );
+    }
+
+    #[test]
+    fn a_figure_a_change_starts_from_may_open_with_a_currencys_letters() {
+        for words in [
+            " from CHF 290.4 million a year earlier",
+            " from A$2.9 billion",
+            " from US$1.9 billion",
+            " from 40.9 years",
+        ] {
+            assert_eq!(from_a_figure(words), Some(0), "{words}");
+        }
+        for words in [
+            " from ACME 5 stores",
+            " from Acme",
+            " from CH 290",
+            " from the US",
+        ] {
+            assert_eq!(from_a_figure(words), None, "{words}");
+        }
     }
 
     #[test]
