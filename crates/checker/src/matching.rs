@@ -5173,6 +5173,52 @@ fn the_time_of_a_figure_said(
         .all(|cue| one_of(cue, &SAYING))
 }
 
+/// Whether a date stands in a clause of time with a subject of its own
+/// ("locking in supplies after shortages in 2022 and 2023 left shelves
+/// empty"), none of whose words cue an event: that clause's time. Not a
+/// date right after the opener ("signed before March 2025"), which times
+/// the main clause.
+fn in_a_clause_of_time(
+    text: &str,
+    extraction: &Extraction,
+    claim: &Claim,
+    events: &[facts::Event],
+) -> bool {
+    let Some(sentence) = extraction.sentences.get(claim.sentence) else {
+        return false;
+    };
+    let head = text
+        .get(sentence.span.start..claim.span.start)
+        .unwrap_or("");
+    let Some((at, opener)) = [" after ", " before ", " because ", " when "]
+        .iter()
+        .filter_map(|o| head.rfind(o).map(|at| (at, *o)))
+        .max()
+    else {
+        return false;
+    };
+    let between = head.get(at + opener.len()..).unwrap_or("");
+    let words = between.split_whitespace().count();
+    if between.contains([',', ';', ':']) || !(2..=8).contains(&words) {
+        return false;
+    }
+    // The clause runs to the next stop after the date.
+    let rest = text.get(claim.span.end..sentence.span.end).unwrap_or("");
+    let end = claim.span.end + rest.find([',', ';', ':']).unwrap_or(rest.len());
+    let clause = text
+        .get(sentence.span.start + at..end)
+        .unwrap_or("")
+        .to_lowercase();
+    !cues_an_event(&clause, events)
+}
+
+/// Whether `words` (lowercase, after a space) hold a cue of any of the
+/// events: a clause about something the facts know.
+fn cues_an_event(words: &str, events: &[facts::Event]) -> bool {
+    (events.iter().flat_map(|e| &e.cues))
+        .any(|cue| find_spaced(words, &cue.to_lowercase()).is_some())
+}
+
 /// Whether a date stands in a short relative clause about someone the
 /// text names only by an indefinite noun ("from its owners, a family that
 /// had bought it in 1962"): that one's doing, not the event's. Not an
@@ -5234,13 +5280,13 @@ fn done_by_someone_unnamed(text: &str, claim: &Claim) -> bool {
 
 /// Whether a date stands in the clause a verb of finding or saying
 /// reports ("The review found that surgeons first raised concerns about
-/// the implant in 2019"), beside an event none of whose cues is in that
-/// clause: the reported clause's time, not the day of the report.
+/// the implant in 2019"), when no event's cues are in that clause: the
+/// reported clause's time, not the day of the report.
 fn in_a_reported_clause(
     text: &str,
     extraction: &Extraction,
     claim: &Claim,
-    event: &facts::Event,
+    events: &[facts::Event],
 ) -> bool {
     const REPORTING: [&str; 16] = [
         "found",
@@ -5279,10 +5325,11 @@ fn in_a_reported_clause(
     let Some((at, _)) = reported else {
         return false;
     };
-    let clause_start = sentence.span.start + at;
-    let clause = text.get(clause_start..sentence.span.end).unwrap_or("");
-    let words = clause.to_lowercase();
-    !(event.cues.iter()).any(|cue| find_spaced(&words, &cue.to_lowercase()).is_some())
+    // The clause runs to the next stop after the date.
+    let rest = text.get(claim.span.end..sentence.span.end).unwrap_or("");
+    let end = claim.span.end + rest.find([',', ';', ':']).unwrap_or(rest.len());
+    let clause = text.get(sentence.span.start + at..end).unwrap_or("");
+    !cues_an_event(&clause.to_lowercase(), events)
 }
 
 /// Whether a weekday comes after another day of its sentence that owns
@@ -6231,8 +6278,9 @@ fn match_with(
                     || the_day_of_its_own_noun(text, claim, e)
                     || its_day_named_before(text, extraction, claim, e)
                     || the_time_of_a_figure_said(text, extraction, claim, e)
-                    || in_a_reported_clause(text, extraction, claim, e)
+                    || in_a_reported_clause(text, extraction, claim, &base.events)
                     || done_by_someone_unnamed(text, claim)
+                    || in_a_clause_of_time(text, extraction, claim, &base.events)
                     || when_last_done(text, claim)
                     || a_reading_time(text, extraction, claim)
                     || in_a_relative_clause_of_its_own(text, claim, e)
@@ -12389,6 +12437,30 @@ quantities:
                 "amount-mismatch"
             )
             .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_date_in_a_clause_of_time_of_its_own_is_that_clauses() {
+        const DEAL: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme Stores }
+events:
+  - { id: deal, subject: acme, what: Acme signs the supply contract, cues: [signed, deal, contract], date: 2024-07-16 }
+";
+        let found = |body: &str| {
+            crate::testing::check_published(DEAL, "2024-07-18", body, "date-mismatch").len()
+        };
+        assert_eq!(
+            found(
+                "Acme Stores said the deal fits a pattern of grocers locking in supplies after shortages in 2023 left shelves empty."
+            ),
+            0
+        );
+        // The event's word in the clause.
+        assert_eq!(
+            found("Acme Stores grew after the deal was signed in 2023."),
             1
         );
     }
