@@ -2754,7 +2754,9 @@ fn fact_says(q: &Quantity, words: &[&str]) -> bool {
 /// "£3 billion over the next five years"), beside a fact whose words name
 /// no such span: a total of many years, no year's figure.
 fn over_several_years(text: &str, end: usize, q: &Quantity) -> bool {
-    let after = text.get(end..).unwrap_or("");
+    // Ten words fit in a hundred bytes; a sentence without a break is not
+    // read to its end.
+    let after = head_after(text, end, 96);
     let clause = after.get(..after.find([',', ';', '.', '(', ':']).unwrap_or(after.len()));
     let mut words = clause.unwrap_or("").split_whitespace().take(10);
     if words.by_ref().find(|w| *w == "over").is_none() {
@@ -3022,7 +3024,7 @@ fn of_the_facts_whole(text: &str, stated: &Amount, q: &Quantity) -> bool {
     let Some(what) = q.what.as_deref().filter(|_| says_a_share_of(q)) else {
         return false;
     };
-    let after = text.get(stated.span.end..).unwrap_or("");
+    let after = head_after(text, stated.span.end, 96);
     let Some(whole) = after.strip_prefix(" of ") else {
         return false;
     };
@@ -4966,9 +4968,9 @@ fn another_numbered(text: &str, claim: &Claim, event: &facts::Event) -> bool {
 }
 
 /// Whether a name numbered in a series stands just before a date
-/// ("replaces Halcyon-1, which was launched in 2009"), beside an event
+/// ("replaces Acme-1, which was launched in 2009"), beside an event
 /// whose description numbers that series otherwise ("launch of
-/// Halcyon-2"): the date is the other one's.
+/// Acme-2"): the date is the other one's.
 fn another_of_its_series(text: &str, claim: &Claim, event: &facts::Event) -> bool {
     fn numbered(word: &str) -> Option<(&str, &str)> {
         let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
@@ -5164,10 +5166,10 @@ fn the_time_of_a_figure_said(
     let Some(sentence) = extraction.sentences.get(claim.sentence) else {
         return false;
     };
-    let words = format!(
-        " {}",
-        text.get(sentence.span.clone()).unwrap_or("").to_lowercase()
-    );
+    // The sentence, a few hundred bytes either side of the date at most.
+    let (_, from) = words_before_in(text, sentence, claim);
+    let to = (claim.span.end + head_after(text, claim.span.end, 256).len()).min(sentence.span.end);
+    let words = format!(" {}", text.get(from..to).unwrap_or("").to_lowercase());
     (event.cues.iter())
         .filter(|cue| find_spaced(&words, &cue.to_lowercase()).is_some())
         .all(|cue| one_of(cue, &SAYING))
@@ -5187,9 +5189,7 @@ fn in_a_clause_of_time(
     let Some(sentence) = extraction.sentences.get(claim.sentence) else {
         return false;
     };
-    let head = text
-        .get(sentence.span.start..claim.span.start)
-        .unwrap_or("");
+    let (head, from) = words_before_in(text, sentence, claim);
     let Some((at, opener)) = [" after ", " before ", " because ", " when "]
         .iter()
         .filter_map(|o| head.rfind(o).map(|at| (at, *o)))
@@ -5202,14 +5202,34 @@ fn in_a_clause_of_time(
     if between.contains([',', ';', ':']) || !(2..=8).contains(&words) {
         return false;
     }
-    // The clause runs to the next stop after the date.
-    let rest = text.get(claim.span.end..sentence.span.end).unwrap_or("");
-    let end = claim.span.end + rest.find([',', ';', ':']).unwrap_or(rest.len());
-    let clause = text
-        .get(sentence.span.start + at..end)
-        .unwrap_or("")
-        .to_lowercase();
+    let end = clause_end_after(text, sentence, claim);
+    let clause = text.get(from + at..end).unwrap_or("").to_lowercase();
     !cues_an_event(&clause, events)
+}
+
+/// The words of a claim's sentence before it, a few hundred bytes at
+/// most (a huge sentence is not read back whole), and where they start.
+fn words_before_in<'t>(
+    text: &'t str,
+    sentence: &claims::Sentence,
+    claim: &Claim,
+) -> (&'t str, usize) {
+    let head = tail_before(text, claim.span.start, 256);
+    let from = (claim.span.start - head.len()).max(sentence.span.start);
+    (text.get(from..claim.span.start).unwrap_or(""), from)
+}
+
+/// Where the clause of a claim ends: at the next comma, semicolon or
+/// colon after it in its sentence, or a few hundred bytes on.
+fn clause_end_after(text: &str, sentence: &claims::Sentence, claim: &Claim) -> usize {
+    let rest = head_after(text, claim.span.end, 256);
+    let within = sentence
+        .span
+        .end
+        .saturating_sub(claim.span.end)
+        .min(rest.len());
+    let rest = rest.get(..within).unwrap_or(rest);
+    claim.span.end + rest.find([',', ';', ':']).unwrap_or(rest.len())
 }
 
 /// Whether `words` (lowercase, after a space) hold a cue of any of the
@@ -5309,9 +5329,7 @@ fn in_a_reported_clause(
     let Some(sentence) = extraction.sentences.get(claim.sentence) else {
         return false;
     };
-    let head = text
-        .get(sentence.span.start..claim.span.start)
-        .unwrap_or("");
+    let (head, from) = words_before_in(text, sentence, claim);
     // The last " that " right after a reporting verb (two words between at
     // most: "told reporters that").
     let reported = head.rmatch_indices(" that ").find(|&(at, _)| {
@@ -5326,9 +5344,8 @@ fn in_a_reported_clause(
         return false;
     };
     // The clause runs to the next stop after the date.
-    let rest = text.get(claim.span.end..sentence.span.end).unwrap_or("");
-    let end = claim.span.end + rest.find([',', ';', ':']).unwrap_or(rest.len());
-    let clause = text.get(sentence.span.start + at..end).unwrap_or("");
+    let end = clause_end_after(text, sentence, claim);
+    let clause = text.get(from + at..end).unwrap_or("");
     !cues_an_event(&clause.to_lowercase(), events)
 }
 
@@ -5351,6 +5368,7 @@ fn its_day_named_before(
         .iter()
         .rev()
         .take_while(|c| c.sentence == claim.sentence)
+        .take(16)
         .filter(|c| is_weekday(c) || is_relative(c))
         .any(|c| owned_phrase(text, &c.span).is_some_and(|phrase| names_the_event(&phrase, event)))
 }
@@ -12351,7 +12369,7 @@ events:
     fn what_a_day_is_compared_with_after_it_cues_nothing_of_it() {
         const FIRE: &str = "\
 entities:
-  - { id: fire, kind: place, name: Kelso fire }
+  - { id: fire, kind: place, name: Ridge fire }
 events:
   - { id: start, subject: fire, what: the fire starts, cues: [started, sparked], date: 2025-01-07 }
 ";
@@ -12359,15 +12377,15 @@ events:
             crate::testing::check_published(FIRE, "2025-01-09", body, "weekday-mismatch").len()
         };
         assert_eq!(
-            found("Kelso fire: conditions on Wednesday could be as bad as the day it started."),
+            found("Ridge fire: conditions on Wednesday could be as bad as the day it started."),
             0
         );
         assert_eq!(
-            found("Kelso fire: conditions on Wednesday were worse than the day it started."),
+            found("Ridge fire: conditions on Wednesday were worse than the day it started."),
             0
         );
         assert_eq!(
-            found("Kelso fire: it started on Wednesday, as crews watched."),
+            found("Ridge fire: it started on Wednesday, as crews watched."),
             1
         );
     }

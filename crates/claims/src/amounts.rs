@@ -1757,9 +1757,15 @@ pub fn fractions(text: &str) -> Vec<Amount> {
         if word_char_before(text, start) {
             continue;
         }
-        let floor = (before.get(..start).unwrap_or(""))
+        // Hedges are read back to the clause's start, and no further than
+        // a few words: a huge sentence is not read back whole.
+        let mut lo = start.saturating_sub(64);
+        while !text.is_char_boundary(lo) {
+            lo += 1;
+        }
+        let floor = (text.get(lo..start).unwrap_or(""))
             .rfind(['.', '\n', ';', ':'])
-            .map_or(0, |i| i + 1);
+            .map_or(lo, |i| lo + i + 1);
         let (hedge, hedge_span) = match hedge_before(text, start, floor) {
             Some((hedge, span)) => (hedge, Some(span)),
             None => (Hedge::None, None),

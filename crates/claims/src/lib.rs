@@ -1605,7 +1605,7 @@ fn link(
                     && !inside.iter().any(|m| m.span.end <= claim.span.start)
             };
             let opener = earlier_person.filter(|_| person_opens());
-            // "Its revenue last year was €2.9 billion, ..., Reinholt
+            // "Its revenue last year was €2.9 billion, ..., X
             // said": a sentence that opens with "its", and names no one
             // before the claim, is the story's subject so far (not a
             // person).
@@ -1661,7 +1661,7 @@ fn link(
                             .split_whitespace()
                             .next_back()
                             .is_some_and(|w| one_of(w, &["company", "firm"]));
-                        // Nor a place ("left Kalvholm ..., with X, the
+                        // Nor a place ("left Eastport ..., with X, the
                         // company's chief executive").
                         let fits = |m: &&&Mention| {
                             !(a_company

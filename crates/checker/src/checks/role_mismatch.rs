@@ -750,11 +750,14 @@ fn led_since(ctx: &Context<'_>, out: &mut Findings) {
         }) else {
             continue;
         };
+        // The claims before it in its sentence, a few dozen at most (a
+        // huge sentence is not read back whole).
         let in_sentence = || {
             claims[..j]
                 .iter()
                 .rev()
                 .take_while(|c| c.sentence == since.sentence)
+                .take(24)
         };
         // The organisation named right before "since", or "the bank".
         let named = in_sentence().find_map(|c| match &c.kind {
@@ -1457,9 +1460,9 @@ entities:
         // Nor a place named in the sentence.
         let with_a_place = PORT.replace(
             "entities:\n",
-            "entities:\n  - { id: town, kind: place, name: Kalvholm }\n",
+            "entities:\n  - { id: town, kind: place, name: Eastport }\n",
         );
-        let body = "Acme Ports settled the strike. The ferry left Kalvholm with Jane Roe, the company's chief financial officer, on board.";
+        let body = "Acme Ports settled the strike. The ferry left Eastport with Jane Roe, the company's chief financial officer, on board.";
         assert_eq!(
             crate::testing::check_published(&with_a_place, "2025-03-17", body, "role-mismatch"),
             Vec::<String>::new()
