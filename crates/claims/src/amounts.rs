@@ -1678,7 +1678,8 @@ pub fn fractions(text: &str) -> Vec<Amount> {
         "mile", "way",
     ];
     let mut found = Vec::new();
-    for (at, _) in text.match_indices(" of ") {
+    // memchr's searcher: " of " stands every few dozen bytes of news.
+    for at in memchr::memmem::find_iter(text.as_bytes(), b" of ") {
         let before = text.get(..at).unwrap_or("");
         // The fraction's word, and where it starts (past the character
         // before it, whatever its length).
