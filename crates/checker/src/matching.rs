@@ -5282,14 +5282,13 @@ fn done_by_someone_unnamed(text: &str, claim: &Claim) -> bool {
         return false;
     }
     // The words before the article: an apposition to a name is that name.
-    let article = head.len()
-        - head
-            .split_whitespace()
-            .rev()
-            .take(k + 1)
-            .map(|w| w.len() + 1)
-            .sum::<usize>();
-    let before = head.get(..article.min(head.len())).unwrap_or("").trim_end();
+    // (The text before the antecedent's k + 1 words.)
+    let before = head
+        .trim_end()
+        .rsplitn(k + 2, ' ')
+        .nth(k + 1)
+        .unwrap_or("")
+        .trim_end();
     let named = before.strip_suffix(',').is_some_and(|b| {
         b.rsplit(' ')
             .next()
@@ -5722,12 +5721,9 @@ fn combined_of_others(text: &str, claim: &Claim, q: &Quantity) -> bool {
     // "regional airports, which together handled about 24 million
     // passengers": so is a figure done "together" (not "together with").
     let together = || {
-        let mut words = head.split_whitespace().peekable();
-        std::iter::from_fn(|| {
-            let w = words.next()?;
-            Some(w.eq_ignore_ascii_case("together") && words.peek() != Some(&"with"))
-        })
-        .any(|t| t)
+        let words: Vec<&str> = head.split_whitespace().collect();
+        (words.iter().enumerate())
+            .any(|(i, w)| w.eq_ignore_ascii_case("together") && words.get(i + 1) != Some(&"with"))
     };
     q.sum_of.is_empty()
         && (head.split_whitespace().any(|w| w == "combined") || together())
