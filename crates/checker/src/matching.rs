@@ -2611,6 +2611,53 @@ const CHANGE_VERBS: [&str; 12] = [
     "shedding", "sheds",
 ];
 
+/// Where the words after "of" start when a figure after it is set before
+/// its noun: "the first stage of a €1.2 billion ($1.3 billion) project",
+/// "first phase of €1.2 billion Acme campus" (a headline's, with no
+/// article). Not "a cost of €5 million for", "revenue of $2 billion in
+/// May": a figure followed by no noun is what "of" measures.
+fn of_a_figures_noun(text: &str, span: &Range<usize>) -> Option<usize> {
+    const NOT_NOUNS: [&str; 24] = [
+        "a", "an", "and", "as", "at", "by", "each", "for", "from", "in", "into", "is", "it", "of",
+        "on", "or", "over", "than", "that", "the", "to", "was", "which", "with",
+    ];
+    let before = tail_before(text, span.start, 12);
+    let (of, indefinite) = if let Some(head) = before
+        .strip_suffix(" a ")
+        .or_else(|| before.strip_suffix(" an "))
+    {
+        (head.strip_suffix(" of")?, true)
+    } else {
+        (before.strip_suffix(" of ")?, false)
+    };
+    let mut after = head_after(text, span.end, 96).trim_start();
+    // A conversion in brackets goes with the figure.
+    if let Some(inside) = after.strip_prefix('(') {
+        after = inside.split_once(')')?.1.trim_start();
+    }
+    let word = after.split([' ', ',', '.', ';', ':']).next()?;
+    let noun = !word.is_empty()
+        && word.chars().all(|c| c.is_alphabetic() || c == '-')
+        && !NOT_NOUNS.iter().any(|w| word.eq_ignore_ascii_case(w));
+    // Without an article only a name can follow ("€1.2 billion Acme
+    // campus"), not a word of time ("$2 billion Tuesday").
+    let named = || {
+        word.chars().next().is_some_and(char::is_uppercase) && !claims::dates::names_a_time(word)
+    };
+    (noun && (indefinite || named())).then(|| span.start - before.len() + of.len() + 1)
+}
+
+/// Whether the words right after a figure set it in a time to come: "4%
+/// next school year", "$2 million in the coming season".
+fn next_after(text: &str, end: usize) -> bool {
+    let after = head_after(text, end, 48);
+    let clause = after.split([',', ';', '.', '(', ')']).next().unwrap_or("");
+    clause
+        .split_whitespace()
+        .take(4)
+        .any(|w| w == "next" || w == "coming")
+}
+
 /// "Ferry fares to rise 7.5% from April": a headline's infinitive of a
 /// change right before a figure puts it to come, as does a change in
 /// the present tense ("rises to $98").
@@ -8816,7 +8863,24 @@ fn score_candidates<'a>(
     if !candidates.iter().any(|&(i, _)| unit_of(i).is_some()) {
         return None;
     }
-    *fits = true;
+    // A count of another noun its phrase does not cue ("412 homes" beside
+    // a fire service's firefighters) could be compared, yet does not make
+    // the claim's own subjects the likelier ones.
+    let a_count_of_another = |i: usize| {
+        let plain_noun = |u: Option<&Unit>| matches!(u, Some(Unit::Noun(n)) if facts::measure::measure(n).is_none());
+        stated.is_some_and(|s| plain_noun(s.unit.as_ref()))
+            && base
+                .quantities
+                .get(i)
+                .is_some_and(|q| plain_noun(Some(&q.value.unit)))
+            && unit_of(i) == Some(0)
+    };
+    if candidates
+        .iter()
+        .any(|&(i, _)| unit_of(i).is_some() && !a_count_of_another(i))
+    {
+        *fits = true;
+    }
     let sentence_text = text.get(sentence.span.clone()).unwrap_or("");
     if scratch.cues.sentence != Some(claim.sentence) {
         scratch.cues.fill(index, claim.sentence, sentence_text);
@@ -8861,6 +8925,16 @@ fn score_candidates<'a>(
         // rise, not the agreement.
         if story || weekday {
             near = own_clause(text, near, &claim.span);
+        }
+        // "the first stage of a €1.2 billion project": a sum set before
+        // its noun is that noun's; the words before "of" name a part of it.
+        // (A share may be what they name: "the goal of a 75% improvement".)
+        let money =
+            || stated_amount(claim).is_some_and(|a| matches!(a.unit, Some(Unit::Currency(_))));
+        if date.is_none() && money() {
+            if let Some(at) = of_a_figures_noun(text, &claim.span) {
+                near.start = near.start.max(at).min(claim.span.start);
+            }
         }
         // "after the decision as traders pared bets on a larger move in
         // May": a date past an "as" clause's opening is that clause's.
@@ -9775,6 +9849,7 @@ fn match_amount(
             && *to_come_said.get_or_init(|| {
                 claims::future_before(text, claim.span.start)
                     || to_change_by(text, claim.span.start)
+                    || next_after(text, claim.span.end)
             });
         let as_of = PublishedDays {
             last: published_days.last.filter(|_| !ahead),
@@ -16460,5 +16535,109 @@ events:
             found("Jane Roe will step down as chief executive, the company said on Thursday."),
             Vec::<String>::new()
         );
+    }
+}
+
+#[cfg(test)]
+mod count_of_another_tests {
+    use crate::testing::check_published;
+
+    const FACTS: &str = "\
+entities:
+  - { id: blaze, kind: place, name: Acme Ridge fire }
+  - { id: service, kind: organization, name: Globex Fire Service }
+quantities:
+  - { id: homes, subject: blaze, what: homes destroyed, cues: [destroyed], value: 412 homes }
+  - { id: crews, subject: service, what: firefighters deployed, cues: [deployed], value: 1900 firefighters }
+";
+
+    /// A subject carried from a sentence before, whose only facts count
+    /// other nouns, does not keep a count from the story's fact its
+    /// phrase cues.
+    #[test]
+    fn a_count_of_another_noun_does_not_hold_a_claim_to_its_subject() {
+        let found = |body: &str| check_published(FACTS, "2025-01-14", body, "amount-mismatch");
+        let body = "The Acme Ridge fire has burned for a week. Globex Fire Service said on Monday that it was contained.\n\nAt least 421 homes have been destroyed.";
+        assert_eq!(found(body).len(), 1, "{body}");
+        // The right count stays quiet.
+        assert!(found(&body.replace("421", "412")).is_empty());
+        // A count of the subject's own noun keeps the claim to its subject.
+        let own = "The Acme Ridge fire has burned for a week. Globex Fire Service said on Monday that it was contained.\n\nAt least 421 firefighters have been deployed.";
+        assert!(found(own).iter().all(|e| !e.contains("homes")), "{own}");
+    }
+}
+
+#[cfg(test)]
+mod steps_of_raises_tests {
+    use crate::testing::check_published;
+
+    const FACTS: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme Schools }
+quantities:
+  - { id: first, subject: acme, what: first-year raise, cues: [raise, raises, retroactive, this year], value: 6 percent, date: 2024-07-01 }
+  - { id: second, subject: acme, what: second-year raise, cues: [raise, raises, next school year], value: 4 percent, date: 2025-07-01 }
+";
+
+    fn found(body: &str) -> Vec<String> {
+        check_published(FACTS, "2025-02-10", body, "amount-mismatch")
+    }
+
+    /// A time before the "then" of a list's next step is the step
+    /// before's, not the next figure's.
+    #[test]
+    fn a_date_before_then_is_the_step_befores() {
+        for body in [
+            "Acme Schools settled. The deal gives teachers raises: 6% for the current school year, retroactive to July 1, 2024, then 4% next school year.",
+            "Acme Schools settled. The deal gives teachers raises: 6% for the current school year, retroactive to July 1, 2024, then 4% a year later.",
+        ] {
+            assert!(found(body).is_empty(), "{body}: {:?}", found(body));
+        }
+        // A time of its own stays the figure's.
+        let own = "Acme Schools settled. The deal gives teachers raises: 6% for the current school year, then 4% retroactive to July 1, 2024.";
+        assert_eq!(found(own).len(), 1, "{own}");
+    }
+
+    /// "next" right after a figure puts it in a time to come: the fact
+    /// dated after publication is its own.
+    #[test]
+    fn next_after_a_figure_is_a_time_to_come() {
+        let wrong = found("Acme Schools gives teachers a raise of 5% next school year.");
+        assert_eq!(wrong.len(), 1, "{wrong:?}");
+        assert!(wrong[0].contains("second-year"), "{wrong:?}");
+    }
+}
+
+#[cfg(test)]
+mod figures_noun_tests {
+    use crate::testing::check_published;
+
+    const FACTS: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme Cloud }
+quantities:
+  - { id: total, subject: acme, what: total investment, cues: [investment, project], value: 1.2 billion EUR }
+  - { id: first, subject: acme, what: cost of the first phase, cues: [first phase, first stage], value: 700 million EUR }
+";
+
+    fn found(body: &str) -> Vec<String> {
+        check_published(FACTS, "2024-05-15", body, "amount-mismatch")
+    }
+
+    /// A figure set before its noun after "of" is the noun's: the words
+    /// before "of" name a part of it.
+    #[test]
+    fn a_part_of_a_figures_noun_is_not_the_figure() {
+        for body in [
+            "Acme Cloud opened the first stage of a €1.2 billion project on Tuesday.",
+            "Acme Cloud opens first phase of €1.2 billion Lisnaveen campus.",
+        ] {
+            assert!(found(body).is_empty(), "{body}: {:?}", found(body));
+        }
+        // What "of" measures stays the part's.
+        let wrong = "Acme Cloud said the cost of the first phase was €1.2 billion.";
+        assert_eq!(found(wrong).len(), 1, "{wrong}");
+        let wrong = "Acme Cloud finished the first phase of €1.2 billion on Tuesday.";
+        assert_eq!(found(wrong).len(), 1, "{wrong}");
     }
 }

@@ -897,9 +897,19 @@ fn qualify(
                     | R::PastYears(_)
             )
         ) && q.1.end <= claim.span.start
-            && text
-                .get(q.1.end..claim.span.start)
-                .is_some_and(|between| between.split_whitespace().any(|w| w == "will"))
+            && text.get(q.1.end..claim.span.start).is_some_and(|between| {
+                between.split_whitespace().any(|w| w == "will")
+                    // "... last year, and its boss says the new £285
+                    // million terminal will let it grow": a later clause
+                    // whose verb after the figure is to come.
+                    || (between.contains(',')
+                        && head_after(text, claim.span.end, 64)
+                            .split([',', ';', '.'])
+                            .next()
+                            .is_some_and(|clause| {
+                                clause.split_whitespace().take(6).any(|w| w == "will")
+                            }))
+            })
     };
     // "64 percent more than the $1.15 billion budget approved in 2019": a
     // time past a figure the claim is compared with is that figure's.
@@ -960,11 +970,36 @@ fn qualify(
                     let mut at = q.1.start;
                     one_of(word_before(text, &mut at), &["until", "till", "through"])
                 };
+                // Nor a time before a "then" that opens the claim's step
+                // ("6% for this year, retroactive to July 1, 2024, then
+                // 4% next year"): the step after it is later.
+                let a_step_before = |q: &&Qualifier| {
+                    text.get(q.1.end..claim.span.start).is_some_and(|between| {
+                        between.len() <= 160
+                            && between
+                                .split(|c: char| !c.is_ascii_alphabetic())
+                                .any(|w| w == "then")
+                    })
+                };
+                // Nor the time that ends an opening phrase of a sum of its
+                // own ("Net of the $600 million in cash it held at the end
+                // of last year, the deal carries ..."): that sum's.
+                let ends_an_opening_sum = |q: &&Qualifier| {
+                    text.get(sentence.start..q.1.start).is_some_and(|opening| {
+                        opening.len() <= 160
+                            && !opening.contains([',', ';'])
+                            && opening.contains(['$', '€', '£', '¥'])
+                    }) && text
+                        .get(q.1.end..claim.span.start)
+                        .is_some_and(|after| after.starts_with(','))
+                };
                 qualifiers
                     .iter()
                     .filter(|q| q.1.end <= claim.span.start)
                     .filter(|q| want_period || inside(&q.1, clause))
                     .filter(|q| !bound(q))
+                    .filter(|q| !a_step_before(q))
+                    .filter(|q| !ends_an_opening_sum(q))
                     .filter(fits)
                     .max_by_key(|q| q.1.start)
                     // Asked of the nearest only: a long sentence's claims
@@ -1118,6 +1153,16 @@ fn starts_a_figure(words: &str) -> bool {
                 || (letters == 3 && rest.strip_prefix(' ').is_some_and(figure))))
 }
 
+/// The first bytes of `text` from `at`, at most `len` of them and ending
+/// on a character: where the words just after a claim are read.
+pub(crate) fn head_after(text: &str, at: usize, len: usize) -> &str {
+    let mut to = at.saturating_add(len).min(text.len());
+    while to > at && !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    text.get(at..to).unwrap_or("")
+}
+
 /// The (up to) `len` bytes of `text` before `at`, from a character
 /// boundary.
 pub(crate) fn tail_before(text: &str, at: usize, len: usize) -> &str {
@@ -1134,6 +1179,26 @@ pub fn from_a_figure(words: &str) -> Option<usize> {
     words
         .find(" from ")
         .filter(|&at| starts_a_figure(words.get(at + 6..).unwrap_or("").trim_start()))
+}
+
+/// Whether the "on" that ends at `at` measures a change from the time at
+/// `span` ("up 18% on last year", "down on the previous quarter"): a time
+/// gone by, after a percentage or a word of change; not a day the change
+/// was on ("rose 5% on Monday").
+fn a_change_on(text: &str, at: usize, span: &Range<usize>) -> bool {
+    let time = text.get(span.clone()).unwrap_or("");
+    let gone_by = ["last ", "the previous ", "a year ", "the year before"]
+        .iter()
+        .any(|w| time.starts_with(w))
+        || (time.len() == 4 && time.bytes().all(|b| b.is_ascii_digit()));
+    let head = tail_before(text, at, 32).trim_end();
+    let mut back = at;
+    gone_by
+        && (head.ends_with('%')
+            || one_of(
+                word_before(text, &mut back),
+                &["up", "down", "higher", "lower"],
+            ))
 }
 
 /// Whether the time at `span` is what something is compared with: "two
@@ -1153,6 +1218,9 @@ pub fn compared_time(text: &str, span: &Range<usize>) -> bool {
     let bytes = text.as_bytes();
     let mut at = span.start;
     let mut last = word_before(text, &mut at);
+    if one_of(last, &["on"]) && a_change_on(text, at, span) {
+        return true;
+    }
     if one_of(last, &["in", "on", "at", "during"]) {
         last = word_before(text, &mut at);
     }

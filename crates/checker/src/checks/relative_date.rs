@@ -49,7 +49,8 @@ fn run(ctx: &Context<'_>) -> Findings {
             // bounds, nor a span of past years one within it: either can
             // be confirmed, never contradicted, here.
             let bound = matches!(relative, claims::dates::Relative::Before { .. })
-                || within_the_past_years(ctx, claim, relative, event);
+                || within_the_past_years(ctx, claim, relative, event)
+                || years_before_the_news(ctx, relative, event);
             if m.confirms() {
                 if let Some(diagnostic) = outside_its_week(ctx, claim, relative, event) {
                     out.diagnostics.push((diagnostic, vec![i]));
@@ -240,6 +241,27 @@ fn within_the_past_years(
     event
         .dates()
         .all(|d| first <= d.first_day() && d.last_day() <= last)
+}
+
+/// Whether a time some years ago ("Ten years ago we were a local race")
+/// is set against an event of the news, within the year before
+/// publication: years are no slip of days, so the time is another's.
+fn years_before_the_news(
+    ctx: &Context<'_>,
+    relative: &claims::dates::Relative,
+    event: &facts::Event,
+) -> bool {
+    let (claims::dates::Relative::PastYears(2..), Some(published)) = (relative, ctx.published())
+    else {
+        return false;
+    };
+    let Ok(year_before) = published
+        .first_day()
+        .checked_sub(jiff::Span::new().years(1))
+    else {
+        return false;
+    };
+    event.dates().all(|d| d.first_day() >= year_before)
 }
 
 /// Whether the time at `span` dates a verb of saying whose "that" clause
@@ -446,7 +468,21 @@ events:
             )
         };
         assert!(found("Acme ordered more ferries over the past two years.").is_empty());
-        assert_eq!(found("Acme ordered the ferries two years ago.").len(), 1);
+        // A point some years back is compared with an event of its years
+        // (years before the news are another time: `gone_by_tests`).
+        let years_back = |body: &str| {
+            crate::testing::check_published(
+                "entities:\n  - { id: acme, kind: organization, name: Acme }\nevents:\n  - { id: order, subject: acme, what: the order, cues: [ordered], date: 2020-06-12 }\n",
+                "2025-06-17",
+                body,
+                "relative-date",
+            )
+        };
+        assert_eq!(
+            years_back("Acme ordered the ferries two years ago.").len(),
+            1
+        );
+        assert!(years_back("Acme ordered the ferries five years ago.").is_empty());
     }
 
     #[test]
@@ -619,5 +655,80 @@ events:
         assert!(check(facts, &text("last year"), "relative-date").is_empty());
         // Another time than the period is still asked about.
         assert_eq!(check(facts, &text("last month"), "relative-date").len(), 1);
+    }
+}
+
+#[cfg(test)]
+mod gone_by_tests {
+    use crate::testing::check_published;
+
+    const FACTS: &str = "\
+entities:
+  - { id: race, kind: program, name: Acme Marathon }
+quantities:
+  - { id: finishers, subject: race, what: runners who finished, cues: [finishers, crossed the line], value: 15912 finishers, date: 2024-10-20 }
+events:
+  - { id: run, subject: race, what: the 2024 race, cues: [race, ran, crossed], date: 2024-10-20 }
+";
+
+    fn found(body: &str) -> Vec<String> {
+        check_published(FACTS, "2024-10-21", body, "relative-date")
+    }
+
+    /// "up 18% on last year" measures a change from last year: no time
+    /// of what the sentence goes on to say.
+    #[test]
+    fn a_change_on_last_year_dates_nothing() {
+        let body = "The Acme Marathon drew 16,480 runners, up 18% on last year, and 15,912 finishers crossed the line.";
+        assert!(found(body).is_empty(), "{:?}", found(body));
+        // A day the change was on still dates it.
+        let wrong = "The Acme Marathon drew 16,480 runners last year, and 15,912 finishers crossed the line.";
+        assert_eq!(found(wrong).len(), 1, "{wrong}");
+    }
+
+    /// Years ago are no slip of a day of the news.
+    #[test]
+    fn years_ago_are_not_set_against_the_news() {
+        let body = "\"Ten years ago we were a local race with a few hundred runners,\" the Acme Marathon's director said.";
+        assert!(found(body).is_empty(), "{:?}", found(body));
+        let wrong = "The Acme Marathon's race was run last year.";
+        assert_eq!(found(wrong).len(), 1, "{wrong}");
+    }
+}
+
+#[cfg(test)]
+mod time_of_another_figure_tests {
+    use crate::testing::check_published;
+
+    const FACTS: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme Airport }
+quantities:
+  - { id: passengers, subject: acme, what: passengers in 2024, cues: [passengers, handled], value: 3.5 million passengers, period: 2024 }
+  - { id: cost, subject: acme, what: cost of the new terminal, cues: [terminal, cost], value: 285 million GBP, date: 2025-01-14 }
+  - { id: cash, subject: acme, what: cash held at the end of 2024, cues: [cash], value: 600 million GBP, date: 2024-12-31 }
+";
+
+    fn found(body: &str) -> Vec<String> {
+        check_published(FACTS, "2025-01-15", body, "relative-date")
+    }
+
+    /// A past time dates no figure of a later clause whose verb is to come.
+    #[test]
+    fn a_past_time_dates_no_figure_of_a_clause_to_come() {
+        let body = "Acme Airport handled 3.5 million passengers last year, beating its record, and its boss says the new £285 million terminal will let it grow.";
+        assert!(found(body).is_empty(), "{:?}", found(body));
+        let wrong = "Acme Airport handled 3.5 million passengers last year, beating its record, and its boss says the new £285 million terminal opened then.";
+        assert_eq!(found(wrong).len(), 1, "{wrong}");
+    }
+
+    /// The time that ends an opening phrase with a sum of its own is that
+    /// sum's.
+    #[test]
+    fn the_time_of_an_opening_sum_is_that_sums() {
+        let body = "Net of the £600 million in cash Acme Airport held at the end of last year, the new terminal cost £285 million.";
+        assert!(found(body).is_empty(), "{:?}", found(body));
+        let wrong = "Net of its cash at the end of last year, the new terminal of Acme Airport cost £285 million.";
+        assert_eq!(found(wrong).len(), 1, "{wrong}");
     }
 }
