@@ -3927,15 +3927,7 @@ const ACTIONS: [&[&str]; 49] = [
     &[
         "visit", "visited", "visits", "visiting", "visitor", "visitors",
     ],
-    &[
-        "attract",
-        "attracted",
-        "attracts",
-        "attracting",
-        "drew",
-        "draws",
-        "drawing",
-    ],
+    ATTRACTION,
     &["build", "built", "builds", "building"],
     &["serve", "served", "serves", "serving"],
     &["cover", "covered", "covers", "covering"],
@@ -3982,6 +3974,18 @@ fn a_participle_of_another_action(text: &str, span: &Range<usize>, q: &Quantity)
         .peekable();
     named.peek().is_some() && !named.any(|f| f == done)
 }
+
+/// Drawing people in, the family of [`ACTIONS`] whose count may name its
+/// own doers ("drew 8,300 visitors": `counts_the_facts_doers`).
+const ATTRACTION: &[&str] = &[
+    "attract",
+    "attracted",
+    "attracts",
+    "attracting",
+    "drew",
+    "draws",
+    "drawing",
+];
 
 /// Possession, the one family of [`ACTIONS`] that counts only in a clause
 /// about a name.
@@ -4100,6 +4104,33 @@ fn acted_otherwise(text: &str, start: usize, q: &Quantity) -> bool {
         .filter_map(family)
         .peekable();
     named.peek().is_some() && !named.any(said)
+}
+
+/// Whether a count drawn in names by its own noun an action its fact
+/// names ("drew 8,300 visitors" beside the visitors of a weekend): those
+/// who did it. Not a count another verb acts on ("represents 6,000 Acme
+/// staff" beside the workforce).
+fn counts_the_facts_doers(text: &str, stated: &Amount, q: &Quantity) -> bool {
+    let Some(Unit::Noun(noun)) = &stated.unit else {
+        return false;
+    };
+    let drawn = tail_before(text, stated.span.start, 48)
+        .split(|c: char| !c.is_alphanumeric())
+        .rev()
+        .filter(|w| !w.is_empty())
+        .find(|w| !one_of(w, &HEDGE_WORDS))
+        .is_some_and(|verb| one_of(verb, ATTRACTION));
+    if !drawn {
+        return false;
+    }
+    let family = |word: &str| ACTIONS.iter().position(|forms| one_of(word, forms));
+    let Some(done) = noun.rsplit(' ').next().and_then(family) else {
+        return false;
+    };
+    ACTIONS.get(done) != Some(&POSSESSION)
+        && own_words(&q.cues, q.what.as_deref())
+            .filter_map(family)
+            .any(|f| f == done)
 }
 
 /// The second figure of a tally whose first is matched to a count of the
@@ -4381,7 +4412,8 @@ fn measures_another(text: &str, claim: &Claim, q: &Quantity) -> bool {
                 || a_net_change(text, stated.span.start, q)
                 || a_participle_of_another_action(text, &stated.span, q)
                 || at_another_rate(text, stated, q)
-                || acted_otherwise(text, stated.span.start, q)
+                || (acted_otherwise(text, stated.span.start, q)
+                    && !counts_the_facts_doers(text, stated, q))
                 || each_of_many(text, stated.span.start, q)
                 || a_time_allowed(text, stated, q);
         }
@@ -16633,5 +16665,31 @@ quantities:
         assert_eq!(found(wrong).len(), 1, "{wrong}");
         let wrong = "Acme Cloud finished the first phase of €1.2 billion on Tuesday.";
         assert_eq!(found(wrong).len(), 1, "{wrong}");
+    }
+}
+
+#[cfg(test)]
+mod doers_tests {
+    use crate::testing::check_published;
+
+    const FACTS: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme Library }
+quantities:
+  - { id: crowd, subject: acme, what: visitors over the reopening weekend, cues: [visitors, reopening weekend], value: 9300 visitors }
+";
+
+    /// A count drawn in whose noun names the fact's action counts those
+    /// who did it.
+    #[test]
+    fn a_count_drawn_in_of_the_facts_doers_is_the_facts() {
+        let found = |body: &str| check_published(FACTS, "2024-06-11", body, "amount-mismatch");
+        let wrong = "Acme Library drew 3,900 visitors over its reopening weekend.";
+        assert_eq!(found(wrong).len(), 1, "{wrong}");
+        assert!(found("Acme Library drew 9,300 visitors over its reopening weekend.").is_empty());
+        // A noun of no action keeps the verb's: attracting people is not
+        // visiting.
+        let other = "Acme Library attracted 3,900 people over its reopening weekend.";
+        assert!(found(other).is_empty(), "{other}");
     }
 }
