@@ -1271,6 +1271,44 @@ fn with_its_weekday(text: &str, span: &Range<usize>) -> Range<usize> {
     span.start - weekday.unwrap_or(0)..span.end
 }
 
+/// Where the first clause ends when the date of `claim`, with at most two
+/// words on either side of it, makes the whole opening phrase `near` of
+/// its sentence, set off by a comma ("On Friday, farmers drove ...",
+/// "Late last month, the board ..."); `None` otherwise.
+fn opening_time_clause(
+    text: &str,
+    extraction: &Extraction,
+    sentence: &claims::Sentence,
+    near: &Range<usize>,
+    claim: &Claim,
+) -> Option<usize> {
+    let (span, sentence) = (&claim.span, &sentence.span);
+    let lead = text.get(sentence.start..near.start)?;
+    if !lead.trim_start_matches(['"', '\u{201c}', ' ']).is_empty() {
+        return None;
+    }
+    let words = |s: &str| s.split_whitespace().count();
+    let before = text.get(near.start..span.start)?;
+    let after = text.get(span.end..near.end)?;
+    if words(before) > 2 || words(after) > 2 || after.contains(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let rest = text.get(near.end..sentence.end)?;
+    if !rest.starts_with(", ") {
+        return None;
+    }
+    let next = near.end + 2;
+    let end = window(text, sentence, &(next..next)).end;
+    // Not a clause with a time of its own ("On Friday, it said it would
+    // protest on Monday").
+    let claims = &extraction.claims;
+    let k = claims.partition_point(|c| c.span.start < next);
+    let own_time = (claims.get(k..).unwrap_or_default().iter())
+        .take_while(|c| c.span.start < end)
+        .any(|c| dated(c).is_some());
+    (!own_time).then_some(end)
+}
+
 /// Whether the date at `start` ends a participle after a noun that a
 /// ranking compares with ("the second-largest contract after a 1.9
 /// billion euro vaccine agreement signed in 2022", "bigger than a deal
@@ -8952,6 +8990,21 @@ fn score_candidates<'a>(
         if story || weekday {
             near = own_clause(text, near, &claim.span);
         }
+        // "On Friday, farmers drove 140 tractors to the gates": a time the
+        // sentence opens with, set off by a comma, dates its first clause.
+        // In the story pass not when the clause names its own subject
+        // ("Last month, Globex pledged ..."): its facts are that subject's.
+        // (Applied once the phrase's own readings are done.)
+        let opening = date
+            .and_then(|_| opening_time_clause(text, extraction, sentence, &near, claim))
+            .filter(|&end| {
+                let names_its_subject = claim
+                    .subject
+                    .as_ref()
+                    .is_some_and(|s| s.span.start >= claim.span.end && s.span.end <= end);
+                !(story && names_its_subject)
+            })
+            .map(|end| (near.end, end));
         // "the first stage of a €1.2 billion project": a sum set before
         // its noun is that noun's; the words before "of" name a part of it.
         // (A share may be what they name: "the goal of a 75% improvement".)
@@ -9058,6 +9111,11 @@ fn score_candidates<'a>(
         // date's.
         if date.is_some() && words_before_a_later_date(text, extraction, claim, &near) {
             near.end = claim.span.end;
+        }
+        if let Some((plain, end)) = opening {
+            if near.end == plain {
+                near.end = end;
+            }
         }
         // "scored 32 goals in 34 league games": the words of a count of
         // another noun after a count are that count's; not those of a
@@ -10420,6 +10478,18 @@ mod tests {
         let mut phrase = window(text, &sentence.span, &claim.span);
         if story {
             phrase = own_clause(text, phrase, &claim.span);
+        }
+        // A time opening its sentence dates the first clause.
+        if date.is_some() {
+            if let Some(end) = opening_time_clause(text, extraction, sentence, &phrase, claim) {
+                let names_its_subject = claim
+                    .subject
+                    .as_ref()
+                    .is_some_and(|s| s.span.start >= claim.span.end && s.span.end <= end);
+                if !(story && names_its_subject) {
+                    phrase.end = end;
+                }
+            }
         }
         // What a figure leaves out ("before bonuses") cues nothing of it.
         if stated_amount(claim).is_some() {
@@ -12460,6 +12530,54 @@ events:
             found("Acme-2, unlike its sister Acme-2, was launched in 2009."),
             1
         );
+    }
+
+    #[test]
+    fn a_time_opening_its_sentence_dates_the_first_clause() {
+        const PROTEST: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme Dairy }
+  - { id: union, kind: organization, name: Growers Union }
+events:
+  - { id: cut, subject: acme, what: Acme cuts its milk price, cues: [cut, lowered], date: 2024-07-09 }
+  - { id: protest, subject: union, what: the union's tractor protest, cues: [protest, tractors, blocked], date: 2024-07-12 }
+";
+        let found = |body: &str| {
+            crate::testing::check_published(PROTEST, "2024-07-17", body, "weekday-mismatch").len()
+        };
+        let body = |day: &str| {
+            format!(
+                "Acme Dairy angered its suppliers. On {day}, farmers drove 140 tractors to the \
+                 gates of the plant. The Growers Union backed them."
+            )
+        };
+        assert_eq!(found(&body("Friday")), 0);
+        assert_eq!(found(&body("Thursday")), 1);
+        // A clause with a time of its own is dated by that one.
+        let own = "Acme Dairy angered its suppliers. On Thursday, farmers said they would \
+                   block the gates with tractors on Friday. The Growers Union backed them.";
+        assert_eq!(found(own), 0);
+    }
+
+    #[test]
+    fn an_opening_time_does_not_lend_another_subjects_clause_the_storys_facts() {
+        const PLEDGES: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme }
+  - { id: globex, kind: organization, name: Globex }
+events:
+  - { id: pledge, subject: acme, what: Acme announces its charity pledge, cues: [pledge, pledged], date: 2021-09-02 }
+";
+        let found = |body: &str| {
+            crate::testing::check_published(PLEDGES, "2021-09-26", body, "relative-date").len()
+        };
+        let body = |who: &str| {
+            format!(
+                "Acme gave more this year. Last month, {who} pledged 17 billion yuan for charity."
+            )
+        };
+        assert_eq!(found(&body("Globex")), 0);
+        assert_eq!(found(&body("Acme")), 1);
     }
 
     #[test]
