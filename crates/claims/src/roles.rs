@@ -977,7 +977,20 @@ fn items<'t>(
                         EntityKind::Person => Item::Person(i),
                         _ => Item::Org(i),
                     };
-                    out.push((item, m.span.clone()));
+                    // An alias written with its possessive ("Hartwell's")
+                    // is the name, then the possessive.
+                    let span = m.span.clone();
+                    let named = text.get(span.clone()).unwrap_or("");
+                    let tail = ["'s", "\u{2019}s"]
+                        .into_iter()
+                        .find(|p| named.len() > p.len() && named.ends_with(p))
+                        .map_or(0, str::len);
+                    if tail > 0 {
+                        out.push((item, span.start..span.end - tail));
+                        out.push((Item::Possessive, span.end - tail..span.end));
+                    } else {
+                        out.push((item, span));
+                    }
                     pos = m.span.end;
                     continue;
                 }
@@ -1722,6 +1735,33 @@ mod tests {
             })
             .collect();
         assert_eq!(found, expected, "\n{text}");
+    }
+
+    #[test]
+    fn an_alias_written_with_its_possessive_owns_the_title_after_it() {
+        let names = [
+            ("Jane Roe", "roe", EntityKind::Person),
+            ("Acme", "acme", EntityKind::Organization),
+            ("Acme's", "acme", EntityKind::Organization),
+        ];
+        let g = Gazetteer::new(names.into_iter().map(|(name, entity, kind)| KnownName {
+            name: name.into(),
+            entity: entity.into(),
+            kind,
+        }));
+        let matcher = TitleMatcher::new(&TitleTable::default());
+        for text in [
+            "Jane Roe, Acme's chief executive since 2017, said so.",
+            "Jane Roe, Acme\u{2019}s chief executive, said so.",
+        ] {
+            let mentions = g.mentions(text);
+            let found = find(text, 0..text.len(), &mentions, &matcher);
+            let org = found.first().and_then(|c| match &c.org {
+                Some(OrgRef::Entity { id, .. }) => Some(id.to_string()),
+                _ => None,
+            });
+            assert_eq!(org.as_deref(), Some("acme"), "{text}");
+        }
     }
 
     #[test]
