@@ -538,6 +538,7 @@ impl FactIndex {
         if currency_swap(base, stated, &q.value) {
             return (false, false);
         }
+        let claim = bound_of_a_bound(stated, q).unwrap_or(claim);
         if let (Some(Unit::Noun(to)), Unit::Noun(from)) = (unit, &q.value.unit) {
             if to != from && facts::measure::measure(to).is_some() {
                 // Another measure of the same dimension (`unit_score`):
@@ -1009,6 +1010,30 @@ pub fn fact_interval(
     }
 }
 
+/// The interval of a bound ("grants of up to £10,000") stated of a
+/// quantity that is itself a bound (a cap, a maximum, a limit: its cues or
+/// its `what` say so): the bound itself, not any value under it.
+fn bound_of_a_bound(stated: &Amount, q: &Quantity) -> Option<Interval> {
+    if !matches!(stated.hedge, claims::Hedge::UpTo) {
+        return None;
+    }
+    const WORDS: [&str; 6] = ["maximum", "max", "cap", "capped", "ceiling", "limit"];
+    const PHRASES: [&str; 4] = ["up to", "at most", "as much as", "as many as"];
+    let says = |text: &str| {
+        let lower = text.to_lowercase();
+        let words: Vec<&str> = (lower.split(|c: char| !c.is_alphanumeric()))
+            .filter(|w| !w.is_empty())
+            .collect();
+        words.iter().any(|w| WORDS.contains(w))
+            || PHRASES.iter().any(|p| {
+                let p: Vec<&str> = p.split(' ').collect();
+                words.windows(p.len()).any(|w| w == p.as_slice())
+            })
+    };
+    let bound = q.what.as_deref().is_some_and(says) || q.cues.iter().any(|c| says(c));
+    bound.then(|| numbers::bound_interval(stated))?
+}
+
 /// Whether a stated amount agrees with a quantity (value or accepted
 /// values): (agrees, only through `accept`, too far from any rate to say).
 pub fn amount_agrees(
@@ -1035,6 +1060,7 @@ fn amount_agrees_with(
     if currency_swap(base, stated, &q.value) {
         return (false, false, false);
     }
+    let claim = bound_of_a_bound(stated, q).unwrap_or(claim);
     let unit = stated.unit.as_ref();
     // A measure in another unit than the fact's is a conversion, rounded.
     let claim = match (unit, &q.value.unit) {
@@ -16809,5 +16835,42 @@ quantities:
         // visiting.
         let other = "Acme Library attracted 3,900 people over its reopening weekend.";
         assert!(found(other).is_empty(), "{other}");
+    }
+}
+
+#[cfg(test)]
+mod bound_tests {
+    use crate::testing::check_published;
+
+    /// "up to" of a cap states the cap itself.
+    #[test]
+    fn a_bound_stated_of_a_cap_is_the_cap() {
+        const FACTS: &str = "\
+entities:
+  - { id: fund, kind: program, name: Acme Recovery Fund }
+quantities:
+  - { id: cap, subject: fund, what: maximum grant per business, cues: [per business, businesses], value: 10000 GBP }
+";
+        let found = |body: &str| check_published(FACTS, "2025-11-05", body, "amount-mismatch");
+        let wrong = "The Acme Recovery Fund will pay businesses grants of up to £12,000.";
+        assert_eq!(found(wrong).len(), 1, "{wrong}");
+        let right = "The Acme Recovery Fund will pay businesses grants of up to £10,000.";
+        assert!(found(right).is_empty(), "{right}");
+    }
+
+    /// "up to" of a value is a maximum near it, not one many times it.
+    #[test]
+    fn up_to_is_a_maximum_near_its_figure() {
+        const FACTS: &str = "\
+entities:
+  - { id: fund, kind: program, name: Acme Recovery Fund }
+quantities:
+  - { id: grant, subject: fund, what: grant paid to each flooded household, cues: [grant, household], value: 2500 GBP }
+";
+        let found = |body: &str| check_published(FACTS, "2025-11-05", body, "amount-mismatch");
+        let wrong = "The Acme Recovery Fund will pay each household a grant of up to £15,000.";
+        assert_eq!(found(wrong).len(), 1, "{wrong}");
+        let right = "The Acme Recovery Fund will pay each household a grant of up to £3,000.";
+        assert!(found(right).is_empty(), "{right}");
     }
 }

@@ -70,6 +70,12 @@ pub fn stated_interval(amount: &Amount) -> Option<Interval> {
     hedged_interval(amount, amount.hedge, Decimal::TEN)
 }
 
+/// [`stated_interval`] of a bound as the figure it bounds: "up to
+/// £10,000" stated of a cap is £10,000 at its precision.
+pub fn bound_interval(amount: &Amount) -> Option<Interval> {
+    hedged_interval(amount, Hedge::None, Decimal::TEN)
+}
+
 /// [`stated_interval`] of a side of a conversion, where "about" owns up
 /// to the rounding of arithmetic rather than to a loose figure: "4.2
 /// billion euros (about $4.5 billion)" is within a fortieth of $4.5
@@ -150,7 +156,9 @@ fn hedged_interval(amount: &Amount, hedge: Hedge, divisor: Decimal) -> Option<In
             times(Decimal::TWO)?.checked_add(edge)?,
         ),
         Hedge::Nearly => (times(Decimal::new(75, 2))?, n.checked_add(edge)?),
-        Hedge::UpTo | Hedge::LessThan => (Decimal::ZERO, n.checked_add(edge)?),
+        // "up to 5,000 workers" is a maximum near its figure, no 800.
+        Hedge::UpTo => (times(Decimal::new(5, 1))?, n.checked_add(edge)?),
+        Hedge::LessThan => (Decimal::ZERO, n.checked_add(edge)?),
     };
     Some(Interval {
         lo: lo.checked_mul(factor)?,
