@@ -317,11 +317,50 @@ impl Extractor {
         // The relative year that gave a month its year ("June 2 last
         // year") is part of that date, no time of its own.
         let mut year_of_month = None;
+        // The last year written alone, and where it ends.
+        let mut year_said: Option<(i16, usize)> = None;
         for (k, mention) in found_dates.into_iter().enumerate() {
             if mention.span.start < doc.body_start || year_of_month == Some(k) {
                 continue;
             }
+            // "As recently as 2021, when it signed a pledge on November 2":
+            // a day after a year and "when" in its sentence is of that year.
+            let of_the_year_said = match mention.kind {
+                DateKind::Calendar {
+                    year: None,
+                    month: Some(month),
+                    day,
+                } if years_named_next.last().is_none_or(|(at, _)| *at != k) => year_said
+                    .filter(|&(_, end)| {
+                        analysis
+                            .get(end..mention.span.start)
+                            .is_some_and(|between| {
+                                between.len() <= 120
+                                    && !between.contains(['.', ';', '!', '?', '\n'])
+                                    && between.split([' ', ',']).any(|w| w == "when")
+                            })
+                    })
+                    .map(|(year, _)| DateKind::Calendar {
+                        year: Some(year),
+                        month: Some(month),
+                        day,
+                    }),
+                _ => None,
+            };
+            if let DateKind::Calendar {
+                year: Some(year),
+                month: None,
+                ..
+            } = mention.kind
+            {
+                year_said = Some((year, mention.span.end));
+            }
             let resolved = match years_named_next.last() {
+                _ if of_the_year_said.is_some() => of_the_year_said
+                    .as_ref()
+                    .map_or(Resolved::Unresolved, |kind| {
+                        dates::resolve(kind, published, context)
+                    }),
                 Some((at, _)) if *at == k => match years_named_next.pop() {
                     Some((_, resolved)) => {
                         year_of_month = Some(k + 1);
@@ -1532,6 +1571,7 @@ fn link(
     // Buffers reused across sentences.
     let mut inside: Vec<&Mention> = Vec::with_capacity(16);
     let mut qualifiers: Vec<Qualifier> = Vec::with_capacity(8);
+    let mut told_before: Option<Resolved> = None;
     for (index, sentence) in sentences.iter().enumerate() {
         let from = next;
         while order
@@ -1593,6 +1633,14 @@ fn link(
                 }),
         );
 
+        // "At the time, fossil fuels made up 5.6% of its assets": a
+        // sentence with no time of its own that opens on the time told
+        // before is of that time (the last sentence's that had one).
+        let then = qualifiers
+            .is_empty()
+            .then(|| opens_at_the_time(text, &sentence.span))
+            .flatten()
+            .and_then(|opening| Some((told_before.clone()?, opening)));
         let mut has_boundary: Option<bool> = None;
         let mut names_another: Option<bool> = None;
         // Whether the sentence opens with words for a person: asked once.
@@ -1716,6 +1764,13 @@ fn link(
             | ClaimKind::Role { .. } = claim.kind
             {
                 qualify(text, &sentence.span, &local, claim, &qualifiers);
+                if let (ClaimKind::Amount(_), Some((time, opening))) = (&claim.kind, &then) {
+                    match time {
+                        Resolved::Period(p) => claim.period = Some((*p, opening.clone())),
+                        Resolved::Date(d) => claim.when = Some((*d, opening.clone())),
+                        Resolved::Unresolved => {}
+                    }
+                }
             }
             if let ClaimKind::Role { role, person, org } = &mut claim.kind {
                 if person.is_none() {
@@ -1760,6 +1815,16 @@ fn link(
         if let Some(m) = named {
             earlier = Some(m);
         }
+        // The time told: the sentence's first ("As recently as 2021, when
+        // it signed a pledge on November 2, ...").
+        let told = qualifiers.iter().find(|q| match q.2 {
+            Resolved::Period(_) => true,
+            Resolved::Date(_) => is_point(&q.3),
+            Resolved::Unresolved => false,
+        });
+        if let Some(q) = told {
+            told_before = Some(q.2.clone());
+        }
         if let Some(p) = inside.iter().rev().find(|m| m.kind == EntityKind::Person) {
             earlier_person = Some(p);
         }
@@ -1782,6 +1847,19 @@ fn link(
             earlier_org = None;
         }
     }
+}
+
+/// The span of "At the time" or "At that time" (or "Back then") when the
+/// sentence at `span` opens with it, set off by a comma.
+fn opens_at_the_time(text: &str, span: &Range<usize>) -> Option<Range<usize>> {
+    let opening = text.get(span.clone())?;
+    let quoted = opening.len() - opening.trim_start_matches(['"', '\u{201c}']).len();
+    let opening = opening.get(quoted..)?;
+    let words = ["At the time,", "At that time,", "Back then,"]
+        .into_iter()
+        .find(|w| opening.starts_with(w))?;
+    let start = span.start + quoted;
+    Some(start..start + words.len() - 1)
 }
 
 /// Whether the sentence at `span` opens with "Its" or "Their" (after an
