@@ -2140,8 +2140,9 @@ fn names_another(
 /// percentage (a change over a span). Not the facts' cues: they
 /// name topics as often as measures ("invest $1.5 billion in agriculture",
 /// "an additional investment of 66 billion yuan" for a pledge).
-const MEASURE_NOUNS: [&str; 58] = [
+const MEASURE_NOUNS: [&str; 59] = [
     "inflation",
+    "price",
     "closing",
     "return",
     "revenue",
@@ -2442,10 +2443,25 @@ fn head_nouns<'t>(text: &'t str, stated: &Amount, percent: bool) -> [Option<&'t 
     heads
 }
 
+/// `before` (the words before a figure) without an average that ends it:
+/// "would rise by an average of 6%" is a rise ("would rise by").
+fn without_average(before: &str) -> &str {
+    let before = before.trim_end();
+    ["an average of", "on average"]
+        .iter()
+        .find_map(|w| {
+            let head = before.get(..before.len().checked_sub(w.len())?)?;
+            (before.get(head.len()..)?.eq_ignore_ascii_case(w) && head.ends_with(' '))
+                .then_some(head)
+        })
+        .unwrap_or(before)
+}
+
 /// The measure a verb of a move right before a percentage names: growth
 /// for "to grow 1.2 percent", the noun before the verb for "bond yield
 /// fell 6 basis points".
 fn moved_before(before: &str) -> Option<&str> {
+    let before = without_average(before);
     const GROW: [&str; 12] = [
         "grow",
         "grows",
@@ -7164,6 +7180,8 @@ fn one_value_per_fact_and_sentence(
     matches: &mut [Option<Match>],
 ) {
     let mut confirmed: Vec<FactKind> = Vec::new();
+    // The days of the dates that state an event rightly.
+    let mut confirmed_days: Vec<(FactKind, jiff::civil::Date, jiff::civil::Date)> = Vec::new();
     let mut by_weekday: Vec<FactKind> = Vec::new();
     let mut start = 0;
     while start < claims.len() {
@@ -7174,6 +7192,7 @@ fn one_value_per_fact_and_sentence(
             .position(|c| Some(c.sentence) != sentence)
             .map_or(claims.len(), |n| start + n);
         confirmed.clear();
+        confirmed_days.clear();
         by_weekday.clear();
         let sentence_claims = claims.get(start..end).unwrap_or_default();
         for (claim, m) in sentence_claims
@@ -7186,6 +7205,9 @@ fn one_value_per_fact_and_sentence(
                 continue;
             };
             confirmed.push(m.kind);
+            if let (FactKind::Event(_), Some((day, _))) = (m.kind, dated(claim)) {
+                confirmed_days.push((m.kind, day.first_day(), day.last_day()));
+            }
             // Or by a date written with its weekday: "The order, issued on
             // Friday, August 8, ... sheltered 1,100 people on Wednesday
             // night" (not a dateline's "Aug 3", the day of the news).
@@ -7232,9 +7254,21 @@ fn one_value_per_fact_and_sentence(
                             // dates another ("launched the offer on Feb.
                             // 24 after it rebuffed two approaches last
                             // year").
+                            // Not one a coarser date of the event holds
+                            // ("In 2021, when it signed a pledge on
+                            // November 9"): it names the day of that year.
                             FactKind::Event(_) => {
                                 confirmed.contains(&m.kind)
                                     && !restated
+                                    && !dated(claim).is_some_and(|(day, _)| {
+                                        let (first, last) = (day.first_day(), day.last_day());
+                                        confirmed_days.iter().any(|&(kind, a, b)| {
+                                            kind == m.kind
+                                                && a <= first
+                                                && last <= b
+                                                && (a, b) != (first, last)
+                                        })
+                                    })
                                     && (matches!(
                                         claim.kind,
                                         ClaimKind::Date {
@@ -16872,5 +16906,78 @@ quantities:
         assert_eq!(found(wrong).len(), 1, "{wrong}");
         let right = "The Acme Recovery Fund will pay each household a grant of up to £3,000.";
         assert!(found(right).is_empty(), "{right}");
+    }
+}
+
+#[cfg(test)]
+mod told_before_tests {
+    use crate::testing::check_published;
+
+    /// "At the time" is the time the sentence before told.
+    #[test]
+    fn at_the_time_is_the_time_told_before() {
+        const FACTS: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme Pension Fund }
+quantities:
+  - { id: share, subject: acme, what: fossil fuels as a share of the portfolio, cues: [share, made up, fossil fuels], value: 3.8 percent, date: 2025-03-12 }
+";
+        let found = |body: &str| check_published(FACTS, "2025-03-14", body, "amount-mismatch");
+        let then = "Acme Pension Fund signed a net-zero pledge in 2021. At the time, fossil fuels \
+                    made up 5.6 percent of its investments.";
+        assert!(found(then).is_empty(), "{then}");
+        let now = "Acme Pension Fund signed a net-zero pledge in 2021. Today, fossil fuels \
+                   made up 5.6 percent of its investments.";
+        assert_eq!(found(now).len(), 1, "{now}");
+    }
+
+    /// A day after a year and "when" in its sentence is of that year, and
+    /// contradicts the event that year states rightly.
+    #[test]
+    fn a_day_of_the_year_said_before_it_is_compared() {
+        const FACTS: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme Pension Fund }
+events:
+  - { id: pledge, subject: acme, what: the fund signs a net-zero pledge, cues: [net-zero, pledge, signed], date: 2021-11-02 }
+";
+        let found = |body: &str| check_published(FACTS, "2025-03-14", body, "date-mismatch");
+        let body = |day: &str| {
+            format!(
+                "As recently as 2021, when it signed a net-zero pledge on {day}, Acme Pension \
+                 Fund defended its oil holdings."
+            )
+        };
+        assert_eq!(found(&body("November 9")).len(), 1);
+        assert!(found(&body("November 2")).is_empty());
+    }
+}
+
+#[cfg(test)]
+mod average_move_tests {
+    use crate::testing::check_published;
+
+    /// "would rise by an average of 6%" is a rise of the noun before it,
+    /// and ticket prices are no measure of a prize.
+    #[test]
+    fn the_average_of_a_move_is_the_move() {
+        assert_eq!(
+            super::moved_before("said ticket prices would rise by an average of "),
+            Some("prices")
+        );
+        const FACTS: &str = "\
+entities:
+  - { id: open, kind: program, name: Acme Open }
+quantities:
+  - { id: prize, subject: open, what: increase in the champion's prize, cues: [rise, increase, champion], value: 20 percent }
+";
+        let found = |body: &str| check_published(FACTS, "2025-03-14", body, "amount-mismatch");
+        for body in [
+            "The Acme Open raised its prizes. Organisers said ticket prices would rise 6%.",
+            "The Acme Open raised its prizes. Organisers said ticket prices would rise by an \
+             average of 6%.",
+        ] {
+            assert!(found(body).is_empty(), "{body}");
+        }
     }
 }
