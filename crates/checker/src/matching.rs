@@ -5782,8 +5782,8 @@ fn after_last_stop(tail: &str, clauses: bool) -> usize {
     stop.map_or(0, |(i, _)| i + 1)
 }
 
-/// Whether a figure is listed after "including" or "of which" in its
-/// sentence ("losses at 142 billion rupees, including 48 billion rupees
+/// Whether a figure is listed after "including", "of which" or "among
+/// them" in its sentence ("losses at 142 billion rupees, including 48 billion rupees
 /// to roads and 31 billion rupees to the power network"): a part of the
 /// figure before, no value of a fact that is no part of a sum.
 fn listed_as_a_part(text: &str, claim: &Claim) -> bool {
@@ -5800,8 +5800,15 @@ fn listed_as_a_part(text: &str, claim: &Claim) -> bool {
         .iter()
         .any(|verb| between.contains(verb))
     };
-    find_spaced(sentence, "including").is_some_and(listed)
-        || find_spaced(sentence, "of which").is_some_and(listed)
+    [
+        "including",
+        "of which",
+        "among them",
+        "among which",
+        "among those",
+    ]
+    .iter()
+    .any(|words| find_spaced(sentence, words).is_some_and(listed))
 }
 
 /// Whether a claim counts its fact's own noun ("including 150
@@ -8980,10 +8987,19 @@ fn score_candidates<'a>(
             }
             // A founding's date is no other event's ("Acme, founded
             // in 2013, said ...").
+            // Nor is a "since" with no founding word a founding's ("has
+            // not made a loss since 1992", "its home since 1972").
             None => base
                 .events
                 .get(i)
                 .filter(|e| founding.is_none_or(|stem| a_founding(stem, e)))
+                .filter(|e| {
+                    founding.is_some()
+                        || !since(claim)
+                        || !["founded", "founding", "establish"]
+                            .iter()
+                            .any(|stem| a_founding(stem, e))
+                })
                 .filter(|e| !planned || a_plan(e))
                 .map(|_| 0),
         }
@@ -16979,5 +16995,49 @@ quantities:
         ] {
             assert!(found(body).is_empty(), "{body}");
         }
+    }
+}
+
+#[cfg(test)]
+mod since_a_founding_tests {
+    use crate::testing::check_published;
+
+    const FACTS: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme Brewery }
+events:
+  - { id: founded, subject: acme, what: founding of Acme Brewery, cues: [founded, established, since], date: 1874 }
+";
+
+    /// A "since" with no founding word is no founding's.
+    #[test]
+    fn a_since_with_no_founding_word_is_another_start() {
+        let found = |body: &str, code: &str| check_published(FACTS, "2024-03-12", body, code);
+        let other = "Acme Brewery has not made a loss in any year since 1992.";
+        assert!(found(other, "relative-date").is_empty(), "{other}");
+        let founded = "Acme Brewery was founded in 1876.";
+        assert_eq!(found(founded, "date-mismatch").len(), 1, "{founded}");
+    }
+}
+
+#[cfg(test)]
+mod among_them_tests {
+    use crate::testing::check_published;
+
+    /// Counts listed after "among them" are parts of the count before.
+    #[test]
+    fn parts_listed_among_them_are_no_value_of_the_whole() {
+        const FACTS: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme Orchestra }
+quantities:
+  - { id: posts, subject: acme, what: vacant posts left unfilled, cues: [vacant, posts, positions], value: 8 posts }
+";
+        let found = |body: &str| check_published(FACTS, "2025-04-12", body, "amount-mismatch");
+        let parts = "Acme Orchestra will leave eight vacant posts, among them two violin and \
+                     two horn positions, empty.";
+        assert!(found(parts).is_empty(), "{parts}");
+        let wrong = "Acme Orchestra will leave six vacant posts empty.";
+        assert_eq!(found(wrong).len(), 1, "{wrong}");
     }
 }
