@@ -3901,6 +3901,41 @@ fn foresees(q: &Quantity) -> bool {
     fact_says(q, &FORESEEN)
 }
 
+/// Whether the figure at `start` is what was done, by a verb in the past
+/// right before it ("the ferry carried up to 9,000 vehicles a day"),
+/// beside a fact that is a forecast (not an estimate of what was): a
+/// record, not the forecast.
+fn done_beside_a_forecast(text: &str, start: usize, q: &Quantity) -> bool {
+    const AHEAD: [&str; 8] = [
+        "forecast",
+        "forecasts",
+        "expected",
+        "projected",
+        "projection",
+        "predicted",
+        "prediction",
+        "outlook",
+    ];
+    if !fact_says(q, &AHEAD) {
+        return false;
+    }
+    let mut back = words_back(text, start, 48).skip_while(|w| one_of(w, &["up", "to"]));
+    let Some(verb) = back.next() else {
+        return false;
+    };
+    let past = verb.len() > 4 && verb.ends_with("ed") && !one_of(verb, &AHEAD);
+    // "is expected to have carried", "would have handled": not a record.
+    let hedged = back.take(3).any(|w| {
+        one_of(
+            w,
+            &[
+                "be", "been", "have", "will", "would", "could", "expected", "expects",
+            ],
+        )
+    });
+    past && !hedged
+}
+
 /// Verbs of what is done to or by those a count counts, each with its
 /// forms: "stranded about 31,000 travellers" counts the stranded, not the
 /// passengers a fact says were carried. Changes are [`CHANGE_VERBS`]'.
@@ -4408,6 +4443,7 @@ fn measures_another(text: &str, claim: &Claim, q: &Quantity) -> bool {
         return true;
     }
     if per_another_thing(text, stated.span.end, q)
+        || done_beside_a_forecast(text, stated.span.start, q)
         || per_another_before(text, stated.span.start, q)
         || a_further_one(text, stated.span.start, q)
         || a_new_level_beside_the_old(text, stated.span.start, q)
@@ -17039,5 +17075,26 @@ quantities:
         assert!(found(parts).is_empty(), "{parts}");
         let wrong = "Acme Orchestra will leave six vacant posts empty.";
         assert_eq!(found(wrong).len(), 1, "{wrong}");
+    }
+}
+
+#[cfg(test)]
+mod done_beside_a_forecast_tests {
+    use crate::testing::check_published;
+
+    /// What was done, in the past, is no forecast's value.
+    #[test]
+    fn a_record_is_no_forecast() {
+        const FACTS: &str = "\
+entities:
+  - { id: bridge, kind: place, name: Acme Bridge }
+quantities:
+  - { id: traffic, subject: bridge, what: forecast average daily traffic, cues: [vehicles, traffic, a day], value: 38000 vehicles per day }
+";
+        let found = |body: &str| check_published(FACTS, "2025-06-02", body, "amount-mismatch");
+        let record = "Acme Bridge replaces a ferry, which carried up to 9,000 vehicles a day.";
+        assert!(found(record).is_empty(), "{record}");
+        let forecast = "Acme Bridge is forecast to carry 29,000 vehicles a day.";
+        assert_eq!(found(forecast).len(), 1, "{forecast}");
     }
 }

@@ -257,6 +257,13 @@ fn run(ctx: &Context<'_>) -> Findings {
         let Some(from) = parts_cue_within(after, 40) else {
             continue;
         };
+        // "The package, which covers 28% of the plant's €6.8 billion cost,
+        // is made up of ...": a figure in an aside is not what the
+        // sentence's subject is made up of.
+        let aside_closed = after.get(..from).is_some_and(|b| b.contains(','));
+        if aside_closed && in_a_relative_aside(ctx.text, sentence.span.start, whole.span.start) {
+            continue;
+        }
         let from = whole.span.end + from;
         // The list ends where a clause of its own begins ("..., and would
         // save about £45 million a year").
@@ -277,6 +284,21 @@ fn run(ctx: &Context<'_>) -> Findings {
     }
     of_the_whole(ctx, &mut out);
     out
+}
+
+/// Whether the text from `start` (a sentence's) to `at` ends in a relative
+/// clause set off by a comma (", which ...", ", who ...") with no comma
+/// after its opening.
+fn in_a_relative_aside(text: &str, start: usize, at: usize) -> bool {
+    let before = text.get(start..at).unwrap_or("");
+    let before = before
+        .get(before.len().saturating_sub(160)..)
+        .unwrap_or(before);
+    before.rsplit_once(',').is_some_and(|(_, clause)| {
+        [" which ", " who ", " whose "]
+            .iter()
+            .any(|w| clause.starts_with(w))
+    })
 }
 
 /// Where, in the words after a list's cue, a clause of its own begins:
@@ -788,6 +810,11 @@ mod tests {
                 "error \"1.35 billion yuan\": the parts add up to 1.45 billion yuan, not 1.35 billion yuan"
             ]
         );
+        // A figure in an aside before the subject's parts is not their
+        // whole.
+        let aside = "The aid, which covers 28% of the plant's 6.8 billion yuan cost, is made \
+                     up of a 1.1 billion yuan grant and 250 million yuan in tax relief.";
+        assert!(check(FACTS, aside, "sum-mismatch").is_empty());
         // Parts that only include some ("including") are no sum.
         let some = "The state will give 1.35 billion yuan in aid, including a 1.2 billion yuan \
                     grant and 250 million yuan in tax relief.";
