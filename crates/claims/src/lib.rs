@@ -385,7 +385,10 @@ impl Extractor {
                         dates::resolve_last(day, published)
                     }
                     ref kind => dates::resolve_upcoming(kind, published)
-                        .filter(|_| future_before(analysis, mention.span.start))
+                        .filter(|_| {
+                            future_before(analysis, mention.span.start)
+                                || opens_a_clause_to_come(analysis, &mention.span)
+                        })
                         .or_else(|| {
                             // In a later sentence of the paragraph of a
                             // date with its year ("two months after he won
@@ -2083,6 +2086,28 @@ fn years_by_weekday(text: &str, dated: &mut [Claim], published: Option<FactDate>
 /// again ("will ..., it said on Friday" is cut at the comma anyway).
 const REPORTING_WORDS: [&str; 6] = ["announced", "said", "says", "told", "reported", "added"];
 
+/// Whether the date at `span` opens its sentence, with at most one word
+/// before it, and the clause after its comma is to come: "From May 1,
+/// parking in the centre will cost £3.20 an hour".
+fn opens_a_clause_to_come(text: &str, span: &Range<usize>) -> bool {
+    let head = tail_before(text, span.start, 24);
+    let Some(at) = head.rfind(['\n', '.', '!', '?']) else {
+        return false;
+    };
+    let lead = head.get(at + 1..).unwrap_or("").trim_start();
+    let opens =
+        lead.split_whitespace().count() <= 1 && lead.chars().next().is_none_or(char::is_uppercase);
+    let Some(after) = head_after(text, span.end, 120).strip_prefix(", ") else {
+        return false;
+    };
+    let clause = after.split([',', ';', '.']).next().unwrap_or("");
+    let mut words = clause.split_whitespace();
+    opens
+        && (words.clone().any(|w| w == "will")
+            || words.any(|w| one_of(w, &["is", "are"]))
+                && clause.split_whitespace().any(|w| w == "to" || w == "due"))
+}
+
 /// Whether the words before byte `at` of `text`, back to the nearest
 /// comma, semicolon, colon or sentence end and at most twelve words, put a
 /// weekday at `at` in the future: a future word, with no reporting word
@@ -2876,6 +2901,25 @@ mod tests {
         ] {
             assert_eq!(from_a_figure(words), None, "{words}");
         }
+    }
+
+    #[test]
+    fn a_date_opening_a_clause_to_come_is_ahead() {
+        let published = FactDate::parse("2025-02-27").ok();
+        let day = |text: &str| {
+            let extraction = extractor().extract(text, Format::Text, published);
+            (extraction.claims.iter()).find_map(|c| match &c.kind {
+                ClaimKind::Date {
+                    resolved: dates::Resolved::Date(d),
+                    ..
+                } => Some(d.to_string()),
+                _ => None,
+            })
+        };
+        let ahead = "Charges rise.\nFrom May 1, parking in the centre will cost £3.20 an hour.";
+        assert_eq!(day(ahead).as_deref(), Some("2025-05-01"));
+        let past = "Charges rose.\nFrom May 1, parking in the centre cost £3.20 an hour.";
+        assert_eq!(day(past).as_deref(), Some("2024-05-01"));
     }
 
     #[test]
