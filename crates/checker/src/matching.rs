@@ -1018,17 +1018,25 @@ fn bound_of_a_bound(stated: &Amount, q: &Quantity) -> Option<Interval> {
         return None;
     }
     const WORDS: [&str; 6] = ["maximum", "max", "cap", "capped", "ceiling", "limit"];
-    const PHRASES: [&str; 4] = ["up to", "at most", "as much as", "as many as"];
+    // "up to", "at most", "as much as", "as many as", word by word (asked
+    // of each candidate: no allocation).
     let says = |text: &str| {
-        let lower = text.to_lowercase();
-        let words: Vec<&str> = (lower.split(|c: char| !c.is_alphanumeric()))
+        let is = |w: &str, of: &str| w.eq_ignore_ascii_case(of);
+        let mut before: [&str; 2] = ["", ""];
+        for w in text
+            .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
-            .collect();
-        words.iter().any(|w| WORDS.contains(w))
-            || PHRASES.iter().any(|p| {
-                let p: Vec<&str> = p.split(' ').collect();
-                words.windows(p.len()).any(|w| w == p.as_slice())
-            })
+        {
+            let [two, one] = before;
+            let phrase = (is(one, "up") && is(w, "to"))
+                || (is(one, "at") && is(w, "most"))
+                || (is(two, "as") && (is(one, "much") || is(one, "many")) && is(w, "as"));
+            if phrase || WORDS.iter().any(|b| is(w, b)) {
+                return true;
+            }
+            before = [one, w];
+        }
+        false
     };
     let bound = q.what.as_deref().is_some_and(says) || q.cues.iter().any(|c| says(c));
     bound.then(|| numbers::bound_interval(stated))?
@@ -3916,14 +3924,14 @@ fn done_beside_a_forecast(text: &str, start: usize, q: &Quantity) -> bool {
         "prediction",
         "outlook",
     ];
-    if !fact_says(q, &AHEAD) {
-        return false;
-    }
+    // The words first: most figures follow no verb in the past.
     let mut back = words_back(text, start, 48).skip_while(|w| one_of(w, &["up", "to"]));
     let Some(verb) = back.next() else {
         return false;
     };
-    let past = verb.len() > 4 && verb.ends_with("ed") && !one_of(verb, &AHEAD);
+    if !(verb.len() > 4 && verb.ends_with("ed")) || one_of(verb, &AHEAD) {
+        return false;
+    }
     // "is expected to have carried", "would have handled": not a record.
     let hedged = back.take(3).any(|w| {
         one_of(
@@ -3933,7 +3941,7 @@ fn done_beside_a_forecast(text: &str, start: usize, q: &Quantity) -> bool {
             ],
         )
     });
-    past && !hedged
+    !hedged && fact_says(q, &AHEAD)
 }
 
 /// Verbs of what is done to or by those a count counts, each with its
@@ -5318,6 +5326,17 @@ fn a_founding(stem: &str, event: &facts::Event) -> bool {
     })
 }
 
+/// Whether an event is a founding: a word of its cues or description
+/// starts "founded", "founding" or "establish" (not "Foundation").
+fn a_founding_event(event: &facts::Event) -> bool {
+    event_words(event).any(|w| {
+        ["founded", "founding", "establish"].iter().any(|stem| {
+            w.get(..stem.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(stem))
+        })
+    })
+}
+
 /// Whether a weekday or a relative date owns a noun no cue of the event
 /// names ("filed into the ground for Saturday's 2-1 win" beside the
 /// accounts filed on Thursday, "set out in last month's budget" beside a
@@ -5836,15 +5855,39 @@ fn listed_as_a_part(text: &str, claim: &Claim) -> bool {
         .iter()
         .any(|verb| between.contains(verb))
     };
-    [
+    // One pass over the words, asking of each phrase its first place.
+    const OPENERS: [&str; 5] = [
         "including",
         "of which",
         "among them",
         "among which",
         "among those",
-    ]
-    .iter()
-    .any(|words| find_spaced(sentence, words).is_some_and(listed))
+    ];
+    let bytes = sentence.as_bytes();
+    let mut seen = [false; OPENERS.len()];
+    for (at, _) in sentence.match_indices(' ') {
+        let Some(&first) = bytes.get(at + 1) else {
+            break;
+        };
+        if !matches!(first, b'i' | b'o' | b'a') {
+            continue;
+        }
+        let rest = bytes.get(at + 1..).unwrap_or_default();
+        for (k, words) in OPENERS.iter().enumerate() {
+            let here = !seen[k]
+                && rest.starts_with(words.as_bytes())
+                && rest
+                    .get(words.len())
+                    .is_none_or(|b| !b.is_ascii_alphanumeric());
+            if here {
+                seen[k] = true;
+                if listed(at) {
+                    return true;
+                }
+            }
+        }
+    }
+    false
 }
 
 /// Whether a claim counts its fact's own noun ("including 150
@@ -9029,13 +9072,7 @@ fn score_candidates<'a>(
                 .events
                 .get(i)
                 .filter(|e| founding.is_none_or(|stem| a_founding(stem, e)))
-                .filter(|e| {
-                    founding.is_some()
-                        || !since(claim)
-                        || !["founded", "founding", "establish"]
-                            .iter()
-                            .any(|stem| a_founding(stem, e))
-                })
+                .filter(|e| founding.is_some() || !since(claim) || !a_founding_event(e))
                 .filter(|e| !planned || a_plan(e))
                 .map(|_| 0),
         }
