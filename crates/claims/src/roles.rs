@@ -977,7 +977,7 @@ fn items<'t>(
                         EntityKind::Person => Item::Person(i),
                         _ => Item::Org(i),
                     };
-                    // An alias written with its possessive ("Hartwell's")
+                    // An alias written with its possessive ("Acme's")
                     // is the name, then the possessive.
                     let span = m.span.clone();
                     let named = text.get(span.clone()).unwrap_or("");
