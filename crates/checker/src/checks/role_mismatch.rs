@@ -43,6 +43,23 @@ chairman\", \"assistant coach\"): right only when the person held that one.",
     run,
 };
 
+/// Whether a portfolio title written in full ("economy minister") whose
+/// canonical form is the bare generic title ("minister", as the facts'
+/// synonyms may map it) names another portfolio than the held title
+/// ("prime minister"): a premier is a minister, not the economy minister.
+fn another_portfolio(written: &str, canonical: &str, held: &str) -> bool {
+    let Some((portfolio, generic)) = written.trim().rsplit_once(' ') else {
+        return false;
+    };
+    let portfolio = portfolio.rsplit(' ').next().unwrap_or(portfolio);
+    generic.eq_ignore_ascii_case(canonical)
+        && held != canonical
+        && held
+            .strip_suffix(canonical)
+            .and_then(|kind| kind.strip_suffix(' '))
+            .is_some_and(|kind| !kind.eq_ignore_ascii_case(portfolio))
+}
+
 /// Writes `date` as its `Display` does: the year in four digits, then
 /// `-MM` and `-DD` when known. Digits are written by hand for the years,
 /// months and days a fact base holds; anything else goes through `Display`.
@@ -331,12 +348,14 @@ fn run(ctx: &Context<'_>) -> Findings {
             let qualified = qualified_title(ctx.text, span, title, titles)
                 .or_else(|| with_its_field(ctx.text, span, title, person, titles));
             let title: &str = qualified.as_deref().unwrap_or(title);
+            let written = ctx.text.get(span.clone()).unwrap_or("");
             matching.clear();
             matching.extend(
                 person
                     .roles
                     .iter()
                     .filter(|r| titles.satisfies_at(title, &r.title, || org_of(r)))
+                    .filter(|r| !another_portfolio(written, title, &r.title))
                     .filter(|r| {
                         org.is_none()
                             || r.of.as_deref() == org.as_deref()
@@ -1430,6 +1449,35 @@ entities:
             ),
             1
         );
+    }
+
+    #[test]
+    fn a_portfolio_the_facts_call_a_minister_is_no_premiers() {
+        const STATE: &str = "\
+titles:
+  - { title: minister, synonyms: [economy minister, health minister] }
+entities:
+  - { id: state, kind: organization, name: Varnland State Government }
+  - id: vos
+    kind: person
+    name: Ada Vos
+    roles: [{ title: prime minister, of: state, from: 2022-01-01 }]
+  - id: rell
+    kind: person
+    name: Otto Rell
+    roles: [{ title: minister, of: state, from: 2022-01-01 }]
+";
+        let said = |body: &str| {
+            crate::testing::check_published(STATE, "2025-09-24", body, "role-mismatch")
+        };
+        assert!(said("Prime Minister Ada Vos spoke.").is_empty());
+        assert!(said("Otto Rell, the state's economy minister, spoke.").is_empty());
+        // A premier is a minister, but not the economy minister.
+        assert_eq!(
+            said("Ada Vos, the state's economy minister, spoke.").len(),
+            1
+        );
+        assert_eq!(said("Health Minister Ada Vos spoke.").len(), 1);
     }
 
     #[test]
