@@ -2836,7 +2836,8 @@ fn up_or_down_from(text: &str, span: &Range<usize>) -> bool {
 /// Whether the clause before the claim at `start` (up to eight words back)
 /// names another instance of what it is about: "at the equivalent sale
 /// last year", "a comparable closure of another bridge in 2019 lasted 14
-/// months". Not "its comparable sales" (a measure) or "equivalent to".
+/// months", "efficacy in earlier vaccines fell to 40%". Not "its
+/// comparable sales" (a measure) or "equivalent to".
 fn of_another_instance(text: &str, start: usize) -> bool {
     // Asked of every date: bytes, split at ASCII bytes that are no letter
     // or digit (a character of several bytes stays inside its word).
@@ -2861,6 +2862,17 @@ fn of_another_instance(text: &str, start: usize) -> bool {
             &["comparable", "corresponding", "equivalent", "similar"],
         ) && words.peek().is_some_and(|w| is(w, &["a", "an", "the"]))
             && !is(after, &["to", "with"])
+        {
+            return true;
+        }
+        // "efficacy in earlier vaccines fell to 40%": earlier ones of a
+        // plural kind.
+        if is(word, &["earlier", "previous", "prior", "older"])
+            && words
+                .peek()
+                .is_some_and(|w| is(w, &["in", "of", "for", "from", "among"]))
+            && after.len() > 3
+            && after.ends_with(b"s")
         {
             return true;
         }
@@ -5951,11 +5963,65 @@ fn whose_unknown(text: &str, names: &[Range<usize>], claim: &Claim) -> bool {
             .is_none_or(|n| n.end < end)
 }
 
+/// Whether a figure is the gap between two sides ("a margin of 1,406
+/// votes", "a majority of 12", "by about 600 votes" after a vote lost or
+/// won), beside a fact whose words name no margin: no side's count.
+fn a_margin(text: &str, claim: &Claim, q: &Quantity) -> bool {
+    const MARGINS: [&str; 3] = ["margin", "majority", "lead"];
+    let mut back = words_back(text, claim.span.start, 40);
+    let gap = match (back.next(), back.next()) {
+        (Some("of"), Some(noun)) => one_of(noun, &MARGINS),
+        (Some("by"), Some(verb)) => one_of(
+            verb,
+            &["won", "lost", "rejected", "approved", "passed", "defeated"],
+        ),
+        _ => false,
+    };
+    gap && !fact_says(q, &MARGINS)
+}
+
+/// Whether a figure is a sum taken from or put to another ("we cut $1.9
+/// million from the budget", "added €40 million to the fund"), beside a
+/// fact whose words name no such cut or addition: the size of a change,
+/// not the level of what it changed.
+fn a_cut_from(text: &str, claim: &Claim, q: &Quantity) -> bool {
+    const CUTS: [&str; 12] = [
+        "cut", "cuts", "trim", "trims", "trimmed", "slashed", "shaved", "add", "adds", "added",
+        "saved", "removed",
+    ];
+    let verb = words_back(text, claim.span.start, 24).next();
+    let to = head_after(text, claim.span.end, 8)
+        .split_whitespace()
+        .next();
+    verb.is_some_and(|v| one_of(v, &CUTS))
+        && to.is_some_and(|w| w == "from" || w == "to")
+        && !fact_says(q, &CUTS)
+        && !fact_says(q, &["savings", "saving", "addition", "reduction"])
+}
+
+/// Whether a count names the first few of a ranking ("the big two
+/// markets", "the top five lenders"): some of many, not how many there are.
+fn a_ranked_few(text: &str, claim: &Claim) -> bool {
+    let before = tail_before(text, claim.span.start, 12);
+    let last = before
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .rev()
+        .find(|w| !w.is_empty());
+    // Not "a big 20% rise": counts only.
+    let counted = stated_amount(claim).is_some_and(|a| {
+        !matches!(
+            a.unit,
+            Some(facts::Unit::Currency(_) | facts::Unit::Percent)
+        )
+    });
+    counted && last.is_some_and(|w| one_of(w, &["top", "big", "bottom"]))
+}
+
 /// Whether the figure's own phrase calls it combined ("two approved
 /// treatments generate combined annual sales of more than $8 billion") or
 /// done together, while the fact is no total: the figure is of several
 /// others.
-fn combined_of_others(text: &str, claim: &Claim, q: &Quantity) -> bool {
+fn combined_of_others(text: &str, opening: &str, claim: &Claim, q: &Quantity) -> bool {
     let head = tail_before(text, claim.span.start, 48);
     let head = head.rsplit([',', ';', ':', '(']).next().unwrap_or("");
     let said = |words: &str| {
@@ -5971,8 +6037,37 @@ fn combined_of_others(text: &str, claim: &Claim, q: &Quantity) -> bool {
             .any(|(i, w)| w.eq_ignore_ascii_case("together") && words.get(i + 1) != Some(&"with"))
     };
     q.sum_of.is_empty()
-        && (head.split_whitespace().any(|w| w == "combined") || together())
+        && (head.split_whitespace().any(|w| w == "combined")
+            || together()
+            || opens_a_total(opening))
         && !said(q.what.as_deref().unwrap_or(""))
+}
+
+/// The first bytes of a claim's sentence, up to the claim.
+fn opening_of<'t>(text: &'t str, extraction: &Extraction, claim: &Claim) -> &'t str {
+    let from =
+        (extraction.sentences.get(claim.sentence)).map_or(claim.span.start, |s| s.span.start);
+    text.get(from..claim.span.start.min(from + 24))
+        .unwrap_or("")
+}
+
+/// Whether a sentence opens by adding things up ("Taken together,",
+/// "Combined,", "All told,", "In all,"): its figures are totals of several.
+fn opens_a_total(opening: &str) -> bool {
+    let Some((first, _)) = opening.split_once(',') else {
+        return false;
+    };
+    let first = first.trim_start_matches(|c: char| !c.is_alphanumeric());
+    [
+        "taken together",
+        "together",
+        "combined",
+        "all told",
+        "in all",
+        "all in all",
+    ]
+    .iter()
+    .any(|o| first.eq_ignore_ascii_case(o))
 }
 
 fn of_a_group(text: &str, names: &[Range<usize>], claim: &Claim) -> bool {
@@ -6500,7 +6595,10 @@ fn match_with(
             FactKind::Quantity(q) => base.quantities.get(q).is_some_and(|q| {
                 measures_another(text, claim, q)
                     || (q.sum_of.is_empty() && of_a_group(text, known, claim))
-                    || combined_of_others(text, claim, q)
+                    || combined_of_others(text, opening_of(text, extraction, claim), claim, q)
+                    || a_margin(text, claim, q)
+                    || a_ranked_few(text, claim)
+                    || a_cut_from(text, claim, q)
                     || part_of_its_whole(text, claim, q)
                     || whole_of_its_part(text, claim, q)
                     || a_change_of_a_count(base, text, &extraction.claims, claim, q)
@@ -17133,5 +17231,87 @@ quantities:
         assert!(found(record).is_empty(), "{record}");
         let forecast = "Acme Bridge is forecast to carry 29,000 vehicles a day.";
         assert_eq!(found(forecast).len(), 1, "{forecast}");
+    }
+
+    #[test]
+    fn a_sentence_that_adds_things_up_gives_a_total_of_several() {
+        const LOSS: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme Power }
+quantities:
+  - { id: lost, subject: acme, what: estimated revenue lost to the outage, cues: [revenue lost, lost revenue], value: 2.6 billion EUR, date: 2025-06-01 }
+";
+        let found = |body: &str| {
+            crate::testing::check_published(LOSS, "2025-06-02", body, "amount-mismatch")
+        };
+        assert_eq!(
+            found(
+                "Acme Power lost revenue. Taken together, repairs and lost revenue come to about €4.5 billion."
+            ),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            found(
+                "Acme Power lost revenue. Repairs aside, lost revenue comes to about €4.5 billion."
+            )
+            .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_margin_a_ranked_few_and_a_cut_are_no_levels() {
+        const LEVY: &str = "\
+entities:
+  - { id: district, kind: organization, name: Acme School District }
+quantities:
+  - { id: against, subject: district, what: votes against the levy, cues: [votes, against], value: 8406 votes, date: 2025-11-04 }
+  - { id: markets, subject: district, what: schools in the district, cues: [schools], value: 15 schools, date: 2025-11-04 }
+  - { id: budget, subject: district, what: general fund budget, cues: [budget, general fund], value: 81.5 million USD, date: 2025-06-01 }
+";
+        let found = |body: &str| {
+            crate::testing::check_published(LEVY, "2025-11-10", body, "amount-mismatch")
+        };
+        for (quiet, flagged) in [
+            (
+                "Acme School District's levy passed by a margin of 1,406 votes.",
+                "Acme School District's levy drew 1,406 votes against.",
+            ),
+            (
+                "Acme School District ranks among the top two schools in the state.",
+                "Acme School District runs two schools.",
+            ),
+            (
+                "Acme School District cut $1.9 million from the budget.",
+                "Acme School District has a budget of $1.9 million.",
+            ),
+        ] {
+            assert_eq!(found(quiet), Vec::<String>::new(), "{quiet}");
+            assert_eq!(found(flagged).len(), 1, "{flagged}");
+        }
+    }
+
+    #[test]
+    fn earlier_ones_of_a_kind_are_others() {
+        const TRIAL: &str = "\
+entities:
+  - { id: acme, kind: organization, name: Acme Vaccines }
+quantities:
+  - { id: efficacy, subject: acme, what: efficacy of the vaccine, cues: [efficacy], value: 71%, date: 2025-06-01 }
+";
+        let found = |body: &str| {
+            crate::testing::check_published(TRIAL, "2025-06-02", body, "amount-mismatch")
+        };
+        assert_eq!(
+            found(
+                "Acme Vaccines reported results. Efficacy in earlier vaccines fell to around 40%."
+            ),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            found("Acme Vaccines reported results. Efficacy in the vaccine fell to around 40%.")
+                .len(),
+            1
+        );
     }
 }

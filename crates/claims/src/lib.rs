@@ -1986,10 +1986,12 @@ const DETERMINERS: [&str; 13] = [
 ];
 
 /// Words that put what follows them in the future ("will", "is due to").
-const FUTURE_WORDS: [&str; 27] = [
+const FUTURE_WORDS: [&str; 28] = [
     "aims",
     // The present of what is scheduled: "which takes effect on Jan. 1",
-    // "fiscal 2027, which begins on July 1".
+    // "fiscal 2027, which begins on July 1", "which becomes Acme Field on
+    // January 1".
+    "becomes",
     "begins",
     "continues",
     "resumes",
@@ -2024,6 +2026,22 @@ const FUTURE_BEFORE_TO: [&str; 14] = [
     "agreed", "hopes", "intend", "intends", "ordered", "pledged", "poised", "promised", "required",
     "set", "slated", "subject", "vowed", "wants",
 ];
+
+/// Whether a past participle or past tense right before "on" dates what
+/// was done at the weekday at `at` ("The joint venture, signed on
+/// Thursday, January 15, ..."), with no word of what is to come before it:
+/// a day gone by, which no weekday moves to the next year.
+fn done_on(text: &str, at: usize) -> bool {
+    let before = text.get(..at).unwrap_or("").trim_end();
+    let Some(before) = before.strip_suffix(" on") else {
+        return false;
+    };
+    let verb = before.rsplit(' ').next().unwrap_or("");
+    verb.len() > 4
+        && verb.ends_with("ed")
+        && verb.bytes().all(|b| b.is_ascii_lowercase())
+        && !future_before(text, at)
+}
 
 /// Moves a date written without its year to the next year when the
 /// weekday beside it falls there (see [`dates::year_by_weekday`]). A
@@ -2074,6 +2092,9 @@ fn years_by_weekday(text: &str, dated: &mut [Claim], published: Option<FactDate>
         }) = date_at.and_then(|j| dated.get_mut(j))
         {
             if let Resolved::Date(d) = resolved {
+                if done_on(text, span.start) {
+                    continue;
+                }
                 if let Some(moved) = dates::year_by_weekday(*d, weekday, published) {
                     *resolved = Resolved::Date(moved);
                 }
@@ -3347,6 +3368,8 @@ quantities:
             "the increase, which takes effect on Thursday, June 1"
         ));
         assert!(on_date("fiscal 2027, which begins on June 1"));
+        assert!(on_date("the arena, which becomes Acme Field on June 1"));
+        assert!(!on_date("the arena, which became Acme Field on June 1"));
         assert!(!on_date(
             "the increase, which took effect on Thursday, June 1"
         ));
@@ -3548,6 +3571,11 @@ quantities:
         // a year for being more than two months ahead.
         let resits = "The resits start on Monday, November 3.";
         assert_eq!(calendar_dates(resits, "2025-08-15"), ["2025-11-03"]);
+        // What was done on that day is not moved ahead.
+        let signed = "The venture, signed on Wednesday, Jan. 14, gives Acme 51%.";
+        assert_eq!(calendar_dates(signed, "2025-11-20"), ["2025-01-14"]);
+        let to_sign = "The venture will be signed on Wednesday, Jan. 14.";
+        assert_eq!(calendar_dates(to_sign, "2025-11-20"), ["2026-01-14"]);
     }
 
     #[test]

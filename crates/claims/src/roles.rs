@@ -1604,7 +1604,17 @@ fn read_with(
                     let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
                     matches!(word, "to" | "from" | "by" | "with")
                 });
-                if object {
+                // "when Jane Roe took over and he became chairman": a
+                // pronoun between the person and the verb is its subject.
+                let pronoun_between =
+                    subject.and_then(|k| items.get(k)).is_some_and(|(_, span)| {
+                        let verb = items.get(i).map_or(span.end, |(_, v)| v.start);
+                        text.get(span.end..verb)
+                            .unwrap_or("")
+                            .split_whitespace()
+                            .any(|w| matches!(w, "he" | "she" | "He" | "She"))
+                    });
+                if object || pronoun_between {
                     continue;
                 }
                 let (found, pronoun, start) = match subject {
@@ -1773,6 +1783,11 @@ mod tests {
         check(
             "In 2019 Colin Huang became chairman of Pinduoduo.",
             &["colin-huang: chairman of pdd Started \"Colin Huang became chairman of Pinduoduo\""],
+        );
+        // A pronoun between the person and the verb is the verb's subject.
+        check(
+            "The founder ran it until 2020, when Colin Huang took over and he became chairman of Pinduoduo.",
+            &[],
         );
     }
 

@@ -127,6 +127,26 @@ fn write_title_there(out: &mut String, title: &str, org_name: Option<&str>) {
     }
 }
 
+/// The word before the capitalised words (at most four) that end `before`,
+/// when there are some: the "retired" of "retired High Court judge", where
+/// a body's name stands between the word and the title.
+fn before_a_body(before: &str) -> &str {
+    let mut rest = before.trim_end();
+    for k in 0..=4 {
+        let start = rest.rfind(char::is_whitespace).map_or(0, |at| at + 1);
+        let word = rest.get(start..).unwrap_or("");
+        // A sentence or clause ends there: nothing before it is the title's.
+        if word.ends_with(|c: char| c.is_ascii_punctuation()) {
+            return "";
+        }
+        if !word.starts_with(|c: char| c.is_uppercase()) {
+            return if k == 0 { "" } else { word };
+        }
+        rest = rest.get(..start).unwrap_or("").trim_end();
+    }
+    ""
+}
+
 /// Whether a role phrase calls its title former ("former", "formerly",
 /// "ex-CEO", "retired judge").
 fn calls_former(phrase: &str) -> bool {
@@ -367,6 +387,7 @@ fn run(ctx: &Context<'_>) -> Findings {
             let said_former = || {
                 calls_former(ctx.words(&claim.span))
                     || calls_former(last_words(ctx.words(&(0..claim.span.start)), 1))
+                    || calls_former(before_a_body(ctx.words(&(0..claim.span.start))))
                     || (qualified.is_some()
                         && calls_former(last_words(ctx.words(&(0..claim.span.start)), 2)))
             };
@@ -1478,6 +1499,28 @@ entities:
             1
         );
         assert_eq!(said("Health Minister Ada Vos spoke.").len(), 1);
+    }
+
+    #[test]
+    fn retired_before_a_courts_name_calls_the_judge_former() {
+        const INQUIRY: &str = "\
+entities:
+  - { id: inquiry, kind: organization, name: Aldmoor Inquiry }
+  - id: vos
+    kind: person
+    name: Ada Vos
+    roles: [{ title: chair, of: inquiry, from: 2024-03-11 }]
+";
+        let said = |body: &str| {
+            crate::testing::check_published(INQUIRY, "2025-06-10", body, "role-mismatch")
+        };
+        assert!(said("The chair, retired High Court judge Ada Vos, spoke.").is_empty());
+        assert_eq!(said("The chair, High Court judge Ada Vos, spoke.").len(), 1);
+        // A word of the sentence before is not the title's.
+        assert_eq!(
+            said("Ada Vos retired. High Court judge Ada Vos spoke.").len(),
+            1
+        );
     }
 
     #[test]
