@@ -5989,14 +5989,32 @@ fn a_cut_from(text: &str, claim: &Claim, q: &Quantity) -> bool {
         "cut", "cuts", "trim", "trims", "trimmed", "slashed", "shaved", "add", "adds", "added",
         "saved", "removed",
     ];
+    // The fact's own cuts, by verb or by noun.
+    const NAMED: [&str; 16] = [
+        "cut",
+        "cuts",
+        "trim",
+        "trims",
+        "trimmed",
+        "slashed",
+        "shaved",
+        "add",
+        "adds",
+        "added",
+        "saved",
+        "removed",
+        "savings",
+        "saving",
+        "addition",
+        "reduction",
+    ];
     let verb = words_back(text, claim.span.start, 24).next();
     let to = head_after(text, claim.span.end, 8)
         .split_whitespace()
         .next();
     verb.is_some_and(|v| one_of(v, &CUTS))
         && to.is_some_and(|w| w == "from" || w == "to")
-        && !fact_says(q, &CUTS)
-        && !fact_says(q, &["savings", "saving", "addition", "reduction"])
+        && !fact_says(q, &NAMED)
 }
 
 /// Whether a count names the first few of a ranking ("the big two
@@ -6047,8 +6065,9 @@ fn combined_of_others(text: &str, opening: &str, claim: &Claim, q: &Quantity) ->
 fn opening_of<'t>(text: &'t str, extraction: &Extraction, claim: &Claim) -> &'t str {
     let from =
         (extraction.sentences.get(claim.sentence)).map_or(claim.span.start, |s| s.span.start);
-    text.get(from..claim.span.start.min(from + 24))
-        .unwrap_or("")
+    // Cut back to a character, so that a sum in another script right after
+    // the opening does not make it empty.
+    head_after(text, from, claim.span.start.saturating_sub(from).min(24))
 }
 
 /// Whether a sentence opens by adding things up ("Taken together,",
